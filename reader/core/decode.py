@@ -1,0 +1,80 @@
+"""Turn the bytes of a file into text, or say clearly why they are not text."""
+
+from __future__ import annotations
+
+import codecs
+
+#: Files larger than this are refused rather than read; news articles are far smaller.
+MAX_BYTES = 20 * 1024 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x7fELF": "ELF executable",
+    b"%PDF": "PDF document",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x1f\x8b": "gzip archive",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),  # keeps U+FEFF, as open() does
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeError(ValueError):
+    """The bytes are not readable text; the message says why."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file's bytes to text with universal newlines.
+
+    UTF-8 (with or without a BOM) and UTF-16 with a BOM are decoded directly;
+    anything else is handed to charset-normalizer. Line endings become ``\\n``,
+    as Python's text mode gives them, so offsets match ``open(path).read()``
+    for UTF-8 files.
+
+    Args:
+        data: The raw bytes.
+
+    Returns:
+        The decoded text.
+
+    Raises:
+        DecodeError: The bytes are empty, binary or in no encoding we can tell.
+    """
+    if len(data) > MAX_BYTES:
+        raise DecodeError(f"too large ({len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB)")
+    text = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DecodeError("empty file" if not data else "contains only white space")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"invalid {encoding} after its byte-order mark") from error
+            return text.lstrip("\ufeff") if encoding == "utf-16" else text
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise DecodeError(f"binary file ({kind}), not text")
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # charset-normalizer costs ~30 ms to import; only odd encodings need it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("not valid UTF-8 and no other text encoding fits")
+    return str(best)

@@ -1,0 +1,80 @@
+"""Word-level diffs between the sentences of a link."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import DiffOp, Segment
+from .tokens import diff_key, word_tokens
+
+#: Text placed between two sentences of the same side of a link.
+SENTENCE_JOINER = " "
+
+
+def word_diff(
+    a_text: str, a_sentences: Sequence[Segment], b_text: str, b_sentences: Sequence[Segment]
+) -> tuple[DiffOp, ...]:
+    """Diff the words of two runs of sentences.
+
+    Tokens are compared case- and quote-style-insensitively, with rapidfuzz's
+    ``Levenshtein.opcodes`` over the token sequences. Each token carries the
+    white space after it, so the ops' texts joined give back each side:
+    ``"".join(op.a_text for op in ops) == SENTENCE_JOINER.join(s.text for s in a_sentences)``.
+
+    Args:
+        a_text: The text side A's offsets point into.
+        a_sentences: The sentences of side A, in order.
+        b_text: The text side B's offsets point into.
+        b_sentences: The sentences of side B, in order.
+
+    Returns:
+        The runs, in order; offsets point into ``a_text`` and ``b_text``.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    a_chunks = _chunks(a_text, a_sentences)
+    b_chunks = _chunks(b_text, b_sentences)
+    ops: list[DiffOp] = []
+    opcodes = Levenshtein.opcodes([c[2] for c in a_chunks], [c[2] for c in b_chunks])
+    for tag, i1, i2, j1, j2 in opcodes:
+        a_start, a_end = _span(a_chunks, i1, i2, a_sentences)
+        b_start, b_end = _span(b_chunks, j1, j2, b_sentences)
+        ops.append(
+            DiffOp(
+                tag=tag,
+                a_start=a_start,
+                a_end=a_end,
+                b_start=b_start,
+                b_end=b_end,
+                a_text="".join(c[3] for c in a_chunks[i1:i2]),
+                b_text="".join(c[3] for c in b_chunks[j1:j2]),
+            )
+        )
+    return tuple(ops)
+
+
+Chunk = tuple[int, int, str, str]  # start, end, comparison key, text with trailing space
+
+
+def _chunks(text: str, sentences: Sequence[Segment]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for number, sentence in enumerate(sentences):
+        tokens = word_tokens(text, sentence.start, sentence.end)
+        last = number == len(sentences) - 1
+        for k, (start, end, token) in enumerate(tokens):
+            if k + 1 < len(tokens):
+                tail = text[end : tokens[k + 1][0]]
+            else:
+                tail = text[end : sentence.end] + ("" if last else SENTENCE_JOINER)
+            lead = text[sentence.start : start] if k == 0 else ""
+            chunks.append((start, end, diff_key(token), lead + token + tail))
+    return chunks
+
+
+def _span(chunks: list[Chunk], first: int, stop: int, sentences: Sequence[Segment]) -> tuple[int, int]:
+    if first < stop:
+        return chunks[first][0], chunks[stop - 1][1]
+    if first < len(chunks):
+        return chunks[first][0], chunks[first][0]
+    end = chunks[-1][1] if chunks else (sentences[-1].end if sentences else 0)
+    return end, end

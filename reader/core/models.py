@@ -1,0 +1,164 @@
+"""Plain data types shared by the analysis: articles, sentences, links and diffs.
+
+Everything here is a frozen dataclass so that results can be cached and shared
+between threads without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class SegmentKind(str, Enum):
+    """What a piece of an article is, which decides whether it is aligned."""
+
+    SENTENCE = "sentence"
+    HEADING = "heading"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def aligned(self) -> bool:
+        """Whether segments of this kind take part in alignment."""
+        return self is not SegmentKind.BOILERPLATE
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence, heading or boilerplate line, located in the article text.
+
+    Attributes:
+        start: Offset of the first character in ``Article.text``.
+        end: Offset one past the last character.
+        text: ``Article.text[start:end]``.
+        kind: What the segment is.
+        reason: For boilerplate, why it was set aside (``"caption"``, ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: SegmentKind = SegmentKind.SENTENCE
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One decoded news article.
+
+    Attributes:
+        id: Short stable identifier (the file stem, made unique in a library).
+        path: Where it was read from.
+        title: Headline, or the opening words of the first sentence.
+        source: Outlet name, dateline or file stem.
+        date: ISO date when the article gives one, else ``None``.
+        text: The decoded text; every offset points into it.
+        segments: All segments in document order, boilerplate included.
+    """
+
+    id: str
+    path: Path
+    title: str
+    source: str
+    date: str | None
+    text: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def sentences(self) -> tuple[Segment, ...]:
+        """The segments that take part in alignment, in document order."""
+        return tuple(s for s in self.segments if s.kind.aligned)
+
+    @property
+    def boilerplate(self) -> tuple[Segment, ...]:
+        """The segments set aside as boilerplate."""
+        return tuple(s for s in self.segments if not s.kind.aligned)
+
+    @property
+    def word_count(self) -> int:
+        """Words in the aligned sentences."""
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file that could not be read as an article, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of a word diff.
+
+    ``a_start``/``a_end`` and ``b_start``/``b_end`` are character offsets into
+    the two articles' texts; the run covers the tokens between them.
+
+    Attributes:
+        tag: ``"equal"``, ``"replace"``, ``"insert"`` or ``"delete"``.
+        a_start: Start of the run on side A.
+        a_end: End of the run on side A (equal to ``a_start`` for inserts).
+        b_start: Start of the run on side B.
+        b_end: End of the run on side B (equal to ``b_start`` for deletes).
+        a_text: The text of side A covered by the run.
+        b_text: The text of side B covered by the run.
+    """
+
+    tag: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Sentences of A and B that say the same thing.
+
+    Attributes:
+        a: Indices into ``Article.sentences`` of side A, ascending.
+        b: Indices into ``Article.sentences`` of side B, ascending.
+        score: Similarity from 0 to 100.
+        diff: Word diff between the joined A and B sentences.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    diff: tuple[DiffOp, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The result of aligning two articles.
+
+    Attributes:
+        a: The left article.
+        b: The right article.
+        links: Links sorted by their first A index; no sentence is in two.
+        cutoff: The score below which pairs were not linked.
+    """
+
+    a: Article
+    b: Article
+    links: tuple[Link, ...]
+    cutoff: float
+
+    @property
+    def unmatched_a(self) -> tuple[int, ...]:
+        """Indices of A sentences in no link."""
+        used = {i for link in self.links for i in link.a}
+        return tuple(i for i in range(len(self.a.sentences)) if i not in used)
+
+    @property
+    def unmatched_b(self) -> tuple[int, ...]:
+        """Indices of B sentences in no link."""
+        used = {j for link in self.links for j in link.b}
+        return tuple(j for j in range(len(self.b.sentences)) if j not in used)

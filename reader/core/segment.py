@@ -1,0 +1,134 @@
+"""Split a paragraph into sentences with character offsets.
+
+pysbd does the hard part (abbreviations such as "U.S.", "Sept. 17", "a.m.",
+quotes that span sentences). Around it we trim white space so spans are
+exact, split inline section headings ("LOW EXPECTATIONS Experts had...") off
+the sentence they are glued to, and fold stray punctuation into a neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pysbd
+
+#: Two or more all-capital words at the start of a sentence, followed by a
+#: capitalised word in lower case: an inline section heading.
+_INLINE_HEADING = re.compile(r"((?:[A-Z][A-Z'’&-]+ +)+[A-Z][A-Z'’&-]+) +(?=[A-Z][a-z])")
+_HAS_WORD = re.compile(r"\w")
+#: Sentence-final punctuation across scripts: Latin, CJK, Arabic, Devanagari.
+_TERMINAL = re.compile(r"[.!?。！？؟।…]['\"”’»)\]]*$")
+_CJK_BREAK = re.compile(r"(?<=[。！？])(?![”’」』）])")
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    # pysbd compiles many regexes on first use (~40 ms); build it once.
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentence spans.
+
+    Args:
+        text: The whole article text.
+        start: Where the paragraph begins.
+        end: Where it ends (default: the end of the text).
+
+    Returns:
+        ``(start, end)`` offsets into ``text``, in order, trimmed of white
+        space, never empty and never only punctuation.
+    """
+    end = len(text) if end is None else end
+    paragraph = text[start:end]
+    if not paragraph.strip():
+        return []
+    spans: list[Span] = []
+    for piece_start, piece_end in _raw_spans(paragraph):
+        spans.extend(_split_inline_heading(paragraph, piece_start, piece_end))
+    spans = _fold_punctuation(paragraph, spans)
+    return [(start + s, start + e) for s, e in spans]
+
+
+def looks_like_heading(line: str) -> bool:
+    """Whether a line reads as a heading: short and without final punctuation."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped.split()) <= 14 and not _TERMINAL.search(stripped)
+
+
+def _raw_spans(paragraph: str) -> list[Span]:
+    spans: list[Span] = []
+    try:
+        pieces = _segmenter().segment(paragraph)
+        raw = [(p.start, p.end) for p in pieces]
+    except Exception:  # pysbd has crashed on odd Unicode; fall back to one span
+        raw = [(0, len(paragraph))]
+    # pysbd can return spans that overlap or leave gaps; make them tile the text.
+    cursor = 0
+    bounds: list[Span] = []
+    for s, e in raw:
+        s, e = max(s, cursor), max(e, cursor)
+        if e > s:
+            bounds.append((s, e))
+            cursor = e
+    if cursor < len(paragraph):
+        if bounds:
+            bounds[-1] = (bounds[-1][0], len(paragraph))
+        else:
+            bounds.append((0, len(paragraph)))
+    for s, e in bounds:
+        for cs, ce in _split_cjk(paragraph, s, e):
+            trimmed = _trim(paragraph, cs, ce)
+            if trimmed:
+                spans.append(trimmed)
+    return spans
+
+
+def _split_cjk(paragraph: str, start: int, end: int) -> list[Span]:
+    # pysbd's English rules do not know 。！？, which end sentences in CJK text.
+    cuts = [m.start() for m in _CJK_BREAK.finditer(paragraph, start, end) if start < m.start() < end]
+    points = [start, *cuts, end]
+    return list(zip(points, points[1:]))
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _split_inline_heading(text: str, start: int, end: int) -> list[Span]:
+    match = _INLINE_HEADING.match(text, start, end)
+    if not match:
+        return [(start, end)]
+    heading_end = match.end(1)
+    rest = _trim(text, match.end(), end)
+    return [(start, heading_end)] + ([rest] if rest else [])
+
+
+def _fold_punctuation(text: str, spans: list[Span]) -> list[Span]:
+    """Join spans with no letters or digits (a lone quote mark) to a neighbour."""
+    folded: list[Span] = []
+    pending: int | None = None
+    for s, e in spans:
+        if not _HAS_WORD.search(text, s, e):
+            if folded:
+                folded[-1] = (folded[-1][0], e)
+            elif pending is None:
+                pending = s
+            continue
+        if pending is not None:
+            s, pending = pending, None
+        folded.append((s, e))
+    if pending is not None and not folded:
+        return []
+    return folded
