@@ -9,6 +9,7 @@ from .align import DEFAULT_CUTOFF, TermStatistics, align
 from .articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
 from .decode import MAX_BYTES, DecodeError, decode_bytes
 from .diff import word_diff
+from .safe import printable
 from .models import Alignment, Article, DiffOp, Link, LoadError, Segment, SegmentKind
 
 __all__ = [
@@ -30,5 +31,6 @@ __all__ = [
     "decode_bytes",
     "load_article",
     "load_library",
+    "printable",
     "word_diff",
 ]
