@@ -5,7 +5,7 @@ Nothing here imports Textual; the command line and the app both build on it.
 
 from __future__ import annotations
 
-from .align import DEFAULT_CUTOFF, TermStatistics, align
+from .aligner import DEFAULT_CUTOFF, TermStatistics, align
 from .articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
 from .decode import MAX_BYTES, DecodeError, decode_bytes
 from .diff import word_diff

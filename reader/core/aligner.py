@@ -27,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .diff import word_diff
-from .models import Alignment, Article, Link, Segment
+from .models import Alignment, Article, Link, SegmentKind
 from .tokens import content_terms
 
 #: Default score (0-100) below which two sentences are not linked.
-DEFAULT_CUTOFF = 30.0
+DEFAULT_CUTOFF = 18.0
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s|[\"“”]")
 
@@ -91,27 +91,51 @@ def align(
         score and a word diff; no sentence is in two links.
     """
     stats = stats or TermStatistics.of_articles((a, b))
-    left = [_unit(s) for s in a.sentences]
-    right = [_unit(s) for s in b.sentences]
+    left, left_members = _units(a)
+    right, right_members = _units(b)
     _unify_spellings(left, right)
     scores = score_pairs(left, right, stats)
-    groups = _link(scores, left, right, stats, cutoff / 100)
-    links = [
-        Link(
-            a=tuple(sorted(ia)),
-            b=tuple(sorted(ib)),
-            score=round(100 * score, 1),
-            diff=word_diff(a.text, [a.sentences[i] for i in sorted(ia)], b.text, [b.sentences[j] for j in sorted(ib)]),
-        )
-        for ia, ib, score in groups
-    ]
+    links = []
+    for units_a, units_b, score in _link(scores, left, right, stats, cutoff / 100):
+        ia = sorted(i for u in units_a for i in left_members[u])
+        ib = sorted(j for u in units_b for j in right_members[u])
+        diff = word_diff(a.text, [a.sentences[i] for i in ia], b.text, [b.sentences[j] for j in ib])
+        links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
 
 
-def _unit(sentence: Segment) -> _Unit:
-    terms = Counter(content_terms(sentence.text))
-    pieces = [Counter(content_terms(piece)) for piece in _CLAUSE_BREAK.split(sentence.text)]
+def _units(article: Article) -> tuple[list[_Unit], list[tuple[int, ...]]]:
+    """The units that are scored, and the sentence indices each stands for.
+
+    A heading on a line of its own is left out: it names a section and
+    states no fact. A heading glued inline to the sentence after it
+    ("LOW EXPECTATIONS Experts had...") is scored together with it.
+    """
+    sentences = article.sentences
+    units: list[_Unit] = []
+    members: list[tuple[int, ...]] = []
+    k = 0
+    while k < len(sentences):
+        sentence = sentences[k]
+        if sentence.kind is SegmentKind.HEADING:
+            following = sentences[k + 1] if k + 1 < len(sentences) else None
+            if following and following.kind is SegmentKind.SENTENCE and "\n" not in article.text[sentence.end : following.start]:
+                units.append(_unit(f"{sentence.text} {following.text}"))
+                members.append((k, k + 1))
+                k += 2
+                continue
+            k += 1
+            continue
+        units.append(_unit(sentence.text))
+        members.append((k,))
+        k += 1
+    return units, members
+
+
+def _unit(text: str) -> _Unit:
+    terms = Counter(content_terms(text))
+    pieces = [Counter(content_terms(piece)) for piece in _CLAUSE_BREAK.split(text)]
     clauses = tuple(c for c in pieces if sum(c.values()) >= 3)
     return _Unit(terms, clauses)
 
@@ -137,14 +161,13 @@ def _unify_spellings(left: list[_Unit], right: list[_Unit]) -> None:
                 counter[mapping[term]] += counter.pop(term)
 
 
-def _cosine(x: Counter[str], y: Counter[str], stats: TermStatistics) -> float:
+def _dice(x: Counter[str], y: Counter[str], stats: TermStatistics) -> float:
+    """IDF-weighted Dice overlap of two bags of terms, from 0 to 1."""
     common = x.keys() & y.keys()
     if not common:
         return 0.0
-    dot = sum(stats.idf(t) ** 2 for t in common)
-    norm_x = math.sqrt(sum(stats.idf(t) ** 2 for t in x))
-    norm_y = math.sqrt(sum(stats.idf(t) ** 2 for t in y))
-    return dot / (norm_x * norm_y)
+    shared = sum(stats.idf(t) for t in common)
+    return 2 * shared / (sum(stats.idf(t) for t in x) + sum(stats.idf(t) for t in y))
 
 
 def score_pairs(
@@ -163,13 +186,18 @@ def score_pairs(
     for i, unit in enumerate(left):
         candidates = {j for term in unit.terms for j in index.get(term, ())}
         for j in candidates:
-            whole = _cosine(unit.terms, right[j].terms, stats)
+            whole = _dice(unit.terms, right[j].terms, stats)
             part = max(
-                (_cosine(x, y, stats) for x in unit.clauses for y in right[j].clauses),
+                (_dice(x, y, stats) for x in unit.clauses for y in right[j].clauses),
                 default=0.0,
             )
-            scores[(i, j)] = max(whole, 0.8 * part)
-    return scores
+            scores[(i, j)] = max(whole, CLAUSE_WEIGHT * part)
+    # Reports keep runs of sentences together even when they move whole
+    # paragraphs: a pair whose neighbours also match is more likely right.
+    return {
+        (i, j): score + NEIGHBOUR_WEIGHT * max(scores.get((i - 1, j - 1), 0.0), scores.get((i + 1, j + 1), 0.0))
+        for (i, j), score in scores.items()
+    }
 
 
 def _link(
@@ -179,28 +207,49 @@ def _link(
     stats: TermStatistics,
     cutoff: float,
 ) -> list[tuple[set[int], set[int], float]]:
+    """Group linked pairs into links: dense clusters of the pairs above the cutoff.
+
+    Pairs at or above the cutoff form a bipartite graph. Each connected
+    component is a candidate link; a component whose pairs are too sparse
+    (a chain rather than a cluster) loses its weakest pair until it splits.
+    """
+    edges = {pair: score for pair, score in scores.items() if score >= cutoff}
     groups: list[tuple[set[int], set[int], float]] = []
-    owner_a: dict[int, int] = {}
-    owner_b: dict[int, int] = {}
-    for (i, j), score in sorted(scores.items(), key=lambda item: -item[1]):
-        if score < cutoff:
-            break
-        if i not in owner_a and j not in owner_b:
-            owner_a[i] = owner_b[j] = len(groups)
-            groups.append(({i}, {j}, score))
-        elif i in owner_a and j not in owner_b:
-            g = owner_a[i]
-            ia, ib, best = groups[g]
-            if len(ia) == 1 and _adds_cover(left[i].terms, [right[k].terms for k in ib], right[j].terms, stats):
-                ib.add(j)
-                owner_b[j] = g
-        elif j in owner_b and i not in owner_a:
-            g = owner_b[j]
-            ia, ib, best = groups[g]
-            if len(ib) == 1 and _adds_cover(right[j].terms, [left[k].terms for k in ia], left[i].terms, stats):
-                ia.add(i)
-                owner_a[i] = g
+    pending = [edges]
+    while pending:
+        component_edges = pending.pop()
+        for component in _components(component_edges):
+            ia = {i for i, _ in component}
+            ib = {j for _, j in component}
+            density = len(component) / (len(ia) * len(ib))
+            if density >= DENSITY or len(component) == 1:
+                groups.append((ia, ib, max(component.values())))
+            else:
+                weakest = min(component, key=component.__getitem__)
+                pending.append({p: v for p, v in component.items() if p != weakest})
     return groups
+
+
+DENSITY = 0.7
+CLAUSE_WEIGHT = 0.5
+NEIGHBOUR_WEIGHT = 0.1
+
+
+def _components(edges: dict[tuple[int, int], float]) -> list[dict[tuple[int, int], float]]:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(("a", i))] = find(("b", j))
+    grouped: dict[tuple[str, int], dict[tuple[int, int], float]] = defaultdict(dict)
+    for (i, j), score in edges.items():
+        grouped[find(("a", i))][(i, j)] = score
+    return list(grouped.values())
 
 
 def _adds_cover(

@@ -1,0 +1,246 @@
+"""The rows of a comparison: which sentences sit side by side, and how they look.
+
+Plain data built from an :class:`~reader.core.Alignment`; no widgets. The
+compare view draws these rows lazily, one screen line at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from rich.style import Style
+from rich.text import Text
+
+from reader.core import Alignment, Article, DiffOp, Link, printable
+
+Order = Literal["left", "right"]
+
+#: Words a changed run emphasises more strongly: numbers and capitalised names.
+_NUMBER_OR_NAME = re.compile(r"[$€£]?\d[\d.,:%]*\w*|\b[A-Z][\w'’.-]*[\w]")
+_FLATTEN = str.maketrans({"\n": " ", "\t": " "})
+
+
+class RowKind(str, Enum):
+    """What a row of the comparison shows."""
+
+    SHARED = "shared"
+    CHANGED = "changed"
+    ONLY_LEFT = "only-left"
+    ONLY_RIGHT = "only-right"
+
+    @property
+    def is_difference(self) -> bool:
+        """Whether ``n``/``N`` stop at rows of this kind."""
+        return self is not RowKind.SHARED
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """One row: left sentences beside right sentences.
+
+    Attributes:
+        kind: Shared, changed, or on one side only.
+        left: Indices into the left article's sentences.
+        right: Indices into the right article's sentences.
+        score: The link's score, or ``None`` for an unmatched sentence.
+        moved: Whether the link is out of order against the other side.
+        link: The link, for linked rows.
+    """
+
+    kind: RowKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float | None = None
+    moved: bool = False
+    link: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts for the header of the compare screen.
+
+    Attributes:
+        shared: Links whose words are the same.
+        changed: Links whose words differ.
+        only_left: Left sentences with no partner.
+        only_right: Right sentences with no partner.
+        left_covered: Share (0-1) of the left text's words that the right covers.
+        right_covered: Share (0-1) of the right text's words that the left covers.
+    """
+
+    shared: int
+    changed: int
+    only_left: int
+    only_right: int
+    left_covered: float
+    right_covered: float
+
+
+@dataclass(frozen=True, slots=True)
+class CellStyles:
+    """The styles used to paint cells (taken from the widget's component classes)."""
+
+    removed: Style = Style(color="red")
+    removed_strong: Style = Style(color="red", bold=True, underline=True)
+    added: Style = Style(color="green")
+    added_strong: Style = Style(color="green", bold=True, underline=True)
+    heading: Style = Style(bold=True)
+
+
+def is_same(link: Link) -> bool:
+    """Whether a link's word diff has no change."""
+    return all(op.tag == "equal" for op in link.diff)
+
+
+def moved_links(links: tuple[Link, ...]) -> frozenset[Link]:
+    """Links that are out of order: not in the longest run kept in order on both sides."""
+    ordered = sorted(links, key=lambda link: link.a[0])
+    keys = [link.b[0] for link in ordered]
+    # Longest increasing subsequence, patience sorting with back pointers.
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(keys)
+    for position, key in enumerate(keys):
+        slot = bisect_left(tails, key)
+        if slot == len(tails):
+            tails.append(key)
+            tail_index.append(position)
+        else:
+            tails[slot] = key
+            tail_index[slot] = position
+        previous[position] = tail_index[slot - 1] if slot else -1
+    kept: set[int] = set()
+    position = tail_index[-1] if tail_index else -1
+    while position >= 0:
+        kept.add(position)
+        position = previous[position]
+    return frozenset(link for position, link in enumerate(ordered) if position not in kept)
+
+
+def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow, ...]:
+    """Lay out an alignment as rows, in one article's sentence order.
+
+    Unmatched sentences of the other side follow the row holding the sentence
+    that precedes them in their own article.
+
+    Args:
+        alignment: The alignment to show.
+        order: Whose sentence order the rows follow.
+
+    Returns:
+        The rows, top to bottom.
+    """
+    moved = moved_links(alignment.links)
+    rows: list[tuple[tuple[float, int, int], CompareRow]] = []
+    main_of = (lambda link: link.a) if order == "left" else (lambda link: link.b)
+    other_of = (lambda link: link.b) if order == "left" else (lambda link: link.a)
+    other_position: dict[int, float] = {}
+    for link in alignment.links:
+        kind = RowKind.SHARED if is_same(link) else RowKind.CHANGED
+        key = float(main_of(link)[0])
+        rows.append(((key, 0, 0), CompareRow(kind, link.a, link.b, link.score, link in moved, link)))
+        for index in other_of(link):
+            other_position[index] = key
+    main_unmatched = alignment.unmatched_a if order == "left" else alignment.unmatched_b
+    other_unmatched = alignment.unmatched_b if order == "left" else alignment.unmatched_a
+    for index in main_unmatched:
+        kind = RowKind.ONLY_LEFT if order == "left" else RowKind.ONLY_RIGHT
+        left, right = ((index,), ()) if order == "left" else ((), (index,))
+        rows.append(((float(index), 0, 0), CompareRow(kind, left, right)))
+    unmatched_other = set(other_unmatched)
+    anchor = -1.0
+    other_count = len(alignment.b.sentences if order == "left" else alignment.a.sentences)
+    for index in range(other_count):
+        if index in other_position:
+            anchor = other_position[index]
+        elif index in unmatched_other:
+            kind = RowKind.ONLY_RIGHT if order == "left" else RowKind.ONLY_LEFT
+            left, right = ((), (index,)) if order == "left" else ((index,), ())
+            rows.append(((anchor, 1, index), CompareRow(kind, left, right)))
+    rows.sort(key=lambda item: item[0])
+    return tuple(row for _, row in rows)
+
+
+def summarize(alignment: Alignment) -> Summary:
+    """Count shared, changed and one-sided sentences, and the covered share of each text."""
+    shared = sum(1 for link in alignment.links if is_same(link))
+
+    def covered(article: Article, linked: set[int]) -> float:
+        words = [len(s.text.split()) for s in article.sentences]
+        total = sum(words)
+        return sum(words[i] for i in linked) / total if total else 0.0
+
+    linked_a = {i for link in alignment.links for i in link.a}
+    linked_b = {j for link in alignment.links for j in link.b}
+    return Summary(
+        shared=shared,
+        changed=len(alignment.links) - shared,
+        only_left=len(alignment.unmatched_a),
+        only_right=len(alignment.unmatched_b),
+        left_covered=covered(alignment.a, linked_a),
+        right_covered=covered(alignment.b, linked_b),
+    )
+
+
+def swapped(alignment: Alignment) -> Alignment:
+    """The same alignment seen from the other side."""
+    flip = {"insert": "delete", "delete": "insert"}
+    links = tuple(
+        sorted(
+            (
+                Link(
+                    a=link.b,
+                    b=link.a,
+                    score=link.score,
+                    diff=tuple(
+                        DiffOp(flip.get(op.tag, op.tag), op.b_start, op.b_end, op.a_start, op.a_end, op.b_text, op.a_text)
+                        for op in link.diff
+                    ),
+                )
+                for link in alignment.links
+            ),
+            key=lambda link: link.a[0],
+        )
+    )
+    return Alignment(alignment.b, alignment.a, links, alignment.cutoff)
+
+
+def clean(text: str) -> str:
+    """Article text made safe for one cell: controls shown, newlines and tabs as spaces."""
+    return printable(text).translate(_FLATTEN)
+
+
+def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
+    start = len(cell)
+    cell.append(text, style)
+    for match in _NUMBER_OR_NAME.finditer(text):
+        cell.stylize(strong, start + match.start(), start + match.end())
+
+
+def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tuple[Text, Text]:
+    """The left and right cells of a row, with the word diff painted on."""
+    left, right = Text(), Text()
+    if row.link is not None and row.link.diff:
+        for op in row.link.diff:
+            if op.tag == "equal":
+                left.append(clean(op.a_text))
+                right.append(clean(op.b_text))
+                continue
+            if op.a_text:
+                _append_changed(left, clean(op.a_text), styles.removed, styles.removed_strong)
+            if op.b_text:
+                _append_changed(right, clean(op.b_text), styles.added, styles.added_strong)
+        return left, right
+    for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
+        sentences = article.sentences
+        for number, index in enumerate(indices):
+            segment = sentences[index]
+            if number:
+                cell.append(" ")
+            style = styles.heading if segment.kind.value == "heading" else ""
+            cell.append(clean(segment.text), style)
+    return left, right

@@ -1,0 +1,284 @@
+"""The rows of a comparison, drawn lazily with the Line API.
+
+Only the lines on screen are rendered; row heights come from a fast wrap of
+plain strings, so two 3,000-sentence articles lay out and scroll without
+mounting a widget per sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core import Alignment
+
+from .compare_rows import CellStyles, CompareRow, RowKind, clean, row_cells
+from .wrap import wrap_offsets, wrap_text
+
+#: Cells taken by the gutter: score, moved mark and a space.
+GUTTER_WIDTH = 6
+#: Cells between the two columns.
+SEPARATOR = " │ "
+
+
+def column_widths(width: int) -> tuple[int, int]:
+    """Widths of the left and right columns for a view ``width`` cells wide."""
+    room = max(2, width - GUTTER_WIDTH - len(SEPARATOR))
+    left = room // 2
+    return left, room - left
+
+
+def _plain(alignment: Alignment, row: CompareRow) -> tuple[str, str]:
+    """The plain text of a row's two cells, for measuring."""
+    if row.link is not None and row.link.diff:
+        return (
+            clean("".join(op.a_text for op in row.link.diff)),
+            clean("".join(op.b_text for op in row.link.diff)),
+        )
+    left = " ".join(alignment.a.sentences[i].text for i in row.left)
+    right = " ".join(alignment.b.sentences[j].text for j in row.right)
+    return clean(left), clean(right)
+
+
+class CompareView(ScrollView, can_focus=True):
+    """Left sentences beside right sentences, one row per link, scrolled as one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="compare-view.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="compare-view.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare-view.page-down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="compare-view.page-up"),
+        Binding("home,g", "first", "First row", show=False, id="compare-view.first"),
+        Binding("end,G", "last", "Last row", show=False, id="compare-view.last"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | down, j | Next row. |
+    | up, k | Previous row. |
+    | pagedown, space | One screen down. |
+    | pageup, b | One screen up. |
+    | home, g | First row. |
+    | end, G | Last row. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "compare-view--removed",
+        "compare-view--removed-strong",
+        "compare-view--added",
+        "compare-view--added-strong",
+        "compare-view--heading",
+        "compare-view--score",
+        "compare-view--moved",
+        "compare-view--only",
+        "compare-view--separator",
+        "compare-view--cursor",
+    }
+
+    DEFAULT_CSS = """
+    CompareView {
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the highlighted row."""
+
+    class CursorMoved(Message):
+        """The highlighted row changed."""
+
+        def __init__(self, view: CompareView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+        @property
+        def control(self) -> CompareView:
+            return self.view
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.alignment: Alignment | None = None
+        self.rows: tuple[CompareRow, ...] = ()
+        self._plain: list[tuple[str, str]] = []
+        self._tops: list[int] = [0]
+        self._layout_width = -1
+        self._cells: LRUCache[tuple[int, int], tuple[list[Text], list[Text]]] = LRUCache(512)
+
+    # -- data ---------------------------------------------------------------
+
+    def show(self, alignment: Alignment, rows: tuple[CompareRow, ...], cursor: int = 0) -> None:
+        """Show new rows, with the cursor on row ``cursor``."""
+        self.alignment = alignment
+        self.rows = rows
+        self._plain = [_plain(alignment, row) for row in rows]
+        self._cells.clear()
+        self._layout_width = -1
+        self._lay_out()
+        self.set_reactive(CompareView.cursor, max(0, min(cursor, len(rows) - 1)))
+        self.scroll_to_row(self.cursor, animate=False)
+        self.post_message(self.CursorMoved(self, self.cursor))
+        self.refresh()
+
+    @property
+    def current_row(self) -> CompareRow | None:
+        """The highlighted row, if there are rows."""
+        return self.rows[self.cursor] if self.rows else None
+
+    def row_at(self, y: int) -> int:
+        """The index of the row drawn on virtual line ``y``."""
+        return max(0, min(len(self.rows) - 1, bisect_right(self._tops, y) - 1))
+
+    def row_top(self, index: int) -> int:
+        """The first virtual line of a row."""
+        return self._tops[index]
+
+    def row_height(self, index: int) -> int:
+        """Lines taken by a row, its spacer included."""
+        return self._tops[index + 1] - self._tops[index]
+
+    # -- layout -------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        return max(GUTTER_WIDTH + len(SEPARATOR) + 2, self.scrollable_content_region.width)
+
+    def _lay_out(self) -> None:
+        width = self._content_width()
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        left_width, right_width = column_widths(width)
+        tops = [0]
+        for left, right in self._plain:
+            height = max(len(wrap_offsets(left, left_width)), len(wrap_offsets(right, right_width)))
+            tops.append(tops[-1] + height + 1)  # a spacer line after each row
+        self._tops = tops
+        self._cells.clear()
+        self.virtual_size = Size(width, tops[-1])
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
+        self.refresh()
+
+    def _styles(self) -> CellStyles:
+        get = self.get_component_rich_style
+        return CellStyles(
+            removed=get("compare-view--removed"),
+            removed_strong=get("compare-view--removed-strong"),
+            added=get("compare-view--added"),
+            added_strong=get("compare-view--added-strong"),
+            heading=get("compare-view--heading"),
+        )
+
+    def _wrapped(self, index: int) -> tuple[list[Text], list[Text]]:
+        key = (index, self._layout_width)
+        cached = self._cells.get(key)
+        if cached is None:
+            assert self.alignment is not None
+            left, right = row_cells(self.alignment, self.rows[index], self._styles())
+            left_width, right_width = column_widths(self._layout_width)
+            cached = (wrap_text(left, left_width), wrap_text(right, right_width))
+            self._cells[key] = cached
+        return cached
+
+    # -- drawing ------------------------------------------------------------
+
+    def _gutter(self, row: CompareRow) -> Text:
+        get = self.get_component_rich_style
+        if row.kind is RowKind.ONLY_LEFT:
+            return Text("   ◀  ", get("compare-view--only"))
+        if row.kind is RowKind.ONLY_RIGHT:
+            return Text("   ▶  ", get("compare-view--only"))
+        gutter = Text(f"{row.score or 0:>4.0f}", get("compare-view--score"))
+        gutter.append(" ↕" if row.moved else "  ", get("compare-view--moved"))
+        return gutter
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = int(self.scroll_offset.y)
+        width = self._content_width()
+        base = self.rich_style
+        if not self.rows or self.alignment is None:
+            return Strip.blank(width, base)
+        line = y + scroll_y
+        if line >= self._tops[-1]:
+            return Strip.blank(width, base)
+        index = self.row_at(line)
+        offset = line - self._tops[index]
+        left_lines, right_lines = self._wrapped(index)
+        left_width, right_width = column_widths(self._layout_width)
+        row = self.rows[index]
+        separator = Text(SEPARATOR, self.get_component_rich_style("compare-view--separator"))
+        if offset >= max(len(left_lines), len(right_lines)):
+            pieces = [Text(" " * (GUTTER_WIDTH + left_width)), separator]
+        else:
+            gutter = self._gutter(row) if offset == 0 else Text(" " * GUTTER_WIDTH)
+            left = left_lines[offset].copy() if offset < len(left_lines) else Text()
+            right = right_lines[offset].copy() if offset < len(right_lines) else Text()
+            left.truncate(left_width, overflow="crop", pad=True)
+            right.truncate(right_width, overflow="crop", pad=True)
+            pieces = [gutter, left, separator, right]
+        if index == self.cursor and offset < self.row_height(index) - 1:
+            base = base + self.get_component_rich_style("compare-view--cursor")
+        text = Text.assemble(*pieces, end="")
+        segments = list(Segment.apply_style(text.render(self.app.console), base))
+        return Strip(segments).crop_extend(0, width, base)
+
+    # -- cursor -------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_row(new)
+        self.post_message(self.CursorMoved(self, new))
+        self.refresh()
+
+    def scroll_to_row(self, index: int, animate: bool = False) -> None:
+        """Scroll so that row ``index`` is on screen."""
+        if not self.rows:
+            return
+        height = min(self.row_height(index), max(1, self.scrollable_content_region.height))
+        self.scroll_to_region(Region(0, self._tops[index], 1, height), animate=animate, force=True, immediate=True)
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row ``index``."""
+        if self.rows:
+            self.cursor = max(0, min(index, len(self.rows) - 1))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        if self.rows:
+            page = max(1, self.scrollable_content_region.height - 1)
+            self.move_to(self.row_at(self._tops[self.cursor] + page))
+            self.scroll_to(y=min(self._tops[self.cursor], self.max_scroll_y), animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        if self.rows:
+            page = max(1, self.scrollable_content_region.height - 1)
+            self.move_to(self.row_at(max(0, self._tops[self.cursor] - page)))
+
+    def on_click(self, event: events.Click) -> None:
+        if self.rows:
+            self.move_to(self.row_at(int(self.scroll_offset.y) + event.y))
