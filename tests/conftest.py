@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core import Article, bundled_seeds, load_article
+
+SEEDS = bundled_seeds()
+
+
+def seed(prefix: str) -> Article:
+    """The bundled seed article whose file name starts with ``prefix``."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    return article
+
+
+@pytest.fixture
+def seeds() -> dict[str, Article]:
+    return {p.name[:3]: seed(p.name[:3]) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's config and data directories out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(Path(home, name.lower())))

@@ -1,0 +1,134 @@
+"""Reading articles: titles, sources, dates, boilerplate, formats and errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core import Article, LoadError, SegmentKind, bundled_seeds, load_article, load_library
+from tests.conftest import seed
+
+
+def test_bundled_seeds_load_with_no_paths() -> None:
+    library = load_library()
+    assert len(library.articles) == 5
+    assert not library.errors
+    assert {a.path.parent for a in library.articles} == {bundled_seeds()}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "source"),
+    [
+        ("001", "Istanbul"),  # a dateline
+        ("003", "Inter Bellum News"),  # the site line before the domain
+        ("000", "000_784ff1c335437a4f"),  # nothing in the text: the file stem
+    ],
+)
+def test_source(prefix: str, source: str) -> None:
+    assert seed(prefix).source == source
+
+
+def test_date_and_title() -> None:
+    assert seed("004").date == "2025-09-15"
+    assert seed("000").date is None
+    assert seed("003").title == "US-China Talks Advance on TikTok Amid Trade Tensions in Madrid"
+    assert seed("004").title.startswith("United States Treasury Secretary")
+
+
+def test_boilerplate_is_kept_marked_and_not_aligned() -> None:
+    article = seed("003")
+    boilerplate = {s.text for s in article.boilerplate}
+    for furniture in ("Updated on", "2 min read", "Related Stories", "No stories found.", "interbellumnews.com"):
+        assert furniture in boilerplate
+    # Other stories' headlines in the footer, and every copy of the photo caption.
+    assert "China’s New Aircraft Carrier Transits Taiwan Strait for First Time" in boilerplate
+    captions = [s for s in article.boilerplate if s.text.startswith("Scott Bessent and He Lifeng in Geneva")]
+    assert len(captions) == 5 and {s.reason for s in captions} == {"photo caption"}
+    sentences = {s.text for s in article.sentences}
+    assert not boilerplate & sentences
+    # The body is intact.
+    assert any(s.startswith("Despite initial calls for a ban") for s in sentences)
+    assert "Future Prospects and Expectations" in sentences
+
+
+def test_dateline_is_boilerplate() -> None:
+    (first, *_) = seed("001").segments
+    assert first.text == "ISTANBUL" and first.kind is SegmentKind.BOILERPLATE
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        """<html><head><title>Talks resume in Madrid</title>
+        <meta property="og:site_name" content="Example Times">
+        <meta name="date" content="2025-09-15">
+        <script>alert('x')</script><style>p{color:red}</style></head>
+        <body><nav>Home | World</nav><article><h1>Talks resume in Madrid</h1>
+        <p>Negotiators from both countries met again on Monday in the Spanish capital to discuss the future of the app.</p>
+        <p>Officials said the talks would continue for several days while both sides weighed new proposals on tariffs.</p>
+        </article><footer>Copyright Example Times</footer></body></html>""",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert isinstance(article, Article)
+    assert article.title == "Talks resume in Madrid"
+    assert article.source == "Example Times"
+    assert article.date == "2025-09-15"
+    assert "alert" not in article.text and "color:red" not in article.text
+    assert any("several days" in s.text for s in article.sentences)
+
+
+def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: A title\nsource: The Outlet\ndate: 2025-09-16\n---\nThe body starts here. It goes on.\n")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert (article.title, article.source, article.date) == ("A title", "The Outlet", "2025-09-16")
+    assert [s.text for s in article.sentences] == ["The body starts here.", "It goes on."]
+    assert article.segments[0].reason == "front matter"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\n", "contains only white space"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (PNG image), not text"),
+        (b"\x7fELF\x02\x01\x01\x00", "binary file (ELF executable), not text"),
+        (b"\xff\xfe\x00\xd8a\x00", "invalid utf-16 after its byte-order mark"),
+    ],
+)
+def test_unreadable_files_say_why(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = load_article(path)
+    assert isinstance(result, LoadError)
+    assert result.reason == reason
+
+
+def test_legacy_encodings_and_line_endings_decode(tmp_path: Path) -> None:
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Le café coûte 5 €.\r\nIl a dit “oui”.\r".encode("cp1252"))
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert [s.text for s in article.sentences] == ["Le café coûte 5 €.", "Il a dit “oui”."]
+
+
+def test_a_library_reports_bad_files_and_keeps_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A real sentence here. And another one.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    library = load_library([tmp_path, tmp_path / "missing.txt"])
+    assert [a.id for a in library.articles] == ["good"]
+    reasons = {e.path.name: e.reason for e in library.errors}
+    assert reasons == {"empty.txt": "empty file", "missing.txt": "no such file or folder"}
+
+
+def test_reading_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Some text. More text.")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load_library([tmp_path])
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
