@@ -1,0 +1,152 @@
+"""The command line as scripts use it: JSON schema, text output, errors, help."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core import bundled_seeds
+
+SEEDS = sorted(bundled_seeds().glob("*.txt"))
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def test_align_json_follows_the_schema() -> None:
+    result = run("align", str(SEEDS[0]), str(SEEDS[1]), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"a", "b", "links"}
+    for side, path in (("a", SEEDS[0]), ("b", SEEDS[1])):
+        assert set(data[side]) == {"path", "title", "source", "sentences"}
+        text = open(path).read()  # offsets are into the text as open() reads it
+        starts = []
+        for sentence in data[side]["sentences"]:
+            assert set(sentence) == {"start", "end", "text"}
+            assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+            starts.append(sentence["start"])
+        assert starts == sorted(starts)
+    assert data["links"]
+    used_a: list[int] = []
+    used_b: list[int] = []
+    for link in data["links"]:
+        assert set(link) == {"a", "b", "score", "diff"}
+        assert isinstance(link["score"], float) and 0 <= link["score"] <= 100
+        used_a += link["a"]
+        used_b += link["b"]
+        for op in link["diff"]:
+            assert op["tag"] in {"equal", "replace", "insert", "delete"}
+    assert len(used_a) == len(set(used_a)) and len(used_b) == len(set(used_b))
+    firsts = [link["a"][0] for link in data["links"]]
+    assert firsts == sorted(firsts)
+
+
+def test_align_cutoff_changes_the_links() -> None:
+    loose = json.loads(run("align", str(SEEDS[0]), str(SEEDS[2]), "--format", "json", "--cutoff", "10").stdout)
+    strict = json.loads(run("align", str(SEEDS[0]), str(SEEDS[2]), "--format", "json", "--cutoff", "70").stdout)
+    assert len(strict["links"]) < len(loose["links"])
+
+
+def test_align_text_is_plain_when_piped_and_wrapped() -> None:
+    result = run("align", str(SEEDS[0]), str(SEEDS[1]), "--width", "90")
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 90
+    assert "Bessent" in result.stdout and "Istanbul" in result.stdout
+
+
+def test_align_text_respects_no_color_on_a_terminal() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from reader.core import align, load_article
+    from reader.render import print_alignment
+
+    alignment = align(load_article(SEEDS[0]), load_article(SEEDS[1]))  # type: ignore[arg-type]
+    coloured, plain = StringIO(), StringIO()
+    print_alignment(alignment, console=Console(file=coloured, force_terminal=True, width=100))
+    print_alignment(alignment, console=Console(file=plain, force_terminal=True, width=100, no_color=True))
+    assert "\x1b[1;31m" in coloured.getvalue() or "\x1b[31;1m" in coloured.getvalue()
+    assert "\x1b[31" not in plain.getvalue() and "\x1b[32" not in plain.getvalue()
+
+
+def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    hostile = (
+        "[bold]Bold[/] and [@click=app.quit]click[/] text about tariffs in Madrid. "
+        "Red \x1b[31mtext\x1b[0m and a link \x1b]8;;http://x\x07here\x1b]8;;\x07 on tariffs in Madrid. "
+        "Clipboard \x1b]52;c;aGk=\x07 bell \x07 back\x08space carriage\rreturn \u202eevil tariffs in Madrid."
+    )
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(hostile)
+    b.write_text(hostile.replace("Madrid", "Spain"))
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "align", str(a), str(b), "--width", "100"], capture_output=True, timeout=120
+    )
+    assert result.returncode == 0
+    for forbidden in (b"\x1b", b"\x07", b"\x08", b"\r", "\u202e".encode()):
+        assert forbidden not in result.stdout
+    assert b"[bold]Bold[/]" in result.stdout and b"[@click=app.quit]" in result.stdout
+    assert "␛[31m".encode() in result.stdout  # shown, not obeyed
+    # JSON escapes control characters, so nothing raw reaches a terminal either.
+    raw = run("align", str(a), str(b), "--format", "json").stdout
+    assert "\x1b" not in raw and "\x07" not in raw and "\\u001b" in raw
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a folder, not a file"),
+        (lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "binary file (PNG image), not text"),
+        (lambda d: _write(d / "bad.txt", b"\xff\xfe\x00\xd8x\x00"), "invalid utf-16 after its byte-order mark"),
+    ],
+)
+def test_align_errors_are_one_line_and_exit_2(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    result = run("align", str(path), str(SEEDS[0]))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"reader: {path}: {reason}\n"
+
+
+def test_open_with_a_missing_path_fails_cleanly(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"reader: {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_bad_usage_exits_2() -> None:
+    assert run("align", str(SEEDS[0])).returncode == 2
+    assert run("align", str(SEEDS[0]), str(SEEDS[1]), "--cutoff", "300").returncode == 2
+
+
+def test_help_explains_commands_and_schema() -> None:
+    main = run("--help")
+    assert main.returncode == 0
+    for words in ("align A B", "NO_COLOR", "exit codes", "--cutoff"):
+        assert words in main.stdout
+    sub = run("align", "--help")
+    assert sub.returncode == 0
+    for words in ('"links"', "open()", "--format", "--width", "exit codes"):
+        assert words in sub.stdout
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
