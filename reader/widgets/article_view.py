@@ -70,14 +70,15 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(
         self,
         article: Article,
-        passage: tuple[int, int] | None = None,
+        passages: tuple[tuple[int, int], ...] = (),
         *,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.article = article
-        self.passage = passage
+        self.passages = passages
+        """Character spans highlighted and scrolled into view (the sentences a row of a comparison holds)."""
         self.matches: list[tuple[int, int]] = []
         self._plain = printable(article.text).replace("\t", " ")
         self._lines: list[tuple[int, int]] = []
@@ -119,9 +120,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.call_after_refresh(self._show_passage)
 
     def _show_passage(self) -> None:
-        if self.passage is not None:
+        if self.passages:
             self._lay_out()
-            self.scroll_to(y=max(0, self.line_of(self.passage[0]) - 2), animate=False, immediate=True)
+            self.scroll_to(y=max(0, self.line_of(self.passages[0][0]) - 2), animate=False, immediate=True)
 
     def line_of(self, offset: int) -> int:
         """The wrapped line that holds character ``offset`` of the article."""
@@ -143,8 +144,8 @@ class ArticleView(ScrollView, can_focus=True):
                     text.stylize(get("article-view--boilerplate"), segment.start, segment.end)
                 elif segment.kind is SegmentKind.HEADING:
                     text.stylize(get("article-view--heading"), segment.start, segment.end)
-            if self.passage is not None:
-                text.stylize(get("article-view--passage"), *self.passage)
+            for start, end in self.passages:
+                text.stylize(get("article-view--passage"), start, end)
             for number, (start, end) in enumerate(self.matches):
                 name = "article-view--current-match" if number == self.match_index else "article-view--match"
                 text.stylize(get(name), start, end)
@@ -201,6 +202,3 @@ class ArticleView(ScrollView, can_focus=True):
             cached = Strip(segments).crop_extend(0, width, base)
             self._strips[line] = cached
         return cached
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)

@@ -21,6 +21,7 @@ Order = Literal["left", "right"]
 
 #: Words a changed run emphasises more strongly: numbers and capitalised names.
 _NUMBER_OR_NAME = re.compile(r"[$€£]?\d[\d.,:%]*\w*|\b[A-Z][\w'’.-]*[\w]")
+_SENTENCE_START = ".!?\"“‘'([—–-:"
 _FLATTEN = str.maketrans({"\n": " ", "\t": " "})
 
 
@@ -217,7 +218,11 @@ def clean(text: str) -> str:
 def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
     start = len(cell)
     cell.append(text, style)
+    plain = cell.plain
     for match in _NUMBER_OR_NAME.finditer(text):
+        before = plain[: start + match.start()].rstrip()
+        if match.group()[0].isupper() and (not before or before[-1] in _SENTENCE_START):
+            continue  # a capital that only starts a sentence is not a name
         cell.stylize(strong, start + match.start(), start + match.end())
 
 

@@ -184,6 +184,13 @@ class CompareView(ScrollView, can_focus=True):
             heading=get("compare-view--heading"),
         )
 
+    def _foreground(self, name: str) -> Style:
+        """A component style without its background, so the row's background shows through."""
+        style = self.get_component_rich_style(name)
+        return Style(
+            color=style.color, bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline
+        )
+
     def _wrapped(self, index: int) -> tuple[list[Text], list[Text]]:
         key = (index, self._layout_width)
         cached = self._cells.get(key)
@@ -198,13 +205,13 @@ class CompareView(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------
 
     def _gutter(self, row: CompareRow) -> Text:
-        get = self.get_component_rich_style
+        get = self._foreground
         if row.kind is RowKind.ONLY_LEFT:
             return Text("   ◀  ", get("compare-view--only"))
         if row.kind is RowKind.ONLY_RIGHT:
             return Text("   ▶  ", get("compare-view--only"))
-        gutter = Text(f"{row.score or 0:>4.0f}", get("compare-view--score"))
-        gutter.append(" ↕" if row.moved else "  ", get("compare-view--moved"))
+        gutter = Text(f"{row.score or 0:>3.0f}", get("compare-view--score"))
+        gutter.append(" ↕ " if row.moved else "   ", get("compare-view--moved"))
         return gutter
 
     def render_line(self, y: int) -> Strip:
@@ -221,7 +228,7 @@ class CompareView(ScrollView, can_focus=True):
         left_lines, right_lines = self._wrapped(index)
         left_width, right_width = column_widths(self._layout_width)
         row = self.rows[index]
-        separator = Text(SEPARATOR, self.get_component_rich_style("compare-view--separator"))
+        separator = Text(SEPARATOR, self._foreground("compare-view--separator"))
         if offset >= max(len(left_lines), len(right_lines)):
             pieces = [Text(" " * (GUTTER_WIDTH + left_width)), separator]
         else:
@@ -232,7 +239,7 @@ class CompareView(ScrollView, can_focus=True):
             right.truncate(right_width, overflow="crop", pad=True)
             pieces = [gutter, left, separator, right]
         if index == self.cursor and offset < self.row_height(index) - 1:
-            base = base + self.get_component_rich_style("compare-view--cursor")
+            base = self.get_component_rich_style("compare-view--cursor")
         text = Text.assemble(*pieces, end="")
         segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments).crop_extend(0, width, base)

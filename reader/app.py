@@ -1,0 +1,96 @@
+"""The reader app: global keys, the library, and how screens are opened."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reader.core import DEFAULT_CUTOFF, Article, Library, TermStatistics, load_library
+from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen
+
+
+class ReaderApp(App[None]):
+    """Browse, read, and compare news articles side by side."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | q | Quit. |
+    | ?, f1 | Keys of the current screen. |
+    | ctrl+p | Command palette. |
+    """
+
+    def __init__(self, paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> None:
+        super().__init__()
+        self.paths = paths
+        self.cutoff = cutoff
+        self.library: Library = load_library(paths)
+        self._statistics: TermStatistics | None = None
+        self._statistics_lock = threading.Lock()
+
+    @property
+    def term_statistics(self) -> TermStatistics:
+        """Term frequencies over the whole library; built once, on first use (from a worker thread)."""
+        with self._statistics_lock:
+            if self._statistics is None:
+                self._statistics = TermStatistics.of_articles(self.library.articles)
+            return self._statistics
+
+    def get_default_screen(self) -> LibraryScreen:
+        return LibraryScreen()
+
+    def article_by_id(self, article_id: str) -> Article | None:
+        """The article with this id, if the library has it."""
+        return next((a for a in self.library.articles if a.id == article_id), None)
+
+    def open_article(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
+        """Read an article, with some passages (character spans) highlighted and the first in view."""
+        self.push_screen(ReaderScreen(article, passages))
+
+    def compare(self, left: Article, right: Article) -> None:
+        """Open the comparison of two articles."""
+        self.push_screen(CompareScreen(left, right, self.cutoff))
+
+    def compare_with(self, article: Article) -> None:
+        """Compare what is on screen (or under the cursor) with ``article``."""
+        screen = self.screen
+        if isinstance(screen, CompareScreen):
+            screen.set_right(article)
+            return
+        current: Article | None = None
+        if isinstance(screen, ReaderScreen):
+            current = screen.article
+        elif isinstance(screen, LibraryScreen):
+            current = screen.current_article()
+        if current is None or current.id == article.id:
+            others = [a for a in self.library.articles if a.id != article.id]
+            current = others[0] if others else None
+        if current is None:
+            self.notify("There is no other article to compare with.")
+            return
+        self.compare(current, article)
+
+    def action_swap(self) -> None:
+        """Swap the sides of the comparison on screen."""
+        if isinstance(self.screen, CompareScreen):
+            self.screen.action_swap()
+        else:
+            self.notify("Swap works on the compare screen.")
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

@@ -1,0 +1,262 @@
+"""Compare two articles sentence against sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from reader.core import Alignment, Article, align
+from reader.widgets import CompareHeader, CompareView
+from reader.widgets.compare_rows import CompareRow, Order, Summary, build_rows, summarize, swapped
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+#: How far `+` and `-` move the cutoff.
+CUTOFF_STEP = 5.0
+MIN_CUTOFF = 5.0
+MAX_CUTOFF = 95.0
+
+
+class CompareScreen(Screen[None]):
+    """Two articles side by side: one row per link, word diffs painted on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_change", "Next diff", id="compare.next-change"),
+        Binding("N", "previous_change", "Prev diff", id="compare.previous-change"),
+        Binding("o", "toggle_order", "Order", id="compare.order"),
+        Binding("s", "swap", "Swap", id="compare.swap"),
+        Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right"),
+        Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right"),
+        Binding("right_curly_bracket", "next_left", "Next left", show=False, id="compare.next-left"),
+        Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left"),
+        Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff"),
+        Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff"),
+        Binding("enter", "open_in_reader", "Read", id="compare.read"),
+        Binding("escape", "back", "Back", id="compare.back"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | n / N | Next / previous difference. |
+    | o | Follow the left or the right article's sentence order. |
+    | s | Swap sides. |
+    | ] / [ | Next / previous article on the right. |
+    | } / { | Next / previous article on the left. |
+    | + / - | Raise / lower the match cutoff and re-align. |
+    | enter | Read the row's sentences in context. |
+    | escape | Back. |
+    """
+
+    order: reactive[Order] = reactive[Order]("left", init=False)
+    """Whose sentence order the rows follow."""
+    cutoff: reactive[float] = reactive(30.0, init=False)
+    """Score below which sentences are not linked."""
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    class Aligned(Message):
+        """An alignment finished in the background."""
+
+        def __init__(self, alignment: Alignment, order: Order, rows: tuple[CompareRow, ...], summary: Summary) -> None:
+            super().__init__()
+            self.alignment = alignment
+            self.order = order
+            self.rows = rows
+            self.summary = summary
+
+    def __init__(self, left: Article, right: Article, cutoff: float) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.set_reactive(CompareScreen.cutoff, cutoff)
+        self.alignment: Alignment | None = None
+        self.summary: Summary | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CompareHeader(id="compare-header")
+        yield CompareView(id="compare")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Compare"
+        self.view.focus()
+        self.realign()
+
+    @property
+    def view(self) -> CompareView:
+        """The rows."""
+        return self.query_one("#compare", CompareView)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the rows on screen belong to the current pair and cutoff."""
+        alignment = self.alignment
+        return (
+            alignment is not None
+            and alignment.a.id == self.left.id
+            and alignment.b.id == self.right.id
+            and alignment.cutoff == self.cutoff
+        )
+
+    # -- aligning -----------------------------------------------------------
+
+    def realign(self) -> None:
+        """Align the current pair in the background and show it when done."""
+        self.summary = None
+        self._show_header()
+        self.view.loading = True
+        self._align(self.left, self.right, self.cutoff, self.order)
+
+    @work(thread=True, exclusive=True, group="align")
+    def _align(self, left: Article, right: Article, cutoff: float, order: Order) -> None:
+        worker = get_current_worker()
+        alignment = align(left, right, cutoff, self.app.term_statistics)
+        if worker.is_cancelled:
+            return
+        rows = build_rows(alignment, order)
+        self.post_message(self.Aligned(alignment, order, rows, summarize(alignment)))
+
+    @on(Aligned)
+    def _aligned(self, message: Aligned) -> None:
+        alignment = message.alignment
+        if (alignment.a.id, alignment.b.id, alignment.cutoff) != (self.left.id, self.right.id, self.cutoff):
+            return  # a stale result: a newer alignment is on its way
+        anchor = self.view.current_row if self.alignment is not None else None
+        self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
+        self.view.loading = False
+
+    def _show(
+        self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None
+    ) -> None:
+        self.alignment = alignment
+        self.summary = summary
+        if not rows:
+            rows = build_rows(alignment, self.order)
+        self.view.show(alignment, rows, self._row_near(rows, anchor))
+        self._show_header()
+
+    @staticmethod
+    def _row_near(rows: tuple[CompareRow, ...], anchor: CompareRow | None) -> int:
+        """The row holding the anchor's first sentence, so the cursor stays put."""
+        if anchor is None:
+            return 0
+        for index, row in enumerate(rows):
+            if (anchor.left and anchor.left[0] in row.left) or (anchor.right and anchor.right[0] in row.right):
+                return index
+        return 0
+
+    def _show_header(self) -> None:
+        self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.order, self.cutoff)
+
+    # -- actions ------------------------------------------------------------
+
+    def _step_change(self, step: int) -> None:
+        view = self.view
+        index = view.cursor + step
+        while 0 <= index < len(view.rows):
+            if view.rows[index].kind.is_difference:
+                view.move_to(index)
+                return
+            index += step
+        self.notify("No more differences this way.", timeout=2)
+
+    def action_next_change(self) -> None:
+        """Move to the next row that differs."""
+        self._step_change(1)
+
+    def action_previous_change(self) -> None:
+        """Move to the previous row that differs."""
+        self._step_change(-1)
+
+    def watch_order(self) -> None:
+        if self.alignment is not None and self.summary is not None:
+            self._show(self.alignment, build_rows(self.alignment, self.order), self.summary, self.view.current_row)
+        else:
+            self._show_header()
+
+    def action_toggle_order(self) -> None:
+        """Follow the other article's sentence order."""
+        self.order = "right" if self.order == "left" else "left"
+
+    def action_swap(self) -> None:
+        """Put the left article on the right and the right one on the left."""
+        self.left, self.right = self.right, self.left
+        if self.alignment is not None and self.summary is not None and self.view.loading is False:
+            alignment = swapped(self.alignment)
+            anchor = self.view.current_row
+            flipped = CompareRow(anchor.kind, anchor.right, anchor.left) if anchor else None
+            self.set_reactive(CompareScreen.order, "right" if self.order == "left" else "left")
+            self._show(alignment, build_rows(alignment, self.order), summarize(alignment), flipped)
+        else:
+            self.realign()
+
+    def _cycle(self, current: Article, other: Article, step: int) -> Article:
+        articles = [a for a in self.app.library.articles if a.id != other.id]
+        if not articles:
+            return current
+        ids = [a.id for a in articles]
+        position = ids.index(current.id) if current.id in ids else -1
+        return articles[(position + step) % len(articles)]
+
+    def set_right(self, article: Article) -> None:
+        """Compare the left article with another one."""
+        if article.id == self.left.id:
+            self.notify("That article is already on the left.", timeout=2)
+            return
+        self.right = article
+        self.realign()
+
+    def action_next_right(self) -> None:
+        """Show the next article on the right."""
+        self.set_right(self._cycle(self.right, self.left, 1))
+
+    def action_previous_right(self) -> None:
+        """Show the previous article on the right."""
+        self.set_right(self._cycle(self.right, self.left, -1))
+
+    def _set_left(self, article: Article) -> None:
+        if article.id != self.right.id:
+            self.left = article
+            self.realign()
+
+    def action_next_left(self) -> None:
+        """Show the next article on the left."""
+        self._set_left(self._cycle(self.left, self.right, 1))
+
+    def action_previous_left(self) -> None:
+        """Show the previous article on the left."""
+        self._set_left(self._cycle(self.left, self.right, -1))
+
+    def action_raise_cutoff(self) -> None:
+        """Link fewer, closer sentences."""
+        self.cutoff = min(MAX_CUTOFF, self.cutoff + CUTOFF_STEP)
+
+    def action_lower_cutoff(self) -> None:
+        """Link more, looser sentences."""
+        self.cutoff = max(MIN_CUTOFF, self.cutoff - CUTOFF_STEP)
+
+    def watch_cutoff(self) -> None:
+        self.realign()
+
+    def action_open_in_reader(self) -> None:
+        """Read the highlighted row's sentences in their article."""
+        row = self.view.current_row
+        if row is None or self.alignment is None:
+            return
+        article, indices = (self.alignment.a, row.left) if row.left else (self.alignment.b, row.right)
+        sentences = article.sentences
+        self.app.open_article(article, tuple((sentences[i].start, sentences[i].end) for i in indices))
+
+    def action_back(self) -> None:
+        """Go back to where the comparison was opened from."""
+        self.app.pop_screen()

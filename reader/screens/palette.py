@@ -1,0 +1,53 @@
+"""Commands for the command palette (ctrl+p): open, compare with…, swap, change theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from reader.core import Article, printable
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+
+def _label(article: Article) -> str:
+    return " ".join(printable(f"{article.source}: {article.title}").split())
+
+
+class ReaderCommands(Provider):
+    """Open an article, compare with another, swap sides, change the theme."""
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        from reader.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.reader_app
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Swap sides", app.action_swap, "Swap the two articles being compared"),
+            ("Change theme", app.action_change_theme, "Pick the colours"),
+        ]
+        for article in app.library.articles:
+            label = _label(article)
+            commands.append((f"Open {label}", partial(app.open_article, article), "Read this article"))
+            commands.append((f"Compare with {label}", partial(app.compare_with, article), "Compare against this article"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            if name.startswith(("Swap", "Change")) or name.startswith("Compare with"):
+                yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

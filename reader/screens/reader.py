@@ -1,0 +1,128 @@
+"""Read one article: header, wrapped text, search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from reader.core import Article, printable
+from reader.widgets import ArticleView
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+
+def article_heading(article: Article) -> Text:
+    """Title, then source, date and size, all as inert text."""
+    text = Text()
+    text.append(" ".join(printable(article.title).split()) + "\n", "bold")
+    text.append(" ".join(printable(article.source).split()), "italic")
+    text.append(
+        f" · {article.date or 'no date'} · {article.word_count} words · {len(article.sentences)} sentences", "dim"
+    )
+    return text
+
+
+class ReaderScreen(Screen[None]):
+    """One article, scrollable, with `/` to search and `n`/`N` between matches."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("N", "previous_match", "Prev match", id="reader.previous-match"),
+        Binding("escape", "back", "Back", id="reader.back"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | j, down / k, up | Scroll a line. |
+    | pagedown, space / pageup, b | Scroll a page. |
+    | g, home / G, end | Top / bottom. |
+    | / | Search; Enter keeps the matches, Esc closes the box. |
+    | n / N | Next / previous match. |
+    | escape | Back. |
+    """
+
+    app: ReaderApp  # type: ignore[assignment]
+
+    def __init__(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
+        super().__init__()
+        self.article = article
+        self.passages = passages
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(article_heading(self.article), id="article-heading")
+        yield ArticleView(self.article, self.passages, id="article")
+        yield Static(id="search-status")
+        yield Input(placeholder="Search: type, Enter to keep, Esc to close", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Reading"
+        self.query_one("#search", Input).display = False
+        self.query_one("#search-status", Static).display = False
+        self.view.focus()
+
+    @property
+    def view(self) -> ArticleView:
+        """The article's text."""
+        return self.query_one("#article", ArticleView)
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.view.query
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.view.query = event.value
+        self.view.next_match(1)
+        self._show_status()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.view.focus()
+
+    def action_next_match(self) -> None:
+        """Go to the next match of the search."""
+        self.view.next_match(1)
+        self._show_status()
+
+    def action_previous_match(self) -> None:
+        """Go to the previous match of the search."""
+        self.view.next_match(-1)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = self.query_one("#search-status", Static)
+        view = self.view
+        if not view.query:
+            status.display = False
+            return
+        status.display = True
+        text = Text("Search ", "dim")
+        text.append(view.query, "bold")
+        if view.matches:
+            text.append(f"  match {view.match_index + 1} of {len(view.matches)}  ·  n next, N previous", "dim")
+        else:
+            text.append("  no match", "italic")
+        status.update(text)
+
+    def action_back(self) -> None:
+        """Close the search box, or go back to the previous screen."""
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.display = False
+            self.view.focus()
+            return
+        self.app.pop_screen()

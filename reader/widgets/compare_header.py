@@ -1,0 +1,84 @@
+"""The top of the compare screen: the two sources, their titles and a summary line."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widget import Widget
+
+from reader.core import Article
+
+from .compare_rows import Order, Summary
+from .compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
+
+
+def _cell(text: str, width: int, style: str = "") -> Text:
+    cell = Text(text, style)
+    cell.truncate(width, overflow="ellipsis", pad=True)
+    return cell
+
+
+class CompareHeader(Widget):
+    """Source names above their columns, then counts of shared, changed and one-sided sentences."""
+
+    DEFAULT_CSS = """
+    CompareHeader {
+        height: auto;
+        padding-right: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.left: Article | None = None
+        self.right: Article | None = None
+        self.summary: Summary | None = None
+        self.order: Order = "left"
+        self.cutoff = 0.0
+
+    def show(
+        self, left: Article, right: Article, summary: Summary | None, order: Order, cutoff: float
+    ) -> None:
+        """Show two articles and, once aligned, the summary of their comparison."""
+        self.left, self.right, self.summary, self.order, self.cutoff = left, right, summary, order, cutoff
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        if self.left is None or self.right is None:
+            return Text()
+        from reader.widgets.compare_rows import clean
+
+        left_width, right_width = column_widths(self.size.width)
+        gap = " " * GUTTER_WIDTH
+        names = Text.assemble(
+            gap,
+            _cell(clean(self.left.source), left_width, "bold"),
+            SEPARATOR,
+            _cell(clean(self.right.source), right_width, "bold"),
+        )
+        titles = Text.assemble(
+            gap,
+            _cell(clean(self.left.title), left_width, "italic"),
+            SEPARATOR,
+            _cell(clean(self.right.title), right_width, "italic"),
+        )
+        return Group(names, titles, self._summary_line())
+
+    def _summary_line(self) -> Text:
+        line = Text()
+        summary = self.summary
+        if summary is None:
+            line.append("aligning…", "italic")
+        else:
+            line.append_text(
+                Text.assemble(
+                    (f"{summary.changed}", "bold"), " changed · ",
+                    (f"{summary.shared}", "bold"), " shared · ",
+                    (f"{summary.only_left}", "bold"), " only left · ",
+                    (f"{summary.only_right}", "bold"), " only right · covered: left ",
+                    (f"{summary.left_covered:.0%}", "bold"), ", right ",
+                    (f"{summary.right_covered:.0%}", "bold"),
+                )
+            )
+        line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
+        return line
