@@ -25,6 +25,10 @@ _CJK_BREAK = re.compile(r"(?<=[。！？])(?![”’」』）])")
 
 Span = tuple[int, int]
 
+#: Longest piece of a paragraph handed to pysbd at once.
+MAX_CHUNK = 4000
+_SAFE_END = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?\s+(?=[A-Z“\"])")
+
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
@@ -65,11 +69,13 @@ def looks_like_heading(line: str) -> bool:
 
 def _raw_spans(paragraph: str) -> list[Span]:
     spans: list[Span] = []
-    try:
-        pieces = _segmenter().segment(paragraph)
-        raw = [(p.start, p.end) for p in pieces]
-    except Exception:  # pysbd has crashed on odd Unicode; fall back to one span
-        raw = [(0, len(paragraph))]
+    raw: list[Span] = []
+    for chunk_start, chunk_end in _chunks(paragraph):
+        chunk = paragraph[chunk_start:chunk_end]
+        try:
+            raw.extend((chunk_start + p.start, chunk_start + p.end) for p in _segmenter().segment(chunk))
+        except Exception:  # pysbd has crashed on odd Unicode; keep the chunk whole
+            raw.append((chunk_start, chunk_end))
     # pysbd can return spans that overlap or leave gaps; make them tile the text.
     cursor = 0
     bounds: list[Span] = []
@@ -89,6 +95,26 @@ def _raw_spans(paragraph: str) -> list[Span]:
             if trimmed:
                 spans.append(trimmed)
     return spans
+
+
+def _chunks(paragraph: str) -> list[Span]:
+    """Cut a very long paragraph into pieces pysbd can take.
+
+    pysbd's time grows with the square of a paragraph's length (a 40 kB
+    paragraph takes about a second). Long paragraphs are cut at a safe
+    sentence end (a lower-case word, a full stop, a capital), or failing
+    that at white space, or failing that anywhere.
+    """
+    chunks: list[Span] = []
+    start = 0
+    while len(paragraph) - start > MAX_CHUNK:
+        limit = start + MAX_CHUNK
+        ends = [m.end() for m in _SAFE_END.finditer(paragraph, start + MAX_CHUNK // 2, limit)]
+        cut = ends[-1] if ends else paragraph.rfind(" ", start + 1, limit) + 1 or limit
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(paragraph)))
+    return chunks
 
 
 def _split_cjk(paragraph: str, start: int, end: int) -> list[Span]:

@@ -80,3 +80,14 @@ def test_offsets_are_relative_to_the_whole_text() -> None:
     text = "Intro line.\nFirst one. Second one."
     spans = split_sentences(text, 12, len(text))
     assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]
+
+
+def test_a_huge_paragraph_is_cut_into_bounded_pieces() -> None:
+    from reader.core.segment import MAX_CHUNK
+
+    words = " ".join(f"word{k % 97}" for k in range(40_000))  # ~280 kB, no punctuation
+    text = f"{words}. Then a real sentence follows here."
+    spans = split_sentences(text)
+    assert all(end - start <= MAX_CHUNK for start, end in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    assert text[spans[-1][0] : spans[-1][1]] == "Then a real sentence follows here."
