@@ -19,11 +19,11 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reader"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show the keys of this screen"),
     ]
     """
     | Key(s) | Description |

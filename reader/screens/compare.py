@@ -30,18 +30,18 @@ class CompareScreen(Screen[None]):
     """Two articles side by side: one row per link, word diffs painted on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_change", "Next diff", id="compare.next-change"),
-        Binding("N", "previous_change", "Prev diff", id="compare.previous-change"),
-        Binding("o", "toggle_order", "Order", id="compare.order"),
-        Binding("s", "swap", "Swap", id="compare.swap"),
-        Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right"),
-        Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right"),
-        Binding("right_curly_bracket", "next_left", "Next left", show=False, id="compare.next-left"),
-        Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left"),
-        Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff"),
-        Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff"),
-        Binding("enter", "open_in_reader", "Read", id="compare.read"),
-        Binding("escape", "back", "Back", id="compare.back"),
+        Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
+        Binding("N", "previous_change", "Prev diff", id="compare.previous-change", tooltip="Previous row that differs"),
+        Binding("o", "toggle_order", "Order", id="compare.order", tooltip="Follow the left or the right article's sentence order"),
+        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
+        Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right", tooltip="Next article on the right"),
+        Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right", tooltip="Previous article on the right"),
+        Binding("right_curly_bracket", "next_left", "Next left", show=False, id="compare.next-left", tooltip="Next article on the left"),
+        Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
+        Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
+        Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
+        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read the row's sentences in context"),
+        Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """
     | Key(s) | Description |

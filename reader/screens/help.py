@@ -42,7 +42,7 @@ def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
         if binding.system or (active.node in (screen, app) and not binding.id):
             continue  # focus cycling and copying are Textual's own, not this screen's
         group = groups.setdefault(_group_name(active.node, screen), {})
-        keys, description = group.get(binding.action, ([], binding.description or binding.tooltip or binding.action))
+        keys, description = group.get(binding.action, ([], binding.tooltip or binding.description or binding.action))
         display = app.get_key_display(binding)
         if display not in keys:
             keys.append(display)

@@ -46,12 +46,16 @@ class LibraryScreen(Screen[None]):
     """The articles found, one per row; unreadable files are rows that say why."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter", id="library.filter"),
-        Binding("space", "toggle_mark", "Mark", id="library.mark"),
-        Binding("c", "compare", "Compare", id="library.compare"),
-        Binding("s", "sort", "Sort", id="library.sort"),
-        Binding("r", "reverse", "Reverse", show=False, id="library.reverse"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
+        Binding("slash", "filter", "Filter", id="library.filter", tooltip="Filter the list as you type"),
+        Binding("space", "toggle_mark", "Mark", id="library.mark", tooltip="Mark or unmark the article"),
+        Binding("c", "compare", "Compare", id="library.compare", tooltip="Compare the two marked articles, or the marked one and the cursor's"),
+        Binding("s", "sort", "Sort", id="library.sort", tooltip="Sort by the next column"),
+        Binding("r", "reverse", "Reverse", show=False, id="library.reverse", tooltip="Reverse the sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter", tooltip="Clear the filter"),
+        Binding("j", "cursor('down')", "Down", show=False, id="library.down", tooltip="Next article"),
+        Binding("k", "cursor('up')", "Up", show=False, id="library.up", tooltip="Previous article"),
+        Binding("g", "cursor('top')", "First", show=False, id="library.first", tooltip="First article"),
+        Binding("G", "cursor('bottom')", "Last", show=False, id="library.last", tooltip="Last article"),
     ]
     """
     | Key(s) | Description |
@@ -63,6 +67,8 @@ class LibraryScreen(Screen[None]):
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
+    | j / k | Next / previous row (also the arrows). |
+    | g / G | First / last row (also home / end). |
     """
 
     sort_column: reactive[str] = reactive("source", init=False)
@@ -193,7 +199,7 @@ class LibraryScreen(Screen[None]):
             text.append(_one_line(article.title) + "\n", "bold")
             text.append(_one_line(article.source), "italic")
             text.append(f" · {article.date or 'no date'} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
-            text.append(printable(str(article.path)) + "\n\n", "dim")
+            text.append(printable(article.path.name) + "\n\n", "dim")
             opening = " ".join(s.text for s in article.sentences)[:PREVIEW_CHARS]
             text.append(_one_line(opening))
         elif error is not None:
@@ -237,6 +243,16 @@ class LibraryScreen(Screen[None]):
 
     def watch_filter_text(self) -> None:
         self._rebuild()
+
+    def action_cursor(self, where: str) -> None:
+        """Move the table's cursor: ``down``, ``up``, ``top`` or ``bottom``."""
+        table = self.table
+        {
+            "down": table.action_cursor_down,
+            "up": table.action_cursor_up,
+            "top": table.action_scroll_top,
+            "bottom": table.action_scroll_bottom,
+        }[where]()
 
     # -- filter -------------------------------------------------------------
 

@@ -33,10 +33,10 @@ class ReaderScreen(Screen[None]):
     """One article, scrollable, with `/` to search and `n`/`N` between matches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "next_match", "Next match", id="reader.next-match"),
-        Binding("N", "previous_match", "Prev match", id="reader.previous-match"),
-        Binding("escape", "back", "Back", id="reader.back"),
+        Binding("slash", "search", "Search", id="reader.search", tooltip="Search the article"),
+        Binding("n", "next_match", "Next match", id="reader.next-match", tooltip="Next match"),
+        Binding("N", "previous_match", "Prev match", id="reader.previous-match", tooltip="Previous match"),
+        Binding("escape", "back", "Back", id="reader.back", tooltip="Close the search, or go back"),
     ]
     """
     | Key(s) | Description |

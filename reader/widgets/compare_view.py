@@ -210,7 +210,7 @@ class CompareView(ScrollView, can_focus=True):
             return Text("   ◀  ", get("compare-view--only"))
         if row.kind is RowKind.ONLY_RIGHT:
             return Text("   ▶  ", get("compare-view--only"))
-        gutter = Text(f"{row.score or 0:>3.0f}", get("compare-view--score"))
+        gutter = Text(f"{min(row.score or 0, 100):>3.0f}", get("compare-view--score"))
         gutter.append(" ↕ " if row.moved else "   ", get("compare-view--moved"))
         return gutter
 

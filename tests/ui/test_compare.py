@@ -1,0 +1,345 @@
+"""The compare screen: header, rows, diff highlighting, and every key."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.widgets import CompareView
+from reader.widgets.compare_rows import CellStyles, RowKind, row_cells, summarize
+
+from .conftest import screen_text
+
+SIZE = (120, 40)
+
+
+async def open_compare(app: ReaderApp, pilot: Pilot[None]) -> CompareScreen:
+    """Gazette on the left, Courier on the right, aligned."""
+    await pilot.pause()
+    await pilot.press("down", "space", "up", "c")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    assert screen.ready
+    return screen
+
+
+def cells(screen: CompareScreen) -> list[tuple[str, str]]:
+    assert screen.alignment is not None
+    return [
+        tuple(cell.plain for cell in row_cells(screen.alignment, row, CellStyles()))  # type: ignore[misc]
+        for row in screen.view.rows
+    ]
+
+
+async def test_header_names_both_sources_and_sums_up(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        text = screen_text(app)
+        header = text.splitlines()[1]
+        assert header.index("Harbour Gazette") < header.index("Evening Courier")
+        assert screen.alignment is not None
+        summary = summarize(screen.alignment)
+        assert summary.shared >= 1 and summary.changed >= 1
+        assert summary.only_left >= 1 and summary.only_right >= 1
+        for phrase in (
+            f"{summary.changed} changed",
+            f"{summary.shared} shared",
+            f"{summary.only_left} only left",
+            f"{summary.only_right} only right",
+            f"left {summary.left_covered:.0%}",
+            f"right {summary.right_covered:.0%}",
+        ):
+            assert phrase in text
+
+
+async def test_rows_put_linked_sentences_side_by_side(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        rows = screen.view.rows
+        kinds = [row.kind for row in rows]
+        assert {RowKind.SHARED, RowKind.CHANGED, RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT} <= set(kinds)
+        pairs = cells(screen)
+        money = next(pair for pair in pairs if "42 million" in pair[0])
+        assert "45 million" in money[1]
+        opponents = next(pair for pair in pairs if "Opponents" in pair[0])
+        assert opponents[1] == ""  # against an empty cell
+        ferry = next(pair for pair in pairs if "Ferry" in pair[1])
+        assert ferry[0] == ""
+        lines = screen_text(app).splitlines()
+        shared = next(line for line in lines if line.count("The city council approved") == 2)
+        assert shared.index("│") > 0
+
+
+async def test_diff_marks_removed_left_added_right_and_stresses_numbers_and_names(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.alignment is not None
+        styles = CellStyles()
+        money = next(r for r in screen.view.rows if r.link and "42" in screen.alignment.a.sentences[r.left[0]].text)
+        left, right = row_cells(screen.alignment, money, styles)
+
+        def style_of(cell: object, word: str) -> set[object]:
+            start = cell.plain.index(word)  # type: ignore[attr-defined]
+            return {
+                span.style
+                for span in cell.spans  # type: ignore[attr-defined]
+                if span.start <= start < span.end
+            }
+
+        assert styles.removed_strong in style_of(left, "42")
+        assert styles.added_strong in style_of(right, "45")
+        assert styles.removed_strong in style_of(left, "2027")
+        assert not style_of(left, "bridge")  # unchanged words are plain
+        mayor = next(r for r in screen.view.rows if r.link and "Mayor" in screen.alignment.a.sentences[r.left[0]].text)
+        left, right = row_cells(screen.alignment, mayor, styles)
+        assert styles.removed_strong in style_of(left, "Berg")
+        assert styles.added_strong in style_of(right, "Lind")
+        # The view paints those styles: "42" on screen is drawn in a stronger style than plain words.
+        view = screen.view
+        for y in range(view.size.height):
+            strip = view.render_line(y)
+            segments = {seg.text.strip(): seg.style for seg in strip if seg.text.strip()}
+            if "42" in segments:
+                assert segments["42"] is not None and segments["42"].bold and segments["42"].underline
+                break
+        else:
+            pytest.fail("the changed number is not on screen")
+
+
+async def test_gutter_shows_scores_and_marks_moved_rows(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        moved = [row for row in screen.view.rows if row.moved]
+        assert moved, "the construction sentence comes second on the right, last on the left"
+        text = screen_text(app)
+        assert "↕" in text
+        for row in screen.view.rows:
+            if row.score is not None:
+                assert f"{min(row.score, 100):3.0f}" in text
+
+
+async def test_n_and_shift_n_step_through_differences(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        differences = [n for n, row in enumerate(view.rows) if row.kind.is_difference]
+        assert view.cursor == 0 and not view.rows[0].kind.is_difference
+        visited = []
+        for _ in differences:
+            await pilot.press("n")
+            visited.append(view.cursor)
+        assert visited == differences
+        await pilot.press("n")  # nothing further: the cursor stays
+        assert view.cursor == differences[-1]
+        await pilot.press("N")
+        assert view.cursor == differences[-2]
+
+
+async def test_o_follows_the_other_articles_order(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+
+        def firsts(side: str) -> list[int]:
+            return [getattr(row, side)[0] for row in screen.view.rows if getattr(row, side)]
+
+        assert firsts("left") == sorted(firsts("left"))
+        assert firsts("right") != sorted(firsts("right"))
+        await pilot.press("o")
+        await pilot.pause()
+        assert screen.order == "right"
+        assert firsts("right") == sorted(firsts("right"))
+        assert "right order" in screen_text(app)
+        await pilot.press("o")
+        assert screen.order == "left"
+
+
+async def test_s_swaps_sides(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        before = cells(screen)
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (screen.left.id, screen.right.id) == ("courier", "gazette")
+        assert screen.alignment is not None and screen.alignment.a.id == "courier"
+        header = screen_text(app).splitlines()[1]
+        assert header.index("Evening Courier") < header.index("Harbour Gazette")
+        assert sorted((right, left) for left, right in before) == sorted(cells(screen))
+        kinds = {row.kind for row in screen.view.rows}
+        assert RowKind.ONLY_LEFT in kinds and RowKind.ONLY_RIGHT in kinds
+        ferry = next(pair for pair in cells(screen) if "Ferry" in pair[0])
+        assert ferry[1] == ""
+
+
+async def test_brackets_change_the_right_article(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right_square_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.right.id == "post" and screen.ready
+        assert "Morning Post" in screen_text(app)
+        await pilot.press("left_square_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.right.id == "courier" and screen.ready
+        await pilot.press("left_square_bracket")  # wraps around, skipping the left article
+        await app.workers.wait_for_complete()
+        assert screen.right.id == "post"
+
+
+async def test_braces_change_the_left_article(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right_curly_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.left.id == "post" and screen.right.id == "courier" and screen.ready
+        assert screen_text(app).splitlines()[1].index("Morning Post") < screen_text(app).splitlines()[1].index(
+            "Evening Courier"
+        )
+        await pilot.press("left_curly_bracket")
+        await app.workers.wait_for_complete()
+        assert screen.left.id == "gazette"
+
+
+async def test_plus_and_minus_move_the_cutoff_and_realign(story: list[Path]) -> None:
+    app = ReaderApp(story, cutoff=30)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.cutoff == 30
+        await pilot.press("plus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.cutoff == 35 and screen.alignment is not None and screen.alignment.cutoff == 35
+        assert "cutoff 35" in screen_text(app)
+        await pilot.press("minus", "minus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.cutoff == 25 and screen.alignment is not None and screen.alignment.cutoff == 25
+        assert "cutoff 25" in screen_text(app)
+        for _ in range(30):
+            await pilot.press("plus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.cutoff == 95 and screen.ready
+        links_high = len(screen.alignment.links) if screen.alignment else -1
+        assert links_high <= 2  # only the word-for-word sentences survive a cutoff of 95
+
+
+async def test_enter_opens_the_row_in_the_reader(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        target = next(n for n, row in enumerate(view.rows) if row.left and "Mayor" in cells(screen)[n][0])
+        view.move_to(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article.id == "gazette"
+        (start, end), *_ = reader.passages
+        assert reader.article.text[start:end].startswith("Mayor Anna Berg")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_enter_on_a_right_only_row_opens_the_right_article(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        target = next(n for n, row in enumerate(screen.view.rows) if row.kind is RowKind.ONLY_RIGHT)
+        screen.view.move_to(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id == "courier"
+
+
+async def test_escape_goes_back_to_the_library(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compare(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_cursor_keys_and_mouse_click_select_rows(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        await pilot.press("j", "down")
+        assert view.cursor == 2
+        await pilot.press("k")
+        assert view.cursor == 1
+        await pilot.press("G")
+        assert view.cursor == len(view.rows) - 1
+        await pilot.press("g")
+        assert view.cursor == 0
+        target = 3
+        await pilot.click(CompareView, offset=(10, view.row_top(target)))
+        await pilot.pause()
+        assert view.cursor == target
+
+
+async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.screens.compare as compare_module
+
+    release = threading.Event()
+    real_align = compare_module.align
+
+    def slow_align(*args: object, **kwargs: object) -> object:
+        release.wait(timeout=30)
+        return real_align(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compare_module, "align", slow_align)
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.view.loading and not screen.ready
+        assert "aligning" in screen_text(app)
+        await pilot.press("o", "plus")
+        await pilot.pause()
+        assert screen.order == "right" and screen.cutoff == app.cutoff + 5
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.ready and not screen.view.loading
+        assert screen.alignment is not None and screen.alignment.cutoff == app.cutoff + 5
+        assert [row.right[0] for row in screen.view.rows if row.right] == sorted(
+            row.right[0] for row in screen.view.rows if row.right
+        )
+
+
+async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_compare(app, pilot)
+        text = screen_text(app)
+        assert "Harbour Gazette" in text and "Evening Courier" in text
+        assert "only left" in text
+        assert "Next diff" in text  # the footer's main keys
+        assert all(len(line.rstrip()) <= 80 for line in text.splitlines())

@@ -1,0 +1,189 @@
+"""The reader screen: header, wrapped text, boilerplate dimmed, scrolling keys, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from reader.app import ReaderApp
+from reader.core import SegmentKind
+from reader.screens import LibraryScreen, ReaderScreen
+from reader.widgets import ArticleView
+
+from .conftest import screen_text
+
+LONG_STORY = """---
+title: A long day at the harbour
+source: Harbour Gazette
+date: 2026-03-03
+---
+{body}
+
+Related Stories
+
+Advertisement
+"""
+
+
+@pytest.fixture
+def long_story(tmp_path: Path) -> list[Path]:
+    body = "\n\n".join(
+        f"Paragraph {n} tells how the harbour bridge changes trip number {n} for commuters and visitors alike."
+        for n in range(1, 61)
+    )
+    path = tmp_path / "long.md"
+    path.write_text(LONG_STORY.format(body=body), encoding="utf-8")
+    return [path]
+
+
+async def open_reader(app: ReaderApp, pilot: object) -> ArticleView:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen.query_one(ArticleView)
+
+
+async def test_header_shows_title_source_and_date(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reader(app, pilot)
+        text = screen_text(app)
+        assert "A long day at the harbour" in text
+        assert "Harbour Gazette" in text
+        assert "2026-03-03" in text
+        assert "Paragraph 1 tells how" in text
+
+
+async def test_text_wraps_to_the_width(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(60, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        lines = screen_text(app).splitlines()
+        assert all(len(line.rstrip()) <= 60 for line in lines)
+        assert view.line_count > 120  # 60 paragraphs, each wrapped onto two lines, plus gaps
+
+
+async def test_scrolling_keys(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        assert view.scroll_y == 0
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert view.scroll_y == 3
+        await pilot.press("k", "up")
+        await pilot.pause()
+        assert view.scroll_y == 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.scroll_y > 10
+        before = view.scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.scroll_y < before
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 0
+        assert "Related Stories" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.scroll_y == 0
+
+
+async def test_boilerplate_is_dimmed(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        boilerplate = [s for s in view.article.boilerplate if "Related Stories" in s.text]
+        assert boilerplate, "the loader should set the related stories line aside"
+        await pilot.press("G")
+        await pilot.pause()
+        lines = {view.render_line(y).text: view.render_line(y) for y in range(view.size.height)}
+        (strip,) = [strip for text, strip in lines.items() if "Related Stories" in text]
+        styled = [seg.style for seg in strip if seg.text.strip() and seg.style]
+        assert styled and all(style.dim or style.italic for style in styled)
+        (body,) = [strip for text, strip in lines.items() if "Paragraph 60" in text][:1]
+        assert not any(seg.style and seg.style.dim for seg in body if "Paragraph" in seg.text)
+        assert SegmentKind.BOILERPLATE in {s.kind for s in view.article.segments}
+
+
+async def test_search_finds_matches_and_n_moves_between_them(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        box = app.screen.query_one("#search", Input)
+        assert box.display and box.has_focus
+        await pilot.press(*"trip number 4")
+        await pilot.pause()
+        # "trip number 4" and "trip number 40".."49": eleven matches
+        assert len(view.matches) == 11
+        assert view.match_index == 0
+        assert "match 1 of 11" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not box.display and view.has_focus
+        await pilot.press("n")
+        await pilot.pause()
+        assert view.match_index == 1
+        assert "match 2 of 11" in screen_text(app)
+        line = view.line_of(view.matches[1][0])
+        assert view.scroll_y <= line < view.scroll_y + view.size.height
+        assert "trip number 40" in screen_text(app)
+        await pilot.press("N", "N")
+        await pilot.pause()
+        assert view.match_index == 10  # wraps around to the last match
+        assert "trip number 49" in screen_text(app)
+
+
+async def test_search_without_match_says_so(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        assert view.matches == []
+        assert "no match" in screen_text(app)
+
+
+async def test_escape_closes_search_then_goes_back(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reader(app, pilot)
+        await pilot.press("slash", "x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert not app.screen.query_one("#search", Input).display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_mouse_wheel_scrolls(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        from textual.events import MouseScrollDown
+
+        view.post_message(MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False, screen_x=5, screen_y=8))
+        await pilot.pause()
+        assert view.scroll_y > 0
+
+
+async def test_q_quits_from_the_reader(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reader(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
