@@ -74,6 +74,14 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Mostly valid UTF-8 with a few broken bytes (a bad copy and paste, a
+    # truncated download) is UTF-8: show the broken bytes as U+FFFD rather
+    # than reinterpret the whole file in another encoding.
+    replaced = data.decode("utf-8", errors="replace")
+    broken = replaced.count("\ufffd")
+    valid = sum(1 for c in replaced if ord(c) > 0x7F and c != "\ufffd")
+    if valid and broken <= max(8, len(replaced) // 50):
+        return replaced
     # charset-normalizer costs ~30 ms to import; only odd encodings need it.
     from charset_normalizer import from_bytes
 

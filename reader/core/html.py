@@ -7,6 +7,10 @@ from pathlib import Path
 from .models import Article, LoadError
 
 
+#: Fewer words than this is page furniture, not an article.
+MIN_WORDS = 4
+
+
 def article_from_html(path: Path, html: str) -> Article | LoadError:
     """Extract an article from an HTML page.
 
@@ -28,7 +32,8 @@ def article_from_html(path: Path, html: str) -> Article | LoadError:
         document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     except Exception as error:  # trafilatura raises assorted errors on broken markup
         return LoadError(path, f"HTML could not be parsed ({type(error).__name__})")
-    if document is None or not (document.text or "").strip():
+    # With no article, trafilatura falls back to stray navigation ("Home").
+    if document is None or len((document.text or "").split()) < MIN_WORDS:
         return LoadError(path, "HTML page with no article text")
     meta = {
         key: value
