@@ -75,7 +75,10 @@ def analyse(text: str) -> Structure:
         elif looks_like_heading(line.text) and not _DATE_FIELD.match(line.text):
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.HEADING))
         else:
-            for start, end in split_sentences(text, line.start, line.end):
+            spans = split_sentences(text, line.start, line.end)
+            if not spans:  # only punctuation: keep it, but it says nothing
+                segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, "no words"))
+            for start, end in spans:
                 kind = SegmentKind.HEADING if _is_inline_heading(text, start, end) else SegmentKind.SENTENCE
                 segments.append(Segment(start, end, text[start:end], kind))
     return Structure(_title(segments), source, date, tuple(segments))
