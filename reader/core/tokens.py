@@ -50,6 +50,10 @@ _MONTHS = {
     "oct": "october", "nov": "november", "dec": "december",
 }
 
+#: Plurals whose meaning differs from the singular's, kept apart from its stem
+#: ("goods" are merchandise, not "good" news; "arms" are weapons).
+_PLURALS_APART = frozenset({"goods", "arms"})
+
 #: Function words and reporting verbs: frequent everywhere, they say little
 #: about which sentences match.
 STOPWORDS = frozenset(
@@ -62,7 +66,7 @@ STOPWORDS = frozenset(
     there these they this those though through thus to too under until up upon us' very via was we were
     what when where whether which while who whom whose why will with within without would yet you your
     yours yourself said says say saying told tell added adding according also already still just
-    mr mrs ms dr new""".split()
+    mr mrs ms dr new related""".split()
 )
 
 Token = tuple[int, int, str]
@@ -132,6 +136,8 @@ def _normalise_word(token: str) -> str | None:
     token = _MONTHS.get(token, token)
     if len(token) < 2:
         return None
+    if token in _PLURALS_APART:
+        return token
     return _stem(token)
 
 
