@@ -32,7 +32,7 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
         Binding("N", "previous_change", "Prev diff", id="compare.previous-change", tooltip="Previous row that differs"),
-        Binding("o", "toggle_order", "Order", id="compare.order", tooltip="Follow the left or the right article's sentence order"),
+        Binding("o", "toggle_order", "Order", id="compare.order", tooltip="Follow the other article's sentence order"),
         Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
         Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right", tooltip="Next article on the right"),
         Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right", tooltip="Previous article on the right"),

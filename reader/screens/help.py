@@ -74,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
         for name, rows in self.groups:
             table = Table.grid(padding=(0, 2))
             table.add_column(no_wrap=True, min_width=10)
-            table.add_column(max_width=44)
+            table.add_column(max_width=50)
             table.add_row(Text(name, "bold underline"), "")
             for keys, description in rows:
                 table.add_row(Text(keys, "bold"), Text(description))

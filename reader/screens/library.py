@@ -48,7 +48,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter", id="library.filter", tooltip="Filter the list as you type"),
         Binding("space", "toggle_mark", "Mark", id="library.mark", tooltip="Mark or unmark the article"),
-        Binding("c", "compare", "Compare", id="library.compare", tooltip="Compare the two marked articles, or the marked one and the cursor's"),
+        Binding("c", "compare", "Compare", id="library.compare", tooltip="Compare two marked articles, or marked and cursor"),
         Binding("s", "sort", "Sort", id="library.sort", tooltip="Sort by the next column"),
         Binding("r", "reverse", "Reverse", show=False, id="library.reverse", tooltip="Reverse the sort"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter", tooltip="Clear the filter"),
@@ -223,7 +223,7 @@ class LibraryScreen(Screen[None]):
         if article is not None:
             self.app.open_article(article)
         elif error is not None:
-            self.notify(printable(error.reason), title="Cannot read this file", severity="error")
+            self.notify(printable(error.reason), title="Cannot read this file", severity="error", markup=False)
 
     @on(DataTable.HeaderSelected, "#articles")
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
@@ -317,6 +317,6 @@ class LibraryScreen(Screen[None]):
         """Compare the two marked articles, or the marked one and the one under the cursor."""
         pair = self.pair_to_compare()
         if isinstance(pair, str):
-            self.notify(pair, title="Compare")
+            self.notify(pair, title="Compare", markup=False)
             return
         self.app.compare(*pair)

@@ -7,6 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from reader.core import Article, printable
 
@@ -16,6 +18,21 @@ if TYPE_CHECKING:
 
 def _label(article: Article) -> str:
     return " ".join(printable(f"{article.source}: {article.title}").split())
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the matched letters styled.
+
+    ``Matcher.highlight`` reads its argument as markup; article titles are data,
+    so the name is wrapped as plain content first.
+    """
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if score:
+        for offset in offsets:
+            if not name[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ReaderCommands(Provider):
@@ -43,11 +60,11 @@ class ReaderCommands(Provider):
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
             if name.startswith(("Swap", "Change")) or name.startswith("Compare with"):
-                yield DiscoveryHit(name, callback, help=help_text)
+                yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)

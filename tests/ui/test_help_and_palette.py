@@ -1,0 +1,130 @@
+"""Help on every screen, the command palette, quitting from anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderScreen
+from reader.screens.help import key_table
+
+from .conftest import screen_text
+
+SIZE = (160, 48)
+
+
+async def go_to(app: ReaderApp, pilot: Pilot[None], where: str) -> None:
+    await pilot.pause()
+    if where == "reader":
+        await pilot.press("enter")
+    elif where == "compare":
+        await pilot.press("down", "space", "up", "c")
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+SCREENS = {"library": LibraryScreen, "reader": ReaderScreen, "compare": CompareScreen}
+
+
+@pytest.mark.parametrize("where", sorted(SCREENS))
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_lists_every_key_of_the_screen(story: list[Path], where: str, key: str) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, where)
+        below = app.screen
+        assert isinstance(below, SCREENS[where])
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        own = [b for b in type(below).BINDINGS if isinstance(b, Binding)]
+        assert own
+        for binding in own:
+            assert binding.tooltip and binding.tooltip in text, binding
+        assert "Quit reader" in text and "Command palette" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is below
+
+
+async def test_help_names_the_moving_keys_of_the_focused_view(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "compare")
+        groups = dict(key_table(app.screen))
+        moving = dict((desc, keys) for keys, desc in groups["Moving"])
+        assert moving["Down"] == "↓ j"
+        assert moving["Last row"] == "end G"
+
+
+async def test_palette_offers_open_compare_swap_and_theme(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        for query, expected in (
+            ("open morning", "Open Morning Post"),
+            ("compare with gazette", "Compare with Harbour Gazette"),
+            ("swap", "Swap sides"),
+            ("change theme", "Change theme"),
+        ):
+            await pilot.press(*query)
+            await pilot.pause(0.3)  # the palette searches on a timer of its own
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert expected in screen_text(app), query
+            await pilot.press(*["backspace"] * len(query))
+        await pilot.press("escape")
+
+
+async def test_palette_opens_an_article(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"open morning")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id == "post"
+
+
+async def test_palette_compares_and_swaps(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the cursor on the Gazette
+        await pilot.press("ctrl+p", *"compare with morning")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.left.id, screen.right.id) == ("gazette", "post")
+        await pilot.press("ctrl+p", *"swap sides")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (screen.left.id, screen.right.id) == ("post", "gazette")
+
+
+@pytest.mark.parametrize("where", sorted(SCREENS))
+async def test_q_quits_everywhere(story: list[Path], where: str) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, where)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
