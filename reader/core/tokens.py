@@ -54,6 +54,11 @@ _MONTHS = {
 #: ("goods" are merchandise, not "good" news; "arms" are weapons).
 _PLURALS_APART = frozenset({"goods", "arms"})
 
+#: A noun in "-nsion" names the act of its verb in "-nd" ("extension" of what
+#: was "extended", "suspension" of what was "suspended"); the stemmer keeps
+#: them apart. Short words ("tension", "pension") are left alone.
+_NSION = re.compile(r"^(\w{4,})nsions?$")
+
 #: Function words and reporting verbs: frequent everywhere, they say little
 #: about which sentences match.
 STOPWORDS = frozenset(
@@ -138,7 +143,7 @@ def _normalise_word(token: str) -> str | None:
         return None
     if token in _PLURALS_APART:
         return token
-    return _stem(token)
+    return _stem(_NSION.sub(r"\1nd", token))
 
 
 @lru_cache(maxsize=65536)
