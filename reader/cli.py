@@ -1,4 +1,4 @@
-"""Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` compares two reports.
+"""Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` and ``reader facts A B`` compare two reports.
 
 Exit codes: 0 on success, 2 when the command line or an input file is wrong
 (one line on stderr names the file and the reason).
@@ -17,6 +17,8 @@ from reader.core.aligner import DEFAULT_CUTOFF
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
+    from reader.core.fact_compare import FactComparison
+    from reader.core.facts import Fact
     from reader.core.models import Alignment, Article
 
 EXIT_OK = 0
@@ -33,12 +35,16 @@ _EPILOG = """\
 commands:
   align A B          print A and B side by side, sentence against sentence,
                      with the changed words highlighted (reader align --help)
+  facts A B          list the numbers, dates, names and quotes of A and B and
+                     whether they agree, conflict or are left out
+                     (reader facts --help)
 
 examples:
   reader                                   open the bundled seed articles
   reader ~/news/madrid-talks/              open a folder of articles
   reader align a.txt b.txt                 side-by-side comparison
   reader align a.txt b.txt --format json   machine-readable alignment
+  reader facts a.txt b.txt                 where two reports agree and differ
 
 exit codes: 0 success; 2 bad usage or an unreadable input file.
 Colour is off when output is not a terminal or NO_COLOR is set."""
@@ -57,6 +63,34 @@ JSON output (--format json):
   first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
+  "facts" and "quotes" are as in reader facts --format json.
+
+exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
+
+
+_FACTS_EPILOG = """\
+Each fact of A is paired with the same fact of B, within linked sentences
+first, then anywhere in the articles, and judged:
+  same         the same value ("Sept. 17" and "September 17")
+  compatible   the same value at another precision ("next month", "October")
+  different    a conflict ("third delay" and "fourth extension")
+  only_a/_b    the other article never states it: an omission
+Facts are listed in reading order, so the earliest omissions come first.
+Quotes both articles carry are judged exact, altered (with the changed words
+highlighted) or paraphrased, and flagged when the speakers differ.
+
+JSON output (--format json):
+  {"facts": [{"kind": str,
+              "verdict": "same|compatible|different|only_a|only_b",
+              "a": {"text": str, "start": int, "end": int, "value": str} | null,
+              "b": {... the same ...} | null,
+              "link": int | null}],
+   "quotes": [{"speaker_a": str | null, "speaker_b": str | null,
+               "verdict": "exact|altered|paraphrased",
+               "a": {"start": int, "end": int}, "b": {"start": int, "end": int}}]}
+  kind: number, ordinal, money, percent, date, time, person, organisation,
+  place or quote (a quote only one article carries). start/end are offsets
+  as in reader align --format json; "link" indexes its "links".
 
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
 
@@ -81,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "align":
         return _align_command(args[1:])
+    if args and args[0] == "facts":
+        return _facts_command(args[1:])
     parser = _main_parser()
     options = parser.parse_args(args)
     for path in options.paths:
@@ -104,10 +140,25 @@ def _main_parser() -> argparse.ArgumentParser:
 
 
 def _align_parser() -> argparse.ArgumentParser:
+    return _pair_parser(
+        "reader align", "Align the sentences of two articles and show how the wording differs.", _ALIGN_EPILOG
+    )
+
+
+def _facts_parser() -> argparse.ArgumentParser:
+    return _pair_parser(
+        "reader facts",
+        "Find the numbers, dates, names and quotes of two articles and show where they agree, "
+        "differ or stay silent.",
+        _FACTS_EPILOG,
+    )
+
+
+def _pair_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reader align",
-        description="Align the sentences of two articles and show how the wording differs.",
-        epilog=_ALIGN_EPILOG,
+        prog=prog,
+        description=description,
+        epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("a", type=Path, metavar="A", help="the left article (.txt, .md, .html)")
@@ -140,20 +191,31 @@ def _score(value: str) -> float:
     return score
 
 
-def _align_command(argv: list[str]) -> int:
+def _load_pair(options: argparse.Namespace) -> Alignment | int:
+    """Load and align the two articles, or report the first bad file."""
     from reader.core import align, load_article
     from reader.core.models import LoadError
 
-    options = _align_parser().parse_args(argv)
     articles = []
     for path in (options.a, options.b):
         result = load_article(path)
         if isinstance(result, LoadError):
             return _fail(result.path, result.reason)
         articles.append(result)
-    alignment = align(articles[0], articles[1], cutoff=options.cutoff)
+    return align(articles[0], articles[1], cutoff=options.cutoff)
+
+
+def _align_command(argv: list[str]) -> int:
+    options = _align_parser().parse_args(argv)
+    alignment = _load_pair(options)
+    if isinstance(alignment, int):
+        return alignment
     if options.format == "json":
-        json.dump(alignment_json(alignment), sys.stdout, ensure_ascii=False, indent=1)
+        from reader.core.fact_compare import compare_facts
+
+        data = alignment_json(alignment)
+        data.update(facts_json(compare_facts(alignment)))
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         from reader.render import print_alignment
@@ -162,8 +224,56 @@ def _align_command(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _facts_command(argv: list[str]) -> int:
+    from reader.core.fact_compare import compare_facts
+
+    options = _facts_parser().parse_args(argv)
+    alignment = _load_pair(options)
+    if isinstance(alignment, int):
+        return alignment
+    comparison = compare_facts(alignment)
+    if options.format == "json":
+        json.dump(facts_json(comparison), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from reader.render import print_facts
+
+        print_facts(comparison, width=options.width)
+    return EXIT_OK
+
+
+def facts_json(comparison: FactComparison) -> dict[str, object]:
+    """The facts and quotes of a comparison as the documented JSON object (``reader facts --help``)."""
+
+    def fact(item: Fact | None) -> dict[str, object] | None:
+        if item is None:
+            return None
+        return {"text": item.text, "start": item.start, "end": item.end, "value": item.value}
+
+    return {
+        "facts": [
+            {"kind": p.kind, "verdict": p.verdict, "a": fact(p.a), "b": fact(p.b), "link": p.link}
+            for p in comparison.pairs
+        ],
+        "quotes": [
+            {
+                "speaker_a": q.speaker_a,
+                "speaker_b": q.speaker_b,
+                "verdict": q.verdict,
+                "a": {"start": q.a.start, "end": q.a.end},
+                "b": {"start": q.b.start, "end": q.b.end},
+            }
+            for q in comparison.quotes
+        ],
+    }
+
+
 def alignment_json(alignment: Alignment) -> dict[str, object]:
-    """The alignment as the documented JSON object (see ``reader align --help``)."""
+    """The alignment as the documented JSON object (see ``reader align --help``).
+
+    ``reader align --format json`` adds the ``"facts"`` and ``"quotes"`` keys
+    of :func:`facts_json` to it.
+    """
 
     def side(article: Article) -> dict[str, object]:
         return {

@@ -7,13 +7,17 @@ article are shown, never obeyed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.core.fact_compare import FactComparison
+from reader.core.facts import Fact
 from reader.core.layout import Row, comparison_rows
+from reader.core.quote_compare import QuotePair
 from reader.core.models import Alignment
 from reader.core.safe import printable
 
@@ -90,3 +94,112 @@ def iter_rows(alignment: Alignment) -> Iterator[tuple[Row, Text, Text]]:
     for row in comparison_rows(alignment):
         left, right = side_texts(alignment, row)
         yield row, left, right
+
+
+# --- facts -------------------------------------------------------------------
+
+#: Colour of each kind of fact, shared by every front end.
+KIND_STYLES = {
+    "number": "cyan",
+    "ordinal": "cyan",
+    "money": "green",
+    "percent": "magenta",
+    "date": "yellow",
+    "time": "yellow",
+    "person": "bold blue",
+    "organisation": "blue",
+    "place": "bright_blue",
+    "quote": "italic",
+    "paraphrase": "italic",
+}
+#: Colour of each verdict.
+VERDICT_STYLES = {
+    "same": "green",
+    "compatible": "cyan",
+    "different": "bold red",
+    "only_a": "dim",
+    "only_b": "dim",
+    "exact": "green",
+    "altered": "bold yellow",
+    "paraphrased": "cyan",
+}
+VERDICT_LABELS = {"only_a": "only left", "only_b": "only right"}
+
+
+def facts_summary(comparison: FactComparison) -> str:
+    """One line: how many facts agree, conflict or are left out, and the quotes."""
+    counts = Counter(p.verdict for p in comparison.pairs)
+    quotes = Counter(q.verdict for q in comparison.quotes)
+    speakers = sum(q.different_speakers for q in comparison.quotes)
+    parts = [f"{counts[v]} {VERDICT_LABELS.get(v, v)}" for v in ("same", "compatible", "different", "only_a", "only_b")]
+    quoted = ", ".join(f"{quotes[v]} {v}" for v in ("exact", "altered", "paraphrased"))
+    line = f"{len(comparison.pairs)} facts: " + ", ".join(parts) + f" · quotes: {quoted}"
+    return line + (f", {speakers} with different speakers" if speakers else "")
+
+
+def _fact_cell(fact: Fact | None) -> Text:
+    if fact is None:
+        return Text("—", "dim")
+    cell = Text(printable(fact.text), KIND_STYLES.get(fact.kind, ""))
+    if fact.kind != "quote" and fact.value != fact.text:
+        cell.append(f"\n= {printable(fact.value)}", "dim")
+    return cell
+
+
+def facts_table(comparison: FactComparison) -> Table:
+    """A Rich table of every fact: kind, left, right, verdict and link, in reading order."""
+    alignment = comparison.alignment
+    table = Table(show_header=True, header_style="bold", expand=True, title=Text(printable(facts_summary(comparison))))
+    table.add_column("kind", no_wrap=True)
+    table.add_column(Text(printable(f"{alignment.a.source} — {alignment.a.title}")), ratio=1)
+    table.add_column(Text(printable(f"{alignment.b.source} — {alignment.b.title}")), ratio=1)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("link", justify="right", no_wrap=True)
+    for pair in comparison.pairs:
+        table.add_row(
+            Text(pair.kind, KIND_STYLES.get(pair.kind, "")),
+            _fact_cell(pair.a),
+            _fact_cell(pair.b),
+            Text(VERDICT_LABELS.get(pair.verdict, pair.verdict), VERDICT_STYLES.get(pair.verdict, "")),
+            Text("" if pair.link is None else str(pair.link)),
+        )
+    return table
+
+
+def quote_texts(pair: QuotePair) -> tuple[Text, Text]:
+    """The two sides of a quote pair with the changed words highlighted."""
+    left, right = Text(), Text()
+    for op in pair.diff:
+        changed = op.tag != "equal"
+        left.append(printable(op.a_text), REMOVED if changed and op.a_text.strip() else "")
+        right.append(printable(op.b_text), ADDED if changed and op.b_text.strip() else "")
+    return left, right
+
+
+def quotes_table(comparison: FactComparison) -> Table:
+    """A Rich table of the quotes both articles carry, with the word diff."""
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True, title="quotes")
+    table.add_column("left quote", ratio=1)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("right quote", ratio=1)
+    for pair in comparison.quotes:
+        left, right = quote_texts(pair)
+        left = Text(printable(pair.speaker_a or "(unattributed)") + ": ", "bold") + left
+        right = Text(printable(pair.speaker_b or "(unattributed)") + ": ", "bold") + right
+        verdict = Text(pair.verdict, VERDICT_STYLES.get(pair.verdict, ""))
+        if pair.different_speakers:
+            verdict.append("\n⚠ different\nspeakers", "bold red")
+        table.add_row(left, verdict, right)
+    return table
+
+
+def print_facts(comparison: FactComparison, width: int | None = None, console: Console | None = None) -> None:
+    """Print the facts table, then the quotes table.
+
+    Colour follows Rich's rules: off when output is not a terminal or when
+    ``NO_COLOR`` is set.
+    """
+    console = console or Console(width=width, highlight=False, emoji=False, markup=False)
+    console.print(facts_table(comparison))
+    if comparison.quotes:
+        console.print(quotes_table(comparison))

@@ -29,7 +29,7 @@ def test_align_json_follows_the_schema() -> None:
     result = run("align", str(SEEDS[0]), str(SEEDS[1]), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"a", "b", "links"}
+    assert set(data) == {"a", "b", "links", "facts", "quotes"}
     for side, path in (("a", SEEDS[0]), ("b", SEEDS[1])):
         assert set(data[side]) == {"path", "title", "source", "sentences"}
         text = open(path).read()  # offsets are into the text as open() reads it
@@ -139,7 +139,7 @@ def test_bad_usage_exits_2() -> None:
 def test_help_explains_commands_and_schema() -> None:
     main = run("--help")
     assert main.returncode == 0
-    for words in ("align A B", "NO_COLOR", "exit codes", "--cutoff"):
+    for words in ("align A B", "facts A B", "NO_COLOR", "exit codes", "--cutoff"):
         assert words in main.stdout
     sub = run("align", "--help")
     assert sub.returncode == 0

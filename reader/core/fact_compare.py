@@ -1,0 +1,272 @@
+"""Compare the facts of two articles on top of their alignment.
+
+Within each link the facts of the two sides are paired by kind and value and
+judged ``same``, ``compatible`` (one value at a coarser precision, as "next
+month" and "October") or ``different`` (a conflict, as "third delay" and
+"fourth extension"). Facts left over are paired across the whole articles
+when the other article states the same value, or a conflicting count of the
+same thing, anywhere. What is still left is ``only_a`` or ``only_b``: an
+omission by the other article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .fact_names import Gazetteer, learn_gazetteer
+from .facts import NAME_KINDS, ArticleFacts, Fact, extract_facts
+from .models import Alignment
+from .normalise import DateValue, compare_dates
+from .quote_compare import QuotePair, compare_quotes
+
+#: Verdicts on a pair of facts.
+VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
+#: Verdicts on a pair of quotes.
+QUOTE_VERDICTS = ("exact", "altered", "paraphrased")
+
+
+@dataclass(frozen=True, slots=True)
+class FactPair:
+    """A fact of one article set against the other's.
+
+    Attributes:
+        kind: The kind of the fact(s).
+        verdict: One of :data:`VERDICTS`.
+        a: The left article's fact, ``None`` for ``only_b``.
+        b: The right article's fact, ``None`` for ``only_a``.
+        link: Index into ``Alignment.links`` when both (or the one) lie in
+            one link, else ``None``.
+    """
+
+    kind: str
+    verdict: str
+    a: Fact | None
+    b: Fact | None
+    link: int | None
+
+    @property
+    def conflict(self) -> bool:
+        """Whether the two articles disagree on this fact."""
+        return self.verdict == "different"
+
+
+@dataclass(frozen=True, slots=True)
+class FactComparison:
+    """Everything the facts of two articles say about each other.
+
+    Attributes:
+        alignment: The alignment it is built on.
+        facts_a: The left article's facts.
+        facts_b: The right article's facts.
+        pairs: Every fact once, paired or alone, roughly in reading order.
+        quotes: The quotes found in both, with verdicts and word diffs.
+    """
+
+    alignment: Alignment
+    facts_a: ArticleFacts
+    facts_b: ArticleFacts
+    pairs: tuple[FactPair, ...]
+    quotes: tuple[QuotePair, ...]
+
+    @property
+    def conflicts(self) -> tuple[FactPair, ...]:
+        """The pairs judged ``different``, in reading order."""
+        return tuple(p for p in self.pairs if p.conflict)
+
+    def omissions(self, side: str) -> tuple[FactPair, ...]:
+        """Facts only ``side`` ("a" or "b") states, earliest first.
+
+        A lede fact left out matters more than a last line, so they are
+        ranked by where they appear in the article that states them.
+        """
+        verdict = "only_a" if side == "a" else "only_b"
+        found = [p for p in self.pairs if p.verdict == verdict]
+        return tuple(sorted(found, key=lambda p: (p.a or p.b).start))  # type: ignore[union-attr]
+
+    def for_link(self, index: int) -> tuple[FactPair, ...]:
+        """The pairs found within link ``index``."""
+        return tuple(p for p in self.pairs if p.link == index)
+
+    def verdict_of(self, fact: Fact) -> str | None:
+        """The verdict on the pair a fact is in, or ``None`` if it is a repeat."""
+        for pair in self.pairs:
+            if pair.a is fact or pair.b is fact:
+                return pair.verdict
+        return None
+
+
+def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
+    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
+
+    ``None`` means they are not about the same thing (different kinds, units,
+    names, or dates too unlike to compare).
+
+    Args:
+        a: A fact of the left article.
+        b: A fact of the right article.
+        anywhere: Judging facts that are not in one link: then only ordinal
+            counts of a named thing ("third delay", "fourth extension") may
+            conflict, and unplaced relative dates match nothing.
+    """
+    if a.kind != b.kind or a.kind == "quote":
+        return None
+    if a.kind in NAME_KINDS:
+        return "same" if a.key == b.key else None
+    if a.kind == "date":
+        assert a.date is not None and b.date is not None
+        verdict = _date_relation(a.date, b.date)
+        if anywhere and (verdict == "different" or a.date.relative or b.date.relative):
+            return None
+        return verdict
+    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
+        return None
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    if (a.low, a.high) == (b.low, b.high):
+        return "same"
+    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
+        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
+    # Across the articles, "90 days" and "four days" are usually two spans of
+    # two things; "third extension" and "fourth extension" count one thing.
+    if anywhere and a.kind != "ordinal":
+        return None
+    return "different"
+
+
+def _date_relation(a: DateValue, b: DateValue) -> str | None:
+    if a.relative or b.relative:
+        if a.relative and b.relative:
+            return "same" if a == b else None
+        relative, other = (a, b) if a.relative else (b, a)
+        unit = (relative.relative or "").split()[-1]
+        if unit == "month" and other.month is not None or unit == "year" and other.year is not None:
+            return "compatible"
+        return None
+    fields = ("year", "month", "day", "weekday")
+    if not any(getattr(a, f) is not None and getattr(b, f) is not None for f in fields):
+        return None
+    verdict = compare_dates(a, b)
+    # Two months or years named in one sentence pair are often two events
+    # ("met in July", "extended in August"); only two different days, or
+    # two weekdays, are read as a conflict over one event.
+    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None):
+        return None
+    return verdict
+
+
+def compare_facts(
+    alignment: Alignment,
+    gazetteer: Gazetteer | None = None,
+    facts: tuple[ArticleFacts, ArticleFacts] | None = None,
+) -> FactComparison:
+    """Pair and judge the facts of two aligned articles.
+
+    Args:
+        alignment: The two articles and their links.
+        gazetteer: Names learned from the library (default: learned from the
+            two articles).
+        facts: Facts already extracted for ``alignment.a`` and ``alignment.b``
+            (default: extracted here).
+
+    Returns:
+        The comparison.
+    """
+    if facts is None:
+        gazetteer = gazetteer or learn_gazetteer([alignment.a, alignment.b])
+        facts = (extract_facts(alignment.a, gazetteer), extract_facts(alignment.b, gazetteer))
+    facts_a, facts_b = facts
+    plain_a = [f for f in facts_a.facts if f.kind != "quote"]
+    plain_b = [f for f in facts_b.facts if f.kind != "quote"]
+    pairs: list[FactPair] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for index, link in enumerate(alignment.links):
+        side_a = [f for f in plain_a if f.sentence in link.a]
+        side_b = [f for f in plain_b if f.sentence in link.b]
+        for verdict in ("same", "compatible", "different"):
+            pairs += _greedy(side_a, side_b, used_a, used_b, index, lambda x, y, v=verdict: relation(x, y) == v,
+                             verdict)
+    rest_a = [f for f in plain_a if id(f) not in used_a]
+    rest_b = [f for f in plain_b if id(f) not in used_b]
+    for verdict in ("same", "compatible", "different"):
+        pairs += _greedy(rest_a, rest_b, used_a, used_b, None,
+                         lambda x, y, v=verdict: relation(x, y, anywhere=True) == v, verdict)
+    keys_b = {f.key for f in plain_b}
+    keys_a = {f.key for f in plain_a}
+    quotes = compare_quotes(alignment, facts_a, facts_b)
+    quoted_a = {id(q.a) for q in quotes}
+    quoted_b = {id(q.b) for q in quotes}
+    for fact in plain_a + [q for q in facts_a.quotes if id(q) not in quoted_a]:
+        if id(fact) not in used_a and fact.key not in keys_b:
+            pairs.append(FactPair(fact.kind, "only_a", fact, None, _link(alignment, fact.sentence, "a")))
+    for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
+        if id(fact) not in used_b and fact.key not in keys_a:
+            pairs.append(FactPair(fact.kind, "only_b", None, fact, _link(alignment, fact.sentence, "b")))
+    return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+def _greedy(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    link: int | None,
+    test: Callable[[Fact, Fact], bool],
+    verdict: str,
+) -> list[FactPair]:
+    """Pair facts that pass ``test``, nearest in relative position first."""
+    n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
+    candidates = sorted(
+        (abs(i / n_a - j / n_b), i, j)
+        for i, x in enumerate(side_a)
+        if id(x) not in used_a
+        for j, y in enumerate(side_b)
+        if id(y) not in used_b and test(x, y)
+    )
+    pairs = []
+    for _, i, j in candidates:
+        x, y = side_a[i], side_b[j]
+        if id(x) in used_a or id(y) in used_b:
+            continue
+        used_a.add(id(x))
+        used_b.add(id(y))
+        pairs.append(FactPair(x.kind, verdict, x, y, link))
+    return pairs
+
+
+def _link(alignment: Alignment, sentence: int, side: str) -> int | None:
+    for index, link in enumerate(alignment.links):
+        if sentence in (link.a if side == "a" else link.b):
+            return index
+    return None
+
+
+def _tidy(alignment: Alignment, pairs: list[FactPair]) -> tuple[FactPair, ...]:
+    """Put pairs in reading order and drop repeats of a fact already listed.
+
+    "Bessent" named in ten linked sentences is one fact, not ten rows; a
+    conflict is never dropped.
+    """
+    len_a, len_b = max(len(alignment.a.text), 1), max(len(alignment.b.text), 1)
+
+    def position(pair: FactPair) -> tuple[float, float]:
+        a = pair.a.start / len_a if pair.a else None
+        b = pair.b.start / len_b if pair.b else None
+        first = a if a is not None else b
+        return (first or 0.0, b or 0.0)
+
+    kept: list[FactPair] = []
+    seen: set[tuple[str, str, str]] = set()
+    for pair in sorted(pairs, key=position):
+        if pair.verdict != "different":
+            if pair.kind in NAME_KINDS:
+                name = (pair.a or pair.b).key  # type: ignore[union-attr]
+                signature = (pair.kind, name, name)
+            else:
+                signature = (pair.verdict, pair.a.key if pair.a else "", pair.b.key if pair.b else "")
+            if signature in seen:
+                continue
+            seen.add(signature)
+        kept.append(pair)
+    return tuple(kept)

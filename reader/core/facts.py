@@ -1,0 +1,170 @@
+"""Typed fact mentions of an article: numbers, money, percentages, dates, names, quotes.
+
+:func:`extract_facts` finds them in the article's sentences (boilerplate is
+left out) and gives each its offsets, its sentence and a normalised value,
+so that two outlets' wordings of the same fact compare equal.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .fact_names import Gazetteer, Name, find_names, learn_gazetteer
+from .fact_numbers import Mention, find_values
+from .fact_quotes import find_quotes
+from .models import Article
+from .normalise import DateValue, parse_date, resolve_date
+
+#: Every kind of fact, in the order tables list them.
+KINDS = ("number", "ordinal", "money", "percent", "date", "time", "person", "organisation", "place", "quote")
+#: Kinds that hold a value that can conflict with another of the same kind.
+VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time"})
+#: Kinds that name someone or something.
+NAME_KINDS = frozenset({"person", "organisation", "place"})
+
+__all__ = ["KINDS", "NAME_KINDS", "VALUE_KINDS", "ArticleFacts", "Fact", "Gazetteer", "extract_facts",
+           "learn_gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact mention in an article.
+
+    Attributes:
+        kind: One of :data:`KINDS`.
+        start: Offset of the first character in ``Article.text``.
+        end: Offset one past the last character.
+        text: ``Article.text[start:end]``.
+        value: The normalised value, for display and JSON ("September 17",
+            "170 million users", "50–100%", "Scott Bessent").
+        key: What equal facts share: kind and normalised value.
+        sentence: Index into ``Article.sentences`` of the sentence it starts in.
+        unit: For numbers and ordinals, the class of what is counted
+            ("users", "extension"); the currency for money; else "".
+        low: Smallest numeric value meant (``None`` for names, dates, quotes).
+        high: Largest numeric value meant; equal to ``low`` for an exact one.
+        date: For dates, the parsed date (relative ones placed when the
+            article's date is known).
+        speaker: For quotes, who said it, when attributed.
+        words: For quotes, the quoted words in comparable form.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    key: str
+    sentence: int
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    date: DateValue | None = None
+    speaker: str | None = None
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """The facts of one article, sorted by offset."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+
+    def in_sentence(self, index: int) -> tuple[Fact, ...]:
+        """The facts that start in sentence ``index`` of ``Article.sentences``."""
+        return tuple(f for f in self.facts if f.sentence == index)
+
+    def in_sentences(self, indices: Iterable[int]) -> tuple[Fact, ...]:
+        """The facts that start in any of the given sentences."""
+        wanted = set(indices)
+        return tuple(f for f in self.facts if f.sentence in wanted)
+
+    def of_kind(self, *kinds: str) -> tuple[Fact, ...]:
+        """The facts of the given kinds."""
+        return tuple(f for f in self.facts if f.kind in kinds)
+
+    @property
+    def quotes(self) -> tuple[Fact, ...]:
+        """The direct quotes."""
+        return self.of_kind("quote")
+
+    def spans(self) -> tuple[tuple[int, int, str], ...]:
+        """``(start, end, kind)`` of every fact but quotes, for colouring text.
+
+        Quotes are left out because they contain other facts; get them from
+        :attr:`quotes`.
+        """
+        return tuple((f.start, f.end, f.kind) for f in self.facts if f.kind != "quote")
+
+
+def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    """Find every fact mention in an article's sentences.
+
+    Args:
+        article: The article.
+        gazetteer: Names learned from the library (:func:`learn_gazetteer`
+            over all loaded articles), so that a surname alone is resolved to
+            the full name any article gives. Default: learned from this
+            article alone.
+
+    Returns:
+        The facts, sorted by offset; none lies outside a sentence.
+    """
+    gazetteer = gazetteer if gazetteer is not None else learn_gazetteer([article])
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        k = bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < sentences[k].end else -1
+
+    reference = parse_date(article.date) if article.date else None
+    facts: list[Fact] = []
+    for segment in sentences:
+        for mention in find_values(article.text, segment.start, segment.end):
+            facts.append(_value_fact(article.text, mention, sentence_of(mention.start), reference))
+    names = find_names(article, gazetteer)
+    facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
+    for quote in find_quotes(article.text, names):
+        index = sentence_of(quote.start)
+        if index < 0:
+            continue  # quoted captions and footers are not reporting
+        text = article.text[quote.start : quote.end]
+        facts.append(
+            Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
+                 index, speaker=quote.speaker, words=quote.words)
+        )
+    facts = [f for f in facts if f.sentence >= 0]
+    facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
+    return ArticleFacts(article, tuple(facts))
+
+
+def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:
+    date = mention.date
+    value = mention.value
+    if date is not None and reference is not None:
+        placed = resolve_date(date, reference)
+        if placed != date:
+            date, value = placed, f"{placed} ({mention.value})"
+    key_value = str(date) if date is not None else value
+    return Fact(
+        mention.kind,
+        mention.start,
+        mention.end,
+        text[mention.start : mention.end],
+        value,
+        f"{mention.kind}|{mention.unit}|{key_value}",
+        sentence,
+        unit=mention.unit,
+        low=mention.low,
+        high=mention.high,
+        date=date,
+    )
+
+
+def _name_fact(text: str, name: Name, sentence: int) -> Fact:
+    return Fact(name.kind, name.start, name.end, text[name.start : name.end], name.value,
+                f"{name.kind}|{name.key}", sentence)

@@ -1,0 +1,183 @@
+"""Compare the direct quotes of two articles word by word.
+
+A quote in one article is matched with the quote in the other that shares
+most of its words. The verdict is ``exact`` when the shorter one's words run
+unchanged inside the longer one, ``altered`` when most words are shared but
+some changed (with the word diff), and ``paraphrased`` when fewer are shared,
+or when the other article reports the quoted words without quotation marks
+in the linked sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diff import word_diff
+from .facts import ArticleFacts, Fact
+from .fact_quotes import quote_words, same_speaker
+from .models import Alignment, DiffOp, Segment
+from .tokens import STOPWORDS
+
+#: Share of the shorter quote's words that must be kept for ``altered``.
+ALTERED_SHARE = 0.6
+#: Share needed for ``paraphrased``.
+PARAPHRASED_SHARE = 0.35
+#: Fewest shared words for any match; below this, agreement is chance.
+MIN_SHARED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    """The same quote in two articles.
+
+    Attributes:
+        a: The quote in the left article (kind ``"quote"``).
+        b: The quote in the right article; for a paraphrase without
+            quotation marks, a fact of kind ``"paraphrase"`` spanning the
+            linked sentence.
+        verdict: ``"exact"``, ``"altered"`` or ``"paraphrased"``.
+        diff: Word diff from ``a`` to ``b`` (offsets into the two texts).
+        link: Index of the alignment link holding both, else ``None``.
+    """
+
+    a: Fact
+    b: Fact
+    verdict: str
+    diff: tuple[DiffOp, ...]
+    link: int | None
+
+    @property
+    def speaker_a(self) -> str | None:
+        """Who the left article says spoke."""
+        return self.a.speaker
+
+    @property
+    def speaker_b(self) -> str | None:
+        """Who the right article says spoke."""
+        return self.b.speaker
+
+    @property
+    def different_speakers(self) -> bool:
+        """Whether the two articles put these words in different mouths."""
+        return not same_speaker(self.a.speaker, self.b.speaker)
+
+
+def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
+    """How many words two word sequences share in order, and whether the
+    shorter one runs unchanged inside the longer one."""
+    from rapidfuzz.distance import Levenshtein
+
+    if not a or not b:
+        return 0, False
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in Levenshtein.opcodes(list(a), list(b)) if tag == "equal")
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    contiguous = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return equal, contiguous
+
+
+def content(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that carry meaning, plural "s" dropped: what a paraphrase keeps."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS)
+
+
+def quote_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """``exact``, ``altered``, ``paraphrased`` or ``None`` (not the same quote)."""
+    equal, contiguous = shared_words(a, b)
+    if equal < MIN_SHARED:
+        return None
+    if contiguous:
+        return "exact"
+    # Shared function words ("it is the") say nothing; judge on content words.
+    a, b = content(a), content(b)
+    equal, _ = shared_words(a, b)
+    # A short quote ("a very aggressive ask") is matched on all its content
+    # words, however few.
+    if equal < min(MIN_SHARED, max(min(len(a), len(b)), 2)):
+        return None
+    share = equal / min(len(a), len(b))
+    if share >= ALTERED_SHARE:
+        return "altered"
+    if share >= PARAPHRASED_SHARE:
+        return "paraphrased"
+    return None
+
+
+def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> tuple[QuotePair, ...]:
+    """Match the quotes of two articles and judge each match.
+
+    Each quote is matched with the quote of the other article sharing most
+    words; one long quote may match several shorter ones. A quote with no
+    counterpart is matched, as a paraphrase, with the sentence linked to its
+    own when that sentence carries enough of its words.
+
+    Args:
+        alignment: The alignment of the two articles.
+        facts_a: The facts of ``alignment.a``.
+        facts_b: The facts of ``alignment.b``.
+
+    Returns:
+        The pairs, in the order of the left quotes.
+    """
+    quotes_a, quotes_b = facts_a.quotes, facts_b.quotes
+    chosen: dict[tuple[int, int], str] = {}
+    for side, mine, theirs in (("a", quotes_a, quotes_b), ("b", quotes_b, quotes_a)):
+        for i, quote in enumerate(mine):
+            best: tuple[int, float, int, str] | None = None
+            for j, other in enumerate(theirs):
+                verdict = quote_verdict(quote.words, other.words)
+                if verdict is None:
+                    continue
+                equal, _ = shared_words(quote.words, other.words)
+                score = (equal, equal / max(len(quote.words), len(other.words)), j, verdict)
+                if best is None or score[:2] > best[:2]:
+                    best = score
+            if best is not None:
+                chosen[(i, best[2]) if side == "a" else (best[2], i)] = best[3]
+    pairs = [_pair(alignment, quotes_a[i], quotes_b[j], verdict) for (i, j), verdict in chosen.items()]
+    matched_a = {i for i, _ in chosen}
+    matched_b = {j for _, j in chosen}
+    pairs += _paraphrases(alignment, [q for k, q in enumerate(quotes_a) if k not in matched_a], facts_b, "a")
+    pairs += _paraphrases(alignment, [q for k, q in enumerate(quotes_b) if k not in matched_b], facts_a, "b")
+    pairs.sort(key=lambda p: (p.a.start, p.b.start))
+    return tuple(pairs)
+
+
+def _pair(alignment: Alignment, a: Fact, b: Fact, verdict: str) -> QuotePair:
+    diff = word_diff(
+        alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text, [Segment(b.start, b.end, b.text)]
+    )
+    return QuotePair(a, b, verdict, diff, link_of(alignment, a.sentence, b.sentence))
+
+
+def link_of(alignment: Alignment, sentence_a: int, sentence_b: int) -> int | None:
+    """The index of the link holding both sentences, else ``None``."""
+    for index, link in enumerate(alignment.links):
+        if sentence_a in link.a and sentence_b in link.b:
+            return index
+    return None
+
+
+def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, side: str) -> list[QuotePair]:
+    pairs = []
+    text = other.article.text
+    for quote in quotes:
+        for index, link in enumerate(alignment.links):
+            mine, theirs = (link.a, link.b) if side == "a" else (link.b, link.a)
+            if quote.sentence not in mine:
+                continue
+            sentences = [other.article.sentences[k] for k in theirs]
+            start, end = sentences[0].start, sentences[-1].end
+            words = quote_words(text, start, end)
+            equal, _ = shared_words(content(quote.words), content(words))
+            if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < PARAPHRASED_SHARE:
+                continue
+            if any(q.start < end and start < q.end for q in other.quotes):
+                continue  # the other side quotes something else here
+            people = [f for f in other.in_sentences(theirs) if f.kind == "person"]
+            stand_in = Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
+                            speaker=people[0].value if people else None, words=words)
+            a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
+            diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
+                             [Segment(b.start, b.end, b.text)])
+            pairs.append(QuotePair(a, b, "paraphrased", diff, index))
+    return pairs
