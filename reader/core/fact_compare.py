@@ -11,6 +11,7 @@ omission by the other article.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -107,7 +108,7 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         b: A fact of the right article.
         anywhere: Judging facts that are not in one link: then only ordinal
             counts of a named thing ("third delay", "fourth extension") may
-            conflict, and unplaced relative dates match nothing.
+            conflict, and dates pair only when equal.
     """
     if a.kind != b.kind or a.kind == "quote":
         return None
@@ -116,7 +117,9 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
     if a.kind == "date":
         assert a.date is not None and b.date is not None
         verdict = _date_relation(a.date, b.date)
-        if anywhere and (verdict == "different" or a.date.relative or b.date.relative):
+        # Outside a link, "early August" and "August" are as likely two
+        # events as one: only equal dates pair there.
+        if anywhere and verdict != "same":
             return None
         return verdict
     if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
@@ -184,9 +187,11 @@ def compare_facts(
     for index, link in enumerate(alignment.links):
         side_a = [f for f in plain_a if f.sentence in link.a]
         side_b = [f for f in plain_b if f.sentence in link.b]
-        for verdict in ("same", "compatible", "different"):
+        for verdict in ("same", "compatible"):
             pairs += _greedy(side_a, side_b, used_a, used_b, index, lambda x, y, v=verdict: relation(x, y) == v,
                              verdict)
+        pairs += _greedy(side_a, side_b, used_a, used_b, index, _conflict_test(side_a, side_b, used_a, used_b),
+                         "different")
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
     for verdict in ("same", "compatible", "different"):
@@ -204,6 +209,27 @@ def compare_facts(
         if id(fact) not in used_b and fact.key not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, _link(alignment, fact.sentence, "b")))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+def _conflict_test(
+    side_a: Sequence[Fact], side_b: Sequence[Fact], used_a: set[int], used_b: set[int]
+) -> Callable[[Fact, Fact], bool]:
+    """Whether two facts left over in one link conflict.
+
+    A count of a named thing ("third delay") may conflict with any other
+    count of it. A bare figure ("30%") conflicts only when it is the one
+    figure of its kind left on each side: "30% on goods, 10% on exports"
+    against "over 100 percent" is two tariffs, not a contradiction.
+    """
+    left_a = Counter(f.kind for f in side_a if id(f) not in used_a)
+    left_b = Counter(f.kind for f in side_b if id(f) not in used_b)
+
+    def test(a: Fact, b: Fact) -> bool:
+        if relation(a, b) != "different":
+            return False
+        return a.kind in {"ordinal", "date"} or left_a[a.kind] == 1 and left_b[b.kind] == 1
+
+    return test
 
 
 def _greedy(

@@ -16,12 +16,16 @@ from .diff import word_diff
 from .facts import ArticleFacts, Fact
 from .fact_quotes import quote_words, same_speaker
 from .models import Alignment, DiffOp, Segment
-from .tokens import STOPWORDS
+from .tokens import STOPWORDS, diff_key, word_tokens
 
 #: Share of the shorter quote's words that must be kept for ``altered``.
 ALTERED_SHARE = 0.6
-#: Share needed for ``paraphrased``.
-PARAPHRASED_SHARE = 0.35
+#: Share needed for two quotes to be one paraphrased.
+QUOTED_PARAPHRASE_SHARE = 0.35
+#: Share needed for a quote to be paraphrased in reported speech.
+PARAPHRASED_SHARE = 0.25
+#: Share needed for a paraphrase in a sentence that does not name the speaker.
+REPORTED_SHARE = 0.7
 #: Fewest shared words for any match; below this, agreement is chance.
 MIN_SHARED = 3
 
@@ -65,11 +69,11 @@ class QuotePair:
 def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
     """How many words two word sequences share in order, and whether the
     shorter one runs unchanged inside the longer one."""
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import Indel
 
     if not a or not b:
         return 0, False
-    equal = sum(i2 - i1 for tag, i1, i2, _, _ in Levenshtein.opcodes(list(a), list(b)) if tag == "equal")
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in Indel.opcodes(list(a), list(b)) if tag == "equal")
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     contiguous = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
     return equal, contiguous
@@ -97,7 +101,7 @@ def quote_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     share = equal / min(len(a), len(b))
     if share >= ALTERED_SHARE:
         return "altered"
-    if share >= PARAPHRASED_SHARE:
+    if share >= QUOTED_PARAPHRASE_SHARE:
         return "paraphrased"
     return None
 
@@ -143,10 +147,51 @@ def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: Article
 
 
 def _pair(alignment: Alignment, a: Fact, b: Fact, verdict: str) -> QuotePair:
+    # When one outlet quotes more of the speech than the other, diff the
+    # shorter quote against the part of the longer one it matches, so the
+    # diff shows what was changed, not what was left out.
+    a_span = _window(alignment.a.text, a, b.words) if len(a.words) > len(b.words) else (a.start, a.end)
+    b_span = _window(alignment.b.text, b, a.words) if len(b.words) > len(a.words) else (b.start, b.end)
     diff = word_diff(
-        alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text, [Segment(b.start, b.end, b.text)]
+        alignment.a.text,
+        [Segment(*a_span, alignment.a.text[a_span[0] : a_span[1]])],
+        alignment.b.text,
+        [Segment(*b_span, alignment.b.text[b_span[0] : b_span[1]])],
     )
     return QuotePair(a, b, verdict, diff, link_of(alignment, a.sentence, b.sentence))
+
+
+def _window(text: str, quote: Fact, other: tuple[str, ...]) -> tuple[int, int]:
+    """The span of ``quote`` from its first to its last word shared with ``other``."""
+    from rapidfuzz.distance import Indel
+
+    tokens = [t for t in word_tokens(text, quote.start, quote.end) if t[2][0].isalnum()]
+    if not tokens or not other:
+        return quote.start, quote.end
+    matched = [
+        (i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in Indel.opcodes([diff_key(t[2]) for t in tokens], list(other))
+        if tag == "equal"
+    ]
+    # A lone shared "we" far from the rest is chance, not the quote's start:
+    # drop a one-word block at either end when this side skips many more
+    # words to reach the next block than the other side does.
+    while len(matched) > 1 and matched[0][1] - matched[0][0] == 1 and (
+        matched[1][0] - matched[0][1] > matched[1][2] - matched[0][3] + 2
+    ):
+        matched.pop(0)
+    while len(matched) > 1 and matched[-1][1] - matched[-1][0] == 1 and (
+        matched[-1][0] - matched[-2][1] > matched[-1][2] - matched[-2][3] + 2
+    ):
+        matched.pop()
+    if not matched:
+        return quote.start, quote.end
+    # Words of the shorter quote before its first shared word (and after its
+    # last) were changed, not left out: keep as many on this side.
+    lead, trail = matched[0][2], len(other) - matched[-1][3]
+    first = max(matched[0][0] - lead, 0)
+    last = min(matched[-1][1] - 1 + trail, len(tokens) - 1)
+    return tokens[first][0], tokens[last][1]
 
 
 def link_of(alignment: Alignment, sentence_a: int, sentence_b: int) -> int | None:
@@ -169,13 +214,18 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
             start, end = sentences[0].start, sentences[-1].end
             words = quote_words(text, start, end)
             equal, _ = shared_words(content(quote.words), content(words))
-            if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < PARAPHRASED_SHARE:
+            people = [f.value for f in other.in_sentences(theirs) if f.kind == "person"]
+            # Reported speech names its speaker ("Greer noted that the Chinese
+            # side views ..."): with the same speaker named, fewer shared
+            # words make a paraphrase than without.
+            speaker = quote.speaker if quote.speaker in people else None
+            needed = PARAPHRASED_SHARE if speaker else REPORTED_SHARE
+            if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < needed:
                 continue
             if any(q.start < end and start < q.end for q in other.quotes):
                 continue  # the other side quotes something else here
-            people = [f for f in other.in_sentences(theirs) if f.kind == "person"]
             stand_in = Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
-                            speaker=people[0].value if people else None, words=words)
+                            speaker=speaker, words=words)
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
             diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
                              [Segment(b.start, b.end, b.text)])

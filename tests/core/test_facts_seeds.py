@@ -1,0 +1,249 @@
+"""Facts of the five seed reports on the 2025 US–China talks in Madrid, asserted."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from reader.core import Article, align, load_library
+from reader.core.coverage import coverage
+from reader.core.fact_compare import FactComparison, FactPair, compare_facts
+from reader.core.fact_names import Gazetteer, learn_gazetteer
+from reader.core.facts import ArticleFacts, Fact, extract_facts
+from tests.conftest import seed
+
+NAMES = ("000", "001", "002", "003", "004")
+
+
+@lru_cache(maxsize=1)
+def library() -> tuple[Article, ...]:
+    return load_library(None).articles
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return learn_gazetteer(library())
+
+
+def facts_of(name: str) -> ArticleFacts:
+    return extract_facts(seed(name), gazetteer())
+
+
+@lru_cache(maxsize=None)
+def compared(a: str, b: str) -> FactComparison:
+    return compare_facts(align(seed(a), seed(b)))
+
+
+def pairs(comparison: FactComparison, kind: str, verdict: str | None = None) -> list[FactPair]:
+    return [p for p in comparison.pairs if p.kind == kind and (verdict is None or p.verdict == verdict)]
+
+
+def find(facts: ArticleFacts, text: str, kind: str | None = None) -> Fact:
+    found = [f for f in facts.facts if f.text == text and (kind is None or f.kind == kind)]
+    assert found, f"no fact {text!r} in {facts.article.id}: {[f.text for f in facts.facts]}"
+    return found[0]
+
+
+def test_every_source_giving_the_deadline_gives_september_17_and_they_agree() -> None:
+    givers = []
+    for name in NAMES:
+        deadlines = [f for f in facts_of(name).of_kind("date") if f.date and f.date.day == 17]
+        if deadlines:
+            givers.append(name)
+            assert {f.value for f in deadlines} == {"September 17"}
+    assert givers == list(NAMES)  # all five give it
+    for k, a in enumerate(givers):
+        for b in givers[k + 1 :]:
+            agreed = [p for p in pairs(compared(a, b), "date", "same") if p.a and p.a.value == "September 17"]
+            assert agreed, (a, b)
+
+
+def test_sept_17_and_september_17_are_one_value() -> None:
+    short = find(facts_of("001"), "Sept. 17")
+    long = find(facts_of("002"), "September 17")
+    assert short.value == long.value == "September 17"
+    assert short.key == long.key
+
+
+def test_the_count_of_extensions_conflicts() -> None:
+    conflicts = pairs(compared("001", "002"), "ordinal", "different")
+    assert [(p.a.text, p.b.text) for p in conflicts if p.a and p.b] == [("third", "fourth")]
+    (pair,) = conflicts
+    assert pair.a.unit == pair.b.unit == "extension"  # "delay" and "extension" count one thing
+    assert pair in compared("001", "002").conflicts
+
+
+def test_the_national_security_quote_is_altered_between_000_and_001() -> None:
+    comparison = compared("000", "001")
+    quotes = [q for q in comparison.quotes if "sacrifice" in q.a.words and "sacrifice" in q.b.words]
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.verdict == "altered"
+    assert quote.speaker_a == quote.speaker_b == "Scott Bessent"
+    inserted = " ".join(op.b_text for op in quote.diff if op.tag in {"insert", "replace"})
+    assert "our" in inserted.split()
+    assert "At present" in quote.b.text
+
+
+def test_the_national_security_quote_is_exact_between_000_and_002() -> None:
+    quotes = [q for q in compared("000", "002").quotes if "sacrifice" in q.b.words]
+    assert [q.verdict for q in quotes] == ["exact"]
+
+
+def test_170_million_users_appear_only_in_some_sources() -> None:
+    matrix = coverage(library(), gazetteer())
+    rows = [r for r in matrix.rows if r.kind == "number" and "170 million" in r.value]
+    assert len(rows) == 1
+    reporting = [matrix.articles[k].id[:3] for k, c in enumerate(rows[0].cells) if c.state != "absent"]
+    assert reporting == ["003", "004"]
+    omitted = [p for p in compared("000", "004").omissions("b") if p.kind == "number"]
+    assert any(p.b and p.b.value == "170 million users" for p in omitted)
+
+
+def test_about_170_million_is_compatible_with_170_million() -> None:
+    comparison = compared("003", "004")
+    (pair,) = [p for p in pairs(comparison, "number") if p.a and "170" in p.a.text]
+    assert pair.verdict == "compatible"
+    assert pair.b is not None and pair.b.text == "170 million"
+
+
+def test_us_and_united_states_are_one_place() -> None:
+    keys = {f.key for name in ("000", "001", "002") for f in facts_of(name).of_kind("place") if f.text in {"U.S.", "US", "United States"}}
+    assert keys == {"place|united states"}
+    texts = {f.text for name in ("000", "001", "002") for f in facts_of(name).of_kind("place")}
+    assert {"U.S.", "US", "United States"} <= texts
+    same = [p for p in pairs(compared("000", "001"), "place", "same") if p.a and p.a.text == "U.S."]
+    assert same and same[0].b is not None and same[0].b.text == "US"
+
+
+def test_bytedance_and_byte_dance_are_one_company() -> None:
+    (pair,) = [p for p in pairs(compared("000", "003"), "organisation", "same") if p.a and p.a.text == "Bytedance"]
+    assert pair.b is not None and pair.b.text == "ByteDance"
+
+
+def test_he_lifeng_with_and_without_his_title() -> None:
+    mention = find(facts_of("002"), "He Lifeng", "person")
+    start = mention.start
+    assert seed("002").text[start - len("Vice Premier ") : start] == "Vice Premier "
+    pair = [p for p in pairs(compared("001", "002"), "person", "same") if p.a and p.a.value == "He Lifeng"]
+    assert pair and seed("001").text[pair[0].a.start - 13 : pair[0].a.start] == "Vice-Premier "
+
+
+def test_a_surname_is_resolved_to_the_full_name() -> None:
+    bessent = [f for f in facts_of("002").of_kind("person") if f.text == "Bessent"]
+    assert bessent and all(f.value == "Scott Bessent" for f in bessent)
+    lin = find(facts_of("000"), "Lin", "person")
+    assert lin.value == "Lin Jian"
+
+
+def test_speakers_of_the_quotes() -> None:
+    speakers = {q.text.split()[0] + " " + q.text.split()[1]: q.speaker for q in facts_of("000").quotes}
+    assert speakers["Our Chinese"] == "Scott Bessent"
+    assert speakers["From the"] == "Jamieson Greer"
+    assert speakers["Regarding TikTok,"] == "Lin Jian"
+    assert speakers["I'm not"] == "William Reinsch"
+    greer = [q for q in facts_of("002").quotes if q.text.startswith("From the Chinese")]
+    assert [q.speaker for q in greer] == ["Jamieson Greer"]  # Greer stated that, “…”
+
+
+def test_he_said_goes_to_the_subject_not_the_last_name_before_it() -> None:
+    # "Bessent, speaking alongside ... Jamieson Greer, stressed ... “We are not willing ...,” he said"
+    (quote,) = [q for q in facts_of("002").quotes if q.text.startswith("We are not willing")]
+    assert quote.speaker == "Scott Bessent"
+
+
+def test_the_reinsch_quote_is_altered_by_an_editors_insertion() -> None:
+    quotes = [q for q in compared("000", "002").quotes if q.a.text.startswith("I'm not expecting")]
+    assert [q.verdict for q in quotes] == ["altered"]
+    removed = "".join(op.a_text for op in quotes[0].diff if op.tag == "delete")
+    assert "(Chinese President)" in removed
+
+
+def test_next_month_is_compatible_with_october() -> None:
+    found = [p for p in pairs(compared("001", "002"), "date", "compatible") if p.a and p.a.text == "next month"]
+    assert found and found[0].b is not None and found[0].b.text == "October"
+    assert found[0].link is not None
+
+
+def test_tariff_percentages() -> None:
+    values = [f.value for f in facts_of("002").of_kind("percent")]
+    assert values == ["30%", "10%", "≤55%"]
+    assert [f.value for f in facts_of("001").of_kind("percent")] == ["50–100%", "10%"]
+    same = [p for p in pairs(compared("001", "002"), "percent", "same")]
+    assert [(p.a.text, p.b.text) for p in same if p.a and p.b] == [("10%", "10%")]
+
+
+def test_numbers_in_words_and_digit_ranges() -> None:
+    assert find(facts_of("000"), "triple-digit").value == "100–999 tariff"
+    assert find(facts_of("004"), "three").value == "3 times"
+    assert find(facts_of("004"), "exceeding 100 percent").value == ">100%"
+    assert find(facts_of("004"), "between 8 and 10 a.m.").value == "08:00–10:00"
+    assert find(facts_of("000"), "early 2026").value == "early 2026"
+
+
+def test_the_fourth_round_agrees_everywhere() -> None:
+    for name in NAMES[1:]:
+        same = [p for p in pairs(compared("000", name), "ordinal", "same") if p.a and p.a.unit == "round"]
+        assert same and same[0].a.value == "4 round", name
+
+
+def test_second_day_conflicts_with_first_day() -> None:
+    conflicts = pairs(compared("003", "004"), "ordinal", "different")
+    assert [(p.a.text, p.b.text) for p in conflicts if p.a and p.b] == [("second", "first")]
+
+
+def test_sunday_against_monday_in_linked_sentences_is_a_conflict() -> None:
+    conflicts = pairs(compared("001", "002"), "date", "different")
+    assert [(p.a.text, p.b.text) for p in conflicts if p.a and p.b] == [("Sunday", "Monday")]
+    assert conflicts[0].link is not None
+
+
+def test_omissions_are_ranked_by_position() -> None:
+    comparison = compared("000", "004")
+    for side in ("a", "b"):
+        starts = [(p.a or p.b).start for p in comparison.omissions(side)]  # type: ignore[union-attr]
+        assert starts == sorted(starts) and len(starts) > 3
+
+
+def test_a_name_is_listed_once_however_often_it_is_named() -> None:
+    bessent = [p for p in compared("000", "002").pairs if p.kind == "person" and (p.a or p.b).value == "Scott Bessent"]  # type: ignore[union-attr]
+    assert len(bessent) == 1 and bessent[0].verdict == "same"
+
+
+def test_no_fact_lies_outside_a_sentence_and_offsets_match_text() -> None:
+    for name in NAMES:
+        facts = facts_of(name)
+        text = facts.article.text
+        for fact in facts.facts:
+            assert text[fact.start : fact.end] == fact.text
+            sentence = facts.article.sentences[fact.sentence]
+            assert sentence.start <= fact.start < sentence.end
+
+
+def test_the_coverage_matrix_marks_agreement_and_conflict() -> None:
+    matrix = coverage(library(), gazetteer())
+    by_value = {(r.kind, r.value): r for r in matrix.rows}
+    assert by_value[("date", "September 17")].sources == 5
+    assert by_value[("organisation", "TikTok")].sources == 5
+    third = by_value[("ordinal", "3 extension")]
+    assert third.conflict
+    states = {matrix.articles[k].id[:3]: c.state for k, c in enumerate(third.cells)}
+    assert states == {"000": "absent", "001": "same", "002": "different", "003": "absent", "004": "different"}
+
+
+@pytest.mark.parametrize(("a", "b"), [(a, b) for k, a in enumerate(NAMES) for b in NAMES[k + 1 :]])
+def test_every_fact_is_listed_once_with_a_valid_verdict(a: str, b: str) -> None:
+    comparison = compared(a, b)
+    seen_a: list[int] = []
+    for pair in comparison.pairs:
+        assert pair.verdict in {"same", "compatible", "different", "only_a", "only_b"}
+        assert (pair.a is None) == (pair.verdict == "only_b")
+        assert (pair.b is None) == (pair.verdict == "only_a")
+        if pair.a is not None:
+            seen_a.append(id(pair.a))
+        if pair.link is not None:
+            link = comparison.alignment.links[pair.link]
+            assert pair.a is None or pair.a.sentence in link.a
+            assert pair.b is None or pair.b.sentence in link.b
+    assert len(seen_a) == len(set(seen_a))
