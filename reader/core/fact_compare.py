@@ -177,7 +177,10 @@ def compare_facts(
     """
     if facts is None:
         gazetteer = gazetteer or learn_gazetteer([alignment.a, alignment.b])
-        facts = (extract_facts(alignment.a, gazetteer), extract_facts(alignment.b, gazetteer))
+        # Reports of one story are written days apart at most: an undated
+        # one borrows the other's date to place "next month".
+        a, b = alignment.a, alignment.b
+        facts = (extract_facts(a, gazetteer, reference=b.date), extract_facts(b, gazetteer, reference=a.date))
     facts_a, facts_b = facts
     plain_a = [f for f in facts_a.facts if f.kind != "quote"]
     plain_b = [f for f in facts_b.facts if f.kind != "quote"]

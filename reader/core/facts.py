@@ -100,7 +100,7 @@ class ArticleFacts:
         return tuple((f.start, f.end, f.kind) for f in self.facts if f.kind != "quote")
 
 
-def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+def extract_facts(article: Article, gazetteer: Gazetteer | None = None, reference: str | None = None) -> ArticleFacts:
     """Find every fact mention in an article's sentences.
 
     Args:
@@ -109,6 +109,9 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
             over all loaded articles), so that a surname alone is resolved to
             the full name any article gives. Default: learned from this
             article alone.
+        reference: ISO date to place relative dates ("next month") against
+            when the article gives none (e.g. the date of a report it is
+            compared with).
 
     Returns:
         The facts, sorted by offset; none lies outside a sentence.
@@ -121,11 +124,12 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None) -> Artic
         k = bisect_right(starts, offset) - 1
         return k if k >= 0 and offset < sentences[k].end else -1
 
-    reference = parse_date(article.date) if article.date else None
+    dated = article.date or reference
+    anchor = parse_date(dated) if dated else None
     facts: list[Fact] = []
     for segment in sentences:
         for mention in find_values(article.text, segment.start, segment.end):
-            facts.append(_value_fact(article.text, mention, sentence_of(mention.start), reference))
+            facts.append(_value_fact(article.text, mention, sentence_of(mention.start), anchor))
     names = find_names(article, gazetteer)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
     for quote in find_quotes(article.text, names):

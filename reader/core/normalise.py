@@ -66,7 +66,8 @@ def parse_number(text: str) -> float | None:
                 return None  # two numbers in a row ("3 4") are not one number
             current = float(word.replace(",", ""))
         elif word in _UNITS:
-            if current is not None and current % 100 and word not in {"a", "an"}:
+            tens = current is not None and current % 10 == 0 and current % 100 >= 20  # "twenty-five"
+            if current is not None and current % 100 and not tens and word not in {"a", "an"}:
                 return None
             current = (current or 0) + _UNITS[word]
         elif word in _TENS:

@@ -1,0 +1,276 @@
+"""Normalisers, recognisers and comparison on small made-up texts."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from reader.core import align
+from reader.core.articles import article_from_text
+from reader.core.fact_compare import compare_facts, relation
+from reader.core.fact_numbers import find_values
+from reader.core.facts import extract_facts
+from reader.core.normalise import (
+    DateValue,
+    canonical_place,
+    compare_dates,
+    format_number,
+    normalise_name,
+    parse_date,
+    parse_number,
+    parse_ordinal,
+    resolve_date,
+    unit_class,
+)
+from reader.core.quote_compare import quote_verdict
+
+
+def article(text: str, name: str = "a.txt"):  # type: ignore[no-untyped-def]
+    return article_from_text(Path(name), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("170 million", 170_000_000),
+        ("170,000,000", 170_000_000),
+        ("1.5 billion", 1_500_000_000),
+        ("2.5bn", 2_500_000_000),
+        ("three", 3),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("a dozen", 12),
+        ("one hundred and five", 105),
+        ("four hundred thousand", 400_000),
+        ("90", 90),
+    ],
+)
+def test_numbers_in_words_and_digits(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "tariffs", "3 4", "three two", "many"])
+def test_what_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4), ("twenty-first", 21), ("21st", 21), ("first", 1)],
+)
+def test_ordinals(text: str, value: int) -> None:
+    assert parse_ordinal(text) == value
+
+
+def test_third_and_3rd_are_equal_and_not_other_words() -> None:
+    assert parse_ordinal("third") == parse_ordinal("3rd") != parse_ordinal("fourth")
+    assert parse_ordinal("thirds") is None and parse_ordinal("three") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(170_000_000, "170 million"), (1_500_000_000, "1.5 billion"), (90, "90"), (2.5, "2.5"), (1234, "1234")],
+)
+def test_format_number(value: float, text: str) -> None:
+    assert format_number(value) == text
+
+
+@pytest.mark.parametrize(
+    ("noun", "unit"),
+    [("delay", "extension"), ("extensions", "extension"), ("days", "day"), ("Users", "users"),
+     ("attempt", "round"), ("countries", "country"), ("", ""), ("duties", "tariff")],
+)
+def test_unit_classes(noun: str, unit: str) -> None:
+    assert unit_class(noun) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Sept. 17", DateValue(month=9, day=17)),
+        ("September 17", DateValue(month=9, day=17)),
+        ("Sep 17", DateValue(month=9, day=17)),
+        ("17 September 2025", DateValue(2025, 9, 17)),
+        ("September 17, 2025", DateValue(2025, 9, 17)),
+        ("2025-09-15", DateValue(2025, 9, 15)),
+        ("Nov. 10", DateValue(month=11, day=10)),
+        ("early 2026", DateValue(2026, part="early")),
+        ("mid-August", DateValue(month=8, part="mid")),
+        ("July", DateValue(month=7)),
+        ("Monday", DateValue(weekday=0)),
+        ("next month", DateValue(relative="next month")),
+    ],
+)
+def test_dates(text: str, date: DateValue) -> None:
+    assert parse_date(text) == date
+
+
+def test_sept_17_equals_september_17() -> None:
+    assert parse_date("Sept. 17") == parse_date("September 17")
+    assert str(parse_date("Sept. 17")) == "September 17"
+
+
+@pytest.mark.parametrize("text", ["", "tariffs", "17", "2025-13-01", "Madrid 17"])
+def test_what_is_not_a_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_relative_dates_are_placed_against_the_article_date() -> None:
+    september = DateValue(2025, 9, 15)
+    assert resolve_date(DateValue(relative="next month"), september) == DateValue(2025, 10)
+    assert resolve_date(DateValue(relative="next month"), DateValue(2025, 12, 1)) == DateValue(2026, 1)
+    assert resolve_date(DateValue(relative="this year"), september) == DateValue(2025)
+    assert resolve_date(DateValue(relative="next month"), None) == DateValue(relative="next month")
+
+
+def test_comparing_dates() -> None:
+    assert compare_dates(DateValue(month=9, day=17), DateValue(month=9, day=17)) == "same"
+    assert compare_dates(DateValue(month=9), DateValue(2025, 9, 17)) == "compatible"
+    assert compare_dates(DateValue(month=9, day=17), DateValue(month=9, day=18)) == "different"
+    assert compare_dates(DateValue(relative="next month"), DateValue(month=10)) == "compatible"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U.S.", "United States"),
+        ("US", "U.S."),
+        ("the United States of America", "USA"),
+        ("Bytedance", "ByteDance"),
+        ("Vice Premier He Lifeng", "He Lifeng"),
+        ("Vice-Premier He Lifeng", "He Lifeng"),
+        ("Treasury Secretary Scott Bessent", "Scott Bessent"),
+        ("TikTok's", "TikTok"),
+        ("U.K.", "Britain"),
+    ],
+)
+def test_names_that_are_one(a: str, b: str) -> None:
+    assert normalise_name(a) == normalise_name(b)
+
+
+def test_names_that_are_not_one() -> None:
+    assert normalise_name("He Lifeng") != normalise_name("Lin Jian")
+    assert normalise_name("US") != normalise_name("UK")
+    assert canonical_place("U.S.") == "United States" and canonical_place("Madrid") is None
+
+
+def values(text: str) -> list[tuple[str, str, str]]:
+    return [(m.kind, text[m.start : m.end], m.value) for m in find_values(text)]
+
+
+def test_money_percent_ranges_and_times() -> None:
+    text = "It paid $1.5 billion, 50% to 100% tariffs, up to 55% duties, between 8 and 10 a.m. today."
+    assert values(text) == [
+        ("money", "$1.5 billion", "1.5 billion USD"),
+        ("percent", "50% to 100%", "50–100%"),
+        ("percent", "up to 55%", "≤55%"),
+        ("time", "between 8 and 10 a.m.", "08:00–10:00"),
+        ("date", "today", "today"),
+    ]
+
+
+def test_counts_in_words_and_ordinals_with_their_nouns() -> None:
+    text = "Trump delayed it three times; the fourth round lasted 90 days, a triple-digit rise."
+    assert values(text) == [
+        ("number", "three", "3 times"),
+        ("ordinal", "fourth", "4 round"),
+        ("number", "90", "90 day"),
+        ("number", "triple-digit", "100–999 rise"),
+    ]
+
+
+def test_figures_of_speech_are_not_facts() -> None:
+    assert values("No one said the two sides were one-on-one at first.") == []
+
+
+def test_may_the_verb_is_not_may_the_month() -> None:
+    assert values("We may let it die.") == []
+    assert [v[2] for v in values("They met in May.")] == ["May"]
+
+
+def test_a_relative_date_is_placed_when_the_article_has_a_date() -> None:
+    dated = article_from_text(Path("a.txt"), "Leaders could meet next month in Seoul.\n", {"date": "2025-09-15"})
+    (fact,) = extract_facts(dated).of_kind("date")
+    assert fact.date == DateValue(2025, 10) and fact.value == "October 2025 (next month)"
+    undated = article("Leaders could meet next month in Seoul.\n")
+    (fact,) = extract_facts(undated).of_kind("date")
+    assert fact.date == DateValue(relative="next month")
+    (fact,) = extract_facts(undated, reference="2025-09-15").of_kind("date")
+    assert fact.date == DateValue(2025, 10)
+
+
+def test_rule_based_names() -> None:
+    text = ("Treasury Secretary Scott Bessent met Vice Premier He Lifeng at the Palacio de Santa Cruz in Madrid. "
+            "The Commerce Ministry said Bessent was late.\n")
+    facts = extract_facts(article(text))
+    got = {(f.kind, f.text, f.value) for f in facts.facts if f.kind in {"person", "organisation", "place"}}
+    assert got == {
+        ("person", "Scott Bessent", "Scott Bessent"),
+        ("person", "He Lifeng", "He Lifeng"),
+        ("place", "Palacio de Santa Cruz", "Palacio de Santa Cruz"),
+        ("place", "Madrid", "Madrid"),
+        ("organisation", "Commerce Ministry", "Commerce Ministry"),
+        ("person", "Bessent", "Scott Bessent"),
+    }
+
+
+def test_quote_speakers_before_and_after() -> None:
+    text = ('"We are not willing to sacrifice security," Bessent said. Greer stated that, "China wants '
+            'concessions on trade." "It is a typical act of bullying," said a ministry spokesperson.\n')
+    quotes = extract_facts(article(text)).quotes
+    assert [q.speaker for q in quotes] == ["Bessent", "Greer", "ministry spokesperson"]
+
+
+def test_quote_verdicts() -> None:
+    words = tuple("we are not willing to sacrifice national security".split())
+    assert quote_verdict(words, words) == "exact"
+    assert quote_verdict(words, ("at", "present", *words)) == "exact"
+    assert quote_verdict(words, tuple("we are not willing to sacrifice our national security".split())) == "altered"
+    assert quote_verdict(words, tuple("security matters more than any app we know".split())) is None
+
+
+def linked_pair(a_text: str, b_text: str):  # type: ignore[no-untyped-def]
+    a, b = article(a_text, "a.txt"), article(b_text, "b.txt")
+    return compare_facts(align(a, b))
+
+
+def test_30_against_10_percent_of_the_same_tariff_conflicts() -> None:
+    comparison = linked_pair(
+        "US tariffs on Chinese goods stand at 30% after the truce in Madrid.\n",
+        "US tariffs on Chinese goods stand at 10% after the truce in Madrid.\n",
+    )
+    (pair,) = [p for p in comparison.pairs if p.kind == "percent"]
+    assert (pair.verdict, pair.a.text, pair.b.text, pair.link) == ("different", "30%", "10%", 0)  # type: ignore[union-attr]
+
+
+def test_same_words_said_by_different_people_are_flagged() -> None:
+    comparison = linked_pair(
+        '"We are not willing to sacrifice national security for an app," Bessent said in Madrid on Monday.\n',
+        '"We are not willing to sacrifice national security for an app," Greer said in Madrid on Monday.\n',
+    )
+    (quote,) = comparison.quotes
+    assert quote.verdict == "exact" and quote.different_speakers
+    assert (quote.speaker_a, quote.speaker_b) == ("Bessent", "Greer")
+
+
+def test_only_facts_never_mentioned_are_omissions() -> None:
+    comparison = linked_pair(
+        "TikTok has 170 million users in the US. The deadline is Sept. 17 in Washington.\n",
+        "The deadline is September 17 in Washington.\n",
+    )
+    omitted = [p.a.text for p in comparison.omissions("a")]  # type: ignore[union-attr]
+    assert "170 million" in omitted and "Sept. 17" not in omitted
+    assert comparison.omissions("b") == ()
+
+
+def test_relations_of_numbers() -> None:
+    facts = extract_facts(article("It lasted about 90 days, or 90 days, or 45 days, or 90 weeks.\n")).of_kind("number")
+    about, ninety, half, weeks = facts
+    assert relation(ninety, ninety) == "same"
+    assert relation(about, ninety) == "compatible"
+    assert relation(ninety, half) == "different"
+    assert relation(ninety, half, anywhere=True) is None  # two spans of two things
+    assert relation(ninety, weeks) is None
+    assert math.isclose(about.low or 0, 81)
