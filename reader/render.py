@@ -167,12 +167,26 @@ def facts_table(comparison: FactComparison) -> Table:
 
 
 def quote_texts(pair: QuotePair) -> tuple[Text, Text]:
-    """The two sides of a quote pair with the changed words highlighted."""
+    """The two sides of a quote pair with the changed words highlighted.
+
+    Words one outlet quotes beyond what the other quotes are shown dim
+    around the compared part.
+    """
     left, right = Text(), Text()
+    if not pair.diff:
+        return Text(printable(pair.a.text)), Text(printable(pair.b.text))
+    a_from = min(op.a_start for op in pair.diff) - pair.a.start
+    a_to = max(op.a_end for op in pair.diff) - pair.a.start
+    b_from = min(op.b_start for op in pair.diff) - pair.b.start
+    b_to = max(op.b_end for op in pair.diff) - pair.b.start
+    left.append(printable(pair.a.text[:a_from]), "dim")
+    right.append(printable(pair.b.text[:b_from]), "dim")
     for op in pair.diff:
         changed = op.tag != "equal"
         left.append(printable(op.a_text), REMOVED if changed and op.a_text.strip() else "")
         right.append(printable(op.b_text), ADDED if changed and op.b_text.strip() else "")
+    left.append(printable(pair.a.text[a_to:]), "dim")
+    right.append(printable(pair.b.text[b_to:]), "dim")
     return left, right
 
 

@@ -220,19 +220,29 @@ def _conflict_test(
     """Whether two facts left over in one link conflict.
 
     A count of a named thing ("third delay") may conflict with any other
-    count of it. A bare figure ("30%") conflicts only when it is the one
-    figure of its kind left on each side: "30% on goods, 10% on exports"
-    against "over 100 percent" is two tariffs, not a contradiction.
+    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
+    it is the one of its kind left on each side: "30% on goods, 10% on
+    exports" against "over 100 percent" is two tariffs, not a contradiction.
     """
-    left_a = Counter(f.kind for f in side_a if id(f) not in used_a)
-    left_b = Counter(f.kind for f in side_b if id(f) not in used_b)
+    left_a = Counter(_slot(f) for f in side_a if id(f) not in used_a)
+    left_b = Counter(_slot(f) for f in side_b if id(f) not in used_b)
 
     def test(a: Fact, b: Fact) -> bool:
         if relation(a, b) != "different":
             return False
-        return a.kind in {"ordinal", "date"} or left_a[a.kind] == 1 and left_b[b.kind] == 1
+        return a.kind == "ordinal" or left_a[_slot(a)] == 1 and left_b[_slot(b)] == 1
 
     return test
+
+
+def _slot(fact: Fact) -> str:
+    """What a figure could be confused with: the same kind and unit, or for
+    dates the same precision ("Sunday" with "Monday", not with "November")."""
+    if fact.date is not None:
+        if fact.date.weekday is not None:
+            return "date:weekday"
+        return "date:day" if fact.date.day is not None else "date:other"
+    return f"{fact.kind}:{fact.unit}"
 
 
 def _greedy(

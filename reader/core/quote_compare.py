@@ -24,6 +24,8 @@ ALTERED_SHARE = 0.6
 QUOTED_PARAPHRASE_SHARE = 0.35
 #: Share needed for a quote to be paraphrased in reported speech.
 PARAPHRASED_SHARE = 0.25
+#: Share needed for a paraphrase in an unlinked sentence naming the speaker.
+UNLINKED_SHARE = 0.5
 #: Share needed for a paraphrase in a sentence that does not name the speaker.
 REPORTED_SHARE = 0.7
 #: Fewest shared words for any match; below this, agreement is chance.
@@ -203,31 +205,54 @@ def link_of(alignment: Alignment, sentence_a: int, sentence_b: int) -> int | Non
 
 
 def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, side: str) -> list[QuotePair]:
+    """Quotes the other article reports in its own words.
+
+    The sentences linked to the quote's are tried first; then any sentence
+    of the other article that names the same speaker ("Bessent said both
+    sides had made good progress"), which the aligner may have linked
+    elsewhere or not at all.
+    """
     pairs = []
-    text = other.article.text
     for quote in quotes:
+        candidates: list[tuple[tuple[int, ...], int | None]] = []
         for index, link in enumerate(alignment.links):
             mine, theirs = (link.a, link.b) if side == "a" else (link.b, link.a)
-            if quote.sentence not in mine:
+            if quote.sentence in mine:
+                candidates.append((theirs, index))
+        if quote.speaker:
+            candidates += [((k,), None) for k in range(len(other.article.sentences))]
+        for theirs, index in candidates:
+            stand_in = _reported(quote, other, theirs, linked=index is not None)
+            if stand_in is None:
                 continue
-            sentences = [other.article.sentences[k] for k in theirs]
-            start, end = sentences[0].start, sentences[-1].end
-            words = quote_words(text, start, end)
-            equal, _ = shared_words(content(quote.words), content(words))
-            people = [f.value for f in other.in_sentences(theirs) if f.kind == "person"]
-            # Reported speech names its speaker ("Greer noted that the Chinese
-            # side views ..."): with the same speaker named, fewer shared
-            # words make a paraphrase than without.
-            speaker = quote.speaker if quote.speaker in people else None
-            needed = PARAPHRASED_SHARE if speaker else REPORTED_SHARE
-            if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < needed:
-                continue
-            if any(q.start < end and start < q.end for q in other.quotes):
-                continue  # the other side quotes something else here
-            stand_in = Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
-                            speaker=speaker, words=words)
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
             diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
                              [Segment(b.start, b.end, b.text)])
+            if index is None:
+                index = link_of(alignment, a.sentence, b.sentence)
             pairs.append(QuotePair(a, b, "paraphrased", diff, index))
+            break
     return pairs
+
+
+def _reported(quote: Fact, other: ArticleFacts, theirs: tuple[int, ...], linked: bool) -> Fact | None:
+    """The other article's sentences as a paraphrase of ``quote``, if they are one."""
+    text = other.article.text
+    sentences = [other.article.sentences[k] for k in theirs]
+    start, end = sentences[0].start, sentences[-1].end
+    words = quote_words(text, start, end)
+    equal, _ = shared_words(content(quote.words), content(words))
+    people = [f.value for f in other.in_sentences(theirs) if f.kind == "person"]
+    # Reported speech names its speaker ("Greer noted that the Chinese side
+    # views ..."): with the same speaker named, fewer shared words make a
+    # paraphrase than without; away from the link, the speaker must be named.
+    speaker = quote.speaker if quote.speaker in people else None
+    if not linked and speaker is None:
+        return None
+    needed = (PARAPHRASED_SHARE if linked else UNLINKED_SHARE) if speaker else REPORTED_SHARE
+    if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < needed:
+        return None
+    if any(q.start < end and start < q.end for q in other.quotes):
+        return None  # the other side quotes something else here
+    return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
+                speaker=speaker, words=words)
