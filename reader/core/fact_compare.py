@@ -143,7 +143,9 @@ def _date_relation(a: DateValue, b: DateValue) -> str | None:
             return "same" if a == b else None
         relative, other = (a, b) if a.relative else (b, a)
         unit = (relative.relative or "").split()[-1]
-        if unit == "month" and other.month is not None or unit == "year" and other.year is not None:
+        # "next month" may well be "October"; "this year" beside "2024"
+        # says nothing until the article's year is known.
+        if unit == "month" and other.month is not None and other.day is None:
             return "compatible"
         return None
     fields = ("year", "month", "day", "weekday")

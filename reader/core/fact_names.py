@@ -46,6 +46,12 @@ _PLACE_NAMES = frozenset(
     {"hong kong", "new york", "north korea", "south korea", "saudi arabia", "united states", "united kingdom",
      "european union", "united arab emirates"}
 )
+#: Capitalised words that open sentences without naming anyone: "Senior
+#: Treasury officials", "Experts said".
+_OPENERS = frozenset(
+    """senior former top new several many both some most all analysts experts officials critics supporters
+    sources negotiators observers lawmakers leaders delegations talks negotiations""".split()
+)
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
 
 
@@ -240,7 +246,7 @@ def _classify(
     # A capitalised common word opening a sentence is not a name ("The U.S.",
     # "Talks resumed", "Regarding TikTok"), unless the whole span is one
     # ("He Lifeng").
-    opener = first in gazetteer.common or first in STOPWORDS or re.search(r"(?:ing|ly)$", first)
+    opener = first in gazetteer.common or first in STOPWORDS or first in _OPENERS or re.search(r"(?:ing|ly)$", first)
     raw = re.sub(r"\.", "", _join(text, span).lower())
     if initial and opener and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person"):
         span = span[1:]

@@ -27,7 +27,7 @@ PARAPHRASED_SHARE = 0.25
 #: Share needed for a paraphrase in an unlinked sentence naming the speaker.
 UNLINKED_SHARE = 0.5
 #: Share needed for a paraphrase in a sentence that does not name the speaker.
-REPORTED_SHARE = 0.7
+REPORTED_SHARE = 0.8
 #: Fewest shared words for any match; below this, agreement is chance.
 MIN_SHARED = 3
 
@@ -218,7 +218,9 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
         for index, link in enumerate(alignment.links):
             mine, theirs = (link.a, link.b) if side == "a" else (link.b, link.a)
             if quote.sentence in mine:
-                candidates.append((theirs, index))
+                # One sentence of the link at a time: the one that reports
+                # the quote, not the whole run.
+                candidates += [((k,), index) for k in theirs]
         if quote.speaker:
             candidates += [((k,), None) for k in range(len(other.article.sentences))]
         for theirs, index in candidates:

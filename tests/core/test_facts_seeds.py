@@ -247,3 +247,23 @@ def test_every_fact_is_listed_once_with_a_valid_verdict(a: str, b: str) -> None:
             assert pair.a is None or pair.a.sentence in link.a
             assert pair.b is None or pair.b.sentence in link.b
     assert len(seen_a) == len(set(seen_a))
+
+
+def test_greers_quote_is_paraphrased_in_reported_speech() -> None:
+    for name in ("000", "002"):
+        quotes = [q for q in compared(name, "003").quotes if q.a.text.startswith("From the Chinese perspective")]
+        assert [q.verdict for q in quotes] == ["paraphrased"], name
+        assert quotes[0].b.text.startswith("US Trade Representative Jamieson Greer noted")
+        assert quotes[0].speaker_a == quotes[0].speaker_b == "Jamieson Greer"
+
+
+def test_a_quote_is_found_reported_where_the_speaker_is_named() -> None:
+    (quote,) = [q for q in compared("000", "001").quotes if q.b.text.startswith("We made very good progress")]
+    assert quote.verdict == "paraphrased"
+    assert "Bessent said both sides had made good progress" in quote.a.text
+
+
+def test_a_sentence_opener_is_not_a_name() -> None:
+    organisations = [f.text for f in facts_of("004").of_kind("organisation")]
+    assert "Treasury" in organisations and "Senior Treasury" not in organisations
+    assert not any(f.text.startswith("The ") for name in NAMES for f in facts_of(name).facts if f.kind != "quote")
