@@ -8,14 +8,15 @@ thing ("third delay" where others say "fourth extension"), or is silent.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .fact_compare import relation
 from .fact_names import Gazetteer, learn_gazetteer
-from .facts import KINDS, ArticleFacts, Fact, extract_facts
+from .facts import KINDS, NAME_KINDS, ArticleFacts, Fact, extract_facts
 from .models import Article
-from .quote_compare import quote_verdict
+from .quote_compare import MIN_SHARED, content, quote_verdict
 
 #: Cell states: the source states the row's value, a conflicting value for
 #: the same thing, the quote with changed words, the quote's sense in other
@@ -96,14 +97,26 @@ def coverage(
         gazetteer = gazetteer or learn_gazetteer(articles)
         facts = [extract_facts(a, gazetteer) for a in articles]
     groups: list[list[tuple[int, Fact]]] = []  # facts of one value, any source
+    by_key: dict[str, int] = {}  # exact value -> group
+    by_slot: dict[tuple[str, str], list[int]] = defaultdict(list)  # kind and unit -> groups, for near values
+    by_word: dict[str, list[int]] = defaultdict(list)  # quote word -> quote groups
     for column, article_facts in enumerate(facts):
         for fact in article_facts.facts:
-            for group in groups:
-                if _same(group[0][1], fact):
-                    group.append((column, fact))
-                    break
+            found = by_key.get(fact.key)
+            if found is None:
+                found = _near(fact, groups, by_slot, by_word)
+            if found is not None:
+                groups[found].append((column, fact))
+                by_key.setdefault(fact.key, found)
+                continue
+            index = len(groups)
+            groups.append([(column, fact)])
+            by_key[fact.key] = index
+            if fact.kind == "quote":
+                for word in set(content(fact.words)):
+                    by_word[word].append(index)
             else:
-                groups.append([(column, fact)])
+                by_slot[(fact.kind, fact.unit)].append(index)
     rows = []
     for group in groups:
         first = group[0][1]
@@ -117,18 +130,41 @@ def coverage(
             rival = _rival(first, facts[column]) if first.kind == "ordinal" else None
             cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
         text_len = max(len(articles[group[0][0]].text), 1)
+        # The spelling most sources use names the row ("ByteDance", not the
+        # first source's "Bytedance").
+        label = Counter(f.value for _, f in group).most_common(1)[0][0] if first.kind in NAME_KINDS else _label(first)
         rows.append((KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len,
-                     CoverageRow(first.kind, _label(first), tuple(cells))))
+                     CoverageRow(first.kind, label, tuple(cells))))
     rows.sort(key=lambda r: r[:3])
     return Coverage(articles, tuple(r[3] for r in rows))
 
 
-def _same(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.kind == "quote":
-        return quote_verdict(a.words, b.words) is not None
-    return a.key == b.key or relation(a, b, anywhere=True) in {"same", "compatible"}
+def _near(
+    fact: Fact,
+    groups: list[list[tuple[int, Fact]]],
+    by_slot: dict[tuple[str, str], list[int]],
+    by_word: dict[str, list[int]],
+) -> int | None:
+    """The group whose first fact states ``fact``'s value in other words.
+
+    Only groups sharing the kind and unit (or, for quotes, enough words) are
+    tried, so a large library is not compared fact against fact.
+    """
+    if fact.kind == "quote":
+        shared: Counter[int] = Counter()
+        for word in set(content(fact.words)):
+            shared.update(by_word.get(word, ()))
+        candidates = [g for g, n in shared.most_common() if n >= min(MIN_SHARED, len(set(content(fact.words))))]
+        for index in candidates[:50]:
+            if quote_verdict(groups[index][0][1].words, fact.words) is not None:
+                return index
+        return None
+    if fact.kind in NAME_KINDS:
+        return None  # names group by key alone
+    for index in by_slot.get((fact.kind, fact.unit), ()):
+        if relation(groups[index][0][1], fact, anywhere=True) in {"same", "compatible"}:
+            return index
+    return None
 
 
 def _quote_state(first: Fact, mine: Fact) -> str:
