@@ -24,7 +24,7 @@ from .wrap import wrap_offsets
 MEASURE = 100
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The text of an article: boilerplate dimmed, search matches and one passage highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,8 +101,8 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._layout_width = measure
         lines: list[tuple[int, int]] = []
-        position = 0
-        for paragraph in self._plain.split("\n"):
+        position = self._body_start()
+        for paragraph in self._plain[position:].split("\n"):
             for start, end in wrap_offsets(paragraph, measure):
                 lines.append((position + start, position + end))
             position += len(paragraph) + 1
@@ -123,6 +123,13 @@ class ArticleView(ScrollView, can_focus=True):
         if self.passages:
             self._lay_out()
             self.scroll_to(y=max(0, self.line_of(self.passages[0][0]) - 2), animate=False, immediate=True)
+
+    def _body_start(self) -> int:
+        """Where the text to show starts: after front matter, which the heading already shows."""
+        first = self.article.segments[0] if self.article.segments else None
+        if first is not None and first.start == 0 and first.reason == "front matter":
+            return min(len(self._plain), first.end + 1)
+        return 0
 
     def line_of(self, offset: int) -> int:
         """The wrapped line that holds character ``offset`` of the article."""

@@ -217,7 +217,9 @@ def clean(text: str) -> str:
 
 def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
     start = len(cell)
-    cell.append(text, style)
+    words = text.rstrip()
+    cell.append(words, style)
+    cell.append(text[len(words) :])  # the space after a changed run is not itself a change
     plain = cell.plain
     for match in _NUMBER_OR_NAME.finditer(text):
         before = plain[: start + match.start()].rstrip()

@@ -52,7 +52,7 @@ def _plain(alignment: Alignment, row: CompareRow) -> tuple[str, str]:
     return clean(left), clean(right)
 
 
-class CompareView(ScrollView, can_focus=True):
+class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     """Left sentences beside right sentences, one row per link, scrolled as one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
