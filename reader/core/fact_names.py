@@ -52,6 +52,7 @@ _OPENERS = frozenset(
     """senior former top new several many both some most all analysts experts officials critics supporters
     sources negotiators observers lawmakers leaders delegations talks negotiations""".split()
 )
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
 
 
@@ -111,6 +112,14 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
     full_names: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         seen: set[str] = set()
+        # A capitalised word inside a sentence ("a probe of Nvidia") that
+        # several articles use is a name, even with nothing around it to say so.
+        for segment in article.sentences:
+            if segment.kind is SegmentKind.SENTENCE:
+                for match in _MID_SENTENCE_CAP.finditer(article.text, segment.start, segment.end):
+                    word = match.group(1)
+                    if word.lower() not in common and word.lower() not in _DEMONYMS:
+                        seen.add(normalise_name(word))
         for name in find_names(article, base):
             kinds[name.key][name.kind] += 1
             seen.add(name.key)

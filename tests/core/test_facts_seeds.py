@@ -267,3 +267,13 @@ def test_a_sentence_opener_is_not_a_name() -> None:
     organisations = [f.text for f in facts_of("004").of_kind("organisation")]
     assert "Treasury" in organisations and "Senior Treasury" not in organisations
     assert not any(f.text.startswith("The ") for name in NAMES for f in facts_of(name).facts if f.kind != "quote")
+
+
+def test_a_bare_name_seen_in_several_articles_is_recognised() -> None:
+    # "a preliminary investigation of Nvidia": nothing but the library says it is a name.
+    for name in ("000", "003"):
+        assert "Nvidia" in [f.text for f in facts_of(name).of_kind("organisation")]
+    alone = learn_gazetteer([seed("000")])
+    assert "Nvidia" not in [f.text for f in extract_facts(seed("000"), alone).facts]
+    (pair,) = [p for p in compared("000", "003").pairs if p.a and p.a.text == "Nvidia"]
+    assert pair.verdict == "same"
