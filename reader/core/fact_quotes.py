@@ -27,8 +27,6 @@ _BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{1,160}}?)\s+{_VERBS}(?:\s+\w+)?(?
 #: The end of a sentence: a full stop after a lower-case word (not "U.S.").
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"”’]?\s+|\n")
 _PRONOUN = re.compile(r"^\s*(?:he|she|they|it)\s*$", re.I)
-_OPENERS = "“\""
-_CLOSERS = {"“": "”", '"': '"'}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,26 +97,34 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _marked(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(inner start, inner end, opening mark, closing mark) of each quoted run."""
+    """(inner start, inner end, opening mark, closing mark) of each quoted run.
+
+    A mark opens when it follows a space and precedes a word, and closes
+    when it follows a word; a quote left unclosed before the next opening
+    mark is dropped, so one missing mark does not turn the text between two
+    quotes inside out.
+    """
     found = []
-    k = start
-    while k < end:
+    opened: int | None = None
+    for k in range(start, end):
         char = text[k]
-        if char in _OPENERS:
-            close = text.find(_CLOSERS[char], k + 1, end)
-            if close < 0:
-                k += 1
-                continue
-            inner_start, inner_end = k + 1, close
+        if char not in "“”\"":
+            continue
+        before = text[k - 1] if k > start else " "
+        after = text[k + 1] if k + 1 < end else " "
+        opens = char == "“" or char == '"' and (before.isspace() or before in "([{—–-:") and not after.isspace()
+        closes = char == "”" or char == '"' and not before.isspace() and k > start
+        if opened is not None and closes and (text[opened] == '"') == (char == '"'):
+            inner_start, inner_end = opened + 1, k
             while inner_end > inner_start and text[inner_end - 1] in " ,\t":
                 inner_end -= 1
             while inner_start < inner_end and text[inner_start] == " ":
                 inner_start += 1
             if inner_end > inner_start:
-                found.append((inner_start, inner_end, k, close))
-            k = close + 1
-        else:
-            k += 1
+                found.append((inner_start, inner_end, opened, k))
+            opened = None
+        elif opens:
+            opened = k
     return found
 
 
@@ -146,6 +152,14 @@ def _speaker(
                 return who
     sentence_start = max(text.rfind(".", para_start, open_at), text.rfind("”", para_start, open_at), para_start)
     before = text[sentence_start:open_at]
+    according = re.search(r"\b[Aa]ccording to (?P<who>[^,;\"“”]{2,80}),", before)
+    if according:
+        # "According to the US Treasury Department, talks will include “…”"
+        offset = sentence_start + according.start("who")
+        inside = [n for n in names if offset <= n.start < offset + len(according.group("who"))]
+        named = [n for n in inside if n.kind != "place"] or inside
+        if named:
+            return named[0].value
     match = _BEFORE.search(before)
     if match:
         offset = sentence_start + match.start("who")
@@ -194,6 +208,12 @@ def _who(
         return None
     # A spokesperson or an institution: "a Chinese Commerce Ministry spokesperson".
     phrase = re.sub(r"^(?:a|an|the|and|but|however)\s+", "", phrase, flags=re.I)
+    if re.fullmatch(r"[a-z]+", phrase):
+        # "the ministry warned": the ministry named last before the quote.
+        named = [n for n in names if n.kind == "organisation" and n.end <= quote_at
+                 and n.value.lower().split()[-1] == phrase]
+        if named:
+            return named[-1].value
     return phrase or None
 
 

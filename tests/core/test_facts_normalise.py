@@ -274,3 +274,17 @@ def test_relations_of_numbers() -> None:
     assert relation(ninety, half, anywhere=True) is None  # two spans of two things
     assert relation(ninety, weeks) is None
     assert math.isclose(about.low or 0, 81)
+
+
+def test_an_unclosed_quote_does_not_swallow_the_text_to_the_next() -> None:
+    text = ('The ministry called it a "classic case of bullying. The ministry warned, "if any party undermines '
+            'our interests, we will take all necessary measures."\n')
+    (quote,) = extract_facts(article(text)).quotes
+    assert quote.text.startswith("if any party") and quote.text.endswith("necessary measures.")
+
+
+def test_according_to_and_the_ministry_name_the_speaker() -> None:
+    text = ('According to the US Treasury Department, talks will include "key national security and trade issues." '
+            'The Commerce Ministry objected. The ministry warned, "China will take all necessary measures."\n')
+    quotes = extract_facts(article(text)).quotes
+    assert [q.speaker for q in quotes] == ["Treasury Department", "Commerce Ministry"]
