@@ -277,3 +277,19 @@ def test_a_bare_name_seen_in_several_articles_is_recognised() -> None:
     assert "Nvidia" not in [f.text for f in extract_facts(seed("000"), alone).facts]
     (pair,) = [p for p in compared("000", "003").pairs if p.a and p.a.text == "Nvidia"]
     assert pair.verdict == "same"
+
+
+def test_every_mention_has_a_verdict_for_colouring() -> None:
+    comparison = compared("001", "002")
+    for side, facts in (("a", comparison.facts_a), ("b", comparison.facts_b)):
+        verdicts = comparison.mention_verdicts(side)
+        assert [f for f, _ in verdicts] == list(facts.facts)
+        by_text = {}
+        for fact, verdict in verdicts:
+            by_text.setdefault(fact.text, set()).add(verdict)
+        assert by_text["Bessent"] == {"same"}  # every repeat, not only the listed one
+    left = dict((f.text, v) for f, v in comparison.mention_verdicts("a"))
+    assert left["third"] == "different" and left["50% to 100%"] == "only_a"
+    assert any(v == "altered" for f, v in comparison.mention_verdicts("a") if f.kind == "quote")
+    (link,) = comparison.conflict_links - {p.link for p in pairs(comparison, "date", "different")}
+    assert link == [p for p in pairs(comparison, "ordinal", "different")][0].link
