@@ -17,8 +17,8 @@ from rich.text import Text
 from reader.core.fact_compare import FactComparison
 from reader.core.facts import Fact
 from reader.core.layout import Row, comparison_rows
-from reader.core.quote_compare import QuotePair
 from reader.core.models import Alignment
+from reader.core.quote_compare import QuotePair
 from reader.core.safe import printable
 
 #: Styles of the word diff: what the left side lost, what the right side gained.

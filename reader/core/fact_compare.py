@@ -232,15 +232,13 @@ def compare_facts(
         side_a = [f for f in plain_a if f.sentence in link.a]
         side_b = [f for f in plain_b if f.sentence in link.b]
         for verdict in ("same", "compatible"):
-            pairs += _greedy(side_a, side_b, used_a, used_b, index, lambda x, y, v=verdict: relation(x, y) == v,
-                             verdict)
+            pairs += _greedy(side_a, side_b, used_a, used_b, index, _judged(verdict, anywhere=False), verdict)
         pairs += _greedy(side_a, side_b, used_a, used_b, index, _conflict_test(side_a, side_b, used_a, used_b),
                          "different")
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
     for verdict in ("same", "compatible", "different"):
-        pairs += _greedy(rest_a, rest_b, used_a, used_b, None,
-                         lambda x, y, v=verdict: relation(x, y, anywhere=True) == v, verdict)
+        pairs += _greedy(rest_a, rest_b, used_a, used_b, None, _judged(verdict, anywhere=True), verdict)
     keys_b = {f.key for f in plain_b}
     keys_a = {f.key for f in plain_a}
     quotes = compare_quotes(alignment, facts_a, facts_b)
@@ -253,6 +251,15 @@ def compare_facts(
         if id(fact) not in used_b and fact.key not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, _link(alignment, fact.sentence, "b")))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+def _judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
+    """A test passed by two facts that :func:`relation` judges ``verdict``."""
+
+    def test(a: Fact, b: Fact) -> bool:
+        return relation(a, b, anywhere=anywhere) == verdict
+
+    return test
 
 
 def _conflict_test(

@@ -49,7 +49,8 @@ class Mention:
     date: DateValue | None = None
 
 
-_WORDNUM = r"(?:%s)(?:[-\s](?:%s))*" % ("|".join(NUMBER_WORDS), "|".join(NUMBER_WORDS))
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
+_WORDNUM = rf"(?:{_NUMBER_WORD})(?:[-\s](?:{_NUMBER_WORD}))*"
 _DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d)"
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-))(?:{_SCALE})*"
@@ -170,13 +171,13 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         unit = unit_class(noun)
         return Mention("number", s, e, f"{format_number(low)}–{format_number(high)}{' ' + unit if unit else ''}",
                        unit, low, high)
-    low = parse_number(groups["n"]) if groups.get("n") else None
-    if low is None:
+    first = parse_number(groups["n"]) if groups.get("n") else None
+    if first is None:
         return None
-    high = parse_number(groups["m"]) if groups.get("m") else low
-    if high is None:
+    second = parse_number(groups["m"]) if groups.get("m") else first
+    if second is None:
         return None
-    low, high = _qualified(groups.get("qual"), low, high)
+    low, high = _qualified(groups.get("qual"), first, second)
     if kind == "percent":
         return Mention("percent", s, e, _range_text(low, high, "%"), "", low, high)
     if kind == "money":

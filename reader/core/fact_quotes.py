@@ -20,7 +20,10 @@ from .tokens import diff_key, word_tokens
 
 #: Fewest words for quoted text to count as a quote, not a scare-quoted term.
 MIN_WORDS = 3
-_VERBS = r"(?:said|says|added|adds|stated|states|noted|notes|told|tells|warned|warns|asked|wrote|explained|insisted|stressed|saying)"
+_VERBS = (
+    r"(?:said|says|added|adds|stated|states|noted|notes|told|tells|warned|warns|asked|wrote|explained|insisted"
+    r"|stressed|saying)"
+)
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
 _AFTER_WHO_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^,.;:\"“”!?]{{1,120}}?)\s+{_VERBS}\b")
 _BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{1,160}}?)\s+{_VERBS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")

@@ -203,8 +203,11 @@ def parse_date(text: str) -> DateValue | None:
         "today", "yesterday", "tomorrow", "tonight"
     }:
         return DateValue(relative=" ".join(words))
-    year = month = day = weekday = None
-    part = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    part: str | None = None
     for word in words:
         if word in {"early", "mid", "late", "end", "beginning", "start", "middle"}:
             part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(word, word)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .diff import word_diff
-from .facts import ArticleFacts, Fact
 from .fact_quotes import quote_words, same_speaker
+from .facts import ArticleFacts, Fact
 from .models import Alignment, DiffOp, Segment
 from .tokens import STOPWORDS, diff_key, word_tokens
 
@@ -230,9 +230,8 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
             diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
                              [Segment(b.start, b.end, b.text)])
-            if index is None:
-                index = link_of(alignment, a.sentence, b.sentence)
-            pairs.append(QuotePair(a, b, "paraphrased", diff, index))
+            link = index if index is not None else link_of(alignment, a.sentence, b.sentence)
+            pairs.append(QuotePair(a, b, "paraphrased", diff, link))
             break
     return pairs
 

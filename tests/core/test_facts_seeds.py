@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytest
 
@@ -30,7 +30,7 @@ def facts_of(name: str) -> ArticleFacts:
     return extract_facts(seed(name), gazetteer())
 
 
-@lru_cache(maxsize=None)
+@cache
 def compared(a: str, b: str) -> FactComparison:
     return compare_facts(align(seed(a), seed(b)))
 
@@ -109,7 +109,8 @@ def test_about_170_million_is_compatible_with_170_million() -> None:
 
 
 def test_us_and_united_states_are_one_place() -> None:
-    keys = {f.key for name in ("000", "001", "002") for f in facts_of(name).of_kind("place") if f.text in {"U.S.", "US", "United States"}}
+    spellings = {"U.S.", "US", "United States"}
+    keys = {f.key for name in ("000", "001", "002") for f in facts_of(name).of_kind("place") if f.text in spellings}
     assert keys == {"place|united states"}
     texts = {f.text for name in ("000", "001", "002") for f in facts_of(name).of_kind("place")}
     assert {"U.S.", "US", "United States"} <= texts
