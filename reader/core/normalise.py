@@ -197,8 +197,8 @@ def parse_date(text: str) -> DateValue | None:
     if not words:
         return None
     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
-        year, month, day = (int(w) for w in words)
-        return DateValue(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        iso = [int(w) for w in words]
+        return DateValue(iso[0], iso[1], iso[2]) if 1 <= iso[1] <= 12 and 1 <= iso[2] <= 31 else None
     if words[0] in {"next", "last", "this", "coming", "past", "previous", "earlier", "later"} or words[0] in {
         "today", "yesterday", "tomorrow", "tonight"
     }:

@@ -215,16 +215,16 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
     pairs = []
     for quote in quotes:
         candidates: list[tuple[tuple[int, ...], int | None]] = []
-        for index, link in enumerate(alignment.links):
-            mine, theirs = (link.a, link.b) if side == "a" else (link.b, link.a)
+        for number, run in enumerate(alignment.links):
+            mine, theirs = (run.a, run.b) if side == "a" else (run.b, run.a)
             if quote.sentence in mine:
                 # One sentence of the link at a time: the one that reports
                 # the quote, not the whole run.
-                candidates += [((k,), index) for k in theirs]
+                candidates += [((k,), number) for k in theirs]
         if quote.speaker:
             candidates += [((k,), None) for k in range(len(other.article.sentences))]
-        for theirs, index in candidates:
-            stand_in = _reported(quote, other, theirs, linked=index is not None)
+        for sentences, index in candidates:
+            stand_in = _reported(quote, other, sentences, linked=index is not None)
             if stand_in is None:
                 continue
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
