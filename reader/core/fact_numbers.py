@@ -157,7 +157,9 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         noun = _noun_after(text, e, limit)
         if number is None or (not noun and number == 1):
             return None  # "at first", "came first": not a count of anything
-        return Mention("ordinal", s, e, f"{number}{' ' + unit_class(noun) if noun else ''}", unit_class(noun),
+        unit = unit_class(noun)
+        shown = "time" if unit == "times" else unit  # "the third time"
+        return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit,
                        number, number)
     if kind == "time":
         low = _clock(groups["n"], groups["ampm"])
@@ -169,7 +171,7 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
         noun = _noun_after(text, e, limit)
         unit = unit_class(noun)
-        return Mention("number", s, e, f"{format_number(low)}–{format_number(high)}{' ' + unit if unit else ''}",
+        return Mention("number", s, e, f"{format_number(low)}–{format_number(high)}{' ' + plural(unit) if unit else ''}",
                        unit, low, high)
     first = parse_number(groups["n"]) if groups.get("n") else None
     if first is None:
@@ -193,7 +195,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     if word_number and (not noun or low <= 2 and not re.search(_SCALE, groups["n"], re.I)):
         return None  # "one of them", "the two sides": figures of speech, not facts
     unit = unit_class(noun)
-    return Mention("number", s, e, _range_text(low, high, f" {unit}" if unit else ""), unit, low, high)
+    shown = f" {unit if low == high == 1 else plural(unit)}" if unit else ""
+    return Mention("number", s, e, _range_text(low, high, shown), unit, low, high)
 
 
 def _date(match: re.Match[str], text: str) -> Mention | None:
@@ -205,6 +208,22 @@ def _date(match: re.Match[str], text: str) -> Mention | None:
         if _sentence_initial(text, match.start()):
             return None  # "May ..." opening a sentence is as likely the verb
     return Mention("date", match.start(), match.end(), str(date), "", date=date)
+
+
+def ordinal_text(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit class for display: "day" → "days"; "users" stays."""
+    if not unit or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
 
 
 def _sentence_initial(text: str, offset: int) -> bool:

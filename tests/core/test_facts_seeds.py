@@ -176,7 +176,7 @@ def test_tariff_percentages() -> None:
 
 
 def test_numbers_in_words_and_digit_ranges() -> None:
-    assert find(facts_of("000"), "triple-digit").value == "100–999 tariff"
+    assert find(facts_of("000"), "triple-digit").value == "100–999 tariffs"
     assert find(facts_of("004"), "three").value == "3 times"
     assert find(facts_of("004"), "exceeding 100 percent").value == ">100%"
     assert find(facts_of("004"), "between 8 and 10 a.m.").value == "08:00–10:00"
@@ -186,7 +186,7 @@ def test_numbers_in_words_and_digit_ranges() -> None:
 def test_the_fourth_round_agrees_everywhere() -> None:
     for name in NAMES[1:]:
         same = [p for p in pairs(compared("000", name), "ordinal", "same") if p.a and p.a.unit == "round"]
-        assert same and same[0].a.value == "4 round", name
+        assert same and same[0].a.value == "4th round", name
 
 
 def test_second_day_conflicts_with_first_day() -> None:
@@ -227,7 +227,7 @@ def test_the_coverage_matrix_marks_agreement_and_conflict() -> None:
     by_value = {(r.kind, r.value): r for r in matrix.rows}
     assert by_value[("date", "September 17")].sources == 5
     assert by_value[("organisation", "TikTok")].sources == 5
-    third = by_value[("ordinal", "3 extension")]
+    third = by_value[("ordinal", "3rd extension")]
     assert third.conflict
     states = {matrix.articles[k].id[:3]: c.state for k, c in enumerate(third.cells)}
     assert states == {"000": "absent", "001": "same", "002": "different", "003": "absent", "004": "different"}
