@@ -171,8 +171,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
         noun = _noun_after(text, e, limit)
         unit = unit_class(noun)
-        return Mention("number", s, e, f"{format_number(low)}–{format_number(high)}{' ' + plural(unit) if unit else ''}",
-                       unit, low, high)
+        value = f"{format_number(low)}–{format_number(high)}{' ' + plural(unit) if unit else ''}"
+        return Mention("number", s, e, value, unit, low, high)
     first = parse_number(groups["n"]) if groups.get("n") else None
     if first is None:
         return None
