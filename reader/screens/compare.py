@@ -155,6 +155,13 @@ class CompareScreen(Screen[None]):
                 return index
         return 0
 
+    @on(CompareView.CursorMoved)
+    def _cursor_moved(self, message: CompareView.CursorMoved) -> None:
+        rows = self.view.rows
+        if rows:
+            row = rows[message.row]
+            self.sub_title = f"Compare · row {message.row + 1} of {len(rows)} · {row.kind.value}"
+
     def _show_header(self) -> None:
         self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.order, self.cutoff)
 

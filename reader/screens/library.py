@@ -260,7 +260,7 @@ class LibraryScreen(Screen[None]):
         """Show the filter box and type into it."""
         box = self.query_one("#filter", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once, so keys typed right after the slash reach the box
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -80,7 +80,7 @@ class ReaderScreen(Screen[None]):
         box = self.query_one("#search", Input)
         box.display = True
         box.value = self.view.query
-        box.focus()
+        self.set_focus(box)  # at once, so keys typed right after the slash reach the box
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -1,0 +1,152 @@
+"""The installed command in a real terminal (tmux), used as a person would use it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+TIMEOUT = 30.0
+
+
+def reader_command() -> list[str]:
+    """The installed ``reader`` next to this Python, else ``python -m reader``."""
+    script = Path(sys.executable).with_name("reader")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
+
+
+class Terminal:
+    """A detached tmux session on its own server, read with capture-pane."""
+
+    def __init__(self, socket: str, size: tuple[int, int], command: list[str], env: dict[str, str]) -> None:
+        self.socket = socket
+        self.session = "reader"
+        width, height = size
+        exports = [f"{key}={value}" for key, value in env.items()]
+        self.tmux(
+            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+            "env", *exports, *command,
+        )
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.session).stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", self.session, key)
+
+    def wait_for(self, check: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.05)  # polling interval, not synchronisation: the loop waits for the screen
+        raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
+
+    def wait_text(self, *texts: str) -> str:
+        return self.wait_for(lambda screen: all(t in screen for t in texts), " and ".join(map(repr, texts)))
+
+    def running(self) -> bool:
+        return self.tmux("has-session", "-t", self.session).returncode == 0
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Callable[..., Terminal]:
+    made: list[Terminal] = []
+
+    def start(size: tuple[int, int] = (120, 40), paths: list[str] | None = None) -> Terminal:
+        env = {
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "PATH": os.environ.get("PATH", ""),
+            **{name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")},
+        }
+        made.append(Terminal(f"reader-test-{os.getpid()}-{len(made)}", size, [*reader_command(), *(paths or [])], env))
+        return made[-1]
+
+    yield start
+    for term in made:
+        term.close()
+
+
+def row_number(screen: str) -> int:
+    match = re.search(r"row (\d+) of (\d+)", screen)
+    assert match, screen
+    return int(match.group(1))
+
+
+def header_order(screen: str, left: str, right: str) -> bool:
+    return any(left in line and right in line and line.index(left) < line.index(right) for line in screen.splitlines())
+
+
+def test_compare_step_swap_and_quit(terminal: Callable[..., Terminal]) -> None:
+    term = terminal()
+    screen = term.wait_text("Library", "Source", "Sentences", "Istanbul")
+    # Mark the first article, move down, compare.
+    first = next(line for line in screen.splitlines() if "000_" in line)
+    assert first
+    term.keys("Space")
+    term.wait_text("●")
+    term.keys("j", "c")
+    screen = term.wait_text("changed ·", "only left", "row 1 of")
+    assert header_order(screen, "000_784ff1c", "002_aa252af")
+    # Step through the differences: every n lands on a later row that differs.
+    seen = [row_number(screen)]
+    for _ in range(4):
+        term.keys("n")
+        screen = term.wait_for(lambda s: "row" in s and row_number(s) > seen[-1], "the next difference")
+        seen.append(row_number(screen))
+        assert re.search(r"row \d+ of \d+ · (changed|only-left|only-right)", screen)
+    term.keys("N")
+    screen = term.wait_for(lambda s: row_number(s) < seen[-1], "the previous difference")
+    # Swap sides: the sources change columns.
+    term.keys("s")
+    screen = term.wait_for(lambda s: header_order(s, "002_aa252af", "000_784ff1c"), "the swapped header")
+    # Open the row in the reader and come back.
+    term.keys("Enter")
+    term.wait_text("Reading", "words ·")
+    term.keys("Escape")
+    term.wait_text("changed ·")
+    # Help, then quit.
+    term.keys("?")
+    term.wait_text("Keys of this screen", "Next row that differs")
+    term.keys("Escape")
+    term.wait_text("changed ·")
+    term.keys("q")
+    term.wait_for(lambda _: not term.running(), "reader to quit")
+
+
+def test_small_terminal_filter_and_read(terminal: Callable[..., Terminal]) -> None:
+    term = terminal(size=(80, 24))
+    term.wait_text("Library", "Istanbul")
+    term.keys("/")
+    term.wait_text("Filter: type")  # a person waits for the box before typing into it
+    term.keys("Inter")
+    screen = term.wait_for(lambda s: "Inter Bellum" in s and "Istanbul" not in s, "the filtered list")
+    term.keys("Enter", "Enter")
+    screen = term.wait_text("Reading", "US-China Talks Advance on TikTok")
+    term.keys("/")
+    term.wait_text("Search: type")
+    term.keys("Bessent", "Enter")
+    screen = term.wait_text("match 1 of")
+    term.keys("n")
+    term.wait_text("match 2 of")
+    term.keys("q")
+    term.wait_for(lambda _: not term.running(), "reader to quit")
