@@ -90,7 +90,9 @@ JSON output (--format json):
                "a": {"start": int, "end": int}, "b": {"start": int, "end": int}}]}
   kind: number, ordinal, money, percent, date, time, person, organisation,
   place or quote (a quote only one article carries). start/end are offsets
-  as in reader align --format json; "link" indexes its "links".
+  as in reader align --format json; "link" indexes its "links". A quote
+  one article reports in its own words (paraphrased, without quotation
+  marks) is matched with the sentence that reports it.
 
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
 
@@ -151,10 +153,16 @@ def _facts_parser() -> argparse.ArgumentParser:
         "Find the numbers, dates, names and quotes of two articles and show where they agree, "
         "differ or stay silent.",
         _FACTS_EPILOG,
+        text_help="text: a table of facts, then one of quotes (default); json: for scripts",
     )
 
 
-def _pair_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentParser:
+def _pair_parser(
+    prog: str,
+    description: str,
+    epilog: str,
+    text_help: str = "text: side by side (default); json: for scripts",
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description=description,
@@ -164,7 +172,7 @@ def _pair_parser(prog: str, description: str, epilog: str) -> argparse.ArgumentP
     parser.add_argument("a", type=Path, metavar="A", help="the left article (.txt, .md, .html)")
     parser.add_argument("b", type=Path, metavar="B", help="the right article")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text: side by side (default); json: for scripts"
+        "--format", choices=("text", "json"), default="text", help=text_help
     )
     _add_cutoff(parser)
     parser.add_argument("--width", type=int, default=None, help="wrap text output to this many columns")
