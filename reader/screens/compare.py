@@ -61,7 +61,7 @@ class CompareScreen(Screen[None]):
     cutoff: reactive[float] = reactive(30.0, init=False)
     """Score below which sentences are not linked."""
 
-    app: ReaderApp  # type: ignore[assignment]
+    app: ReaderApp
 
     class Aligned(Message):
         """An alignment finished in the background."""

@@ -78,7 +78,7 @@ class LibraryScreen(Screen[None]):
     filter_text: reactive[str] = reactive("", init=False)
     """Rows shown must contain this text (case-insensitive)."""
 
-    app: ReaderApp  # type: ignore[assignment]
+    app: ReaderApp
 
     def __init__(self) -> None:
         super().__init__()

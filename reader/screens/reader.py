@@ -49,7 +49,7 @@ class ReaderScreen(Screen[None]):
     | escape | Back. |
     """
 
-    app: ReaderApp  # type: ignore[assignment]
+    app: ReaderApp
 
     def __init__(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
         super().__init__()
@@ -79,12 +79,12 @@ class ReaderScreen(Screen[None]):
         """Open the search box."""
         box = self.query_one("#search", Input)
         box.display = True
-        box.value = self.view.query
+        box.value = self.view.search_text
         self.set_focus(box)  # at once, so keys typed right after the slash reach the box
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.view.query = event.value
+        self.view.search_text = event.value
         self.view.next_match(1)
         self._show_status()
 
@@ -106,12 +106,12 @@ class ReaderScreen(Screen[None]):
     def _show_status(self) -> None:
         status = self.query_one("#search-status", Static)
         view = self.view
-        if not view.query:
+        if not view.search_text:
             status.display = False
             return
         status.display = True
         text = Text("Search ", "dim")
-        text.append(view.query, "bold")
+        text.append(view.search_text, "bold")
         if view.matches:
             text.append(f"  match {view.match_index + 1} of {len(view.matches)}  ·  n next, N previous", "dim")
         else:

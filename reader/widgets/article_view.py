@@ -62,7 +62,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    query: reactive[str] = reactive("", init=False)
+    search_text: reactive[str] = reactive("", init=False)
     """The search text; matches are highlighted."""
     match_index: reactive[int] = reactive(-1, init=False)
     """Which match is current, or -1."""
@@ -164,10 +164,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
-    def watch_query(self, query: str) -> None:
-        self.matches = (
-            [(m.start(), m.end()) for m in re.finditer(re.escape(query), self._plain, re.IGNORECASE)] if query else []
-        )
+    def watch_search_text(self, search_text: str) -> None:
+        pattern = re.compile(re.escape(search_text), re.IGNORECASE)
+        self.matches = [(m.start(), m.end()) for m in pattern.finditer(self._plain)] if search_text else []
         self.match_index = -1
         self._restyle()
 

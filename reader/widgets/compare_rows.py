@@ -137,8 +137,13 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
     """
     moved = moved_links(alignment.links)
     rows: list[tuple[tuple[float, int, int], CompareRow]] = []
-    main_of = (lambda link: link.a) if order == "left" else (lambda link: link.b)
-    other_of = (lambda link: link.b) if order == "left" else (lambda link: link.a)
+
+    def main_of(link: Link) -> tuple[int, ...]:
+        return link.a if order == "left" else link.b
+
+    def other_of(link: Link) -> tuple[int, ...]:
+        return link.b if order == "left" else link.a
+
     other_position: dict[int, float] = {}
     for link in alignment.links:
         kind = RowKind.SHARED if is_same(link) else RowKind.CHANGED
