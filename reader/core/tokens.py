@@ -111,6 +111,11 @@ def content_terms(text: str) -> list[str]:
     Returns:
         The terms, possibly repeated.
     """
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=16384)
+def _content_terms(text: str) -> tuple[str, ...]:
     lowered = text.translate(_QUOTES).lower()
     for pattern, replacement in _PHRASES:
         lowered = pattern.sub(replacement, lowered)
@@ -120,9 +125,10 @@ def content_terms(text: str) -> list[str]:
             term = _normalise_word(part) if part else None
             if term:
                 terms.append(term)
-    return terms
+    return tuple(terms)
 
 
+@lru_cache(maxsize=65536)
 def _normalise_word(token: str) -> str | None:
     if not token[0].isalnum() and token != "%":
         return None
