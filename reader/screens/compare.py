@@ -80,6 +80,7 @@ class CompareScreen(Screen[None]):
         self.set_reactive(CompareScreen.cutoff, cutoff)
         self.alignment: Alignment | None = None
         self.summary: Summary | None = None
+        self._keep_place = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,8 +111,13 @@ class CompareScreen(Screen[None]):
 
     # -- aligning -----------------------------------------------------------
 
-    def realign(self) -> None:
-        """Align the current pair in the background and show it when done."""
+    def realign(self, keep_place: bool = False) -> None:
+        """Align the current pair in the background and show it when done.
+
+        Args:
+            keep_place: Keep the cursor on the same sentences (the pair is unchanged).
+        """
+        self._keep_place = keep_place
         self.summary = None
         self._show_header()
         self.view.loading = True
@@ -131,7 +137,7 @@ class CompareScreen(Screen[None]):
         alignment = message.alignment
         if (alignment.a.id, alignment.b.id, alignment.cutoff) != (self.left.id, self.right.id, self.cutoff):
             return  # a stale result: a newer alignment is on its way
-        anchor = self.view.current_row if self.alignment is not None else None
+        anchor = self.view.current_row if self._keep_place else None
         self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
         self.view.loading = False
 
@@ -253,7 +259,7 @@ class CompareScreen(Screen[None]):
         self.cutoff = max(MIN_CUTOFF, self.cutoff - CUTOFF_STEP)
 
     def watch_cutoff(self) -> None:
-        self.realign()
+        self.realign(keep_place=True)
 
     def action_open_in_reader(self) -> None:
         """Read the highlighted row's sentences in their article."""

@@ -343,3 +343,80 @@ async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> No
         assert "only left" in text
         assert "Next diff" in text  # the footer's main keys
         assert all(len(line.rstrip()) <= 80 for line in text.splitlines())
+
+
+async def test_cutoff_change_keeps_the_cursor_on_the_same_sentences(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        target = next(n for n, row in enumerate(view.rows) if row.left and row.left[0] == 2)
+        view.move_to(target)
+        await pilot.press("minus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.ready
+        current = view.current_row
+        assert current is not None and 2 in current.left
+
+
+async def test_resizing_rewraps_the_rows(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        wide_height = view.virtual_size.height
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert view.virtual_size.height > wide_height
+        text = screen_text(app)
+        assert all(len(line.rstrip()) <= 80 for line in text.splitlines())
+        assert "The city council approved the new" in text
+
+
+async def test_mouse_wheel_scrolls_both_sides_together(story: list[Path]) -> None:
+    from textual.events import MouseScrollDown
+
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        before = screen_text(app)
+        assert view.scroll_y == 0 and view.max_scroll_y > 0
+        for _ in range(3):
+            view.post_message(MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False, screen_x=5, screen_y=8))
+        await pilot.pause()
+        assert view.scroll_y > 0
+        after = screen_text(app)
+        assert after != before
+        # One scroll offset for both columns: each screen line still pairs a left and a right cell.
+        assert all("│" in line for line in after.splitlines()[6:-1] if line.strip())
+
+
+async def test_page_keys_move_a_screen_at_a_time(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        await pilot.press("pagedown")
+        await pilot.pause()
+        first_page = view.cursor
+        assert first_page > 1 and view.scroll_y > 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.cursor > first_page
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.cursor < len(view.rows) - 1
+        await pilot.press("b", "b", "b")
+        await pilot.pause()
+        assert view.cursor == 0 and view.scroll_y == 0
+
+
+async def test_equals_sign_raises_the_cutoff_like_plus(story: list[Path]) -> None:
+    app = ReaderApp(story, cutoff=30)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("equals_sign")
+        await app.workers.wait_for_complete()
+        assert screen.cutoff == 35 and screen.ready

@@ -84,6 +84,13 @@ async def test_scrolling_keys(long_story: list[Path]) -> None:
         await pilot.press("pageup")
         await pilot.pause()
         assert view.scroll_y < before
+        after_page_up = view.scroll_y
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.scroll_y > after_page_up
+        await pilot.press("b")
+        await pilot.pause()
+        assert view.scroll_y == after_page_up
         await pilot.press("G")
         await pilot.pause()
         assert view.scroll_y == view.max_scroll_y > 0
