@@ -226,6 +226,9 @@ class CompareScreen(Screen[None]):
         if article.id == self.left.id:
             self.notify("That article is already on the left.", timeout=2)
             return
+        if article.id == self.right.id:
+            self.notify("There is no other article to show.", timeout=2)
+            return
         self.right = article
         self.realign()
 
@@ -238,9 +241,11 @@ class CompareScreen(Screen[None]):
         self.set_right(self._cycle(self.right, self.left, -1))
 
     def _set_left(self, article: Article) -> None:
-        if article.id != self.right.id:
-            self.left = article
-            self.realign()
+        if article.id in (self.left.id, self.right.id):
+            self.notify("There is no other article to show.", timeout=2)
+            return
+        self.left = article
+        self.realign()
 
     def action_next_left(self) -> None:
         """Show the next article on the left."""

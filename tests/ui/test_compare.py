@@ -420,3 +420,18 @@ async def test_equals_sign_raises_the_cutoff_like_plus(story: list[Path]) -> Non
         await pilot.press("equals_sign")
         await app.workers.wait_for_complete()
         assert screen.cutoff == 35 and screen.ready
+
+
+async def test_brackets_with_only_two_articles_keep_the_comparison(tmp_path: Path, story: list[Path]) -> None:
+    folder = story[0]
+    (folder / "post.md").unlink()
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        alignment = screen.alignment
+        await pilot.press("right_square_bracket", "right_curly_bracket")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (screen.left.id, screen.right.id) == ("gazette", "courier")
+        assert screen.alignment is alignment and not screen.view.loading
+        assert any("no other article" in n.message for n in app._notifications)
