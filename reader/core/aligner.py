@@ -205,18 +205,27 @@ def score_pairs(
         A ``len(left)`` by ``len(right)`` matrix of scores.
     """
     idf = {t: stats.idf(t) for u in (*left, *right) for t in u.terms}
-    weight_a = np.array([sum(idf[t] for t in u.terms) for u in left])
-    weight_b = np.array([sum(idf[t] for t in u.terms) for u in right])
+    weight_a = np.array([sum(idf[t] for t in u.terms) for u in left], dtype=np.float32)
+    weight_b = np.array([sum(idf[t] for t in u.terms) for u in right], dtype=np.float32)
     shared = _shared_weights(left, right, idf)
+    # Matrices are float32 and updated in place: two long documents make
+    # millions of pairs.
+    raw = np.add.outer(weight_a, weight_b)
     with np.errstate(divide="ignore", invalid="ignore"):
-        whole = np.nan_to_num(2 * shared / (weight_a[:, None] + weight_b[None, :]))
-    raw = np.maximum(whole, _clause_scores(left, right, idf, shared, whole, floor))
+        np.divide(2 * shared, raw, out=raw)
+    np.nan_to_num(raw, copy=False)
+    np.maximum(raw, _clause_scores(left, right, idf, shared, raw, floor), out=raw)
+    del shared
     # Reports keep runs of sentences together even when they move whole
     # paragraphs: a pair whose neighbours also match is more likely right.
     neighbour = np.zeros_like(raw)
     neighbour[1:, 1:] = raw[:-1, :-1]
-    neighbour[:-1, :-1] = np.maximum(neighbour[:-1, :-1], raw[1:, 1:])
-    return np.where(raw > 0, np.minimum(1.0, raw + NEIGHBOUR_WEIGHT * neighbour), 0.0)
+    np.maximum(neighbour[:-1, :-1], raw[1:, 1:], out=neighbour[:-1, :-1])
+    matched = raw > 0
+    raw += NEIGHBOUR_WEIGHT * neighbour
+    np.minimum(raw, 1.0, out=raw)
+    raw[~matched] = 0.0
+    return raw
 
 
 def _clause_scores(
@@ -239,10 +248,11 @@ def _clause_scores(
         return [[(frozenset(c), sum(idf[t] for t in c)) for c in u.clauses] for u in units]
 
     clauses_a, clauses_b = weighed(left), weighed(right)
-    lightest_a = np.array([min((w for _, w in c), default=np.inf) for c in clauses_a])
-    lightest_b = np.array([min((w for _, w in c), default=np.inf) for c in clauses_b])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        bound = CLAUSE_WEIGHT * np.minimum(1.0, np.nan_to_num(2 * shared / (lightest_a[:, None] + lightest_b[None, :])))
+    lightest_a = np.array([min((w for _, w in c), default=np.inf) for c in clauses_a], dtype=np.float32)
+    lightest_b = np.array([min((w for _, w in c), default=np.inf) for c in clauses_b], dtype=np.float32)
+    bound = np.add.outer(lightest_a, lightest_b)
+    np.divide(2 * CLAUSE_WEIGHT * shared, bound, out=bound)  # a unit without clauses: infinite weight, no bound
+    np.minimum(bound, CLAUSE_WEIGHT, out=bound)
     hopeful = np.maximum(whole, bound) >= floor - NEIGHBOUR_WEIGHT
     near = hopeful.copy()
     near[1:, 1:] |= hopeful[:-1, :-1]
@@ -292,7 +302,7 @@ def _shared_weights(left: Sequence[_Unit], right: Sequence[_Unit], idf: dict[str
     frequent = [t for t in common if len(rows_a[t]) * len(rows_b[t]) > _FREQUENT_PAIRS]
     rare = [t for t in common if len(rows_a[t]) * len(rows_b[t]) <= _FREQUENT_PAIRS]
     n, m = len(left), len(right)
-    shared = np.zeros((n, m))
+    shared = np.zeros((n, m), dtype=np.float32)
     if frequent:
         matrix_a = np.zeros((n, len(frequent)), dtype=np.float32)
         matrix_b = np.zeros((m, len(frequent)), dtype=np.float32)
@@ -316,7 +326,7 @@ def _shared_weights(left: Sequence[_Unit], right: Sequence[_Unit], idf: dict[str
         within = np.arange(len(pair_a)) - np.repeat(first, repeats)
         pair_b = entry_b[np.repeat(start_b[term_of_a], repeats) + within]
         weight = np.repeat(np.array([idf[t] for t in rare])[term_of_a], repeats)
-        shared += np.bincount(pair_a * m + pair_b, weight, minlength=n * m).reshape(n, m)
+        np.add.at(shared.reshape(-1), pair_a * m + pair_b, weight)
     return shared
 
 
