@@ -59,8 +59,9 @@ _PLURALS_APART = frozenset({"goods", "arms"})
 #: them apart. Short words ("tension", "pension") are left alone.
 _NSION = re.compile(r"^(\w{4,})nsions?$")
 
-#: Function words and reporting verbs: frequent everywhere, they say little
-#: about which sentences match.
+#: Function words, reporting verbs and a few words that name no fact of their
+#: own ("new", "Russia-related"): frequent everywhere, they say little about
+#: which sentences match.
 STOPWORDS = frozenset(
     """a about above after again against all also although am an and any are aren't as at be because been
     before being below between both but by can could did do does doing down during each either even ever
@@ -114,6 +115,7 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
+# Cached: aligning reads each sentence twice, for term statistics and for scoring.
 @lru_cache(maxsize=16384)
 def _content_terms(text: str) -> tuple[str, ...]:
     lowered = text.translate(_QUOTES).lower()
