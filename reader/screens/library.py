@@ -260,7 +260,7 @@ class LibraryScreen(Screen[None]):
         """Show the filter box and type into it."""
         box = self.query_one("#filter", Input)
         box.display = True
-        self.set_focus(box)  # at once, so keys typed right after the slash reach the box
+        self.set_focus(box)  # now, not after the next refresh as focus() would
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -268,7 +268,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_clear_filter(self) -> None:
         """Clear and hide the filter box."""
@@ -276,7 +276,7 @@ class LibraryScreen(Screen[None]):
         box.value = ""
         box.display = False
         self.filter_text = ""
-        self.table.focus()
+        self.set_focus(self.table)
 
     # -- marks, sort, compare -----------------------------------------------
 

@@ -80,7 +80,7 @@ class ReaderScreen(Screen[None]):
         box = self.query_one("#search", Input)
         box.display = True
         box.value = self.view.search_text
-        self.set_focus(box)  # at once, so keys typed right after the slash reach the box
+        self.set_focus(box)  # now, not after the next refresh as focus() would
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -91,7 +91,7 @@ class ReaderScreen(Screen[None]):
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
         self.query_one("#search", Input).display = False
-        self.view.focus()
+        self.set_focus(self.view)
 
     def action_next_match(self) -> None:
         """Go to the next match of the search."""
@@ -123,6 +123,6 @@ class ReaderScreen(Screen[None]):
         box = self.query_one("#search", Input)
         if box.display:
             box.display = False
-            self.view.focus()
+            self.set_focus(self.view)
             return
         self.app.pop_screen()
