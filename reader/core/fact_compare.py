@@ -11,7 +11,8 @@ omission by the other article.
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -229,8 +230,8 @@ def compare_facts(
     used_a: set[int] = set()
     used_b: set[int] = set()
     for index, link in enumerate(alignment.links):
-        side_a = [f for f in plain_a if f.sentence in link.a]
-        side_b = [f for f in plain_b if f.sentence in link.b]
+        side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
+        side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
         for verdict in ("same", "compatible"):
             pairs += _greedy(side_a, side_b, used_a, used_b, index, _judged(verdict, anywhere=False), verdict)
         pairs += _greedy(side_a, side_b, used_a, used_b, index, _conflict_test(side_a, side_b, used_a, used_b),
@@ -244,12 +245,14 @@ def compare_facts(
     quotes = compare_quotes(alignment, facts_a, facts_b)
     quoted_a = {id(q.a) for q in quotes}
     quoted_b = {id(q.b) for q in quotes}
+    link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
+    link_b = {k: index for index, link in enumerate(alignment.links) for k in link.b}
     for fact in plain_a + [q for q in facts_a.quotes if id(q) not in quoted_a]:
         if id(fact) not in used_a and fact.key not in keys_b:
-            pairs.append(FactPair(fact.kind, "only_a", fact, None, _link(alignment, fact.sentence, "a")))
+            pairs.append(FactPair(fact.kind, "only_a", fact, None, link_a.get(fact.sentence)))
     for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
         if id(fact) not in used_b and fact.key not in keys_a:
-            pairs.append(FactPair(fact.kind, "only_b", None, fact, _link(alignment, fact.sentence, "b")))
+            pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
 
 
@@ -302,15 +305,31 @@ def _greedy(
     test: Callable[[Fact, Fact], bool],
     verdict: str,
 ) -> list[FactPair]:
-    """Pair facts that pass ``test``, nearest in relative position first."""
+    """Pair facts that pass ``test``, nearest in relative position first.
+
+    Only facts that could relate are tried against each other (the same
+    value for ``same``, the same kind and unit otherwise), so two long
+    articles are not compared fact against fact.
+    """
     n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
-    candidates = sorted(
-        (abs(i / n_a - j / n_b), i, j)
-        for i, x in enumerate(side_a)
-        if id(x) not in used_a
-        for j, y in enumerate(side_b)
-        if id(y) not in used_b and test(x, y)
-    )
+    anywhere = link is None
+    buckets: dict[str, list[int]] = defaultdict(list)  # ascending, as side_b is in text order
+    for j, y in enumerate(side_b):
+        bucket = _bucket(y, verdict, anywhere)
+        if id(y) not in used_b and bucket is not None:
+            buckets[bucket].append(j)
+    candidates = []
+    for i, x in enumerate(side_a):
+        if id(x) in used_a:
+            continue
+        near = buckets.get(_bucket(x, verdict, anywhere) or "", [])
+        # Only the facts nearest in relative position are tried: in a long
+        # article "TikTok" named 200 times is not paired 200 x 200 ways.
+        middle = bisect_left(near, round(i / n_a * n_b))
+        for j in near[max(0, middle - NEAREST) : middle + NEAREST]:
+            if test(x, side_b[j]):
+                candidates.append((abs(i / n_a - j / n_b), i, j))
+    candidates.sort()
     pairs = []
     for _, i, j in candidates:
         x, y = side_a[i], side_b[j]
@@ -322,11 +341,19 @@ def _greedy(
     return pairs
 
 
-def _link(alignment: Alignment, sentence: int, side: str) -> int | None:
-    for index, link in enumerate(alignment.links):
-        if sentence in (link.a if side == "a" else link.b):
-            return index
-    return None
+#: How many facts on either side of the same relative position are tried.
+NEAREST = 8
+
+
+def _bucket(fact: Fact, verdict: str, anywhere: bool) -> str | None:
+    """Facts that :func:`relation` could judge ``verdict`` share this; ``None``
+    when no fact could (outside a link, only ordinals conflict and dates
+    pair only when equal)."""
+    if anywhere and verdict == "different" and fact.kind != "ordinal":
+        return None
+    if verdict == "same" or fact.kind in NAME_KINDS or anywhere and fact.kind == "date":
+        return fact.key if verdict == "same" or fact.kind in NAME_KINDS else None
+    return fact.kind if fact.kind == "date" else f"{fact.kind}|{fact.unit}"
 
 
 def _tidy(alignment: Alignment, pairs: list[FactPair]) -> tuple[FactPair, ...]:

@@ -7,9 +7,9 @@ so that two outlets' wordings of the same fact compare equal.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .fact_names import Gazetteer, Name, find_names, learn_gazetteer
 from .fact_numbers import Mention, find_values
@@ -72,15 +72,26 @@ class ArticleFacts:
 
     article: Article
     facts: tuple[Fact, ...]
+    #: Sentence of each fact, in order; searched by bisection so that long
+    #: articles are not scanned once per sentence.
+    _sentences: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbers = tuple(f.sentence for f in self.facts)
+        ascending = all(x <= y for x, y in zip(numbers, numbers[1:]))  # noqa: B905
+        object.__setattr__(self, "_sentences", numbers if ascending else None)
 
     def in_sentence(self, index: int) -> tuple[Fact, ...]:
         """The facts that start in sentence ``index`` of ``Article.sentences``."""
+        numbers = self._sentences
+        if numbers is not None:
+            return self.facts[bisect_left(numbers, index) : bisect_right(numbers, index)]
         return tuple(f for f in self.facts if f.sentence == index)
 
     def in_sentences(self, indices: Iterable[int]) -> tuple[Fact, ...]:
-        """The facts that start in any of the given sentences."""
-        wanted = set(indices)
-        return tuple(f for f in self.facts if f.sentence in wanted)
+        """The facts that start in any of the given sentences, in text order."""
+        found = [f for index in sorted(set(indices)) for f in self.in_sentence(index)]
+        return tuple(sorted(found, key=lambda f: f.start))
 
     def of_kind(self, *kinds: str) -> tuple[Fact, ...]:
         """The facts of the given kinds."""

@@ -10,6 +10,7 @@ in the linked sentence.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .diff import word_diff
@@ -127,9 +128,16 @@ def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: Article
     quotes_a, quotes_b = facts_a.quotes, facts_b.quotes
     chosen: dict[tuple[int, int], str] = {}
     for side, mine, theirs in (("a", quotes_a, quotes_b), ("b", quotes_b, quotes_a)):
+        # Only quotes sharing a word can match: index them by word.
+        by_word: dict[str, set[int]] = defaultdict(set)
+        for j, other in enumerate(theirs):
+            for word in other.words:
+                by_word[word].add(j)
         for i, quote in enumerate(mine):
             best: tuple[int, float, int, str] | None = None
-            for j, other in enumerate(theirs):
+            near = set().union(*(by_word.get(w, set()) for w in set(quote.words))) if quote.words else set()
+            for j in sorted(near):
+                other = theirs[j]
                 verdict = quote_verdict(quote.words, other.words)
                 if verdict is None:
                     continue
@@ -213,6 +221,11 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
     elsewhere or not at all.
     """
     pairs = []
+    all_sentences = other.article.sentences
+    named: dict[str, list[int]] = defaultdict(list)  # person -> sentences of the other article naming them
+    for fact in other.facts:
+        if fact.kind == "person" and (not named[fact.value] or named[fact.value][-1] != fact.sentence):
+            named[fact.value].append(fact.sentence)
     for quote in quotes:
         candidates: list[tuple[tuple[int, ...], int | None]] = []
         for number, run in enumerate(alignment.links):
@@ -222,9 +235,9 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
                 # the quote, not the whole run.
                 candidates += [((k,), number) for k in theirs]
         if quote.speaker:
-            candidates += [((k,), None) for k in range(len(other.article.sentences))]
+            candidates += [((k,), None) for k in named.get(quote.speaker, ())]
         for sentences, index in candidates:
-            stand_in = _reported(quote, other, sentences, linked=index is not None)
+            stand_in = _reported(quote, other, all_sentences, sentences, linked=index is not None)
             if stand_in is None:
                 continue
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
@@ -236,10 +249,12 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
     return pairs
 
 
-def _reported(quote: Fact, other: ArticleFacts, theirs: tuple[int, ...], linked: bool) -> Fact | None:
+def _reported(
+    quote: Fact, other: ArticleFacts, all_sentences: tuple[Segment, ...], theirs: tuple[int, ...], linked: bool
+) -> Fact | None:
     """The other article's sentences as a paraphrase of ``quote``, if they are one."""
     text = other.article.text
-    sentences = [other.article.sentences[k] for k in theirs]
+    sentences = [all_sentences[k] for k in theirs]
     start, end = sentences[0].start, sentences[-1].end
     words = quote_words(text, start, end)
     equal, _ = shared_words(content(quote.words), content(words))
