@@ -240,9 +240,10 @@ def _clause_scores(
 
     The clause score cannot beat the shared weight of the two sentences over
     their two lightest clauses. Pairs are compared clause by clause only
-    where that bound beats the whole-sentence score and can lift the pair, or
-    its diagonal neighbour, to the floor; and only among each sentence's
-    most promising partners, so that long documents stay fast.
+    where that bound beats the whole-sentence score and, with the bounds of
+    the diagonal neighbours, can lift the pair or a neighbour to the floor;
+    and only among each sentence's most promising partners, so that long
+    documents stay fast.
     """
     def weighed(units: Sequence[_Unit]) -> list[list[tuple[frozenset[str], float]]]:
         return [[(frozenset(c), sum(idf[t] for t in c)) for c in u.clauses] for u in units]
@@ -253,7 +254,11 @@ def _clause_scores(
     bound = np.add.outer(lightest_a, lightest_b)
     np.divide(2 * CLAUSE_WEIGHT * shared, bound, out=bound)  # a unit without clauses: infinite weight, no bound
     np.minimum(bound, CLAUSE_WEIGHT, out=bound)
-    hopeful = np.maximum(whole, bound) >= floor - NEIGHBOUR_WEIGHT
+    upper = np.maximum(whole, bound)
+    upper_neighbour = np.zeros_like(upper)
+    upper_neighbour[1:, 1:] = upper[:-1, :-1]
+    np.maximum(upper_neighbour[:-1, :-1], upper[1:, 1:], out=upper_neighbour[:-1, :-1])
+    hopeful = upper + NEIGHBOUR_WEIGHT * upper_neighbour >= floor
     near = hopeful.copy()
     near[1:, 1:] |= hopeful[:-1, :-1]
     near[:-1, :-1] |= hopeful[1:, 1:]
