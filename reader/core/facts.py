@@ -138,8 +138,11 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     dated = article.date or reference
     anchor = parse_date(dated) if dated else None
     facts: list[Fact] = []
-    for segment in sentences:
+    own = parse_date(article.date) if article.date else None
+    for number, segment in enumerate(sentences):
         for mention in find_values(article.text, segment.start, segment.end):
+            if number == 0 and own is not None and mention.date == own:
+                continue  # the dateline: when it was written, not what it reports
             facts.append(_value_fact(article.text, mention, sentence_of(mention.start), anchor))
     names = find_names(article, gazetteer)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)

@@ -296,6 +296,17 @@ TITLE_WORDS = frozenset(
 )
 
 
+#: Other names of the same institution (not places: kept apart from _ALIASES).
+_INSTITUTION_ALIASES = {"treasury department": "treasury"}
+#: Words before a name that do not change what it names.
+_MODIFIERS = frozenset({"the", "us", "chinese", "american", "british", "russian", "european"})
+#: Last words of the names of institutions.
+_INSTITUTIONS = frozenset(
+    """ministry department court office agency commission council house bank committee administration service
+    bureau authority""".split()
+)
+
+
 def normalise_name(text: str) -> str:
     """The comparison key of a person, organisation or place name.
 
@@ -315,10 +326,18 @@ def normalise_name(text: str) -> str:
     key = re.sub(r"[\s\-]+", " ", key).strip()
     if key in _ALIASES:
         return _ALIASES[key].lower()
+    # "Ministry of Commerce" is the "Commerce Ministry".
+    key = re.sub(r"^(?:the )?(ministry|department) of (?:the )?(.+)$", r"\2 \1", key)
     words = key.split()
-    while len(words) > 1 and (words[0] in TITLE_WORDS or words[0] in {"the", "us", "chinese", "american"}):
+    # "Treasury" and "Commerce" are titles before a person's name but part
+    # of an institution's: "Commerce Ministry" is not just "Ministry".
+    institution = words[-1] in _INSTITUTIONS if words else False
+    while len(words) > 1 and (
+        words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution
+    ):
         words = words[1:]
     key = " ".join(words)
+    key = _INSTITUTION_ALIASES.get(key, key)
     return _ALIASES.get(key, key).lower()
 
 

@@ -288,3 +288,16 @@ def test_according_to_and_the_ministry_name_the_speaker() -> None:
             'The Commerce Ministry objected. The ministry warned, "China will take all necessary measures."\n')
     quotes = extract_facts(article(text)).quotes
     assert [q.speaker for q in quotes] == ["Treasury Department", "Commerce Ministry"]
+
+
+def test_institutions_keep_the_words_that_are_titles_elsewhere() -> None:
+    assert normalise_name("Commerce Ministry") == normalise_name("Ministry of Commerce") == "commerce ministry"
+    assert normalise_name("Chinese Commerce Ministry") == "commerce ministry" != normalise_name("Foreign Ministry")
+    assert normalise_name("US Treasury Department") == normalise_name("Treasury") == "treasury"
+    assert normalise_name("Department of the Treasury") == "treasury"
+    assert normalise_name("Treasury Secretary Scott Bessent") == "scott bessent"
+
+
+def test_the_dateline_is_not_a_reported_date() -> None:
+    dated = article_from_text(Path("a.txt"), "2025-09-15 Talks resumed in Madrid on Monday.\n", {"date": "2025-09-15"})
+    assert [f.text for f in extract_facts(dated).of_kind("date")] == ["Monday"]

@@ -294,3 +294,9 @@ def test_every_mention_has_a_verdict_for_colouring() -> None:
     assert any(v == "altered" for f, v in comparison.mention_verdicts("a") if f.kind == "quote")
     (link,) = comparison.conflict_links - {p.link for p in pairs(comparison, "date", "different")}
     assert link == [p for p in pairs(comparison, "ordinal", "different")][0].link
+
+
+def test_the_treasury_is_one_institution_however_named() -> None:
+    (pair,) = [p for p in compared("001", "004").pairs if p.kind == "organisation" and p.a and "Treasury" in p.a.text]
+    assert (pair.verdict, pair.a.text, pair.b.text) == ("same", "Treasury Department", "Treasury")  # type: ignore[union-attr]
+    assert "2025-09-15" not in [f.text for f in facts_of("004").of_kind("date")]
