@@ -1,0 +1,118 @@
+"""Alignment properties: reordering, merging, unrelated texts, self-alignment."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from reader.core import Alignment, align
+from reader.core.articles import article_from_text
+from reader.core.layout import comparison_rows, moved_links
+from tests.conftest import seed
+
+UNRELATED = """The home side won the cup final on Saturday with a late header from their captain.
+Fans filled the stadium in the rain, and the coach praised the defence after the match.
+The striker, who missed a penalty in the first half, said the team had never lost belief.
+Next season the club will play in European competition for the first time since 1998."""
+
+
+def check_invariants(alignment: Alignment) -> None:
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    for link in alignment.links:
+        assert link.a and link.b
+        assert 0 <= link.score <= 100
+        assert list(link.a) == sorted(link.a) and list(link.b) == sorted(link.b)
+        assert not seen_a & set(link.a) and not seen_b & set(link.b)
+        seen_a.update(link.a)
+        seen_b.update(link.b)
+        assert max(link.a) < len(alignment.a.sentences) and max(link.b) < len(alignment.b.sentences)
+    firsts = [link.a[0] for link in alignment.links]
+    assert firsts == sorted(firsts)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_an_article_against_itself_links_every_sentence_to_itself(prefix: str) -> None:
+    article = seed(prefix)
+    alignment = align(article, article)
+    check_invariants(alignment)
+    assert all(link.a == link.b for link in alignment.links)
+    # One sentence a link, except an inline heading, which travels with its sentence.
+    for link in alignment.links:
+        assert len(link.a) == 1 or [article.sentences[k].kind.value for k in link.a] == ["heading", "sentence"]
+    body = {k for k, s in enumerate(article.sentences) if s.kind.value == "sentence"}
+    assert {k for link in alignment.links for k in link.a} >= body
+
+
+def test_a_reordered_copy_links_back_in_full() -> None:
+    original = seed("000")
+    paragraphs = original.text.strip().split("\n\n")
+    random.Random(7).shuffle(paragraphs)
+    shuffled = article_from_text(Path("shuffled.txt"), "\n\n".join(paragraphs))
+    alignment = align(original, shuffled)
+    check_invariants(alignment)
+    texts = {
+        (tuple(original.sentences[i].text for i in link.a), tuple(shuffled.sentences[j].text for j in link.b))
+        for link in alignment.links
+    }
+    for sentence in original.sentences:
+        if sentence.kind.value == "sentence":
+            assert any(sentence.text in a and sentence.text in b for a, b in texts), sentence.text
+    assert moved_links(alignment.links), "a shuffled copy must show moved rows"
+
+
+def test_a_merged_sentence_gets_a_one_to_two_link() -> None:
+    left = article_from_text(
+        Path("left.txt"),
+        "Negotiators met in Madrid on Monday for a fourth round of talks. "
+        "The deadline for the sale of the video app is September 17. "
+        "Analysts expect another extension of the deadline.",
+    )
+    right = article_from_text(
+        Path("right.txt"),
+        "Negotiators met in Madrid on Monday for a fourth round of talks, "
+        "and the deadline for the sale of the video app is September 17. "
+        "Markets in Asia closed higher on Tuesday.",
+    )
+    alignment = align(left, right)
+    check_invariants(alignment)
+    assert any(link.a == (0, 1) and link.b == (0,) for link in alignment.links), alignment.links
+    assert all(2 not in link.b for link in alignment.links)
+
+
+def test_unrelated_articles_give_no_links() -> None:
+    football = article_from_text(Path("football.txt"), UNRELATED)
+    for prefix in ("000", "003"):
+        assert align(seed(prefix), football).links == ()
+
+
+def test_the_cutoff_is_a_parameter() -> None:
+    a, b = seed("000"), seed("001")
+    loose, strict = align(a, b, cutoff=10), align(a, b, cutoff=60)
+    pairs = lambda al: {(i, j) for link in al.links for i in link.a for j in link.b}  # noqa: E731
+    assert len(pairs(strict)) < len(pairs(loose))
+    assert all(link.score >= 60 for link in strict.links)
+    assert align(a, b, cutoff=100.0).links == () or all(link.score == 100 for link in align(a, b, cutoff=100.0).links)
+
+
+def test_seed_pairs_link_the_same_quote() -> None:
+    a, b = seed("000"), seed("002")
+    alignment = align(a, b)
+    check_invariants(alignment)
+    quote = next(k for k, s in enumerate(a.sentences) if "not willing to sacrifice" in s.text)
+    (link,) = [link for link in alignment.links if quote in link.a]
+    assert any("not willing to sacrifice" in b.sentences[j].text for j in link.b)
+
+
+def test_rows_cover_every_sentence_once_in_either_order() -> None:
+    alignment = align(seed("001"), seed("004"))
+    for by in ("a", "b"):
+        rows = comparison_rows(alignment, by=by)
+        a_seen = [i for row in rows for i in row.a]
+        b_seen = [j for row in rows for j in row.b]
+        assert sorted(a_seen) == list(range(len(alignment.a.sentences)))
+        assert sorted(b_seen) == list(range(len(alignment.b.sentences)))
+        firsts = [(row.a if by == "a" else row.b)[0] for row in rows if (row.a if by == "a" else row.b)]
+        assert firsts == sorted(firsts)
