@@ -86,7 +86,8 @@ class CompareScreen(Screen[None]):
         yield Header()
         yield CompareHeader(id="compare-header")
         yield CompareView(id="compare")
-        yield Footer()
+        # The compare keys need the whole footer at 80 columns; ctrl+p is listed in help.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Compare"

@@ -60,7 +60,8 @@ def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]
     green on the right; "Berg" against "Lind" likewise; the opponents and shop sentences
     against empty right cells (◀ in the gutter); the ferry sentence against an empty left
     cell (▶); scores in the gutter and ↕ on the moved construction sentence. The first row
-    carries the cursor highlight.
+    carries the cursor highlight, the title bar says "row 1 of 7 · shared", and the footer
+    fits n N o s ⏎ esc q ? even at 80 columns.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare)
 
