@@ -85,12 +85,14 @@ class Gazetteer:
         documents: How many articles mention each key.
         common: Lower-case words used in running text, so a capitalised one
             opening a sentence ("Talks resumed") is not a name.
+        acronyms: Initials to the organisation they stand for ("apec").
     """
 
     kinds: Mapping[str, str] = field(default_factory=dict)
     people: Mapping[str, str] = field(default_factory=dict)
     documents: Mapping[str, int] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
+    acronyms: Mapping[str, str] = field(default_factory=dict)
 
 
 def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
@@ -110,6 +112,7 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     documents: Counter[str] = Counter()
     full_names: dict[str, set[str]] = defaultdict(set)
+    organisations: set[str] = set()
     for article in articles:
         seen: set[str] = set()
         # A capitalised word inside a sentence ("a probe of Nvidia") that
@@ -123,6 +126,8 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
         for name in find_names(article, base):
             kinds[name.key][name.kind] += 1
             seen.add(name.key)
+            if name.kind == "organisation":
+                organisations.add(name.value)
             if name.kind == "person" and " " in name.value:
                 for part in (name.value.split()[0], name.value.split()[-1]):
                     full_names[part.lower()].add(name.value)
@@ -134,7 +139,19 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
         people=people,
         documents=dict(documents),
         common=frozenset(common),
+        acronyms=_acronyms(organisations),
     )
+
+
+def _acronyms(names: Iterable[str]) -> dict[str, str]:
+    """"apec" for "Asia-Pacific Economic Cooperation", "csis" for the Center
+    for Strategic and International Studies; ambiguous initials are left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+        if len(words) >= 2:
+            found["".join(w[0] for w in words).lower()].add(name)
+    return {initials: next(iter(full)) for initials, full in found.items() if len(full) == 1}
 
 
 def find_names(article: Article, gazetteer: Gazetteer | None = None) -> list[Name]:
@@ -290,6 +307,10 @@ def _classify(
             out.append(_person(text, rest, gazetteer))
         return out
     key = normalise_name(_join(text, span))
+    if len(span) == 1 and span[0][2].isupper() and _word(span[0][2]) in gazetteer.acronyms:
+        full = gazetteer.acronyms[_word(span[0][2])]  # "APEC": the Asia-Pacific Economic Cooperation
+        out.append(Name("organisation", span[0][0], span[0][1], full, normalise_name(full)))
+        return out
     if key in gazetteer.kinds:
         kind = gazetteer.kinds[key]
         out.append(_person(text, span, gazetteer) if kind == "person" else _name(text, span, kind))

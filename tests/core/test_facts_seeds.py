@@ -300,3 +300,10 @@ def test_the_treasury_is_one_institution_however_named() -> None:
     (pair,) = [p for p in compared("001", "004").pairs if p.kind == "organisation" and p.a and "Treasury" in p.a.text]
     assert (pair.verdict, pair.a.text, pair.b.text) == ("same", "Treasury Department", "Treasury")  # type: ignore[union-attr]
     assert "2025-09-15" not in [f.text for f in facts_of("004").of_kind("date")]
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
+    (apec,) = [f for f in facts_of("002").of_kind("organisation") if f.text == "APEC"]
+    assert apec.value == "Asia-Pacific Economic Cooperation"
+    (pair,) = [p for p in compared("001", "002").pairs if p.b and p.b.text == "APEC"]
+    assert pair.verdict == "same" and pair.a is not None and pair.a.text == "Asia-Pacific Economic Cooperation"
