@@ -301,3 +301,20 @@ def test_institutions_keep_the_words_that_are_titles_elsewhere() -> None:
 def test_the_dateline_is_not_a_reported_date() -> None:
     dated = article_from_text(Path("a.txt"), "2025-09-15 Talks resumed in Madrid on Monday.\n", {"date": "2025-09-15"})
     assert [f.text for f in extract_facts(dated).of_kind("date")] == ["Monday"]
+
+
+def test_coverage_of_a_made_up_story() -> None:
+    from reader.core.coverage import coverage
+
+    texts = [
+        '"We will never sacrifice national security for an app," Bessent said. It was the third delay.\n',
+        '"We will never sacrifice our national security for any app," Bessent said. It was the fourth delay.\n',
+        "Talks went on in Madrid on Monday.\n",
+    ]
+    matrix = coverage([article(t, f"{k}.txt") for k, t in enumerate(texts)])
+    rows = {(r.kind, r.value): r for r in matrix.rows}
+    quote = next(r for r in matrix.rows if r.kind == "quote")
+    assert [c.state for c in quote.cells] == ["same", "altered", "absent"]
+    third = rows[("ordinal", "3rd extension")]
+    assert [c.state for c in third.cells] == ["same", "different", "absent"] and third.conflict
+    assert rows[("place", "Madrid")].sources == 1

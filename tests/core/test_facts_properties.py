@@ -74,3 +74,18 @@ def test_comparison_never_raises_and_lists_each_fact_once(a_text: str, b_text: s
     for quote in comparison.quotes:
         assert 0 <= quote.a.start <= quote.a.end <= len(a.text)
         assert 0 <= quote.b.start <= quote.b.end <= len(b.text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+def test_the_coverage_matrix_has_one_cell_per_source(texts: list[str]) -> None:
+    from reader.core.coverage import CELL_STATES, coverage
+
+    articles = [article_from_text(Path(f"{k}.txt"), text) for k, text in enumerate(texts)]
+    matrix = coverage(articles)
+    for row in matrix.rows:
+        assert len(row.cells) == len(articles)
+        assert all(cell.state in CELL_STATES for cell in row.cells)
+        assert row.sources >= 1 or row.conflict
+        for cell in row.cells:
+            assert (cell.fact is None) == (cell.state == "absent")
