@@ -435,3 +435,22 @@ async def test_brackets_with_only_two_articles_keep_the_comparison(tmp_path: Pat
         assert (screen.left.id, screen.right.id) == ("gazette", "courier")
         assert screen.alignment is alignment and not screen.view.loading
         assert any("no other article" in n.message for n in app._notifications)
+
+
+async def test_an_article_without_sentences_compares_and_reads(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The council approved the bridge on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Advertisement\n\nRelated Stories\n", encoding="utf-8")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [len(a.sentences) for a in app.library.articles] == [1, 0]
+        await pilot.press("space", "down", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.ready
+        await pilot.press("n", "N", "o", "s", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, (CompareScreen, ReaderScreen))
+        assert app.is_running
