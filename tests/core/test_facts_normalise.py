@@ -318,3 +318,13 @@ def test_coverage_of_a_made_up_story() -> None:
     third = rows[("ordinal", "3rd extension")]
     assert [c.state for c in third.cells] == ["same", "different", "absent"] and third.conflict
     assert rows[("place", "Madrid")].sources == 1
+
+
+def test_written_and_digit_forms_give_one_key() -> None:
+    def keys(text: str) -> list[str]:
+        return [f.key for f in extract_facts(article(text)).facts if f.kind in {"number", "ordinal", "date"}]
+
+    assert keys("Trump delayed it three times, his third delay, on Sept. 17.") == keys(
+        "Trump delayed it 3 times, his 3rd extension, on September 17."
+    )
+    assert keys("It reached 170 million users.") == keys("It reached 170,000,000 users.")
