@@ -84,7 +84,7 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield CompareHeader(id="compare-header")
+        yield CompareHeader(id="compare-header").data_bind(CompareScreen.order, CompareScreen.cutoff)
         yield CompareView(id="compare")
         # The compare keys need the whole footer at 80 columns; ctrl+p is listed in help.
         yield Footer(show_command_palette=False)
@@ -170,7 +170,7 @@ class CompareScreen(Screen[None]):
             self.sub_title = f"Compare · row {message.row + 1} of {len(rows)} · {row.kind.value}"
 
     def _show_header(self) -> None:
-        self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.order, self.cutoff)
+        self.query_one(CompareHeader).show(self.left, self.right, self.summary)
 
     # -- actions ------------------------------------------------------------
 

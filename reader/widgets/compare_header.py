@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.core import Article
@@ -28,19 +29,20 @@ class CompareHeader(Widget):
     }
     """
 
+    order: reactive[Order] = reactive[Order]("left")
+    """Whose sentence order the rows follow; bound to the compare screen's."""
+    cutoff: reactive[float] = reactive(0.0)
+    """The match cutoff; bound to the compare screen's."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.left: Article | None = None
         self.right: Article | None = None
         self.summary: Summary | None = None
-        self.order: Order = "left"
-        self.cutoff = 0.0
 
-    def show(
-        self, left: Article, right: Article, summary: Summary | None, order: Order, cutoff: float
-    ) -> None:
+    def show(self, left: Article, right: Article, summary: Summary | None) -> None:
         """Show two articles and, once aligned, the summary of their comparison."""
-        self.left, self.right, self.summary, self.order, self.cutoff = left, right, summary, order, cutoff
+        self.left, self.right, self.summary = left, right, summary
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
