@@ -11,6 +11,7 @@ omission by the other article.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from .fact_names import Gazetteer, learn_gazetteer
 from .facts import NAME_KINDS, ArticleFacts, Fact, extract_facts
 from .models import Alignment
 from .normalise import DateValue, compare_dates
+from .tokens import content_terms
 from .quote_compare import QuotePair, compare_quotes
 
 #: Verdicts on a pair of facts.
@@ -234,8 +236,8 @@ def compare_facts(
         side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
         for verdict in ("same", "compatible"):
             pairs += _greedy(side_a, side_b, used_a, used_b, index, _judged(verdict, anywhere=False), verdict)
-        pairs += _greedy(side_a, side_b, used_a, used_b, index, _conflict_test(side_a, side_b, used_a, used_b),
-                         "different")
+        test = _conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
+        pairs += _greedy(side_a, side_b, used_a, used_b, index, test, "different")
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
     for verdict in ("same", "compatible", "different"):
@@ -266,14 +268,21 @@ def _judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
 
 
 def _conflict_test(
-    side_a: Sequence[Fact], side_b: Sequence[Fact], used_a: set[int], used_b: set[int]
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    texts: tuple[str, str],
 ) -> Callable[[Fact, Fact], bool]:
     """Whether two facts left over in one link conflict.
 
     A count of a named thing ("third delay") may conflict with any other
     count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
-    it is the one of its kind left on each side: "30% on goods, 10% on
-    exports" against "over 100 percent" is two tariffs, not a contradiction.
+    it is the one of its kind left on each side ("30% on goods, 10% on
+    exports" against "over 100 percent" is two tariffs, not a
+    contradiction), and when the words around it share a term ("talks
+    resumed on Monday", "which resumed Sunday"): "before Monday's talks
+    began" and "which resumed Sunday" are two days of talks.
     """
     left_a = Counter(_slot(f) for f in side_a if id(f) not in used_a)
     left_b = Counter(_slot(f) for f in side_b if id(f) not in used_b)
@@ -281,9 +290,24 @@ def _conflict_test(
     def test(a: Fact, b: Fact) -> bool:
         if relation(a, b) != "different":
             return False
-        return a.kind == "ordinal" or left_a[_slot(a)] == 1 and left_b[_slot(b)] == 1
+        if a.kind == "ordinal":
+            return True
+        alone = left_a[_slot(a)] == 1 and left_b[_slot(b)] == 1
+        return alone and bool(_context(texts[0], a) & _context(texts[1], b))
 
     return test
+
+
+#: Words either side of a figure read as what it is said of.
+CONTEXT = 4
+
+
+def _context(text: str, fact: Fact) -> set[str]:
+    """The stemmed content words among the few next to a fact, within its sentence."""
+    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
+    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
+    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
 
 
 def _slot(fact: Fact) -> str:

@@ -328,3 +328,16 @@ def test_written_and_digit_forms_give_one_key() -> None:
         "Trump delayed it 3 times, his 3rd extension, on September 17."
     )
     assert keys("It reached 170 million users.") == keys("It reached 170,000,000 users.")
+
+
+def test_two_days_of_one_thing_conflict_but_two_days_of_two_things_do_not() -> None:
+    conflict = linked_pair(
+        "Talks between the US and China resumed in Madrid on Sunday, officials said.\n",
+        "Talks between the US and China resumed in Madrid on Monday, officials said.\n",
+    )
+    assert [(p.a.text, p.b.text) for p in conflict.conflicts] == [("Sunday", "Monday")]  # type: ignore[union-attr]
+    two_things = linked_pair(
+        "The delegations of the US and China met in Madrid for trade talks that ended before Sunday.\n",
+        "The delegations of the US and China met in Madrid for trade talks; ministers flew home on Monday.\n",
+    )
+    assert two_things.alignment.links and two_things.conflicts == ()
