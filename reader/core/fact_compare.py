@@ -21,8 +21,8 @@ from .fact_names import Gazetteer, learn_gazetteer
 from .facts import NAME_KINDS, ArticleFacts, Fact, extract_facts
 from .models import Alignment
 from .normalise import DateValue, compare_dates
-from .tokens import content_terms
 from .quote_compare import QuotePair, compare_quotes
+from .tokens import content_terms
 
 #: Verdicts on a pair of facts.
 VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
