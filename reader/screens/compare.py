@@ -169,6 +169,10 @@ class CompareScreen(Screen[None]):
             row = rows[message.row]
             self.sub_title = f"Compare · row {message.row + 1} of {len(rows)} · {row.kind.value}"
 
+    @on(CompareView.Opened)
+    def _row_opened(self) -> None:
+        self.action_open_in_reader()
+
     def _show_header(self) -> None:
         self.query_one(CompareHeader).show(self.left, self.right, self.summary)
 

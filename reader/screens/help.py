@@ -17,13 +17,13 @@ from textual.widgets import Static
 #: Keys that work everywhere but have no binding of their own to list.
 EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "Command palette: open an article, compare with…, swap, change theme"),
-    ("mouse", "Click a row to select it; scroll with the wheel"),
+    ("mouse", "Click a row to select it, double-click to open it; scroll with the wheel"),
 )
 
 
 def _group_name(node: DOMNode, screen: Screen[object]) -> str:
     if node is screen:
-        return screen.sub_title or type(screen).__name__
+        return type(screen).__name__.removesuffix("Screen") or "This screen"
     if node is screen.app:
         return "Everywhere"
     return "Moving"

@@ -110,6 +110,18 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> CompareView:
             return self.view
 
+    class Opened(Message):
+        """A row was double-clicked: open it."""
+
+        def __init__(self, view: CompareView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+        @property
+        def control(self) -> CompareView:
+            return self.view
+
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.alignment: Alignment | None = None
@@ -289,3 +301,5 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event: events.Click) -> None:
         if self.rows:
             self.move_to(self.row_at(int(self.scroll_offset.y) + event.y))
+            if event.chain >= 2:
+                self.post_message(self.Opened(self, self.cursor))

@@ -454,3 +454,16 @@ async def test_an_article_without_sentences_compares_and_reads(tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, (CompareScreen, ReaderScreen))
         assert app.is_running
+
+
+async def test_double_click_opens_the_row_in_the_reader(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        target = next(n for n, row in enumerate(view.rows) if row.left and "Mayor" in cells(screen)[n][0])
+        await pilot.double_click(CompareView, offset=(10, view.row_top(target)))
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        (start, _), *_ = app.screen.passages
+        assert app.screen.article.text[start:].startswith("Mayor Anna Berg")

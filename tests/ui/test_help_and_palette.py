@@ -57,7 +57,9 @@ async def test_help_names_the_moving_keys_of_the_focused_view(story: list[Path])
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(app, pilot, "compare")
-        groups = dict(key_table(app.screen))
+        table = key_table(app.screen)
+        assert [name for name, _ in table] == ["Compare", "Moving", "Everywhere", "More"]
+        groups = dict(table)
         moving = dict((desc, keys) for keys, desc in groups["Moving"])
         assert moving["Down"] == "↓ j"
         assert moving["Last row"] == "end G"
