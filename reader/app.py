@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from reader.core import DEFAULT_CUTOFF, Article, Library, TermStatistics, load_library
+from reader.core import DEFAULT_CUTOFF, Article, Library, load_library
 from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen
 
 
@@ -38,16 +37,6 @@ class ReaderApp(App[None]):
         self.paths = paths
         self.cutoff = cutoff
         self.library: Library = load_library(paths)
-        self._statistics: TermStatistics | None = None
-        self._statistics_lock = threading.Lock()
-
-    @property
-    def term_statistics(self) -> TermStatistics:
-        """Term frequencies over the whole library; built once, on first use (from a worker thread)."""
-        with self._statistics_lock:
-            if self._statistics is None:
-                self._statistics = TermStatistics.of_articles(self.library.articles)
-            return self._statistics
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen()

@@ -8,51 +8,37 @@ article are shown, never obeyed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from reader.cells import CellStyles, row_cells
 from reader.core.fact_compare import FactComparison
 from reader.core.facts import Fact
-from reader.core.layout import Row, comparison_rows
+from reader.core.layout import build_rows, summarize
 from reader.core.models import Alignment
 from reader.core.quote_compare import QuotePair
 from reader.core.safe import printable
 
-#: Styles of the word diff: what the left side lost, what the right side gained.
-REMOVED = "bold red"
-ADDED = "bold green"
 MOVED_MARK = "↕"
+#: Styles of the word diff: removed words on the left, added words on the right.
+CLI_STYLES = CellStyles(
+    removed=Style(color="red", bold=True),
+    removed_strong=Style(color="red", bold=True, underline=True),
+    added=Style(color="green", bold=True),
+    added_strong=Style(color="green", bold=True, underline=True),
+)
 
 
-def side_texts(alignment: Alignment, row: Row) -> tuple[Text, Text]:
-    """The left and right cells of a row, with the word diff highlighted."""
-    if row.link is None:
-        return _plain(alignment, row.a, "a"), _plain(alignment, row.b, "b")
-    left, right = Text(), Text()
-    for op in row.link.diff:
-        changed = op.tag != "equal"
-        left.append(printable(op.a_text), REMOVED if changed and op.a_text.strip() else "")
-        right.append(printable(op.b_text), ADDED if changed and op.b_text.strip() else "")
-    return left, right
-
-
-def _plain(alignment: Alignment, indices: tuple[int, ...], side: str) -> Text:
-    article = alignment.a if side == "a" else alignment.b
-    return Text(printable(" ".join(article.sentences[k].text for k in indices)))
-
-
-def summary(alignment: Alignment) -> str:
-    """One line: how many sentences are linked and how many stand alone."""
-    shared_a = sum(len(link.a) for link in alignment.links)
-    shared_b = sum(len(link.b) for link in alignment.links)
-    n_a, n_b = len(alignment.a.sentences), len(alignment.b.sentences)
+def summary_line(alignment: Alignment) -> str:
+    """One line: how many links are the same or changed, and how many sentences stand alone."""
+    counts = summarize(alignment)
     return (
-        f"{len(alignment.links)} links · left {shared_a}/{n_a} sentences matched, "
-        f"{len(alignment.unmatched_a)} only left · right {shared_b}/{n_b} matched, "
-        f"{len(alignment.unmatched_b)} only right · cutoff {alignment.cutoff:g}"
+        f"{counts.changed} changed · {counts.shared} shared · {counts.only_left} only left · "
+        f"{counts.only_right} only right · covered: left {counts.left_covered:.0%}, "
+        f"right {counts.right_covered:.0%} · cutoff {alignment.cutoff:g}"
     )
 
 
@@ -63,16 +49,16 @@ def comparison_table(alignment: Alignment) -> Table:
         header_style="bold",
         expand=True,
         show_lines=True,
-        title=Text(printable(summary(alignment))),
+        title=Text(printable(summary_line(alignment))),
     )
     table.add_column(Text(printable(f"{alignment.a.source} — {alignment.a.title}")), ratio=1)
     table.add_column("score", justify="right", width=6, no_wrap=True)
     table.add_column(Text(printable(f"{alignment.b.source} — {alignment.b.title}")), ratio=1)
-    for row in comparison_rows(alignment):
-        left, right = side_texts(alignment, row)
+    for row in build_rows(alignment):
+        left, right = row_cells(alignment, row, CLI_STYLES)
         gutter = Text("")
-        if row.link is not None:
-            gutter = Text(f"{row.link.score:.0f}")
+        if row.score is not None:
+            gutter = Text(f"{row.score:.0f}")
             if row.moved:
                 gutter.append(f" {MOVED_MARK}", "yellow")
         table.add_row(left, gutter, right)
@@ -87,13 +73,6 @@ def print_alignment(alignment: Alignment, width: int | None = None, console: Con
     """
     console = console or Console(width=width, highlight=False, emoji=False, markup=False)
     console.print(comparison_table(alignment))
-
-
-def iter_rows(alignment: Alignment) -> Iterator[tuple[Row, Text, Text]]:
-    """Each row with its two highlighted cells, for other front ends."""
-    for row in comparison_rows(alignment):
-        left, right = side_texts(alignment, row)
-        yield row, left, right
 
 
 # --- facts -------------------------------------------------------------------
@@ -183,8 +162,8 @@ def quote_texts(pair: QuotePair) -> tuple[Text, Text]:
     right.append(printable(pair.b.text[:b_from]), "dim")
     for op in pair.diff:
         changed = op.tag != "equal"
-        left.append(printable(op.a_text), REMOVED if changed and op.a_text.strip() else "")
-        right.append(printable(op.b_text), ADDED if changed and op.b_text.strip() else "")
+        left.append(printable(op.a_text), CLI_STYLES.removed if changed and op.a_text.strip() else "")
+        right.append(printable(op.b_text), CLI_STYLES.added if changed and op.b_text.strip() else "")
     left.append(printable(pair.a.text[a_to:]), "dim")
     right.append(printable(pair.b.text[b_to:]), "dim")
     return left, right

@@ -10,7 +10,7 @@ import pytest
 
 import reader.core
 
-CORE_MODULES = ["reader.core", "reader.cli", "reader.render"] + [
+CORE_MODULES = ["reader.core", "reader.cli", "reader.render", "reader.cells"] + [
     f"reader.core.{m.name}" for m in pkgutil.iter_modules(reader.core.__path__)
 ]
 

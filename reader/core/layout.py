@@ -1,120 +1,194 @@
-"""Lay an alignment out as rows for display: links and lone sentences, in order."""
+"""Lay an alignment out as rows for display: links and lone sentences, in order.
+
+Plain data shared by the terminal output and the app; no Rich, no Textual.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
 
-from .models import Alignment, Link
+from .models import Alignment, Article, DiffOp, Link
+
+Order = Literal["left", "right"]
+
+
+class RowKind(str, Enum):
+    """What a row of the comparison shows."""
+
+    SHARED = "shared"
+    CHANGED = "changed"
+    ONLY_LEFT = "only-left"
+    ONLY_RIGHT = "only-right"
+
+    @property
+    def is_difference(self) -> bool:
+        """Whether ``n``/``N`` stop at rows of this kind."""
+        return self is not RowKind.SHARED
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    """One row of a comparison: linked sentences, or a sentence on one side only.
+class CompareRow:
+    """One row: left sentences beside right sentences.
 
     Attributes:
-        a: Sentence indices on the left (empty when the row is right only).
-        b: Sentence indices on the right (empty when the row is left only).
-        link: The link, when the row is one.
-        moved: Whether the link is out of order: its right side sits
-            elsewhere in the right article than the left side's order implies.
+        kind: Shared, changed, or on one side only.
+        left: Indices into the left article's sentences.
+        right: Indices into the right article's sentences.
+        score: The link's score, or ``None`` for an unmatched sentence.
+        moved: Whether the link is out of order against the other side.
+        link: The link, for linked rows.
     """
 
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-    link: Link | None = None
+    kind: RowKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float | None = None
     moved: bool = False
+    link: Link | None = None
 
 
-def moved_links(links: tuple[Link, ...] | list[Link]) -> set[int]:
-    """Positions of the links that are out of order.
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts for the header of the compare screen.
 
-    The links that keep their order on both sides are the longest increasing
-    run of right positions taken in left order; every other link moved.
-
-    Args:
-        links: Links sorted by their first left index.
-
-    Returns:
-        Indices into ``links`` of the moved ones.
+    Attributes:
+        shared: Links whose words are the same.
+        changed: Links whose words differ.
+        only_left: Left sentences with no partner.
+        only_right: Right sentences with no partner.
+        left_covered: Share (0-1) of the left text's words that the right covers.
+        right_covered: Share (0-1) of the right text's words that the left covers.
     """
-    keys = [link.b[0] for link in links]
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
+
+    shared: int
+    changed: int
+    only_left: int
+    only_right: int
+    left_covered: float
+    right_covered: float
+
+
+def is_same(link: Link) -> bool:
+    """Whether a link's word diff has no change."""
+    return all(op.tag == "equal" for op in link.diff)
+
+
+def moved_links(links: tuple[Link, ...]) -> frozenset[Link]:
+    """Links that are out of order: not in the longest run kept in order on both sides."""
+    ordered = sorted(links, key=lambda link: link.a[0])
+    keys = [link.b[0] for link in ordered]
+    # Longest increasing subsequence, patience sorting with back pointers.
+    tails: list[int] = []
     tail_index: list[int] = []
     previous = [-1] * len(keys)
-    for k, key in enumerate(keys):
-        pos = bisect_left(tails, key)
-        if pos == len(tails):
+    for position, key in enumerate(keys):
+        slot = bisect_left(tails, key)
+        if slot == len(tails):
             tails.append(key)
-            tail_index.append(k)
+            tail_index.append(position)
         else:
-            tails[pos] = key
-            tail_index[pos] = k
-        previous[k] = tail_index[pos - 1] if pos else -1
-    in_order: set[int] = set()
-    k = tail_index[-1] if tail_index else -1
-    while k >= 0:
-        in_order.add(k)
-        k = previous[k]
-    return set(range(len(keys))) - in_order
+            tails[slot] = key
+            tail_index[slot] = position
+        previous[position] = tail_index[slot - 1] if slot else -1
+    kept: set[int] = set()
+    position = tail_index[-1] if tail_index else -1
+    while position >= 0:
+        kept.add(position)
+        position = previous[position]
+    return frozenset(link for position, link in enumerate(ordered) if position not in kept)
 
 
-def comparison_rows(alignment: Alignment, by: str = "a") -> list[Row]:
-    """The rows of a comparison in one article's sentence order.
+def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow, ...]:
+    """Lay out an alignment as rows, in one article's sentence order.
 
-    Each link is one row, at the place of its first sentence on the ``by``
-    side; a lone sentence of that side is a row of its own; a lone sentence
-    of the other side follows the row that holds the sentence before it.
+    Unmatched sentences of the other side follow the row holding the sentence
+    that precedes them in their own article.
 
     Args:
-        alignment: The alignment to lay out.
-        by: ``"a"`` for the left article's order, ``"b"`` for the right's.
+        alignment: The alignment to show.
+        order: Whose sentence order the rows follow.
 
     Returns:
         The rows, top to bottom.
     """
-    links = sorted(alignment.links, key=lambda link: (link.a if by == "a" else link.b)[0])
-    moved = moved_links(links) if by == "a" else _moved_by_b(alignment.links)
-    main_count = len((alignment.a if by == "a" else alignment.b).sentences)
-    other_count = len((alignment.b if by == "a" else alignment.a).sentences)
+    moved = moved_links(alignment.links)
+    rows: list[tuple[tuple[float, int, int], CompareRow]] = []
 
-    def main_side(link: Link) -> tuple[int, ...]:
-        return link.a if by == "a" else link.b
+    def main_of(link: Link) -> tuple[int, ...]:
+        return link.a if order == "left" else link.b
 
-    def other_side(link: Link) -> tuple[int, ...]:
-        return link.b if by == "a" else link.a
+    def other_of(link: Link) -> tuple[int, ...]:
+        return link.b if order == "left" else link.a
 
-    first_of = {main_side(link)[0]: (k, link) for k, link in enumerate(links)}
-    in_link = {i for link in links for i in main_side(link)}
-    rows: list[Row] = []
-    row_of_other: dict[int, int] = {}
-    for i in range(main_count):
-        if i in first_of:
-            k, link = first_of[i]
-            for j in other_side(link):
-                row_of_other[j] = len(rows)
-            rows.append(Row(link.a, link.b, link, k in moved))
-        elif i not in in_link:
-            rows.append(_lone(i, by == "a"))
-    after: dict[int, list[Row]] = {}
-    for j in range(other_count):
-        if j in row_of_other:
-            continue
-        anchor = row_of_other.get(j - 1, -1)
-        row_of_other[j] = anchor
-        after.setdefault(anchor, []).append(_lone(j, by != "a"))
-    laid_out = list(after.get(-1, []))
-    for index, row in enumerate(rows):
-        laid_out.append(row)
-        laid_out.extend(after.get(index, []))
-    return laid_out
-
-
-def _lone(index: int, left: bool) -> Row:
-    return Row((index,), ()) if left else Row((), (index,))
+    other_position: dict[int, float] = {}
+    for link in alignment.links:
+        kind = RowKind.SHARED if is_same(link) else RowKind.CHANGED
+        key = float(main_of(link)[0])
+        rows.append(((key, 0, 0), CompareRow(kind, link.a, link.b, link.score, link in moved, link)))
+        for index in other_of(link):
+            other_position[index] = key
+    main_unmatched = alignment.unmatched_a if order == "left" else alignment.unmatched_b
+    other_unmatched = alignment.unmatched_b if order == "left" else alignment.unmatched_a
+    for index in main_unmatched:
+        kind = RowKind.ONLY_LEFT if order == "left" else RowKind.ONLY_RIGHT
+        left, right = ((index,), ()) if order == "left" else ((), (index,))
+        rows.append(((float(index), 0, 0), CompareRow(kind, left, right)))
+    unmatched_other = set(other_unmatched)
+    anchor = -1.0
+    other_count = len(alignment.b.sentences if order == "left" else alignment.a.sentences)
+    for index in range(other_count):
+        if index in other_position:
+            anchor = other_position[index]
+        elif index in unmatched_other:
+            kind = RowKind.ONLY_RIGHT if order == "left" else RowKind.ONLY_LEFT
+            left, right = ((), (index,)) if order == "left" else ((index,), ())
+            rows.append(((anchor, 1, index), CompareRow(kind, left, right)))
+    rows.sort(key=lambda item: item[0])
+    return tuple(row for _, row in rows)
 
 
-def _moved_by_b(links: tuple[Link, ...]) -> set[int]:
-    by_b = sorted(links, key=lambda link: link.b[0])
-    flipped = [Link(link.b, link.a, link.score) for link in by_b]
-    return moved_links(flipped)
+def summarize(alignment: Alignment) -> Summary:
+    """Count shared, changed and one-sided sentences, and the covered share of each text."""
+    shared = sum(1 for link in alignment.links if is_same(link))
+
+    def covered(article: Article, linked: set[int]) -> float:
+        words = [len(s.text.split()) for s in article.sentences]
+        total = sum(words)
+        return sum(words[i] for i in linked) / total if total else 0.0
+
+    linked_a = {i for link in alignment.links for i in link.a}
+    linked_b = {j for link in alignment.links for j in link.b}
+    return Summary(
+        shared=shared,
+        changed=len(alignment.links) - shared,
+        only_left=len(alignment.unmatched_a),
+        only_right=len(alignment.unmatched_b),
+        left_covered=covered(alignment.a, linked_a),
+        right_covered=covered(alignment.b, linked_b),
+    )
+
+
+def swapped(alignment: Alignment) -> Alignment:
+    """The same alignment seen from the other side."""
+    flip = {"insert": "delete", "delete": "insert"}
+    links = tuple(
+        sorted(
+            (
+                Link(
+                    a=link.b,
+                    b=link.a,
+                    score=link.score,
+                    diff=tuple(
+                        DiffOp(flip.get(op.tag, op.tag), op.b_start, op.b_end, op.a_start, op.a_end, op.b_text, op.a_text)
+                        for op in link.diff
+                    ),
+                )
+                for link in alignment.links
+            ),
+            key=lambda link: link.a[0],
+        )
+    )
+    return Alignment(alignment.b, alignment.a, links, alignment.cutoff)

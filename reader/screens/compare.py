@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.core import Alignment, Article, align
 from reader.widgets import CompareHeader, CompareView
-from reader.widgets.compare_rows import CompareRow, Order, Summary, build_rows, summarize, swapped
+from reader.core.layout import CompareRow, Order, Summary, build_rows, summarize, swapped
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -127,7 +127,9 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="align")
     def _align(self, left: Article, right: Article, cutoff: float, order: Order) -> None:
         worker = get_current_worker()
-        alignment = align(left, right, cutoff, self.app.term_statistics)
+        # Term weights come from the two articles, as `reader align` computes
+        # them: library-wide weights blur what sets this pair's sentences apart.
+        alignment = align(left, right, cutoff)
         if worker.is_cancelled:
             return
         rows = build_rows(alignment, order)

@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from reader.core import Article
 
-from .compare_rows import Order, Summary
+from reader.core.layout import Order, Summary
 from .compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
 
 
@@ -48,7 +48,7 @@ class CompareHeader(Widget):
     def render(self) -> RenderableType:
         if self.left is None or self.right is None:
             return Text()
-        from reader.widgets.compare_rows import clean
+        from reader.cells import clean
 
         left_width, right_width = column_widths(self.size.width)
         gap = " " * GUTTER_WIDTH

@@ -24,7 +24,8 @@ from textual.strip import Strip
 
 from reader.core import Alignment
 
-from .compare_rows import CellStyles, CompareRow, RowKind, clean, row_cells
+from reader.cells import CellStyles, clean, row_cells
+from reader.core.layout import CompareRow, RowKind
 from .wrap import wrap_offsets, wrap_text
 
 #: Cells taken by the gutter: score, moved mark and a space.

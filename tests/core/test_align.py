@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import Alignment, align
 from reader.core.articles import article_from_text
-from reader.core.layout import comparison_rows, moved_links
+from reader.core.layout import build_rows, moved_links
 from tests.conftest import seed
 
 UNRELATED = """The home side won the cup final on Saturday with a late header from their captain.
@@ -108,11 +108,12 @@ def test_seed_pairs_link_the_same_quote() -> None:
 
 def test_rows_cover_every_sentence_once_in_either_order() -> None:
     alignment = align(seed("001"), seed("004"))
-    for by in ("a", "b"):
-        rows = comparison_rows(alignment, by=by)
-        a_seen = [i for row in rows for i in row.a]
-        b_seen = [j for row in rows for j in row.b]
+    for order in ("left", "right"):
+        rows = build_rows(alignment, order)
+        a_seen = [i for row in rows for i in row.left]
+        b_seen = [j for row in rows for j in row.right]
         assert sorted(a_seen) == list(range(len(alignment.a.sentences)))
         assert sorted(b_seen) == list(range(len(alignment.b.sentences)))
-        firsts = [(row.a if by == "a" else row.b)[0] for row in rows if (row.a if by == "a" else row.b)]
+        main = [row.left if order == "left" else row.right for row in rows]
+        firsts = [side[0] for side in main if side]
         assert firsts == sorted(firsts)

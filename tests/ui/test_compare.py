@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from reader.app import ReaderApp
 from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
 from reader.widgets import CompareView
-from reader.widgets.compare_rows import CellStyles, RowKind, row_cells, summarize
+from reader.cells import CellStyles, row_cells
+from reader.core.layout import RowKind, summarize
 
 from .conftest import screen_text
 

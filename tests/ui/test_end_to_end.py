@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+@pytest.fixture(autouse=True)
+def tmux_installed() -> None:
+    """The test drives a real terminal; .ci/run installs tmux where it is missing."""
+    assert shutil.which("tmux"), "tmux is needed for this test: apt-get install tmux"
 
 TIMEOUT = 30.0
 
