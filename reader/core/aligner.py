@@ -8,11 +8,11 @@ The method, in three steps:
    library), so rare names and numbers count for more than words every
    sentence uses. Near-identical spellings across the two articles are
    unified with rapidfuzz.
-2. **Scores.** The weight two sentences share comes from the postings of
-   their terms (pair by pair for rare terms, by matrix product for common
-   ones). A pair's score is the IDF-weighted Dice overlap of the whole
-   sentences, or, if higher, a share of the best overlap between their
-   clauses, so a sentence whose one clause restates the other still scores.
+2. **Scores** (:mod:`reader.core.pairs`). Only pairs that share a term are
+   scored: on a news story, every such pair; on a book-length document,
+   the pairs proposed by an inverted index of rare terms. A pair's score
+   is the IDF-weighted Dice overlap of the whole sentences, or, if higher,
+   a share of the best overlap between their clauses, so a sentence whose one clause restates the other still scores.
    A pair whose diagonal neighbours also match gets a small bonus: reports
    move paragraphs, but keep the sentences within them in order.
 3. **Links.** Pairs at or above the cutoff form a bipartite graph, less the
@@ -35,38 +35,44 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cache import IdentityCache
 from .diff import word_diff
 from .models import Alignment, Article, Link, SegmentKind
+from .pairs import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, PairScores, Unit, score_pairs
 from .tokens import content_terms
+
+__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "DENSITY", "NEIGHBOUR_WEIGHT", "OUTCLASSED", "TermStatistics", "align"]
 
 #: Default score (0-100) below which two sentences are not linked.
 DEFAULT_CUTOFF = 18.0
 
-#: Share of the best clause-to-clause overlap that a pair's score can reach:
-#: one matching clause is weaker evidence than a matching sentence.
-CLAUSE_WEIGHT = 0.5
-#: Bonus, as a share of the better diagonal neighbour's score.
-NEIGHBOUR_WEIGHT = 0.1
 #: Least share of a link's sentence pairs that must be above the cutoff.
 DENSITY = 0.7
 #: A pair scoring this much below the best match of each of its sentences
 #: is not linked.
 OUTCLASSED = 0.5
 
-#: Terms shared by more pairs than this are counted by matrix product.
-_FREQUENT_PAIRS = 1024
-#: Partners of each sentence compared clause by clause.
-_CLAUSE_PARTNERS = 10
-
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s|[\"“”]")
+#: Where a sentence's terms may not be its clauses' terms in a row: a comma
+#: or colon inside a number ("1,000", "3:30"); a dash, which joins the words
+#: around it into one token ("Tehran–Washington") unless it splits clauses.
+_JOINED_BREAK = re.compile(r"\d[,:]\d|[\u2013\u2014]")
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
-    """A sentence ready for scoring: its terms and its clauses' terms."""
+class _Prepared:
+    """What aligning needs of one article, whatever it is aligned with."""
 
-    terms: Counter[str]
-    clauses: tuple[Counter[str], ...]
+    sentence_terms: tuple[tuple[str, ...], ...]
+    units: tuple[Unit, ...]
+    members: tuple[tuple[int, ...], ...]
+
+
+#: Terms and units of the articles aligned lately: the app aligns the same
+#: article with several others, and re-aligns a pair when the cutoff changes.
+_PREPARED: IdentityCache[_Prepared] = IdentityCache(maxsize=64)
+#: Alignments computed lately, by the identity of the articles and statistics and the cutoff.
+_ALIGNMENTS: IdentityCache[Alignment] = IdentityCache(maxsize=32)
 
 
 class TermStatistics:
@@ -94,7 +100,13 @@ class TermStatistics:
     @classmethod
     def of_articles(cls, articles: Iterable[Article]) -> TermStatistics:
         """Statistics over the aligned sentences of some articles."""
-        return cls(s.text for article in articles for s in article.sentences)
+        stats = cls()
+        for article in articles:
+            terms = _prepare(article).sentence_terms
+            for sentence in terms:
+                stats.df.update(sentence)
+            stats.count += len(terms)
+        return stats
 
 
 def align(
@@ -104,6 +116,10 @@ def align(
     stats: TermStatistics | None = None,
 ) -> Alignment:
     """Link the sentences of ``a`` and ``b`` that say the same thing.
+
+    Alignments are cached by the identity of ``a``, ``b`` and ``stats`` and
+    by ``cutoff`` (see :mod:`reader.core.cache`): asking again for the same
+    pair returns the same object at once.
 
     Args:
         a: The left article.
@@ -115,23 +131,47 @@ def align(
         The alignment: links sorted by their first ``a`` index, each with a
         score and a word diff; no sentence is in two links.
     """
+    # Statistics can grow; their size is part of the key.
+    extra = (cutoff, None if stats is None else (stats.count, len(stats.df)))
+    cached = _ALIGNMENTS.get((a, b, stats), extra)
+    if cached is not None:
+        return cached
+    alignment = _align(a, b, cutoff, stats)
+    _ALIGNMENTS.put((a, b, stats), extra, alignment)
+    return alignment
+
+
+def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
     stats = stats or TermStatistics.of_articles((a, b))
-    left, left_members = _units(a)
-    right, right_members = _units(b)
-    _unify_spellings(left, right)
-    scores = score_pairs(left, right, stats, floor=cutoff / 100)
+    prepared_a, prepared_b = _prepare(a), _prepare(b)
+    left = list(prepared_a.units)
+    right = _unify_spellings(left, list(prepared_b.units))
+    idf = {t: stats.idf(t) for u in (*left, *right) for t in u.terms}
+    pairs = score_pairs(left, right, idf, floor=cutoff / 100)
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []
-    for units_a, units_b, score in _link(scores, cutoff / 100):
-        ia = sorted(i for u in units_a for i in left_members[u])
-        ib = sorted(j for u in units_b for j in right_members[u])
+    for units_a, units_b, score in _link(pairs, cutoff / 100):
+        ia = sorted(i for u in units_a for i in prepared_a.members[u])
+        ib = sorted(j for u in units_b for j in prepared_b.members[u])
         diff = word_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib])
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
 
 
-def _units(article: Article) -> tuple[list[_Unit], list[tuple[int, ...]]]:
+def _prepare(article: Article) -> _Prepared:
+    """The terms of each sentence and the units of an article, computed once per article."""
+    prepared = _PREPARED.get((article,), None)
+    if prepared is None:
+        units = [_unit(s.text) for s in article.sentences]
+        sentence_terms = tuple(u.terms for u in units)
+        merged, members = _merge_headings(article, units)
+        prepared = _Prepared(sentence_terms, tuple(merged), tuple(members))
+        _PREPARED.put((article,), None, prepared)
+    return prepared
+
+
+def _merge_headings(article: Article, units: list[Unit]) -> tuple[list[Unit], list[tuple[int, ...]]]:
     """The units that are scored, and the sentence indices each stands for.
 
     A heading on a line of its own is left out: it names a section and
@@ -139,7 +179,7 @@ def _units(article: Article) -> tuple[list[_Unit], list[tuple[int, ...]]]:
     ("LOW EXPECTATIONS Experts had...") is scored together with it.
     """
     sentences = article.sentences
-    units: list[_Unit] = []
+    scored: list[Unit] = []
     members: list[tuple[int, ...]] = []
     k = 0
     while k < len(sentences):
@@ -147,33 +187,40 @@ def _units(article: Article) -> tuple[list[_Unit], list[tuple[int, ...]]]:
         if sentence.kind is SegmentKind.HEADING:
             following = sentences[k + 1] if k + 1 < len(sentences) else None
             if following and following.kind is SegmentKind.SENTENCE and "\n" not in article.text[sentence.end : following.start]:
-                units.append(_unit(f"{sentence.text} {following.text}"))
+                scored.append(_unit(f"{sentence.text} {following.text}"))
                 members.append((k, k + 1))
                 k += 2
                 continue
             k += 1
             continue
-        units.append(_unit(sentence.text))
+        scored.append(units[k])
         members.append((k,))
         k += 1
-    return units, members
+    return scored, members
 
 
-def _unit(text: str) -> _Unit:
-    terms = Counter(content_terms(text))
-    pieces = [Counter(content_terms(piece)) for piece in _CLAUSE_BREAK.split(text)]
-    clauses = tuple(c for c in pieces if sum(c.values()) >= 3)
-    return _Unit(terms, clauses)
+def _unit(text: str) -> Unit:
+    """The distinct terms of a sentence and of its clauses; clauses of fewer than three terms do not count."""
+    pieces = [content_terms(piece) for piece in _CLAUSE_BREAK.split(text)]
+    if len(pieces) == 1:
+        terms = pieces[0]
+    elif _JOINED_BREAK.search(text):
+        terms = content_terms(text)
+    else:
+        # Clause breaks fall between tokens, so the sentence's terms are its
+        # clauses' terms in a row: no need to read it twice.
+        terms = [t for piece in pieces for t in piece]
+    return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(p)) for p in pieces if len(p) >= 3))
 
 
-def _unify_spellings(left: list[_Unit], right: list[_Unit]) -> None:
+def _unify_spellings(left: list[Unit], right: list[Unit]) -> list[Unit]:
     """Map right-side terms onto near-identical left-side terms ("Lifeng"/"Li Feng" aside)."""
     from rapidfuzz import fuzz, process
 
     vocab_a = sorted({t for u in left for t in u.terms if len(t) >= 5 and not t[0].isdigit()})
     vocab_b = sorted({t for u in right for t in u.terms if len(t) >= 5 and not t[0].isdigit()} - set(vocab_a))
     if not vocab_a or not vocab_b:
-        return
+        return right
     mapping = {}
     for start in range(0, len(vocab_b), 1000):  # in blocks, to bound memory
         block = vocab_b[start : start + 1000]
@@ -182,160 +229,23 @@ def _unify_spellings(left: list[_Unit], right: list[_Unit]) -> None:
             if match[best] >= 88:
                 mapping[term] = vocab_a[best]
     if not mapping:
-        return
-    for unit in right:
-        for counter in (unit.terms, *unit.clauses):
-            for term in [t for t in counter if t in mapping]:
-                counter[mapping[term]] += counter.pop(term)
+        return right
+
+    def remap(terms: tuple[str, ...]) -> tuple[str, ...]:
+        if not any(t in mapping for t in terms):
+            return terms
+        # The term gives way to its spelling on the left, which keeps its
+        # place if the sentence has it already and goes last if not.
+        out = dict.fromkeys(terms)
+        for term in [t for t in terms if t in mapping]:
+            del out[term]
+            out.setdefault(mapping[term])
+        return tuple(out)
+
+    return [Unit(remap(u.terms), tuple(remap(c) for c in u.clauses)) for u in right]
 
 
-def score_pairs(
-    left: Sequence[_Unit], right: Sequence[_Unit], stats: TermStatistics, floor: float = 0.0
-) -> np.ndarray:
-    """Score every pair of sentences, from 0 (no shared term) to 1.
-
-    Args:
-        left: The units of the left article.
-        right: The units of the right article.
-        stats: Term statistics for the IDF weights.
-        floor: Scores that cannot reach this value may be computed from the
-            whole sentences only, skipping the slower clause comparison.
-
-    Returns:
-        A ``len(left)`` by ``len(right)`` matrix of scores.
-    """
-    idf = {t: stats.idf(t) for u in (*left, *right) for t in u.terms}
-    weight_a = np.array([sum(idf[t] for t in u.terms) for u in left], dtype=np.float32)
-    weight_b = np.array([sum(idf[t] for t in u.terms) for u in right], dtype=np.float32)
-    shared = _shared_weights(left, right, idf)
-    # Matrices are float32 and updated in place: two long documents make
-    # millions of pairs.
-    raw = np.add.outer(weight_a, weight_b)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        np.divide(2 * shared, raw, out=raw)
-    np.nan_to_num(raw, copy=False)
-    np.maximum(raw, _clause_scores(left, right, idf, shared, raw, floor), out=raw)
-    del shared
-    # Reports keep runs of sentences together even when they move whole
-    # paragraphs: a pair whose neighbours also match is more likely right.
-    neighbour = np.zeros_like(raw)
-    neighbour[1:, 1:] = raw[:-1, :-1]
-    np.maximum(neighbour[:-1, :-1], raw[1:, 1:], out=neighbour[:-1, :-1])
-    matched = raw > 0
-    raw += NEIGHBOUR_WEIGHT * neighbour
-    np.minimum(raw, 1.0, out=raw)
-    raw[~matched] = 0.0
-    return raw
-
-
-def _clause_scores(
-    left: Sequence[_Unit],
-    right: Sequence[_Unit],
-    idf: dict[str, float],
-    shared: np.ndarray,
-    whole: np.ndarray,
-    floor: float,
-) -> np.ndarray:
-    """``CLAUSE_WEIGHT`` times the best Dice overlap of two clauses, where it can matter.
-
-    The clause score cannot beat the shared weight of the two sentences over
-    their two lightest clauses. Pairs are compared clause by clause only
-    where that bound beats the whole-sentence score and, with the bounds of
-    the diagonal neighbours, can lift the pair or a neighbour to the floor;
-    and only among each sentence's most promising partners, so that long
-    documents stay fast.
-    """
-    def weighed(units: Sequence[_Unit]) -> list[list[tuple[frozenset[str], float]]]:
-        return [[(frozenset(c), sum(idf[t] for t in c)) for c in u.clauses] for u in units]
-
-    clauses_a, clauses_b = weighed(left), weighed(right)
-    lightest_a = np.array([min((w for _, w in c), default=np.inf) for c in clauses_a], dtype=np.float32)
-    lightest_b = np.array([min((w for _, w in c), default=np.inf) for c in clauses_b], dtype=np.float32)
-    bound = np.add.outer(lightest_a, lightest_b)
-    np.divide(2 * CLAUSE_WEIGHT * shared, bound, out=bound)  # a unit without clauses: infinite weight, no bound
-    np.minimum(bound, CLAUSE_WEIGHT, out=bound)
-    upper = np.maximum(whole, bound)
-    upper_neighbour = np.zeros_like(upper)
-    upper_neighbour[1:, 1:] = upper[:-1, :-1]
-    np.maximum(upper_neighbour[:-1, :-1], upper[1:, 1:], out=upper_neighbour[:-1, :-1])
-    hopeful = upper + NEIGHBOUR_WEIGHT * upper_neighbour >= floor
-    near = hopeful.copy()
-    near[1:, 1:] |= hopeful[:-1, :-1]
-    near[:-1, :-1] |= hopeful[1:, 1:]
-    scores = np.zeros_like(whole)
-    rows, cols = np.nonzero((bound > whole) & near)
-    chosen = _top(rows, cols, bound[rows, cols], _CLAUSE_PARTNERS)
-    for i, j in zip(rows[chosen].tolist(), cols[chosen].tolist()):
-        best = 0.0
-        for x, wx in clauses_a[i]:
-            for y, wy in clauses_b[j]:
-                common = x & y
-                if common:
-                    best = max(best, 2 * sum(idf[t] for t in common) / (wx + wy))
-        scores[i, j] = CLAUSE_WEIGHT * best
-    return scores
-
-
-def _top(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
-    """Which of the cells ``(rows, cols)`` hold one of the ``k`` highest values of their row or column."""
-    keep = np.zeros(len(values), dtype=bool)
-    for group in (rows, cols):
-        order = np.lexsort((-values, group))
-        sorted_group = group[order]
-        starts = np.flatnonzero(np.r_[True, sorted_group[1:] != sorted_group[:-1]])
-        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-        keep[order[rank < k]] = True
-    return keep
-
-
-def _shared_weights(left: Sequence[_Unit], right: Sequence[_Unit], idf: dict[str, float]) -> np.ndarray:
-    """Summed IDF weight of the terms each pair of units shares.
-
-    Terms in few sentences are added pair by pair; terms in many (the
-    story's "TikTok" and "talks") by one matrix product, so that long
-    documents stay fast.
-    """
-    rows_a: dict[str, list[int]] = defaultdict(list)
-    rows_b: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(left):
-        for term in unit.terms:
-            rows_a[term].append(i)
-    for j, unit in enumerate(right):
-        for term in unit.terms:
-            rows_b[term].append(j)
-    common = [t for t in rows_a if t in rows_b]
-    frequent = [t for t in common if len(rows_a[t]) * len(rows_b[t]) > _FREQUENT_PAIRS]
-    rare = [t for t in common if len(rows_a[t]) * len(rows_b[t]) <= _FREQUENT_PAIRS]
-    n, m = len(left), len(right)
-    shared = np.zeros((n, m), dtype=np.float32)
-    if frequent:
-        matrix_a = np.zeros((n, len(frequent)), dtype=np.float32)
-        matrix_b = np.zeros((m, len(frequent)), dtype=np.float32)
-        for k, term in enumerate(frequent):
-            matrix_a[rows_a[term], k] = idf[term]
-            matrix_b[rows_b[term], k] = 1.0
-        shared += matrix_a @ matrix_b.T
-    if rare:
-        # Every (row in a, row in b) pair of every rare term, without a
-        # Python loop over the pairs: each entry of a term on the left side
-        # is repeated once per entry of the term on the right side.
-        count_a = np.array([len(rows_a[t]) for t in rare])
-        count_b = np.array([len(rows_b[t]) for t in rare])
-        entry_a = np.fromiter((i for t in rare for i in rows_a[t]), dtype=np.int64, count=int(count_a.sum()))
-        entry_b = np.fromiter((j for t in rare for j in rows_b[t]), dtype=np.int64, count=int(count_b.sum()))
-        term_of_a = np.repeat(np.arange(len(rare)), count_a)
-        repeats = count_b[term_of_a]
-        pair_a = np.repeat(entry_a, repeats)
-        start_b = np.concatenate(([0], np.cumsum(count_b)[:-1]))
-        first = np.concatenate(([0], np.cumsum(repeats)[:-1]))
-        within = np.arange(len(pair_a)) - np.repeat(first, repeats)
-        pair_b = entry_b[np.repeat(start_b[term_of_a], repeats) + within]
-        weight = np.repeat(np.array([idf[t] for t in rare])[term_of_a], repeats)
-        np.add.at(shared.reshape(-1), pair_a * m + pair_b, weight)
-    return shared
-
-
-def _link(scores: np.ndarray, cutoff: float) -> list[tuple[set[int], set[int], float]]:
+def _link(pairs: PairScores, cutoff: float) -> list[tuple[set[int], set[int], float]]:
     """Group linked pairs into links: dense clusters of the pairs above the cutoff.
 
     Pairs at or above the cutoff form a bipartite graph, leaving out pairs
@@ -345,13 +255,18 @@ def _link(scores: np.ndarray, cutoff: float) -> list[tuple[set[int], set[int], f
     split where it is weakest, at the pair that joined it last, until the
     parts are dense enough to be links.
     """
-    n, m = scores.shape
+    n, m = pairs.shape
+    scores = pairs.scores
     # A pair whose two sentences both have a far better match elsewhere is
     # left out: it would only chain two clear links together (in an article
     # aligned with itself, any two similar sentences).
-    best = np.minimum(scores.max(axis=1, initial=0.0)[:, None], scores.max(axis=0, initial=0.0)[None, :])
-    rows, cols = np.nonzero((scores > 0) & (scores >= cutoff) & (scores >= best - OUTCLASSED))
-    weights = scores[rows, cols]
+    best_a = np.zeros(n, dtype=np.float32)
+    best_b = np.zeros(m, dtype=np.float32)
+    np.maximum.at(best_a, pairs.rows, scores)
+    np.maximum.at(best_b, pairs.cols, scores)
+    best = np.minimum(best_a[pairs.rows], best_b[pairs.cols])
+    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (scores >= best - OUTCLASSED))
+    rows, cols, weights = pairs.rows[keep], pairs.cols[keep], scores[keep]
     order = np.lexsort((cols, rows, -weights))
     # Nodes 0..n-1 are left units, n..n+m-1 right units; clusters get new ids.
     edges = list(zip(rows[order].tolist(), (cols[order] + n).tolist(), weights[order].tolist()))

@@ -1,0 +1,73 @@
+"""Small caches for what a session computes again and again.
+
+Within a session the app aligns the same articles many times: each article
+against several others, the same pair again when the cutoff goes back to a
+value it had, the whole library's term statistics for every pair. What is
+reused:
+
+* **sentence splits** are part of each :class:`~reader.core.models.Article`
+  (its segments), made once when the library is read;
+* **token statistics**: the terms of each sentence and the units scored, per
+  article (``reader.core.aligner``), and the terms of each text
+  (``reader.core.tokens``, an ``lru_cache``);
+* **pairwise alignments**: :func:`reader.core.align` returns the alignment it
+  made before for the same two articles, statistics and cutoff.
+
+Articles are frozen but hashing one hashes its whole text and every segment,
+so these caches key on identity: the objects themselves are kept in the
+entry, so an id cannot be reused while its entry lives.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+_ALL: list[IdentityCache[object]] = []
+
+
+class IdentityCache(Generic[V]):
+    """A least-recently-used cache keyed by the identity of some objects and a hashable extra.
+
+    Safe to share between threads: the app aligns in worker threads.
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._entries: OrderedDict[tuple[object, ...], tuple[tuple[object, ...], V]] = OrderedDict()
+        self._lock = threading.Lock()
+        _ALL.append(self)  # type: ignore[arg-type]
+
+    def get(self, objects: tuple[object, ...], extra: Hashable) -> V | None:
+        """The value stored for these objects (by identity) and ``extra``, or ``None``."""
+        key = (*map(id, objects), extra)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or any(x is not y for x, y in zip(entry[0], objects)):
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, objects: tuple[object, ...], extra: Hashable, value: V) -> None:
+        """Store ``value`` for these objects and ``extra``, forgetting the least recently used beyond ``maxsize``."""
+        key = (*map(id, objects), extra)
+        with self._lock:
+            self._entries[key] = (objects, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            self._entries.clear()
+
+
+def clear_caches() -> None:
+    """Empty every cache of this kind, for example to time a computation from cold."""
+    for cache in _ALL:
+        cache.clear()
