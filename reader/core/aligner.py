@@ -12,7 +12,8 @@ The method, in three steps:
    scored: on a news story, every such pair; on a book-length document,
    the pairs proposed by an inverted index of rare terms. A pair's score
    is the IDF-weighted Dice overlap of the whole sentences, or, if higher,
-   a share of the best overlap between their clauses, so a sentence whose one clause restates the other still scores.
+   a share of the best overlap between their clauses, so a sentence whose
+   one clause restates the other still scores.
    A pair whose diagonal neighbours also match gets a small bonus: reports
    move paragraphs, but keep the sentences within them in order.
 3. **Links.** Pairs at or above the cutoff form a bipartite graph, less the
@@ -31,6 +32,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -146,7 +148,9 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
     prepared_a, prepared_b = _prepare(a), _prepare(b)
     left = list(prepared_a.units)
     right = _unify_spellings(left, list(prepared_b.units))
-    idf = {t: stats.idf(t) for u in (*left, *right) for t in u.terms}
+    # Each distinct term once: long documents repeat their terms many times.
+    terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
+    idf = {t: stats.idf(t) for t in terms}
     pairs = score_pairs(left, right, idf, floor=cutoff / 100)
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []

@@ -41,7 +41,7 @@ _CLAUSE_PARTNERS = 10
 #: scorer; they are still added first so that float32 sums come out the same.
 _FREQUENT_PAIRS = 1024
 #: Largest bitmap of (unit, common term) kept for lookups, in bytes.
-_BITMAP_CELLS = 64_000_000
+_BITMAP_BYTES = 64_000_000
 #: Pairs handled per block where a step expands each pair into many rows.
 _BLOCK = 200_000
 
@@ -227,10 +227,10 @@ def _add_counted(
         return
     # Which right unit holds which of these terms: a bitmap while it is
     # small (a lookup is then one index), else a sorted list to search.
-    size = len(right) * len(terms)
-    bitmap = np.zeros(size, dtype=bool) if size <= _BITMAP_CELLS else None
+    cells = len(right) * len(terms)
+    bitmap = np.zeros(cells // 8 + 1, dtype=np.uint8) if cells // 8 <= _BITMAP_BYTES else None
     if bitmap is not None:
-        bitmap[members_b] = True
+        np.bitwise_or.at(bitmap, members_b >> 3, (1 << (members_b & 7)).astype(np.uint8))
     else:
         members_b.sort()
     for block in range(0, len(rows), _BLOCK):
@@ -240,7 +240,7 @@ def _add_counted(
         term = flat_a[np.repeat(start_a[i], count) + _within(count)]
         query = j[pair] * len(terms) + term
         if bitmap is not None:
-            hit = bitmap[query]
+            hit = ((bitmap[query >> 3] >> (query & 7).astype(np.uint8)) & 1).astype(bool)
         else:
             at = np.minimum(np.searchsorted(members_b, query), len(members_b) - 1)
             hit = members_b[at] == query

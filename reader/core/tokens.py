@@ -96,6 +96,8 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+# Cached: word diffs of long documents ask for the same few thousand words again and again.
+@lru_cache(maxsize=65536)
 def diff_key(token: str) -> str:
     """The form of a token that word diffs compare: case and quote style ignored."""
     key = token.translate(_QUOTES).lower()
