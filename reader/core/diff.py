@@ -17,7 +17,11 @@ def word_diff(
     """Diff the words of two runs of sentences.
 
     Tokens are compared case- and quote-style-insensitively, with rapidfuzz's
-    ``Levenshtein.opcodes`` over the token sequences. Each token carries the
+    ``Indel.opcodes`` over the token sequences: the longest common
+    subsequence, which keeps a shared phrase such as "Sept. 17" equal even
+    when it moved within the sentence (``Levenshtein`` would rather
+    substitute word for word). A deletion next to an insertion is one
+    ``replace``. Each token carries the
     white space after it, so the ops' texts joined give back each side:
     ``"".join(op.a_text for op in ops) == SENTENCE_JOINER.join(s.text for s in a_sentences)``.
 
@@ -30,13 +34,13 @@ def word_diff(
     Returns:
         The runs, in order; offsets point into ``a_text`` and ``b_text``.
     """
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import Indel
 
     a_chunks = _chunks(a_text, a_sentences)
     b_chunks = _chunks(b_text, b_sentences)
     ops: list[DiffOp] = []
-    opcodes = Levenshtein.opcodes([c[2] for c in a_chunks], [c[2] for c in b_chunks])
-    for tag, i1, i2, j1, j2 in opcodes:
+    opcodes = Indel.opcodes([c[2] for c in a_chunks], [c[2] for c in b_chunks])
+    for tag, i1, i2, j1, j2 in _merge_replacements([tuple(op) for op in opcodes]):
         a_start, a_end = _span(a_chunks, i1, i2, a_sentences)
         b_start, b_end = _span(b_chunks, j1, j2, b_sentences)
         ops.append(
@@ -51,6 +55,20 @@ def word_diff(
             )
         )
     return tuple(ops)
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _merge_replacements(opcodes: list[Opcode]) -> list[Opcode]:
+    """Join each deletion that touches an insertion into one replacement."""
+    merged: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if merged and tag != "equal" and merged[-1][0] != "equal":
+            merged[-1] = ("replace", merged[-1][1], i2, merged[-1][3], j2)
+        else:
+            merged.append((tag, i1, i2, j1, j2))
+    return merged
 
 
 Chunk = tuple[int, int, str, str]  # start, end, comparison key, text with trailing space
