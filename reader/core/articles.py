@@ -74,8 +74,12 @@ def load_article(path: Path) -> Article | LoadError:
     try:
         if path.is_dir():
             return LoadError(path, "is a folder, not a file")
+        limit = _read_limit()
+        size = path.stat().st_size
+        if size > limit:
+            return LoadError(path, f"too large ({size / 1e6:.0f} MB; the limit is {limit // 2**20} MiB)")
         with path.open("rb") as handle:
-            data = handle.read(_read_limit() + 1)
+            data = handle.read(limit + 1)  # the file may have grown since stat
         text = decode_bytes(data)
     except FileNotFoundError:
         return LoadError(path, "no such file")

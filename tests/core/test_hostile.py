@@ -110,15 +110,14 @@ def test_unreadable_permission_is_reported(tmp_path: Path, monkeypatch: pytest.M
     assert isinstance(result, LoadError) and result.reason == "permission denied"
 
 
-def test_too_large_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.core import decode
-
-    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
+def test_a_50_mb_file_is_refused_with_its_size(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
-    path.write_text("word " * 1000)
+    with path.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.write(b"Talks went on. ")
+        handle.truncate(50 * 2**20)
     result = load_article(path)
     assert isinstance(result, LoadError)
-    assert result.reason.startswith("too large") and "limit" in result.reason
+    assert result.reason == "too large (52 MB; the limit is 20 MiB)"
 
 
 def test_cli_names_the_file_and_the_reason_for_every_bad_file(hostile: tuple[Path, dict[str, str]]) -> None:
