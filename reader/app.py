@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.core import DEFAULT_CUTOFF, Article, Library, load_library
+from reader.core.settings import Settings, load_settings, save_settings
 from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen
 
 
@@ -37,6 +38,21 @@ class ReaderApp(App[None]):
         self.paths = paths
         self.cutoff = cutoff
         self.library: Library = load_library(paths)
+
+    def on_mount(self) -> None:
+        settings, problem = load_settings()
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", markup=False)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme for next time (in the user's config directory)."""
+        if self.is_running:
+            try:
+                save_settings(Settings(theme=theme))
+            except OSError as error:
+                self.notify(f"Could not save the settings: {error}", severity="warning", markup=False)
 
     def get_default_screen(self) -> LibraryScreen:
         return LibraryScreen()
