@@ -95,14 +95,16 @@ def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
     b = tmp_path / "b.txt"
     a.write_text(hostile)
     b.write_text(hostile.replace("Madrid", "Spain"))
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "align", str(a), str(b), "--width", "100"], capture_output=True, timeout=120
-    )
-    assert result.returncode == 0
-    for forbidden in (b"\x1b", b"\x07", b"\x08", b"\r", "\u202e".encode()):
-        assert forbidden not in result.stdout
-    assert b"[bold]Bold[/]" in result.stdout and b"[@click=app.quit]" in result.stdout
-    assert "␛[31m".encode() in result.stdout  # shown, not obeyed
+    for command in ("align", "facts"):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", command, str(a), str(b), "--width", "100"], capture_output=True, timeout=120
+        )
+        assert result.returncode == 0
+        for forbidden in (b"\x1b", b"\x07", b"\x08", b"\r", "\u202e".encode()):
+            assert forbidden not in result.stdout, (command, forbidden)
+        if command == "align":
+            assert b"[bold]Bold[/]" in result.stdout and b"[@click=app.quit]" in result.stdout
+            assert "␛[31m".encode() in result.stdout  # shown, not obeyed
     # JSON escapes control characters, so nothing raw reaches a terminal either.
     raw = run("align", str(a), str(b), "--format", "json").stdout
     assert "\x1b" not in raw and "\x07" not in raw and "\\u001b" in raw

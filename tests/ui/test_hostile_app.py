@@ -1,0 +1,71 @@
+"""The hostile folder in the app: every row walked, read and compared; nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from reader.app import ReaderApp
+from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
+from tests.hostile import make_hostile_tree
+
+
+def tree_digest(root: Path) -> dict[str, tuple[str, int]]:
+    digest = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            digest[str(path.relative_to(root))] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    return digest
+
+
+async def test_hostile_folder_opens_reads_compares_and_exports_without_writing(tmp_path: Path) -> None:
+    root = tmp_path / "hostile"
+    expected_errors = make_hostile_tree(root)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    before = tree_digest(root)
+
+    app = ReaderApp([root])
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        table = library.query_one(DataTable)
+        rows = table.row_count
+        assert rows == len(app.library.articles) + len(expected_errors)
+        read = 0
+        for row in range(rows):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            error = library._current_error()
+            await pilot.press("enter")
+            await pilot.pause()
+            if error is None:
+                assert isinstance(app.screen, ReaderScreen), row
+                read += 1
+                await pilot.press("G", "g", "escape")
+                await pilot.pause()
+            else:
+                # An unreadable row says why, and stays in the library.
+                assert isinstance(app.screen, LibraryScreen)
+                assert any(error.reason in str(n.message) for n in app._notifications)
+            assert isinstance(app.screen, LibraryScreen)
+        assert read == len(app.library.articles)
+
+        by_name = {a.path.name: a for a in app.library.articles}
+        app.compare(by_name["injection.txt"], by_name["crlf.txt"])
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("n", "s", "o", "enter")
+        await pilot.pause()
+        app.save_screenshot(filename="hostile.svg", path=str(exports))
+        assert app.is_running  # [@click=app.quit] in the text did not quit
+
+    assert (exports / "hostile.svg").exists()
+    assert tree_digest(root) == before
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        {name.split("/")[0] for name in before} | {"folder.txt", "nested"}
+    )
