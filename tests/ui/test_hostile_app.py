@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
 
 from textual.widgets import DataTable
@@ -59,6 +60,10 @@ async def test_hostile_folder_opens_reads_compares_and_exports_without_writing(t
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
+        # The exact text the app draws carries no control character of the article.
+        svg = app.export_screenshot()
+        assert not any(char in svg for char in "\x1b\x07\x08\r\u202e")
+        assert "[@click=app.quit]click" in html.unescape(svg).replace("\xa0", " ")
         await pilot.press("n", "s", "o", "enter")
         await pilot.pause()
         app.save_screenshot(filename="hostile.svg", path=str(exports))
