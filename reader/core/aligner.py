@@ -34,14 +34,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .cache import IdentityCache
 from .diff import word_diff
 from .models import Alignment, Article, Link, SegmentKind
-from .pairs import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, PairScores, Unit, score_pairs
+from .units import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
 from .tokens import content_terms
+
+if TYPE_CHECKING:
+    from .pairs import PairScores
 
 __all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "DENSITY", "NEIGHBOUR_WEIGHT", "OUTCLASSED", "TermStatistics", "align"]
 
@@ -151,6 +153,9 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
     # Each distinct term once: long documents repeat their terms many times.
     terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
     idf = {t: stats.idf(t) for t in terms}
+    # numpy costs some 80 ms to import; the app's start needs none of it.
+    from .pairs import score_pairs
+
     pairs = score_pairs(left, right, idf, floor=cutoff / 100)
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []
@@ -259,6 +264,8 @@ def _link(pairs: PairScores, cutoff: float) -> list[tuple[set[int], set[int], fl
     split where it is weakest, at the pair that joined it last, until the
     parts are dense enough to be links.
     """
+    import numpy as np
+
     n, m = pairs.shape
     scores = pairs.scores
     # A pair whose two sentences both have a far better match elsewhere is

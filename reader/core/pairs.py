@@ -23,11 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: Share of the best clause-to-clause overlap that a pair's score can reach:
-#: one matching clause is weaker evidence than a matching sentence.
-CLAUSE_WEIGHT = 0.5
-#: Bonus, as a share of the better diagonal neighbour's score.
-NEIGHBOUR_WEIGHT = 0.1
+from .units import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
 
 #: Up to this many (term, pair) postings, every pair sharing a term is scored.
 EXACT_POSTINGS = 2_000_000
@@ -44,14 +40,6 @@ _FREQUENT_PAIRS = 1024
 _BITMAP_BYTES = 64_000_000
 #: Pairs handled per block where a step expands each pair into many rows.
 _BLOCK = 200_000
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A sentence ready for scoring: its distinct terms and its clauses' distinct terms, in order."""
-
-    terms: tuple[str, ...]
-    clauses: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
