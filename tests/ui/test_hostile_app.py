@@ -74,3 +74,22 @@ async def test_hostile_folder_opens_reads_compares_and_exports_without_writing(t
     assert sorted(p.name for p in root.iterdir()) == sorted(
         {name.split("/")[0] for name in before} | {"folder.txt", "nested"}
     )
+
+
+async def test_files_deleted_or_rewritten_while_open_do_not_disturb_the_app(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks resumed in Madrid on Monday. The deadline is Sept. 17.")
+    (tmp_path / "b.txt").write_text("Talks resumed in Spain on Monday. The deadline is September 17.")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (tmp_path / "a.txt").unlink()
+        (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n rewritten as an image")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Talks resumed in" in app.screen.article.text
+        await pilot.press("escape", "space", "down", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.alignment is not None and len(app.screen.alignment.links) == 2
