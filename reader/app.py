@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 
 from reader.core import DEFAULT_CUTOFF, Article, Library, load_library
 from reader.core.settings import Settings, load_settings, save_settings
+from reader.fact_store import FactStore
 from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen
 
 
@@ -38,6 +39,7 @@ class ReaderApp(App[None]):
         self.paths = paths
         self.cutoff = cutoff
         self.library: Library = load_library(paths)
+        self.fact_store = FactStore(self.library)
 
     def on_mount(self) -> None:
         settings, problem = load_settings()

@@ -8,13 +8,15 @@ read as markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
 
+from reader.core.facts import Fact
 from reader.core.layout import CompareRow
-from reader.core.models import Alignment
+from reader.core.models import Alignment, Article
 from reader.core.safe import printable
 
 #: Words a changed run emphasises more strongly: numbers and capitalised names.
@@ -75,3 +77,45 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
             style = styles.heading if segment.kind.value == "heading" else ""
             cell.append(clean(segment.text), style)
     return left, right
+
+
+def paint_facts(
+    cell: Text,
+    article: Article,
+    indices: Sequence[int],
+    facts: Sequence[Fact],
+    styles: Mapping[str, Style],
+    emphasis: Mapping[int, Style] | None = None,
+) -> None:
+    """Colour the facts of a cell by kind, over whatever the diff painted.
+
+    A cell holds its sentences joined by single spaces, so a fact's article
+    offsets move by the length of the sentences before its own.
+
+    Args:
+        cell: The cell, as :func:`row_cells` built it.
+        article: The article the sentences come from.
+        indices: The sentences of the cell, in order.
+        facts: The facts of those sentences (others are ignored).
+        styles: Style of each kind; kinds missing here are left as they are.
+        emphasis: Extra style for some facts, by ``id(fact)`` (conflicts).
+    """
+    where: dict[int, int] = {}
+    offset = 0
+    for index in indices:
+        where[index] = offset
+        offset += len(article.sentences[index].text) + 1
+    # Quotes first: their italics sit under the facts they contain.
+    for fact in sorted(facts, key=lambda f: f.kind not in {"quote", "paraphrase"}):
+        base = where.get(fact.sentence)
+        style = styles.get(fact.kind)
+        if base is None or style is None:
+            continue
+        sentence = article.sentences[fact.sentence]
+        start = base + fact.start - sentence.start
+        end = base + min(fact.end, sentence.end) - sentence.start
+        if start < end:
+            cell.stylize(style, start, end)
+            extra = emphasis.get(id(fact)) if emphasis else None
+            if extra is not None:
+                cell.stylize(extra, start, end)

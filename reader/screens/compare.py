@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from reader.core import Alignment, Article, align
+from reader.core import Alignment, Article, Fact, FactComparison, align
 from reader.widgets import CompareHeader, CompareView
 from reader.core.layout import CompareRow, Order, Summary, build_rows, summarize, swapped
 
@@ -31,8 +31,8 @@ class CompareScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
-        Binding("N", "previous_change", "Prev diff", id="compare.previous-change", tooltip="Previous row that differs"),
-        Binding("o", "toggle_order", "Order", id="compare.order", tooltip="Follow the other article's sentence order"),
+        Binding("N", "previous_change", "Prev diff", show=False, id="compare.previous-change", tooltip="Previous row that differs"),
+        Binding("o", "toggle_order", "Order", show=False, id="compare.order", tooltip="Follow the other article's sentence order"),
         Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
         Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right", tooltip="Next article on the right"),
         Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right", tooltip="Previous article on the right"),
@@ -40,6 +40,9 @@ class CompareScreen(Screen[None]):
         Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
         Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
         Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
+        Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
+        Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
+        Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
         Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read the row's sentences in context"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
@@ -52,6 +55,8 @@ class CompareScreen(Screen[None]):
     | ] / [ | Next / previous article on the right. |
     | } / { | Next / previous article on the left. |
     | + / - | Raise / lower the match cutoff and re-align. |
+    | f | Table of the facts; enter there goes to the fact's row. |
+    | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
     | enter | Read the row's sentences in context. |
     | escape | Back. |
     """
@@ -72,6 +77,13 @@ class CompareScreen(Screen[None]):
             self.order = order
             self.rows = rows
             self.summary = summary
+
+    class FactsFound(Message):
+        """The facts of the alignment on screen were found in the background."""
+
+        def __init__(self, facts: FactComparison) -> None:
+            super().__init__()
+            self.facts = facts
 
     def __init__(self, left: Article, right: Article, cutoff: float) -> None:
         super().__init__()
@@ -152,7 +164,29 @@ class CompareScreen(Screen[None]):
         if not rows:
             rows = build_rows(alignment, self.order)
         self.view.show(alignment, rows, self._row_near(rows, anchor))
+        if self.view.facts is None:
+            self._find_facts(alignment)
         self._show_header()
+
+    @work(thread=True, exclusive=True, group="facts")
+    def _find_facts(self, alignment: Alignment) -> None:
+        worker = get_current_worker()
+        facts = self.app.fact_store.comparison(alignment)
+        if not worker.is_cancelled:
+            self.post_message(self.FactsFound(facts))
+
+    @on(FactsFound)
+    def _facts_found(self, message: FactsFound) -> None:
+        if message.facts.alignment is not self.alignment:
+            return  # a stale result: the pair or the sides changed since
+        self.view.show_facts(message.facts)
+        self._show_header()
+
+    @property
+    def facts(self) -> FactComparison | None:
+        """The facts of the comparison on screen, once found."""
+        facts = self.view.facts
+        return facts if facts is not None and facts.alignment is self.alignment else None
 
     @staticmethod
     def _row_near(rows: tuple[CompareRow, ...], anchor: CompareRow | None) -> int:
@@ -176,7 +210,7 @@ class CompareScreen(Screen[None]):
         self.action_open_in_reader()
 
     def _show_header(self) -> None:
-        self.query_one(CompareHeader).show(self.left, self.right, self.summary)
+        self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.facts)
 
     # -- actions ------------------------------------------------------------
 
@@ -197,6 +231,47 @@ class CompareScreen(Screen[None]):
     def action_previous_change(self) -> None:
         """Move to the previous row that differs."""
         self._step_change(-1)
+
+    def _step_conflict(self, step: int) -> None:
+        if self.facts is None:
+            self.notify("The facts are still being found.", timeout=2)
+            return
+        view = self.view
+        rows = view.conflict_rows if step > 0 else tuple(reversed(view.conflict_rows))
+        found = next((row for row in rows if (row - view.cursor) * step > 0), None)
+        if found is None:
+            message = "No conflicting facts in this comparison." if not rows else "No more conflicts this way."
+            self.notify(message, timeout=2)
+            return
+        view.move_to(found)
+
+    def action_next_conflict(self) -> None:
+        """Move to the next row holding a fact the other article contradicts."""
+        self._step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        """Move to the previous row holding a fact the other article contradicts."""
+        self._step_conflict(-1)
+
+    def action_facts(self) -> None:
+        """Open the table of facts; choosing one comes back to its row."""
+        facts = self.facts
+        if facts is None:
+            self.notify("The facts are still being found.", timeout=2)
+            return
+        from reader.screens.facts_panel import FactsPanel
+
+        view = self.view
+
+        def row_for(a: Fact | None, b: Fact | None) -> int | None:
+            left = view.row_of(a, 0)
+            return left if left is not None else view.row_of(b, 1)
+
+        self.app.push_screen(FactsPanel(facts, row_for, near=view.cursor), self._go_to_row)
+
+    def _go_to_row(self, row: int | None) -> None:
+        if row is not None:
+            self.view.move_to(row)
 
     def watch_order(self) -> None:
         if self.alignment is not None and self.summary is not None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from reader.core import Article, printable
 from reader.widgets import ArticleView
@@ -35,7 +37,8 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="reader.search", tooltip="Search the article"),
         Binding("n", "next_match", "Next match", id="reader.next-match", tooltip="Next match"),
-        Binding("N", "previous_match", "Prev match", id="reader.previous-match", tooltip="Previous match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match", tooltip="Previous match"),
+        Binding("f", "toggle_facts", "Facts", id="reader.facts", tooltip="Underline the facts by kind, or stop"),
         Binding("escape", "back", "Back", id="reader.back", tooltip="Close the search, or go back"),
     ]
     """
@@ -46,10 +49,18 @@ class ReaderScreen(Screen[None]):
     | g, home / G, end | Top / bottom. |
     | / | Search; Enter keeps the matches, Esc closes the box. |
     | n / N | Next / previous match. |
+    | f | Underline the facts in the colour of their kind, or not. |
     | escape | Back. |
     """
 
     app: ReaderApp
+
+    class FactsFound(Message):
+        """The facts of the article were found in the background."""
+
+        def __init__(self, spans: tuple[tuple[int, int, str], ...]) -> None:
+            super().__init__()
+            self.spans = spans
 
     def __init__(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
         super().__init__()
@@ -69,6 +80,23 @@ class ReaderScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         self.query_one("#search-status", Static).display = False
         self.view.focus()
+        self._find_facts()
+
+    @work(thread=True, exclusive=True, group="facts")
+    def _find_facts(self) -> None:
+        worker = get_current_worker()
+        found = self.app.fact_store.facts(self.article)
+        if not worker.is_cancelled:
+            self.post_message(self.FactsFound(found.spans()))
+
+    @on(FactsFound)
+    def _facts_found(self, message: FactsFound) -> None:
+        self.view.set_facts(message.spans)
+
+    def action_toggle_facts(self) -> None:
+        """Underline the facts, or stop."""
+        self.view.show_facts = not self.view.show_facts
+        self.notify("Facts underlined by kind." if self.view.show_facts else "Facts not underlined.", timeout=2)
 
     @property
     def view(self) -> ArticleView:

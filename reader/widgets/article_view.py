@@ -7,6 +7,7 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -17,11 +18,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core import Article, SegmentKind, printable
+from reader.render import KIND_STYLES
 
 from .wrap import wrap_offsets
 
 #: Widest a line of text gets, so long lines stay readable on wide terminals.
 MEASURE = 100
+#: How a fact is marked in running text: underlined, in the colour of its kind.
+FACT_UNDERLINES = {kind: Style.parse(style) + Style(underline=True) for kind, style in KIND_STYLES.items()}
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -66,6 +70,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The search text; matches are highlighted."""
     match_index: reactive[int] = reactive(-1, init=False)
     """Which match is current, or -1."""
+    show_facts: reactive[bool] = reactive(True, init=False)
+    """Whether the facts found (:meth:`set_facts`) are underlined."""
 
     def __init__(
         self,
@@ -80,6 +86,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.passages = passages
         """Character spans highlighted and scrolled into view (the sentences a row of a comparison holds)."""
         self.matches: list[tuple[int, int]] = []
+        self.facts: tuple[tuple[int, int, str], ...] = ()
+        """``(start, end, kind)`` of each fact, underlined in its kind's colour."""
         self._plain = printable(article.text).replace("\t", " ")
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
@@ -151,6 +159,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     text.stylize(get("article-view--boilerplate"), segment.start, segment.end)
                 elif segment.kind is SegmentKind.HEADING:
                     text.stylize(get("article-view--heading"), segment.start, segment.end)
+            if self.show_facts:
+                for start, end, kind in self.facts:
+                    style = FACT_UNDERLINES.get(kind)
+                    if style is not None:
+                        text.stylize(style, start, end)
             for start, end in self.passages:
                 text.stylize(get("article-view--passage"), start, end)
             for number, (start, end) in enumerate(self.matches):
@@ -158,6 +171,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 text.stylize(get(name), start, end)
             self._text = text
         return self._text
+
+    def set_facts(self, spans: tuple[tuple[int, int, str], ...]) -> None:
+        """Underline these facts (``(start, end, kind)``, offsets into the article)."""
+        self.facts = spans
+        self._restyle()
+
+    def watch_show_facts(self) -> None:
+        self._restyle()
 
     def _restyle(self) -> None:
         self._text = None

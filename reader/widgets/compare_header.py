@@ -7,7 +7,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.core import Article
+from collections import Counter
+
+from reader.core import Article, FactComparison
 
 from reader.core.layout import Order, Summary
 from .compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
@@ -39,10 +41,13 @@ class CompareHeader(Widget):
         self.left: Article | None = None
         self.right: Article | None = None
         self.summary: Summary | None = None
+        self.facts: FactComparison | None = None
 
-    def show(self, left: Article, right: Article, summary: Summary | None) -> None:
-        """Show two articles and, once aligned, the summary of their comparison."""
-        self.left, self.right, self.summary = left, right, summary
+    def show(
+        self, left: Article, right: Article, summary: Summary | None, facts: FactComparison | None = None
+    ) -> None:
+        """Show two articles and, once aligned, the summary of their comparison and of their facts."""
+        self.left, self.right, self.summary, self.facts = left, right, summary, facts
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
@@ -64,7 +69,7 @@ class CompareHeader(Widget):
             SEPARATOR,
             _cell(clean(self.right.title), right_width, "italic"),
         )
-        return Group(names, titles, self._summary_line())
+        return Group(names, titles, self._summary_line(), self._facts_line())
 
     def _summary_line(self) -> Text:
         line = Text()
@@ -83,4 +88,26 @@ class CompareHeader(Widget):
                 )
             )
         line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
+        return line
+
+    def _facts_line(self) -> Text:
+        line = Text("facts ", "dim")
+        if self.facts is None:
+            line.append("finding…" if self.summary is not None else "", "italic")
+            return line
+        counts = Counter(pair.verdict for pair in self.facts.pairs)
+        conflicts = counts["different"]
+        line.append_text(
+            Text.assemble(
+                (f"{counts['same']}", "bold"), " same · ",
+                (f"{conflicts} ≠ conflicting", "bold red" if conflicts else "bold"), " · ",
+                (f"{counts['only_a']}", "bold"), " only left · ",
+                (f"{counts['only_b']}", "bold"), " only right",
+            )
+        )
+        if counts["compatible"]:
+            line.append_text(Text.assemble(" · ", (f"{counts['compatible']}", "bold"), " compatible"))
+        hint = " · f table · x next ≠"
+        if line.cell_len + len(hint) <= self.size.width:
+            line.append(hint, "dim")
         return line

@@ -22,14 +22,19 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core import Alignment
+from reader.core import Alignment, Fact, FactComparison
 
-from reader.cells import CellStyles, clean, row_cells
+from reader.cells import CellStyles, clean, paint_facts, row_cells
 from reader.core.layout import CompareRow, RowKind
+from reader.render import KIND_STYLES
 from .wrap import wrap_offsets, wrap_text
 
-#: Cells taken by the gutter: score, moved mark and a space.
+#: Cells taken by the gutter: score, a space, the moved mark and the conflict mark.
 GUTTER_WIDTH = 6
+#: Gutter mark of a row holding a fact the other article contradicts.
+CONFLICT_MARK = "≠"
+#: Colours of facts by kind, as ``reader facts`` prints them.
+FACT_STYLES = {kind: Style.parse(style) for kind, style in KIND_STYLES.items()}
 #: Cells between the two columns.
 SEPARATOR = " │ "
 
@@ -86,6 +91,8 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         "compare-view--only",
         "compare-view--separator",
         "compare-view--cursor",
+        "compare-view--conflict",
+        "compare-view--conflict-fact",
     }
 
     DEFAULT_CSS = """
@@ -131,6 +138,12 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._tops: list[int] = [0]
         self._layout_width = -1
         self._cells: LRUCache[tuple[int, int], tuple[list[Text], list[Text]]] = LRUCache(512)
+        self.facts: FactComparison | None = None
+        """The facts of the two articles, once found; coloured in the cells."""
+        self.conflict_rows: tuple[int, ...] = ()
+        """Rows holding a fact the other side contradicts, top to bottom."""
+        self._row_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._conflicts: frozenset[int] = frozenset()
 
     # -- data ---------------------------------------------------------------
 
@@ -139,6 +152,13 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self.alignment = alignment
         self.rows = rows
         self._plain = [_plain(alignment, row) for row in rows]
+        self._row_of = (
+            {i: n for n, row in enumerate(rows) for i in row.left},
+            {j: n for n, row in enumerate(rows) for j in row.right},
+        )
+        if self.facts is not None and self.facts.alignment is not alignment:
+            self.facts = None
+        self._find_conflict_rows()
         self._cells.clear()
         self._layout_width = -1
         self._lay_out()
@@ -146,6 +166,32 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_row(self.cursor, animate=False)
         self.post_message(self.CursorMoved(self, self.cursor))
         self.refresh()
+
+    def show_facts(self, facts: FactComparison | None) -> None:
+        """Colour the facts of the rows on screen and mark the conflicts in the gutter."""
+        if facts is not None and facts.alignment is not self.alignment:
+            return  # found for rows no longer shown
+        self.facts = facts
+        self._find_conflict_rows()
+        self._cells.clear()
+        self.refresh()
+
+    def _find_conflict_rows(self) -> None:
+        rows: set[int] = set()
+        if self.facts is not None:
+            for pair in self.facts.conflicts:
+                for side, fact in ((0, pair.a), (1, pair.b)):
+                    row = self.row_of(fact, side)
+                    if row is not None:
+                        rows.add(row)
+        self.conflict_rows = tuple(sorted(rows))
+        self._conflicts = frozenset(rows)
+
+    def row_of(self, fact: Fact | None, side: int) -> int | None:
+        """The row showing a fact of the left (``side`` 0) or right (1) article."""
+        if fact is None:
+            return None
+        return self._row_of[side].get(fact.sentence)
 
     @property
     def current_row(self) -> CompareRow | None:
@@ -209,11 +255,27 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         cached = self._cells.get(key)
         if cached is None:
             assert self.alignment is not None
-            left, right = row_cells(self.alignment, self.rows[index], self._styles())
+            row = self.rows[index]
+            left, right = row_cells(self.alignment, row, self._styles())
+            if self.facts is not None:
+                self._paint_facts(row, left, right)
             left_width, right_width = column_widths(self._layout_width)
             cached = (wrap_text(left, left_width), wrap_text(right, right_width))
             self._cells[key] = cached
         return cached
+
+    def _paint_facts(self, row: CompareRow, left: Text, right: Text) -> None:
+        facts = self.facts
+        assert facts is not None and self.alignment is not None
+        found_style = self.get_component_rich_style("compare-view--conflict-fact")
+        # Only the text style: the colour stays the fact's kind.
+        conflict = Style(bold=found_style.bold, underline=found_style.underline, reverse=found_style.reverse)
+        emphasis = {id(f): conflict for pair in facts.conflicts for f in (pair.a, pair.b) if f is not None}
+        for cell, article, found, indices in (
+            (left, self.alignment.a, facts.facts_a, row.left),
+            (right, self.alignment.b, facts.facts_b, row.right),
+        ):
+            paint_facts(cell, article, indices, found.in_sentences(indices), FACT_STYLES, emphasis)
 
     # -- drawing ------------------------------------------------------------
 
@@ -224,7 +286,16 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         if row.kind is RowKind.ONLY_RIGHT:
             return Text("   ▶  ", get("compare-view--only"))
         gutter = Text(f"{min(row.score or 0, 100):>3.0f}", get("compare-view--score"))
-        gutter.append(" ↕ " if row.moved else "   ", get("compare-view--moved"))
+        gutter.append(" ↕" if row.moved else "  ", get("compare-view--moved"))
+        return gutter
+
+    def _gutter_for(self, index: int) -> Text:
+        gutter = self._gutter(self.rows[index])
+        if index in self._conflicts:
+            gutter = gutter[:5]
+            gutter.append(CONFLICT_MARK, self._foreground("compare-view--conflict"))
+        else:
+            gutter.pad_right(GUTTER_WIDTH - len(gutter))
         return gutter
 
     def render_line(self, y: int) -> Strip:
@@ -245,7 +316,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         if offset >= max(len(left_lines), len(right_lines)):
             pieces = [Text(" " * (GUTTER_WIDTH + left_width)), separator]
         else:
-            gutter = self._gutter(row) if offset == 0 else Text(" " * GUTTER_WIDTH)
+            gutter = self._gutter_for(index) if offset == 0 else Text(" " * GUTTER_WIDTH)
             left = left_lines[offset].copy() if offset < len(left_lines) else Text()
             right = right_lines[offset].copy() if offset < len(right_lines) else Text()
             left.truncate(left_width, overflow="crop", pad=True)

@@ -391,7 +391,9 @@ async def test_mouse_wheel_scrolls_both_sides_together(story: list[Path]) -> Non
         after = screen_text(app)
         assert after != before
         # One scroll offset for both columns: each screen line still pairs a left and a right cell.
-        assert all("│" in line for line in after.splitlines()[6:-1] if line.strip())
+        lines = after.splitlines()
+        body = next(n for n, line in enumerate(lines) if line.startswith("──")) + 1  # below the header
+        assert all("│" in line for line in lines[body:-1] if line.strip())
 
 
 async def test_page_keys_move_a_screen_at_a_time(story: list[Path]) -> None:

@@ -46,7 +46,9 @@ def test_reader(snap_compare: Compare, story: list[Path], size: tuple[int, int])
     """The reader on the Gazette: its title in bold, "Harbour Gazette · 2026-03-03 · 79 words ·
     6 sentences" under it, then the six sentences, one per line as in the file, wrapped at 80
     columns and in a centred column at most 100 wide at 160. The front matter is not repeated
-    in the text. The footer lists / n N esc q ?.
+    in the text. The facts are underlined in the colour of their kind: "Tuesday" and "2027"
+    as dates, "42 million euros" as money, "Anna Berg" as a person. The footer lists
+    / n f esc q ?.
     """
     assert snap_compare(ReaderApp(story), press=["down", "enter"], terminal_size=size)
 
@@ -59,9 +61,12 @@ def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]
     the cost sentence with "42"/"2027" in strong red on the left and "45"/"2028" in strong
     green on the right; "Berg" against "Lind" likewise; the opponents and shop sentences
     against empty right cells (◀ in the gutter); the ferry sentence against an empty left
-    cell (▶); scores in the gutter and ↕ on the moved construction sentence. The first row
-    carries the cursor highlight, the title bar says "row 1 of 7 · shared", and the footer
-    fits n N o s ⏎ esc q ? even at 80 columns.
+    cell (▶); scores in the gutter and ↕ on the moved construction sentence. Over the diff,
+    facts take the colour of their kind: "Tuesday", "2027"/"2028" as dates, the money, "Anna
+    Berg"/"Anna Lind" as people; the cost row, whose sums conflict, has ≠ in the gutter and
+    the header's facts line says "1 same · 1 ≠ conflicting · 2 only left · 2 only right".
+    The first row carries the cursor highlight, the title bar says "row 1 of 7 · shared",
+    and the footer fits n s f x ⏎ esc q ? even at 80 columns.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare)
 
@@ -69,7 +74,7 @@ def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
     """Help over the compare screen: a framed box titled "Keys of this screen · Esc closes"
-    listing the Compare keys (n, N, o, s, ], [, }, {, + =, -, ⏎, esc) with their
+    listing the Compare keys (n, N, o, s, ], [, }, {, + =, -, f, x, X, ⏎, esc) with their
     descriptions, then the moving keys (↓ j, ↑ k, …), then q and ? f1, then ctrl+p and the
     mouse. At 80x24 the box scrolls; at 160x48 the groups sit side by side.
     """

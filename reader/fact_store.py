@@ -1,0 +1,83 @@
+"""The facts of the library, computed once and shared by the screens.
+
+Screens call these from worker threads: the gazetteer is learned once over
+the whole library, and each article's facts are kept, so that opening a
+second comparison or the story view does not extract them again.
+"""
+
+from __future__ import annotations
+
+from threading import Lock
+
+from reader.core import (
+    Alignment,
+    Article,
+    ArticleFacts,
+    Coverage,
+    FactComparison,
+    Gazetteer,
+    Library,
+    compare_facts,
+    coverage,
+    extract_facts,
+    learn_gazetteer,
+)
+
+
+class FactStore:
+    """Facts of a library's articles, extracted on demand and cached.
+
+    Safe to call from several threads: work is done under a lock, so two
+    workers never extract the same article twice.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._lock = Lock()
+        self._gazetteer: Gazetteer | None = None
+        self._facts: dict[tuple[str, str | None], ArticleFacts] = {}
+        self._coverage: dict[tuple[str, ...], Coverage] = {}
+
+    def gazetteer(self) -> Gazetteer:
+        """Names learned from every article of the library."""
+        with self._lock:
+            return self._learned()
+
+    def _learned(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = learn_gazetteer(self.library.articles)
+        return self._gazetteer
+
+    def facts(self, article: Article, reference: str | None = None) -> ArticleFacts:
+        """The facts of one article.
+
+        Args:
+            article: The article.
+            reference: ISO date that places relative dates when the article
+                has no date of its own (the other report's, in a comparison).
+        """
+        key = (article.id, None if article.date else reference)
+        with self._lock:
+            found = self._facts.get(key)
+            if found is None or found.article is not article:
+                found = extract_facts(article, self._learned(), reference=key[1])
+                self._facts[key] = found
+            return found
+
+    def comparison(self, alignment: Alignment) -> FactComparison:
+        """The facts of an alignment's two articles, paired and judged."""
+        a, b = alignment.a, alignment.b
+        facts = (self.facts(a, b.date), self.facts(b, a.date))
+        return compare_facts(alignment, self.gazetteer(), facts)
+
+    def coverage(self, articles: tuple[Article, ...]) -> Coverage:
+        """Who reports what among ``articles``: the facts × sources matrix."""
+        key = tuple(a.id for a in articles)
+        with self._lock:
+            cached = self._coverage.get(key)
+        if cached is not None and cached.articles == articles:
+            return cached
+        built = coverage(articles, self.gazetteer(), [self.facts(a) for a in articles])
+        with self._lock:
+            self._coverage[key] = built
+        return built

@@ -1,0 +1,168 @@
+"""Facts in the app, on the bundled seeds: colours in the compare screen, the facts panel,
+conflicts with x / X, and underlines in the reader."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.core import Article
+from reader.screens import CompareScreen, ReaderScreen
+from reader.screens.facts_panel import FactsPanel
+from reader.widgets import ArticleView
+from reader.widgets.compare_view import FACT_STYLES
+
+from .conftest import screen_text
+
+SIZE = (120, 40)
+
+
+def seed(app: ReaderApp, prefix: str) -> Article:
+    """The seed article whose id starts with ``prefix`` ("001")."""
+    return next(a for a in app.library.articles if a.id.startswith(prefix))
+
+
+async def compare_seeds(app: ReaderApp, pilot: Pilot[None], left: str, right: str) -> CompareScreen:
+    """Open the comparison of two seeds and wait for the alignment and the facts."""
+    await pilot.pause()
+    app.compare(seed(app, left), seed(app, right))
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    assert screen.ready and screen.facts is not None
+    return screen
+
+
+async def open_panel(app: ReaderApp, pilot: Pilot[None]) -> FactsPanel:
+    await pilot.press("f")
+    await pilot.pause()
+    panel = app.screen
+    assert isinstance(panel, FactsPanel)
+    return panel
+
+
+async def test_facts_are_coloured_and_conflicts_marked_in_the_gutter() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await compare_seeds(app, pilot, "001", "002")
+        view = screen.view
+        assert view.conflict_rows, "001 and 002 disagree on how many times the deadline moved"
+        # The row holding the extension count carries the conflict mark.
+        facts = screen.facts
+        assert facts is not None
+        ordinal = next(p for p in facts.conflicts if p.kind == "ordinal")
+        row = view.row_of(ordinal.a, 0)
+        assert row in view.conflict_rows
+        view.move_to(row)
+        await pilot.pause()
+        assert "≠" in screen_text(app)
+        # The row's left cell has the ordinal painted in its kind's colour over the diff.
+        left, _ = view._wrapped(row)
+        painted = [line.plain[s.start : s.end] for line in left for s in line.spans if s.style == FACT_STYLES["ordinal"]]
+        assert ordinal.a is not None and ordinal.a.text in painted
+        assert "≠ conflicting" in screen_text(app)
+
+
+async def test_f_lists_the_facts_and_the_deadline_agrees() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await compare_seeds(app, pilot, "001", "002")
+        panel = await open_panel(app, pilot)
+        deadline = next(n for n, e in enumerate(panel.entries) if e.a is not None and e.a.text == "Sept. 17")
+        entry = panel.entries[deadline]
+        assert entry.verdict == "same" and entry.b is not None and entry.b.text == "September 17"
+        panel.table.move_cursor(row=deadline)
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "Sept. 17" in line and "│" not in line)
+        assert "September 17" in line and "same" in line
+        extension = next(e for e in panel.entries if e.kind == "ordinal" and e.verdict == "different")
+        assert {extension.a.value, extension.b.value} == {"3rd extension", "4th extension"}  # type: ignore[union-attr]
+
+
+async def test_enter_in_the_panel_goes_to_the_facts_row() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await compare_seeds(app, pilot, "001", "002")
+        panel = await open_panel(app, pilot)
+        target = next(n for n, e in enumerate(panel.entries) if e.a is not None and e.a.text == "Sept. 17")
+        row = panel.rows[target]
+        assert row is not None and row != screen.view.cursor
+        panel.table.move_cursor(row=target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.view.cursor == row
+        assert "Sept. 17" in " ".join(str(t) for t in screen.view._plain[row])
+
+
+async def test_escape_leaves_the_panel_without_moving() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await compare_seeds(app, pilot, "001", "002")
+        await open_panel(app, pilot)
+        await pilot.press("down", "down", "escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.view.cursor == 0
+
+
+async def test_x_and_shift_x_move_between_conflicts() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await compare_seeds(app, pilot, "001", "002")
+        view = screen.view
+        rows = view.conflict_rows
+        assert len(rows) >= 2
+        await pilot.press("x")
+        await pilot.pause()
+        first = view.cursor
+        assert first == rows[0] or (rows[0] == 0 and first == rows[1])
+        await pilot.press("x")
+        await pilot.pause()
+        assert view.cursor in rows and view.cursor > first
+        await pilot.press("X")
+        await pilot.pause()
+        assert view.cursor == first
+
+
+async def test_x_in_the_panel_stops_on_conflicts() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await compare_seeds(app, pilot, "001", "002")
+        panel = await open_panel(app, pilot)
+        panel.table.move_cursor(row=0)
+        await pilot.press("x")
+        await pilot.pause()
+        assert panel.current is not None and panel.current.conflict
+
+
+async def test_the_reader_underlines_facts_by_kind() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = seed(app, "001")
+        app.open_article(article)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.query_one(ArticleView)
+        assert view.facts
+        start = article.text.index("Sept. 17")
+        assert (start, start + len("Sept. 17"), "date") in view.facts
+
+        def underlined() -> bool:
+            styled = view._styled()
+            return any(
+                span.start <= start < span.end and getattr(span.style, "underline", False)
+                for span in styled.spans
+            )
+
+        assert underlined()
+        await pilot.press("f")
+        await pilot.pause()
+        assert not view.show_facts and not underlined()
