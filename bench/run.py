@@ -1,17 +1,22 @@
-"""Benchmarks: reader's aligner against the baselines, at every size, in one run.
+"""Benchmarks: reader against the alternatives, at every size, in one run.
 
-    .venv/bin/python bench/run.py            # full run, writes bench/RESULTS.md and bench/results.json
-    .venv/bin/python bench/run.py --quick    # smaller sizes and fewer repeats, prints only
+    .venv/bin/python bench/run.py            # full run (about 5 minutes): writes bench/RESULTS.md and bench/results.json
+    .venv/bin/python bench/run.py --quick    # sizes up to 300, one repeat, no UI or profiles; prints only
 
-Every figure is the median of several runs, each in a fresh process so that
-peak memory (max RSS) is the run's own. Ratios compare with the floor (reading
-and splitting the same two texts) measured in the same run, since the machine
-is noisy.
+Needs the bench extra (``pip install -e '.[bench]'``) for the profiles.
+
+Every alignment figure is the median of several runs, each in a fresh
+process so that peak memory (max RSS) is the run's own and caches start
+cold. The corpora are generated from the seeds (``corpus.py``) and written
+to files, so that the floor is reading and splitting the two files, as for
+``reader align A B``. The baselines run in the same session, so the ratios
+compare like with like on this noisy machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import statistics
@@ -23,154 +28,203 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.report import render  # noqa: E402
+
 GOLD = ROOT.parent / "shared" / "eval" / "gold_dev.json"
+PYTHON = sys.executable
 
-#: Largest pair the difflib baseline is run on: beyond it, it takes minutes.
+SIZES = (30, 300, 3000, 30000)
+#: Largest pair the difflib baseline runs on: at 3,000 sentences it takes minutes (estimated instead).
 DIFFLIB_CAP = 300
-METHODS = ("floor", "reader", "naive", "difflib")
-
-_CHILD = r"""
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
-from bench.corpus import make_pair, as_article
-method, n = sys.argv[1], int(sys.argv[2])
-left, right = make_pair(n)
-start = time.perf_counter()
-a, b = as_article(left, "a"), as_article(right, "b")
-if method == "reader":
-    from reader.core import align
-    links = len(align(a, b).links)
-elif method == "naive":
-    from bench.baselines import naive_align
-    links = len(naive_align(a, b))
-elif method == "difflib":
-    from bench.baselines import difflib_align
-    links = len(difflib_align(a, b))
-else:
-    links = 0
-seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": seconds, "rss_mb": rss, "links": links, "sentences": [len(a.sentences), len(b.sentences)]}}))
-"""
+#: Largest pair the naive baseline runs on: at 30,000 it would fill a 3.6 GB matrix for minutes (estimated instead).
+NAIVE_CAP = 3000
+#: The last version with the dense n×m aligner, profiled for the "before" of RESULTS.md.
+BEFORE_REVISION = "d6806ee"
+#: The real seeds aligned as a pair (the first pair of the dev gold).
+SEED_PAIR = ("000_784ff1c335437a4f.txt", "001_7ded6cbe42dd12ff.txt")
 
 
-def run_child(method: str, n: int) -> dict[str, float]:
-    code = _CHILD.format(root=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", code, method, str(n)], capture_output=True, text=True, check=True)
+def repeats_for(size: int | str, quick: bool) -> int:
+    if quick:
+        return 1
+    return 5 if size == "seeds" or int(size) <= 300 else 3
+
+
+def child(method: str, a: Path, b: Path, truth: Path | str) -> dict[str, object]:
+    out = subprocess.run(
+        [PYTHON, str(HERE / "child.py"), method, str(a), str(b), str(truth)], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
-def measure(method: str, n: int, repeats: int) -> dict[str, object]:
-    runs = [run_child(method, n) for _ in range(repeats)]
-    return {
-        "method": method,
-        "sentences": n,
-        "seconds": statistics.median(r["seconds"] for r in runs),
-        "rss_mb": statistics.median(r["rss_mb"] for r in runs),
-        "links": runs[0]["links"],
-        "repeats": repeats,
-    }
+def measure(method: str, size: int | str, files: tuple[Path, Path, Path | str], repeats: int) -> dict[str, object]:
+    """Median time and memory of ``repeats`` fresh runs of one method on one pair."""
+    runs = [child(method, *files) for _ in range(repeats)]
+    row: dict[str, object] = {"method": method, "size": size, "repeats": repeats, "sentences": runs[0]["sentences"]}
+    for key in ("seconds", "load_seconds", "align_seconds", "rss_mb"):
+        row[key] = statistics.median(float(r[key]) for r in runs)  # type: ignore[arg-type]
+    row["links"] = runs[0]["links"]
+    if "truth" in runs[0]:
+        row["truth"] = runs[0]["truth"]
+    return row
 
 
-def quality() -> dict[str, float]:
-    """F1 on the dev gold, by the shared scorer, for reader and the baselines."""
+def write_pairs(folder: Path, sizes: tuple[int, ...]) -> dict[int, tuple[Path, Path, Path]]:
+    """The generated pair of each size as two files and the truth, in ``folder``."""
+    from bench.corpus import make_truth_pair
+
+    files = {}
+    for n in sizes:
+        pair = make_truth_pair(n)
+        a, b, truth = folder / f"a-{n}.txt", folder / f"b-{n}.txt", folder / f"truth-{n}.json"
+        a.write_text(pair.left, encoding="utf-8")
+        b.write_text(pair.right, encoding="utf-8")
+        truth.write_text(json.dumps(dataclasses.asdict(pair)), encoding="utf-8")
+        files[n] = (a, b, truth)
+    return files
+
+
+def alignment_rows(files: dict[int, tuple[Path, Path, Path]], quick: bool) -> list[dict[str, object]]:
+    seeds = ROOT / "seeds"
+    cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [
+        ("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))
+    ]
+    cases += list(files.items())
+    rows = []
+    for size, pair in cases:
+        numeric = 0 if size == "seeds" else int(size)
+        methods = ["floor", "reader", "naive", "difflib"]
+        if numeric == 3000:
+            methods.append("reader-exhaustive")  # what blocking changes, once
+        for method in methods:
+            if (method == "difflib" and numeric > DIFFLIB_CAP) or (method == "naive" and numeric > NAIVE_CAP):
+                continue
+            repeats = 1 if method == "reader-exhaustive" else repeats_for(size, quick)
+            if method == "difflib" and numeric >= DIFFLIB_CAP:
+                repeats = min(repeats, 3)  # some 40 s a run
+            row = measure(method, size, pair, repeats)
+            rows.append(row)
+            print(f"{method:18} {size!s:>6}  {row['seconds']:8.3f} s  {row['rss_mb']:7.0f} MB  {row.get('truth', '')}", flush=True)
+    return rows
+
+
+def dev_f1() -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 on the dev gold, by the shared scorer, for reader and the baselines."""
     if not GOLD.exists():
         return {}
     scorer = GOLD.parent / "align_score.py"
     results = {}
     for method in ("reader", "naive", "difflib"):
-        command = [sys.executable, str(HERE / "align_json.py"), method]
+        command = [PYTHON, str(HERE / "align_json.py"), method]
         out = subprocess.run(
-            [sys.executable, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command],
-            capture_output=True,
-            text=True,
-            check=True,
+            [PYTHON, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command], capture_output=True, text=True, check=True
         )
-        last = out.stdout.strip().splitlines()[-1]
-        results[method] = float(last.split("F1")[1])
+        words = out.stdout.strip().splitlines()[-1].split()
+        results[method] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}
     return results
 
 
-def library_load(count: int) -> float:
-    """Seconds to read and split a folder of ``count`` articles."""
-    sys.path.insert(0, str(ROOT))
-    from bench.corpus import write_library
+def library_load(folder: Path) -> float:
+    """Seconds to read and split a folder of articles (median of 3, in this process)."""
     from reader.core import load_library
 
-    with tempfile.TemporaryDirectory() as folder:
-        write_library(Path(folder), count)
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            load_library([Path(folder)])
-            times.append(time.perf_counter() - start)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        load_library([folder])
+        times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="sizes up to 300, one repeat, nothing written")
-    options = parser.parse_args()
-    sizes = (30, 300) if options.quick else (30, 300, 3000, 30000)
-    rows = []
-    for n in sizes:
-        repeats = 1 if options.quick else (5 if n <= 300 else 3 if n <= 3000 else 1)
-        for method in METHODS:
-            if method == "difflib" and n > DIFFLIB_CAP:
-                continue
-            if method == "naive" and n > 3000:
-                continue  # a dense 30,000 x 30,000 matrix does not fit in memory
-            row = measure(method, n, repeats)
-            rows.append(row)
-            print(f"{method:8} {n:6} sentences  {row['seconds']:8.3f} s  {row['rss_mb']:7.0f} MB", flush=True)
-    f1 = quality()
-    library = library_load(100 if options.quick else 1000)
-    report = render(rows, f1, library, options.quick)
-    print(report)
-    if not options.quick:
-        (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
-        (HERE / "results.json").write_text(
-            json.dumps({"alignment": rows, "f1": f1, "library_1000_seconds": library, "machine": machine()}, indent=1),
-            encoding="utf-8",
-        )
-    return 0
+def ui_run(kind: str, folder: Path | None = None) -> dict[str, object]:
+    command = [PYTHON, str(HERE / "ui.py"), kind, repr(time.time())]
+    out = subprocess.run(command + ([str(folder)] if folder else []), capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def ui_figures(library: Path, long_pair: Path) -> dict[str, object]:
+    """Start-up, library, compare and keypress figures, with Pilot, each in fresh processes."""
+
+    def median_of(kind: str, key: str, repeats: int, folder: Path | None = None) -> float:
+        return statistics.median(float(ui_run(kind, folder)[key]) for _ in range(repeats))  # type: ignore[arg-type]
+
+    # Interleaved so that both start-ups meet the same machine load.
+    bare, start = [], []
+    for _ in range(7):
+        bare.append(float(ui_run("bare")["seconds"]))  # type: ignore[arg-type]
+        start.append(float(ui_run("start")["seconds"]))  # type: ignore[arg-type]
+    compare = [ui_run("compare") for _ in range(5)]
+    return {
+        "bare_start_seconds": statistics.median(bare),
+        "reader_start_seconds": statistics.median(start),
+        "library_first_rows_seconds": median_of("library", "seconds", 3, library),
+        "compare_first_seconds": statistics.median(float(c["first_seconds"]) for c in compare),  # type: ignore[arg-type]
+        "compare_again_seconds": statistics.median(float(c["again_seconds"]) for c in compare),  # type: ignore[arg-type]
+        "keys": ui_run("keys", long_pair),
+    }
+
+
+def profiles(a: Path, b: Path, big: tuple[Path, Path] | None) -> dict[str, str]:
+    """pyinstrument profiles of aligning the 3,000-sentence pair, before (dense aligner) and now."""
+    out: dict[str, str] = {}
+    folder = HERE / "profiles"
+    folder.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as before:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_REVISION, "reader"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", before], input=archive.stdout, check=True)
+        jobs = [("before-3000", before, a, b), ("after-3000", str(ROOT), a, b)]
+        if big:
+            jobs.append(("after-30000", str(ROOT), *big))
+        for name, source, left, right in jobs:
+            path = folder / f"{name}.txt"
+            subprocess.run([PYTHON, str(HERE / "profile.py"), source, str(left), str(right), str(path)], check=True)
+            out[name] = str(path.relative_to(ROOT))
+    return out
 
 
 def machine() -> dict[str, object]:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform}
 
 
-def render(rows: list[dict[str, object]], f1: dict[str, float], library: float, quick: bool) -> str:
-    floor = {row["sentences"]: row["seconds"] for row in rows if row["method"] == "floor"}
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}. "
-        "Medians of several runs, each in a fresh process. ×floor = time over the floor "
-        "(reading and splitting the same two texts) measured in the same run.",
-        "",
-        "| method | sentences each | median s | ×floor | peak RSS MB | links |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        ratio = row["seconds"] / floor[row["sentences"]] if floor.get(row["sentences"]) else 0
-        lines.append(
-            f"| {row['method']} | {row['sentences']:,} | {row['seconds']:.3f} | {ratio:.1f} | "
-            f"{row['rss_mb']:.0f} | {row['links']} |"
-        )
-    lines += [
-        "",
-        f"difflib is run up to {DIFFLIB_CAP} sentences (beyond, it takes minutes); the naive cdist baseline "
-        "up to 3,000 (a dense 30,000 × 30,000 matrix does not fit in memory).",
-        "",
-        "## Quality on the dev gold (F1)",
-        "",
-        "| method | F1 |",
-        "|---|---:|",
-    ]
-    lines += [f"| {method} | {score:.3f} |" for method, score in f1.items()] or ["| (gold not found) | |"]
-    lines += ["", f"Library of {'100' if quick else '1,000'} articles read and split: {library:.2f} s (median of 3).", ""]
-    return "\n".join(lines)
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="sizes up to 300, one repeat, no UI or profiles, nothing written")
+    options = parser.parse_args()
+    sizes = SIZES[:2] if options.quick else SIZES
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = write_pairs(folder, sizes)
+        rows = alignment_rows(files, options.quick)
+        f1 = dev_f1()
+        print("dev F1", f1, flush=True)
+        from bench.corpus import write_library
+
+        library = write_library(folder / "library", 100 if options.quick else 1000)
+        results: dict[str, object] = {
+            "machine": machine(),
+            "alignment": rows,
+            "dev_f1": f1,
+            "library_articles": 100 if options.quick else 1000,
+            "library_load_seconds": library_load(library),
+        }
+        if not options.quick:
+            long_pair = folder / "long-pair"
+            long_pair.mkdir()
+            for side, path in zip("ab", files[3000][:2]):
+                (long_pair / f"{side}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            results["ui"] = ui_figures(library, long_pair)
+            print("ui", results["ui"], flush=True)
+            results["profiles"] = profiles(files[3000][0], files[3000][1], files[30000][:2])
+    results["run_seconds"] = time.perf_counter() - started
+    report = render(results, DIFFLIB_CAP, NAIVE_CAP)
+    print(report)
+    if not options.quick:
+        (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+        (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
