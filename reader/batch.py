@@ -1,0 +1,114 @@
+"""Align every pair of articles in a folder on every core: ``reader align --all DIR --format jsonl``.
+
+Each pair is aligned and its facts compared exactly as ``reader align A B
+--format json`` does, in a pool of worker processes (one per core by
+default): aligning is pure Python and numpy, so threads would share one
+core. The workers inherit the loaded library and receive only pairs of
+indices; each returns its line of JSON ready to print, so the encoding too
+is spread over the cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import combinations
+from pathlib import Path
+from typing import TextIO
+
+from reader.core.aligner import DEFAULT_CUTOFF
+from reader.core.models import Article, LoadError
+
+#: The library and cutoff of this worker process, set once when it starts.
+_WORKER: dict[str, object] = {}
+
+
+def pair_indices(count: int) -> list[tuple[int, int]]:
+    """Every unordered pair of ``count`` articles, in library order: (0, 1), (0, 2), ..., (1, 2), ..."""
+    return list(combinations(range(count), 2))
+
+
+def pair_json(a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF) -> dict[str, object]:
+    """The object ``reader align A B --format json`` prints for one pair.
+
+    Args:
+        a: The left article.
+        b: The right article.
+        cutoff: Score from 0 to 100 below which sentences are not linked.
+
+    Returns:
+        The alignment with its ``"facts"`` and ``"quotes"``.
+    """
+    from reader.cli import alignment_json, facts_json
+    from reader.core import align
+    from reader.core.fact_compare import compare_facts
+
+    alignment = align(a, b, cutoff=cutoff)
+    data = alignment_json(alignment)
+    data.update(facts_json(compare_facts(alignment)))
+    return data
+
+
+def align_all(
+    articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
+) -> Iterator[str]:
+    """Align every pair of ``articles``; one compact JSON line per pair, in :func:`pair_indices` order.
+
+    Args:
+        articles: The articles, in the order their pairs are listed.
+        cutoff: Score from 0 to 100 below which sentences are not linked.
+        workers: Worker processes (default: one per core); 1 aligns in this process.
+
+    Yields:
+        Each pair's JSON object as one line, without the newline.
+    """
+    pairs = pair_indices(len(articles))
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(pairs) < 2:
+        _start_worker(articles, cutoff)
+        yield from map(_align_pair, pairs)
+        return
+    # Pairs go out in chunks: a small pair takes milliseconds, less than
+    # sending it to a worker and back.
+    chunk = max(1, len(pairs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff)) as pool:
+        yield from pool.map(_align_pair, pairs, chunksize=chunk)
+
+
+def write_all(
+    folder: Path, out: TextIO, cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
+) -> tuple[int, tuple[LoadError, ...]]:
+    """Read the articles of ``folder`` and write the JSON line of every pair to ``out``.
+
+    Args:
+        folder: A folder of articles (.txt, .md, .html), searched as the app searches it.
+        out: Where the lines go.
+        cutoff: Score from 0 to 100 below which sentences are not linked.
+        workers: Worker processes (default: one per core).
+
+    Returns:
+        How many pairs were written, and the files that could not be read.
+    """
+    from reader.core import load_library
+
+    library = load_library([folder])
+    count = 0
+    for line in align_all(library.articles, cutoff, workers):
+        out.write(line)
+        out.write("\n")
+        count += 1
+    return count, library.errors
+
+
+def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
+    _WORKER["articles"] = articles
+    _WORKER["cutoff"] = cutoff
+
+
+def _align_pair(pair: tuple[int, int]) -> str:
+    articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
+    cutoff: float = _WORKER["cutoff"]  # type: ignore[assignment]
+    data = pair_json(articles[pair[0]], articles[pair[1]], cutoff)
+    return json.dumps(data, ensure_ascii=False)

@@ -1,0 +1,57 @@
+"""Aligning every pair of a folder on a process pool: same objects as one pair at a time, in a fixed order."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from reader.batch import align_all, pair_indices, pair_json, write_all
+from reader.core import bundled_seeds, load_library
+
+
+def test_pairs_are_every_unordered_pair_in_library_order() -> None:
+    assert pair_indices(4) == [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
+    assert pair_indices(1) == []
+
+
+def test_the_pool_gives_what_aligning_each_pair_alone_gives() -> None:
+    articles = load_library([bundled_seeds()]).articles
+    lines = list(align_all(articles, workers=2))
+    pairs = pair_indices(len(articles))
+    assert len(lines) == len(pairs) == 10
+    for line, (i, j) in zip(lines, pairs):
+        data = json.loads(line)
+        assert data == json.loads(json.dumps(pair_json(articles[i], articles[j])))
+        assert data["a"]["path"] == str(articles[i].path)
+        assert data["b"]["path"] == str(articles[j].path)
+
+
+def test_each_line_has_the_schema_of_align_format_json() -> None:
+    articles = load_library([bundled_seeds()]).articles[:2]
+    (line,) = align_all(articles, workers=1)
+    data = json.loads(line)
+    assert set(data) == {"a", "b", "links", "facts", "quotes"}
+    assert {"path", "title", "source", "sentences"} <= set(data["a"])
+    for link in data["links"]:
+        assert {"a", "b", "score", "diff"} == set(link)
+
+
+def test_a_folder_is_written_one_line_per_pair_and_unreadable_files_are_reported(tmp_path: Path) -> None:
+    for path in sorted(bundled_seeds().glob("*.txt"))[:3]:
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = io.StringIO()
+    count, errors = write_all(tmp_path, out, workers=2)
+    assert count == 3
+    assert [e.path.name for e in errors] == ["broken.txt"]
+    assert [len(json.loads(line)["links"]) >= 0 for line in out.getvalue().splitlines()] == [True] * 3
+
+
+def test_the_cutoff_reaches_the_workers() -> None:
+    articles = load_library([bundled_seeds()]).articles[:3]
+    strict = [json.loads(line) for line in align_all(articles, cutoff=60.0, workers=2)]
+    loose = [json.loads(line) for line in align_all(articles, cutoff=10.0, workers=2)]
+    assert sum(len(d["links"]) for d in strict) < sum(len(d["links"]) for d in loose)
+    assert all(link["score"] >= 60.0 for d in strict for link in d["links"])
