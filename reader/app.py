@@ -97,6 +97,23 @@ class ReaderApp(App[None]):
         else:
             self.notify("Swap works on the compare screen.")
 
+    def action_story(self) -> None:
+        """Show who reports what: the marked articles' facts (or all) against their sources."""
+        screen = self.screen
+        if isinstance(screen, LibraryScreen):
+            screen.action_story()
+            return
+        from reader.screens.story import StoryScreen
+
+        self.push_screen(StoryScreen(self.library.articles))
+
+    def action_facts(self) -> None:
+        """Open the facts table of the comparison on screen."""
+        if isinstance(self.screen, CompareScreen):
+            self.screen.action_facts()
+        else:
+            self.notify("The facts table belongs to a comparison: compare two articles first.")
+
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):

@@ -49,6 +49,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="library.filter", tooltip="Filter the list as you type"),
         Binding("space", "toggle_mark", "Mark", id="library.mark", tooltip="Mark or unmark the article"),
         Binding("c", "compare", "Compare", id="library.compare", tooltip="Compare two marked articles, or marked and cursor"),
+        Binding("t", "story", "Story", id="library.story", tooltip="Who reports what: facts against sources"),
         Binding("s", "sort", "Sort", id="library.sort", tooltip="Sort by the next column"),
         Binding("r", "reverse", "Reverse", show=False, id="library.reverse", tooltip="Reverse the sort"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter", tooltip="Clear the filter"),
@@ -64,6 +65,7 @@ class LibraryScreen(Screen[None]):
     | / | Filter the articles as you type. |
     | space | Mark or unmark the article under the cursor. |
     | c | Compare the two marked articles, or the marked one and the one under the cursor. |
+    | t | The story: every fact against every source (the marked ones when two or more are). |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
@@ -320,3 +322,18 @@ class LibraryScreen(Screen[None]):
             self.notify(pair, title="Compare", markup=False)
             return
         self.app.compare(*pair)
+
+    def story_articles(self) -> tuple[Article, ...]:
+        """The sources ``t`` sets side by side: the marked ones when two or more are, else all."""
+        marked = tuple(a for a in (self.app.article_by_id(i) for i in self.marked) if a is not None)
+        return marked if len(marked) >= 2 else self.app.library.articles
+
+    def action_story(self) -> None:
+        """Show who reports what: every fact of the articles against every source."""
+        articles = self.story_articles()
+        if not articles:
+            self.notify("There are no articles to compare.", title="Story")
+            return
+        from reader.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(articles))

@@ -1,4 +1,4 @@
-"""Commands for the command palette (ctrl+p): open, compare with…, swap, change theme."""
+"""Commands for the command palette (ctrl+p): open, compare with…, swap, facts, story, change theme."""
 
 from __future__ import annotations
 
@@ -49,6 +49,8 @@ class ReaderCommands(Provider):
         app = self.reader_app
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Swap sides", app.action_swap, "Swap the two articles being compared"),
+            ("Facts of this comparison", app.action_facts, "Every fact of the two articles, both values and the verdict (f)"),
+            ("Story: who reports what", app.action_story, "Every fact of the library against every source (t)"),
             ("Change theme", app.action_change_theme, "Pick the colours"),
         ]
         for article in app.library.articles:
@@ -59,7 +61,7 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            if name.startswith(("Swap", "Change")) or name.startswith("Compare with"):
+            if name.startswith(("Swap", "Change", "Facts", "Story")) or name.startswith("Compare with"):
                 yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:

@@ -9,6 +9,7 @@ from reader.app import ReaderApp
 from reader.core import Article
 from reader.screens import CompareScreen, ReaderScreen
 from reader.screens.facts_panel import FactsPanel
+from reader.screens.story import StoryScreen
 from reader.widgets import ArticleView
 from reader.widgets.compare_view import FACT_STYLES
 
@@ -166,3 +167,64 @@ async def test_the_reader_underlines_facts_by_kind() -> None:
         await pilot.press("f")
         await pilot.pause()
         assert not view.show_facts and not underlined()
+
+
+async def open_story(app: ReaderApp, pilot: Pilot[None]) -> StoryScreen:
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, StoryScreen)
+    assert screen.coverage is not None
+    return screen
+
+
+async def test_t_shows_who_reports_what() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        story = await open_story(app, pilot)
+        coverage = story.coverage
+        assert coverage is not None and len(coverage.articles) == 5
+        assert story.table.row_count == len(coverage.rows)
+        users = next(r for r in coverage.rows if "170 million" in r.value)
+        assert 1 <= users.sources < 5  # only some sources give the user count
+        deadline = next(r for r in coverage.rows if r.kind == "date" and r.value == "September 17")
+        assert deadline.sources == 5 and not deadline.conflict
+        text = screen_text(app)
+        users_line = next(line for line in text.splitlines() if "170 million users" in line)
+        assert users_line.count("●") == users.sources and f"{users.sources}/5" in users_line
+        assert "Inter Bellum News" in text  # the legend names the sources
+
+
+async def test_x_in_the_story_view_stops_on_disagreements_and_enter_reads_the_source() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        story = await open_story(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        row = story.current
+        assert row is not None and row.conflict
+        assert "contradicts: “" in story.detail.plain  # the panel under the matrix names who
+        column = next(n for n, cell in enumerate(row.cells) if cell.state == "same")
+        story.table.move_cursor(column=column + 2)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        fact = row.cells[column].fact
+        assert fact is not None
+        assert reader.article is story.articles[column]
+        assert reader.passages == ((fact.start, fact.end),)
+
+
+async def test_t_covers_only_the_marked_articles_when_two_are_marked() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "down", "space")
+        story = await open_story(app, pilot)
+        assert len(story.articles) == 2
+        assert story.coverage is not None and len(story.coverage.articles) == 2

@@ -36,7 +36,7 @@ def test_library(snap_compare: Compare, story: list[Path], size: tuple[int, int]
     """The library: a table of three reports (source, title, date, words, sentences),
     sorted by source with ▲ on that heading, the Gazette marked with ●, the cursor on the
     Courier, and a preview of the Courier (title, source, date, file name, opening) below
-    the table at 80 columns and beside it at 160. The footer lists / space c s q ?.
+    the table at 80 columns and beside it at 160. The footer lists / space c t s q ?.
     """
     assert snap_compare(ReaderApp(story), press=["down", "space", "up"], terminal_size=size)
 
@@ -79,3 +79,55 @@ def test_help(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -
     mouse. At 80x24 the box scrolls; at 160x48 the groups sit side by side.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare_help)
+
+
+async def open_facts_panel(pilot: Pilot[None]) -> None:
+    """The facts panel of seed 001 (Istanbul) against seed 002, as ``f`` opens it."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    left, right = (next(a for a in app.library.articles if a.id.startswith(p)) for p in ("001", "002"))
+    await pilot.pause()
+    app.compare(left, right)
+    for _ in range(2):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("f")
+    await pilot.pause()
+
+
+async def open_story(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_facts_panel(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """The facts of seed 001 (Istanbul) against seed 002: the title bar says "Facts ·
+    Istanbul | 002_…"; a summary line counts the facts (same, compatible, different, only
+    left, only right) and the quotes, and under it the kinds are named in their colours. The
+    table has the columns fact, Istanbul, 002_…, verdict and row, one fact per line in the
+    comparison's row order, each value in its kind's colour with "= normalised value" dimmed
+    where that reads differently ("US = United States"); "—" where a side says nothing;
+    verdicts coloured (same green, only left/right dim, "≠ different" bold red). The
+    cursor is on the first line and the panel at the bottom repeats its two sides in full.
+    The footer lists ⏎ Go to row, x Next ≠, esc Back.
+    """
+    assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_facts_panel)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """The story view of the five seeds: the title bar says "Story · 5 sources · N facts ·
+    M ≠"; the legend numbers the sources (1 000_…, 2 Istanbul, 3 002_…, 4 Inter Bellum News,
+    5 004_…) and explains the marks (● reports, ≠ contradicts, ~ altered quote, ≈
+    paraphrase, · silent). The matrix has kind, fact, one narrow column per source and
+    "who" (sources reporting, with ≠ in red where one contradicts): numbers first ("90 days"
+    3/5, "≈170 million users" 2/5), then ordinals with the extension counts in conflict, then
+    percentages and dates ("September 17" 5/5). The panel at the bottom lists who states the
+    fact under the cursor and in what words. The footer lists ⏎ Read, x Next ≠, esc Back.
+    """
+    assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_story)
