@@ -73,8 +73,12 @@ def align_all(
     # Pairs go out in chunks: a small pair takes milliseconds, less than
     # sending it to a worker and back.
     chunk = max(1, len(pairs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff))
+    try:
         yield from pool.map(_align_pair, pairs, chunksize=chunk)
+    finally:
+        # If the lines stop being read (| head), the pairs not begun are dropped.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_all(

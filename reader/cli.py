@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -35,6 +36,8 @@ _EPILOG = """\
 commands:
   align A B          print A and B side by side, sentence against sentence,
                      with the changed words highlighted (reader align --help)
+  align --all DIR    align every pair of articles in DIR on every core,
+                     one JSON line per pair (--format jsonl)
   facts A B          list the numbers, dates, names and quotes of A and B and
                      whether they agree, conflict or are left out
                      (reader facts --help)
@@ -44,6 +47,8 @@ examples:
   reader ~/news/madrid-talks/              open a folder of articles
   reader align a.txt b.txt                 side-by-side comparison
   reader align a.txt b.txt --format json   machine-readable alignment
+  reader align --all ~/news/ --format jsonl
+                                           every pair of a folder, one per line
   reader facts a.txt b.txt                 where two reports agree and differ
 
 exit codes: 0 success; 2 bad usage or an unreadable input file.
@@ -65,7 +70,15 @@ JSON output (--format json):
   all ops gives the link's A sentences joined by single spaces (same for b).
   "facts" and "quotes" are as in reader facts --format json.
 
-exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
+JSON lines output (--all DIR --format jsonl):
+  one object per pair of articles in DIR (read as the app reads a folder),
+  on one line each, as --format json prints it. Pairs are listed in the
+  library's order: 1-2, 1-3, ..., 2-3, ...; they are aligned by a pool of
+  processes, one per core. Files that cannot be read are named on stderr
+  and left out.
+
+exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable
+(with --all: DIR is not a folder, or some file in it could not be read)."""
 
 
 _FACTS_EPILOG = """\
@@ -142,9 +155,20 @@ def _main_parser() -> argparse.ArgumentParser:
 
 
 def _align_parser() -> argparse.ArgumentParser:
-    return _pair_parser(
-        "reader align", "Align the sentences of two articles and show how the wording differs.", _ALIGN_EPILOG
+    parser = _pair_parser(
+        "reader align",
+        "Align the sentences of two articles and show how the wording differs.",
+        _ALIGN_EPILOG,
+        text_help="text: side by side (default); json: for scripts; jsonl: one line per pair, with --all",
+        formats=("text", "json", "jsonl"),
+        usage="reader align A B [--format text|json] [--cutoff SCORE] [--width N]\n"
+        "       reader align --all DIR --format jsonl [--cutoff SCORE]",
+        pair_optional=True,
     )
+    parser.add_argument(
+        "--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B"
+    )
+    return parser
 
 
 def _facts_parser() -> argparse.ArgumentParser:
@@ -162,17 +186,23 @@ def _pair_parser(
     description: str,
     epilog: str,
     text_help: str = "text: side by side (default); json: for scripts",
+    formats: tuple[str, ...] = ("text", "json"),
+    usage: str | None = None,
+    pair_optional: bool = False,
 ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
+        usage=usage,
         description=description,
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("a", type=Path, metavar="A", help="the left article (.txt, .md, .html)")
-    parser.add_argument("b", type=Path, metavar="B", help="the right article")
+    # reader align takes --all DIR instead of A and B.
+    pair = "?" if pair_optional else None
+    parser.add_argument("a", type=Path, nargs=pair, metavar="A", help="the left article (.txt, .md, .html)")
+    parser.add_argument("b", type=Path, nargs=pair, metavar="B", help="the right article")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help=text_help
+        "--format", choices=formats, default="text", help=text_help
     )
     _add_cutoff(parser)
     parser.add_argument("--width", type=int, default=None, help="wrap text output to this many columns")
@@ -214,7 +244,18 @@ def _load_pair(options: argparse.Namespace) -> Alignment | int:
 
 
 def _align_command(argv: list[str]) -> int:
-    options = _align_parser().parse_args(argv)
+    parser = _align_parser()
+    options = parser.parse_args(argv)
+    if options.all is not None:
+        if options.a is not None:
+            parser.error("give either A B or --all DIR, not both")
+        if options.format != "jsonl":
+            parser.error("--all prints one JSON line per pair: add --format jsonl")
+        return _align_all(options.all, options.cutoff)
+    if options.b is None:
+        parser.error("the following arguments are required: A, B (or --all DIR)")
+    if options.format == "jsonl":
+        parser.error("--format jsonl goes with --all DIR")
     alignment = _load_pair(options)
     if isinstance(alignment, int):
         return alignment
@@ -230,6 +271,24 @@ def _align_command(argv: list[str]) -> int:
 
         print_alignment(alignment, width=options.width)
     return EXIT_OK
+
+
+def _align_all(folder: Path, cutoff: float) -> int:
+    """Print every pair of the articles in ``folder`` as JSON lines; name the unreadable files on stderr."""
+    from reader.batch import write_all
+    from reader.core.safe import printable
+
+    if not folder.is_dir():
+        return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
+    try:
+        _, errors = write_all(folder, sys.stdout, cutoff=cutoff)
+    except BrokenPipeError:
+        # Whatever reads the lines stopped early (| head): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    for error in errors:
+        print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
+    return EXIT_INPUT if errors else EXIT_OK
 
 
 def _facts_command(argv: list[str]) -> int:

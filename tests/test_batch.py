@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from reader.batch import align_all, pair_indices, pair_json, write_all
@@ -55,3 +57,26 @@ def test_the_cutoff_reaches_the_workers() -> None:
     loose = [json.loads(line) for line in align_all(articles, cutoff=10.0, workers=2)]
     assert sum(len(d["links"]) for d in strict) < sum(len(d["links"]) for d in loose)
     assert all(link["score"] >= 60.0 for d in strict for link in d["links"])
+
+
+def _reader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_reader_align_all_prints_the_json_of_each_pair_one_per_line() -> None:
+    result = _reader("align", "--all", str(bundled_seeds()), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 10
+    first = _reader("align", json.loads(lines[0])["a"]["path"], json.loads(lines[0])["b"]["path"], "--format", "json")
+    assert json.loads(lines[0]) == json.loads(first.stdout)
+
+
+def test_reader_align_all_needs_jsonl_and_no_pair() -> None:
+    seeds = sorted(bundled_seeds().glob("*.txt"))
+    assert _reader("align", "--all", str(bundled_seeds())).returncode == 2
+    assert _reader("align", str(seeds[0]), str(seeds[1]), "--format", "jsonl").returncode == 2
+    assert _reader("align", str(seeds[0]), "--all", str(bundled_seeds()), "--format", "jsonl").returncode == 2
+    missing = _reader("align", "--all", "no-such-folder", "--format", "jsonl")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "reader: no-such-folder: no such file or folder"
