@@ -9,7 +9,7 @@ Every alignment figure is the median of several runs, each in a fresh
 process so that peak memory (max RSS) is the run's own and caches start
 cold. The corpora are generated from the seeds (``corpus.py``) and written
 to files, so that the floor is reading and splitting the two files, as for
-``reader align A B``. The baselines run in the same session, so the ratios
+``reader align A B``. The baselines are measured in the same run, so the ratios
 compare like with like on this noisy machine.
 """
 

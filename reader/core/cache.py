@@ -1,9 +1,8 @@
-"""Small caches for what a session computes again and again.
+"""Small caches for what the app computes again and again.
 
-Within a session the app aligns the same articles many times: each article
+While it runs, the app aligns the same articles many times: each article
 against several others, the same pair again when the cutoff goes back to a
-value it had, the whole library's term statistics for every pair. What is
-reused:
+value it had. What is reused:
 
 * **sentence splits** are part of each :class:`~reader.core.models.Article`
   (its segments), made once when the library is read;
