@@ -66,7 +66,8 @@ def fact_cell(fact: Fact | None) -> Text:
     words = " ".join(printable(fact.text).split())
     if fact.kind in {"quote", "paraphrase"}:
         cell = Text(f"{printable(fact.speaker)}: " if fact.speaker else "", "bold")
-        cell.append(f"“{words}”", KIND_STYLES.get(fact.kind, ""))
+        # A paraphrase is the reporter's sentence, not a quote: no quotation marks.
+        cell.append(f"“{words}”" if fact.kind == "quote" else words, KIND_STYLES.get(fact.kind, ""))
     else:
         cell = Text(words, KIND_STYLES.get(fact.kind, ""))
         value = " ".join(printable(fact.value).split())

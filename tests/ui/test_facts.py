@@ -228,3 +228,14 @@ async def test_t_covers_only_the_marked_articles_when_two_are_marked() -> None:
         story = await open_story(app, pilot)
         assert len(story.articles) == 2
         assert story.coverage is not None and len(story.coverage.articles) == 2
+
+
+def test_a_paraphrase_is_not_shown_as_a_quote() -> None:
+    from reader.core import Fact
+    from reader.screens.facts_panel import fact_cell
+
+    quote = Fact("quote", 0, 10, "We are close", "we are close", "quote|we are close", 0, speaker="Scott Bessent")
+    paraphrase = Fact("paraphrase", 0, 30, "Bessent said they were close", "", "", 0)
+    assert fact_cell(quote).plain == "Scott Bessent: “We are close”"
+    assert fact_cell(paraphrase).plain == "Bessent said they were close"
+    assert fact_cell(None).plain == "—"
