@@ -239,3 +239,48 @@ def test_a_paraphrase_is_not_shown_as_a_quote() -> None:
     assert fact_cell(quote).plain == "Scott Bessent: “We are close”"
     assert fact_cell(paraphrase).plain == "Bessent said they were close"
     assert fact_cell(None).plain == "—"
+
+
+async def test_the_palette_opens_the_story_and_the_facts_table() -> None:
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"story who reports")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen) and len(app.screen.articles) == 5
+        await pilot.press("escape")
+        await compare_seeds(app, pilot, "001", "002")
+        await pilot.press("ctrl+p", *"facts of this")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FactsPanel)
+
+
+async def test_help_lists_the_keys_of_the_panel_and_the_story() -> None:
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    async def help_lists_keys_of(below: Screen[object]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for binding in type(below).BINDINGS:
+            assert isinstance(binding, Binding) and binding.tooltip and binding.tooltip in text, binding
+        await pilot.press("escape")
+        await pilot.pause()
+
+    app = ReaderApp(None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await help_lists_keys_of(await open_story(app, pilot))
+        await pilot.press("escape")
+        await compare_seeds(app, pilot, "001", "002")
+        await help_lists_keys_of(await open_panel(app, pilot))
