@@ -15,6 +15,10 @@ def _f(value: object) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
+def _now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+
+
 def _find(rows: list[Row], method: str, size: int | str) -> Row | None:
     return next((r for r in rows if r["method"] == method and r["size"] == size), None)
 
@@ -36,7 +40,7 @@ def render(results: dict[str, object], difflib_cap: int, naive_cap: int) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `.venv/bin/python bench/run.py` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"Measured by `.venv/bin/python bench/run.py` on {results.get('measured_at') or _now()}; "
         f"{machine['cpus']} cores, Python {machine['python']}; the whole run took {_f(results['run_seconds']) / 60:.1f} minutes. "
         "Every alignment figure is the median of several runs (5 up to 300 sentences, 3 above), each in a fresh "
         "process, so caches start cold as for `reader align A B` and peak RSS (`VmHWM`: interpreter, imports "
