@@ -64,16 +64,15 @@ class Article:
     date: str | None
     text: str
     segments: tuple[Segment, ...]
+    #: The segments that take part in alignment, in document order.
+    sentences: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
+    #: The segments set aside as boilerplate.
+    boilerplate: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def sentences(self) -> tuple[Segment, ...]:
-        """The segments that take part in alignment, in document order."""
-        return tuple(s for s in self.segments if s.kind.aligned)
-
-    @property
-    def boilerplate(self) -> tuple[Segment, ...]:
-        """The segments set aside as boilerplate."""
-        return tuple(s for s in self.segments if not s.kind.aligned)
+    def __post_init__(self) -> None:
+        # Computed once: screens and the aligner read them for every row.
+        object.__setattr__(self, "sentences", tuple(s for s in self.segments if s.kind.aligned))
+        object.__setattr__(self, "boilerplate", tuple(s for s in self.segments if not s.kind.aligned))
 
     @property
     def word_count(self) -> int:
