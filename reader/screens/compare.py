@@ -181,6 +181,7 @@ class CompareScreen(Screen[None]):
             return  # a stale result: the pair or the sides changed since
         self.view.show_facts(message.facts)
         self._show_header()
+        self._show_position(self.view.cursor)
 
     @property
     def facts(self) -> FactComparison | None:
@@ -200,10 +201,16 @@ class CompareScreen(Screen[None]):
 
     @on(CompareView.CursorMoved)
     def _cursor_moved(self, message: CompareView.CursorMoved) -> None:
+        self._show_position(message.row)
+
+    def _show_position(self, index: int) -> None:
+        """Say in the title bar which row the cursor is on, and whether its facts conflict."""
         rows = self.view.rows
         if rows:
-            row = rows[message.row]
-            self.sub_title = f"Compare · row {message.row + 1} of {len(rows)} · {row.kind.value}"
+            title = f"Compare · row {index + 1} of {len(rows)} · {rows[index].kind.value}"
+            if index in self.view.conflict_rows:
+                title += " · ≠ conflicting fact"
+            self.sub_title = title
 
     @on(CompareView.Opened)
     def _row_opened(self) -> None:

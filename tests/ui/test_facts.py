@@ -60,7 +60,7 @@ async def test_facts_are_coloured_and_conflicts_marked_in_the_gutter() -> None:
         assert row in view.conflict_rows
         view.move_to(row)
         await pilot.pause()
-        assert "≠" in screen_text(app)
+        assert "≠ conflicting fact" in screen_text(app).splitlines()[0]  # the title bar says so
         # The row's left cell has the ordinal painted in its kind's colour over the diff.
         left, _ = view._wrapped(row)
         painted = [line.plain[s.start : s.end] for line in left for s in line.spans if s.style == FACT_STYLES["ordinal"]]
