@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from reader.core import DEFAULT_CUTOFF, Article, Library, load_library
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.fact_store import FactStore
-from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen
+from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
 
 
 class ReaderApp(App[None]):
@@ -103,8 +103,6 @@ class ReaderApp(App[None]):
         if isinstance(screen, LibraryScreen):
             screen.action_story()
             return
-        from reader.screens.story import StoryScreen
-
         self.push_screen(StoryScreen(self.library.articles))
 
     def action_facts(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from reader.core import Alignment, Article, Fact, FactComparison, align
+from reader.screens.facts_panel import FactsPanel
 from reader.widgets import CompareHeader, CompareView
 from reader.core.layout import CompareRow, Order, Summary, build_rows, summarize, swapped
 
@@ -266,8 +267,6 @@ class CompareScreen(Screen[None]):
         if facts is None:
             self.notify("The facts are still being found.", timeout=2)
             return
-        from reader.screens.facts_panel import FactsPanel
-
         view = self.view
 
         def row_for(a: Fact | None, b: Fact | None) -> int | None:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from reader.core import Article, LoadError, printable
+from reader.screens.story import StoryScreen
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -334,6 +335,4 @@ class LibraryScreen(Screen[None]):
         if not articles:
             self.notify("There are no articles to compare.", title="Story")
             return
-        from reader.screens.story import StoryScreen
-
         self.app.push_screen(StoryScreen(articles))
