@@ -27,8 +27,10 @@ CELL_MARKS: dict[str, tuple[str, str, str]] = {
     "paraphrased": ("≈", "cyan", "paraphrase"),
     "absent": ("·", "dim", "silent"),
 }
-#: Widths of the kind column, each source's column and the count.
-KIND_WIDTH, SOURCE_WIDTH, COUNT_WIDTH = 12, 2, 5
+#: Widths of the kind column, each source's column (at least, and at most) and the count.
+KIND_WIDTH, SOURCE_WIDTH, WIDE_SOURCE, COUNT_WIDTH = 12, 2, 14, 5
+#: Room the fact column keeps before sources' columns widen to show their names.
+FACT_ROOM = 56
 #: Characters of a source's name in the legend.
 LEGEND_NAME = 20
 
@@ -103,6 +105,7 @@ class StoryScreen(Screen[None]):
         """The matrix, once built."""
         self.detail = Text()
         """What the panel under the matrix says of the fact under the cursor."""
+        self._filled = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,10 +140,29 @@ class StoryScreen(Screen[None]):
         self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} ≠"
         self._fill()
 
-    def _fact_width(self) -> int:
+    def _widths(self) -> tuple[int, int]:
+        """Widths of the fact column and of each source's column.
+
+        On a wide screen the sources' columns take what the fact column does
+        not need, so that they can carry the sources' names.
+        """
         width = self.table.size.width or self.app.size.width
-        fixed = KIND_WIDTH + COUNT_WIDTH + len(self.articles) * (SOURCE_WIDTH + 2) + 2 * 3 + 2
-        return max(16, width - fixed)
+        count = max(1, len(self.articles))
+        fixed = KIND_WIDTH + COUNT_WIDTH + count * (SOURCE_WIDTH + 2) + 2 * 3 + 2
+        fact = max(16, width - fixed)
+        spare = fact - FACT_ROOM
+        source = SOURCE_WIDTH
+        if spare > count * 4:
+            source = min(WIDE_SOURCE, SOURCE_WIDTH + spare // count)
+            fact -= (source - SOURCE_WIDTH) * count
+        return fact, source
+
+    def _source_heading(self, number: int, width: int) -> Text:
+        """The source's number, and its name when the column is wide enough."""
+        if width < 6:
+            return Text(str(number), justify="center")
+        name = _one_line(self.articles[number - 1].source)
+        return Text(f"{number} {name}", justify="center", no_wrap=True, overflow="ellipsis")
 
     def _fill(self) -> None:
         coverage = self.coverage
@@ -150,16 +172,22 @@ class StoryScreen(Screen[None]):
         cursor = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("kind", key="kind", width=KIND_WIDTH)
-        table.add_column("fact", key="fact", width=self._fact_width())
+        fact_width, source_width = self._widths()
+        table.add_column("fact", key="fact", width=fact_width)
         for number in range(1, len(self.articles) + 1):
-            table.add_column(Text(str(number), justify="center"), key=f"source:{number - 1}", width=SOURCE_WIDTH)
+            heading = self._source_heading(number, source_width)
+            heading.truncate(source_width, overflow="ellipsis")
+            table.add_column(heading, key=f"source:{number - 1}", width=source_width)
         table.add_column(Text("who", justify="right"), key="count", width=COUNT_WIDTH)
         total = len(self.articles)
         for row in coverage.rows:
             marks = [Text(CELL_MARKS[c.state][0], CELL_MARKS[c.state][1], justify="center") for c in row.cells]
             table.add_row(Text(row.kind, KIND_STYLES.get(row.kind, "")), row_label(row), *marks, count_cell(row, total))
         if table.row_count:
-            table.move_cursor(row=min(cursor.row, table.row_count - 1), column=cursor.column, animate=False)
+            # The fact column to start with: the kind column says less than the fact.
+            column = cursor.column if self._filled else 1
+            table.move_cursor(row=min(cursor.row, table.row_count - 1), column=column, animate=False)
+        self._filled = True
         self._show_detail()
 
     def on_resize(self) -> None:

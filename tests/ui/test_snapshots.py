@@ -124,10 +124,11 @@ def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
     """The story view of the five seeds: the title bar says "Story · 5 sources · N facts ·
     M ≠"; the legend numbers the sources (1 000_…, 2 Istanbul, 3 002_…, 4 Inter Bellum News,
     5 004_…) and explains the marks (● reports, ≠ contradicts, ~ altered quote, ≈
-    paraphrase, · silent). The matrix has kind, fact, one narrow column per source and
-    "who" (sources reporting, with ≠ in red where one contradicts): numbers first ("90 days"
-    3/5, "≈170 million users" 2/5), then ordinals with the extension counts in conflict, then
-    percentages and dates ("September 17" 5/5). The panel at the bottom lists who states the
-    fact under the cursor and in what words. The footer lists ⏎ Read, x Next ≠, esc Back.
+    paraphrase, · silent). The matrix has kind, fact, a column per source (numbered at 80
+    columns, numbered and named at 160) and "who" (sources reporting, with ≠ in red where
+    one contradicts): numbers first ("90 days" 3/5, "≈170 million users" 2/5), then
+    ordinals with the extension counts in conflict, then percentages and dates ("September
+    17" 5/5). The cursor starts on the first fact ("90 days"), and the panel at the bottom
+    lists who states it and in what words. The footer lists ⏎ Read, x Next ≠, esc Back.
     """
     assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_story)
