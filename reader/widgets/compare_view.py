@@ -144,6 +144,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         """Rows holding a fact the other side contradicts, top to bottom."""
         self._row_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._conflicts: frozenset[int] = frozenset()
+        self._conflict_facts: frozenset[int] = frozenset()  # ids of the facts in conflict
 
     # -- data ---------------------------------------------------------------
 
@@ -178,14 +179,18 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _find_conflict_rows(self) -> None:
         rows: set[int] = set()
+        facts: set[int] = set()
         if self.facts is not None:
             for pair in self.facts.conflicts:
                 for side, fact in ((0, pair.a), (1, pair.b)):
                     row = self.row_of(fact, side)
                     if row is not None:
                         rows.add(row)
+                    if fact is not None:
+                        facts.add(id(fact))
         self.conflict_rows = tuple(sorted(rows))
         self._conflicts = frozenset(rows)
+        self._conflict_facts = frozenset(facts)
 
     def row_of(self, fact: Fact | None, side: int) -> int | None:
         """The row showing a fact of the left (``side`` 0) or right (1) article."""
@@ -270,12 +275,13 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         found_style = self.get_component_rich_style("compare-view--conflict-fact")
         # Only the text style: the colour stays the fact's kind.
         conflict = Style(bold=found_style.bold, underline=found_style.underline, reverse=found_style.reverse)
-        emphasis = {id(f): conflict for pair in facts.conflicts for f in (pair.a, pair.b) if f is not None}
         for cell, article, found, indices in (
             (left, self.alignment.a, facts.facts_a, row.left),
             (right, self.alignment.b, facts.facts_b, row.right),
         ):
-            paint_facts(cell, article, indices, found.in_sentences(indices), FACT_STYLES, emphasis)
+            mentions = found.in_sentences(indices)
+            emphasis = {id(f): conflict for f in mentions if id(f) in self._conflict_facts}
+            paint_facts(cell, article, indices, mentions, FACT_STYLES, emphasis)
 
     # -- drawing ------------------------------------------------------------
 
