@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.core import Fact, FactComparison, printable
+from reader.screens.conflict_steps import ConflictSteps
 from reader.render import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES, facts_summary
 
 #: Finds the compare row showing a pair's left or right fact.
@@ -97,16 +98,18 @@ def kind_legend() -> Text:
     return legend
 
 
-class FactsPanel(Screen[int | None]):
+class FactsPanel(ConflictSteps, Screen[int | None]):
     """The facts of two compared articles, one line each; enter goes back to the fact's row."""
+
+    NO_CONFLICTS = "These two agree on every shared fact."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so that the table's own enter does not hide it from the footer.
         Binding("enter", "go", "Go to row", priority=True, id="facts.go", tooltip="Show this fact's row in the comparison"),
         Binding("x", "next_conflict", "Next ≠", id="facts.next-conflict", tooltip="Next conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="facts.previous-conflict", tooltip="Previous conflicting fact"),
-        Binding("j", "cursor(1)", "Down", show=False, id="facts.down", tooltip="Next fact"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="facts.up", tooltip="Previous fact"),
+        Binding("j", "move(1)", "Down", show=False, id="facts.down", tooltip="Next fact"),
+        Binding("k", "move(-1)", "Up", show=False, id="facts.up", tooltip="Previous fact"),
         Binding("escape", "back", "Back", id="facts.back", tooltip="Back to the comparison"),
     ]
     """
@@ -226,31 +229,9 @@ class FactsPanel(Screen[int | None]):
             return
         self.dismiss(row)
 
-    def _step_conflict(self, step: int) -> None:
-        here = self.table.cursor_row
-        order = range(here + step, len(self.entries)) if step > 0 else range(here - 1, -1, -1)
-        found = next((n for n in order if self.entries[n].conflict), None)
-        if found is None:
-            any_conflict = any(e.conflict for e in self.entries)
-            self.notify("No more conflicts this way." if any_conflict else "These two agree on every shared fact.",
-                        timeout=2)
-            return
-        self.table.move_cursor(row=found)
-
-    def action_next_conflict(self) -> None:
-        """Move to the next conflicting fact."""
-        self._step_conflict(1)
-
-    def action_previous_conflict(self) -> None:
-        """Move to the previous conflicting fact."""
-        self._step_conflict(-1)
-
-    def action_cursor(self, step: int) -> None:
-        """Move the cursor one fact down (1) or up (-1)."""
-        if step > 0:
-            self.table.action_cursor_down()
-        else:
-            self.table.action_cursor_up()
+    def conflict_rows(self) -> list[bool]:
+        """Which facts of the table conflict."""
+        return [entry.conflict for entry in self.entries]
 
     def action_back(self) -> None:
         """Back to the comparison, where it was."""

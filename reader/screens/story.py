@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.core import Article, Coverage, CoverageRow, printable
 from reader.render import KIND_STYLES
+from reader.screens.conflict_steps import ConflictSteps
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -69,8 +70,11 @@ def count_cell(row: CoverageRow, sources: int) -> Text:
     return cell
 
 
-class StoryScreen(Screen[None]):
+class StoryScreen(ConflictSteps, Screen[None]):
     """A coverage matrix: one row per fact of the story, one column per source."""
+
+    NO_MORE_CONFLICTS = "No more disagreements this way."
+    NO_CONFLICTS = "The sources never contradict each other."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "read", "Read", priority=True, id="story.read", tooltip="Read the source under the cursor at this fact"),
@@ -247,33 +251,9 @@ class StoryScreen(Screen[None]):
             return
         self.app.open_article(self.articles[column], ((fact.start, fact.end),))
 
-    def _step_conflict(self, step: int) -> None:
-        if self.coverage is None:
-            return
-        rows = self.coverage.rows
-        here = self.table.cursor_row
-        order = range(here + 1, len(rows)) if step > 0 else range(here - 1, -1, -1)
-        found = next((n for n in order if rows[n].conflict), None)
-        if found is None:
-            message = "No more disagreements this way." if self.coverage.conflicts else "The sources never contradict each other."
-            self.notify(message, timeout=2)
-            return
-        self.table.move_cursor(row=found)
-
-    def action_next_conflict(self) -> None:
-        """Move to the next fact a source contradicts."""
-        self._step_conflict(1)
-
-    def action_previous_conflict(self) -> None:
-        """Move to the previous fact a source contradicts."""
-        self._step_conflict(-1)
-
-    def action_move(self, step: int) -> None:
-        """Move the cursor one fact down (1) or up (-1)."""
-        if step > 0:
-            self.table.action_cursor_down()
-        else:
-            self.table.action_cursor_up()
+    def conflict_rows(self) -> list[bool]:
+        """Which facts of the story some source contradicts."""
+        return [row.conflict for row in self.coverage.rows] if self.coverage is not None else []
 
     def action_back(self) -> None:
         """Back to the library."""

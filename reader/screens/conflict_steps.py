@@ -1,0 +1,58 @@
+"""Keys shared by the tables of facts: move a row, or jump to the next conflict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+    from textual.widgets import DataTable
+
+
+class ConflictSteps:
+    """``j``/``k`` and ``x``/``X`` over a :class:`DataTable` whose rows may hold a conflict.
+
+    A screen mixes this in and says which rows conflict and what to say when
+    there is no further one.
+    """
+
+    #: Said when no conflict lies further this way.
+    NO_MORE_CONFLICTS = "No more conflicts this way."
+    #: Said when the table holds no conflict at all.
+    NO_CONFLICTS = "No conflicts."
+
+    if TYPE_CHECKING:  # provided by the screen this is mixed into
+
+        @property
+        def table(self) -> DataTable[Text]: ...
+
+        def notify(self, message: str, *, timeout: float | None = None) -> None: ...
+
+    def conflict_rows(self) -> list[bool]:
+        """For each row of the table, whether it holds a conflict."""
+        raise NotImplementedError
+
+    def _step_conflict(self, step: int) -> None:
+        flags = self.conflict_rows()
+        here = self.table.cursor_row
+        order = range(here + 1, len(flags)) if step > 0 else range(here - 1, -1, -1)
+        found = next((n for n in order if flags[n]), None)
+        if found is None:
+            self.notify(self.NO_MORE_CONFLICTS if any(flags) else self.NO_CONFLICTS, timeout=2)
+            return
+        self.table.move_cursor(row=found)
+
+    def action_next_conflict(self) -> None:
+        """Move to the next row holding a conflict."""
+        self._step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        """Move to the previous row holding a conflict."""
+        self._step_conflict(-1)
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor one row down (1) or up (-1)."""
+        if step > 0:
+            self.table.action_cursor_down()
+        else:
+            self.table.action_cursor_up()
