@@ -219,6 +219,10 @@ def _unit(text: str) -> Unit:
         # Clause breaks fall between tokens, so the sentence's terms are its
         # clauses' terms in a row: no need to read it twice.
         terms = [t for piece in pieces for t in piece]
+    if not terms and text.strip():
+        # A sentence of stop words only ("It is.") still matches its exact
+        # copy: its whole normalised text stands in as its one term.
+        terms = ["=" + " ".join(text.casefold().split())]
     return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(p)) for p in pieces if len(p) >= 3))
 
 
