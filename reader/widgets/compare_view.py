@@ -145,6 +145,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._conflicts: frozenset[int] = frozenset()
         self._conflict_facts: frozenset[int] = frozenset()  # ids of the facts in conflict
+        self._style_cache: dict[str, Style] = {}
 
     # -- data ---------------------------------------------------------------
 
@@ -238,8 +239,20 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lay_out()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()  # the theme or the CSS changed
+        self._cells.clear()
+
+    def _component(self, name: str) -> Style:
+        """A component class's style, looked up once per theme: rows are drawn line by line."""
+        style = self._style_cache.get(name)
+        if style is None:
+            style = self._style_cache[name] = self.get_component_rich_style(name)
+        return style
+
     def _styles(self) -> CellStyles:
-        get = self.get_component_rich_style
+        get = self._component
         return CellStyles(
             removed=get("compare-view--removed"),
             removed_strong=get("compare-view--removed-strong"),
@@ -250,7 +263,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _foreground(self, name: str) -> Style:
         """A component style without its background, so the row's background shows through."""
-        style = self.get_component_rich_style(name)
+        style = self._component(name)
         return Style(
             color=style.color, bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline
         )
@@ -272,7 +285,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def _paint_facts(self, row: CompareRow, left: Text, right: Text) -> None:
         facts = self.facts
         assert facts is not None and self.alignment is not None
-        found_style = self.get_component_rich_style("compare-view--conflict-fact")
+        found_style = self._component("compare-view--conflict-fact")
         # Only the text style: the colour stays the fact's kind.
         conflict = Style(bold=found_style.bold, underline=found_style.underline, reverse=found_style.reverse)
         for cell, article, found, indices in (
@@ -329,7 +342,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
             right.truncate(right_width, overflow="crop", pad=True)
             pieces = [gutter, left, separator, right]
         if index == self.cursor and offset < self.row_height(index) - 1:
-            base = self.get_component_rich_style("compare-view--cursor")
+            base = self._component("compare-view--cursor")
         text = Text.assemble(*pieces, end="")
         segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments).crop_extend(0, width, base)
