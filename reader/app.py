@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
-from reader.core import DEFAULT_CUTOFF, Article, Library, load_library
+from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError
+from reader.core.articles import find_article_files, library_of, load_article
 from reader.core.settings import Settings, load_settings, save_settings
 from reader.fact_store import FactStore
 from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
@@ -34,11 +37,18 @@ class ReaderApp(App[None]):
     | ctrl+p | Command palette. |
     """
 
+    #: Files read before the first frame; a larger folder is read on in the background.
+    READ_AT_START = 300
+
     def __init__(self, paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> None:
         super().__init__()
         self.paths = paths
         self.cutoff = cutoff
-        self.library: Library = load_library(paths)
+        files, self._listing_errors = find_article_files(paths)
+        self._results: list[Article | LoadError] = [load_article(f) for f in files[: self.READ_AT_START]]
+        self.unread: list[Path] = files[self.READ_AT_START :]
+        """Files still to be read in the background."""
+        self.library: Library = library_of(self._results, self._listing_errors)
         self.fact_store = FactStore(self.library)
 
     def on_mount(self) -> None:
@@ -47,6 +57,27 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", markup=False)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
+        if self.unread:
+            self._read_the_rest()
+
+    @work(thread=True, exclusive=True, group="library")
+    def _read_the_rest(self) -> None:
+        """Read the files left after the first screenful, in growing batches."""
+        worker = get_current_worker()
+        while self.unread and not worker.is_cancelled:
+            # Each batch rebuilds the table, so batches double: few rebuilds.
+            size = max(self.READ_AT_START, len(self._results))
+            batch = [load_article(f) for f in self.unread[:size]]
+            self.call_from_thread(self._add_results, batch, size)
+
+    def _add_results(self, results: list[Article | LoadError], read: int) -> None:
+        self._results.extend(results)
+        self.unread = self.unread[read:]
+        self.library = library_of(self._results, self._listing_errors)
+        self.fact_store = FactStore(self.library)
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.library_changed()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme for next time (in the user's config directory)."""

@@ -53,13 +53,38 @@ def load_library(paths: list[Path] | None = None) -> Library:
         The articles in path order (folders sorted by name), with ids made
         unique, and an error for each path that could not be read.
     """
-    roots = list(paths) if paths else [bundled_seeds()]
-    articles: list[Article] = []
+    files, errors = find_article_files(paths)
+    return library_of([load_article(file) for file in files], errors)
+
+
+def find_article_files(paths: list[Path] | None = None) -> tuple[list[Path], list[LoadError]]:
+    """The article files under some files and folders, without reading them.
+
+    Args:
+        paths: Files and folders; ``None`` or empty means the bundled seeds.
+
+    Returns:
+        The files in path order (folders sorted by name), and an error for
+        each path that does not exist or cannot be listed.
+    """
     errors: list[LoadError] = []
-    for file in _files(roots, errors):
-        result = load_article(file)
-        (errors if isinstance(result, LoadError) else articles).append(result)  # type: ignore[arg-type]
-    return Library(tuple(_unique_ids(articles)), tuple(errors))
+    files = _files(list(paths) if paths else [bundled_seeds()], errors)
+    return files, errors
+
+
+def library_of(results: list[Article | LoadError], errors: list[LoadError] | tuple[LoadError, ...] = ()) -> Library:
+    """A library of read files: the articles with ids made unique, and every error.
+
+    Args:
+        results: What :func:`load_article` gave for each file, in order.
+        errors: Errors found before reading (missing paths, unlistable folders).
+
+    Returns:
+        The library.
+    """
+    articles = [r for r in results if isinstance(r, Article)]
+    failed = [r for r in results if isinstance(r, LoadError)]
+    return Library(tuple(_unique_ids(articles)), (*errors, *failed))
 
 
 def load_article(path: Path) -> Article | LoadError:

@@ -98,11 +98,20 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Library"
+        self._show_progress()
         self.query_one("#filter", Input).display = False
         self._rebuild()
         self.call_after_refresh(self._rebuild)
         self.query_one("#articles", DataTable).focus()
+
+    def library_changed(self) -> None:
+        """More of the library was read in the background: show it."""
+        self._show_progress()
+        self._rebuild()
+
+    def _show_progress(self) -> None:
+        unread = len(self.app.unread)
+        self.sub_title = f"Library · reading {unread:,} more files…" if unread else "Library"
 
     # -- the table ----------------------------------------------------------
 
