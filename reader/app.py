@@ -59,6 +59,21 @@ class ReaderApp(App[None]):
             self.theme = settings.theme
         if self.unread:
             self._read_the_rest()
+        self._warm_up()
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Do now, while the reader looks at the library, what the first comparison would wait for.
+
+        The aligner's imports (numpy, rapidfuzz: some 100 ms) and the terms
+        of the articles on screen, which the aligner caches per article.
+        """
+        import rapidfuzz.process  # noqa: F401
+
+        import reader.core.pairs  # noqa: F401
+        from reader.core.aligner import TermStatistics
+
+        TermStatistics.of_articles(self.library.articles[: self.READ_AT_START])
 
     @work(thread=True, exclusive=True, group="library")
     def _read_the_rest(self) -> None:
