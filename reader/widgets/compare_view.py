@@ -106,29 +106,23 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, init=False)
     """Index of the highlighted row."""
 
-    class CursorMoved(Message):
+    class RowMessage(Message):
+        """Something happened to one row of the view."""
+
+        def __init__(self, view: CompareView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+        @property
+        def control(self) -> CompareView:
+            return self.view
+
+    class CursorMoved(RowMessage):
         """The highlighted row changed."""
 
-        def __init__(self, view: CompareView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
-
-        @property
-        def control(self) -> CompareView:
-            return self.view
-
-    class Opened(Message):
+    class Opened(RowMessage):
         """A row was double-clicked: open it."""
-
-        def __init__(self, view: CompareView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
-
-        @property
-        def control(self) -> CompareView:
-            return self.view
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
