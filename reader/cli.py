@@ -58,14 +58,17 @@ _ALIGN_EPILOG = """\
 JSON output (--format json):
   {"a": {"path", "title", "source", "sentences": [{"start", "end", "text"}]},
    "b": {...},
-   "links": [{"a": [int], "b": [int], "score": float, "diff": [op]}]}
+   "links": [{"a": [int], "b": [int], "score": float,
+              "pairs": [[int, int, float]], "diff": [op]}]}
   start/end are character offsets into the file's text as Python's open()
   reads it in text mode (for HTML: into the extracted article text).
   Sentences are the body in document order: boilerplate (photo captions,
   "Related Stories", site footers) is left out; headings are listed, and
-  linked only when glued to the sentence after them.
-  Each sentence index is in at most one link; links are sorted by their
-  first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
+  a headline is linked like a sentence (a short section heading is not).
+  A link holds at most 3 sentences a side; its "pairs" are the sentence
+  pairs [a index, b index, score] that themselves scored at or above the
+  cutoff, and its "score" is the best of them. Each sentence index is in at
+  most one link; links are sorted by their first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
   "facts" and "quotes" are as in reader facts --format json.
@@ -358,6 +361,7 @@ def alignment_json(alignment: Alignment) -> dict[str, object]:
                 "a": list(link.a),
                 "b": list(link.b),
                 "score": link.score,
+                "pairs": [list(pair) for pair in link.pairs],
                 "diff": [
                     {
                         "tag": op.tag,

@@ -37,7 +37,7 @@ def test_each_line_has_the_schema_of_align_format_json() -> None:
     assert set(data) == {"a", "b", "links", "facts", "quotes"}
     assert {"path", "title", "source", "sentences"} <= set(data["a"])
     for link in data["links"]:
-        assert {"a", "b", "score", "diff"} == set(link)
+        assert {"a", "b", "score", "pairs", "diff"} == set(link)
 
 
 def test_a_folder_is_written_one_line_per_pair_and_unreadable_files_are_reported(tmp_path: Path) -> None:

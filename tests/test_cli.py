@@ -43,8 +43,14 @@ def test_align_json_follows_the_schema() -> None:
     used_a: list[int] = []
     used_b: list[int] = []
     for link in data["links"]:
-        assert set(link) == {"a", "b", "score", "diff"}
+        assert set(link) == {"a", "b", "score", "pairs", "diff"}
         assert isinstance(link["score"], float) and 0 <= link["score"] <= 100
+        assert len(link["a"]) <= 3 and len(link["b"]) <= 3
+        # The pairs cover the link's sentences, and each cleared the cutoff.
+        assert {i for i, _, _ in link["pairs"]} == set(link["a"])
+        assert {j for _, j, _ in link["pairs"]} == set(link["b"])
+        assert all(18 <= score <= link["score"] for _, _, score in link["pairs"])
+        assert max(score for _, _, score in link["pairs"]) == link["score"]
         used_a += link["a"]
         used_b += link["b"]
         for op in link["diff"]:

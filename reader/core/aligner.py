@@ -29,7 +29,7 @@ The method, in three steps:
 from __future__ import annotations
 
 import math
-import re
+
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
@@ -40,27 +40,24 @@ from .cache import IdentityCache
 from .diff import word_diff
 from .models import Alignment, Article, Link, SegmentKind
 from .units import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
-from .tokens import content_terms
+from .tokens import clause_terms, content_terms
 
 if TYPE_CHECKING:
     from .pairs import PairScores
 
-__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "DENSITY", "NEIGHBOUR_WEIGHT", "OUTCLASSED", "TermStatistics", "align"]
+__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "MAX_SIDE", "NEIGHBOUR_WEIGHT", "TermStatistics", "align"]
 
 #: Default score (0-100) below which two sentences are not linked.
 DEFAULT_CUTOFF = 18.0
 
-#: Least share of a link's sentence pairs that must be above the cutoff.
-DENSITY = 0.7
+#: Most sentences of one article in one link: enough for a sentence that
+#: another outlet split in three, few enough that a row stays readable.
+MAX_SIDE = 3
 #: A pair scoring this much below the best match of each of its sentences
 #: is not linked.
 OUTCLASSED = 0.5
-
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s|[\"“”]")
-#: Where a sentence's terms may not be its clauses' terms in a row: a comma
-#: or colon inside a number ("1,000", "3:30"); a dash, which joins the words
-#: around it into one token ("Tehran–Washington") unless it splits clauses.
-_JOINED_BREAK = re.compile(r"\d[,:]\d|[\u2013\u2014]")
+#: Added to the score of a pair of the two articles' openings (headline, first sentence).
+OPENING_BONUS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,9 @@ class _Prepared:
 
     sentence_terms: tuple[tuple[str, ...], ...]
     units: tuple[Unit, ...]
-    members: tuple[tuple[int, ...], ...]
+    members: tuple[int, ...]
+    #: The units that open the story: its headline and its first sentence.
+    opening: tuple[int, ...]
 
 
 #: Terms and units of the articles aligned lately: the app aligns the same
@@ -157,13 +156,15 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
     from .pairs import score_pairs
 
     pairs = score_pairs(left, right, idf, floor=cutoff / 100)
+    _lift_openings(pairs, prepared_a.opening, prepared_b.opening)
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []
-    for units_a, units_b, score in _link(pairs, cutoff / 100):
-        ia = sorted(i for u in units_a for i in prepared_a.members[u])
-        ib = sorted(j for u in units_b for j in prepared_b.members[u])
+    for found, score in _link(pairs, cutoff / 100):
+        scored = sorted((prepared_a.members[u], prepared_b.members[v], round(100 * w, 1)) for u, v, w in found)
+        ia = sorted({i for i, _, _ in scored})
+        ib = sorted({j for _, j, _ in scored})
         diff = word_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib])
-        links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff))
+        links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
 
@@ -174,56 +175,71 @@ def _prepare(article: Article) -> _Prepared:
     if prepared is None:
         units = [_unit(s.text) for s in article.sentences]
         sentence_terms = tuple(u.terms for u in units)
-        merged, members = _merge_headings(article, units)
-        prepared = _Prepared(sentence_terms, tuple(merged), tuple(members))
+        merged, members = _scored_units(article, units)
+        prepared = _Prepared(sentence_terms, tuple(merged), tuple(members), _opening(article, members))
         _PREPARED.put((article,), None, prepared)
     return prepared
 
 
-def _merge_headings(article: Article, units: list[Unit]) -> tuple[list[Unit], list[tuple[int, ...]]]:
-    """The units that are scored, and the sentence indices each stands for.
+def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list[int]]:
+    """The units that are scored, and the sentence index each stands for.
 
-    A heading on a line of its own is left out: it names a section and
-    states no fact. A heading glued inline to the sentence after it
-    ("LOW EXPECTATIONS Experts had...") is scored together with it.
+    A heading is scored when it says something: a headline ("Lindsay Lohan
+    checks into Betty Ford Center") states the story in brief, and other
+    reports' headlines and leads say it too. A section heading of a word or
+    two ("LOW EXPECTATIONS") or a dateline ("May 03, 2013") is left out.
     """
-    sentences = article.sentences
     scored: list[Unit] = []
-    members: list[tuple[int, ...]] = []
-    k = 0
-    while k < len(sentences):
-        sentence = sentences[k]
-        if sentence.kind is SegmentKind.HEADING:
-            following = sentences[k + 1] if k + 1 < len(sentences) else None
-            if following and following.kind is SegmentKind.SENTENCE and "\n" not in article.text[sentence.end : following.start]:
-                scored.append(_unit(f"{sentence.text} {following.text}"))
-                members.append((k, k + 1))
-                k += 2
-                continue
-            k += 1
+    members: list[int] = []
+    for k, (sentence, unit) in enumerate(zip(article.sentences, units)):
+        if sentence.kind is SegmentKind.HEADING and sum(1 for t in unit.terms if t not in _NOT_WORDS and not t[0].isdigit()) < 3:
             continue
-        scored.append(units[k])
-        members.append((k,))
-        k += 1
+        scored.append(unit)
+        members.append(k)
     return scored, members
+
+
+def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
+    """The units of the headline (a heading before the first sentence) and of the first sentence."""
+    sentences = article.sentences
+    opening: list[int] = []
+    for unit, k in enumerate(members):
+        opening.append(unit)
+        if sentences[k].kind is SegmentKind.SENTENCE:
+            break
+    return tuple(opening[-2:])
+
+
+def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...]) -> None:
+    """Raise the pairs of the two openings by ``OPENING_BONUS``.
+
+    News is written top down: the headline and the first sentence state the
+    story itself, so the openings of two reports of one story tell the same
+    event even in other words ("Briton dies in fall" / "British climber
+    killed").
+    """
+    import numpy as np
+
+    if not opening_a or not opening_b or not len(pairs.rows):
+        return
+    lifted = np.isin(pairs.rows, opening_a) & np.isin(pairs.cols, opening_b)
+    pairs.scores[lifted] = np.minimum(pairs.scores[lifted] + OPENING_BONUS, 1.0)
+
+
+#: Terms that do not make a heading say something.
+_NOT_WORDS = frozenset(
+    "january februa march april may june july august septem octobe novemb decemb monday tuesda wednes thursd friday saturd sunday".split()
+)
 
 
 def _unit(text: str) -> Unit:
     """The distinct terms of a sentence and of its clauses; clauses of fewer than three terms do not count."""
-    pieces = [content_terms(piece) for piece in _CLAUSE_BREAK.split(text)]
-    if len(pieces) == 1:
-        terms = pieces[0]
-    elif _JOINED_BREAK.search(text):
-        terms = content_terms(text)
-    else:
-        # Clause breaks fall between tokens, so the sentence's terms are its
-        # clauses' terms in a row: no need to read it twice.
-        terms = [t for piece in pieces for t in piece]
+    terms, clauses = clause_terms(text)
     if not terms and text.strip():
         # A sentence of stop words only ("It is.") still matches its exact
         # copy: its whole normalised text stands in as its one term.
         terms = ["=" + " ".join(text.casefold().split())]
-    return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(p)) for p in pieces if len(p) >= 3))
+    return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(c)) for c in clauses if len(c) >= 3 and len(clauses) > 1))
 
 
 def _unify_spellings(left: list[Unit], right: list[Unit]) -> list[Unit]:
@@ -258,102 +274,54 @@ def _unify_spellings(left: list[Unit], right: list[Unit]) -> list[Unit]:
     return [Unit(remap(u.terms), tuple(remap(c) for c in u.clauses)) for u in right]
 
 
-def _link(pairs: PairScores, cutoff: float) -> list[tuple[set[int], set[int], float]]:
-    """Group linked pairs into links: dense clusters of the pairs above the cutoff.
+def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, float]], float]]:
+    """Group the pairs at or above the cutoff into links of at most ``MAX_SIDE`` units a side.
 
-    Pairs at or above the cutoff form a bipartite graph, leaving out pairs
-    outclassed on both sides. Joining its sentences strongest pair first
-    builds the single-linkage hierarchy of clusters. Read from the top, a
-    cluster whose pairs are too sparse (a chain rather than a cluster) is
-    split where it is weakest, at the pair that joined it last, until the
-    parts are dense enough to be links.
+    Every pair that clears the cutoff is a candidate: both golds and real
+    reports are many-to-many (a merged sentence, a quote spread over two).
+    Pairs join links strongest first; a pair that would make a link larger
+    than ``MAX_SIDE`` on either side is dropped, so a link is split at its
+    weakest pairs and never chains far-apart sentences. A link lists only
+    the pairs that were themselves scored above the cutoff.
+
+    Returns:
+        Each link's pairs ``(unit a, unit b, score)`` and its best score.
     """
     import numpy as np
 
     n, m = pairs.shape
     scores = pairs.scores
-    # A pair whose two sentences both have a far better match elsewhere is
-    # left out: it would only chain two clear links together (in an article
-    # aligned with itself, any two similar sentences).
+    # A pair whose two sentences both have a far better match elsewhere
+    # would only chain two clear links together (in an article aligned
+    # with itself, any two similar sentences).
     best_a = np.zeros(n, dtype=np.float32)
     best_b = np.zeros(m, dtype=np.float32)
     np.maximum.at(best_a, pairs.rows, scores)
     np.maximum.at(best_b, pairs.cols, scores)
     best = np.minimum(best_a[pairs.rows], best_b[pairs.cols])
     keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (scores >= best - OUTCLASSED))
-    rows, cols, weights = pairs.rows[keep], pairs.cols[keep], scores[keep]
+    rows, cols, weights = pairs.rows[keep], pairs.cols[keep], pairs.scores[keep]
     order = np.lexsort((cols, rows, -weights))
-    # Nodes 0..n-1 are left units, n..n+m-1 right units; clusters get new ids.
-    edges = list(zip(rows[order].tolist(), (cols[order] + n).tolist(), weights[order].tolist()))
-    neighbours: dict[int, list[int]] = defaultdict(list)
-    for u, v, _ in edges:
-        neighbours[u].append(v)
-        neighbours[v].append(u)
-    parent = list(range(n + m))
-    members = {x: [x] for x in neighbours}
-    cluster_of = {x: x for x in neighbours}  # union-find root -> cluster id
-    clusters: list[_Cluster] = [_Cluster((), 0, int(x < n), int(x >= n), 0.0) for x in range(n + m)]
+    # Nodes 0..n-1 are left units, n.. right units.
+    parent: dict[int, int] = {}
+    side: dict[int, list[int]] = {}  # root -> [left units, right units]
+    chosen: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for u, v, weight in edges:
-        ru, rv = find(u), find(v)
-        if ru == rv:
-            continue
-        if len(members[ru]) < len(members[rv]):
-            ru, rv = rv, ru
-        # Pairs between the two clusters, counted from the smaller one.
-        between = sum(1 for x in members[rv] for y in neighbours[x] if find(y) == ru)
-        one, other = clusters[cluster_of[ru]], clusters[cluster_of[rv]]
-        clusters.append(
-            _Cluster(
-                (cluster_of[ru], cluster_of[rv]),
-                one.pairs + other.pairs + between,
-                one.size_a + other.size_a,
-                one.size_b + other.size_b,
-                max(one.best, other.best, weight),
-            )
-        )
-        parent[rv] = ru
-        members[ru].extend(members.pop(rv))
-        cluster_of[ru] = len(clusters) - 1
-    groups: list[tuple[set[int], set[int], float]] = []
-    pending = [cluster_of[root] for root in members]
-    while pending:
-        cluster = clusters[pending.pop()]
-        if not cluster.parts:
-            continue
-        if cluster.pairs >= DENSITY * cluster.size_a * cluster.size_b:
-            units = _leaves(cluster, clusters)
-            groups.append(({x for x in units if x < n}, {x - n for x in units if x >= n}, cluster.best))
-        else:
-            pending.extend(cluster.parts)
-    return groups
-
-
-@dataclass(frozen=True, slots=True)
-class _Cluster:
-    """A cluster of the hierarchy: the two it joins, its pairs above the cutoff, its size."""
-
-    parts: tuple[int, ...]
-    pairs: int
-    size_a: int
-    size_b: int
-    best: float
-
-
-def _leaves(cluster: _Cluster, clusters: list[_Cluster]) -> list[int]:
-    """The units in a cluster of the hierarchy."""
-    found: list[int] = []
-    stack = list(cluster.parts)
-    while stack:
-        k = stack.pop()
-        if clusters[k].parts:
-            stack.extend(clusters[k].parts)
-        else:
-            found.append(k)
-    return found
+    for i, j, weight in zip(rows[order].tolist(), cols[order].tolist(), weights[order].tolist()):
+        ru, rv = find(i), find(n + j)
+        if ru != rv:
+            size_u, size_v = side.get(ru, [1, 0]), side.get(rv, [0, 1])
+            if size_u[0] + size_v[0] > MAX_SIDE or size_u[1] + size_v[1] > MAX_SIDE:
+                continue
+            parent[rv] = ru
+            side[ru] = [size_u[0] + size_v[0], size_u[1] + size_v[1]]
+            chosen[ru].extend(chosen.pop(rv, ()))
+        chosen[ru].append((i, j, weight))
+    return [(found, max(w for _, _, w in found)) for found in chosen.values()]

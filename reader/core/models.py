@@ -124,14 +124,18 @@ class Link:
     Attributes:
         a: Indices into ``Article.sentences`` of side A, ascending.
         b: Indices into ``Article.sentences`` of side B, ascending.
-        score: Similarity from 0 to 100.
+        score: Similarity from 0 to 100: the best of its pairs.
         diff: Word diff between the joined A and B sentences.
+        pairs: The sentence pairs ``(a index, b index, score)`` that were
+            themselves scored at or above the cutoff; every sentence of the
+            link is in one of them.
     """
 
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
     diff: tuple[DiffOp, ...] = field(default=(), compare=False)
+    pairs: tuple[tuple[int, int, float], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     spans: list[Span] = []
     for piece_start, piece_end in _raw_spans(paragraph):
         spans.extend(_split_inline_heading(paragraph, piece_start, piece_end))
-    spans = _fold_punctuation(paragraph, spans)
+    spans = _fold_punctuation(paragraph, _glue_fragments(paragraph, spans))
     return [(start + s, start + e) for s, e in spans]
 
 
@@ -111,6 +111,28 @@ def _split_inline_heading(text: str, start: int, end: int) -> list[Span]:
     heading_end = match.end(1)
     rest = _trim(text, match.end(), end)
     return [(start, heading_end)] + ([rest] if rest else [])
+
+
+#: A piece that cannot start a sentence: a lower-case word ("com, said...")
+#: after a full stop the splitter mistook for an end.
+_LOWER_START = re.compile(r"[\"“‘'(]?[a-z]")
+#: A number cut at its decimal point ("a magnitude 6. | 1 quake").
+_CUT_NUMBER = re.compile(r"\d\.$")
+
+
+def _glue_fragments(text: str, spans: list[Span]) -> list[Span]:
+    """Join pieces that continue the sentence before them.
+
+    Some corpora space their tokens ("$5. 3 million", "TMZ. com"), and the
+    splitter then ends a sentence inside a number or a name.
+    """
+    glued: list[Span] = []
+    for s, e in spans:
+        if glued and e - glued[-1][0] <= MAX_CHUNK and (_LOWER_START.match(text, s) or (text[s].isdigit() and _CUT_NUMBER.search(text, glued[-1][0], glued[-1][1]))):
+            glued[-1] = (glued[-1][0], e)
+        else:
+            glued.append((s, e))
+    return glued
 
 
 def _fold_punctuation(text: str, spans: list[Span]) -> list[Span]:

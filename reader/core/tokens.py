@@ -31,19 +31,22 @@ _PHRASES = (
     (re.compile(r"\bunited states(?: of america)?\b|\bu\.s\.a?\.?(?=\W|$)|\bus(?=-)"), "us", ("united states", "u.s.", "us-")),
     (re.compile(r"\bunited kingdom\b|\bu\.k\.(?=\W|$)|\bbritain\b"), "uk", ("united kingdom", "u.k.", "britain")),
     (re.compile(r"\beuropean union\b|\be\.u\.(?=\W|$)"), "eu", ("european union", "e.u.")),
-    (re.compile(r"\bper ?cent\b"), "%", ("percent", "per cent")),
+    (re.compile(r"(?<=\d) ?(?:per ?cent\b|%)"), "%", ("percent", "per cent", " %")),
 )
 
 _NUMBER_WORDS = {
     word: str(n)
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen""".split()
     )
-} | {"twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "thousand": "1000"}
+} | {word: str(10 * n) for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)} | {
+    "hundred": "100", "thousand": "1000", "dozen": "12"
+}
 _ORDINALS = {
     word: f"{n}th"
     for n, word in enumerate(
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
     )
 }
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -108,8 +111,10 @@ def content_terms(text: str) -> list[str]:
     """The meaningful terms of a sentence, normalised, in order.
 
     Lower-cases, maps "U.S."/"United States" to ``us``, number and ordinal
-    words to digits, month abbreviations to full names, drops stop words and
-    stems the rest.
+    words to digits, month abbreviations to full names, reads numbers and
+    clock times in any spacing as one value ("3,500" and "3, 500" are
+    ``3500``, "7: 35 am" and "7.35 a.m." are ``7:35``, "$480m" is ``480
+    million``), drops stop words and stems the rest.
 
     Args:
         text: A sentence.
@@ -117,35 +122,113 @@ def content_terms(text: str) -> list[str]:
     Returns:
         The terms, possibly repeated.
     """
-    return list(_content_terms(text))
+    return [t for t in _term_stream(text) if t is not CLAUSE_BREAK]
+
+
+def clause_terms(text: str) -> tuple[list[str], list[list[str]]]:
+    """The terms of a sentence and, from the same reading, the terms of each of its clauses.
+
+    A clause ends at a comma, semicolon, colon, bracket, dash or quotation
+    mark that stands between words; the comma in "3,500" and the colon in
+    "2:30" are part of their number. Every clause term is a term of the
+    sentence, by construction.
+
+    Args:
+        text: A sentence.
+
+    Returns:
+        The sentence's terms (as :func:`content_terms`) and its clauses' terms.
+    """
+    terms: list[str] = []
+    clauses: list[list[str]] = [[]]
+    for term in _term_stream(text):
+        if term is CLAUSE_BREAK:
+            if clauses[-1]:
+                clauses.append([])
+        else:
+            terms.append(term)
+            clauses[-1].append(term)
+    return terms, [c for c in clauses if c]
+
+
+#: Stands in the term stream where one clause ends and the next begins.
+CLAUSE_BREAK = "\x00"
+_BREAKS = frozenset(',;:()"-')
+
+#: Numbers as some corpora space them ("3, 500", "6. 1", "7: 35"), closed up
+#: before reading: a group of three digits after a comma, a digit after a
+#: full stop, two digits after a colon.
+_SPACED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*), (?=\d{3}(?!\d))|(?<=\d)([.:]) (?=\d)")
+#: Clock times with a.m./p.m. ("10.15 p.m.", "3 a.m.", "2:30am"), read as
+#: ``H:MM`` on the 24-hour clock, the way other reports write them.
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
+#: Amounts written with a short scale ("$480m", "2bn", "1.2 mln").
+_SCALE = re.compile(r"(?<=\d) ?(m|mn|mln|bn)\b")
+_SCALE_WORDS = {"m": " million", "mn": " million", "mln": " million", "bn": " billion"}
+#: Hyphens that corpora space out inside words ("court - mandated").
+_SPACED_HYPHEN = re.compile(r"(?<=[a-z0-9]) - (?=[a-z0-9])")
+#: A hyphen joining a number to a word ("90-day", "6-3") joins no clauses.
+_NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)")
+
+
+def _read_values(lowered: str) -> str:
+    """Close up spaced numbers and write times and scales one way."""
+    if "-" in lowered:
+        lowered = _NUMBER_HYPHEN.sub(" ", _SPACED_HYPHEN.sub("-", lowered))
+    if not any(c.isdigit() for c in lowered):
+        return lowered
+    lowered = _SPACED_NUMBER.sub(lambda m: m.group(1) + "," if m.group(1) else m.group(2), lowered)
+    lowered = _CLOCK.sub(_clock, lowered)
+    return _SCALE.sub(lambda m: _SCALE_WORDS[m.group(1)], lowered)
+
+
+def _clock(match: re.Match[str]) -> str:
+    hour = int(match.group(1)) % 12 + (12 if match.group(3) == "p" else 0)
+    return f"{hour}:{match.group(2) or '00'}"
 
 
 # Cached: aligning reads each sentence twice, for term statistics and for scoring.
 @lru_cache(maxsize=16384)
-def _content_terms(text: str) -> tuple[str, ...]:
-    lowered = text.translate(_QUOTES).lower()
+def _term_stream(text: str) -> tuple[str, ...]:
+    """The terms of a sentence in order, with ``CLAUSE_BREAK`` where a clause ends."""
+    lowered = _read_values(text.translate(_QUOTES).lower())
     for pattern, replacement, needles in _PHRASES:
         if any(needle in lowered for needle in needles):
             lowered = pattern.sub(replacement, lowered)
-    terms = []
+    stream: list[str] = []
     # findall rather than word_tokens: offsets are not needed here, and
     # building them was a third of the time on long documents.
     for token in _TOKEN.findall(lowered):
-        if "-" in token and not token[0].isdigit():
+        if token in _BREAKS:
+            stream.append(CLAUSE_BREAK)
+        elif token[0].isdigit():
+            # A percentage is one term ("5%"): a bare "%" would pair any two.
+            stream.append(_number(token[:-1]) + "%" if token.endswith("%") else _number(token))
+        elif "-" in token:
             for part in token.split("-"):
                 term = _normalise_word(part) if part else None
                 if term:
-                    terms.append(term)
+                    stream.append(term)
         else:
             term = _normalise_word(token)
             if term:
-                terms.append(term)
-    return tuple(terms)
+                stream.append(term)
+    return tuple(stream)
+
+
+def _number(token: str) -> str:
+    """A number token as one value: thousands separators dropped ("3,500" is ``3500``)."""
+    if "," in token and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
+        return token.replace(",", "")
+    ordinal = _ORDINAL_DIGITS.match(token)
+    if ordinal:
+        return f"{int(ordinal.group(1))}th"
+    return token
 
 
 @lru_cache(maxsize=65536)
 def _normalise_word(token: str) -> str | None:
-    if not token[0].isalnum() and token != "%":
+    if not token[0].isalnum():
         return None
     token = token.strip(".").replace("'s", "").replace(".", "")
     if not token or token in STOPWORDS:
@@ -164,7 +247,8 @@ def _normalise_word(token: str) -> str | None:
         return None
     if token in _PLURALS_APART:
         return token
-    return _stem(_NSION.sub(r"\1nd", token))
+    stem = _stem(_NSION.sub(r"\1nd", token))
+    return _paraphrases().get(stem, stem)
 
 
 @lru_cache(maxsize=65536)
@@ -173,6 +257,13 @@ def _stem(word: str) -> str:
     # Truncating long stems joins derivations the stemmer keeps apart
     # ("divestment"/"divestiture", "economy"/"economic").
     return stem[:6]
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> dict[str, str]:
+    from .paraphrase import paraphrase_table
+
+    return paraphrase_table(_stem)
 
 
 @lru_cache(maxsize=1)
