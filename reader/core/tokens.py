@@ -223,7 +223,12 @@ def _number(token: str) -> str:
     ordinal = _ORDINAL_DIGITS.match(token)
     if ordinal:
         return f"{int(ordinal.group(1))}th"
+    if _TIME.fullmatch(token):
+        return token.lstrip("0").rjust(4, "0")  # "02:30" is "2:30", "00:15" is "0:15"
     return token
+
+
+_TIME = re.compile(r"[012]?\d:[0-5]\d")
 
 
 @lru_cache(maxsize=65536)
