@@ -10,6 +10,8 @@ is spread over the cores.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import json
 import os
 from collections.abc import Iterator
@@ -53,7 +55,7 @@ def pair_json(a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF) -> dict[st
 
 def align_all(
     articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
-) -> Iterator[str]:
+) -> Iterator[str | PairFailure]:
     """Align every pair of ``articles``; one compact JSON line per pair, in :func:`pair_indices` order.
 
     Args:
@@ -62,7 +64,8 @@ def align_all(
         workers: Worker processes (default: one per core); 1 aligns in this process.
 
     Yields:
-        Each pair's JSON object as one line, without the newline.
+        Each pair's JSON object as one line, without the newline, or a
+        :class:`PairFailure` for a pair that could not be aligned.
     """
     pairs = pair_indices(len(articles))
     workers = max(1, workers or os.cpu_count() or 1)
@@ -83,7 +86,7 @@ def align_all(
 
 def write_all(
     folder: Path, out: TextIO, cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
-) -> tuple[int, tuple[LoadError, ...]]:
+) -> tuple[int, tuple[LoadError, ...], tuple[PairFailure, ...]]:
     """Read the articles of ``folder`` and write the JSON line of every pair to ``out``.
 
     Args:
@@ -93,17 +96,22 @@ def write_all(
         workers: Worker processes (default: one per core).
 
     Returns:
-        How many pairs were written, and the files that could not be read.
+        How many pairs were written, the files that could not be read, and
+        the pairs that could not be aligned (the others are still written).
     """
     from reader.core import load_library
 
     library = load_library([folder])
     count = 0
+    failures: list[PairFailure] = []
     for line in align_all(library.articles, cutoff, workers):
+        if isinstance(line, PairFailure):
+            failures.append(line)
+            continue
         out.write(line)
         out.write("\n")
         count += 1
-    return count, library.errors
+    return count, library.errors, tuple(failures)
 
 
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
@@ -111,8 +119,21 @@ def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
     _WORKER["cutoff"] = cutoff
 
 
-def _align_pair(pair: tuple[int, int]) -> str:
+@dataclass(frozen=True, slots=True)
+class PairFailure:
+    """A pair that could not be aligned: its two files and the error, as text."""
+
+    a: Path
+    b: Path
+    error: str
+
+
+def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
     articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
     cutoff: float = _WORKER["cutoff"]  # type: ignore[assignment]
-    data = pair_json(articles[pair[0]], articles[pair[1]], cutoff)
+    a, b = articles[pair[0]], articles[pair[1]]
+    try:
+        data = pair_json(a, b, cutoff)
+    except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
+        return PairFailure(a.path, b.path, repr(error))
     return json.dumps(data, ensure_ascii=False)

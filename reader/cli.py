@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_INPUT = 2
+#: Some work failed on an error of reader's own (the rest was still done).
+EXIT_FAILURE = 1
 
 _DESCRIPTION = """\
 Compare how different outlets report the same story, sentence against sentence.
@@ -51,7 +53,8 @@ examples:
                                            every pair of a folder, one per line
   reader facts a.txt b.txt                 where two reports agree and differ
 
-exit codes: 0 success; 2 bad usage or an unreadable input file.
+exit codes: 0 success; 1 an error of reader's own (named on stderr);
+2 bad usage or an unreadable input file.
 Colour is off when output is not a terminal or NO_COLOR is set."""
 
 _ALIGN_EPILOG = """\
@@ -140,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in options.paths:
         if not path.exists():
             return _fail(path, "no such file or folder")
-    make_app(options.paths, cutoff=options.cutoff).run()
-    return EXIT_OK
+    app = make_app(options.paths, cutoff=options.cutoff)
+    app.run()
+    # Non-zero when the app ended on an uncaught error (Textual prints it).
+    return app.return_code or EXIT_OK
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -284,13 +289,18 @@ def _align_all(folder: Path, cutoff: float) -> int:
     if not folder.is_dir():
         return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
     try:
-        _, errors = write_all(folder, sys.stdout, cutoff=cutoff)
+        _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff)
     except BrokenPipeError:
         # Whatever reads the lines stopped early (| head): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     for error in errors:
         print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
+    for failure in failures:
+        names = f"{printable(str(failure.a))} and {printable(str(failure.b))}"
+        print(f"reader: {names}: could not be aligned: {printable(failure.error)}", file=sys.stderr)
+    if failures:
+        return EXIT_FAILURE
     return EXIT_INPUT if errors else EXIT_OK
 
 

@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+
 from reader.batch import align_all, pair_indices, pair_json, write_all
 from reader.core import bundled_seeds, load_library
+from reader.core.models import Article
 
 
 def test_pairs_are_every_unordered_pair_in_library_order() -> None:
@@ -45,10 +49,35 @@ def test_a_folder_is_written_one_line_per_pair_and_unreadable_files_are_reported
         shutil.copy(path, tmp_path / path.name)
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
     out = io.StringIO()
-    count, errors = write_all(tmp_path, out, workers=2)
-    assert count == 3
+    count, errors, failures = write_all(tmp_path, out, workers=2)
+    assert count == 3 and failures == ()
     assert [e.path.name for e in errors] == ["broken.txt"]
     assert [len(json.loads(line)["links"]) >= 0 for line in out.getvalue().splitlines()] == [True] * 3
+
+
+def test_a_pair_that_fails_is_named_and_the_other_pairs_are_still_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.batch
+    from reader.cli import main
+
+    seeds = sorted(bundled_seeds().glob("*.txt"))[:3]
+    for path in seeds:
+        shutil.copy(path, tmp_path / path.name)
+    real = reader.batch.pair_json
+
+    def fails_on_the_first_and_last(a: Article, b: Article, cutoff: float) -> dict[str, object]:
+        if {a.path.name, b.path.name} == {seeds[0].name, seeds[2].name}:
+            raise KeyError("3,500")
+        return real(a, b, cutoff)
+
+    monkeypatch.setattr(reader.batch, "pair_json", fails_on_the_first_and_last)
+    monkeypatch.setattr(reader.batch.os, "cpu_count", lambda: 1)  # in this process, where the patch holds
+    assert main(["align", "--all", str(tmp_path), "--format", "jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    (line,) = captured.err.splitlines()
+    assert line == f"reader: {tmp_path / seeds[0].name} and {tmp_path / seeds[2].name}: could not be aligned: KeyError('3,500')"
 
 
 def test_the_cutoff_reaches_the_workers() -> None:

@@ -158,3 +158,18 @@ def test_help_explains_commands_and_schema() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_the_app_ending_on_an_uncaught_error_exits_non_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.cli
+    from reader.app import ReaderApp
+
+    class Crashing(ReaderApp):
+        def on_mount(self) -> None:
+            raise RuntimeError("boom")
+
+        def run(self, **kwargs: object) -> None:  # type: ignore[override]
+            super().run(headless=True)
+
+    monkeypatch.setattr(reader.cli, "make_app", lambda paths, cutoff: Crashing(paths, cutoff=cutoff))
+    assert reader.cli.main([str(SEEDS[0])]) == 1

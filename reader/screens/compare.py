@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core import Alignment, Article, Fact, FactComparison, align
+from reader.core import Alignment, Article, Fact, FactComparison, align, printable
 from reader.screens.facts_panel import FactsPanel
 from reader.widgets import CompareHeader, CompareView
 from reader.core.layout import CompareRow, Order, Summary, build_rows, summarize, swapped
@@ -137,7 +137,7 @@ class CompareScreen(Screen[None]):
         self.view.loading = True
         self._align(self.left, self.right, self.cutoff, self.order)
 
-    @work(thread=True, exclusive=True, group="align")
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def _align(self, left: Article, right: Article, cutoff: float, order: Order) -> None:
         worker = get_current_worker()
         # Term weights come from the two articles, as `reader align` computes
@@ -147,6 +147,22 @@ class CompareScreen(Screen[None]):
             return
         rows = build_rows(alignment, order)
         self.post_message(self.Aligned(alignment, order, rows, summarize(alignment)))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A failure while aligning or finding facts is told, and the comparison stays open."""
+        if event.state is not WorkerState.ERROR or event.worker.group not in {"align", "facts"}:
+            return
+        self.view.loading = False
+        task = "align" if event.worker.group == "align" else "compare the facts of"
+        names = f"{printable(self.left.path.name)} and {printable(self.right.path.name)}"
+        self.notify(
+            f"Could not {task} {names}: {printable(repr(event.worker.error))}",
+            title="Error",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
 
     @on(Aligned)
     def _aligned(self, message: Aligned) -> None:
@@ -169,7 +185,7 @@ class CompareScreen(Screen[None]):
             self._find_facts(alignment)
         self._show_header()
 
-    @work(thread=True, exclusive=True, group="facts")
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
     def _find_facts(self, alignment: Alignment) -> None:
         worker = get_current_worker()
         facts = self.app.fact_store.comparison(alignment)

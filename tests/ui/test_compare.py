@@ -470,3 +470,30 @@ async def test_double_click_opens_the_row_in_the_reader(story: list[Path]) -> No
         assert isinstance(app.screen, ReaderScreen)
         (start, _), *_ = app.screen.passages
         assert app.screen.article.text[start:].startswith("Mayor Anna Berg")
+
+
+async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(
+    story: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.screens.compare as compare_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("3,500")
+
+    monkeypatch.setattr(compare_module, "align", broken)
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        (notification,) = [n for n in app._notifications if n.severity == "error"]
+        assert "Could not align" in notification.message
+        screen = app.screen
+        assert f"{screen.left.path.name} and {screen.right.path.name}" in notification.message
+        assert "KeyError('3,500')" in notification.message
+        assert not screen.view.loading
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+    assert app.return_code in (None, 0)
