@@ -16,7 +16,10 @@ def main() -> None:
     method, a_path, b_path = sys.argv[1:4]
     a, b = load_article(Path(a_path)), load_article(Path(b_path))
     if method == "reader":
-        links = [{"a": list(link.a), "b": list(link.b)} for link in align(a, b).links]  # type: ignore[arg-type]
+        links = [
+            {"a": list(link.a), "b": list(link.b), "pairs": [list(p) for p in link.pairs]}
+            for link in align(a, b).links  # type: ignore[arg-type]
+        ]
     else:
         pairs = (difflib_align if method == "difflib" else naive_align)(a, b)  # type: ignore[arg-type]
         links = [{"a": [i], "b": [j]} for i, j in pairs]

@@ -50,8 +50,9 @@ def main() -> None:
             from reader.core import pairs as scoring
 
             scoring.EXACT_POSTINGS = 10**12
-        links = [(link.a, link.b) for link in align(a, b).links]  # type: ignore[arg-type]
-        pairs = {(i, j) for la, lb in links for i in la for j in lb}
+        found = align(a, b).links  # type: ignore[arg-type]
+        links = [(link.a, link.b) for link in found]
+        pairs = {(i, j) for link in found for i, j, _ in link.pairs}
     elif method in ("naive", "difflib"):
         from bench.baselines import difflib_align, naive_align
 

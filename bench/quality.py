@@ -102,6 +102,28 @@ def reader_aligner(cutoff: float) -> Aligner:
     return run
 
 
+def _baseline(method: str) -> Aligner:
+    from bench.baselines import difflib_align, naive_align
+
+    chosen = difflib_align if method == "difflib" else naive_align
+
+    def run(a: Path, b: Path) -> dict:
+        left, right = load_article(a), load_article(b)
+        data = alignment_json(align(left, right))
+        data["links"] = [{"a": [i], "b": [j]} for i, j in chosen(left, right)]
+        return data
+
+    return run
+
+
+#: What the ECB+ figures are measured for: reader at its default, and the baselines.
+ECB_METHODS: dict[str, Aligner] = {
+    "reader": reader_aligner(DEFAULT_CUTOFF),
+    "naive": _baseline("naive"),
+    "difflib": _baseline("difflib"),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path)

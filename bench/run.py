@@ -37,6 +37,8 @@ GOLD = ROOT.parent / "shared" / "eval" / "gold_dev.json"
 PYTHON = sys.executable
 
 SIZES = (30, 300, 3000, 30000)
+#: Sizes of the pair of real, different news (``ecb_pair.py``), aligned where the ECB+ dev set is beside the repository.
+REAL_SIZES = (3000, 30000)
 #: Largest pair the difflib baseline runs on: at 3,000 sentences it takes minutes (estimated instead).
 DIFFLIB_CAP = 300
 #: Largest pair the naive baseline runs on: at 30,000 it would fill a 3.6 GB matrix for minutes (estimated instead).
@@ -87,22 +89,46 @@ def write_pairs(folder: Path, sizes: tuple[int, ...]) -> dict[int, tuple[Path, P
     return files
 
 
-def alignment_rows(files: dict[int, tuple[Path, Path, Path]], quick: bool) -> list[dict[str, object]]:
+def write_real_pairs(folder: Path, sizes: tuple[int, ...]) -> dict[str, tuple[Path, Path, str]]:
+    """The pairs of real news, as ``real-N`` cases, when the ECB+ dev set is there to build them."""
+    from bench.ecb_pair import ECB_DOCS, ecb_pair
+
+    if not ECB_DOCS.is_dir():
+        return {}
+    files = {}
+    for n in sizes:
+        left, right = ecb_pair(n)
+        a, b = folder / f"real-a-{n}.txt", folder / f"real-b-{n}.txt"
+        a.write_text(left, encoding="utf-8")
+        b.write_text(right, encoding="utf-8")
+        files[f"real-{n}"] = (a, b, "-")
+    return files
+
+
+def _numeric(size: int | str) -> int:
+    """The sentences a side of a case: ``3000``, ``"real-3000"``; 0 for the seeds."""
+    return 0 if size == "seeds" else int(str(size).split("-")[-1])
+
+
+def alignment_rows(
+    files: dict[int, tuple[Path, Path, Path]], real: dict[str, tuple[Path, Path, str]], quick: bool
+) -> list[dict[str, object]]:
     seeds = ROOT / "seeds"
     cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [
         ("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))
     ]
     cases += list(files.items())
+    cases += list(real.items())
     rows = []
     for size, pair in cases:
-        numeric = 0 if size == "seeds" else int(size)
+        numeric = _numeric(size)
         methods = ["floor", "reader", "naive", "difflib"]
-        if numeric == 3000:
+        if size == 3000:
             methods.append("reader-exhaustive")  # what blocking changes, once
         for method in methods:
             if (method == "difflib" and numeric > DIFFLIB_CAP) or (method == "naive" and numeric > NAIVE_CAP):
                 continue
-            repeats = 1 if method == "reader-exhaustive" else repeats_for(size, quick)
+            repeats = 1 if method == "reader-exhaustive" else repeats_for(numeric or size, quick)
             if method == "difflib" and numeric >= DIFFLIB_CAP:
                 repeats = min(repeats, 3)  # some 40 s a run
             row = measure(method, size, pair, repeats)
@@ -112,7 +138,7 @@ def alignment_rows(files: dict[int, tuple[Path, Path, Path]], quick: bool) -> li
 
 
 def dev_f1() -> dict[str, dict[str, float]]:
-    """Precision, recall and F1 on the dev gold, by the shared scorer, for reader and the baselines."""
+    """Precision, recall and F1 on the seed dev gold, by the shared scorer, for reader and the baselines."""
     if not GOLD.exists():
         return {}
     scorer = GOLD.parent / "align_score.py"
@@ -124,6 +150,20 @@ def dev_f1() -> dict[str, dict[str, float]]:
         )
         words = out.stdout.strip().splitlines()[-1].split()
         results[method] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}
+    return results
+
+
+def ecb_f1() -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 on the ECB+ dev gold (150 real pairs), for reader and the baselines, in this process."""
+    from bench.quality import ECB_METHODS, ecb_score
+
+    ecb = GOLD.parent / "ecb_dev"
+    if not ecb.is_dir():
+        return {}
+    results = {}
+    for method, aligner in ECB_METHODS.items():
+        precision, recall, f1 = ecb_score(ecb, aligner)
+        results[method] = {"precision": precision, "recall": recall, "F1": f1}
     return results
 
 
@@ -170,6 +210,11 @@ def ui_figures(library: Path, long_pair: Path) -> dict[str, object]:
 def profiles(a: Path, b: Path, big: tuple[Path, Path] | None) -> dict[str, str]:
     """pyinstrument profiles of aligning the 3,000-sentence pair, before (dense aligner) and now."""
     out: dict[str, str] = {}
+    try:
+        import pyinstrument  # noqa: F401
+    except ImportError:
+        print("no profiles: pyinstrument is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        return out
     folder = HERE / "profiles"
     folder.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as before:
@@ -206,9 +251,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = write_pairs(folder, sizes)
-        rows = alignment_rows(files, options.quick)
+        real = write_real_pairs(folder, () if options.quick else REAL_SIZES)
+        rows = alignment_rows(files, real, options.quick)
         f1 = dev_f1()
         print("dev F1", f1, flush=True)
+        ecb = ecb_f1()
+        print("ECB+ dev F1", ecb, flush=True)
         from bench.corpus import write_library
 
         library = write_library(folder / "library", 100 if options.quick else 1000)
@@ -217,6 +265,7 @@ def main() -> int:
             "machine": machine(),
             "alignment": rows,
             "dev_f1": f1,
+            "ecb_f1": ecb,
             "library_articles": 100 if options.quick else 1000,
             "library_load_seconds": library_load(library),
         }
@@ -228,6 +277,8 @@ def main() -> int:
             results["ui"] = ui_figures(library, long_pair)
             print("ui", results["ui"], flush=True)
             results["profiles"] = profiles(files[3000][0], files[3000][1], files[30000][:2])
+            if not results["profiles"]:
+                del results["profiles"]
     results["run_seconds"] = time.perf_counter() - started
     report = render(results, DIFFLIB_CAP, NAIVE_CAP)
     print(report)

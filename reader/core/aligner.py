@@ -6,8 +6,7 @@ The method, in three steps:
    (:func:`reader.core.tokens.content_terms`). Terms are weighted by inverse
    document frequency over the sentences of both articles (or of the
    library), so rare names and numbers count for more than words every
-   sentence uses. Near-identical spellings across the two articles are
-   unified with rapidfuzz.
+   sentence uses.
 2. **Scores** (:mod:`reader.core.pairs`). Only pairs that share a term are
    scored: on a news story, every such pair; on a book-length document,
    the pairs proposed by an inverted index of rare terms. A pair's score
@@ -148,7 +147,7 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
     stats = stats or TermStatistics.of_articles((a, b))
     prepared_a, prepared_b = _prepare(a), _prepare(b)
     left = list(prepared_a.units)
-    right = _unify_spellings(left, list(prepared_b.units))
+    right = list(prepared_b.units)
     # Each distinct term once: long documents repeat their terms many times.
     terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
     idf = {t: stats.idf(t) for t in terms}
@@ -240,38 +239,6 @@ def _unit(text: str) -> Unit:
         # copy: its whole normalised text stands in as its one term.
         terms = ["=" + " ".join(text.casefold().split())]
     return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(c)) for c in clauses if len(c) >= 3 and len(clauses) > 1))
-
-
-def _unify_spellings(left: list[Unit], right: list[Unit]) -> list[Unit]:
-    """Map right-side terms onto near-identical left-side terms ("Lifeng"/"Li Feng" aside)."""
-    from rapidfuzz import fuzz, process
-
-    vocab_a = sorted({t for u in left for t in u.terms if len(t) >= 5 and not t[0].isdigit()})
-    vocab_b = sorted({t for u in right for t in u.terms if len(t) >= 5 and not t[0].isdigit()} - set(vocab_a))
-    if not vocab_a or not vocab_b:
-        return right
-    mapping = {}
-    for start in range(0, len(vocab_b), 1000):  # in blocks, to bound memory
-        block = vocab_b[start : start + 1000]
-        for term, match in zip(block, process.cdist(block, vocab_a, scorer=fuzz.ratio, score_cutoff=88, workers=-1)):
-            best = int(match.argmax())
-            if match[best] >= 88:
-                mapping[term] = vocab_a[best]
-    if not mapping:
-        return right
-
-    def remap(terms: tuple[str, ...]) -> tuple[str, ...]:
-        if not any(t in mapping for t in terms):
-            return terms
-        # The term gives way to its spelling on the left, which keeps its
-        # place if the sentence has it already and goes last if not.
-        out = dict.fromkeys(terms)
-        for term in [t for t in terms if t in mapping]:
-            del out[term]
-            out.setdefault(mapping[term])
-        return tuple(out)
-
-    return [Unit(remap(u.terms), tuple(remap(c) for c in u.clauses)) for u in right]
 
 
 def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, float]], float]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .models import DiffOp, Segment
-from .tokens import diff_key, word_tokens
+from .tokens import TOKEN_WITH_SPACE, diff_key
 
 #: Text placed between two sentences of the same side of a link.
 SENTENCE_JOINER = " "
@@ -76,16 +76,22 @@ Chunk = tuple[int, int, str, str]  # start, end, comparison key, text with trail
 
 def _chunks(text: str, sentences: Sequence[Segment]) -> list[Chunk]:
     chunks: list[Chunk] = []
+    last = len(sentences) - 1
     for number, sentence in enumerate(sentences):
-        tokens = word_tokens(text, sentence.start, sentence.end)
-        last = number == len(sentences) - 1
-        for k, (start, end, token) in enumerate(tokens):
-            if k + 1 < len(tokens):
-                tail = text[end : tokens[k + 1][0]]
-            else:
-                tail = text[end : sentence.end] + ("" if last else SENTENCE_JOINER)
-            lead = text[sentence.start : start] if k == 0 else ""
-            chunks.append((start, end, diff_key(token), lead + token + tail))
+        # One scan gives each token with the white space after it (up to the
+        # sentence's end): the chunk's text, with no second slicing pass.
+        matches = TOKEN_WITH_SPACE.finditer(text, sentence.start, sentence.end)
+        first = len(chunks)
+        for match in matches:
+            token = match.group(1)
+            chunks.append((match.start(), match.end(1), diff_key(token), match.group()))
+        if len(chunks) > first:
+            start, end, key, chunk = chunks[first]
+            if start > sentence.start:
+                chunks[first] = (start, end, key, text[sentence.start : start] + chunk)
+            if number != last:
+                start, end, key, chunk = chunks[-1]
+                chunks[-1] = (start, end, key, chunk + SENTENCE_JOINER)
     return chunks
 
 

@@ -36,6 +36,8 @@ _CLAUSE_PARTNERS = 10
 #: Terms in more pairs than this were summed by matrix product in the dense
 #: scorer; they are still added first so that float32 sums come out the same.
 _FREQUENT_PAIRS = 1024
+#: Largest grid of every pair (float64 cells) that candidate weights are summed into.
+_DENSE_CELLS = 12_000_000
 #: Largest bitmap of (unit, common term) kept for lookups, in bytes.
 _BITMAP_BYTES = 64_000_000
 #: Pairs handled per block where a step expands each pair into many rows.
@@ -62,28 +64,37 @@ class PairScores:
 
 
 class _Index:
-    """Binary search over the sorted keys ``i * m + j`` of the candidate pairs."""
+    """The sorted keys ``i * m + j`` of the candidate pairs, and where each candidate's diagonal neighbours are."""
 
     def __init__(self, keys: np.ndarray, n: int, m: int) -> None:
         self.keys, self.n, self.m = keys, n, m
+        self._steps: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
-    def get(self, values: np.ndarray, qi: np.ndarray, qj: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``values`` at the pairs ``(qi, qj)`` (0 where not a candidate or off the grid), and which were found."""
-        inside = (qi >= 0) & (qj >= 0) & (qi < self.n) & (qj < self.m)
-        out = np.zeros(len(qi), dtype=values.dtype)
-        if not len(self.keys):
-            return out, np.zeros(len(qi), dtype=bool)
-        query = qi * self.m + qj
-        at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
-        hit = inside & (self.keys[at] == query)
+    def neighbour(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """For each candidate ``(i, j)``: where ``(i + step, j + step)`` is among the candidates, and whether it is.
+
+        Looked up once per step: scoring asks for the same neighbours several times.
+        """
+        if step not in self._steps:
+            rows, cols = self.keys // self.m, self.keys % self.m
+            qi, qj = rows + step, cols + step
+            inside = (qi >= 0) & (qj >= 0) & (qi < self.n) & (qj < self.m)
+            query = qi * self.m + qj
+            at = np.minimum(np.searchsorted(self.keys, query), max(len(self.keys) - 1, 0))
+            hit = inside & (self.keys[at] == query) if len(self.keys) else inside & False
+            self._steps[step] = (at, hit)
+        return self._steps[step]
+
+    def at_step(self, values: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """``values`` at each candidate's diagonal neighbour ``step`` away (0 where none), and which were found."""
+        at, hit = self.neighbour(step)
+        out = np.zeros(len(hit), dtype=values.dtype)
         out[hit] = values[at[hit]]
         return out, hit
 
-    def diagonal(self, values: np.ndarray, qi: np.ndarray, qj: np.ndarray) -> np.ndarray:
-        """The larger of ``values`` at the two diagonal neighbours of each pair ``(qi, qj)``."""
-        before, _ = self.get(values, qi - 1, qj - 1)
-        after, _ = self.get(values, qi + 1, qj + 1)
-        return np.maximum(before, after)
+    def candidate_diagonal(self, values: np.ndarray) -> np.ndarray:
+        """The larger of ``values`` at the two diagonal neighbours of every candidate."""
+        return np.maximum(self.at_step(values, -1)[0], self.at_step(values, 1)[0])
 
 
 def score_pairs(left: Sequence[Unit], right: Sequence[Unit], idf: dict[str, float], floor: float = 0.0) -> PairScores:
@@ -110,7 +121,7 @@ def score_pairs(left: Sequence[Unit], right: Sequence[Unit], idf: dict[str, floa
     raw = np.maximum(whole, _clause_scores(left, right, idf, vocabulary, weights, index, rows, cols, shared, whole, floor))
     # Reports keep runs of sentences together even when they move whole
     # paragraphs: a pair whose neighbours also match is more likely right.
-    raw += NEIGHBOUR_WEIGHT * index.diagonal(raw, rows, cols)
+    raw += NEIGHBOUR_WEIGHT * index.candidate_diagonal(raw)
     np.minimum(raw, 1.0, out=raw)
     return PairScores((n, m), rows, cols, raw, exact)
 
@@ -140,6 +151,12 @@ def _shared_weights(
         counted = [t for t in common if size[t] > limit]
     m = len(right)
     pair_a, pair_b, weight = _expand(proposing, rows_a, rows_b, vocabulary, weights)
+    if not counted and len(left) * m <= _DENSE_CELLS:
+        # Summed straight into a grid of every pair: cheaper than sorting
+        # the postings, and the keys come out in row-major order.
+        totals = np.bincount(pair_a * m + pair_b, weights=weight, minlength=len(left) * m)
+        keys = np.flatnonzero(totals)
+        return keys // m, keys % m, totals[keys].astype(np.float32), exact
     keys, slot = np.unique(pair_a * m + pair_b, return_inverse=True)
     rows, cols = keys // m, keys % m
     shared = np.zeros(len(keys), dtype=np.float32)
@@ -267,18 +284,18 @@ def _clause_scores(
     bound = (2 * CLAUSE_WEIGHT * shared) / (lightest_a[rows] + lightest_b[cols])
     np.minimum(bound, CLAUSE_WEIGHT, out=bound)
     upper = np.maximum(whole, bound)
-    hopeful = upper + NEIGHBOUR_WEIGHT * index.diagonal(upper, rows, cols) >= floor
+    hopeful = upper + NEIGHBOUR_WEIGHT * index.candidate_diagonal(upper) >= floor
     near = hopeful.copy()
     for step in (-1, 1):
-        # A neighbour that is no candidate can still be hopeful through its
-        # own other neighbour.
+        # A neighbour that is no candidate scores 0 but for its bonus, from
+        # its own two neighbours: this pair, and the one two steps away.
         qi, qj = rows + step, cols + step
-        found, hit = index.get(hopeful, qi, qj)
+        found, hit = index.at_step(hopeful, step)
         inside = (qi >= 0) & (qj >= 0) & (qi < index.n) & (qj < index.m)
         missing = inside & ~hit
         if missing.any():
-            zero = np.zeros(int(missing.sum()), dtype=np.float32)
-            found[missing] = zero + NEIGHBOUR_WEIGHT * index.diagonal(upper, qi[missing], qj[missing]) >= floor
+            beyond, _ = index.at_step(upper, 2 * step)
+            found[missing] = NEIGHBOUR_WEIGHT * np.maximum(upper[missing], beyond[missing]) >= floor
         near |= found
     scores = np.zeros(len(rows), dtype=np.float32)
     picked = np.flatnonzero((bound > whole) & near)
