@@ -161,6 +161,6 @@ def write_library(folder: Path, count: int, seed: int = 0) -> Path:
 
 
 def as_article(text: str, name: str) -> Article:
-    from reader.core.articles import article_from_text
+    from reader.core.reading.articles import article_from_text
 
     return article_from_text(Path(f"{name}.txt"), text)

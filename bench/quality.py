@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.cli import alignment_json  # noqa: E402
 from reader.core import align, load_article  # noqa: E402
-from reader.core.aligner import DEFAULT_CUTOFF  # noqa: E402
+from reader.core.alignment.aligner import DEFAULT_CUTOFF  # noqa: E402
+from reader.export import alignment_json  # noqa: E402
 
 Aligner = Callable[[Path, Path], dict]
 

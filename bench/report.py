@@ -76,7 +76,7 @@ def _targets(results: dict[str, object], rows: list[Row]) -> list[str]:
         )
         lines.append(
             "| … no dense N×M matrix; candidates from an inverted index of rare terms | — | candidate pairs in flat "
-            "arrays (`reader/core/pairs.py`); a 30,000² float32 matrix alone would be 3.6 GB | **met** |"
+            "arrays (`reader/core/alignment/scoring.py`); a 30,000² float32 matrix alone would be 3.6 GB | **met** |"
         )
     for size, goal in (("real-3000", 1.0), ("real-30000", 10.0)):
         real = _find(rows, "reader", size)

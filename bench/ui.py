@@ -104,14 +104,14 @@ async def bare(t0: float) -> dict[str, float]:
 def _library_ready(app: object) -> bool:
     from textual.widgets import DataTable
 
-    from reader.screens import LibraryScreen
+    from reader.tui.screens import LibraryScreen
 
     screen = app.screen  # type: ignore[attr-defined]
     return isinstance(screen, LibraryScreen) and screen.query_one("#articles", DataTable).row_count > 0
 
 
 async def start(t0: float, folder: str | None = None) -> dict[str, float]:
-    from reader.app import ReaderApp
+    from reader.tui.app import ReaderApp
 
     app = ReaderApp([Path(folder)] if folder else None)
     shown = Shown(app, lambda: _library_ready(app))
@@ -121,8 +121,8 @@ async def start(t0: float, folder: str | None = None) -> dict[str, float]:
 
 
 async def compare(t0: float) -> dict[str, object]:
-    from reader.app import ReaderApp
-    from reader.screens import CompareScreen
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens import CompareScreen
 
     app = ReaderApp(None)
     times = []
@@ -141,8 +141,8 @@ async def compare(t0: float) -> dict[str, object]:
 
 
 async def keys(t0: float, folder: str) -> dict[str, object]:
-    from reader.app import ReaderApp
-    from reader.screens import CompareScreen
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens import CompareScreen
 
     app = ReaderApp([Path(folder)])
     async with app.run_test(size=SIZE) as pilot:
@@ -160,7 +160,7 @@ async def keys(t0: float, folder: str) -> dict[str, object]:
         busy = []
         for _ in range(5):
             before = view.cursor
-            busy.append(await key_to_screen(app, "down", lambda: view.cursor != before))
+            busy.append(await key_to_screen(app, "down", lambda before=before: view.cursor != before))
             await pilot.pause()
         # The rest once the facts are in.
         begin = time.perf_counter()
@@ -171,7 +171,7 @@ async def keys(t0: float, folder: str) -> dict[str, object]:
         for key in ["down"] * 10 + ["pagedown"] * 5 + ["n"] * 5 + ["end", "home"] + ["up"] * 5:
             before = view.cursor
             try:
-                elapsed = await key_to_screen(app, key, lambda: view.cursor != before, timeout=2.0)
+                elapsed = await key_to_screen(app, key, lambda before=before: view.cursor != before, timeout=2.0)
             except TimeoutError:
                 continue  # nowhere to go ("n" past the last difference)
             timings.setdefault(key, []).append(elapsed)

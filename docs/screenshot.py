@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reader.app import ReaderApp
+from reader.tui.app import ReaderApp
 
 HERE = Path(__file__).resolve().parent
 

@@ -10,17 +10,16 @@ is spread over the cores.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import TextIO
 
-from reader.core.aligner import DEFAULT_CUTOFF
+from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
 
 #: The library and cutoff of this worker process, set once when it starts.
@@ -43,9 +42,9 @@ def pair_json(a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF) -> dict[st
     Returns:
         The alignment with its ``"facts"`` and ``"quotes"``.
     """
-    from reader.cli import alignment_json, facts_json
     from reader.core import align
-    from reader.core.fact_compare import compare_facts
+    from reader.core.facts.compare import compare_facts
+    from reader.export import alignment_json, facts_json
 
     alignment = align(a, b, cutoff=cutoff)
     data = alignment_json(alignment)

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
-from reader.core.aligner import DEFAULT_CUTOFF
+from reader.core.alignment.aligner import DEFAULT_CUTOFF
+from reader.export import alignment_json, facts_json
 
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
-    from reader.core.fact_compare import FactComparison
-    from reader.core.facts import Fact
-    from reader.core.models import Alignment, Article
+    from reader.core.models import Alignment
+    from reader.tui.app import ReaderApp
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -119,7 +118,7 @@ exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
 def make_app(paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> ReaderApp:
     """The Textual app, as ``reader [PATHS]`` runs it."""
     # Textual costs ~150 ms to import; `reader align` never needs it.
-    from reader.app import ReaderApp
+    from reader.tui.app import ReaderApp
 
     return ReaderApp(paths or None, cutoff=cutoff)
 
@@ -268,14 +267,14 @@ def _align_command(argv: list[str]) -> int:
     if isinstance(alignment, int):
         return alignment
     if options.format == "json":
-        from reader.core.fact_compare import compare_facts
+        from reader.core.facts.compare import compare_facts
 
         data = alignment_json(alignment)
         data.update(facts_json(compare_facts(alignment)))
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from reader.render import print_alignment
+        from reader.view.render import print_alignment
 
         print_alignment(alignment, width=options.width)
     return EXIT_OK
@@ -284,7 +283,7 @@ def _align_command(argv: list[str]) -> int:
 def _align_all(folder: Path, cutoff: float) -> int:
     """Print every pair of the articles in ``folder`` as JSON lines; name the unreadable files on stderr."""
     from reader.batch import write_all
-    from reader.core.safe import printable
+    from reader.view.printable import printable
 
     if not folder.is_dir():
         return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
@@ -305,7 +304,7 @@ def _align_all(folder: Path, cutoff: float) -> int:
 
 
 def _facts_command(argv: list[str]) -> int:
-    from reader.core.fact_compare import compare_facts
+    from reader.core.facts.compare import compare_facts
 
     options = _facts_parser().parse_args(argv)
     alignment = _load_pair(options)
@@ -316,82 +315,14 @@ def _facts_command(argv: list[str]) -> int:
         json.dump(facts_json(comparison), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from reader.render import print_facts
+        from reader.view.render import print_facts
 
         print_facts(comparison, width=options.width)
     return EXIT_OK
 
 
-def facts_json(comparison: FactComparison) -> dict[str, object]:
-    """The facts and quotes of a comparison as the documented JSON object (``reader facts --help``)."""
-
-    def fact(item: Fact | None) -> dict[str, object] | None:
-        if item is None:
-            return None
-        return {"text": item.text, "start": item.start, "end": item.end, "value": item.value}
-
-    return {
-        "facts": [
-            {"kind": p.kind, "verdict": p.verdict, "a": fact(p.a), "b": fact(p.b), "link": p.link}
-            for p in comparison.pairs
-        ],
-        "quotes": [
-            {
-                "speaker_a": q.speaker_a,
-                "speaker_b": q.speaker_b,
-                "verdict": q.verdict,
-                "a": {"start": q.a.start, "end": q.a.end},
-                "b": {"start": q.b.start, "end": q.b.end},
-            }
-            for q in comparison.quotes
-        ],
-    }
-
-
-def alignment_json(alignment: Alignment) -> dict[str, object]:
-    """The alignment as the documented JSON object (see ``reader align --help``).
-
-    ``reader align --format json`` adds the ``"facts"`` and ``"quotes"`` keys
-    of :func:`facts_json` to it.
-    """
-
-    def side(article: Article) -> dict[str, object]:
-        return {
-            "path": str(article.path),
-            "title": article.title,
-            "source": article.source,
-            "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in article.sentences],
-        }
-
-    return {
-        "a": side(alignment.a),
-        "b": side(alignment.b),
-        "links": [
-            {
-                "a": list(link.a),
-                "b": list(link.b),
-                "score": link.score,
-                "pairs": [list(pair) for pair in link.pairs],
-                "diff": [
-                    {
-                        "tag": op.tag,
-                        "a_start": op.a_start,
-                        "a_end": op.a_end,
-                        "b_start": op.b_start,
-                        "b_end": op.b_end,
-                        "a_text": op.a_text,
-                        "b_text": op.b_text,
-                    }
-                    for op in link.diff
-                ],
-            }
-            for link in alignment.links
-        ],
-    }
-
-
 def _fail(path: Path, reason: str, stream: TextIO | None = None) -> int:
-    from reader.core.safe import printable
+    from reader.view.printable import printable
 
     print(f"reader: {printable(str(path))}: {reason}", file=stream or sys.stderr)
     return EXIT_INPUT

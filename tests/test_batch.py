@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-
 from reader.batch import align_all, pair_indices, pair_json, write_all
 from reader.core import bundled_seeds, load_library
 from reader.core.models import Article

@@ -32,7 +32,7 @@ def test_align_json_follows_the_schema() -> None:
     assert set(data) == {"a", "b", "links", "facts", "quotes"}
     for side, path in (("a", SEEDS[0]), ("b", SEEDS[1])):
         assert set(data[side]) == {"path", "title", "source", "sentences"}
-        text = open(path).read()  # offsets are into the text as open() reads it
+        text = path.read_text()  # offsets are into the text as open() reads it
         starts = []
         for sentence in data[side]["sentences"]:
             assert set(sentence) == {"start", "end", "text"}
@@ -81,7 +81,7 @@ def test_align_text_respects_no_color_on_a_terminal() -> None:
     from rich.console import Console
 
     from reader.core import align, load_article
-    from reader.render import print_alignment
+    from reader.view.render import print_alignment
 
     alignment = align(load_article(SEEDS[0]), load_article(SEEDS[1]))  # type: ignore[arg-type]
     coloured, plain = StringIO(), StringIO()
@@ -162,7 +162,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def test_the_app_ending_on_an_uncaught_error_exits_non_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.cli
-    from reader.app import ReaderApp
+    from reader.tui.app import ReaderApp
 
     class Crashing(ReaderApp):
         def on_mount(self) -> None:

@@ -16,7 +16,7 @@ KINDS = {"number", "ordinal", "money", "percent", "date", "time", "person", "org
 
 
 def check_facts_schema(data: dict, a_path: Path, b_path: Path, links: int | None) -> None:  # type: ignore[type-arg]
-    texts = {"a": open(a_path).read(), "b": open(b_path).read()}  # offsets are into open()'s text
+    texts = {"a": a_path.read_text(), "b": b_path.read_text()}  # offsets are into open()'s text
     assert data["facts"]
     for fact in data["facts"]:
         assert set(fact) == FACT_KEYS
@@ -49,7 +49,7 @@ def test_facts_json_follows_the_schema() -> None:
     assert set(data) == {"facts", "quotes"}
     check_facts_schema(data, SEEDS[0], SEEDS[1], None)
     altered = [q for q in data["quotes"] if q["verdict"] == "altered"]
-    text_b = open(SEEDS[1]).read()
+    text_b = SEEDS[1].read_text()
     assert any("sacrifice our national security" in text_b[q["b"]["start"] : q["b"]["end"]] for q in altered)
 
 

@@ -7,8 +7,8 @@ value it had. What is reused:
 * **sentence splits** are part of each :class:`~reader.core.models.Article`
   (its segments), made once when the library is read;
 * **token statistics**: the terms of each sentence and the units scored, per
-  article (``reader.core.aligner``), and the terms of each text
-  (``reader.core.tokens``, an ``lru_cache``);
+  article (``reader.core.alignment.aligner``), and the terms of each text
+  (``reader.core.text.terms``, an ``lru_cache``);
 * **pairwise alignments**: :func:`reader.core.align` returns the alignment it
   made before for the same two articles, statistics and cutoff.
 
@@ -26,7 +26,6 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-_ALL: list[IdentityCache[object]] = []
 
 
 class IdentityCache(Generic[V]):
@@ -39,7 +38,6 @@ class IdentityCache(Generic[V]):
         self.maxsize = maxsize
         self._entries: OrderedDict[tuple[object, ...], tuple[tuple[object, ...], V]] = OrderedDict()
         self._lock = threading.Lock()
-        _ALL.append(self)  # type: ignore[arg-type]
 
     def get(self, objects: tuple[object, ...], extra: Hashable) -> V | None:
         """The value stored for these objects (by identity) and ``extra``, or ``None``."""
@@ -65,8 +63,3 @@ class IdentityCache(Generic[V]):
         with self._lock:
             self._entries.clear()
 
-
-def clear_caches() -> None:
-    """Empty every cache of this kind, for example to time a computation from cold."""
-    for cache in _ALL:
-        cache.clear()

@@ -9,6 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Literal
+
+from reader.core.text.opcodes import DiffTag
+
+#: What a fact is.
+FactKind = Literal["number", "ordinal", "money", "percent", "date", "time", "person", "organisation", "place", "quote", "paraphrase"]
+#: How two reports' versions of a fact relate: the same, the same at another
+#: precision, a conflict, or found in one report only.
+Verdict = Literal["same", "compatible", "different", "only_a", "only_b"]
+#: How two reports' versions of a quote relate.
+QuoteVerdict = Literal["exact", "altered", "paraphrased"]
+
+__all__ = ["Alignment", "Article", "DiffOp", "DiffTag", "FactKind", "Link", "LoadError", "QuoteVerdict", "Segment", "SegmentKind", "Verdict"]
 
 
 class SegmentKind(str, Enum):
@@ -108,7 +121,7 @@ class DiffOp:
         b_text: The text of side B covered by the run.
     """
 
-    tag: str
+    tag: DiffTag
     a_start: int
     a_end: int
     b_start: int

@@ -46,7 +46,7 @@ _WORDS = st.sampled_from(
     Bessent China people — - ( ) ; : , 's""".split()
 )
 _QUOTE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join).flatmap(
-    lambda q: st.sampled_from([f'"{q}," she said', f"“{q}”", f"‘{q}’", f'"{q}']) 
+    lambda q: st.sampled_from([f'"{q}," she said', f"“{q}”", f"‘{q}’", f'"{q}'])
 )
 _PIECE = st.one_of(_WORDS, _WORDS, _WORDS, _VALUES, _QUOTE)
 sentences = st.lists(_PIECE, min_size=1, max_size=25).map(" ".join).flatmap(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.core import Alignment, align
-from reader.core.articles import article_from_text
-from reader.core.layout import build_rows, moved_links
+from reader.core.alignment.rows import build_rows, moved_links
+from reader.core.reading.articles import article_from_text
 from tests.conftest import seed
 
 UNRELATED = """The home side won the cup final on Saturday with a late header from their captain.

@@ -81,7 +81,7 @@ def test_headlines_of_one_story_are_linked(capsys: pytest.CaptureFixture[str]) -
     headline_a = data["a"]["sentences"][0]["text"]
     headline_b = data["b"]["sentences"][0]["text"]
     assert (headline_a, headline_b) == ("Three dead as fire tears through Riverside warehouse", "Three killed in Millbrook warehouse fire")
-    assert any([0, 0] == pair[:2] for link in data["links"] for pair in link["pairs"])
+    assert any(pair[:2] == [0, 0] for link in data["links"] for pair in link["pairs"])
 
 
 @pytest.mark.parametrize(
@@ -95,6 +95,6 @@ def test_headlines_of_one_story_are_linked(capsys: pytest.CaptureFixture[str]) -
     ],
 )
 def test_a_number_in_another_format_is_the_same_term(left: str, right: str) -> None:
-    from reader.core.tokens import content_terms
+    from reader.core.text.terms import content_terms
 
     assert content_terms(left) == content_terms(right)

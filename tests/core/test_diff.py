@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import Segment, align, word_diff
-from reader.core.diff import SENTENCE_JOINER
+from reader.core.alignment.word_diff import SENTENCE_JOINER
 from tests.conftest import seed
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from reader.core import align
-from reader.core.articles import article_from_text
-from reader.core.fact_compare import compare_facts, relation
-from reader.core.fact_numbers import find_values
-from reader.core.facts import extract_facts
-from reader.core.normalise import (
+from reader.core.facts.compare import compare_facts, relation
+from reader.core.facts.extract import extract_facts
+from reader.core.facts.numbers import find_values
+from reader.core.facts.quote_compare import quote_verdict
+from reader.core.facts.values import (
     DateValue,
     canonical_place,
     compare_dates,
@@ -24,7 +24,7 @@ from reader.core.normalise import (
     resolve_date,
     unit_class,
 )
-from reader.core.quote_compare import quote_verdict
+from reader.core.reading.articles import article_from_text
 
 
 def article(text: str, name: str = "a.txt"):  # type: ignore[no-untyped-def]
@@ -304,7 +304,7 @@ def test_the_dateline_is_not_a_reported_date() -> None:
 
 
 def test_coverage_of_a_made_up_story() -> None:
-    from reader.core.coverage import coverage
+    from reader.core.facts.coverage import coverage
 
     texts = [
         '"We will never sacrifice national security for an app," Bessent said. It was the third delay.\n',

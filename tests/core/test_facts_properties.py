@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import align
-from reader.core.articles import article_from_text
-from reader.core.fact_compare import compare_facts
-from reader.core.fact_numbers import find_values
-from reader.core.facts import KINDS, extract_facts
-from reader.core.normalise import normalise_name, parse_date, parse_number, parse_ordinal
+from reader.core.facts.compare import compare_facts
+from reader.core.facts.extract import KINDS, extract_facts
+from reader.core.facts.numbers import find_values
+from reader.core.facts.values import normalise_name, parse_date, parse_number, parse_ordinal
+from reader.core.reading.articles import article_from_text
 
 #: Pieces of news text that exercise every recogniser, mixed with noise.
 PIECES = st.sampled_from(
@@ -79,7 +79,7 @@ def test_comparison_never_raises_and_lists_each_fact_once(a_text: str, b_text: s
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(TEXTS, min_size=1, max_size=4))
 def test_the_coverage_matrix_has_one_cell_per_source(texts: list[str]) -> None:
-    from reader.core.coverage import CELL_STATES, coverage
+    from reader.core.facts.coverage import CELL_STATES, coverage
 
     articles = [article_from_text(Path(f"{k}.txt"), text) for k, text in enumerate(texts)]
     matrix = coverage(articles)

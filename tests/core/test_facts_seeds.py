@@ -7,10 +7,10 @@ from functools import cache, lru_cache
 import pytest
 
 from reader.core import Article, align, load_library
-from reader.core.coverage import coverage
-from reader.core.fact_compare import FactComparison, FactPair, compare_facts
-from reader.core.fact_names import Gazetteer, learn_gazetteer
-from reader.core.facts import ArticleFacts, Fact, extract_facts
+from reader.core.facts.compare import FactComparison, FactPair, compare_facts
+from reader.core.facts.coverage import coverage
+from reader.core.facts.extract import ArticleFacts, Fact, extract_facts
+from reader.core.facts.names import Gazetteer, learn_gazetteer
 from tests.conftest import seed
 
 NAMES = ("000", "001", "002", "003", "004")

@@ -66,7 +66,7 @@ def test_line_endings_keep_offsets_as_text_mode_reads_them(hostile: tuple[Path, 
     for name in ("crlf.txt", "cr.txt"):
         article = load_article(root / name)
         assert isinstance(article, Article)
-        text = open(root / name, encoding="utf-8").read()
+        text = (root / name).read_text(encoding="utf-8")
         assert article.text == text
         assert [s.text for s in article.sentences] == [text[s.start : s.end] for s in article.sentences]
         assert len(article.sentences) == 3

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.cli import alignment_json, facts_json
 from reader.core import align, compare_facts
-from reader.core.aligner import MAX_SIDE
-from reader.core.articles import article_from_text
-from reader.core.tokens import clause_terms, content_terms
+from reader.core.alignment.aligner import MAX_SIDE
+from reader.core.reading.articles import article_from_text
+from reader.core.text.terms import clause_terms, content_terms
+from reader.export import alignment_json, facts_json
 
 from .news_strategies import articles, sentences
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import align
-from reader.core.articles import article_from_text
+from reader.core.reading.articles import article_from_text
 
 # Arbitrary Unicode, weighted towards the characters that break things:
 # sentence ends, quotes, newlines, controls, CJK stops, combining marks.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core import SegmentKind
-from reader.core.segment import split_sentences
+from reader.core.reading.sentences import split_sentences
 from tests.conftest import seed
 
 
@@ -83,7 +83,7 @@ def test_offsets_are_relative_to_the_whole_text() -> None:
 
 
 def test_a_huge_paragraph_is_cut_into_bounded_pieces() -> None:
-    from reader.core.segment import MAX_CHUNK
+    from reader.core.reading.sentences import MAX_CHUNK
 
     words = " ".join(f"word{k % 97}" for k in range(40_000))  # ~280 kB, no punctuation
     text = f"{words}. Then a real sentence follows here."

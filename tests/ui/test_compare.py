@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
-from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
-from reader.widgets import CompareView
-from reader.cells import CellStyles, row_cells
-from reader.core.layout import RowKind, summarize
+from reader.core.alignment.rows import RowKind, summarize
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.widgets import CompareView
+from reader.view.compare_cells import CellStyles, row_cells
 
 from .conftest import screen_text
 
@@ -303,7 +303,7 @@ async def test_cursor_keys_and_mouse_click_select_rows(story: list[Path]) -> Non
 
 
 async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.screens.compare as compare_module
+    import reader.tui.screens.compare as compare_module
 
     release = threading.Event()
     real_align = compare_module.align
@@ -475,7 +475,7 @@ async def test_double_click_opens_the_row_in_the_reader(story: list[Path]) -> No
 async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(
     story: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.screens.compare as compare_module
+    import reader.tui.screens.compare as compare_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("3,500")

@@ -143,15 +143,15 @@ def test_small_terminal_filter_and_read(terminal: Callable[..., Terminal]) -> No
     term.keys("/")
     term.wait_text("Filter: type")  # a person waits for the box before typing into it
     term.keys("Inter")
-    screen = term.wait_for(lambda s: "Inter Bellum" in s and "Istanbul" not in s, "the filtered list")
+    term.wait_for(lambda s: "Inter Bellum" in s and "Istanbul" not in s, "the filtered list")
     term.keys("Enter")
     term.wait_text("space Mark")  # the footer shows the table's keys: the list has the focus again
     term.keys("Enter")
-    screen = term.wait_text("Reading", "US-China Talks Advance on TikTok")
+    term.wait_text("Reading", "US-China Talks Advance on TikTok")
     term.keys("/")
     term.wait_text("Search: type")
     term.keys("Bessent", "Enter")
-    screen = term.wait_text("match 1 of")
+    term.wait_text("match 1 of")
     term.keys("n")
     term.wait_text("match 2 of")
     term.keys("q")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
 from reader.core import Article
-from reader.screens import CompareScreen, ReaderScreen
-from reader.screens.facts_panel import FactsPanel
-from reader.screens.story import StoryScreen
-from reader.widgets import ArticleView
-from reader.widgets.compare_view import FACT_STYLES
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, ReaderScreen
+from reader.tui.screens.facts import FactsScreen
+from reader.tui.screens.story import StoryScreen
+from reader.tui.widgets import ArticleView
+from reader.tui.widgets.compare_view import FACT_STYLES
 
 from .conftest import screen_text
 
@@ -38,11 +38,11 @@ async def compare_seeds(app: ReaderApp, pilot: Pilot[None], left: str, right: st
     return screen
 
 
-async def open_panel(app: ReaderApp, pilot: Pilot[None]) -> FactsPanel:
+async def open_panel(app: ReaderApp, pilot: Pilot[None]) -> FactsScreen:
     await pilot.press("f")
     await pilot.pause()
     panel = app.screen
-    assert isinstance(panel, FactsPanel)
+    assert isinstance(panel, FactsScreen)
     return panel
 
 
@@ -232,7 +232,7 @@ async def test_t_covers_only_the_marked_articles_when_two_are_marked() -> None:
 
 def test_a_paraphrase_is_not_shown_as_a_quote() -> None:
     from reader.core import Fact
-    from reader.screens.facts_panel import fact_cell
+    from reader.tui.screens.facts import fact_cell
 
     quote = Fact("quote", 0, 10, "We are close", "we are close", "quote|we are close", 0, speaker="Scott Bessent")
     paraphrase = Fact("paraphrase", 0, 30, "Bessent said they were close", "", "", 0)
@@ -262,7 +262,7 @@ async def test_the_palette_opens_the_story_and_the_facts_table() -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FactsPanel)
+        assert isinstance(app.screen, FactsScreen)
 
 
 async def test_help_lists_the_keys_of_the_panel_and_the_story() -> None:

@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
-from reader.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderScreen
-from reader.screens.help import key_table
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens.help import key_table
 
 from .conftest import screen_text
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from reader.app import ReaderApp
-from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
 from tests.hostile import make_hostile_tree
 
 

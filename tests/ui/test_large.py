@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import ReaderApp
 from reader.core import Alignment, Article, Link, Segment, word_diff
-from reader.screens import CompareScreen
-from reader.widgets import CompareView
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen
+from reader.tui.widgets import CompareView
 
 SENTENCES = 3000
 
@@ -50,7 +50,7 @@ def big_alignment(left: Article, right: Article, cutoff: float) -> Alignment:
 
 @pytest.fixture
 def big_pair(monkeypatch: pytest.MonkeyPatch) -> tuple[Article, Article]:
-    import reader.screens.compare as compare_module
+    import reader.tui.screens.compare as compare_module
 
     left, right = big_article("left", 1), big_article("right", 2)
     prepared = big_alignment(left, right, 30.0)

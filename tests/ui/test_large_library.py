@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from reader.app import ReaderApp
+from reader.tui.app import ReaderApp
 
 
 async def test_the_first_rows_come_first_and_the_rest_in_a_worker(tmp_path: Path) -> None:

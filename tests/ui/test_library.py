@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from reader.app import ReaderApp
-from reader.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
 
 from .conftest import screen_text
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from reader.app import ReaderApp
 from reader.core import SegmentKind
-from reader.screens import LibraryScreen, ReaderScreen
-from reader.widgets import ArticleView
+from reader.tui.app import ReaderApp
+from reader.tui.screens import LibraryScreen, ReaderScreen
+from reader.tui.widgets import ArticleView
 
 from .conftest import screen_text
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
-from reader.screens import CompareScreen, ReaderScreen
-from reader.widgets import ArticleView, CompareView
+from reader.tui.app import ReaderApp
+from reader.tui.screens import CompareScreen, ReaderScreen
+from reader.tui.widgets import ArticleView, CompareView
 
 from .conftest import screen_text
 

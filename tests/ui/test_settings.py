@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from reader.app import ReaderApp
-from reader.core.settings import load_settings, settings_path
+from reader.tui.app import ReaderApp
+from reader.tui.settings import load_settings, settings_path
 
 
 async def test_a_corrupt_settings_file_is_reported_and_the_app_still_opens() -> None:

@@ -6,13 +6,13 @@ accepting a change to it with ``--snapshot-update``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.pilot import Pilot
 
-from reader.app import ReaderApp
+from reader.tui.app import ReaderApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 

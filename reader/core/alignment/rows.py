@@ -1,0 +1,197 @@
+"""Lay an alignment out as rows for display: links and lone sentences, in order.
+
+Plain data shared by the terminal output and the app; no Rich, no Textual.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from reader.core.models import Alignment, Article, DiffOp, DiffTag, Link
+
+Order = Literal["left", "right"]
+
+
+class RowKind(str, Enum):
+    """What a row of the comparison shows."""
+
+    SHARED = "shared"
+    CHANGED = "changed"
+    ONLY_LEFT = "only-left"
+    ONLY_RIGHT = "only-right"
+
+    @property
+    def is_difference(self) -> bool:
+        """Whether ``n``/``N`` stop at rows of this kind."""
+        return self is not RowKind.SHARED
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """One row: left sentences beside right sentences.
+
+    Attributes:
+        kind: Shared, changed, or on one side only.
+        left: Indices into the left article's sentences.
+        right: Indices into the right article's sentences.
+        score: The link's score, or ``None`` for an unmatched sentence.
+        moved: Whether the link is out of order against the other side.
+        link: The link, for linked rows.
+    """
+
+    kind: RowKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float | None = None
+    moved: bool = False
+    link: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts for the header of the compare screen.
+
+    Attributes:
+        shared: Links whose words are the same.
+        changed: Links whose words differ.
+        only_left: Left sentences with no partner.
+        only_right: Right sentences with no partner.
+        left_covered: Share (0-1) of the left text's words that the right covers.
+        right_covered: Share (0-1) of the right text's words that the left covers.
+    """
+
+    shared: int
+    changed: int
+    only_left: int
+    only_right: int
+    left_covered: float
+    right_covered: float
+
+
+def is_same(link: Link) -> bool:
+    """Whether a link's word diff has no change."""
+    return all(op.tag == "equal" for op in link.diff)
+
+
+def moved_links(links: tuple[Link, ...]) -> frozenset[Link]:
+    """Links that are out of order: not in the longest run kept in order on both sides."""
+    ordered = sorted(links, key=lambda link: link.a[0])
+    keys = [link.b[0] for link in ordered]
+    # Longest increasing subsequence, patience sorting with back pointers.
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(keys)
+    for position, key in enumerate(keys):
+        slot = bisect_left(tails, key)
+        if slot == len(tails):
+            tails.append(key)
+            tail_index.append(position)
+        else:
+            tails[slot] = key
+            tail_index[slot] = position
+        previous[position] = tail_index[slot - 1] if slot else -1
+    kept: set[int] = set()
+    position = tail_index[-1] if tail_index else -1
+    while position >= 0:
+        kept.add(position)
+        position = previous[position]
+    return frozenset(link for position, link in enumerate(ordered) if position not in kept)
+
+
+def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow, ...]:
+    """Lay out an alignment as rows, in one article's sentence order.
+
+    Unmatched sentences of the other side follow the row holding the sentence
+    that precedes them in their own article.
+
+    Args:
+        alignment: The alignment to show.
+        order: Whose sentence order the rows follow.
+
+    Returns:
+        The rows, top to bottom.
+    """
+    moved = moved_links(alignment.links)
+    rows: list[tuple[tuple[float, int, int], CompareRow]] = []
+
+    def main_of(link: Link) -> tuple[int, ...]:
+        return link.a if order == "left" else link.b
+
+    def other_of(link: Link) -> tuple[int, ...]:
+        return link.b if order == "left" else link.a
+
+    other_position: dict[int, float] = {}
+    for link in alignment.links:
+        kind = RowKind.SHARED if is_same(link) else RowKind.CHANGED
+        key = float(main_of(link)[0])
+        rows.append(((key, 0, 0), CompareRow(kind, link.a, link.b, link.score, link in moved, link)))
+        for index in other_of(link):
+            other_position[index] = key
+    main_unmatched = alignment.unmatched_a if order == "left" else alignment.unmatched_b
+    other_unmatched = alignment.unmatched_b if order == "left" else alignment.unmatched_a
+    for index in main_unmatched:
+        kind = RowKind.ONLY_LEFT if order == "left" else RowKind.ONLY_RIGHT
+        left, right = ((index,), ()) if order == "left" else ((), (index,))
+        rows.append(((float(index), 0, 0), CompareRow(kind, left, right)))
+    unmatched_other = set(other_unmatched)
+    anchor = -1.0
+    other_count = len(alignment.b.sentences if order == "left" else alignment.a.sentences)
+    for index in range(other_count):
+        if index in other_position:
+            anchor = other_position[index]
+        elif index in unmatched_other:
+            kind = RowKind.ONLY_RIGHT if order == "left" else RowKind.ONLY_LEFT
+            left, right = ((), (index,)) if order == "left" else ((index,), ())
+            rows.append(((anchor, 1, index), CompareRow(kind, left, right)))
+    rows.sort(key=lambda item: item[0])
+    return tuple(row for _, row in rows)
+
+
+def summarize(alignment: Alignment) -> Summary:
+    """Count shared, changed and one-sided sentences, and the covered share of each text."""
+    shared = sum(1 for link in alignment.links if is_same(link))
+
+    def covered(article: Article, linked: set[int]) -> float:
+        words = [len(s.text.split()) for s in article.sentences]
+        total = sum(words)
+        return sum(words[i] for i in linked) / total if total else 0.0
+
+    linked_a = {i for link in alignment.links for i in link.a}
+    linked_b = {j for link in alignment.links for j in link.b}
+    return Summary(
+        shared=shared,
+        changed=len(alignment.links) - shared,
+        only_left=len(alignment.unmatched_a),
+        only_right=len(alignment.unmatched_b),
+        left_covered=covered(alignment.a, linked_a),
+        right_covered=covered(alignment.b, linked_b),
+    )
+
+
+#: A diff read from the other side: what one side inserts, the other deletes.
+_FLIPPED: dict[DiffTag, DiffTag] = {"insert": "delete", "delete": "insert", "equal": "equal", "replace": "replace"}
+
+
+def swapped(alignment: Alignment) -> Alignment:
+    """The same alignment seen from the other side."""
+    links = tuple(
+        sorted(
+            (
+                Link(
+                    a=link.b,
+                    b=link.a,
+                    score=link.score,
+                    diff=tuple(
+                        DiffOp(_FLIPPED[op.tag], op.b_start, op.b_end, op.a_start, op.a_end, op.b_text, op.a_text)
+                        for op in link.diff
+                    ),
+                )
+                for link in alignment.links
+            ),
+            key=lambda link: link.a[0],
+        )
+    )
+    return Alignment(alignment.b, alignment.a, links, alignment.cutoff)

@@ -1,0 +1,403 @@
+"""Compare the facts of two articles on top of their alignment.
+
+Within each link the facts of the two sides are paired by kind and value and
+judged ``same``, ``compatible`` (one value at a coarser precision, as "next
+month" and "October") or ``different`` (a conflict, as "third delay" and
+"fourth extension"). Facts left over are paired across the whole articles
+when the other article states the same value, or a conflicting count of the
+same thing, anywhere. What is still left is ``only_a`` or ``only_b``: an
+omission by the other article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact, extract_facts
+from reader.core.facts.names import Gazetteer, learn_gazetteer
+from reader.core.facts.quote_compare import QuotePair, compare_quotes
+from reader.core.facts.values import DateValue, compare_dates
+from reader.core.models import Alignment, FactKind, Verdict
+from reader.core.text.terms import content_terms
+
+#: Verdicts on a pair of facts.
+VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
+#: Verdicts on a pair of quotes.
+
+
+@dataclass(frozen=True, slots=True)
+class FactPair:
+    """A fact of one article set against the other's.
+
+    Attributes:
+        kind: The kind of the fact(s).
+        verdict: One of :data:`VERDICTS`.
+        a: The left article's fact, ``None`` for ``only_b``.
+        b: The right article's fact, ``None`` for ``only_a``.
+        link: Index into ``Alignment.links`` when both (or the one) lie in
+            one link, else ``None``.
+    """
+
+    kind: FactKind
+    verdict: Verdict
+    a: Fact | None
+    b: Fact | None
+    link: int | None
+
+    @property
+    def conflict(self) -> bool:
+        """Whether the two articles disagree on this fact."""
+        return self.verdict == "different"
+
+
+@dataclass(frozen=True, slots=True)
+class FactComparison:
+    """Everything the facts of two articles say about each other.
+
+    Attributes:
+        alignment: The alignment it is built on.
+        facts_a: The left article's facts.
+        facts_b: The right article's facts.
+        pairs: Every fact once, paired or alone, roughly in reading order.
+        quotes: The quotes found in both, with verdicts and word diffs.
+    """
+
+    alignment: Alignment
+    facts_a: ArticleFacts
+    facts_b: ArticleFacts
+    pairs: tuple[FactPair, ...]
+    quotes: tuple[QuotePair, ...]
+
+    @property
+    def conflicts(self) -> tuple[FactPair, ...]:
+        """The pairs judged ``different``, in reading order."""
+        return tuple(p for p in self.pairs if p.conflict)
+
+    def omissions(self, side: str) -> tuple[FactPair, ...]:
+        """Facts only ``side`` ("a" or "b") states, earliest first.
+
+        A lede fact left out matters more than a last line, so they are
+        ranked by where they appear in the article that states them.
+        """
+        verdict = "only_a" if side == "a" else "only_b"
+        found = [p for p in self.pairs if p.verdict == verdict]
+        return tuple(sorted(found, key=lambda p: (p.a or p.b).start))  # type: ignore[union-attr]
+
+    @property
+    def conflict_links(self) -> frozenset[int]:
+        """Indices of the links holding a conflict, for marking a gutter."""
+        return frozenset(p.link for p in self.pairs if p.conflict and p.link is not None)
+
+    def mention_verdicts(self, side: str) -> tuple[tuple[Fact, str], ...]:
+        """Every fact of one side with a verdict, repeats included, for colouring text.
+
+        A repeated mention ("Bessent" the fifth time) takes the verdict of
+        the listed one with its value, or ``same`` when the other article
+        states that value; a quote takes its quote verdict (``exact``,
+        ``altered``, ``paraphrased``) or ``only_a``/``only_b``.
+
+        Args:
+            side: ``"a"`` (left) or ``"b"`` (right).
+
+        Returns:
+            ``(fact, verdict)`` for every fact of that side, in text order.
+        """
+        mine, theirs = (self.facts_a, self.facts_b) if side == "a" else (self.facts_b, self.facts_a)
+        alone = "only_a" if side == "a" else "only_b"
+        listed: dict[int, str] = {}
+        by_key: dict[str, str] = {}
+        for pair in self.pairs:
+            fact = pair.a if side == "a" else pair.b
+            if fact is not None:
+                listed[id(fact)] = pair.verdict
+                by_key.setdefault(fact.key, pair.verdict)
+        for quote in self.quotes:
+            listed[id(quote.a if side == "a" else quote.b)] = quote.verdict
+        other_keys = {f.key for f in theirs.facts}
+        out = []
+        for fact in mine.facts:
+            verdict = listed.get(id(fact)) or by_key.get(fact.key)
+            if verdict is None:
+                verdict = "same" if fact.key in other_keys else alone
+            out.append((fact, verdict))
+        return tuple(out)
+
+
+def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
+    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
+
+    ``None`` means they are not about the same thing (different kinds, units,
+    names, or dates too unlike to compare).
+
+    Args:
+        a: A fact of the left article.
+        b: A fact of the right article.
+        anywhere: Judging facts that are not in one link: then only ordinal
+            counts of a named thing ("third delay", "fourth extension") may
+            conflict, and dates pair only when equal.
+    """
+    if a.kind != b.kind or a.kind == "quote":
+        return None
+    if a.kind in NAME_KINDS:
+        return "same" if a.key == b.key else None
+    if a.kind == "date":
+        assert a.date is not None and b.date is not None
+        verdict = _date_relation(a.date, b.date)
+        # Outside a link, "early August" and "August" are as likely two
+        # events as one: only equal dates pair there.
+        if anywhere and verdict != "same":
+            return None
+        return verdict
+    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
+        return None
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    if (a.low, a.high) == (b.low, b.high):
+        return "same"
+    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
+        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
+    # Across the articles, "90 days" and "four days" are usually two spans of
+    # two things; "third extension" and "fourth extension" count one thing.
+    if anywhere and a.kind != "ordinal":
+        return None
+    return "different"
+
+
+def _date_relation(a: DateValue, b: DateValue) -> str | None:
+    if a.relative or b.relative:
+        if a.relative and b.relative:
+            return "same" if a == b else None
+        relative, other = (a, b) if a.relative else (b, a)
+        unit = (relative.relative or "").split()[-1]
+        # "next month" may well be "October"; "this year" beside "2024"
+        # says nothing until the article's year is known.
+        if unit == "month" and other.month is not None and other.day is None:
+            return "compatible"
+        return None
+    fields = ("year", "month", "day", "weekday")
+    if not any(getattr(a, f) is not None and getattr(b, f) is not None for f in fields):
+        return None
+    verdict = compare_dates(a, b)
+    # Two months or years named in one sentence pair are often two events
+    # ("met in July", "extended in August"); only two different days, or
+    # two weekdays, are read as a conflict over one event.
+    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None):
+        return None
+    return verdict
+
+
+def compare_facts(
+    alignment: Alignment,
+    gazetteer: Gazetteer | None = None,
+    facts: tuple[ArticleFacts, ArticleFacts] | None = None,
+) -> FactComparison:
+    """Pair and judge the facts of two aligned articles.
+
+    Args:
+        alignment: The two articles and their links.
+        gazetteer: Names learned from the library (default: learned from the
+            two articles).
+        facts: Facts already extracted for ``alignment.a`` and ``alignment.b``
+            (default: extracted here).
+
+    Returns:
+        The comparison.
+    """
+    if facts is None:
+        gazetteer = gazetteer or learn_gazetteer([alignment.a, alignment.b])
+        # Reports of one story are written days apart at most: an undated
+        # one borrows the other's date to place "next month".
+        a, b = alignment.a, alignment.b
+        facts = (extract_facts(a, gazetteer, reference=b.date), extract_facts(b, gazetteer, reference=a.date))
+    facts_a, facts_b = facts
+    plain_a = [f for f in facts_a.facts if f.kind != "quote"]
+    plain_b = [f for f in facts_b.facts if f.kind != "quote"]
+    pairs: list[FactPair] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for index, link in enumerate(alignment.links):
+        side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
+        side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
+        for verdict in _AGREEING:
+            pairs += _greedy(side_a, side_b, used_a, used_b, index, _judged(verdict, anywhere=False), verdict)
+        test = _conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
+        pairs += _greedy(side_a, side_b, used_a, used_b, index, test, "different")
+    rest_a = [f for f in plain_a if id(f) not in used_a]
+    rest_b = [f for f in plain_b if id(f) not in used_b]
+    for verdict in (*_AGREEING, "different"):
+        pairs += _greedy(rest_a, rest_b, used_a, used_b, None, _judged(verdict, anywhere=True), verdict)
+    keys_b = {f.key for f in plain_b}
+    keys_a = {f.key for f in plain_a}
+    quotes = compare_quotes(alignment, facts_a, facts_b)
+    quoted_a = {id(q.a) for q in quotes}
+    quoted_b = {id(q.b) for q in quotes}
+    link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
+    link_b = {k: index for index, link in enumerate(alignment.links) for k in link.b}
+    for fact in plain_a + [q for q in facts_a.quotes if id(q) not in quoted_a]:
+        if id(fact) not in used_a and fact.key not in keys_b:
+            pairs.append(FactPair(fact.kind, "only_a", fact, None, link_a.get(fact.sentence)))
+    for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
+        if id(fact) not in used_b and fact.key not in keys_a:
+            pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
+    return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+#: The verdicts that pair two facts without a conflict, tried first.
+_AGREEING: tuple[Verdict, ...] = ("same", "compatible")
+
+
+def _judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
+    """A test passed by two facts that :func:`relation` judges ``verdict``."""
+
+    def test(a: Fact, b: Fact) -> bool:
+        return relation(a, b, anywhere=anywhere) == verdict
+
+    return test
+
+
+def _conflict_test(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    texts: tuple[str, str],
+) -> Callable[[Fact, Fact], bool]:
+    """Whether two facts left over in one link conflict.
+
+    A count of a named thing ("third delay") may conflict with any other
+    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
+    it is the one of its kind left on each side ("30% on goods, 10% on
+    exports" against "over 100 percent" is two tariffs, not a
+    contradiction), and when the words around it share a term ("talks
+    resumed on Monday", "which resumed Sunday"): "before Monday's talks
+    began" and "which resumed Sunday" are two days of talks.
+    """
+    left_a = Counter(_slot(f) for f in side_a if id(f) not in used_a)
+    left_b = Counter(_slot(f) for f in side_b if id(f) not in used_b)
+
+    def test(a: Fact, b: Fact) -> bool:
+        if relation(a, b) != "different":
+            return False
+        if a.kind == "ordinal":
+            return True
+        alone = left_a[_slot(a)] == 1 and left_b[_slot(b)] == 1
+        return alone and bool(_context(texts[0], a) & _context(texts[1], b))
+
+    return test
+
+
+#: Words either side of a figure read as what it is said of.
+CONTEXT = 4
+
+
+def _context(text: str, fact: Fact) -> set[str]:
+    """The stemmed content words among the few next to a fact, within its sentence."""
+    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
+    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
+    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
+
+
+def _slot(fact: Fact) -> str:
+    """What a figure could be confused with: the same kind and unit, or for
+    dates the same precision ("Sunday" with "Monday", not with "November")."""
+    if fact.date is not None:
+        if fact.date.weekday is not None:
+            return "date:weekday"
+        return "date:day" if fact.date.day is not None else "date:other"
+    return f"{fact.kind}:{fact.unit}"
+
+
+def _greedy(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    link: int | None,
+    test: Callable[[Fact, Fact], bool],
+    verdict: Verdict,
+) -> list[FactPair]:
+    """Pair facts that pass ``test``, nearest in relative position first.
+
+    Only facts that could relate are tried against each other (the same
+    value for ``same``, the same kind and unit otherwise), so two long
+    articles are not compared fact against fact.
+    """
+    n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
+    anywhere = link is None
+    buckets: dict[str, list[int]] = defaultdict(list)  # ascending, as side_b is in text order
+    for j, y in enumerate(side_b):
+        bucket = _bucket(y, verdict, anywhere)
+        if id(y) not in used_b and bucket is not None:
+            buckets[bucket].append(j)
+    candidates = []
+    for i, x in enumerate(side_a):
+        if id(x) in used_a:
+            continue
+        near = buckets.get(_bucket(x, verdict, anywhere) or "", [])
+        # Only the facts nearest in relative position are tried: in a long
+        # article "TikTok" named 200 times is not paired 200 x 200 ways.
+        middle = bisect_left(near, round(i / n_a * n_b))
+        for j in near[max(0, middle - NEAREST) : middle + NEAREST]:
+            if test(x, side_b[j]):
+                candidates.append((abs(i / n_a - j / n_b), i, j))
+    candidates.sort()
+    pairs = []
+    for _, i, j in candidates:
+        x, y = side_a[i], side_b[j]
+        if id(x) in used_a or id(y) in used_b:
+            continue
+        used_a.add(id(x))
+        used_b.add(id(y))
+        pairs.append(FactPair(x.kind, verdict, x, y, link))
+    return pairs
+
+
+#: How many facts on either side of the same relative position are tried.
+NEAREST = 8
+
+
+def _bucket(fact: Fact, verdict: str, anywhere: bool) -> str | None:
+    """Facts that :func:`relation` could judge ``verdict`` share this; ``None``
+    when no fact could (outside a link, only ordinals conflict and dates
+    pair only when equal)."""
+    if anywhere and verdict == "different" and fact.kind != "ordinal":
+        return None
+    if verdict == "same" or fact.kind in NAME_KINDS or anywhere and fact.kind == "date":
+        return fact.key if verdict == "same" or fact.kind in NAME_KINDS else None
+    return fact.kind if fact.kind == "date" else f"{fact.kind}|{fact.unit}"
+
+
+def _tidy(alignment: Alignment, pairs: list[FactPair]) -> tuple[FactPair, ...]:
+    """Put pairs in reading order and drop repeats of a fact already listed.
+
+    "Bessent" named in ten linked sentences is one fact, not ten rows; a
+    conflict is never dropped.
+    """
+    len_a, len_b = max(len(alignment.a.text), 1), max(len(alignment.b.text), 1)
+
+    def position(pair: FactPair) -> tuple[float, float]:
+        a = pair.a.start / len_a if pair.a else None
+        b = pair.b.start / len_b if pair.b else None
+        first = a if a is not None else b
+        return (first or 0.0, b or 0.0)
+
+    kept: list[FactPair] = []
+    seen: set[tuple[str, ...]] = set()
+    for pair in sorted(pairs, key=position):
+        if pair.verdict != "different":
+            signature: tuple[str, ...]
+            if pair.kind in NAME_KINDS:
+                name = (pair.a or pair.b).key  # type: ignore[union-attr]
+                signature = (pair.kind, name, name)
+            else:
+                signature = (pair.verdict, pair.a.key if pair.a else "", pair.b.key if pair.b else "")
+            if signature in seen:
+                continue
+            seen.add(signature)
+        kept.append(pair)
+    return tuple(kept)

@@ -1,0 +1,187 @@
+"""Who reports what: every fact of a collection against every source.
+
+:func:`coverage` builds the facts × sources matrix of a story. Each row is a
+fact value (values that differ only in precision are one row); each cell
+says whether that source states it, states a conflicting value for the same
+thing ("third delay" where others say "fourth extension"), or is silent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.facts.compare import relation
+from reader.core.facts.extract import KINDS, NAME_KINDS, ArticleFacts, Fact, extract_facts
+from reader.core.facts.names import Gazetteer, learn_gazetteer
+from reader.core.facts.quote_compare import MIN_SHARED, content, quote_verdict
+from reader.core.models import Article
+
+#: Cell states: the source states the row's value, a conflicting value for
+#: the same thing, the quote with changed words, the quote's sense in other
+#: words, or nothing.
+CELL_STATES = ("same", "different", "altered", "paraphrased", "absent")
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCell:
+    """One source's word on one fact.
+
+    Attributes:
+        state: One of :data:`CELL_STATES`.
+        fact: The source's first mention (its conflicting one for
+            ``different``), else ``None``.
+    """
+
+    state: str
+    fact: Fact | None
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    """One fact of the story across all sources.
+
+    Attributes:
+        kind: The fact's kind.
+        value: The normalised value shown for the row.
+        cells: One cell per article, in the order of ``Coverage.articles``.
+    """
+
+    kind: str
+    value: str
+    cells: tuple[CoverageCell, ...]
+
+    @property
+    def sources(self) -> int:
+        """How many sources state this fact (in any wording)."""
+        return sum(c.state in {"same", "altered", "paraphrased"} for c in self.cells)
+
+    @property
+    def conflict(self) -> bool:
+        """Whether some source states something else for the same thing."""
+        return any(c.state == "different" for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The facts × sources matrix of a collection."""
+
+    articles: tuple[Article, ...]
+    rows: tuple[CoverageRow, ...]
+
+    @property
+    def conflicts(self) -> tuple[CoverageRow, ...]:
+        """The rows some source contradicts."""
+        return tuple(r for r in self.rows if r.conflict)
+
+
+def coverage(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer | None = None,
+    facts: Sequence[ArticleFacts] | None = None,
+) -> Coverage:
+    """Build the facts × sources matrix of a collection.
+
+    Args:
+        articles: The sources, in column order.
+        gazetteer: Names learned from them (default: learned here).
+        facts: Facts already extracted for each article (default: extracted).
+
+    Returns:
+        Rows ordered by kind, then by how many sources state them, then by
+        how early they first appear.
+    """
+    articles = tuple(articles)
+    if facts is None:
+        gazetteer = gazetteer or learn_gazetteer(articles)
+        facts = [extract_facts(a, gazetteer) for a in articles]
+    groups: list[list[tuple[int, Fact]]] = []  # facts of one value, any source
+    by_key: dict[str, int] = {}  # exact value -> group
+    by_slot: dict[tuple[str, str], list[int]] = defaultdict(list)  # kind and unit -> groups, for near values
+    by_word: dict[str, list[int]] = defaultdict(list)  # quote word -> quote groups
+    for column, article_facts in enumerate(facts):
+        for fact in article_facts.facts:
+            found = by_key.get(fact.key)
+            if found is None:
+                found = _near(fact, groups, by_slot, by_word)
+            if found is not None:
+                groups[found].append((column, fact))
+                by_key.setdefault(fact.key, found)
+                continue
+            index = len(groups)
+            groups.append([(column, fact)])
+            by_key[fact.key] = index
+            if fact.kind == "quote":
+                for word in set(content(fact.words)):
+                    by_word[word].append(index)
+            else:
+                by_slot[(fact.kind, fact.unit)].append(index)
+    rows = []
+    for group in groups:
+        first = group[0][1]
+        cells = []
+        for column in range(len(articles)):
+            mine = [f for c, f in group if c == column]
+            if mine:
+                state = "same" if first.kind != "quote" else _quote_state(first, mine[0])
+                cells.append(CoverageCell(state, mine[0]))
+                continue
+            rival = _rival(first, facts[column]) if first.kind == "ordinal" else None
+            cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
+        text_len = max(len(articles[group[0][0]].text), 1)
+        # The spelling most sources use names the row ("ByteDance", not the
+        # first source's "Bytedance").
+        label = Counter(f.value for _, f in group).most_common(1)[0][0] if first.kind in NAME_KINDS else _label(first)
+        rows.append((KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len,
+                     CoverageRow(first.kind, label, tuple(cells))))
+    rows.sort(key=lambda r: r[:3])
+    return Coverage(articles, tuple(r[3] for r in rows))
+
+
+def _near(
+    fact: Fact,
+    groups: list[list[tuple[int, Fact]]],
+    by_slot: dict[tuple[str, str], list[int]],
+    by_word: dict[str, list[int]],
+) -> int | None:
+    """The group whose first fact states ``fact``'s value in other words.
+
+    Only groups sharing the kind and unit (or, for quotes, enough words) are
+    tried, so a large library is not compared fact against fact.
+    """
+    if fact.kind == "quote":
+        shared: Counter[int] = Counter()
+        for word in set(content(fact.words)):
+            shared.update(by_word.get(word, ()))
+        candidates = [g for g, n in shared.most_common() if n >= min(MIN_SHARED, len(set(content(fact.words))))]
+        for index in candidates[:50]:
+            if quote_verdict(groups[index][0][1].words, fact.words) is not None:
+                return index
+        return None
+    if fact.kind in NAME_KINDS:
+        return None  # names group by key alone
+    for index in by_slot.get((fact.kind, fact.unit), ()):
+        if relation(groups[index][0][1], fact, anywhere=True) in {"same", "compatible"}:
+            return index
+    return None
+
+
+def _quote_state(first: Fact, mine: Fact) -> str:
+    verdict = quote_verdict(first.words, mine.words)
+    return "same" if verdict in {None, "exact"} else verdict
+
+
+def _rival(fact: Fact, facts: ArticleFacts) -> Fact | None:
+    """A fact of another source that counts the same thing differently."""
+    for other in facts.of_kind(fact.kind):
+        if relation(fact, other, anywhere=True) == "different":
+            return other
+    return None
+
+
+def _label(fact: Fact) -> str:
+    if fact.kind == "quote":
+        speaker = f"{fact.speaker}: " if fact.speaker else ""
+        return f"{speaker}“{fact.text}”"
+    return fact.value

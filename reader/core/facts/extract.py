@@ -1,0 +1,188 @@
+"""Typed fact mentions of an article: numbers, money, percentages, dates, names, quotes.
+
+:func:`extract_facts` finds them in the article's sentences (boilerplate is
+left out) and gives each its offsets, its sentence and a normalised value,
+so that two outlets' wordings of the same fact compare equal.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
+from reader.core.facts.numbers import Mention, find_values
+from reader.core.facts.quotes import find_quotes
+from reader.core.facts.values import DateValue, parse_date, resolve_date
+from reader.core.models import Article, FactKind
+
+#: Every kind of fact, in the order tables list them.
+KINDS = ("number", "ordinal", "money", "percent", "date", "time", "person", "organisation", "place", "quote")
+#: Kinds that hold a value that can conflict with another of the same kind.
+VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time"})
+#: Kinds that name someone or something.
+NAME_KINDS = frozenset({"person", "organisation", "place"})
+
+__all__ = ["KINDS", "NAME_KINDS", "VALUE_KINDS", "ArticleFacts", "Fact", "Gazetteer", "extract_facts",
+           "learn_gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact mention in an article.
+
+    Attributes:
+        kind: One of :data:`KINDS`.
+        start: Offset of the first character in ``Article.text``.
+        end: Offset one past the last character.
+        text: ``Article.text[start:end]``.
+        value: The normalised value, for display and JSON ("September 17",
+            "170 million users", "50–100%", "Scott Bessent").
+        key: What equal facts share: kind and normalised value.
+        sentence: Index into ``Article.sentences`` of the sentence it starts in.
+        unit: For numbers and ordinals, the class of what is counted
+            ("users", "extension"); the currency for money; else "".
+        low: Smallest numeric value meant (``None`` for names, dates, quotes).
+        high: Largest numeric value meant; equal to ``low`` for an exact one.
+        date: For dates, the parsed date (relative ones placed when the
+            article's date is known).
+        speaker: For quotes, who said it, when attributed.
+        words: For quotes, the quoted words in comparable form.
+    """
+
+    kind: FactKind
+    start: int
+    end: int
+    text: str
+    value: str
+    key: str
+    sentence: int
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    date: DateValue | None = None
+    speaker: str | None = None
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """The facts of one article, sorted by offset."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+    #: Sentence of each fact, in order; searched by bisection so that long
+    #: articles are not scanned once per sentence.
+    _sentences: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbers = tuple(f.sentence for f in self.facts)
+        ascending = all(x <= y for x, y in zip(numbers, numbers[1:]))  # noqa: B905
+        object.__setattr__(self, "_sentences", numbers if ascending else None)
+
+    def in_sentence(self, index: int) -> tuple[Fact, ...]:
+        """The facts that start in sentence ``index`` of ``Article.sentences``."""
+        numbers = self._sentences
+        if numbers is not None:
+            return self.facts[bisect_left(numbers, index) : bisect_right(numbers, index)]
+        return tuple(f for f in self.facts if f.sentence == index)
+
+    def in_sentences(self, indices: Iterable[int]) -> tuple[Fact, ...]:
+        """The facts that start in any of the given sentences, in text order."""
+        found = [f for index in sorted(set(indices)) for f in self.in_sentence(index)]
+        return tuple(sorted(found, key=lambda f: f.start))
+
+    def of_kind(self, *kinds: str) -> tuple[Fact, ...]:
+        """The facts of the given kinds."""
+        return tuple(f for f in self.facts if f.kind in kinds)
+
+    @property
+    def quotes(self) -> tuple[Fact, ...]:
+        """The direct quotes."""
+        return self.of_kind("quote")
+
+    def spans(self) -> tuple[tuple[int, int, str], ...]:
+        """``(start, end, kind)`` of every fact but quotes, for colouring text.
+
+        Quotes are left out because they contain other facts; get them from
+        :attr:`quotes`.
+        """
+        return tuple((f.start, f.end, f.kind) for f in self.facts if f.kind != "quote")
+
+
+def extract_facts(article: Article, gazetteer: Gazetteer | None = None, reference: str | None = None) -> ArticleFacts:
+    """Find every fact mention in an article's sentences.
+
+    Args:
+        article: The article.
+        gazetteer: Names learned from the library (:func:`learn_gazetteer`
+            over all loaded articles), so that a surname alone is resolved to
+            the full name any article gives. Default: learned from this
+            article alone.
+        reference: ISO date to place relative dates ("next month") against
+            when the article gives none (e.g. the date of a report it is
+            compared with).
+
+    Returns:
+        The facts, sorted by offset; none lies outside a sentence.
+    """
+    gazetteer = gazetteer if gazetteer is not None else learn_gazetteer([article])
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+
+    def sentence_of(offset: int) -> int:
+        k = bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < sentences[k].end else -1
+
+    dated = article.date or reference
+    anchor = parse_date(dated) if dated else None
+    facts: list[Fact] = []
+    own = parse_date(article.date) if article.date else None
+    for number, segment in enumerate(sentences):
+        for mention in find_values(article.text, segment.start, segment.end):
+            if number == 0 and own is not None and mention.date == own:
+                continue  # the dateline: when it was written, not what it reports
+            facts.append(_value_fact(article.text, mention, sentence_of(mention.start), anchor))
+    names = find_names(article, gazetteer)
+    facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
+    for quote in find_quotes(article.text, names):
+        index = sentence_of(quote.start)
+        if index < 0:
+            continue  # quoted captions and footers are not reporting
+        text = article.text[quote.start : quote.end]
+        facts.append(
+            Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
+                 index, speaker=quote.speaker, words=quote.words)
+        )
+    facts = [f for f in facts if f.sentence >= 0]
+    facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
+    return ArticleFacts(article, tuple(facts))
+
+
+def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:
+    date = mention.date
+    value = mention.value
+    if date is not None and reference is not None:
+        placed = resolve_date(date, reference)
+        if placed != date:
+            date, value = placed, f"{placed} ({mention.value})"
+    key_value = str(date) if date is not None else value
+    return Fact(
+        mention.kind,
+        mention.start,
+        mention.end,
+        text[mention.start : mention.end],
+        value,
+        f"{mention.kind}|{mention.unit}|{key_value}",
+        sentence,
+        unit=mention.unit,
+        low=mention.low,
+        high=mention.high,
+        date=date,
+    )
+
+
+def _name_fact(text: str, name: Name, sentence: int) -> Fact:
+    return Fact(name.kind, name.start, name.end, text[name.start : name.end], name.value,
+                f"{name.kind}|{name.key}", sentence)

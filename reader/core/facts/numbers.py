@@ -1,0 +1,292 @@
+"""Find numbers, quantities, money, percentages, ordinals, dates and times in text.
+
+Everything is rule-based regular expressions plus the normalisers of
+:mod:`reader.core.facts.values`; nothing is downloaded or trained.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from reader.core.facts.values import (
+    DIGIT_WORDS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    DateValue,
+    format_number,
+    parse_date,
+    parse_number,
+    parse_ordinal,
+    unit_class,
+)
+from reader.core.models import FactKind
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A value found in text, before it is tied to an article's sentences.
+
+    Attributes:
+        kind: "number", "ordinal", "money", "percent", "date" or "time".
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        value: The normal form, for display and JSON.
+        unit: Class of the counted noun ("users", "extension"), or "".
+        low: Smallest value meant (numbers, percentages, money, times).
+        high: Largest value meant; ``low == high`` for an exact value.
+        date: The parsed date, for dates.
+    """
+
+    kind: FactKind
+    start: int
+    end: int
+    value: str
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    date: DateValue | None = None
+
+
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
+_WORDNUM = rf"(?:{_NUMBER_WORD})(?:[-\s](?:{_NUMBER_WORD}))*"
+_DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d)"
+_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
+_NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-))(?:{_SCALE})*"
+_PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)"
+_QUALIFIER = (
+    r"(?P<qual>up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
+    r"less than|about|around|roughly|some|approximately)\s+"
+)
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+_PART = r"(?:(?:early|mid|late)[-\s](?:in\s+)?)"
+_YEAR = r"(?<![\w.,$€£])(?:19|20)\d{2}(?![\w%]|[.,]\d|\s?percent)"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("money", re.compile(rf"(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM})", re.I)),
+    ("money", re.compile(rf"(?P<n>{_NUM})\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I)),
+    (
+        "percent",
+        re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
+    ),
+    ("percent", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
+    (
+        "time",
+        re.compile(
+            r"(?:between\s+)?(?P<n>\d{1,2}(?::\d{2})?)\s*(?:(?:and|to|-|–)\s*(?P<m>\d{1,2}(?::\d{2})?)\s*)?"
+            r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+            re.I,
+        ),
+    ),
+    ("date", re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")),
+    (
+        "date",
+        re.compile(
+            rf"{_PART}?(?:{_MONTH_FULL}|{_MONTH_ABBR})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
+        ),
+    ),
+    ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_FULL})(?:\s+(?:19|20)\d{{2}}\b)?")),
+    ("date", re.compile(rf"(?:\b{_PART})?\b(?:{_MONTH_FULL})(?:,?\s+(?:19|20)\d{{2}}\b)?\b")),
+    ("date", re.compile(rf"(?:\b{_PART})?{_YEAR}")),
+    ("date", re.compile(rf"\b(?:{_WEEKDAY})\b")),
+    (
+        "date",
+        re.compile(
+            rf"\b(?:next|last|this|coming|past)\s+(?:week|weekend|month|year|{_WEEKDAY})\b"
+            r"|\b(?:today|yesterday|tomorrow)\b",
+            re.I,
+        ),
+    ),
+    ("ordinal", re.compile(rf"\b(?P<o>{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.I)),
+    ("number", re.compile(rf"\b(?P<d>{'|'.join(DIGIT_WORDS)})-digit\b", re.I)),
+    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
+)
+_PRIORITY = {"money": 0, "percent": 1, "time": 2, "date": 3, "ordinal": 4, "number": 5}
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z][\w’'-]*)")
+#: Words after a number that are not what it counts.
+_NOT_UNITS = frozenset(
+    """and or of to the a an in on at by for from with as than that which who is are was were be has have had
+    more other additional new such straight consecutive top major previous""".split()
+)
+
+
+def find_values(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every number, quantity, money amount, percentage, ordinal, date and time.
+
+    Where two readings overlap, the more specific kind wins (money over
+    percent over time over date over ordinal over number), then the longer.
+
+    Args:
+        text: The whole article text (offsets point into it).
+        start: Where to begin looking.
+        end: Where to stop (default: the end of ``text``).
+
+    Returns:
+        Non-overlapping mentions sorted by offset.
+    """
+    end = len(text) if end is None else end
+    candidates: list[tuple[int, int, int, re.Match[str], str]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if match.end() > match.start():
+                candidates.append((_PRIORITY[kind], -(match.end() - match.start()), match.start(), match, kind))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for _, _, _, match, kind in candidates:
+        s, e = match.start(), match.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        mention = _mention(kind, match, text, end)
+        if mention is not None:
+            taken.append((s, e))
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention | None:
+    s, e = match.start(), match.end()
+    groups = match.groupdict()
+    if kind == "date":
+        return _date(match, text)
+    if kind == "ordinal":
+        number = parse_ordinal(groups["o"])
+        noun = _noun_after(text, e, limit)
+        if number is None or (not noun and number == 1):
+            return None  # "at first", "came first": not a count of anything
+        unit = unit_class(noun)
+        shown = "time" if unit == "times" else unit  # "the third time"
+        return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit,
+                       number, number)
+    if kind == "time":
+        low = _clock(groups["n"], groups["ampm"])
+        high = _clock(groups["m"], groups["ampm"]) if groups.get("m") else low
+        value = _clock_text(low) if low == high else f"{_clock_text(low)}–{_clock_text(high)}"
+        return Mention("time", s, e, value, "", low, high)
+    if kind == "number" and groups.get("d"):
+        digits = DIGIT_WORDS[groups["d"].lower()]
+        low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
+        noun = _noun_after(text, e, limit)
+        unit = unit_class(noun)
+        value = f"{format_number(low)}–{format_number(high)}{' ' + plural(unit) if unit else ''}"
+        return Mention("number", s, e, value, unit, low, high)
+    first = parse_number(groups["n"]) if groups.get("n") else None
+    if first is None:
+        return None
+    second = parse_number(groups["m"]) if groups.get("m") else first
+    if second is None:
+        return None
+    low, high = _qualified(groups.get("qual"), first, second)
+    if kind == "percent":
+        return Mention("percent", s, e, _range_text(low, high, "%"), "", low, high)
+    if kind == "money":
+        symbol = match.group(0).lstrip()[:1]
+        currency = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}.get(symbol, "")
+        if groups.get("cur"):
+            currency = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY"}[groups["cur"].lower()]
+        if match.group(0).upper().startswith("US$"):
+            currency = "USD"
+        return Mention("money", s, e, _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
+    noun = _noun_after(text, e, limit)
+    word_number = not groups["n"][:1].isdigit()
+    if word_number and (not noun or low <= 2 and not re.search(_SCALE, groups["n"], re.I)):
+        return None  # "one of them", "the two sides": figures of speech, not facts
+    unit = unit_class(noun)
+    shown = f" {unit if low == high == 1 else plural(unit)}" if unit else ""
+    return Mention("number", s, e, _range_text(low, high, shown), unit, low, high)
+
+
+def _date(match: re.Match[str], text: str) -> Mention | None:
+    phrase = match.group(0)
+    date = parse_date(phrase)
+    if date is None:
+        return None
+    may = date.month == 5 and date.day is None and date.year is None and phrase.strip() == "May"
+    if may and _sentence_initial(text, match.start()):
+        return None  # "May ..." opening a sentence is as likely the verb
+    return Mention("date", match.start(), match.end(), str(date), "", date=date)
+
+
+def ordinal_text(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit class for display: "day" → "days"; "users" stays."""
+    if not unit or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def _sentence_initial(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3) : offset].strip()
+    return not before or before[-1] in ".!?\"“”\n"
+
+
+def _noun_after(text: str, offset: int, limit: int) -> str:
+    """The noun a number counts: the first plural among the next three words."""
+    words: list[str] = []
+    position = offset
+    for _ in range(3):
+        match = _NEXT_WORD.match(text, position, limit)
+        if not match:
+            break
+        words.append(match.group(1))
+        position = match.end()
+    candidates = [w for w in words if w.lower() not in _NOT_UNITS]
+    if not words or words[0].lower() in {"and", "or", "to", "of", "than", "percent"}:
+        return ""
+    for word in words:
+        if word.lower() in _NOT_UNITS and word is not words[0]:
+            break
+        lower = word.lower()
+        if word[0].islower() and (lower.endswith("s") or unit_class(lower) != lower):
+            return lower
+    first = candidates[0] if candidates else ""
+    return first.lower() if first and first[0].islower() else ""
+
+
+def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, float]:
+    if not qualifier:
+        return low, high
+    q = qualifier.lower()
+    if q in {"up to", "at most", "below", "under", "less than", "nearly", "almost"}:
+        return 0.0, high
+    if q in {"more than", "over", "exceeding", "at least", "above"}:
+        return low, math.inf
+    # "about", "around": within a tenth either way, so an exact figure inside
+    # it is the same value at a coarser precision.
+    return low * 0.9, high * 1.1
+
+
+def _range_text(low: float, high: float, suffix: str) -> str:
+    if 0 < low < high and math.isclose(low / 0.9, high / 1.1):
+        return f"≈{format_number(round(low / 0.9, 6))}{suffix}"
+    if low == high:
+        return f"{format_number(low)}{suffix}"
+    if math.isinf(high):
+        return f">{format_number(low)}{suffix}"
+    if low == 0:
+        return f"≤{format_number(high)}{suffix}"
+    return f"{format_number(low)}–{format_number(high)}{suffix}"
+
+
+def _clock(text: str, ampm: str) -> float:
+    hours, _, minutes = text.partition(":")
+    hour = int(hours) % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return hour + (int(minutes) / 60 if minutes else 0)
+
+
+def _clock_text(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{int(value):02d}:{round((value % 1) * 60):02d}"
+

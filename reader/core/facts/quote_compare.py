@@ -1,0 +1,273 @@
+"""Compare the direct quotes of two articles word by word.
+
+A quote in one article is matched with the quote in the other that shares
+most of its words. The verdict is ``exact`` when the shorter one's words run
+unchanged inside the longer one, ``altered`` when most words are shared but
+some changed (with the word diff), and ``paraphrased`` when fewer are shared,
+or when the other article reports the quoted words without quotation marks
+in the linked sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reader.core.alignment.word_diff import word_diff
+from reader.core.facts.extract import ArticleFacts, Fact
+from reader.core.facts.quotes import quote_words, same_speaker
+from reader.core.models import Alignment, DiffOp, QuoteVerdict, Segment
+from reader.core.text.opcodes import indel_opcodes
+from reader.core.text.tokens import diff_key, word_tokens
+from reader.core.text.words import STOPWORDS
+
+#: Share of the shorter quote's words that must be kept for ``altered``.
+ALTERED_SHARE = 0.6
+#: Share needed for two quotes to be one paraphrased.
+QUOTED_PARAPHRASE_SHARE = 0.35
+#: Share needed for a quote to be paraphrased in reported speech.
+PARAPHRASED_SHARE = 0.25
+#: Share needed for a paraphrase in an unlinked sentence naming the speaker.
+UNLINKED_SHARE = 0.5
+#: Share needed for a paraphrase in a sentence that does not name the speaker.
+REPORTED_SHARE = 0.8
+#: Fewest shared words for any match; below this, agreement is chance.
+MIN_SHARED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePair:
+    """The same quote in two articles.
+
+    Attributes:
+        a: The quote in the left article (kind ``"quote"``).
+        b: The quote in the right article; for a paraphrase without
+            quotation marks, a fact of kind ``"paraphrase"`` spanning the
+            linked sentence.
+        verdict: ``"exact"``, ``"altered"`` or ``"paraphrased"``.
+        diff: Word diff from ``a`` to ``b`` (offsets into the two texts).
+        link: Index of the alignment link holding both, else ``None``.
+    """
+
+    a: Fact
+    b: Fact
+    verdict: QuoteVerdict
+    diff: tuple[DiffOp, ...]
+    link: int | None
+
+    @property
+    def speaker_a(self) -> str | None:
+        """Who the left article says spoke."""
+        return self.a.speaker
+
+    @property
+    def speaker_b(self) -> str | None:
+        """Who the right article says spoke."""
+        return self.b.speaker
+
+    @property
+    def different_speakers(self) -> bool:
+        """Whether the two articles put these words in different mouths."""
+        return not same_speaker(self.a.speaker, self.b.speaker)
+
+
+def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
+    """How many words two word sequences share in order, and whether the
+    shorter one runs unchanged inside the longer one."""
+    if not a or not b:
+        return 0, False
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in indel_opcodes(a, b) if tag == "equal")
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    contiguous = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return equal, contiguous
+
+
+def content(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that carry meaning, plural "s" dropped: what a paraphrase keeps."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS)
+
+
+def quote_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> QuoteVerdict | None:
+    """``exact``, ``altered``, ``paraphrased`` or ``None`` (not the same quote)."""
+    equal, contiguous = shared_words(a, b)
+    if equal < MIN_SHARED:
+        return None
+    if contiguous:
+        return "exact"
+    # Shared function words ("it is the") say nothing; judge on content words.
+    a, b = content(a), content(b)
+    equal, _ = shared_words(a, b)
+    # A short quote ("a very aggressive ask") is matched on all its content
+    # words, however few.
+    if equal < min(MIN_SHARED, max(min(len(a), len(b)), 2)):
+        return None
+    share = equal / min(len(a), len(b))
+    if share >= ALTERED_SHARE:
+        return "altered"
+    if share >= QUOTED_PARAPHRASE_SHARE:
+        return "paraphrased"
+    return None
+
+
+def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> tuple[QuotePair, ...]:
+    """Match the quotes of two articles and judge each match.
+
+    Each quote is matched with the quote of the other article sharing most
+    words; one long quote may match several shorter ones. A quote with no
+    counterpart is matched, as a paraphrase, with the sentence linked to its
+    own when that sentence carries enough of its words.
+
+    Args:
+        alignment: The alignment of the two articles.
+        facts_a: The facts of ``alignment.a``.
+        facts_b: The facts of ``alignment.b``.
+
+    Returns:
+        The pairs, in the order of the left quotes.
+    """
+    quotes_a, quotes_b = facts_a.quotes, facts_b.quotes
+    chosen: dict[tuple[int, int], QuoteVerdict] = {}
+    for side, mine, theirs in (("a", quotes_a, quotes_b), ("b", quotes_b, quotes_a)):
+        # Only quotes sharing a word can match: index them by word.
+        by_word: dict[str, set[int]] = defaultdict(set)
+        for j, other in enumerate(theirs):
+            for word in other.words:
+                by_word[word].add(j)
+        for i, quote in enumerate(mine):
+            best: tuple[int, float, int, QuoteVerdict] | None = None
+            near = set().union(*(by_word.get(w, set()) for w in set(quote.words))) if quote.words else set()
+            for j in sorted(near):
+                other = theirs[j]
+                verdict = quote_verdict(quote.words, other.words)
+                if verdict is None:
+                    continue
+                equal, _ = shared_words(quote.words, other.words)
+                score = (equal, equal / max(len(quote.words), len(other.words)), j, verdict)
+                if best is None or score[:2] > best[:2]:
+                    best = score
+            if best is not None:
+                chosen[(i, best[2]) if side == "a" else (best[2], i)] = best[3]
+    pairs = [_pair(alignment, quotes_a[i], quotes_b[j], verdict) for (i, j), verdict in chosen.items()]
+    matched_a = {i for i, _ in chosen}
+    matched_b = {j for _, j in chosen}
+    pairs += _paraphrases(alignment, [q for k, q in enumerate(quotes_a) if k not in matched_a], facts_b, "a")
+    pairs += _paraphrases(alignment, [q for k, q in enumerate(quotes_b) if k not in matched_b], facts_a, "b")
+    pairs.sort(key=lambda p: (p.a.start, p.b.start))
+    return tuple(pairs)
+
+
+def _pair(alignment: Alignment, a: Fact, b: Fact, verdict: QuoteVerdict) -> QuotePair:
+    # When one outlet quotes more of the speech than the other, diff the
+    # shorter quote against the part of the longer one it matches, so the
+    # diff shows what was changed, not what was left out.
+    a_span = _window(alignment.a.text, a, b.words) if len(a.words) > len(b.words) else (a.start, a.end)
+    b_span = _window(alignment.b.text, b, a.words) if len(b.words) > len(a.words) else (b.start, b.end)
+    diff = word_diff(
+        alignment.a.text,
+        [Segment(*a_span, alignment.a.text[a_span[0] : a_span[1]])],
+        alignment.b.text,
+        [Segment(*b_span, alignment.b.text[b_span[0] : b_span[1]])],
+    )
+    return QuotePair(a, b, verdict, diff, link_of(alignment, a.sentence, b.sentence))
+
+
+def _window(text: str, quote: Fact, other: tuple[str, ...]) -> tuple[int, int]:
+    """The span of ``quote`` from its first to its last word shared with ``other``."""
+
+    tokens = [t for t in word_tokens(text, quote.start, quote.end) if t[2][0].isalnum()]
+    if not tokens or not other:
+        return quote.start, quote.end
+    matched = [
+        (i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in indel_opcodes([diff_key(t[2]) for t in tokens], other)
+        if tag == "equal"
+    ]
+    # A lone shared "we" far from the rest is chance, not the quote's start:
+    # drop a one-word block at either end when this side skips many more
+    # words to reach the next block than the other side does.
+    while len(matched) > 1 and matched[0][1] - matched[0][0] == 1 and (
+        matched[1][0] - matched[0][1] > matched[1][2] - matched[0][3] + 2
+    ):
+        matched.pop(0)
+    while len(matched) > 1 and matched[-1][1] - matched[-1][0] == 1 and (
+        matched[-1][0] - matched[-2][1] > matched[-1][2] - matched[-2][3] + 2
+    ):
+        matched.pop()
+    if not matched:
+        return quote.start, quote.end
+    # Words of the shorter quote before its first shared word (and after its
+    # last) were changed, not left out: keep as many on this side.
+    lead, trail = matched[0][2], len(other) - matched[-1][3]
+    first = max(matched[0][0] - lead, 0)
+    last = min(matched[-1][1] - 1 + trail, len(tokens) - 1)
+    return tokens[first][0], tokens[last][1]
+
+
+def link_of(alignment: Alignment, sentence_a: int, sentence_b: int) -> int | None:
+    """The index of the link holding both sentences, else ``None``."""
+    for index, link in enumerate(alignment.links):
+        if sentence_a in link.a and sentence_b in link.b:
+            return index
+    return None
+
+
+def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, side: str) -> list[QuotePair]:
+    """Quotes the other article reports in its own words.
+
+    The sentences linked to the quote's are tried first; then any sentence
+    of the other article that names the same speaker ("Bessent said both
+    sides had made good progress"), which the aligner may have linked
+    elsewhere or not at all.
+    """
+    pairs = []
+    all_sentences = other.article.sentences
+    named: dict[str, list[int]] = defaultdict(list)  # person -> sentences of the other article naming them
+    for fact in other.facts:
+        if fact.kind == "person" and (not named[fact.value] or named[fact.value][-1] != fact.sentence):
+            named[fact.value].append(fact.sentence)
+    for quote in quotes:
+        candidates: list[tuple[tuple[int, ...], int | None]] = []
+        for number, run in enumerate(alignment.links):
+            mine, theirs = (run.a, run.b) if side == "a" else (run.b, run.a)
+            if quote.sentence in mine:
+                # One sentence of the link at a time: the one that reports
+                # the quote, not the whole run.
+                candidates += [((k,), number) for k in theirs]
+        if quote.speaker:
+            candidates += [((k,), None) for k in named.get(quote.speaker, ())]
+        for sentences, index in candidates:
+            stand_in = _reported(quote, other, all_sentences, sentences, linked=index is not None)
+            if stand_in is None:
+                continue
+            a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
+            diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
+                             [Segment(b.start, b.end, b.text)])
+            link = index if index is not None else link_of(alignment, a.sentence, b.sentence)
+            pairs.append(QuotePair(a, b, "paraphrased", diff, link))
+            break
+    return pairs
+
+
+def _reported(
+    quote: Fact, other: ArticleFacts, all_sentences: tuple[Segment, ...], theirs: tuple[int, ...], linked: bool
+) -> Fact | None:
+    """The other article's sentences as a paraphrase of ``quote``, if they are one."""
+    text = other.article.text
+    sentences = [all_sentences[k] for k in theirs]
+    start, end = sentences[0].start, sentences[-1].end
+    words = quote_words(text, start, end)
+    equal, _ = shared_words(content(quote.words), content(words))
+    people = [f.value for f in other.in_sentences(theirs) if f.kind == "person"]
+    # Reported speech names its speaker ("Greer noted that the Chinese side
+    # views ..."): with the same speaker named, fewer shared words make a
+    # paraphrase than without; away from the link, the speaker must be named.
+    speaker = quote.speaker if quote.speaker in people else None
+    if not linked and speaker is None:
+        return None
+    needed = (PARAPHRASED_SHARE if linked else UNLINKED_SHARE) if speaker else REPORTED_SHARE
+    if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < needed:
+        return None
+    if any(q.start < end and start < q.end for q in other.quotes):
+        return None  # the other side quotes something else here
+    return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
+                speaker=speaker, words=words)

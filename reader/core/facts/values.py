@@ -1,0 +1,326 @@
+"""Normal forms for fact values, so that two outlets' wordings compare equal.
+
+"Sept. 17" and "September 17", "third" and "3rd", "170 million" and
+"170,000,000", "U.S." and "United States", "Bytedance" and "ByteDance",
+"Vice Premier He Lifeng" and "He Lifeng" each come out as one value here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.text.words import MONTH_NAMES, MONTHS, NUMBER_VALUES, ORDINAL_VALUES, SCALES, WEEKDAY_NAMES, WEEKDAYS
+
+_UNITS = {word: n for word, n in NUMBER_VALUES.items() if n < 20}
+_TENS = {word: n for word, n in NUMBER_VALUES.items() if n >= 20}
+_SCALES = SCALES
+_ORDINAL_WORDS = ORDINAL_VALUES
+#: Number words the recognisers look for (scales excluded: they only multiply).
+NUMBER_WORDS = tuple(w for w in (*_UNITS, *_TENS) if w not in {"a", "an", "zero"})
+ORDINAL_WORDS = tuple(_ORDINAL_WORDS)
+#: "triple-digit" tariffs: the range of values with that many digits.
+DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "quadruple": 4}
+
+_MONTH_NAMES = MONTH_NAMES
+_WEEKDAY_NAMES = WEEKDAY_NAMES
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits, words or both.
+
+    Args:
+        text: "170 million", "1,000", "2.5bn", "twenty-five", "three", "a dozen".
+
+    Returns:
+        The number, or ``None`` when ``text`` is not one.
+    """
+    words = re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+", text.lower().replace("-", " "))
+    if not words:
+        return None
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        if word[0].isdigit() or word[0] == ".":
+            if current is not None:
+                return None  # two numbers in a row ("3 4") are not one number
+            current = float(word.replace(",", ""))
+        elif word in _UNITS:
+            tens = current is not None and current % 10 == 0 and current % 100 >= 20  # "twenty-five"
+            if current is not None and current % 100 and not tens and word not in {"a", "an"}:
+                return None
+            current = (current or 0) + _UNITS[word]
+        elif word in _TENS:
+            if current is not None and current % 100:
+                return None
+            current = (current or 0) + _TENS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            value = 1.0 if current is None else current
+            if scale == 100:
+                current = value * 100
+            else:
+                total += value * scale
+                current = None
+        elif word == "and" and current is not None:
+            continue
+        else:
+            return None
+    return total + (current or 0)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The value of an ordinal: "third", "3rd", "twenty-first", "21st".
+
+    Returns:
+        The number, or ``None`` when ``text`` is not an ordinal.
+    """
+    word = text.strip().lower().replace("–", "-")
+    match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    if match:
+        return int(match.group(1))
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    head, _, tail = word.rpartition("-")
+    if head in _TENS and tail in _ORDINAL_WORDS and _ORDINAL_WORDS[tail] < 10:
+        return _TENS[head] + _ORDINAL_WORDS[tail]
+    return None
+
+
+def format_number(value: float) -> str:
+    """A number as a short canonical string: "170 million", "2.5", "1,000"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale and round(value / scale, 3) == value / scale:
+            return f"{format_number(value / scale)} {word}"
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+#: Head nouns that name the same thing: "third delay" and "fourth extension"
+#: count the same events, "fourth round" and "fourth attempt" the same talks.
+_UNIT_CLASSES = {
+    "delay": "extension", "extension": "extension", "postponement": "extension", "reprieve": "extension",
+    "attempt": "round", "round": "round", "session": "round",
+    "day": "day", "month": "month", "year": "year", "week": "week", "hour": "hour", "minute": "minute",
+    "time": "times", "times": "times", "user": "users", "american": "users", "people": "people",
+    "person": "people", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+}
+
+
+def unit_class(noun: str) -> str:
+    """The class of the noun a number counts, singular and lower case.
+
+    Args:
+        noun: "days", "delay", "Users", "" (no noun).
+
+    Returns:
+        A class name shared by synonyms ("delay" and "extension" give
+        ``"extension"``), or the singular noun itself.
+    """
+    word = noun.lower().strip()
+    if not word:
+        return ""
+    if word in _UNIT_CLASSES:
+        return _UNIT_CLASSES[word]
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return _UNIT_CLASSES.get(word, word)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date at the precision the text gives it.
+
+    Unknown fields are ``None``. ``part`` is "early", "mid" or "late" for
+    "early 2026"; ``relative`` is a phrase such as "next month" that needs a
+    reference date to be placed.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    part: str | None = None
+    relative: str | None = None
+
+    def __str__(self) -> str:
+        if self.relative:
+            return self.relative
+        if self.weekday is not None and self.month is None and self.year is None:
+            return _WEEKDAY_NAMES[self.weekday]
+        text = ""
+        if self.month is not None:
+            text = _MONTH_NAMES[self.month]
+            if self.day is not None:
+                text += f" {self.day}"
+        if self.year is not None:
+            text = f"{text} {self.year}".strip()
+        if self.part:
+            text = f"{self.part} {text}"
+        return text or "?"
+
+
+def parse_date(text: str) -> DateValue | None:
+    """A date phrase in normal form.
+
+    Args:
+        text: "Sept. 17", "September 17, 2025", "17 September", "2025-09-15",
+            "July", "early 2026", "mid-August", "Monday", "next month".
+
+    Returns:
+        The date, or ``None`` when ``text`` is not a date.
+    """
+    words = re.findall(r"\d+|[a-z]+", text.lower())
+    if not words:
+        return None
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
+        iso = [int(w) for w in words]
+        return DateValue(iso[0], iso[1], iso[2]) if 1 <= iso[1] <= 12 and 1 <= iso[2] <= 31 else None
+    if words[0] in {"next", "last", "this", "coming", "past", "previous", "earlier", "later"} or words[0] in {
+        "today", "yesterday", "tomorrow", "tonight"
+    }:
+        return DateValue(relative=" ".join(words))
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    part: str | None = None
+    for word in words:
+        if word in {"early", "mid", "late", "end", "beginning", "start", "middle"}:
+            part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(word, word)
+        elif word in MONTHS:
+            month = MONTHS[word]
+        elif word in WEEKDAYS:
+            weekday = WEEKDAYS[word]
+        elif word.isdigit() and len(word) == 4:
+            year = int(word)
+        elif word.isdigit() and 1 <= int(word) <= 31:
+            day = int(word)
+        elif word in {"of", "the", "in", "st", "nd", "rd", "th", "on", "by"}:
+            continue
+        else:
+            return None
+    if day is not None and month is None:
+        return None
+    if year is month is day is weekday is None:
+        return None
+    return DateValue(year, month, day, weekday, part)
+
+
+def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
+    """Place a relative date ("next month") against a reference date.
+
+    Args:
+        value: The date as written.
+        reference: When the article was written (year and month at least).
+
+    Returns:
+        An absolute date when it can be placed, else ``value`` unchanged.
+    """
+    if not value.relative or reference is None or reference.year is None or reference.month is None:
+        return value
+    step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}.get(
+        value.relative.split()[0]
+    )
+    unit = value.relative.split()[-1]
+    if step is None:
+        return value
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        return DateValue(index // 12, index % 12 + 1)
+    if unit == "year":
+        return DateValue(reference.year + step)
+    return value
+
+
+def compare_dates(a: DateValue, b: DateValue) -> str:
+    """How two dates relate: ``"same"``, ``"compatible"`` or ``"different"``.
+
+    Compatible means one is the other at a coarser precision ("September" and
+    "September 17"), or one is relative and cannot be placed.
+    """
+    if a == b:
+        return "same"
+    if a.relative or b.relative:
+        return "compatible"
+    conflict = False
+    for field in ("year", "month", "day", "weekday"):
+        x, y = getattr(a, field), getattr(b, field)
+        if x is not None and y is not None and x != y:
+            conflict = True
+    if a.part and b.part and a.part != b.part:
+        conflict = True
+    return "different" if conflict else "compatible"
+
+
+# --- names -----------------------------------------------------------------
+
+#: Spellings of the same country or bloc, lower case, dots removed.
+_ALIASES = {
+    "us": "United States", "usa": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "eu": "European Union", "european union": "European Union",
+    "prc": "China", "people's republic of china": "China", "mainland china": "China",
+    "south korea": "South Korea", "republic of korea": "South Korea", "uae": "United Arab Emirates",
+}
+#: Words that stand before a name as a title ("Vice Premier He Lifeng").
+TITLE_WORDS = frozenset(
+    """secretary representative president premier vice minister prime chancellor governor senator sen rep
+    ambassador spokesperson spokesman spokeswoman chairman chairwoman chair ceo director king queen pope
+    mr mrs ms dr prof professor general gen treasury trade foreign commerce finance defence defense state
+    deputy chief envoy adviser advisor leader mayor judge justice lord sir dame""".split()
+)
+
+
+#: Other names of the same institution (not places: kept apart from _ALIASES).
+_INSTITUTION_ALIASES = {"treasury department": "treasury"}
+#: Words before a name that do not change what it names.
+_MODIFIERS = frozenset({"the", "us", "chinese", "american", "british", "russian", "european"})
+#: Last words of the names of institutions.
+_INSTITUTIONS = frozenset(
+    """ministry department court office agency commission council house bank committee administration service
+    bureau authority""".split()
+)
+
+
+def normalise_name(text: str) -> str:
+    """The comparison key of a person, organisation or place name.
+
+    Case, dots, possessives, hyphenation and leading titles are ignored, and
+    known aliases are mapped to one name: "U.S." → "united states",
+    "Bytedance" → "bytedance", "Vice-Premier He Lifeng" → "he lifeng".
+
+    Args:
+        text: The name as written.
+
+    Returns:
+        A lower-case key.
+    """
+    name = text.replace("’", "'").strip()
+    name = re.sub(r"'s$|'$", "", name)
+    key = re.sub(r"\.", "", name.lower())
+    key = re.sub(r"[\s\-]+", " ", key).strip()
+    if key in _ALIASES:
+        return _ALIASES[key].lower()
+    # "Ministry of Commerce" is the "Commerce Ministry".
+    key = re.sub(r"^(?:the )?(ministry|department) of (?:the )?(.+)$", r"\2 \1", key)
+    words = key.split()
+    # "Treasury" and "Commerce" are titles before a person's name but part
+    # of an institution's: "Commerce Ministry" is not just "Ministry".
+    institution = words[-1] in _INSTITUTIONS if words else False
+    while len(words) > 1 and (
+        words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution
+    ):
+        words = words[1:]
+    key = " ".join(words)
+    key = _INSTITUTION_ALIASES.get(key, key)
+    return _ALIASES.get(key, key).lower()
+
+
+def canonical_place(text: str) -> str | None:
+    """The display name of a known alias ("US" → "United States"), else ``None``."""
+    return _ALIASES.get(re.sub(r"[\s\-]+", " ", text.lower().replace(".", "")).strip())

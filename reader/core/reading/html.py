@@ -1,0 +1,46 @@
+"""Main text and metadata of an HTML page, by trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Fewer words than this is page furniture, not an article.
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The main text of a page and what it says of itself (``title``, ``sitename``, ``date``)."""
+
+    text: str
+    meta: dict[str, str]
+
+
+def extract_page(html: str) -> PageText | str:
+    """The main text and metadata of an HTML page.
+
+    Scripts, styles, frames and navigation are dropped by trafilatura. The
+    article's text (and so every offset) is the extracted main text, not the
+    HTML source.
+
+    Args:
+        html: The decoded page.
+
+    Returns:
+        The text, or the reason there is none, for the user.
+    """
+    # trafilatura pulls in lxml and friends (~250 ms); only HTML needs it.
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    except Exception as error:  # trafilatura raises assorted errors on broken markup
+        return f"HTML could not be parsed ({type(error).__name__})"
+    # Older trafilatura releases answer with a dict, newer with a Document.
+    fields: dict[str, object] = {} if document is None else document if isinstance(document, dict) else document.as_dict()
+    text = str(fields.get("text") or "")
+    # With no article, trafilatura falls back to stray navigation ("Home").
+    if len(text.split()) < MIN_WORDS:
+        return "HTML page with no article text"
+    meta = {key: str(fields[key]) for key in ("title", "sitename", "date") if fields.get(key)}
+    return PageText(text, meta)

@@ -1,0 +1,174 @@
+"""Find the parts of an article's text: title, source, date, boilerplate, body.
+
+The rules are deliberately conservative: a line is set aside only when it is
+clearly page furniture (repeated photo captions, "Related Stories", the site
+footer, other stories' headlines at the end). Boilerplate is kept, marked,
+and left out of alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.core.models import Segment, SegmentKind
+from reader.core.reading.sentences import looks_like_heading, split_sentences
+
+_FURNITURE = re.compile(
+    r"""^(?:related\ (?:stories|articles|news|posts)|no\ stories\ found\.?|updated(?:\ on)?\b.{0,40}
+    |published(?:\ on)?\b.{0,40}|\d+\ min(?:ute)?s?\ read|read\ more|advertisement|share\ this\ (?:article|story)
+    |follow\ us\b.*|sign\ up\b.{0,60}|subscribe\b.{0,60}|(?:photo|image|file\ photo)\s*[:(].{0,120}
+    |all\ rights\ reserved\.?|©.{0,80}|copyright\b.{0,80})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}$")
+_DATE_FIELD = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\[(?:photo|image|file photo)\b[^\]]*\]\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What :func:`analyse` found in a text."""
+
+    title: str
+    source: str | None
+    date: str | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        return " ".join(_PHOTO_CREDIT.sub("", self.text).split()).lower()
+
+
+def analyse(text: str) -> Structure:
+    """Split an article text into segments and read its title, source and date.
+
+    Args:
+        text: The decoded article text.
+
+    Returns:
+        The title, source (``None`` when the text names none), ISO date and
+        all segments in document order.
+    """
+    lines = _lines(text)
+    _mark_furniture(lines)
+    _mark_captions(lines)
+    _mark_footer(lines)
+    source = _mark_dateline(lines) or _site_name(lines)
+    date_match = _DATE_FIELD.match(text)
+    date = date_match.group(1) if date_match else None
+
+    segments: list[Segment] = []
+    for line in lines:
+        if line.reason:
+            segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, line.reason))
+        elif looks_like_heading(line.text) and not _DATE_FIELD.match(line.text):
+            segments.append(Segment(line.start, line.end, line.text, SegmentKind.HEADING))
+        else:
+            spans = split_sentences(text, line.start, line.end)
+            if not spans:  # only punctuation: keep it, but it says nothing
+                segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, "no words"))
+            for start, end in spans:
+                kind = SegmentKind.HEADING if _is_inline_heading(text, start, end) else SegmentKind.SENTENCE
+                segments.append(Segment(start, end, text[start:end], kind))
+    return Structure(_title(segments), source, date, tuple(segments))
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    offset = 0
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            lines.append(_Line(start, end, text[start:end]))
+    return lines
+
+
+def _mark_furniture(lines: list[_Line]) -> None:
+    for line in lines:
+        if _FURNITURE.match(line.text.strip()):
+            line.reason = "page furniture"
+        elif _DOMAIN.match(line.text.strip()):
+            line.reason = "site name"
+
+
+def _mark_captions(lines: list[_Line]) -> None:
+    """Photo captions: lines that occur more than once, or carry a photo credit."""
+    counts = Counter(line.key for line in lines if len(line.key.split()) >= 4)
+    repeated = {key for key, n in counts.items() if n > 1}
+    for line in lines:
+        if not line.reason and (line.key in repeated or _PHOTO_CREDIT.search(line.text)):
+            line.reason = "photo caption"
+
+
+def _mark_footer(lines: list[_Line]) -> None:
+    """Walk back from the end over furniture and headline-like lines.
+
+    Lines after the last real paragraph that read like headlines are other
+    stories' headlines or the site name. The run must contain furniture or a
+    caption, so an article that merely ends on a heading keeps it.
+    """
+    run: list[_Line] = []
+    for line in reversed(lines):
+        if line.reason or looks_like_heading(line.text):
+            run.append(line)
+        else:
+            break
+    if any(line.reason for line in run):
+        for line in run:
+            line.reason = line.reason or "site footer"
+
+
+def _mark_dateline(lines: list[_Line]) -> str | None:
+    """A first line in capitals only ("ISTANBUL") is a dateline; it names the source."""
+    if len(lines) > 1 and _DATELINE.match(lines[0].text) and len(lines[0].text.split()) <= 3:
+        lines[0].reason = "dateline"
+        return lines[0].text.strip().title()
+    return None
+
+
+def _site_name(lines: list[_Line]) -> str | None:
+    """The outlet named in the footer: the line before a domain, or the domain."""
+    for index in range(len(lines) - 1, -1, -1):
+        match = _DOMAIN.match(lines[index].text.strip())
+        if not match:
+            continue
+        domain = match.group(1)
+        stem = domain.split(".")[-2] if "." in domain else domain
+        if index > 0:
+            previous = lines[index - 1].text.strip()
+            if re.sub(r"\W", "", previous).lower() == stem.replace("-", "").lower():
+                return previous
+        return domain
+    return None
+
+
+def _is_inline_heading(text: str, start: int, end: int) -> bool:
+    piece = text[start:end]
+    return piece.isupper() and len(piece.split()) >= 2 and looks_like_heading(piece)
+
+
+def _title(segments: list[Segment]) -> str:
+    for segment in segments:
+        if segment.kind is SegmentKind.BOILERPLATE:
+            continue
+        if segment.kind is SegmentKind.HEADING:
+            return segment.text
+        body = _DATE_FIELD.sub("", segment.text).strip()
+        return body if len(body) <= 90 else body[:89].rsplit(" ", 1)[0] + "…"
+    return ""

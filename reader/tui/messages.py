@@ -1,0 +1,37 @@
+"""Messages the screens post to open another screen; the app handles them.
+
+Screens never import the app: they say where the reader wants to go, and
+the app, which knows how each screen is made, takes them there.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from reader.core.models import Article
+
+
+class OpenArticle(Message):
+    """Read an article, with some passages (character spans) highlighted and the first in view."""
+
+    def __init__(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
+        super().__init__()
+        self.article = article
+        self.passages = passages
+
+
+class OpenComparison(Message):
+    """Compare two articles side by side."""
+
+    def __init__(self, left: Article, right: Article) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+
+
+class CompareWith(Message):
+    """Compare what is on screen (or under the cursor) with this article."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article

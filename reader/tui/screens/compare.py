@@ -1,0 +1,384 @@
+"""Compare two articles sentence against sentence."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
+from reader.core.alignment.rows import CompareRow, Order, Summary, build_rows, summarize, swapped
+from reader.tui.messages import OpenArticle
+from reader.tui.screens.facts import FactsScreen
+from reader.tui.session import Session
+from reader.tui.widgets import CompareHeader, CompareView
+from reader.view.printable import printable
+
+#: How far `+` and `-` move the cutoff.
+CUTOFF_STEP = 5.0
+MIN_CUTOFF = 5.0
+MAX_CUTOFF = 95.0
+
+
+class CompareScreen(Screen[None]):
+    """Two articles side by side: one row per link, word diffs painted on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
+        Binding("N", "previous_change", "Prev diff", show=False, id="compare.previous-change", tooltip="Previous row that differs"),
+        Binding("o", "toggle_order", "Order", show=False, id="compare.order", tooltip="Follow the other article's sentence order"),
+        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
+        Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right", tooltip="Next article on the right"),
+        Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right", tooltip="Previous article on the right"),
+        Binding("right_curly_bracket", "next_left", "Next left", show=False, id="compare.next-left", tooltip="Next article on the left"),
+        Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
+        Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
+        Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
+        Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
+        Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
+        Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
+        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read the row's sentences in context"),
+        Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | n / N | Next / previous difference. |
+    | o | Follow the left or the right article's sentence order. |
+    | s | Swap sides. |
+    | ] / [ | Next / previous article on the right. |
+    | } / { | Next / previous article on the left. |
+    | + / - | Raise / lower the match cutoff and re-align. |
+    | f | Table of the facts; enter there goes to the fact's row. |
+    | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
+    | enter | Read the row's sentences in context. |
+    | escape | Back. |
+    """
+
+    order: reactive[Order] = reactive[Order]("left", init=False)
+    """Whose sentence order the rows follow."""
+    cutoff: reactive[float] = reactive(DEFAULT_CUTOFF, init=False)
+    """Score below which sentences are not linked."""
+
+
+    class Aligned(Message):
+        """An alignment finished in the background."""
+
+        def __init__(self, alignment: Alignment, order: Order, rows: tuple[CompareRow, ...], summary: Summary) -> None:
+            super().__init__()
+            self.alignment = alignment
+            self.order = order
+            self.rows = rows
+            self.summary = summary
+
+    class FactsFound(Message):
+        """The facts of the alignment on screen were found in the background."""
+
+        def __init__(self, facts: FactComparison) -> None:
+            super().__init__()
+            self.facts = facts
+
+    def __init__(self, left: Article, right: Article, cutoff: float, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.left = left
+        self.right = right
+        self.set_reactive(CompareScreen.cutoff, cutoff)
+        self.alignment: Alignment | None = None
+        self.summary: Summary | None = None
+        self._keep_place = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CompareHeader(id="compare-header").data_bind(CompareScreen.order, CompareScreen.cutoff)
+        yield CompareView(id="compare")
+        # The compare keys need the whole footer at 80 columns; ctrl+p is listed in help.
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Compare"
+        self.view.focus()
+        self.realign()
+
+    @property
+    def view(self) -> CompareView:
+        """The rows."""
+        return self.query_one("#compare", CompareView)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the rows on screen belong to the current pair and cutoff."""
+        alignment = self.alignment
+        return (
+            alignment is not None
+            and alignment.a.id == self.left.id
+            and alignment.b.id == self.right.id
+            and alignment.cutoff == self.cutoff
+        )
+
+    # -- aligning -----------------------------------------------------------
+
+    def realign(self, keep_place: bool = False) -> None:
+        """Align the current pair in the background and show it when done.
+
+        Args:
+            keep_place: Keep the cursor on the same sentences (the pair is unchanged).
+        """
+        self._keep_place = keep_place
+        self.summary = None
+        self._show_header()
+        self.view.loading = True
+        self._align(self.left, self.right, self.cutoff, self.order)
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
+    def _align(self, left: Article, right: Article, cutoff: float, order: Order) -> None:
+        worker = get_current_worker()
+        # Term weights come from the two articles, as `reader align` computes
+        # them: library-wide weights blur what sets this pair's sentences apart.
+        alignment = align(left, right, cutoff)
+        if worker.is_cancelled:
+            return
+        rows = build_rows(alignment, order)
+        self.post_message(self.Aligned(alignment, order, rows, summarize(alignment)))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A failure while aligning or finding facts is told, and the comparison stays open."""
+        if event.state is not WorkerState.ERROR or event.worker.group not in {"align", "facts"}:
+            return
+        self.view.loading = False
+        task = "align" if event.worker.group == "align" else "compare the facts of"
+        names = f"{printable(self.left.path.name)} and {printable(self.right.path.name)}"
+        self.notify(
+            f"Could not {task} {names}: {printable(repr(event.worker.error))}",
+            title="Error",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    @on(Aligned)
+    def _aligned(self, message: Aligned) -> None:
+        alignment = message.alignment
+        if (alignment.a.id, alignment.b.id, alignment.cutoff) != (self.left.id, self.right.id, self.cutoff):
+            return  # a stale result: a newer alignment is on its way
+        anchor = self.view.current_row if self._keep_place else None
+        self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
+        self.view.loading = False
+
+    def _show(
+        self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None
+    ) -> None:
+        self.alignment = alignment
+        self.summary = summary
+        if not rows:
+            rows = build_rows(alignment, self.order)
+        self.view.show(alignment, rows, self._row_near(rows, anchor))
+        if self.view.facts is None:
+            self._find_facts(alignment)
+        self._show_header()
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    def _find_facts(self, alignment: Alignment) -> None:
+        worker = get_current_worker()
+        facts = self.session.fact_store.comparison(alignment)
+        if not worker.is_cancelled:
+            self.post_message(self.FactsFound(facts))
+
+    @on(FactsFound)
+    def _facts_found(self, message: FactsFound) -> None:
+        if message.facts.alignment is not self.alignment:
+            return  # a stale result: the pair or the sides changed since
+        self.view.show_facts(message.facts)
+        self._show_header()
+        self._show_position(self.view.cursor)
+
+    @property
+    def facts(self) -> FactComparison | None:
+        """The facts of the comparison on screen, once found."""
+        facts = self.view.facts
+        return facts if facts is not None and facts.alignment is self.alignment else None
+
+    @staticmethod
+    def _row_near(rows: tuple[CompareRow, ...], anchor: CompareRow | None) -> int:
+        """The row holding the anchor's first sentence, so the cursor stays put."""
+        if anchor is None:
+            return 0
+        for index, row in enumerate(rows):
+            if (anchor.left and anchor.left[0] in row.left) or (anchor.right and anchor.right[0] in row.right):
+                return index
+        return 0
+
+    @on(CompareView.CursorMoved)
+    def _cursor_moved(self, message: CompareView.CursorMoved) -> None:
+        self._show_position(message.row)
+
+    def _show_position(self, index: int) -> None:
+        """Say in the title bar which row the cursor is on, and whether its facts conflict."""
+        rows = self.view.rows
+        if rows:
+            title = f"Compare · row {index + 1} of {len(rows)} · {rows[index].kind.value}"
+            if index in self.view.conflict_rows:
+                title += " · ≠ conflicting fact"
+            self.sub_title = title
+
+    @on(CompareView.Opened)
+    def _row_opened(self) -> None:
+        self.action_open_in_reader()
+
+    def _show_header(self) -> None:
+        self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.facts)
+
+    # -- actions ------------------------------------------------------------
+
+    def _step_change(self, step: int) -> None:
+        view = self.view
+        index = view.cursor + step
+        while 0 <= index < len(view.rows):
+            if view.rows[index].kind.is_difference:
+                view.move_to(index)
+                return
+            index += step
+        self.notify("No more differences this way.", timeout=2)
+
+    def action_next_change(self) -> None:
+        """Move to the next row that differs."""
+        self._step_change(1)
+
+    def action_previous_change(self) -> None:
+        """Move to the previous row that differs."""
+        self._step_change(-1)
+
+    def _step_conflict(self, step: int) -> None:
+        if self.facts is None:
+            self.notify("The facts are still being found.", timeout=2)
+            return
+        view = self.view
+        rows = view.conflict_rows if step > 0 else tuple(reversed(view.conflict_rows))
+        found = next((row for row in rows if (row - view.cursor) * step > 0), None)
+        if found is None:
+            message = "No conflicting facts in this comparison." if not rows else "No more conflicts this way."
+            self.notify(message, timeout=2)
+            return
+        view.move_to(found)
+
+    def action_next_conflict(self) -> None:
+        """Move to the next row holding a fact the other article contradicts."""
+        self._step_conflict(1)
+
+    def action_previous_conflict(self) -> None:
+        """Move to the previous row holding a fact the other article contradicts."""
+        self._step_conflict(-1)
+
+    def action_facts(self) -> None:
+        """Open the table of facts; choosing one comes back to its row."""
+        facts = self.facts
+        if facts is None:
+            self.notify("The facts are still being found.", timeout=2)
+            return
+        view = self.view
+
+        def row_for(a: Fact | None, b: Fact | None) -> int | None:
+            left = view.row_of(a, 0)
+            return left if left is not None else view.row_of(b, 1)
+
+        self.app.push_screen(FactsScreen(facts, row_for, near=view.cursor), self._go_to_row)
+
+    def _go_to_row(self, row: int | None) -> None:
+        if row is not None:
+            self.view.move_to(row)
+
+    def watch_order(self) -> None:
+        if self.alignment is not None and self.summary is not None:
+            self._show(self.alignment, build_rows(self.alignment, self.order), self.summary, self.view.current_row)
+        else:
+            self._show_header()
+
+    def action_toggle_order(self) -> None:
+        """Follow the other article's sentence order."""
+        self.order = "right" if self.order == "left" else "left"
+
+    def action_swap(self) -> None:
+        """Put the left article on the right and the right one on the left."""
+        self.left, self.right = self.right, self.left
+        if self.alignment is not None and self.summary is not None and self.view.loading is False:
+            alignment = swapped(self.alignment)
+            anchor = self.view.current_row
+            flipped = CompareRow(anchor.kind, anchor.right, anchor.left) if anchor else None
+            self.set_reactive(CompareScreen.order, "right" if self.order == "left" else "left")
+            self._show(alignment, build_rows(alignment, self.order), summarize(alignment), flipped)
+        else:
+            self.realign()
+
+    def _cycle(self, current: Article, other: Article, step: int) -> Article:
+        articles = [a for a in self.session.library.articles if a.id != other.id]
+        if not articles:
+            return current
+        ids = [a.id for a in articles]
+        position = ids.index(current.id) if current.id in ids else -1
+        return articles[(position + step) % len(articles)]
+
+    def set_right(self, article: Article) -> None:
+        """Compare the left article with another one."""
+        if article.id == self.left.id:
+            self.notify("That article is already on the left.", timeout=2)
+            return
+        if article.id == self.right.id:
+            self.notify("There is no other article to show.", timeout=2)
+            return
+        self.right = article
+        self.realign()
+
+    def action_next_right(self) -> None:
+        """Show the next article on the right."""
+        self.set_right(self._cycle(self.right, self.left, 1))
+
+    def action_previous_right(self) -> None:
+        """Show the previous article on the right."""
+        self.set_right(self._cycle(self.right, self.left, -1))
+
+    def _set_left(self, article: Article) -> None:
+        if article.id in (self.left.id, self.right.id):
+            self.notify("There is no other article to show.", timeout=2)
+            return
+        self.left = article
+        self.realign()
+
+    def action_next_left(self) -> None:
+        """Show the next article on the left."""
+        self._set_left(self._cycle(self.left, self.right, 1))
+
+    def action_previous_left(self) -> None:
+        """Show the previous article on the left."""
+        self._set_left(self._cycle(self.left, self.right, -1))
+
+    def action_raise_cutoff(self) -> None:
+        """Link fewer, closer sentences."""
+        self.cutoff = min(MAX_CUTOFF, self.cutoff + CUTOFF_STEP)
+
+    def action_lower_cutoff(self) -> None:
+        """Link more, looser sentences."""
+        self.cutoff = max(MIN_CUTOFF, self.cutoff - CUTOFF_STEP)
+
+    def watch_cutoff(self) -> None:
+        self.realign(keep_place=True)
+
+    def action_open_in_reader(self) -> None:
+        """Read the highlighted row's sentences in their article."""
+        row = self.view.current_row
+        if row is None or self.alignment is None:
+            return
+        article, indices = (self.alignment.a, row.left) if row.left else (self.alignment.b, row.right)
+        sentences = article.sentences
+        self.post_message(OpenArticle(article, tuple((sentences[i].start, sentences[i].end) for i in indices)))
+
+    def action_back(self) -> None:
+        """Go back to where the comparison was opened from."""
+        self.app.pop_screen()

@@ -1,0 +1,90 @@
+"""Help: every key of the screen it was opened from."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.columns import Columns
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+#: Keys that work everywhere but have no binding of their own to list.
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+p", "Command palette: open an article, compare with…, swap, facts, story, change theme"),
+    ("mouse", "Click a row to select it, double-click to open it; scroll with the wheel"),
+)
+
+
+def _group_name(node: DOMNode, screen: Screen[object]) -> str:
+    if node is screen:
+        return type(screen).__name__.removesuffix("Screen") or "This screen"
+    if node is screen.app:
+        return "Everywhere"
+    return "Moving"
+
+
+def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The keys active on ``screen``, grouped by where they are bound.
+
+    Returns:
+        ``[(group, [(keys, description), ...]), ...]``, the screen's own group first.
+    """
+    app = screen.app
+    groups: dict[str, dict[str, tuple[list[str], str]]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system or (active.node in (screen, app) and not binding.id):
+            continue  # focus cycling and copying are Textual's own, not this screen's
+        group = groups.setdefault(_group_name(active.node, screen), {})
+        keys, description = group.get(binding.action, ([], binding.tooltip or binding.description or binding.action))
+        display = app.get_key_display(binding)
+        if display not in keys:
+            keys.append(display)
+        group[binding.action] = (keys, description)
+    ordered = sorted(groups.items(), key=lambda item: {"Moving": 1, "Everywhere": 2}.get(item[0], 0))
+    result = [(name, [(" ".join(keys), description) for keys, description in actions.values()]) for name, actions in ordered]
+    result.append(("More", list(EXTRA_KEYS)))
+    return result
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of the keys of the screen below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1", "dismiss", "Close help", id="help.close"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, ?, f1 | Close help. |
+    """
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.groups = key_table(screen)
+
+    def compose(self) -> ComposeResult:
+        tables = []
+        for name, rows in self.groups:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(no_wrap=True, min_width=10)
+            table.add_column(max_width=50)
+            table.add_row(Text(name, "bold underline"), "")
+            for keys, description in rows:
+                table.add_row(Text(keys, "bold"), Text(description))
+            tables.append(table)
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Keys of this screen  ·  Esc closes", "bold"), id="help-title")
+            yield Static(Columns(tables, padding=(1, 4)), id="help-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

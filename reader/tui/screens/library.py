@@ -1,0 +1,344 @@
+"""The first screen: every article in a table, with a preview, a filter and marks."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from reader.core import Article, LoadError
+from reader.tui.messages import OpenArticle, OpenComparison
+from reader.tui.screens.story import StoryScreen
+from reader.tui.session import Session
+from reader.view.printable import one_line, printable
+
+#: Columns that can be sorted, with their headings and sort keys.
+SORT_COLUMNS: tuple[str, ...] = ("source", "title", "date", "words", "sentences")
+_HEADINGS = {"source": "Source", "title": "Title", "date": "Date", "words": "Words", "sentences": "Sentences"}
+#: Widths of the columns other than the title, which takes the rest.
+COLUMN_WIDTHS = {"source": 16, "title": 0, "date": 10, "words": 5, "sentences": 9}
+#: Characters of article text shown in the preview.
+PREVIEW_CHARS = 1200
+
+
+def _sort_value(article: Article, column: str) -> tuple[object, ...]:
+    values: dict[str, object] = {
+        "source": article.source.casefold(),
+        "title": article.title.casefold(),
+        "date": article.date or "",
+        "words": article.word_count,
+        "sentences": len(article.sentences),
+    }
+    return (values[column], article.id)
+
+
+
+class LibraryScreen(Screen[None]):
+    """The articles found, one per row; unreadable files are rows that say why."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", id="library.filter", tooltip="Filter the list as you type"),
+        Binding("space", "toggle_mark", "Mark", id="library.mark", tooltip="Mark or unmark the article"),
+        Binding("c", "compare", "Compare", id="library.compare", tooltip="Compare two marked articles, or marked and cursor"),
+        Binding("t", "story", "Story", id="library.story", tooltip="Who reports what: facts against sources"),
+        Binding("s", "sort", "Sort", id="library.sort", tooltip="Sort by the next column"),
+        Binding("r", "reverse", "Reverse", show=False, id="library.reverse", tooltip="Reverse the sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter", tooltip="Clear the filter"),
+        Binding("j", "cursor('down')", "Down", show=False, id="library.down", tooltip="Next article"),
+        Binding("k", "cursor('up')", "Up", show=False, id="library.up", tooltip="Previous article"),
+        Binding("g", "cursor('top')", "First", show=False, id="library.first", tooltip="First article"),
+        Binding("G", "cursor('bottom')", "Last", show=False, id="library.last", tooltip="Last article"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Read the article under the cursor. |
+    | / | Filter the articles as you type. |
+    | space | Mark or unmark the article under the cursor. |
+    | c | Compare the two marked articles, or the marked one and the one under the cursor. |
+    | t | The story: every fact against every source (the marked ones when two or more are). |
+    | s | Sort by the next column. |
+    | r | Reverse the sort. |
+    | escape | Clear the filter. |
+    | j / k | Next / previous row (also the arrows). |
+    | g / G | First / last row (also home / end). |
+    """
+
+    sort_column: reactive[str] = reactive("source", init=False)
+    """The column the rows are sorted by."""
+    sort_reverse: reactive[bool] = reactive(False, init=False)
+    """Whether the sort is descending."""
+    filter_text: reactive[str] = reactive("", init=False)
+    """Rows shown must contain this text (case-insensitive)."""
+
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.marked: list[str] = []
+        """Ids of the marked articles, oldest first."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter: type to narrow the list, Enter to keep, Esc to clear", id="filter")
+        with Container(id="library-body"):
+            table: DataTable[Text] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_progress()
+        self.query_one("#filter", Input).display = False
+        self._rebuild()
+        self.call_after_refresh(self._rebuild)
+        self.query_one("#articles", DataTable).focus()
+
+    def library_changed(self) -> None:
+        """More of the library was read in the background: show it."""
+        self._show_progress()
+        self._rebuild()
+
+    def _show_progress(self) -> None:
+        unread = len(self.session.unread)
+        self.sub_title = f"Library · reading {unread:,} more files…" if unread else "Library"
+
+    # -- the table ----------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[Text]:
+        """The table of articles."""
+        return self.query_one("#articles", DataTable)
+
+    def _visible_articles(self) -> list[Article]:
+        needle = self.filter_text.casefold()
+        articles = [
+            a
+            for a in self.session.library.articles
+            if not needle or needle in f"{a.source}\n{a.title}\n{a.id}\n{a.date or ''}".casefold()
+        ]
+        articles.sort(key=lambda a: _sort_value(a, self.sort_column), reverse=self.sort_reverse)
+        return articles
+
+    def _visible_errors(self) -> list[tuple[int, LoadError]]:
+        needle = self.filter_text.casefold()
+        return [
+            (n, e) for n, e in enumerate(self.session.library.errors) if not needle or needle in str(e).casefold()
+        ]
+
+    def _title_width(self) -> int:
+        fixed = sum(width for column, width in COLUMN_WIDTHS.items() if column != "title")
+        width = self.table.size.width or self.app.size.width
+        # Each column has one cell of padding either side; keep room for the scrollbar.
+        return max(12, width - fixed - 2 * (len(COLUMN_WIDTHS) + 1) - 1 - 2)
+
+    def _rebuild(self) -> None:
+        table = self.table
+        current = self.current_key()
+        table.clear(columns=True)
+        table.add_column(" ", key="mark", width=1)
+        for column in SORT_COLUMNS:
+            label = _HEADINGS[column]
+            if column == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            width = self._title_width() if column == "title" else COLUMN_WIDTHS[column]
+            justify = "right" if column in {"words", "sentences"} else "left"
+            table.add_column(Text(label, justify=justify), key=column, width=width)  # type: ignore[arg-type]
+        for article in self._visible_articles():
+            mark = Text("●", "bold") if article.id in self.marked else Text(" ")
+            table.add_row(
+                mark,
+                Text(one_line(article.source), overflow="ellipsis", no_wrap=True),
+                Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
+                Text(article.date or "—", "dim" if not article.date else ""),
+                Text(str(article.word_count), justify="right"),
+                Text(str(len(article.sentences)), justify="right"),
+                key=f"article:{article.id}",
+            )
+        for number, error in self._visible_errors():
+            table.add_row(
+                Text("!", "bold red"),
+                Text("unreadable", "red"),
+                Text(one_line(f"{error.path.name}: {error.reason}"), "red", overflow="ellipsis", no_wrap=True),
+                Text("—", "dim"),
+                Text(""),
+                Text(""),
+                key=f"error:{number}",
+            )
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+        self._update_preview()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._rebuild)
+
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor."""
+        table = self.table
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def current_article(self) -> Article | None:
+        """The article under the cursor (``None`` on an error row)."""
+        key = self.current_key()
+        if key is None or not key.startswith("article:"):
+            return None
+        return self.session.article_by_id(key.removeprefix("article:"))
+
+    def _current_error(self) -> LoadError | None:
+        key = self.current_key()
+        if key is None or not key.startswith("error:"):
+            return None
+        return self.session.library.errors[int(key.removeprefix("error:"))]
+
+    def _update_preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        article = self.current_article()
+        error = self._current_error()
+        text = Text()
+        if article is not None:
+            text.append(one_line(article.title) + "\n", "bold")
+            text.append(one_line(article.source), "italic")
+            text.append(f" · {article.date or 'no date'} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
+            text.append(printable(article.path.name) + "\n\n", "dim")
+            opening = " ".join(s.text for s in article.sentences)[:PREVIEW_CHARS]
+            text.append(one_line(opening))
+        elif error is not None:
+            text.append("Cannot read this file\n", "bold red")
+            text.append(printable(str(error.path)) + "\n\n", "dim")
+            text.append(printable(error.reason))
+        elif not self.session.library.articles:
+            text.append("No articles found.", "italic")
+        else:
+            text.append("No article matches the filter.", "italic")
+        preview.update(text)
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _row_highlighted(self) -> None:
+        self._update_preview()
+
+    @on(DataTable.RowSelected, "#articles")
+    def _row_selected(self) -> None:
+        article = self.current_article()
+        error = self._current_error()
+        if article is not None:
+            self.post_message(OpenArticle(article))
+        elif error is not None:
+            self.notify(printable(error.reason), title="Cannot read this file", severity="error", markup=False)
+
+    @on(DataTable.HeaderSelected, "#articles")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column not in SORT_COLUMNS:
+            return
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column = column
+
+    def watch_sort_column(self) -> None:
+        self._rebuild()
+
+    def watch_sort_reverse(self) -> None:
+        self._rebuild()
+
+    def watch_filter_text(self) -> None:
+        self._rebuild()
+
+    def action_cursor(self, where: str) -> None:
+        """Move the table's cursor: ``down``, ``up``, ``top`` or ``bottom``."""
+        table = self.table
+        {
+            "down": table.action_cursor_down,
+            "up": table.action_cursor_up,
+            "top": table.action_scroll_top,
+            "bottom": table.action_scroll_bottom,
+        }[where]()
+
+    # -- filter -------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        self.set_focus(box)  # now, not after the next refresh as focus() would
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.set_focus(self.table)
+
+    def action_clear_filter(self) -> None:
+        """Clear and hide the filter box."""
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.filter_text = ""
+        self.set_focus(self.table)
+
+    # -- marks, sort, compare -----------------------------------------------
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the article under the cursor."""
+        article = self.current_article()
+        if article is None:
+            return
+        if article.id in self.marked:
+            self.marked.remove(article.id)
+        else:
+            self.marked.append(article.id)
+        self._rebuild()
+
+    def action_sort(self) -> None:
+        """Sort by the next column."""
+        self.sort_column = SORT_COLUMNS[(SORT_COLUMNS.index(self.sort_column) + 1) % len(SORT_COLUMNS)]
+
+    def action_reverse(self) -> None:
+        """Reverse the order of the rows."""
+        self.sort_reverse = not self.sort_reverse
+
+    def pair_to_compare(self) -> tuple[Article, Article] | str:
+        """The two articles ``c`` would compare, or why there are none."""
+        marked = [a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None]
+        if len(marked) == 2:
+            return marked[0], marked[1]
+        if len(marked) > 2:
+            return "More than two articles are marked: unmark some with space."
+        current = self.current_article()
+        if len(marked) == 1 and current is not None and current.id != marked[0].id:
+            return marked[0], current
+        if len(marked) == 1:
+            return "Move the cursor to a second article, or mark it with space."
+        return "Mark an article with space, then move to another and press c."
+
+    def action_compare(self) -> None:
+        """Compare the two marked articles, or the marked one and the one under the cursor."""
+        pair = self.pair_to_compare()
+        if isinstance(pair, str):
+            self.notify(pair, title="Compare", markup=False)
+            return
+        self.post_message(OpenComparison(*pair))
+
+    def story_articles(self) -> tuple[Article, ...]:
+        """The sources ``t`` sets side by side: the marked ones when two or more are, else all."""
+        marked = tuple(a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None)
+        return marked if len(marked) >= 2 else self.session.library.articles
+
+    def action_story(self) -> None:
+        """Show who reports what: every fact of the articles against every source."""
+        articles = self.story_articles()
+        if not articles:
+            self.notify("There are no articles to compare.", title="Story")
+            return
+        self.app.push_screen(StoryScreen(articles, self.session))

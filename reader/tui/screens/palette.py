@@ -1,0 +1,73 @@
+"""Commands for the command palette (ctrl+p): open, compare with…, swap, facts, story, change theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from reader.core import Article
+from reader.tui.messages import CompareWith, OpenArticle
+from reader.tui.session import Session
+from reader.view.printable import one_line
+
+
+class HasSession(Protocol):
+    """What the palette needs of the app: the session it hands to its screens."""
+
+    session: Session
+
+
+def _label(article: Article) -> str:
+    return one_line(f"{article.source}: {article.title}")
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the matched letters styled.
+
+    ``Matcher.highlight`` reads its argument as markup; article titles are data,
+    so the name is wrapped as plain content first.
+    """
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if score:
+        for offset in offsets:
+            if not name[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ReaderCommands(Provider):
+    """Open an article, compare with another, swap sides, change the theme."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Swap sides", partial(app.run_action, "swap"), "Swap the two articles being compared"),
+            ("Facts of this comparison", partial(app.run_action, "facts"), "Every fact of the two articles, both values and the verdict (f)"),
+            ("Story: who reports what", partial(app.run_action, "story"), "Every fact of the library against every source (t)"),
+            ("Change theme", app.action_change_theme, "Pick the colours"),
+        ]
+        for article in cast(HasSession, app).session.library.articles:
+            label = _label(article)
+            commands.append((f"Open {label}", partial(app.post_message, OpenArticle(article)), "Read this article"))
+            commands.append(
+                (f"Compare with {label}", partial(app.post_message, CompareWith(article)), "Compare against this article")
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            if name.startswith(("Swap", "Change", "Facts", "Story")) or name.startswith("Compare with"):
+                yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)

@@ -1,0 +1,36 @@
+"""What the screens share while the app runs: the library read so far and its facts.
+
+The app owns one session and hands it to each screen it opens; as more of
+a large folder is read in the background, the app updates it in place, so
+every screen sees the same library without reaching for the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.models import Article
+from reader.core.reading.articles import Library
+from reader.tui.fact_store import FactStore
+
+
+class Session:
+    """The library, the files still to read, and the shared fact store."""
+
+    def __init__(self, library: Library, unread: list[Path] | None = None) -> None:
+        self.library = library
+        """The articles and the unreadable files read so far."""
+        self.unread: list[Path] = unread or []
+        """Files still to be read in the background."""
+        self.fact_store = FactStore(library)
+        """Facts of the library's articles, shared by every screen."""
+
+    def update(self, library: Library, unread: list[Path]) -> None:
+        """More of the folder was read: a new library, and a fact store that knows it."""
+        self.library = library
+        self.unread = unread
+        self.fact_store = FactStore(library)
+
+    def article_by_id(self, article_id: str) -> Article | None:
+        """The article with this id, if the library has it."""
+        return next((a for a in self.library.articles if a.id == article_id), None)

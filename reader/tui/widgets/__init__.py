@@ -1,0 +1,9 @@
+"""Reusable widgets of the reader app."""
+
+from __future__ import annotations
+
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.compare_header import CompareHeader
+from reader.tui.widgets.compare_view import CompareView
+
+__all__ = ["ArticleView", "CompareHeader", "CompareView"]

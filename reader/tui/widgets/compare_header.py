@@ -1,0 +1,104 @@
+"""The top of the compare screen: the two sources, their titles and a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from reader.core import Article, FactComparison
+from reader.core.alignment.rows import Order, Summary
+from reader.tui.widgets.compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
+from reader.view.summary import alignment_summary
+
+
+def _cell(text: str, width: int, style: str = "") -> Text:
+    cell = Text(text, style)
+    cell.truncate(width, overflow="ellipsis", pad=True)
+    return cell
+
+
+class CompareHeader(Widget):
+    """Source names above their columns, then counts of shared, changed and one-sided sentences."""
+
+    DEFAULT_CSS = """
+    CompareHeader {
+        height: auto;
+        padding-right: 1;
+    }
+    """
+
+    order: reactive[Order] = reactive[Order]("left")
+    """Whose sentence order the rows follow; bound to the compare screen's."""
+    cutoff: reactive[float] = reactive(0.0)
+    """The match cutoff; bound to the compare screen's."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.left: Article | None = None
+        self.right: Article | None = None
+        self.summary: Summary | None = None
+        self.facts: FactComparison | None = None
+
+    def show(
+        self, left: Article, right: Article, summary: Summary | None, facts: FactComparison | None = None
+    ) -> None:
+        """Show two articles and, once aligned, the summary of their comparison and of their facts."""
+        self.left, self.right, self.summary, self.facts = left, right, summary, facts
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        if self.left is None or self.right is None:
+            return Text()
+        from reader.view.compare_cells import clean
+
+        left_width, right_width = column_widths(self.size.width)
+        gap = " " * GUTTER_WIDTH
+        names = Text.assemble(
+            gap,
+            _cell(clean(self.left.source), left_width, "bold"),
+            SEPARATOR,
+            _cell(clean(self.right.source), right_width, "bold"),
+        )
+        titles = Text.assemble(
+            gap,
+            _cell(clean(self.left.title), left_width, "italic"),
+            SEPARATOR,
+            _cell(clean(self.right.title), right_width, "italic"),
+        )
+        return Group(names, titles, self._summary_line(), self._facts_line())
+
+    def _summary_line(self) -> Text:
+        line = Text()
+        summary = self.summary
+        if summary is None:
+            line.append("aligning…", "italic")
+        else:
+            line.append_text(alignment_summary(summary))
+        line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
+        return line
+
+    def _facts_line(self) -> Text:
+        line = Text("facts ", "dim")
+        if self.facts is None:
+            line.append("finding…" if self.summary is not None else "", "italic")
+            return line
+        counts = Counter(pair.verdict for pair in self.facts.pairs)
+        conflicts = counts["different"]
+        line.append_text(
+            Text.assemble(
+                (f"{counts['same']}", "bold"), " same · ",
+                (f"{conflicts} ≠ conflicting", "bold red" if conflicts else "bold"), " · ",
+                (f"{counts['only_a']}", "bold"), " only left · ",
+                (f"{counts['only_b']}", "bold"), " only right",
+            )
+        )
+        if counts["compatible"]:
+            line.append_text(Text.assemble(" · ", (f"{counts['compatible']}", "bold"), " compatible"))
+        hint = " · f table · x next ≠"
+        if line.cell_len + len(hint) <= self.size.width:
+            line.append(hint, "dim")
+        return line

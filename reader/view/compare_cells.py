@@ -1,0 +1,121 @@
+"""Paint the cells of a comparison: the word diff as styled Rich text.
+
+Used by both ``reader align`` and the app. Article text goes through
+:func:`reader.view.printable.printable` into ``rich.text.Text``; it is never
+read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from reader.core.alignment.rows import CompareRow
+from reader.core.facts.extract import Fact
+from reader.core.models import Alignment, Article
+from reader.view.printable import printable
+
+#: Words a changed run emphasises more strongly: numbers and capitalised names.
+_NUMBER_OR_NAME = re.compile(r"[$€£]?\d[\d.,:%]*\w*|\b[A-Z][\w'’.-]*[\w]")
+_SENTENCE_START = ".!?\"“‘'([—–-:"
+_FLATTEN = str.maketrans({"\n": " ", "\t": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class CellStyles:
+    """The styles used to paint cells (taken from the widget's component classes)."""
+
+    removed: Style = Style(color="red")
+    removed_strong: Style = Style(color="red", bold=True, underline=True)
+    added: Style = Style(color="green")
+    added_strong: Style = Style(color="green", bold=True, underline=True)
+    heading: Style = Style(bold=True)
+
+
+def clean(text: str) -> str:
+    """Article text made safe for one cell: controls shown, newlines and tabs as spaces."""
+    return printable(text).translate(_FLATTEN)
+
+
+def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
+    start = len(cell)
+    words = text.rstrip()
+    cell.append(words, style)
+    cell.append(text[len(words) :])  # the space after a changed run is not itself a change
+    plain = cell.plain
+    for match in _NUMBER_OR_NAME.finditer(text):
+        before = plain[: start + match.start()].rstrip()
+        if match.group()[0].isupper() and (not before or before[-1] in _SENTENCE_START):
+            continue  # a capital that only starts a sentence is not a name
+        cell.stylize(strong, start + match.start(), start + match.end())
+
+
+def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tuple[Text, Text]:
+    """The left and right cells of a row, with the word diff painted on."""
+    left, right = Text(), Text()
+    if row.link is not None and row.link.diff:
+        for op in row.link.diff:
+            if op.tag == "equal":
+                left.append(clean(op.a_text))
+                right.append(clean(op.b_text))
+                continue
+            if op.a_text:
+                _append_changed(left, clean(op.a_text), styles.removed, styles.removed_strong)
+            if op.b_text:
+                _append_changed(right, clean(op.b_text), styles.added, styles.added_strong)
+        return left, right
+    for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
+        sentences = article.sentences
+        for number, index in enumerate(indices):
+            segment = sentences[index]
+            if number:
+                cell.append(" ")
+            style = styles.heading if segment.kind.value == "heading" else ""
+            cell.append(clean(segment.text), style)
+    return left, right
+
+
+def paint_facts(
+    cell: Text,
+    article: Article,
+    indices: Sequence[int],
+    facts: Sequence[Fact],
+    styles: Mapping[str, Style],
+    emphasis: Mapping[int, Style] | None = None,
+) -> None:
+    """Colour the facts of a cell by kind, over whatever the diff painted.
+
+    A cell holds its sentences joined by single spaces, so a fact's article
+    offsets move by the length of the sentences before its own.
+
+    Args:
+        cell: The cell, as :func:`row_cells` built it.
+        article: The article the sentences come from.
+        indices: The sentences of the cell, in order.
+        facts: The facts of those sentences (others are ignored).
+        styles: Style of each kind; kinds missing here are left as they are.
+        emphasis: Extra style for some facts, by ``id(fact)`` (conflicts).
+    """
+    where: dict[int, int] = {}
+    offset = 0
+    for index in indices:
+        where[index] = offset
+        offset += len(article.sentences[index].text) + 1
+    # Quotes first: their italics sit under the facts they contain.
+    for fact in sorted(facts, key=lambda f: f.kind not in {"quote", "paraphrase"}):
+        base = where.get(fact.sentence)
+        style = styles.get(fact.kind)
+        if base is None or style is None:
+            continue
+        sentence = article.sentences[fact.sentence]
+        start = base + fact.start - sentence.start
+        end = base + min(fact.end, sentence.end) - sentence.start
+        if start < end:
+            cell.stylize(style, start, end)
+            extra = emphasis.get(id(fact)) if emphasis else None
+            if extra is not None:
+                cell.stylize(extra, start, end)

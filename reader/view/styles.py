@@ -1,0 +1,33 @@
+"""The colours of reader, shared by the command line and the app: fact kinds and verdicts."""
+
+from __future__ import annotations
+
+#: Marks a row whose right sentence stands elsewhere in the other article's order.
+MOVED_MARK = "↕"
+
+#: Colour of each kind of fact, shared by every front end.
+KIND_STYLES = {
+    "number": "cyan",
+    "ordinal": "cyan",
+    "money": "green",
+    "percent": "magenta",
+    "date": "yellow",
+    "time": "yellow",
+    "person": "bold blue",
+    "organisation": "blue",
+    "place": "bright_blue",
+    "quote": "italic",
+    "paraphrase": "italic",
+}
+#: Colour of each verdict.
+VERDICT_STYLES = {
+    "same": "green",
+    "compatible": "cyan",
+    "different": "bold red",
+    "only_a": "dim",
+    "only_b": "dim",
+    "exact": "green",
+    "altered": "bold yellow",
+    "paraphrased": "cyan",
+}
+VERDICT_LABELS = {"only_a": "only left", "only_b": "only right"}

@@ -1,0 +1,37 @@
+"""The one-line summaries of a comparison and of its facts, for the command line and the app."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+
+from reader.core.alignment.rows import Summary
+from reader.core.facts.compare import FactComparison
+from reader.view.styles import VERDICT_LABELS
+
+
+def alignment_summary(summary: Summary) -> Text:
+    """How many links are changed or shared, how many sentences stand alone, how much each side is covered.
+
+    The counts are bold; ``.plain`` gives the line as text.
+    """
+    return Text.assemble(
+        (f"{summary.changed}", "bold"), " changed · ",
+        (f"{summary.shared}", "bold"), " shared · ",
+        (f"{summary.only_left}", "bold"), " only left · ",
+        (f"{summary.only_right}", "bold"), " only right · covered: left ",
+        (f"{summary.left_covered:.0%}", "bold"), ", right ",
+        (f"{summary.right_covered:.0%}", "bold"),
+    )  # fmt: skip
+
+
+def facts_summary(comparison: FactComparison) -> str:
+    """One line: how many facts agree, conflict or are left out, and the quotes."""
+    counts = Counter(p.verdict for p in comparison.pairs)
+    quotes = Counter(q.verdict for q in comparison.quotes)
+    speakers = sum(q.different_speakers for q in comparison.quotes)
+    parts = [f"{counts[v]} {VERDICT_LABELS.get(v, v)}" for v in ("same", "compatible", "different", "only_a", "only_b")]
+    quoted = ", ".join(f"{quotes[v]} {v}" for v in ("exact", "altered", "paraphrased"))
+    line = f"{len(comparison.pairs)} facts: " + ", ".join(parts) + f" · quotes: {quoted}"
+    return line + (f", {speakers} with different speakers" if speakers else "")
