@@ -8,22 +8,20 @@ from pathlib import Path
 import pytest
 
 from reader.core import align
-from reader.core.facts.compare import compare_facts, relation
+from reader.core.facts.compare import compare_facts
 from reader.core.facts.extract import extract_facts
+from reader.core.facts.name_forms import canonical_place, normalise_name
 from reader.core.facts.numbers import find_values
-from reader.core.facts.quote_compare import quote_verdict
 from reader.core.facts.values import (
     DateValue,
-    canonical_place,
-    compare_dates,
     format_number,
-    normalise_name,
     parse_date,
     parse_number,
     parse_ordinal,
     resolve_date,
     unit_class,
 )
+from reader.core.facts.verdicts import compare_dates, quote_verdict, relation
 from reader.core.reading.articles import article_from_text
 
 

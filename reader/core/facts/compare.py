@@ -11,18 +11,16 @@ omission by the other article.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer, learn_gazetteer
 from reader.core.facts.quote_compare import QuotePair, compare_quotes
-from reader.core.facts.values import DateValue, compare_dates
+from reader.core.facts.verdicts import AGREEING, conflict_test, judged
 from reader.core.models import Alignment, FactKind, Verdict
-from reader.core.text.terms import content_terms
 
 #: Verdicts on a pair of facts.
 VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
@@ -127,69 +125,6 @@ class FactComparison:
         return tuple(out)
 
 
-def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
-    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
-
-    ``None`` means they are not about the same thing (different kinds, units,
-    names, or dates too unlike to compare).
-
-    Args:
-        a: A fact of the left article.
-        b: A fact of the right article.
-        anywhere: Judging facts that are not in one link: then only ordinal
-            counts of a named thing ("third delay", "fourth extension") may
-            conflict, and dates pair only when equal.
-    """
-    if a.kind != b.kind or a.kind == "quote":
-        return None
-    if a.kind in NAME_KINDS:
-        return "same" if a.key == b.key else None
-    if a.kind == "date":
-        assert a.date is not None and b.date is not None
-        verdict = _date_relation(a.date, b.date)
-        # Outside a link, "early August" and "August" are as likely two
-        # events as one: only equal dates pair there.
-        if anywhere and verdict != "same":
-            return None
-        return verdict
-    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
-        return None
-    if a.low is None or b.low is None or a.high is None or b.high is None:
-        return None
-    if (a.low, a.high) == (b.low, b.high):
-        return "same"
-    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
-        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
-    # Across the articles, "90 days" and "four days" are usually two spans of
-    # two things; "third extension" and "fourth extension" count one thing.
-    if anywhere and a.kind != "ordinal":
-        return None
-    return "different"
-
-
-def _date_relation(a: DateValue, b: DateValue) -> str | None:
-    if a.relative or b.relative:
-        if a.relative and b.relative:
-            return "same" if a == b else None
-        relative, other = (a, b) if a.relative else (b, a)
-        unit = (relative.relative or "").split()[-1]
-        # "next month" may well be "October"; "this year" beside "2024"
-        # says nothing until the article's year is known.
-        if unit == "month" and other.month is not None and other.day is None:
-            return "compatible"
-        return None
-    fields = ("year", "month", "day", "weekday")
-    if not any(getattr(a, f) is not None and getattr(b, f) is not None for f in fields):
-        return None
-    verdict = compare_dates(a, b)
-    # Two months or years named in one sentence pair are often two events
-    # ("met in July", "extended in August"); only two different days, or
-    # two weekdays, are read as a conflict over one event.
-    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None):
-        return None
-    return verdict
-
-
 def compare_facts(
     alignment: Alignment,
     gazetteer: Gazetteer | None = None,
@@ -222,14 +157,14 @@ def compare_facts(
     for index, link in enumerate(alignment.links):
         side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
         side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
-        for verdict in _AGREEING:
-            pairs += _greedy(side_a, side_b, used_a, used_b, index, _judged(verdict, anywhere=False), verdict)
-        test = _conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
+        for verdict in AGREEING:
+            pairs += _greedy(side_a, side_b, used_a, used_b, index, judged(verdict, anywhere=False), verdict)
+        test = conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
         pairs += _greedy(side_a, side_b, used_a, used_b, index, test, "different")
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
-    for verdict in (*_AGREEING, "different"):
-        pairs += _greedy(rest_a, rest_b, used_a, used_b, None, _judged(verdict, anywhere=True), verdict)
+    for verdict in (*AGREEING, "different"):
+        pairs += _greedy(rest_a, rest_b, used_a, used_b, None, judged(verdict, anywhere=True), verdict)
     keys_b = {f.key for f in plain_b}
     keys_a = {f.key for f in plain_a}
     quotes = compare_quotes(alignment, facts_a, facts_b)
@@ -244,72 +179,6 @@ def compare_facts(
         if id(fact) not in used_b and fact.key not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
-
-
-#: The verdicts that pair two facts without a conflict, tried first.
-_AGREEING: tuple[Verdict, ...] = ("same", "compatible")
-
-
-def _judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
-    """A test passed by two facts that :func:`relation` judges ``verdict``."""
-
-    def test(a: Fact, b: Fact) -> bool:
-        return relation(a, b, anywhere=anywhere) == verdict
-
-    return test
-
-
-def _conflict_test(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    texts: tuple[str, str],
-) -> Callable[[Fact, Fact], bool]:
-    """Whether two facts left over in one link conflict.
-
-    A count of a named thing ("third delay") may conflict with any other
-    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
-    it is the one of its kind left on each side ("30% on goods, 10% on
-    exports" against "over 100 percent" is two tariffs, not a
-    contradiction), and when the words around it share a term ("talks
-    resumed on Monday", "which resumed Sunday"): "before Monday's talks
-    began" and "which resumed Sunday" are two days of talks.
-    """
-    left_a = Counter(_slot(f) for f in side_a if id(f) not in used_a)
-    left_b = Counter(_slot(f) for f in side_b if id(f) not in used_b)
-
-    def test(a: Fact, b: Fact) -> bool:
-        if relation(a, b) != "different":
-            return False
-        if a.kind == "ordinal":
-            return True
-        alone = left_a[_slot(a)] == 1 and left_b[_slot(b)] == 1
-        return alone and bool(_context(texts[0], a) & _context(texts[1], b))
-
-    return test
-
-
-#: Words either side of a figure read as what it is said of.
-CONTEXT = 4
-
-
-def _context(text: str, fact: Fact) -> set[str]:
-    """The stemmed content words among the few next to a fact, within its sentence."""
-    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
-    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
-    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
-    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
-
-
-def _slot(fact: Fact) -> str:
-    """What a figure could be confused with: the same kind and unit, or for
-    dates the same precision ("Sunday" with "Monday", not with "November")."""
-    if fact.date is not None:
-        if fact.date.weekday is not None:
-            return "date:weekday"
-        return "date:day" if fact.date.day is not None else "date:other"
-    return f"{fact.kind}:{fact.unit}"
 
 
 def _greedy(

@@ -12,10 +12,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.facts.compare import relation
 from reader.core.facts.extract import KINDS, NAME_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer, learn_gazetteer
-from reader.core.facts.quote_compare import MIN_SHARED, content, quote_verdict
+from reader.core.facts.verdicts import MIN_SHARED, content, quote_verdict, relation
 from reader.core.models import Article
 
 #: Cell states: the source states the row's value, a conflicting value for

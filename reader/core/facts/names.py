@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from reader.core.facts.values import TITLE_WORDS, canonical_place, normalise_name
+from reader.core.facts.name_forms import TITLE_WORDS, canonical_place, normalise_name
 from reader.core.models import Article, FactKind, SegmentKind
 from reader.core.text.words import MONTHS, STOPWORDS, WEEKDAYS
 

@@ -16,23 +16,10 @@ from dataclasses import dataclass
 from reader.core.alignment.word_diff import word_diff
 from reader.core.facts.extract import ArticleFacts, Fact
 from reader.core.facts.quotes import quote_words, same_speaker
+from reader.core.facts.verdicts import MIN_SHARED, PARAPHRASED_SHARE, REPORTED_SHARE, UNLINKED_SHARE, content, quote_verdict, shared_words
 from reader.core.models import Alignment, DiffOp, QuoteVerdict, Segment
 from reader.core.text.opcodes import indel_opcodes
 from reader.core.text.tokens import diff_key, word_tokens
-from reader.core.text.words import STOPWORDS
-
-#: Share of the shorter quote's words that must be kept for ``altered``.
-ALTERED_SHARE = 0.6
-#: Share needed for two quotes to be one paraphrased.
-QUOTED_PARAPHRASE_SHARE = 0.35
-#: Share needed for a quote to be paraphrased in reported speech.
-PARAPHRASED_SHARE = 0.25
-#: Share needed for a paraphrase in an unlinked sentence naming the speaker.
-UNLINKED_SHARE = 0.5
-#: Share needed for a paraphrase in a sentence that does not name the speaker.
-REPORTED_SHARE = 0.8
-#: Fewest shared words for any match; below this, agreement is chance.
-MIN_SHARED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,44 +56,6 @@ class QuotePair:
     def different_speakers(self) -> bool:
         """Whether the two articles put these words in different mouths."""
         return not same_speaker(self.a.speaker, self.b.speaker)
-
-
-def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
-    """How many words two word sequences share in order, and whether the
-    shorter one runs unchanged inside the longer one."""
-    if not a or not b:
-        return 0, False
-    equal = sum(i2 - i1 for tag, i1, i2, _, _ in indel_opcodes(a, b) if tag == "equal")
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    contiguous = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
-    return equal, contiguous
-
-
-def content(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words that carry meaning, plural "s" dropped: what a paraphrase keeps."""
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS)
-
-
-def quote_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> QuoteVerdict | None:
-    """``exact``, ``altered``, ``paraphrased`` or ``None`` (not the same quote)."""
-    equal, contiguous = shared_words(a, b)
-    if equal < MIN_SHARED:
-        return None
-    if contiguous:
-        return "exact"
-    # Shared function words ("it is the") say nothing; judge on content words.
-    a, b = content(a), content(b)
-    equal, _ = shared_words(a, b)
-    # A short quote ("a very aggressive ask") is matched on all its content
-    # words, however few.
-    if equal < min(MIN_SHARED, max(min(len(a), len(b)), 2)):
-        return None
-    share = equal / min(len(a), len(b))
-    if share >= ALTERED_SHARE:
-        return "altered"
-    if share >= QUOTED_PARAPHRASE_SHARE:
-        return "paraphrased"
-    return None
 
 
 def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> tuple[QuotePair, ...]:

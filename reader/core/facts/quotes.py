@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.facts.name_forms import normalise_name
 from reader.core.facts.names import Name
-from reader.core.facts.values import normalise_name
 from reader.core.text.tokens import diff_key, word_tokens
 
 #: Fewest words for quoted text to count as a quote, not a scare-quoted term.

@@ -1,8 +1,8 @@
 """Normal forms for fact values, so that two outlets' wordings compare equal.
 
 "Sept. 17" and "September 17", "third" and "3rd", "170 million" and
-"170,000,000", "U.S." and "United States", "Bytedance" and "ByteDance",
-"Vice Premier He Lifeng" and "He Lifeng" each come out as one value here.
+"170,000,000" each come out as one value here; names have theirs in
+:mod:`reader.core.facts.name_forms`.
 """
 
 from __future__ import annotations
@@ -234,93 +234,3 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if unit == "year":
         return DateValue(reference.year + step)
     return value
-
-
-def compare_dates(a: DateValue, b: DateValue) -> str:
-    """How two dates relate: ``"same"``, ``"compatible"`` or ``"different"``.
-
-    Compatible means one is the other at a coarser precision ("September" and
-    "September 17"), or one is relative and cannot be placed.
-    """
-    if a == b:
-        return "same"
-    if a.relative or b.relative:
-        return "compatible"
-    conflict = False
-    for field in ("year", "month", "day", "weekday"):
-        x, y = getattr(a, field), getattr(b, field)
-        if x is not None and y is not None and x != y:
-            conflict = True
-    if a.part and b.part and a.part != b.part:
-        conflict = True
-    return "different" if conflict else "compatible"
-
-
-# --- names -----------------------------------------------------------------
-
-#: Spellings of the same country or bloc, lower case, dots removed.
-_ALIASES = {
-    "us": "United States", "usa": "United States", "united states": "United States",
-    "united states of america": "United States", "america": "United States",
-    "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "eu": "European Union", "european union": "European Union",
-    "prc": "China", "people's republic of china": "China", "mainland china": "China",
-    "south korea": "South Korea", "republic of korea": "South Korea", "uae": "United Arab Emirates",
-}
-#: Words that stand before a name as a title ("Vice Premier He Lifeng").
-TITLE_WORDS = frozenset(
-    """secretary representative president premier vice minister prime chancellor governor senator sen rep
-    ambassador spokesperson spokesman spokeswoman chairman chairwoman chair ceo director king queen pope
-    mr mrs ms dr prof professor general gen treasury trade foreign commerce finance defence defense state
-    deputy chief envoy adviser advisor leader mayor judge justice lord sir dame""".split()
-)
-
-
-#: Other names of the same institution (not places: kept apart from _ALIASES).
-_INSTITUTION_ALIASES = {"treasury department": "treasury"}
-#: Words before a name that do not change what it names.
-_MODIFIERS = frozenset({"the", "us", "chinese", "american", "british", "russian", "european"})
-#: Last words of the names of institutions.
-_INSTITUTIONS = frozenset(
-    """ministry department court office agency commission council house bank committee administration service
-    bureau authority""".split()
-)
-
-
-def normalise_name(text: str) -> str:
-    """The comparison key of a person, organisation or place name.
-
-    Case, dots, possessives, hyphenation and leading titles are ignored, and
-    known aliases are mapped to one name: "U.S." → "united states",
-    "Bytedance" → "bytedance", "Vice-Premier He Lifeng" → "he lifeng".
-
-    Args:
-        text: The name as written.
-
-    Returns:
-        A lower-case key.
-    """
-    name = text.replace("’", "'").strip()
-    name = re.sub(r"'s$|'$", "", name)
-    key = re.sub(r"\.", "", name.lower())
-    key = re.sub(r"[\s\-]+", " ", key).strip()
-    if key in _ALIASES:
-        return _ALIASES[key].lower()
-    # "Ministry of Commerce" is the "Commerce Ministry".
-    key = re.sub(r"^(?:the )?(ministry|department) of (?:the )?(.+)$", r"\2 \1", key)
-    words = key.split()
-    # "Treasury" and "Commerce" are titles before a person's name but part
-    # of an institution's: "Commerce Ministry" is not just "Ministry".
-    institution = words[-1] in _INSTITUTIONS if words else False
-    while len(words) > 1 and (
-        words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution
-    ):
-        words = words[1:]
-    key = " ".join(words)
-    key = _INSTITUTION_ALIASES.get(key, key)
-    return _ALIASES.get(key, key).lower()
-
-
-def canonical_place(text: str) -> str | None:
-    """The display name of a known alias ("US" → "United States"), else ``None``."""
-    return _ALIASES.get(re.sub(r"[\s\-]+", " ", text.lower().replace(".", "")).strip())

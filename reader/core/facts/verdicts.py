@@ -1,0 +1,221 @@
+"""How two reports' versions of a fact or a quote relate: every verdict rule, in one place.
+
+:func:`relation` judges two facts (``same``, ``compatible``, ``different``),
+:func:`date_relation` and :func:`compare_dates` two dates, :func:`conflict_test`
+whether two facts left over in one link contradict each other, and
+:func:`quote_verdict` two quotes (``exact``, ``altered``, ``paraphrased``).
+:mod:`reader.core.facts.compare` pairs the facts these rules judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from reader.core.facts.extract import NAME_KINDS, Fact
+from reader.core.facts.values import DateValue
+from reader.core.models import QuoteVerdict, Verdict
+from reader.core.text.opcodes import indel_opcodes
+from reader.core.text.terms import content_terms
+from reader.core.text.words import STOPWORDS
+
+#: The verdicts that pair two facts without a conflict, tried first.
+AGREEING: tuple[Verdict, ...] = ("same", "compatible")
+
+
+#: Share of the shorter quote's words that must be kept for ``altered``.
+ALTERED_SHARE = 0.6
+#: Share needed for two quotes to be one paraphrased.
+QUOTED_PARAPHRASE_SHARE = 0.35
+#: Share needed for a quote to be paraphrased in reported speech.
+PARAPHRASED_SHARE = 0.25
+#: Share needed for a paraphrase in an unlinked sentence naming the speaker.
+UNLINKED_SHARE = 0.5
+#: Share needed for a paraphrase in a sentence that does not name the speaker.
+REPORTED_SHARE = 0.8
+#: Fewest shared words for any match; below this, agreement is chance.
+MIN_SHARED = 3
+
+
+def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
+    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
+
+    ``None`` means they are not about the same thing (different kinds, units,
+    names, or dates too unlike to compare).
+
+    Args:
+        a: A fact of the left article.
+        b: A fact of the right article.
+        anywhere: Judging facts that are not in one link: then only ordinal
+            counts of a named thing ("third delay", "fourth extension") may
+            conflict, and dates pair only when equal.
+    """
+    if a.kind != b.kind or a.kind == "quote":
+        return None
+    if a.kind in NAME_KINDS:
+        return "same" if a.key == b.key else None
+    if a.kind == "date":
+        assert a.date is not None and b.date is not None
+        verdict = date_relation(a.date, b.date)
+        # Outside a link, "early August" and "August" are as likely two
+        # events as one: only equal dates pair there.
+        if anywhere and verdict != "same":
+            return None
+        return verdict
+    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
+        return None
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    if (a.low, a.high) == (b.low, b.high):
+        return "same"
+    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
+        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
+    # Across the articles, "90 days" and "four days" are usually two spans of
+    # two things; "third extension" and "fourth extension" count one thing.
+    if anywhere and a.kind != "ordinal":
+        return None
+    return "different"
+
+
+def date_relation(a: DateValue, b: DateValue) -> str | None:
+    if a.relative or b.relative:
+        if a.relative and b.relative:
+            return "same" if a == b else None
+        relative, other = (a, b) if a.relative else (b, a)
+        unit = (relative.relative or "").split()[-1]
+        # "next month" may well be "October"; "this year" beside "2024"
+        # says nothing until the article's year is known.
+        if unit == "month" and other.month is not None and other.day is None:
+            return "compatible"
+        return None
+    fields = ("year", "month", "day", "weekday")
+    if not any(getattr(a, f) is not None and getattr(b, f) is not None for f in fields):
+        return None
+    verdict = compare_dates(a, b)
+    # Two months or years named in one sentence pair are often two events
+    # ("met in July", "extended in August"); only two different days, or
+    # two weekdays, are read as a conflict over one event.
+    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None):
+        return None
+    return verdict
+
+
+def compare_dates(a: DateValue, b: DateValue) -> str:
+    """How two dates relate: ``"same"``, ``"compatible"`` or ``"different"``.
+
+    Compatible means one is the other at a coarser precision ("September" and
+    "September 17"), or one is relative and cannot be placed.
+    """
+    if a == b:
+        return "same"
+    if a.relative or b.relative:
+        return "compatible"
+    conflict = False
+    for field in ("year", "month", "day", "weekday"):
+        x, y = getattr(a, field), getattr(b, field)
+        if x is not None and y is not None and x != y:
+            conflict = True
+    if a.part and b.part and a.part != b.part:
+        conflict = True
+    return "different" if conflict else "compatible"
+
+
+def judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
+    """A test passed by two facts that :func:`relation` judges ``verdict``."""
+
+    def test(a: Fact, b: Fact) -> bool:
+        return relation(a, b, anywhere=anywhere) == verdict
+
+    return test
+
+
+def conflict_test(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    texts: tuple[str, str],
+) -> Callable[[Fact, Fact], bool]:
+    """Whether two facts left over in one link conflict.
+
+    A count of a named thing ("third delay") may conflict with any other
+    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
+    it is the one of its kind left on each side ("30% on goods, 10% on
+    exports" against "over 100 percent" is two tariffs, not a
+    contradiction), and when the words around it share a term ("talks
+    resumed on Monday", "which resumed Sunday"): "before Monday's talks
+    began" and "which resumed Sunday" are two days of talks.
+    """
+    left_a = Counter(slot(f) for f in side_a if id(f) not in used_a)
+    left_b = Counter(slot(f) for f in side_b if id(f) not in used_b)
+
+    def test(a: Fact, b: Fact) -> bool:
+        if relation(a, b) != "different":
+            return False
+        if a.kind == "ordinal":
+            return True
+        alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
+        return alone and bool(context(texts[0], a) & context(texts[1], b))
+
+    return test
+
+
+#: Words either side of a figure read as what it is said of.
+CONTEXT = 4
+
+
+def context(text: str, fact: Fact) -> set[str]:
+    """The stemmed content words among the few next to a fact, within its sentence."""
+    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
+    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
+    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
+
+
+def slot(fact: Fact) -> str:
+    """What a figure could be confused with: the same kind and unit, or for
+    dates the same precision ("Sunday" with "Monday", not with "November")."""
+    if fact.date is not None:
+        if fact.date.weekday is not None:
+            return "date:weekday"
+        return "date:day" if fact.date.day is not None else "date:other"
+    return f"{fact.kind}:{fact.unit}"
+
+
+def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
+    """How many words two word sequences share in order, and whether the
+    shorter one runs unchanged inside the longer one."""
+    if not a or not b:
+        return 0, False
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in indel_opcodes(a, b) if tag == "equal")
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    contiguous = any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+    return equal, contiguous
+
+
+def content(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that carry meaning, plural "s" dropped: what a paraphrase keeps."""
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS)
+
+
+def quote_verdict(a: tuple[str, ...], b: tuple[str, ...]) -> QuoteVerdict | None:
+    """``exact``, ``altered``, ``paraphrased`` or ``None`` (not the same quote)."""
+    equal, contiguous = shared_words(a, b)
+    if equal < MIN_SHARED:
+        return None
+    if contiguous:
+        return "exact"
+    # Shared function words ("it is the") say nothing; judge on content words.
+    a, b = content(a), content(b)
+    equal, _ = shared_words(a, b)
+    # A short quote ("a very aggressive ask") is matched on all its content
+    # words, however few.
+    if equal < min(MIN_SHARED, max(min(len(a), len(b)), 2)):
+        return None
+    share = equal / min(len(a), len(b))
+    if share >= ALTERED_SHARE:
+        return "altered"
+    if share >= QUOTED_PARAPHRASE_SHARE:
+        return "paraphrased"
+    return None
