@@ -25,7 +25,7 @@ class RowKind(str, Enum):
 
     @property
     def is_difference(self) -> bool:
-        """Whether ``n``/``N`` stop at rows of this kind."""
+        """Whether the row shows a difference between the two reports (changed words, or one side only)."""
         return self is not RowKind.SHARED
 
 
@@ -52,7 +52,7 @@ class CompareRow:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Counts for the header of the compare screen.
+    """What a comparison amounts to: how many links and lone sentences of each kind, and how much each side covers.
 
     Attributes:
         shared: Links whose words are the same.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.models import Article, LoadError, Segment, SegmentKind
-from reader.core.reading.decode import DecodeError, decode_bytes
+from reader.core.reading.decode import DecodeError, decode_bytes, too_large
 from reader.core.reading.html import extract_page
 from reader.core.reading.structure import analyse
 
@@ -103,7 +103,7 @@ def load_article(path: Path) -> Article | LoadError:
         limit = _read_limit()
         size = path.stat().st_size
         if size > limit:
-            return LoadError(path, f"too large ({size / 1e6:.0f} MB; the limit is {limit // 2**20} MiB)")
+            return LoadError(path, too_large(size, limit))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # the file may have grown since stat
         text = decode_bytes(data)

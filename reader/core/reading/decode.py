@@ -31,6 +31,11 @@ class DecodeError(ValueError):
     """The bytes are not readable text; the message says why."""
 
 
+def too_large(size: int, limit: int) -> str:
+    """The reason given for a file over the size limit: "too large (52 MB; the limit is 20 MiB)"."""
+    return f"too large ({size / 1e6:.0f} MB; the limit is {limit // 2**20} MiB)"
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a file's bytes to text with universal newlines.
 
@@ -49,7 +54,7 @@ def decode_bytes(data: bytes) -> str:
         DecodeError: The bytes are empty, binary or in no encoding we can tell.
     """
     if len(data) > MAX_BYTES:
-        raise DecodeError(f"too large ({len(data) / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB)")
+        raise DecodeError(too_large(len(data), MAX_BYTES))
     text = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

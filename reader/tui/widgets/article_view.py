@@ -57,12 +57,45 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--current-match",
         "article-view--passage",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `article-view--boilerplate` | Lines set aside as boilerplate (captions, footers): dimmed. |
+    | `article-view--heading` | Headings. |
+    | `article-view--match` | A match of the search. |
+    | `article-view--current-match` | The current match of the search. |
+    | `article-view--passage` | The passage the reader was opened at (a row's sentences, a fact). |
+    """
 
     DEFAULT_CSS = """
     ArticleView {
         overflow-y: scroll;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
+    }
+
+    ArticleView > .article-view--boilerplate {
+        color: $text-muted;
+        text-style: dim italic;
+    }
+
+    ArticleView > .article-view--heading {
+        text-style: bold;
+        color: $accent;
+    }
+
+    ArticleView > .article-view--match {
+        background: $warning 40%;
+    }
+
+    ArticleView > .article-view--current-match {
+        background: $warning;
+        color: $background;
+        text-style: bold;
+    }
+
+    ArticleView > .article-view--passage {
+        background: $primary 35%;
     }
     """
 

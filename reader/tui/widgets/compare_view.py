@@ -93,12 +93,88 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         "compare-view--conflict",
         "compare-view--conflict-fact",
     }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `compare-view--removed` | Words only the left sentence has. |
+    | `compare-view--removed-strong` | Numbers and names among them. |
+    | `compare-view--added` | Words only the right sentence has. |
+    | `compare-view--added-strong` | Numbers and names among them. |
+    | `compare-view--heading` | Headings. |
+    | `compare-view--score` | The score in the gutter. |
+    | `compare-view--moved` | The ↕ of a row told in another order on the other side. |
+    | `compare-view--only` | The ◀/▶ of a sentence only one side has. |
+    | `compare-view--separator` | The line between the two columns. |
+    | `compare-view--cursor` | The highlighted row. |
+    | `compare-view--conflict` | The ≠ of a row holding a conflicting fact. |
+    | `compare-view--conflict-fact` | The conflicting fact itself. |
+    """
 
     DEFAULT_CSS = """
     CompareView {
         overflow-y: scroll;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
+    }
+
+    CompareView > .compare-view--removed {
+        color: $error;
+        background: $error 15%;
+    }
+
+    CompareView > .compare-view--removed-strong {
+        color: $error;
+        background: $error 35%;
+        text-style: bold underline;
+    }
+
+    CompareView > .compare-view--added {
+        color: $success;
+        background: $success 15%;
+    }
+
+    CompareView > .compare-view--added-strong {
+        color: $success;
+        background: $success 35%;
+        text-style: bold underline;
+    }
+
+    CompareView > .compare-view--heading {
+        text-style: bold;
+    }
+
+    CompareView > .compare-view--score {
+        color: $text-muted;
+    }
+
+    CompareView > .compare-view--moved {
+        color: $warning;
+        text-style: bold;
+    }
+
+    CompareView > .compare-view--only {
+        color: $accent;
+    }
+
+    CompareView > .compare-view--separator {
+        color: $primary 50%;
+    }
+
+    CompareView > .compare-view--conflict {
+        color: $error;
+        text-style: bold;
+    }
+
+    CompareView > .compare-view--conflict-fact {
+        text-style: bold underline;
+    }
+
+    CompareView > .compare-view--cursor {
+        background: $boost;
+    }
+
+    CompareView:focus > .compare-view--cursor {
+        background: $primary 25%;
     }
     """
 
