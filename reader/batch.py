@@ -10,7 +10,6 @@ is spread over the cores.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +20,7 @@ from typing import TextIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
+from reader.export import to_json
 
 #: The library and cutoff of this worker process, set once when it starts.
 _WORKER: dict[str, object] = {}
@@ -135,4 +135,4 @@ def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
         data = pair_json(a, b, cutoff)
     except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
         return PairFailure(a.path, b.path, repr(error))
-    return json.dumps(data, ensure_ascii=False)
+    return to_json(data)

@@ -7,15 +7,17 @@ Exit codes: 0 on success, 2 when the command line or an input file is wrong
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import errno
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
-from reader.export import alignment_json, facts_json
+from reader.export import alignment_json, facts_json, to_json
 
 if TYPE_CHECKING:
     from reader.core.models import Alignment
@@ -133,10 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "align":
-        return _align_command(args[1:])
-    if args and args[0] == "facts":
-        return _facts_command(args[1:])
+    if args and args[0] in {"align", "facts"}:
+        return _printing(_align_command if args[0] == "align" else _facts_command, args[1:])
     parser = _main_parser()
     options = parser.parse_args(args)
     for path in options.paths:
@@ -146,6 +146,33 @@ def main(argv: list[str] | None = None) -> int:
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK
+
+
+def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
+    """Run a command that prints, ending as a pipe tool should when its output cannot be written.
+
+    A reader that stops early (``| head``) is a normal end, as for ``cat``:
+    exit 0, and nothing printed about it. A full disk or a closed output is
+    an error, said on one line.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        print("reader: cannot write the output: standard output is closed", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        code = command(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        if error.errno in {errno.EBADF, errno.ENOSPC, errno.EIO, errno.EDQUOT}:
+            print(f"reader: cannot write the output: {error.strerror}", file=sys.stderr)
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_INPUT
+        raise
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -212,7 +239,12 @@ def _pair_parser(
         "--format", choices=formats, default="text", help=text_help
     )
     _add_cutoff(parser)
-    parser.add_argument("--width", type=int, default=None, help="wrap text output to this many columns")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        default=None,
+        help=f"wrap text output to this many columns ({MIN_WIDTH} or more; default: the terminal's width)",
+    )
     return parser
 
 
@@ -224,6 +256,32 @@ def _add_cutoff(parser: argparse.ArgumentParser) -> None:
         metavar="SCORE",
         help=f"link sentences scoring at least this, 0-100 (default {DEFAULT_CUTOFF:g})",
     )
+
+
+#: Narrowest text output: two columns of a few words and the score between them.
+MIN_WIDTH = 20
+#: Widest text output; wider asks are read as this.
+MAX_WIDTH = 1000
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is too narrow; the least is {MIN_WIDTH}")
+    return min(width, MAX_WIDTH)
+
+
+def output_width(asked: int | None) -> int | None:
+    """The width to print at: the one asked for, else the terminal's when it is usable (``COLUMNS=0`` is not)."""
+    if asked is not None:
+        return asked
+    columns = os.environ.get("COLUMNS", "")
+    if columns and (not columns.isdigit() or int(columns) < MIN_WIDTH):
+        return 80
+    return None
 
 
 def _score(value: str) -> float:
@@ -271,12 +329,12 @@ def _align_command(argv: list[str]) -> int:
 
         data = alignment_json(alignment)
         data.update(facts_json(compare_facts(alignment)))
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(to_json(data, indent=1))
         sys.stdout.write("\n")
     else:
         from reader.view.render import print_alignment
 
-        print_alignment(alignment, width=options.width)
+        print_alignment(alignment, width=output_width(options.width))
     return EXIT_OK
 
 
@@ -287,12 +345,7 @@ def _align_all(folder: Path, cutoff: float) -> int:
 
     if not folder.is_dir():
         return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
-    try:
-        _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff)
-    except BrokenPipeError:
-        # Whatever reads the lines stopped early (| head): not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+    _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff)
     for error in errors:
         print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
     for failure in failures:
@@ -312,12 +365,12 @@ def _facts_command(argv: list[str]) -> int:
         return alignment
     comparison = compare_facts(alignment)
     if options.format == "json":
-        json.dump(facts_json(comparison), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(to_json(facts_json(comparison), indent=1))
         sys.stdout.write("\n")
     else:
         from reader.view.render import print_facts
 
-        print_facts(comparison, width=options.width)
+        print_facts(comparison, width=output_width(options.width))
     return EXIT_OK
 
 

@@ -5,7 +5,11 @@ Shared by ``reader align``, ``reader facts`` and ``reader align --all``.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import TYPE_CHECKING
+
+from reader.view.printable import UNSAFE
 
 if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
@@ -79,3 +83,25 @@ def alignment_json(alignment: Alignment) -> dict[str, object]:
             for link in alignment.links
         ],
     }
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # as a UTF-16 surrogate pair, the way JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def to_json(data: object, indent: int | None = None) -> str:
+    """JSON text that a terminal can show as it is: every control and invisible character escaped.
+
+    ``ensure_ascii=False`` keeps the article's letters readable, but escapes
+    only the C0 controls; C1 controls (CSI, NEL), DEL, bidi controls, line
+    separators and zero-width and tag characters would reach a terminal raw.
+    They can only stand inside JSON strings, so each is written as its
+    ``\\uXXXX`` escape, and the text still decodes to the same data.
+    Lone surrogates left by undecodable file names are escaped too.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return UNSAFE.sub(_escape, text)

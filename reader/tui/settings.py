@@ -47,6 +47,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """
     path = path or settings_path()
     try:
+        if path.exists() and path.stat().st_size > _MAX_SETTINGS_BYTES:
+            return Settings(), f"Settings file {path} is too large to be settings; using the defaults."
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(), None
@@ -59,8 +61,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         known = {f.name for f in fields(Settings)}
         values = {key: value for key, value in data.items() if key in known and isinstance(value, str)}
         return Settings(**values), None
-    except ValueError as error:
-        return Settings(), f"Settings file {path} is corrupt ({error}); using the defaults."
+    except (ValueError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the parser goes ("[" x 100,000).
+        reason = "nested too deep" if isinstance(error, RecursionError) else str(error)
+        return Settings(), f"Settings file {path} is corrupt ({reason}); using the defaults."
+
+
+#: Larger than any settings file reader writes by far.
+_MAX_SETTINGS_BYTES = 1_000_000
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -1,9 +1,14 @@
 """Make article text inert before it reaches a terminal.
 
 Article text is data. Control characters (ESC starting ANSI CSI/OSC
-sequences, BEL, backspace, carriage return, ...) and bidi overrides would let
-a file act on the terminal or disguise what is shown, so they are replaced
-one for one by visible placeholders. One for one keeps every offset valid.
+sequences, BEL, backspace, carriage return, the C1 controls such as CSI
+U+009B and NEL), bidi controls, line and paragraph separators, and invisible
+marks (zero-width characters, LRM/RLM, tag characters) would let a file act
+on the terminal, shift columns or disguise what is shown, so they are
+replaced one for one by visible placeholders. One for one keeps every offset
+valid. Every string bound for a terminal or the app goes through
+:func:`printable` (or :func:`one_line`); JSON output escapes the same set
+(:func:`reader.export.to_json`).
 """
 
 from __future__ import annotations
@@ -12,8 +17,18 @@ import re
 
 #: Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069).
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-#: Shown in place of a C1 control or a bidi control.
+#: Characters that show nothing or move the text: zero-width space, joiners
+#: and marks (U+200B-U+200F, LRM and RLM among them), the Arabic letter mark,
+#: the Mongolian vowel separator, the word joiner and invisible operators
+#: (U+2060-U+2064), the byte-order mark, and the line and paragraph separators.
+_INVISIBLE = "\u200b-\u200f\u061c\u180e\u2060-\u2064\ufeff\u2028\u2029"
+#: Tag characters (U+E0000-U+E007F): invisible letters that can smuggle text.
+_TAGS = "\U000e0000-\U000e007f"
+#: Lone surrogates: what Python makes of the undecodable bytes of a file name.
+_SURROGATES = "\ud800-\udfff"
+#: Every character that must not reach a terminal as it is.
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_INVISIBLE}{_TAGS}{_SURROGATES}]")
+#: Shown in place of a C1 control, a bidi control or an invisible mark.
 PLACEHOLDER = "\ufffd"
 
 
@@ -28,7 +43,7 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """Replace control and bidi characters with visible placeholders.
+    """Replace control, bidi and invisible characters with visible placeholders.
 
     Newlines and tabs are kept. The result has the same length as ``text``.
 
@@ -38,7 +53,7 @@ def printable(text: str) -> str:
     Returns:
         The text with every unsafe character replaced.
     """
-    return _UNSAFE.sub(_picture, text)
+    return UNSAFE.sub(_picture, text)
 
 
 def one_line(text: str) -> str:

@@ -31,6 +31,16 @@ CLI_STYLES = CellStyles(
 )
 
 
+class PipeConsole(Console):
+    """A console that leaves a closed pipe (``| head``) to the command line, which ends with 0 as ``cat`` does.
+
+    Rich's own answer is to exit with 1.
+    """
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def summary_line(alignment: Alignment) -> str:
     """One line: how many links are the same or changed, and how many sentences stand alone."""
     return alignment_summary(summarize(alignment)).plain + f" · cutoff {alignment.cutoff:g}"
@@ -65,7 +75,7 @@ def print_alignment(alignment: Alignment, width: int | None = None, console: Con
     Colour follows Rich's rules: off when output is not a terminal or when
     ``NO_COLOR`` is set.
     """
-    console = console or Console(width=width, highlight=False, emoji=False, markup=False)
+    console = console or PipeConsole(width=width, highlight=False, emoji=False, markup=False)
     console.print(comparison_table(alignment))
 
 
@@ -147,7 +157,7 @@ def print_facts(comparison: FactComparison, width: int | None = None, console: C
     Colour follows Rich's rules: off when output is not a terminal or when
     ``NO_COLOR`` is set.
     """
-    console = console or Console(width=width, highlight=False, emoji=False, markup=False)
+    console = console or PipeConsole(width=width, highlight=False, emoji=False, markup=False)
     console.print(facts_table(comparison))
     if comparison.quotes:
         console.print(quotes_table(comparison))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -101,10 +102,20 @@ def load_article(path: Path) -> Article | LoadError:
         if path.is_dir():
             return LoadError(path, "is a folder, not a file")
         limit = _read_limit()
-        size = path.stat().st_size
-        if size > limit:
-            return LoadError(path, too_large(size, limit))
-        with path.open("rb") as handle:
+        # A FIFO, a terminal or a device would block a plain open() or read
+        # for ever; refuse them by what stat says, and open without waiting
+        # so that one swapped in after the stat cannot block either.
+        kind = _not_regular(path.stat().st_mode)
+        if kind:
+            return LoadError(path, f"not a regular file ({kind})")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            kind = _not_regular(status.st_mode)
+            if kind:
+                return LoadError(path, f"not a regular file ({kind})")
+            if status.st_size > limit:
+                return LoadError(path, too_large(status.st_size, limit))
             data = handle.read(limit + 1)  # the file may have grown since stat
         text = decode_bytes(data)
     except FileNotFoundError:
@@ -120,6 +131,16 @@ def load_article(path: Path) -> Article | LoadError:
         page = extract_page(text)
         return LoadError(path, page) if isinstance(page, str) else article_from_text(path, page.text, page.meta)
     return article_from_text(path, text)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, for the user; ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None) -> Article:
@@ -171,42 +192,74 @@ def _files(roots: list[Path], errors: list[LoadError]) -> list[Path]:
         if not root.exists() and not root.is_symlink():
             errors.append(LoadError(root, "no such file or folder"))
         elif root.is_dir():
-            files.extend(_walk(root, errors))
+            files.extend(_walk(root, errors, MAX_FILES + 1 - len(files)))
         else:
             files.append(root)
-    if len(files) > MAX_FILES:
-        errors.append(LoadError(roots[0], f"{len(files)} files; only the first {MAX_FILES} were read"))
-        files = files[:MAX_FILES]
+        if len(files) > MAX_FILES:
+            errors.append(LoadError(root, f"more than {MAX_FILES} files; only the first {MAX_FILES} were read"))
+            return files[:MAX_FILES]
     return files
 
 
-def _walk(root: Path, errors: list[LoadError]) -> list[Path]:
+def _walk(root: Path, errors: list[LoadError], most: int) -> list[Path]:
+    """The article files under ``root``, in name order, at most ``most`` of them.
+
+    Walked with a stack rather than by recursion, so that a tree a thousand
+    folders deep is no harder than a flat one. A link is followed only when
+    it stays inside ``root`` (a link to ``/`` would list the whole system);
+    one that leads out is reported, and a loop is walked once.
+    """
     found: list[Path] = []
+    top = os.path.realpath(root)
     seen: set[tuple[int, int]] = set()
-
-    def on_error(error: OSError) -> None:
-        errors.append(LoadError(Path(error.filename or root), error.strerror or "cannot be read"))
-
-    for folder, dirs, names in os.walk(root, onerror=on_error, followlinks=True):
-        stat = os.stat(folder)
-        if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop: do not walk it twice
-            dirs[:] = []
+    stack = [str(root)]
+    while stack and len(found) < most:
+        folder = stack.pop()
+        try:
+            status = os.stat(folder)
+            if (status.st_dev, status.st_ino) in seen:  # a symlink loop: do not walk it twice
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            errors.append(LoadError(Path(folder), error.strerror or "cannot be read"))
             continue
-        seen.add((stat.st_dev, stat.st_ino))
-        dirs.sort()
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in sorted(names):
-            path = Path(folder, name)
-            if path.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
-                found.append(path)
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and not _inside(os.path.realpath(entry.path), top):
+                errors.append(LoadError(Path(entry.path), "a link that leads out of the folder: not followed"))
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(entry.path)
+            elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(Path(entry.path))
+                if len(found) >= most:
+                    break
+        stack.extend(reversed(folders))  # the first folder is walked next, as os.walk would
     return found
 
 
+def _inside(path: str, top: str) -> bool:
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+
+
 def _unique_ids(articles: list[Article]) -> list[Article]:
-    counts: dict[str, int] = {}
+    """The articles, each with an id no other has ("a", "a-2", and for a third "a" beside a file "a-2", "a-3")."""
+    taken = {article.id for article in articles}
+    given: set[str] = set()
     unique = []
     for article in articles:
-        n = counts.get(article.id, 0)
-        counts[article.id] = n + 1
-        unique.append(article if n == 0 else replace(article, id=f"{article.id}-{n + 1}"))
+        candidate, n = article.id, 1
+        while candidate in given or (candidate != article.id and candidate in taken):
+            n += 1
+            candidate = f"{article.id}-{n}"
+        given.add(candidate)
+        unique.append(article if candidate == article.id else replace(article, id=candidate))
     return unique

@@ -157,7 +157,7 @@ class LibraryScreen(Screen[None]):
                 mark,
                 Text(one_line(article.source), overflow="ellipsis", no_wrap=True),
                 Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
-                Text(article.date or "—", "dim" if not article.date else ""),
+                Text(one_line(article.date or "—"), "dim" if not article.date else ""),
                 Text(str(article.word_count), justify="right"),
                 Text(str(len(article.sentences)), justify="right"),
                 key=f"article:{article.id}",
@@ -207,7 +207,7 @@ class LibraryScreen(Screen[None]):
         if article is not None:
             text.append(one_line(article.title) + "\n", "bold")
             text.append(one_line(article.source), "italic")
-            text.append(f" · {article.date or 'no date'} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
+            text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
             text.append(printable(article.path.name) + "\n\n", "dim")
             opening = " ".join(s.text for s in article.sentences)[:PREVIEW_CHARS]
             text.append(one_line(opening))

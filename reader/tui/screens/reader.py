@@ -25,7 +25,7 @@ def article_heading(article: Article) -> Text:
     text.append(one_line(article.title) + "\n", "bold")
     text.append(one_line(article.source), "italic")
     text.append(
-        f" · {article.date or 'no date'} · {article.word_count} words · {len(article.sentences)} sentences", "dim"
+        f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences", "dim"
     )
     return text
 
