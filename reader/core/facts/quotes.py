@@ -131,6 +131,10 @@ def _marked(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
     return found
 
 
+#: How far before a quote its attribution ("According to X, ...", "X said") is looked for.
+_ATTRIBUTION_REACH = 400
+
+
 def _speaker(
     text: str,
     open_at: int,
@@ -153,7 +157,10 @@ def _speaker(
             who = _who(text, offset, offset + len(match.group("who")), people, names, open_at, previous)
             if who:
                 return who
-    sentence_start = max(text.rfind(".", para_start, open_at), text.rfind("”", para_start, open_at), para_start)
+    # The attribution before a quote is near it: looking further back would
+    # make a paragraph of many quotes quadratic.
+    near = max(para_start, open_at - _ATTRIBUTION_REACH)
+    sentence_start = max(text.rfind(".", near, open_at), text.rfind("”", near, open_at), near)
     before = text[sentence_start:open_at]
     according = re.search(r"\b[Aa]ccording to (?P<who>[^,;\"“”]{2,80}),", before)
     if according:

@@ -21,9 +21,14 @@ from reader.core.reading.structure import analyse
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 #: Most files taken from one folder tree; the rest are reported, not read.
 MAX_FILES = 20_000
+#: Longest title, source or date taken from front matter.
+MAX_FIELD = 500
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
-_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\n)+)")
+#: A front-matter line ``key: value``; the value's white space is trimmed in
+#: Python, since ``\s*(.*?)\s*$`` backtracks over long runs of spaces.
+_FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(.*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,21 +160,24 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         The article.
     """
     meta = dict(meta or {})
-    front = _FRONT_MATTER.match(text) if path.suffix.lower() in {".md", ".markdown"} else None
+    markdown = path.suffix.lower() in {".md", ".markdown"}
+    # Front matter whose closing "---" is missing still ends where its fields do.
+    front = (_FRONT_MATTER.match(text) or _OPEN_FRONT_MATTER.match(text)) if markdown else None
     structure = analyse(text)
     segments = list(structure.segments)
     if front:
-        for line in front.group(1).splitlines():
+        for line in front.group(1).split("\n"):
             field = _FIELD.match(line)
-            if field and field.group(2):
-                meta.setdefault(field.group(1).lower(), field.group(2).strip("\"'"))
+            value = field.group(2).strip().strip("\"'") if field else ""
+            if field and value:
+                meta.setdefault(field.group(1).lower(), value[:MAX_FIELD])
         segments = [_front_matter_segment(text, front.end())] + [s for s in segments if s.start >= front.end()]
     return Article(
         id=path.stem,
         path=path,
-        title=meta.get("title") or structure.title or path.stem,
-        source=meta.get("source") or meta.get("sitename") or structure.source or path.stem,
-        date=meta.get("date") or structure.date,
+        title=(meta.get("title") or structure.title or path.stem)[:MAX_FIELD],
+        source=(meta.get("source") or meta.get("sitename") or structure.source or path.stem)[:MAX_FIELD],
+        date=(meta.get("date") or structure.date or "")[:MAX_FIELD] or None,
         text=text,
         segments=tuple(segments),
     )

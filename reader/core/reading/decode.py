@@ -19,6 +19,9 @@ _MAGIC = {
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),  # keeps U+FEFF, as open() does
+    # UTF-32-LE's mark begins with UTF-16-LE's: it is tried first.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -57,8 +60,9 @@ def decode_bytes(data: bytes) -> str:
         raise DecodeError(too_large(len(data), MAX_BYTES))
     text = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise DecodeError("empty file" if not data else "contains only white space")
+    if not text.replace("\ufeff", "").strip():
+        # A byte-order mark alone marks an empty file.
+        raise DecodeError("contains only white space" if text.replace("\ufeff", "") else "empty file")
     return text
 
 
@@ -69,7 +73,7 @@ def _decode(data: bytes) -> str:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark") from error
-            return text.lstrip("\ufeff") if encoding == "utf-16" else text
+            return text if encoding == "utf-8" else text.lstrip("\ufeff")
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise DecodeError(f"binary file ({kind}), not text")

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Fewer words than this is page furniture, not an article.
 MIN_WORDS = 4
+
+
+#: A numeric character reference, decimal or hexadecimal ("&#27;", "&#x1b;").
+_CONTROL_ENTITY = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _pictured(match: re.Match[str]) -> str:
+    """A reference to a control character as one to its visible picture (ESC as ␛, DEL as ␡).
+
+    The parser drops a whole page that holds one (XML allows no controls);
+    as a picture it stays visible text, as :mod:`reader.view.printable` shows controls.
+    """
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if code in (0x09, 0x0A, 0x0D) or not (code < 0x20 or 0x7F <= code <= 0x9F):
+        return match.group()
+    picture = 0x2400 + code if code < 0x20 else 0x2421 if code == 0x7F else 0xFFFD
+    return f"&#x{picture:x};"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +50,7 @@ def extract_page(html: str) -> PageText | str:
     # trafilatura pulls in lxml and friends (~250 ms); only HTML needs it.
     import trafilatura
 
+    html = _CONTROL_ENTITY.sub(_pictured, html)
     try:
         document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     except Exception as error:  # trafilatura raises assorted errors on broken markup

@@ -24,6 +24,8 @@ Span = tuple[int, int]
 
 #: Longest sentence: longer runs of text are cut.
 MAX_CHUNK = 4000
+#: Longest line read as a heading: a longer one is text, and cut as text is.
+MAX_HEADING = 300
 _SAFE_END = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?\s+(?=[A-Z“\"])")
 
 
@@ -53,7 +55,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 def looks_like_heading(line: str) -> bool:
     """Whether a line reads as a heading: short and without final punctuation."""
     stripped = line.strip()
-    return bool(stripped) and len(stripped.split()) <= 14 and not _TERMINAL.search(stripped)
+    short = len(stripped) <= MAX_HEADING and len(stripped.split()) <= 14
+    return bool(stripped) and short and not _TERMINAL.search(stripped)
 
 
 def _raw_spans(paragraph: str) -> list[Span]:
@@ -148,8 +151,10 @@ def _fold_punctuation(text: str, spans: list[Span]) -> list[Span]:
     pending: int | None = None
     for s, e in spans:
         if not _HAS_WORD.search(text, s, e):
-            if folded:
+            if folded and e - folded[-1][0] <= MAX_CHUNK:
                 folded[-1] = (folded[-1][0], e)
+            elif folded:
+                folded.append((s, e))  # a cut piece stays cut, even of punctuation only
             elif pending is None:
                 pending = s
             continue

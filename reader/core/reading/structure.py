@@ -25,7 +25,9 @@ _FURNITURE = re.compile(
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}$")
 _DATE_FIELD = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"\[(?:photo|image|file photo)\b[^\]]*\]\s*$", re.IGNORECASE)
+#: A bracketed credit closing a line. No "[" inside, so a line of many
+#: unclosed "[photo" does not make every one of them scan to its end.
+_PHOTO_CREDIT = re.compile(r"\[(?:photo|image|file photo)\b[^\[\]]*\]\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
