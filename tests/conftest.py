@@ -28,3 +28,22 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(Path(home, name.lower())))
+
+
+def _tree_state(root: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file and folder under ``root`` with its size, modification time and mode, links not followed."""
+    state = {}
+    for path in [root, *root.rglob("*")]:
+        status = path.lstat()
+        state[str(path.relative_to(root))] = (status.st_size, status.st_mtime_ns, status.st_mode)
+    return state
+
+
+@pytest.fixture(autouse=True, scope="session")
+def inputs_are_never_written() -> object:
+    """The articles every test reads (the seeds, the corpus tier) are the same after the whole run as before it."""
+    roots = [SEEDS, Path(__file__).parent / "data"]
+    before = {str(root): _tree_state(root) for root in roots}
+    yield
+    after = {str(root): _tree_state(root) for root in roots}
+    assert after == before, "a test or the reader wrote to the articles it read"

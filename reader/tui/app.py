@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ from reader.tui.messages import CompareWith, OpenArticle, OpenComparison
 from reader.tui.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
+from reader.tui.threads import DaemonExecutor
 
 
 class ReaderApp(App[None]):
@@ -67,6 +69,8 @@ class ReaderApp(App[None]):
         return self.session.fact_store
 
     def on_mount(self) -> None:
+        # Before the first worker starts: quitting never waits for a worker.
+        asyncio.get_running_loop().set_default_executor(DaemonExecutor())
         settings, problem = load_settings()
         if problem:
             self.notify(problem, title="Settings", severity="warning", markup=False)

@@ -156,3 +156,52 @@ def test_small_terminal_filter_and_read(terminal: Callable[..., Terminal]) -> No
     term.wait_text("match 2 of")
     term.keys("q")
     term.wait_for(lambda _: not term.running(), "reader to quit")
+
+
+def _wait_until_closed(term: Terminal, seconds: float) -> float:
+    """How long the session took to end after ``q``, failing past ``seconds``."""
+    start = time.monotonic()
+    while term.running():
+        if time.monotonic() - start > seconds:
+            raise AssertionError(f"still running {seconds} s after q; the screen shows:\n{term.screen()}")
+        time.sleep(0.05)  # polling interval, not synchronisation: the loop waits for the session to end
+    return time.monotonic() - start
+
+
+def test_q_quits_at_once_while_the_facts_of_a_long_pair_are_still_being_found(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    import random
+
+    from bench.ecb_pair import _fill
+
+    reports = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "data" / "ecb").glob("*.txt"))]
+    folder = tmp_path / "long"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):  # some 3,000 sentences of real news each: seconds of facts
+        (folder / name).write_text(_fill(reports, 3000, random.Random(name)), encoding="utf-8")
+    term = terminal(paths=[str(folder)])
+    term.wait_text("Library", "Sentences")
+    term.keys("Space", "j", "c")
+    term.wait_text("facts finding")
+    term.keys("q")
+    assert _wait_until_closed(term, 2.0) < 2.0
+
+
+def test_a_folder_of_traps_opens_and_quits_at_once(terminal: Callable[..., Terminal], tmp_path: Path) -> None:
+    folder = tmp_path / "traps"
+    (folder / "sub").mkdir(parents=True)
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "tty.txt").symlink_to("/dev/tty")
+    for name in ("a.txt", "a-2.txt", "sub/a.txt"):
+        (folder / name).write_text("The council met on Tuesday. It voted for the bridge.\n", encoding="utf-8")
+    config = tmp_path / "xdg_config_home" / "reader"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("[" * 100_000, encoding="utf-8")
+    term = terminal(paths=[str(folder)])
+    # The first frame comes: the FIFO and the terminal are listed as unreadable, not opened.
+    screen = term.wait_text("Library", "fifo.txt: not a regular", "tty.txt: a link that lea")
+    assert screen.count("The council met on Tuesd…") == 3  # three files of one name, three rows
+    assert "defaults" in screen  # the corrupt settings are reported, and replaced
+    term.keys("q")
+    assert _wait_until_closed(term, 2.0) < 2.0

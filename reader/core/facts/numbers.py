@@ -105,7 +105,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
 )
 _PRIORITY = {"money": 0, "percent": 1, "time": 2, "date": 3, "ordinal": 4, "number": 5}
-_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z][\w’'-]*)")
+#: The word after some white space or dashes; never starting inside a run of
+#: them, so that a search over a long run is linear.
+_NEXT_WORD = re.compile(r"(?<![\s-])[\s-]+([A-Za-z][\w’'-]*)")
 #: Words after a number that are not what it counts.
 _NOT_UNITS = frozenset(
     """and or of to the a an in on at by for from with as than that which who is are was were be has have had

@@ -24,9 +24,13 @@ _VERBS = (
     r"(?:said|says|added|adds|stated|states|noted|notes|told|tells|warned|warns|asked|wrote|explained|insisted"
     r"|stressed|saying)"
 )
-_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
-_AFTER_WHO_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^,.;:\"“”!?]{{1,120}}?)\s+{_VERBS}\b")
-_BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{1,160}}?)\s+{_VERBS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
+# The white space around a comma is matched as "\s*(?:,\s*)?", and a name
+# ends on a letter, never on a space: two runs of "\s*" in a row, or a name
+# that may end in the white space before the verb, backtrack quadratically
+# over long runs of spaces.
+_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
+_AFTER_WHO_FIRST = re.compile(rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:[^,.;:\"“”!?]{{0,119}}?[^,.;:\"“”!?\s])?)\s+{_VERBS}\b")
+_BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{0,159}}?[^.;\"“”\s])\s+{_VERBS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
 #: The end of a sentence: a full stop after a lower-case word (not "U.S.").
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"”’]?\s+|\n")
 _PRONOUN = re.compile(r"^\s*(?:he|she|they|it)\s*$", re.I)
