@@ -98,3 +98,12 @@ def test_a_number_in_another_format_is_the_same_term(left: str, right: str) -> N
     from reader.core.text.terms import content_terms
 
     assert content_terms(left) == content_terms(right)
+
+
+def test_a_page_that_states_no_date_gets_none_rather_than_a_guess_from_its_copyright_line() -> None:
+    from reader.core import Article, load_article
+
+    article = load_article(DATA / "local" / "fire_wire.html")
+    assert isinstance(article, Article)
+    assert "Copyright 2026" in (DATA / "local" / "fire_wire.html").read_text(encoding="utf-8")
+    assert article.date is None

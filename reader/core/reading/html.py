@@ -63,7 +63,14 @@ def extract_page(html: str) -> PageText | str:
     if len(html) > PLAIN_ABOVE_BYTES or html.count("<") > PLAIN_ABOVE_TAGS:
         return _plain_page(html)
     try:
-        document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            with_metadata=True,
+            # Dates the page states (meta tags, <time>, the URL), not guesses
+            # from any year in its text: "Copyright 2026" became 2026-01-01.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
     except Exception as error:  # trafilatura raises assorted errors on broken markup
         return f"HTML could not be parsed ({type(error).__name__})"
     # Older trafilatura releases answer with a dict, newer with a Document.
