@@ -41,6 +41,11 @@ class PipeConsole(Console):
         raise BrokenPipeError
 
 
+def output_console(width: int | None) -> Console:
+    """The console the command line prints to: article text is never read as markup or emoji."""
+    return PipeConsole(width=width, highlight=False, emoji=False, markup=False)
+
+
 def summary_line(alignment: Alignment) -> str:
     """One line: how many links are the same or changed, and how many sentences stand alone."""
     return alignment_summary(summarize(alignment)).plain + f" · cutoff {alignment.cutoff:g}"
@@ -75,7 +80,7 @@ def print_alignment(alignment: Alignment, width: int | None = None, console: Con
     Colour follows Rich's rules: off when output is not a terminal or when
     ``NO_COLOR`` is set.
     """
-    console = console or PipeConsole(width=width, highlight=False, emoji=False, markup=False)
+    console = console or output_console(width)
     console.print(comparison_table(alignment))
 
 
@@ -157,7 +162,7 @@ def print_facts(comparison: FactComparison, width: int | None = None, console: C
     Colour follows Rich's rules: off when output is not a terminal or when
     ``NO_COLOR`` is set.
     """
-    console = console or PipeConsole(width=width, highlight=False, emoji=False, markup=False)
+    console = console or output_console(width)
     console.print(facts_table(comparison))
     if comparison.quotes:
         console.print(quotes_table(comparison))
