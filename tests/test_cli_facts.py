@@ -117,3 +117,25 @@ def test_facts_help_explains_verdicts_and_schema() -> None:
         assert words in result.stdout
     main = run("--help")
     assert "facts A B" in main.stdout and "reader facts --help" in main.stdout
+
+
+def test_facts_on_a_narrow_terminal_are_a_list_every_fact_readable() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "facts", str(SEEDS[0]), str(SEEDS[1]), "--width", "50"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert out.returncode == 0
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 50 for line in lines)
+    wide = subprocess.run(
+        [sys.executable, "-m", "reader", "facts", str(SEEDS[0]), str(SEEDS[1]), "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    facts = json.loads(wide.stdout)["facts"]
+    # One block a fact, its kind and verdict on the first line, each side's value whole below.
+    heads = [line for line in lines if " · " in line and not line.startswith(" ")]
+    assert len(heads) >= len(facts)
+    assert "  Istanbul: TikTok" in lines

@@ -7,7 +7,7 @@ article are shown, never obeyed.
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -18,7 +18,7 @@ from reader.core.facts.extract import Fact
 from reader.core.facts.quote_compare import QuotePair
 from reader.core.models import Alignment
 from reader.view.compare_cells import CellStyles, row_cells
-from reader.view.printable import printable
+from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, MOVED_MARK, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import alignment_summary, facts_summary
 
@@ -86,12 +86,13 @@ def print_alignment(alignment: Alignment, width: int | None = None, console: Con
 
 # --- facts -------------------------------------------------------------------
 
-def _fact_cell(fact: Fact | None) -> Text:
+def _fact_cell(fact: Fact | None, inline: bool = False) -> Text:
+    """A fact as written, and below it (or after it, ``inline``) the value it was read as."""
     if fact is None:
         return Text("—", "dim")
     cell = Text(printable(fact.text), KIND_STYLES.get(fact.kind, ""))
     if fact.kind != "quote" and fact.value != fact.text:
-        cell.append(f"\n= {printable(fact.value)}", "dim")
+        cell.append(f"{' ' if inline else chr(10)}= {printable(fact.value)}", "dim")
     return cell
 
 
@@ -113,6 +114,34 @@ def facts_table(comparison: FactComparison) -> Table:
             Text("" if pair.link is None else str(pair.link)),
         )
     return table
+
+
+#: Narrower than this, the facts are printed as a list rather than a table.
+NARROW = 80
+
+
+def facts_list(comparison: FactComparison) -> Group:
+    """The facts and quotes for a narrow terminal: a line naming the kind, verdict and link, then each side's value."""
+    alignment = comparison.alignment
+    names = (one_line(alignment.a.source), one_line(alignment.b.source))
+    blocks: list[Text] = [Text(printable(facts_summary(comparison)), "bold")]
+    for pair in comparison.pairs:
+        head = Text.assemble(
+            (pair.kind, KIND_STYLES.get(pair.kind, "")),
+            " · ",
+            (VERDICT_LABELS.get(pair.verdict, pair.verdict), VERDICT_STYLES.get(pair.verdict, "")),
+            ("" if pair.link is None else f" · link {pair.link}", "dim"),
+        )
+        sides = [Text(f"  {name}: ", "bold") + _fact_cell(fact, inline=True) for name, fact in zip(names, (pair.a, pair.b))]
+        blocks.append(Text("\n").join([Text(), head, *sides]))
+    for quote in comparison.quotes:
+        left, right = quote_texts(quote)
+        verdict = Text.assemble(("quote", KIND_STYLES["quote"]), " · ", (quote.verdict, VERDICT_STYLES.get(quote.verdict, "")))
+        if quote.different_speakers:
+            verdict.append(" · different speakers", "bold red")
+        speakers = (printable(quote.speaker_a or "(unattributed)"), printable(quote.speaker_b or "(unattributed)"))
+        blocks.append(Text("\n").join([Text(), verdict, Text(f"  {speakers[0]}: ", "bold") + left, Text(f"  {speakers[1]}: ", "bold") + right]))
+    return Group(*blocks)
 
 
 def quote_texts(pair: QuotePair) -> tuple[Text, Text]:
@@ -163,6 +192,10 @@ def print_facts(comparison: FactComparison, width: int | None = None, console: C
     ``NO_COLOR`` is set.
     """
     console = console or output_console(width)
+    if console.width < NARROW:
+        # Five columns cannot share so few: one fact a block, the sides below each other.
+        console.print(facts_list(comparison))
+        return
     console.print(facts_table(comparison))
     if comparison.quotes:
         console.print(quotes_table(comparison))
