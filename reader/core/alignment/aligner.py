@@ -2,11 +2,12 @@
 
 The method, in three steps:
 
-1. **Terms.** Each sentence becomes a bag of normalised content terms
-   (:func:`reader.core.text.terms.content_terms`). Terms are weighted by inverse
-   document frequency over the sentences of both articles (or of the
-   library), so rare names and numbers count for more than words every
-   sentence uses.
+1. **Terms.** Each sentence, and each headline that says something, becomes
+   a bag of normalised content terms (:func:`reader.core.text.terms.clause_terms`:
+   numbers in any spelling as one value, the words news uses for one another
+   as one word). Terms are weighted by inverse document frequency over the
+   sentences of both articles (or of the library), so rare names and numbers
+   count for more than words every sentence uses.
 2. **Scores** (:mod:`reader.core.alignment.scoring`). Only pairs that share a term are
    scored: on a news story, every such pair; on a book-length document,
    the pairs proposed by an inverted index of rare terms. A pair's score
@@ -14,15 +15,15 @@ The method, in three steps:
    a share of the best overlap between their clauses, so a sentence whose
    one clause restates the other still scores.
    A pair whose diagonal neighbours also match gets a small bonus: reports
-   move paragraphs, but keep the sentences within them in order.
-3. **Links.** Pairs at or above the cutoff form a bipartite graph, less the
-   pairs whose two sentences both have a far better match elsewhere. A
-   link's sentences are all paired with each other, so a link must be a
-   dense cluster (merged or split sentences, a quote spread over two
-   sentences). Clusters are read from the single-linkage hierarchy of the
-   graph: a sparse one, a chain of sentences that each resemble the next,
-   is split where its weakest joining pair was until the parts are dense.
-   Order plays no part, so links survive reordered paragraphs.
+   move paragraphs, but keep the sentences within them in order. The pairs
+   of the two openings (headline and first sentence) get one too: news is
+   written top down.
+3. **Links.** Every pair at or above the cutoff is linked, less the pairs
+   whose two sentences both have a far better match elsewhere. Pairs join
+   links strongest first, up to ``MAX_SIDE`` sentences a side, so a merged
+   or split sentence pairs with both halves and a row never chains
+   far-apart sentences; each link lists the pairs that scored. Order plays
+   no part, so links survive reordered paragraphs.
 """
 
 from __future__ import annotations

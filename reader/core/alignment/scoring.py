@@ -5,14 +5,15 @@ scored. While the postings are few (any news story, anything up to a few
 hundred sentences a side) every pair sharing any term is a candidate and the
 scores are exactly those of comparing every pair. On long documents the
 candidates come from an inverted index of the *rare* terms (blocking): a
-term that would pair up more than ``RARE_PAIRS`` sentences proposes no pairs,
+term that would make more pairs than the budget (``CANDIDATES_PER_UNIT``) allows proposes none,
 though it still counts in the score of the pairs proposed by a rarer term.
 Two sentences that share only common words are then not compared at all.
 
 Pairs live in flat arrays sorted by ``i * m + j`` (row-major order), and a
-pair's diagonal neighbours are found by binary search; the arithmetic is the
-float32 arithmetic of the matrix it replaces, so the results do not depend
-on which path was taken.
+pair's diagonal neighbours are found by binary search, once per step. Where
+the grid of every pair is small, shared weights are summed into it; else
+the postings are sorted. Either way a pair gets the same score up to float
+rounding in the last digit.
 """
 
 from __future__ import annotations
