@@ -41,17 +41,21 @@ class ReaderApp(App[None]):
     | ctrl+p | Command palette. |
     """
 
-    #: Files read before the first frame; a larger folder is read on in the background.
+    #: Files read in the first batch; a larger folder is read on in growing batches.
     READ_AT_START = 300
 
     def __init__(self, paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> None:
         super().__init__()
         self.paths = paths
         self.cutoff = cutoff
-        files, self._listing_errors = find_article_files(paths)
-        self._results: list[Article | LoadError] = [load_article(f) for f in files[: self.READ_AT_START]]
-        self.session = Session(library_of(self._results, self._listing_errors), files[self.READ_AT_START :])
+        self._listing_errors: list[LoadError] = []
+        self._results: list[Article | LoadError] = []
+        # Nothing is read here: the first frame comes first, and a file that
+        # is slow to read can only hold up a worker.
+        self.session = Session(library_of([]), reading=True)
         """The library and its facts, handed to every screen."""
+        self.first_batch_read = asyncio.Event()
+        """Set once the folder is listed and its first batch read and shown."""
 
     @property
     def library(self) -> Library:
@@ -76,9 +80,7 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", markup=False)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
-        if self.unread:
-            self._read_the_rest()
-        self._warm_up()
+        self._read_library()
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -95,21 +97,32 @@ class ReaderApp(App[None]):
         TermStatistics.of_articles(self.library.articles[: self.READ_AT_START])
 
     @work(thread=True, exclusive=True, group="library")
-    def _read_the_rest(self) -> None:
-        """Read the files left after the first screenful, in growing batches."""
-        worker = get_current_worker()
-        while self.unread and not worker.is_cancelled:
-            # Each batch rebuilds the table, so batches double: few rebuilds.
-            size = max(self.READ_AT_START, len(self._results))
-            batch = [load_article(f) for f in self.unread[:size]]
-            self.call_from_thread(self._add_results, batch, size)
+    def _read_library(self) -> None:
+        """List the folder, then read its files in growing batches.
 
-    def _add_results(self, results: list[Article | LoadError], read: int) -> None:
+        Each batch rebuilds the table, so batches double: few rebuilds.
+        """
+        worker = get_current_worker()
+        files, errors = find_article_files(self.paths)
+        self._listing_errors = errors
+        read = 0
+        while not worker.is_cancelled:
+            size = max(self.READ_AT_START, read)
+            batch = [load_article(f) for f in files[read : read + size]]
+            read += len(batch)
+            self.call_from_thread(self._add_results, batch, files[read:])
+            if read >= len(files):
+                break
+
+    def _add_results(self, results: list[Article | LoadError], unread: list[Path]) -> None:
         self._results.extend(results)
-        self.session.update(library_of(self._results, self._listing_errors), self.unread[read:])
+        self.session.update(library_of(self._results, self._listing_errors), unread, reading=bool(unread))
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.library_changed()
+        if not self.first_batch_read.is_set():
+            self.first_batch_read.set()
+            self._warm_up()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme for next time (in the user's config directory)."""

@@ -17,18 +17,21 @@ from reader.tui.fact_store import FactStore
 class Session:
     """The library, the files still to read, and the shared fact store."""
 
-    def __init__(self, library: Library, unread: list[Path] | None = None) -> None:
+    def __init__(self, library: Library, unread: list[Path] | None = None, reading: bool = False) -> None:
         self.library = library
         """The articles and the unreadable files read so far."""
         self.unread: list[Path] = unread or []
         """Files still to be read in the background."""
+        self.reading = reading
+        """Whether the folder is still being listed or read."""
         self.fact_store = FactStore(library)
         """Facts of the library's articles, shared by every screen."""
 
-    def update(self, library: Library, unread: list[Path]) -> None:
+    def update(self, library: Library, unread: list[Path], reading: bool = False) -> None:
         """More of the folder was read: a new library, and a fact store that knows it."""
         self.library = library
         self.unread = unread
+        self.reading = reading
         self.fact_store = FactStore(library)
 
     def article_by_id(self, article_id: str) -> Article | None:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from textual.app import App
 from textual.reactive import reactive
+from textual.pilot import Pilot
 from textual.widgets import Input
+
+from reader.tui.app import ReaderApp
 
 #: Two reports of the same story, written so that a comparison shows every kind of row:
 #: a shared sentence, changed numbers, a changed name, a moved sentence, and sentences on one side only.
@@ -56,6 +62,34 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     still = reactive(False, init=False)
     still.__set_name__(Input, "cursor_blink")
     monkeypatch.setattr(Input, "cursor_blink", still)
+
+
+@pytest.fixture(autouse=True)
+def start_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilots start where a user starts: with the first batch of the folder on screen.
+
+    The app reads the folder in a worker after its first frame; a test that
+    pressed keys before that would press them on an empty library.
+    """
+    run_test, run_async = ReaderApp.run_test, ReaderApp.run_async
+
+    @asynccontextmanager
+    async def read_then_run_test(self: ReaderApp, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
+        async with run_test(self, *args, **kwargs) as pilot:
+            await self.first_batch_read.wait()
+            await pilot.pause()
+            yield pilot
+
+    async def read_then_run_async(self: ReaderApp, *args: Any, auto_pilot: Any = None, **kwargs: Any) -> Any:
+        async def read_then_drive(pilot: Pilot[None]) -> None:
+            await self.first_batch_read.wait()
+            await pilot.pause()
+            await auto_pilot(pilot)
+
+        return await run_async(self, *args, auto_pilot=read_then_drive if auto_pilot else None, **kwargs)
+
+    monkeypatch.setattr(ReaderApp, "run_test", read_then_run_test)
+    monkeypatch.setattr(ReaderApp, "run_async", read_then_run_async)
 
 
 @pytest.fixture

@@ -181,7 +181,7 @@ def test_q_quits_at_once_while_the_facts_of_a_long_pair_are_still_being_found(
     for name in ("a.txt", "b.txt"):  # some 3,000 sentences of real news each: seconds of facts
         (folder / name).write_text(_fill(reports, 3000, random.Random(name)), encoding="utf-8")
     term = terminal(paths=[str(folder)])
-    term.wait_text("Library", "Sentences")
+    term.wait_text("Library", "Matanuska")  # the rows are listed
     term.keys("Space", "j", "c")
     term.wait_text("facts finding")
     term.keys("q")

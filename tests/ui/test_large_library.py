@@ -15,9 +15,8 @@ async def test_the_first_rows_come_first_and_the_rest_in_a_worker(tmp_path: Path
         (tmp_path / f"a{k:05}.txt").write_text(f"Article {k} about the talks. The deadline is Sept. {k % 28 + 1}.")
     (tmp_path / "zz-empty.txt").write_text("")
     app = ReaderApp([tmp_path])
-    # Before the first frame, only the first batch has been read.
-    assert len(app.library.articles) == ReaderApp.READ_AT_START
-    assert len(app.unread) == count + 1 - ReaderApp.READ_AT_START
+    # Nothing is read before the first frame.
+    assert app.library.articles == () and app.session.reading
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -108,7 +108,10 @@ class LibraryScreen(Screen[None]):
 
     def _show_progress(self) -> None:
         unread = len(self.session.unread)
-        self.sub_title = f"Library · reading {unread:,} more files…" if unread else "Library"
+        if unread:
+            self.sub_title = f"Library · reading {unread:,} more files…"
+        else:
+            self.sub_title = "Library · reading the folder…" if self.session.reading else "Library"
 
     # -- the table ----------------------------------------------------------
 
@@ -215,6 +218,8 @@ class LibraryScreen(Screen[None]):
             text.append("Cannot read this file\n", "bold red")
             text.append(printable(str(error.path)) + "\n\n", "dim")
             text.append(printable(error.reason))
+        elif self.session.reading:
+            text.append("Reading the folder…", "italic")
         elif not self.session.library.articles:
             text.append("No articles found.", "italic")
         else:
