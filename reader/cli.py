@@ -75,7 +75,9 @@ JSON output (--format json):
   most one link; links are sorted by their first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
-  "facts" and "quotes" are as in reader facts --format json.
+  "facts" and "quotes" are as in reader facts --format json. An article of
+  over 3,000 sentences is aligned but its facts are not checked: "facts"
+  and "quotes" are empty and "facts_unchecked" says why.
 
 JSON lines output (--all DIR --format jsonl):
   one object per pair of articles in DIR (read as the app reads a folder),
@@ -114,7 +116,8 @@ JSON output (--format json):
   one article reports in its own words (paraphrased, without quotation
   marks) is matched with the sentence that reports it.
 
-exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable."""
+exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable,
+or too long for a fact check (over 3,000 sentences)."""
 
 
 def make_app(paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> ReaderApp:
@@ -358,12 +361,16 @@ def _align_all(folder: Path, cutoff: float) -> int:
 
 def _facts_command(argv: list[str]) -> int:
     from reader.core.facts.compare import compare_facts
+    from reader.view.printable import printable
 
     options = _facts_parser().parse_args(argv)
     alignment = _load_pair(options)
     if isinstance(alignment, int):
         return alignment
     comparison = compare_facts(alignment)
+    if comparison.unchecked:
+        print(f"reader: {printable(comparison.unchecked)}", file=sys.stderr)
+        return EXIT_INPUT
     if options.format == "json":
         sys.stdout.write(to_json(facts_json(comparison), indent=1))
         sys.stdout.write("\n")

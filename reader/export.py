@@ -25,7 +25,9 @@ def facts_json(comparison: FactComparison) -> dict[str, object]:
             return None
         return {"text": item.text, "start": item.start, "end": item.end, "value": item.value}
 
+    checked: dict[str, object] = {"facts_unchecked": comparison.unchecked} if comparison.unchecked else {}
     return {
+        **checked,
         "facts": [
             {"kind": p.kind, "verdict": p.verdict, "a": fact(p.a), "b": fact(p.b), "link": p.link}
             for p in comparison.pairs

@@ -139,3 +139,26 @@ def test_facts_on_a_narrow_terminal_are_a_list_every_fact_readable() -> None:
     heads = [line for line in lines if " · " in line and not line.startswith(" ")]
     assert len(heads) >= len(facts)
     assert "  Istanbul: TikTok" in lines
+
+
+def test_articles_too_long_for_a_fact_check_are_aligned_and_said_to_be_unchecked(tmp_path: Path) -> None:
+    from reader.core.facts.compare import MAX_FACT_SENTENCES
+
+    long = tmp_path / "long.txt"
+    long.write_text(
+        "\n".join(f"Councillor number {k} voted for bridge plan {k * 7}." for k in range(MAX_FACT_SENTENCES + 1)),
+        encoding="utf-8",
+    )
+    facts = run("facts", str(long), str(SEEDS[0]))
+    assert facts.returncode == 2 and facts.stdout == ""
+    assert facts.stderr == (
+        f"reader: long.txt is too long for a fact check: {MAX_FACT_SENTENCES + 1:,} sentences "
+        f"(the limit is {MAX_FACT_SENTENCES:,})\n"
+    )
+    align = run("align", str(long), str(SEEDS[0]), "--format", "json")
+    assert align.returncode == 0, align.stderr
+    data = json.loads(align.stdout)
+    assert len(data["a"]["sentences"]) == MAX_FACT_SENTENCES + 1
+    assert data["facts"] == [] and data["quotes"] == []
+    assert data["facts_unchecked"] == facts.stderr.removeprefix("reader: ").strip()
+    assert f"{MAX_FACT_SENTENCES:,} sentences" in run("facts", "--help").stdout

@@ -22,6 +22,7 @@ from reader.core import (
     extract_facts,
     learn_gazetteer,
 )
+from reader.core.facts.compare import MAX_FACT_SENTENCES
 
 
 class FactStore:
@@ -60,7 +61,10 @@ class FactStore:
         with self._lock:
             found = self._facts.get(key)
             if found is None or found.article is not article:
-                found = extract_facts(article, self._learned(), reference=key[1])
+                if len(article.sentences) > MAX_FACT_SENTENCES:
+                    found = ArticleFacts(article, ())  # too long to check: see compare_facts
+                else:
+                    found = extract_facts(article, self._learned(), reference=key[1])
                 self._facts[key] = found
             return found
 

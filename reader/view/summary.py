@@ -28,6 +28,8 @@ def alignment_summary(summary: Summary) -> Text:
 
 def facts_summary(comparison: FactComparison) -> str:
     """One line: how many facts agree, conflict or are left out, and the quotes."""
+    if comparison.unchecked:
+        return f"facts unchecked: {comparison.unchecked}"
     counts = Counter(p.verdict for p in comparison.pairs)
     quotes = Counter(q.verdict for q in comparison.quotes)
     speakers = sum(q.different_speakers for q in comparison.quotes)

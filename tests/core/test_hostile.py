@@ -118,7 +118,7 @@ def test_a_50_mb_file_is_refused_with_its_size(tmp_path: Path) -> None:
         handle.truncate(50 * 2**20)
     result = load_article(path)
     assert isinstance(result, LoadError)
-    assert result.reason == "too large (52 MB; the limit is 20 MiB)"
+    assert result.reason == "too large (52 MB; the limit is 8 MiB)"
 
 
 def test_cli_names_the_file_and_the_reason_for_every_bad_file(hostile: tuple[Path, dict[str, str]]) -> None:

@@ -24,7 +24,10 @@ from reader.core.models import Alignment, FactKind, Verdict
 
 #: Verdicts on a pair of facts.
 VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
-#: Verdicts on a pair of quotes.
+#: Longest article, in sentences, whose facts are checked. A news report
+#: has tens or hundreds; finding and pairing the facts of two books would
+#: take minutes, so those are left unchecked, with the reason.
+MAX_FACT_SENTENCES = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,7 @@ class FactComparison:
         facts_b: The right article's facts.
         pairs: Every fact once, paired or alone, roughly in reading order.
         quotes: The quotes found in both, with verdicts and word diffs.
+        unchecked: Why the facts were not checked at all ("" when they were).
     """
 
     alignment: Alignment
@@ -69,6 +73,7 @@ class FactComparison:
     facts_b: ArticleFacts
     pairs: tuple[FactPair, ...]
     quotes: tuple[QuotePair, ...]
+    unchecked: str = ""
 
     @property
     def conflicts(self) -> tuple[FactPair, ...]:
@@ -140,8 +145,12 @@ def compare_facts(
             (default: extracted here).
 
     Returns:
-        The comparison.
+        The comparison; for articles over :data:`MAX_FACT_SENTENCES`, an
+        empty one that says why in ``unchecked``.
     """
+    refused = too_long_for_facts(alignment)
+    if refused:
+        return FactComparison(alignment, ArticleFacts(alignment.a, ()), ArticleFacts(alignment.b, ()), (), (), refused)
     if facts is None:
         gazetteer = gazetteer or learn_gazetteer([alignment.a, alignment.b])
         # Reports of one story are written days apart at most: an undated
@@ -179,6 +188,15 @@ def compare_facts(
         if id(fact) not in used_b and fact.key not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+def too_long_for_facts(alignment: Alignment) -> str:
+    """Why the facts of two articles are not checked ("" when they are)."""
+    for article in (alignment.a, alignment.b):
+        if len(article.sentences) > MAX_FACT_SENTENCES:
+            return (f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences "
+                    f"(the limit is {MAX_FACT_SENTENCES:,})")
+    return ""
 
 
 def _greedy(

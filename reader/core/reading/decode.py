@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 #: Files larger than this are refused rather than read; news articles are far smaller.
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 8 * 1024 * 1024
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -35,7 +35,7 @@ class DecodeError(ValueError):
 
 
 def too_large(size: int, limit: int) -> str:
-    """The reason given for a file over the size limit: "too large (52 MB; the limit is 20 MiB)"."""
+    """The reason given for a file over the size limit: "too large (52 MB; the limit is 8 MiB)"."""
     return f"too large ({size / 1e6:.0f} MB; the limit is {limit // 2**20} MiB)"
 
 

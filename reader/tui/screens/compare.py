@@ -283,6 +283,9 @@ class CompareScreen(Screen[None]):
         if facts is None:
             self.notify("The facts are still being found.", timeout=2)
             return
+        if facts.unchecked:
+            self.notify(f"Facts unchecked: {facts.unchecked}.", timeout=4, markup=False)
+            return
         view = self.view
 
         def row_for(a: Fact | None, b: Fact | None) -> int | None:

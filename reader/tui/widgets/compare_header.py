@@ -12,6 +12,7 @@ from textual.widget import Widget
 from reader.core import Article, FactComparison
 from reader.core.alignment.rows import Order, Summary
 from reader.tui.widgets.compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
+from reader.view.printable import printable
 from reader.view.summary import alignment_summary
 
 
@@ -85,6 +86,10 @@ class CompareHeader(Widget):
         line = Text("facts ", "dim")
         if self.facts is None:
             line.append("finding…" if self.summary is not None else "", "italic")
+            return line
+        if self.facts.unchecked:
+            line.append("unchecked: ", "bold yellow")
+            line.append(printable(self.facts.unchecked))
             return line
         counts = Counter(pair.verdict for pair in self.facts.pairs)
         conflicts = counts["different"]
