@@ -1,8 +1,9 @@
 """The facts of the library, computed once and shared by the screens.
 
-Screens call these from worker threads: the gazetteer is learned once over
-the whole library, and each article's facts are kept, so that opening a
-second comparison or the story view does not extract them again.
+Screens call these from worker threads. Each article's facts are found
+from nothing but the article itself, exactly as ``reader facts`` finds them,
+and kept, so that opening a second comparison or the story view does not
+extract them again, and every view shows one set of facts per article.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from reader.core import (
     ArticleFacts,
     Coverage,
     FactComparison,
-    Gazetteer,
     Library,
     compare_facts,
     coverage,
     extract_facts,
-    learn_gazetteer,
 )
 from reader.core.facts.compare import MAX_FACT_SENTENCES
 
@@ -35,19 +34,8 @@ class FactStore:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._lock = Lock()
-        self._gazetteer: Gazetteer | None = None
         self._facts: dict[tuple[str, str | None], ArticleFacts] = {}
         self._coverage: dict[tuple[str, ...], Coverage] = {}
-
-    def gazetteer(self) -> Gazetteer:
-        """Names learned from every article of the library."""
-        with self._lock:
-            return self._learned()
-
-    def _learned(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = learn_gazetteer(self.library.articles)
-        return self._gazetteer
 
     def facts(self, article: Article, reference: str | None = None) -> ArticleFacts:
         """The facts of one article.
@@ -64,7 +52,7 @@ class FactStore:
                 if len(article.sentences) > MAX_FACT_SENTENCES:
                     found = ArticleFacts(article, ())  # too long to check: see compare_facts
                 else:
-                    found = extract_facts(article, self._learned(), reference=key[1])
+                    found = extract_facts(article, reference=key[1])
                 self._facts[key] = found
             return found
 
@@ -72,7 +60,7 @@ class FactStore:
         """The facts of an alignment's two articles, paired and judged."""
         a, b = alignment.a, alignment.b
         facts = (self.facts(a, b.date), self.facts(b, a.date))
-        return compare_facts(alignment, self.gazetteer(), facts)
+        return compare_facts(alignment, facts=facts)
 
     def coverage(self, articles: tuple[Article, ...]) -> Coverage:
         """Who reports what among ``articles``: the facts × sources matrix."""
@@ -81,7 +69,7 @@ class FactStore:
             cached = self._coverage.get(key)
         if cached is not None and cached.articles == articles:
             return cached
-        built = coverage(articles, self.gazetteer(), [self.facts(a) for a in articles])
+        built = coverage(articles, facts=[self.facts(a) for a in articles])
         with self._lock:
             self._coverage[key] = built
         return built

@@ -13,6 +13,7 @@ KIND_STYLES = {
     "percent": "magenta",
     "date": "yellow",
     "time": "yellow",
+    "vote": "cyan",
     "person": "bold blue",
     "organisation": "blue",
     "place": "bright_blue",

@@ -172,7 +172,7 @@ def test_money_percent_ranges_and_times() -> None:
 def test_counts_in_words_and_ordinals_with_their_nouns() -> None:
     text = "Trump delayed it three times; the fourth round lasted 90 days, a triple-digit rise."
     assert values(text) == [
-        ("number", "three", "3 times"),
+        ("number", "three", "3 extensions"),
         ("ordinal", "fourth", "4th round"),
         ("number", "90", "90 days"),
         ("number", "triple-digit", "100–999 rises"),

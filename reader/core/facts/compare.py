@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact, extract_facts
-from reader.core.facts.names import Gazetteer, learn_gazetteer
+from reader.core.facts.names import Gazetteer
 from reader.core.facts.quote_compare import QuotePair, compare_quotes
-from reader.core.facts.verdicts import AGREEING, conflict_test, judged
+from reader.core.facts.roles import overlap, roles_agree
+from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
+from reader.core.facts.verdicts import AGREEING, SALIENT_UNITS, conflict_test, judged, name_bucket, relation
 from reader.core.models import Alignment, FactKind, Verdict
 
 #: Verdicts on a pair of facts.
@@ -139,8 +141,9 @@ def compare_facts(
 
     Args:
         alignment: The two articles and their links.
-        gazetteer: Names learned from the library (default: learned from the
-            two articles).
+        gazetteer: Names to recognise (default: each article's own, so that an
+            article has one set of facts in every view, learned from nothing
+            but itself).
         facts: Facts already extracted for ``alignment.a`` and ``alignment.b``
             (default: extracted here).
 
@@ -152,7 +155,6 @@ def compare_facts(
     if refused:
         return FactComparison(alignment, ArticleFacts(alignment.a, ()), ArticleFacts(alignment.b, ()), (), (), refused)
     if facts is None:
-        gazetteer = gazetteer or learn_gazetteer([alignment.a, alignment.b])
         # Reports of one story are written days apart at most: an undated
         # one borrows the other's date to place "next month".
         a, b = alignment.a, alignment.b
@@ -160,32 +162,41 @@ def compare_facts(
     facts_a, facts_b = facts
     plain_a = [f for f in facts_a.facts if f.kind != "quote"]
     plain_b = [f for f in facts_b.facts if f.kind != "quote"]
+    values_a: dict[str, list[Fact]] = defaultdict(list)
+    values_b: dict[str, list[Fact]] = defaultdict(list)
+    for fact in plain_a:
+        values_a[same_key(fact)].append(fact)
+    for fact in plain_b:
+        values_b[same_key(fact)].append(fact)
     pairs: list[FactPair] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
     for index, link in enumerate(alignment.links):
         side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
         side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
-        for verdict in AGREEING:
-            pairs += _greedy(side_a, side_b, used_a, used_b, index, judged(verdict, anywhere=False), verdict)
         test = conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
-        pairs += _greedy(side_a, side_b, used_a, used_b, index, test, "different")
+        pairs += _assign(side_a, side_b, used_a, used_b, index, _unless_both_stated(test, values_a, values_b))
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
-    for verdict in (*AGREEING, "different"):
+    for verdict in AGREEING:
         pairs += _greedy(rest_a, rest_b, used_a, used_b, None, judged(verdict, anywhere=True), verdict)
-    keys_b = {f.key for f in plain_b}
-    keys_a = {f.key for f in plain_a}
+    anywhere = _unless_both_stated(judged("different", anywhere=True), values_a, values_b)
+    pairs += _greedy(rest_a, rest_b, used_a, used_b, None, anywhere, "different")
+    # A value the other article confirms somewhere is not an omission where it
+    # is repeated; one it states in another role is: it stands alone.
+    confirmed = {same_key(f) for p in pairs if p.verdict == "same" for f in (p.a, p.b) if f is not None}
+    keys_b = {f.key for f in plain_b if f.kind in NAME_KINDS} | confirmed
+    keys_a = {f.key for f in plain_a if f.kind in NAME_KINDS} | confirmed
     quotes = compare_quotes(alignment, facts_a, facts_b)
     quoted_a = {id(q.a) for q in quotes}
     quoted_b = {id(q.b) for q in quotes}
     link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
     link_b = {k: index for index, link in enumerate(alignment.links) for k in link.b}
     for fact in plain_a + [q for q in facts_a.quotes if id(q) not in quoted_a]:
-        if id(fact) not in used_a and fact.key not in keys_b:
+        if id(fact) not in used_a and fact.key not in keys_b and same_key(fact) not in keys_b:
             pairs.append(FactPair(fact.kind, "only_a", fact, None, link_a.get(fact.sentence)))
     for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
-        if id(fact) not in used_b and fact.key not in keys_a:
+        if id(fact) not in used_b and fact.key not in keys_a and same_key(fact) not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
 
@@ -248,15 +259,97 @@ def _greedy(
 NEAREST = 8
 
 
+def _assign(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    link: int,
+    conflicting: Callable[[Fact, Fact], bool],
+) -> list[FactPair]:
+    """Pair the facts of one link, those playing the most alike roles first.
+
+    "Councillors approved a $480m plan … after an earlier estimate of $520m"
+    against "approved a $520m rebuild … the $480m first estimate": the two
+    approved plans pair (a conflict) before the two equal figures that play
+    different roles.
+    """
+    candidates = []
+    for i, x in enumerate(side_a):
+        if id(x) in used_a:
+            continue
+        for j, y in enumerate(side_b):
+            if id(y) in used_b:
+                continue
+            verdict = relation(x, y)
+            if verdict == "different" and not conflicting(x, y):
+                continue
+            if verdict is None:
+                continue
+            rank = {"same": 2, "compatible": 1}.get(verdict, 0)
+            names = x.kind in NAME_KINDS
+            # "September 2027" goes with "October 2027" before a bare "2027" does.
+            precise = x.date is not None and y.date is not None and _precision(x.date) == _precision(y.date)
+            candidates.append((-(overlap(x.role, y.role) if not names else 0), -precise, -rank, abs(i - j), i, j, verdict))
+    candidates.sort(key=lambda c: c[:6])
+    pairs = []
+    for *_, i, j, verdict in candidates:
+        x, y = side_a[i], side_b[j]
+        if id(x) in used_a or id(y) in used_b:
+            continue
+        used_a.add(id(x))
+        used_b.add(id(y))
+        pairs.append(FactPair(x.kind, verdict, x, y, link))  # type: ignore[arg-type]
+    return pairs
+
+
+def _precision(date: DateValue) -> tuple[bool, ...]:
+    return (date.year is not None, date.month is not None, date.day is not None, date.weekday is not None)
+
+
+def _unless_both_stated(
+    test: Callable[[Fact, Fact], bool], values_a: dict[str, list[Fact]], values_b: dict[str, list[Fact]]
+) -> Callable[[Fact, Fact], bool]:
+    """A conflict test that lets pass no pair where an article also states the
+    other's value in the same role: "resumed Sunday" beside "said Monday" is
+    not a dispute over the day."""
+
+    def stated(fact: Fact, values: dict[str, list[Fact]], bar: int) -> bool:
+        return any(roles_agree(fact.role, other.role) and overlap(fact.role, other.role) >= bar
+                   for other in values.get(same_key(fact), ()))
+
+    def conflicting(a: Fact, b: Fact) -> bool:
+        bar = overlap(a.role, b.role)
+        return not stated(b, values_a, bar) and not stated(a, values_b, bar) and test(a, b)
+
+    return conflicting
+
+
 def _bucket(fact: Fact, verdict: str, anywhere: bool) -> str | None:
     """Facts that :func:`relation` could judge ``verdict`` share this; ``None``
-    when no fact could (outside a link, only ordinals conflict and dates
-    pair only when equal)."""
-    if anywhere and verdict == "different" and fact.kind != "ordinal":
+    when no fact could (outside a link, only salient counts conflict and
+    dates pair only when equal)."""
+    if anywhere and verdict == "different" and not (fact.kind == "ordinal" or fact.unit in SALIENT_UNITS):
         return None
-    if verdict == "same" or fact.kind in NAME_KINDS or anywhere and fact.kind == "date":
-        return fact.key if verdict == "same" or fact.kind in NAME_KINDS else None
-    return fact.kind if fact.kind == "date" else f"{fact.kind}|{fact.unit}"
+    if fact.kind in NAME_KINDS:
+        return name_bucket(fact)
+    if verdict == "same":
+        return same_key(fact)
+    if fact.kind == "date":
+        return None if anywhere else "date"
+    if fact.kind in {"number", "ordinal"}:
+        return f"tally|{fact.unit}"
+    return f"{fact.kind}|{fact.unit}"
+
+
+def same_key(fact: Fact) -> str:
+    """What two facts of one value share: their key, or for counts and ordinals
+    of one thing their unit and number ("third delay", "three extensions")."""
+    if fact.kind in {"number", "ordinal"} and fact.unit:
+        # People and what befell them share one: "31 people" pulled out, "31 were rescued".
+        unit = "people" if fact.unit in PERSON_UNITS or fact.unit in UNCOUNTED else fact.unit
+        return f"tally|{unit}|{float(fact.low or 0)}|{float(fact.high or 0)}"
+    return fact.key
 
 
 def _tidy(alignment: Alignment, pairs: list[FactPair]) -> tuple[FactPair, ...]:

@@ -12,15 +12,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.facts.extract import KINDS, NAME_KINDS, ArticleFacts, Fact, extract_facts
-from reader.core.facts.names import Gazetteer, learn_gazetteer
-from reader.core.facts.verdicts import MIN_SHARED, content, quote_verdict, relation
+from reader.core.facts.extract import KINDS, NAME_KINDS, VALUE_KINDS, ArticleFacts, Fact, extract_facts
+from reader.core.facts.names import Gazetteer
+from reader.core.facts.verdicts import MIN_SHARED, content, name_bucket, quote_verdict, relation
 from reader.core.models import Article
 
-#: Cell states: the source states the row's value, a conflicting value for
-#: the same thing, the quote with changed words, the quote's sense in other
-#: words, or nothing.
-CELL_STATES = ("same", "different", "altered", "paraphrased", "absent")
+#: Cell states: the source states the row's value, the value at another
+#: precision ("October" for "next month"), a conflicting value for the same
+#: thing, the quote with changed words, the quote's sense in other words, or
+#: nothing.
+CELL_STATES = ("same", "compatible", "different", "altered", "paraphrased", "absent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class CoverageRow:
     @property
     def sources(self) -> int:
         """How many sources state this fact (in any wording)."""
-        return sum(c.state in {"same", "altered", "paraphrased"} for c in self.cells)
+        return sum(c.state in {"same", "compatible", "altered", "paraphrased"} for c in self.cells)
 
     @property
     def conflict(self) -> bool:
@@ -84,7 +85,8 @@ def coverage(
 
     Args:
         articles: The sources, in column order.
-        gazetteer: Names learned from them (default: learned here).
+        gazetteer: Names to recognise (default: each article's own, as
+            :func:`reader.core.facts.compare.compare_facts` finds them).
         facts: Facts already extracted for each article (default: extracted).
 
     Returns:
@@ -93,7 +95,6 @@ def coverage(
     """
     articles = tuple(articles)
     if facts is None:
-        gazetteer = gazetteer or learn_gazetteer(articles)
         facts = [extract_facts(a, gazetteer) for a in articles]
     groups: list[list[tuple[int, Fact]]] = []  # facts of one value, any source
     by_key: dict[str, int] = {}  # exact value -> group
@@ -101,7 +102,9 @@ def coverage(
     by_word: dict[str, list[int]] = defaultdict(list)  # quote word -> quote groups
     for column, article_facts in enumerate(facts):
         for fact in article_facts.facts:
-            found = by_key.get(fact.key)
+            # A value is grouped by what it measures, never by its key alone:
+            # two tariffs of 10% are two rows.
+            found = by_key.get(fact.key) if fact.kind not in VALUE_KINDS else None
             if found is None:
                 found = _near(fact, groups, by_slot, by_word)
             if found is not None:
@@ -115,7 +118,7 @@ def coverage(
                 for word in set(content(fact.words)):
                     by_word[word].append(index)
             else:
-                by_slot[(fact.kind, fact.unit)].append(index)
+                by_slot[_slot(fact)].append(index)
     rows = []
     for group in groups:
         first = group[0][1]
@@ -123,10 +126,10 @@ def coverage(
         for column in range(len(articles)):
             mine = [f for c, f in group if c == column]
             if mine:
-                state = "same" if first.kind != "quote" else _quote_state(first, mine[0])
+                state = _quote_state(first, mine[0]) if first.kind == "quote" else _value_state(first, mine)
                 cells.append(CoverageCell(state, mine[0]))
                 continue
-            rival = _rival(first, facts[column]) if first.kind == "ordinal" else None
+            rival = _rival(first, facts[column]) if first.kind in VALUE_KINDS else None
             cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
         text_len = max(len(articles[group[0][0]].text), 1)
         # The spelling most sources use names the row ("ByteDance", not the
@@ -158,12 +161,26 @@ def _near(
             if quote_verdict(groups[index][0][1].words, fact.words) is not None:
                 return index
         return None
-    if fact.kind in NAME_KINDS:
-        return None  # names group by key alone
-    for index in by_slot.get((fact.kind, fact.unit), ()):
-        if relation(groups[index][0][1], fact, anywhere=True) in {"same", "compatible"}:
+    for index in by_slot.get(_slot(fact), ()):
+        # As in one pair of linked sentences: "next month" is "October".
+        if relation(groups[index][0][1], fact) in {"same", "compatible"}:
             return index
     return None
+
+
+def _slot(fact: Fact) -> tuple[str, str]:
+    """Facts that may be one share this: a name's bucket, or the kind and unit
+    (counts and ordinals of one thing together)."""
+    if fact.kind in NAME_KINDS:
+        return (fact.kind, name_bucket(fact))
+    if fact.kind in {"number", "ordinal"}:
+        return ("tally", fact.unit)
+    return (fact.kind, fact.unit)
+
+
+def _value_state(first: Fact, mine: list[Fact]) -> str:
+    verdicts = {relation(first, fact) for fact in mine}
+    return "same" if "same" in verdicts or first.kind in NAME_KINDS else "compatible"
 
 
 def _quote_state(first: Fact, mine: Fact) -> str:
@@ -173,8 +190,8 @@ def _quote_state(first: Fact, mine: Fact) -> str:
 
 def _rival(fact: Fact, facts: ArticleFacts) -> Fact | None:
     """A fact of another source that counts the same thing differently."""
-    for other in facts.of_kind(fact.kind):
-        if relation(fact, other, anywhere=True) == "different":
+    for other in facts.facts:
+        if other.kind in VALUE_KINDS and relation(fact, other, anywhere=True) == "different":
             return other
     return None
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
+from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import DateValue, parse_date, resolve_date
 from reader.core.models import Article, FactKind
 
 #: Every kind of fact, in the order tables list them.
-KINDS = ("number", "ordinal", "money", "percent", "date", "time", "person", "organisation", "place", "quote")
+KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "person", "organisation", "place", "quote")
 #: Kinds that hold a value that can conflict with another of the same kind.
-VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time"})
+VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time", "vote"})
 #: Kinds that name someone or something.
 NAME_KINDS = frozenset({"person", "organisation", "place"})
 
@@ -49,6 +50,7 @@ class Fact:
             article's date is known).
         speaker: For quotes, who said it, when attributed.
         words: For quotes, the quoted words in comparable form.
+        role: For values, what the value is said of (:mod:`reader.core.facts.roles`).
     """
 
     kind: FactKind
@@ -64,6 +66,7 @@ class Fact:
     date: DateValue | None = None
     speaker: str | None = None
     words: tuple[str, ...] = ()
+    role: Role = NO_ROLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,16 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
-            facts.append(_value_fact(article.text, mention, sentence_of(mention.start), anchor))
+            fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
+            counted = mention.unit if mention.kind in {"number", "ordinal", "vote"} else ""
+            role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
+            if mention.kind == "ordinal" and not role.modality:
+                role = replace(role, modality="done")  # "the fourth round": one that took place
+            if mention.kind not in {"percent", "money"}:
+                # "3.1% in March" is March's rate; "the fourth extension,
+                # announced on Thursday" is no Thursday's extension.
+                role = replace(role, when="")
+            facts.append(replace(fact, role=role))
     names = find_names(article, gazetteer)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
     for quote in find_quotes(article.text, names):

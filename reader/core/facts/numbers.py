@@ -14,6 +14,8 @@ from reader.core.facts.values import (
     DIGIT_WORDS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    PERSON_UNITS,
+    UNCOUNTED,
     DateValue,
     format_number,
     parse_date,
@@ -51,13 +53,22 @@ class Mention:
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _WORDNUM = rf"(?:{_NUMBER_WORD})(?:[-\s](?:{_NUMBER_WORD}))*"
-_DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d)"
+_DIGITS = r"(?<![\w.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\w,]\d)(?!,? ?\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d)"
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
-_NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-))(?:{_SCALE})*"
+_NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-)|\ba\s+dozen\b)(?:{_SCALE})*"
+#: "$480m", "£1.2bn": a scale letter glued to the figure, read only for money.
+_MONEY_SCALE = r"(?:(?<=\d)(?:m|bn|k)\b)?"
+_SMALL = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nil|zero)\b"
+#: Words that make "7-2" or "six to three" a vote split rather than a range.
+_VOTE_WORDS = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballot|ruled|ruling|majority|margin|split|approved|rejected|passed|backed|jury|justices"
+    r"|judges|councillors|council|failed|carried|defeated|motion|amendment)\b",
+    re.I,
+)
 _PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)"
 _QUALIFIER = (
-    r"(?P<qual>up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
-    r"less than|about|around|roughly|some|approximately)\s+"
+    r"(?P<qual>\b(?:up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
+    r"less than|about|around|roughly|some|approximately))\s+"
 )
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
@@ -66,7 +77,14 @@ _YEAR = r"(?<![\w.,$€£])(?:19|20)\d{2}(?![\w%]|[.,]\d|\s?percent)"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("money", re.compile(rf"(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM})", re.I)),
+    (
+        "money",
+        re.compile(
+            rf"(?:between\s+)?(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM}{_MONEY_SCALE})"
+            rf"(?:\s*(?:and|to|-|–)\s*(?:US\$|\$|€|£|¥)\s?(?P<m>{_NUM}{_MONEY_SCALE}))?",
+            re.I,
+        ),
+    ),
     ("money", re.compile(rf"(?P<n>{_NUM})\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I)),
     (
         "percent",
@@ -76,8 +94,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            r"(?:between\s+)?(?P<n>\d{1,2}(?::\d{2})?)\s*(?:(?:and|to|-|–)\s*(?P<m>\d{1,2}(?::\d{2})?)\s*)?"
-            r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+            r"(?:between\s+)?(?P<n>(?<![\d.:])\d{1,2}(?:[:.]\d{2})?)\s*(?:(?:and|to|-|–)\s*(?P<m>\d{1,2}(?:[:.]\d{2})?)\s*)?"
+            r"(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)",
             re.I,
         ),
     ),
@@ -100,11 +118,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "vote",
+        re.compile(
+            rf"(?<![\w.,:/-])(?P<v1>\d{{1,2}}|{_SMALL})(?:\s+votes?)?\s*(?:-|–|—|\bto\b)\s*(?P<v2>\d{{1,2}}|{_SMALL})\b(?![.,:/-]\d)",
+            re.I,
+        ),
+    ),
     ("ordinal", re.compile(rf"\b(?P<o>{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     ("number", re.compile(rf"\b(?P<d>{'|'.join(DIGIT_WORDS)})-digit\b", re.I)),
     ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
 )
-_PRIORITY = {"money": 0, "percent": 1, "time": 2, "date": 3, "ordinal": 4, "number": 5}
+_PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
 #: The word after some white space or dashes; never starting inside a run of
 #: them, so that a search over a long run is linear.
 _NEXT_WORD = re.compile(r"(?<![\s-])[\s-]+([A-Za-z][\w’'-]*)")
@@ -146,7 +171,26 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
         if mention is not None:
             taken.append((s, e))
             found.append(mention)
+    found.extend(_as_many(text, start, end, found, taken))
     return sorted(found, key=lambda m: m.start)
+
+
+_AS_MANY = re.compile(r"\bas many\s+([a-z]+)", re.I)
+
+
+def _as_many(text: str, start: int, end: int, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """"four rounds in as many months": as many as the count before it."""
+    out = []
+    for match in _AS_MANY.finditer(text, start, end):
+        before = [m for m in found if m.end <= match.start() and m.kind in {"number", "ordinal"} and m.low is not None]
+        if not before or any(match.start() < te and ts < match.end() for ts, te in taken):
+            continue
+        count = max(before, key=lambda m: m.end).low
+        assert count is not None
+        unit = unit_class(match.group(1))
+        out.append(Mention("number", match.start(), match.end(), f"{format_number(count)} {plural(unit)}", unit,
+                           count, count))
+    return out
 
 
 def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention | None:
@@ -154,6 +198,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     groups = match.groupdict()
     if kind == "date":
         return _date(match, text)
+    if kind == "vote":
+        return _vote(match, text, limit)
     if kind == "ordinal":
         number = parse_ordinal(groups["o"])
         noun = _noun_after(text, e, limit)
@@ -173,6 +219,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
         noun = _noun_after(text, e, limit)
         unit = unit_class(noun)
+        if unit == "tariff":  # "triple-digit tariffs": rates of 100% to 999%
+            return Mention("percent", s, e, f"{format_number(low)}–{format_number(high)}%", "", low, high)
         value = f"{format_number(low)}–{format_number(high)}{' ' + plural(unit) if unit else ''}"
         return Mention("number", s, e, value, unit, low, high)
     first = parse_number(groups["n"]) if groups.get("n") else None
@@ -185,7 +233,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     if kind == "percent":
         return Mention("percent", s, e, _range_text(low, high, "%"), "", low, high)
     if kind == "money":
-        symbol = match.group(0).lstrip()[:1]
+        sign = re.search(r"[$€£¥]", match.group(0))
+        symbol = sign.group(0) if sign else ""
         currency = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}.get(symbol, "")
         if groups.get("cur"):
             currency = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY"}[groups["cur"].lower()]
@@ -193,12 +242,41 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
             currency = "USD"
         return Mention("money", s, e, _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
     noun = _noun_after(text, e, limit)
+    of_them = _OF_THEM.match(text, e, limit)
+    if of_them:
+        noun = of_them.group(1).lower()  # "36 people on board, 32 of them passengers"
+    state = _state_after(text, e, limit) or _state_before(text, s, noun)
+    if state:
+        noun = state  # "Four people died", "a dozen were hurt": what befell them is what is counted
     word_number = not groups["n"][:1].isdigit()
     if word_number and (not noun or low <= 2 and not re.search(_SCALE, groups["n"], re.I)):
         return None  # "one of them", "the two sides": figures of speech, not facts
     unit = unit_class(noun)
+    if unit == "times" and _EXTENDED.search(text, max(0, s - 80), s):
+        unit = "extension"  # "extended the deadline three times": three extensions
+    if groups.get("qual") and groups["qual"].lower() == "over" and unit in _DISTANCES:
+        low, high = first, second  # "over 11 kilometres" of coast: across them, not more than
     shown = f" {unit if low == high == 1 else plural(unit)}" if unit else ""
     return Mention("number", s, e, _range_text(low, high, shown), unit, low, high)
+
+
+def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
+    """"6-3", "seven to two", "eight votes to one" beside a word of voting: a vote split."""
+    s, e = match.start(), match.end()
+    window = text[max(0, s - 80) : min(limit, e + 40)]
+    if not _VOTE_WORDS.search(window):
+        return None
+    words = {"nil": 0, "zero": 0}
+    first = parse_number(match.group("v1")) if match.group("v1").lower() not in words else 0
+    second = parse_number(match.group("v2")) if match.group("v2").lower() not in words else 0
+    if first is None or second is None or first + second < 2 or first + second > 120:
+        return None
+    if re.search(r"\bto\b", match.group(0), re.I) and match.group("v1")[:1].isdigit():
+        return None  # "3 to 5 years": a range
+    if re.match(r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|%|p\.?m|a\.?m)", text[e : e + 12], re.I):
+        return None
+    high, low = max(first, second), min(first, second)
+    return Mention("vote", s, e, f"{format_number(high)}–{format_number(low)}", "vote", low, high)
 
 
 def _date(match: re.Match[str], text: str) -> Mention | None:
@@ -220,8 +298,8 @@ def ordinal_text(number: int) -> str:
 
 
 def plural(unit: str) -> str:
-    """The plural of a unit class for display: "day" → "days"; "users" stays."""
-    if not unit or unit.endswith("s"):
+    """The plural of a unit class for display: "day" → "days"; "users" and "dead" stay."""
+    if not unit or unit.endswith("s") or unit in UNCOUNTED or unit == "people":
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
@@ -256,6 +334,60 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
     return first.lower() if first and first[0].islower() else ""
 
 
+#: What befalls the people a number counts, by the words that say it.
+_STATES = (
+    ("dead", re.compile(r"(?:were|was|have been|had been)?\s*(?:killed|dead|died|perished)\b|died\b|dead\b", re.I)),
+    ("injured", re.compile(r"(?:were|was|have been|had been)?\s*(?:injured|hurt|wounded)\b", re.I)),
+    (
+        "hospitalised",
+        re.compile(
+            r"(?:were|was|have been|had been)?\s*(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospital"
+            r"|(?:were|was)\s+hospitali[sz]ed",
+            re.I,
+        ),
+    ),
+    ("in hospital", re.compile(r"(?:remain|remained|remains|are still|were still|stay|stayed)\s+in\s+(?:a\s+|the\s+)?hospital", re.I)),
+    ("missing", re.compile(r"(?:were|was|are|remain|remained)?\s*missing\b", re.I)),
+    ("arrested", re.compile(r"(?:were|was|have been|had been)\s+arrested\b", re.I)),
+    ("evacuated", re.compile(r"(?:were|was|have been|had been)\s+evacuated\b", re.I)),
+    ("rescued", re.compile(r"(?:were|was|have been|had been)\s+rescued\b", re.I)),
+)
+#: The people counted, between a count and what befell them: "Twelve spectators were injured".
+_SKIP_NOUN = re.compile(r"[\s,]*(?:(?:people|persons|children|men|women|of them|[a-z]+s)\b)?[\s,]*", re.I)
+
+
+def _state_after(text: str, offset: int, limit: int) -> str:
+    """What the words after a count say befell those counted: "dead", "injured", … or ""."""
+    position = _SKIP_NOUN.match(text, offset, limit)
+    start = position.end() if position else offset
+    for state, pattern in _STATES:
+        if pattern.match(text, start, min(limit, start + 60)):
+            return state
+    return ""
+
+
+_KILLED_BEFORE = re.compile(
+    r"\b(kills|kill|killed|killing|claimed|claims|injured|injuring|wounded|wounding|hurt|hurting)"
+    r"\s+(?:at least\s+|some\s+|about\s+)?$",
+    re.I,
+)
+
+
+_OF_THEM = re.compile(r"\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)
+_EXTENDED = re.compile(r"\b(?:extend|extended|extending|delayed|postponed|pushed back)\b", re.I)
+_DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "acre", "hectare", "yard"})
+
+
+def _state_before(text: str, offset: int, noun: str) -> str:
+    """"killed 5 people", "injuring 12": the verb before a count of people says what befell them."""
+    if noun and unit_class(noun) not in PERSON_UNITS:
+        return ""
+    match = _KILLED_BEFORE.search(text, max(0, offset - 30), offset)
+    if not match:
+        return ""
+    return "dead" if match.group(1).lower() in {"kills", "kill", "killed", "killing", "claimed", "claims"} else "injured"
+
+
 def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, float]:
     if not qualifier:
         return low, high
@@ -282,7 +414,7 @@ def _range_text(low: float, high: float, suffix: str) -> str:
 
 
 def _clock(text: str, ampm: str) -> float:
-    hours, _, minutes = text.partition(":")
+    hours, _, minutes = text.replace(".", ":").partition(":")
     hour = int(hours) % 12 + (12 if ampm.lower().startswith("p") else 0)
     return hour + (int(minutes) / 60 if minutes else 0)
 

@@ -35,6 +35,7 @@ def parse_number(text: str) -> float | None:
     Returns:
         The number, or ``None`` when ``text`` is not one.
     """
+    text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
     words = re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+", text.lower().replace("-", " "))
     if not words:
         return None
@@ -104,7 +105,21 @@ _UNIT_CLASSES = {
     "attempt": "round", "round": "round", "session": "round",
     "day": "day", "month": "month", "year": "year", "week": "week", "hour": "hour", "minute": "minute",
     "time": "times", "times": "times", "user": "users", "american": "users", "people": "people",
-    "person": "people", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+    "person": "people", "spectator": "spectator", "fan": "spectator", "supporter": "spectator",
+    "attendee": "spectator", "onlooker": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+}
+
+
+#: Units that count people, so that what befell them ("died") says more.
+PERSON_UNITS = frozenset({"people", "resident", "worker", "passenger", "other", "child", "adult", "man", "woman",
+                          "firefighter", "victim", "student", "patient", "spectator", "survivor"})
+#: What befell people: never pluralised ("3 dead", not "3 deads").
+UNCOUNTED = frozenset({"dead", "injured", "hospitalised", "in hospital", "missing", "arrested", "evacuated", "rescued"})
+_STATE_WORDS = {
+    "dead": "dead", "died": "dead", "killed": "dead", "death": "dead", "deaths": "dead", "fatalities": "dead",
+    "fatality": "dead", "lives": "dead", "bodies": "dead", "injured": "injured", "hurt": "injured",
+    "wounded": "injured", "injuries": "injured", "injury": "injured", "missing": "missing",
+    "species": "species", "series": "series", "children": "child", "men": "man", "women": "woman",
 }
 
 
@@ -123,6 +138,8 @@ def unit_class(noun: str) -> str:
         return ""
     if word in _UNIT_CLASSES:
         return _UNIT_CLASSES[word]
+    if word in _STATE_WORDS or word in UNCOUNTED:
+        return _STATE_WORDS.get(word, word)
     for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from reader.core.facts.extract import NAME_KINDS, Fact
-from reader.core.facts.values import DateValue
+from reader.core.facts.roles import overlap, roles_agree, strong
+from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
 from reader.core.models import QuoteVerdict, Verdict
 from reader.core.text.opcodes import indel_opcodes
 from reader.core.text.terms import content_terms
@@ -38,44 +40,117 @@ REPORTED_SHARE = 0.8
 MIN_SHARED = 3
 
 
+#: What a count can be of where a conflict matters even across the articles:
+#: a death toll, a vote, the number of extensions granted.
+SALIENT_UNITS = frozenset({"dead", "injured", "missing", "hospitalised", "in hospital", "vote", "extension", "round"})
+#: Ordinals of these say where in a run a report stands ("the second day of
+#: talks"), not how many: two reports written a day apart differ rightly.
+_POSITION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
+
+
 def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
     """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
 
-    ``None`` means they are not about the same thing (different kinds, units,
-    names, or dates too unlike to compare).
+    ``None`` means they are not about the same thing: different kinds, units
+    or names, roles that disagree (:func:`reader.core.facts.roles.roles_agree`),
+    or dates too unlike to compare.
 
     Args:
         a: A fact of the left article.
         b: A fact of the right article.
-        anywhere: Judging facts that are not in one link: then only ordinal
-            counts of a named thing ("third delay", "fourth extension") may
-            conflict, and dates pair only when equal.
+        anywhere: Judging facts that are not in one link: then only counts
+            of a salient thing (:data:`SALIENT_UNITS`, ordinals) may conflict,
+            and dates pair only when equal.
     """
-    if a.kind != b.kind or a.kind == "quote":
+    if a.kind == "quote" or b.kind == "quote":
+        return None
+    if a.kind != b.kind and not _tallies(a, b):
         return None
     if a.kind in NAME_KINDS:
-        return "same" if a.key == b.key else None
+        return "same" if same_name(a, b) else None
+    if not roles_agree(a.role, b.role):
+        return None
     if a.kind == "date":
         assert a.date is not None and b.date is not None
         verdict = date_relation(a.date, b.date)
+        if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
+            return None  # "legislation in July", "the July campaign": a month alone says little
+        if verdict != "compatible" and a.date.month is None and overlap(a.role, b.role) < 2:
+            return None  # "legislation passed in 2024", "the 2024 campaign": a year, less still
         # Outside a link, "early August" and "August" are as likely two
         # events as one: only equal dates pair there.
         if anywhere and verdict != "same":
             return None
         return verdict
+    if a.unit != b.unit and _people_and_state(a.unit, b.unit):
+        # "3,500 people left their homes", "about 3,500 residents were evacuated":
+        # a count of people agrees with what befell them, never contradicts it.
+        verdict = relation(replace(a, unit=b.unit, role=b.role), b)
+        return verdict if verdict in AGREEING else None
     if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
         return None
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return None
     if (a.low, a.high) == (b.low, b.high):
         return "same"
+    if a.kind == "vote":
+        return "different"  # a split is two counts: 7–2 is no range holding 6–3
     if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
         return "compatible"  # one range holds the other: "around 170 million" and "170 million"
+    vague = a.low != a.high or b.low != b.high
+    if vague and a.low <= b.high and b.low <= a.high:
+        return "compatible"  # "around 60" and "more than 60" firefighters may both be true
+    if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
+        return None
+    salient = a.unit in SALIENT_UNITS or a.kind == "ordinal"
     # Across the articles, "90 days" and "four days" are usually two spans of
     # two things; "third extension" and "fourth extension" count one thing.
-    if anywhere and a.kind != "ordinal":
+    if anywhere and not salient:
+        return None
+    if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "money"}):
         return None
     return "different"
+
+
+def same_name(a: Fact, b: Fact) -> bool:
+    """Whether two names name one: the same key, or for people a surname alone
+    ("Bessent") against the full name ("Scott Bessent") the other report gives."""
+    if a.key == b.key:
+        return True
+    if a.kind == "organisation":
+        return initials(a) == initials(b) and (len(a.key.split()) == 1 or len(b.key.split()) == 1)
+    if a.kind != "person":
+        return False
+    x, y = a.key.split(), b.key.split()
+    return (len(x) == 1 or len(y) == 1) and x[-1] == y[-1]
+
+
+def name_bucket(fact: Fact) -> str:
+    """What names that may be one share: the key, a person's surname, or an
+    organisation's initials ("APEC", "Asia-Pacific Economic Cooperation")."""
+    if fact.kind == "person" and fact.key:
+        return f"person|{fact.key.split()[-1]}"
+    if fact.kind == "organisation":
+        return f"organisation|{initials(fact)}"
+    return fact.key
+
+
+def initials(fact: Fact) -> str:
+    """"apec" for "Asia-Pacific Economic Cooperation" and for "APEC"; a
+    one-word name is its own initials."""
+    words = [w for w in re.split(r"[\s-]+", fact.value) if w[:1].isupper()]
+    if len(words) < 2:
+        return fact.key.split("|")[-1].replace(" ", "")
+    return "".join(w[0] for w in words).lower()
+
+
+def _people_and_state(x: str, y: str) -> bool:
+    return x in PERSON_UNITS and y in UNCOUNTED or y in PERSON_UNITS and x in UNCOUNTED
+
+
+def _tallies(a: Fact, b: Fact) -> bool:
+    """"the third delay" and "extended three times": an ordinal and a count of one run of events."""
+    return {a.kind, b.kind} == {"number", "ordinal"} and bool(a.unit) and a.unit == b.unit
 
 
 def date_relation(a: DateValue, b: DateValue) -> str | None:
@@ -96,7 +171,8 @@ def date_relation(a: DateValue, b: DateValue) -> str | None:
     # Two months or years named in one sentence pair are often two events
     # ("met in July", "extended in August"); only two different days, or
     # two weekdays, are read as a conflict over one event.
-    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None):
+    parts = a.part is not None and b.part is not None and a.year == b.year and a.month == b.month
+    if verdict == "different" and not (a.day and b.day or a.weekday is not None and b.weekday is not None or parts):
         return None
     return verdict
 
@@ -153,9 +229,11 @@ def conflict_test(
     def test(a: Fact, b: Fact) -> bool:
         if relation(a, b) != "different":
             return False
-        if a.kind == "ordinal":
+        if a.kind == "ordinal" or a.unit in SALIENT_UNITS or overlap(a.role, b.role) >= 2:
             return True
         alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
+        if a.kind in {"time", "vote", "money"} or strong(a.role, b.role):
+            return alone or strong(a.role, b.role)
         return alone and bool(context(texts[0], a) & context(texts[1], b))
 
     return test

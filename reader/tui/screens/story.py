@@ -23,6 +23,7 @@ from reader.view.styles import KIND_STYLES
 #: How each cell state is drawn: mark, style, and what it means.
 CELL_MARKS: dict[str, tuple[str, str, str]] = {
     "same": ("●", "green", "reports"),
+    "compatible": ("○", "cyan", "at another precision"),
     "different": ("≠", "bold red", "contradicts"),
     "altered": ("~", "bold yellow", "altered quote"),
     "paraphrased": ("≈", "cyan", "paraphrase"),
