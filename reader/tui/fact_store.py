@@ -17,11 +17,13 @@ from reader.core import (
     Coverage,
     FactComparison,
     Library,
+    align,
     compare_facts,
     coverage,
     extract_facts,
 )
 from reader.core.facts.compare import MAX_FACT_SENTENCES
+from reader.core.facts.coverage import PAIRWISE_SOURCES, coverage_of_comparisons
 
 
 class FactStore:
@@ -69,7 +71,18 @@ class FactStore:
             cached = self._coverage.get(key)
         if cached is not None and cached.articles == articles:
             return cached
-        built = coverage(articles, facts=[self.facts(a) for a in articles])
+        facts = [self.facts(a) for a in articles]
+        if len(articles) <= PAIRWISE_SOURCES:
+            # Every pair compared, as the facts table compares it: the story
+            # view then says what the table says of any two sources.
+            comparisons = {
+                (i, j): self.comparison(align(articles[i], articles[j]))
+                for i in range(len(articles))
+                for j in range(i + 1, len(articles))
+            }
+            built = coverage_of_comparisons(articles, facts, comparisons)
+        else:
+            built = coverage(articles, facts=facts)
         with self._lock:
             self._coverage[key] = built
         return built

@@ -21,7 +21,7 @@ from reader.core.facts.names import Gazetteer
 from reader.core.facts.quote_compare import QuotePair, compare_quotes
 from reader.core.facts.roles import overlap, roles_agree
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
-from reader.core.facts.verdicts import AGREEING, SALIENT_UNITS, conflict_test, judged, name_bucket, relation
+from reader.core.facts.verdicts import AGREEING, CLOSE_KINDS, SALIENT_UNITS, conflict_test, judged, name_bucket, relation
 from reader.core.models import Alignment, FactKind, Verdict
 
 #: Verdicts on a pair of facts.
@@ -174,8 +174,13 @@ def compare_facts(
     for index, link in enumerate(alignment.links):
         side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
         side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
-        test = conflict_test(side_a, side_b, used_a, used_b, (alignment.a.text, alignment.b.text))
-        pairs += _assign(side_a, side_b, used_a, used_b, index, _unless_both_stated(test, values_a, values_b))
+        texts = (alignment.a.text, alignment.b.text)
+
+        def later(used_a: set[int], used_b: set[int]) -> Callable[[Fact, Fact], bool]:
+            test = conflict_test(side_a, side_b, used_a, used_b, texts)  # noqa: B023 - called at once
+            return _unless_both_stated(test, values_a, values_b)
+
+        pairs += _assign(side_a, side_b, used_a, used_b, index, later(used_a, used_b), later)
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
     for verdict in AGREEING:
@@ -266,6 +271,7 @@ def _assign(
     used_b: set[int],
     link: int,
     conflicting: Callable[[Fact, Fact], bool],
+    later: Callable[[set[int], set[int]], Callable[[Fact, Fact], bool]],
 ) -> list[FactPair]:
     """Pair the facts of one link, those playing the most alike roles first.
 
@@ -274,6 +280,22 @@ def _assign(
     approved plans pair (a conflict) before the two equal figures that play
     different roles.
     """
+    # First the pairs whose roles say most, a conflict among them; then, of
+    # what is left, the conflicts a weaker role allows (the one time each
+    # side gives).
+    pairs = _assign_round(side_a, side_b, used_a, used_b, link, lambda x, y: overlap(x.role, y.role) >= 2
+                          and conflicting(x, y))
+    return pairs + _assign_round(side_a, side_b, used_a, used_b, link, later(used_a, used_b))
+
+
+def _assign_round(
+    side_a: Sequence[Fact],
+    side_b: Sequence[Fact],
+    used_a: set[int],
+    used_b: set[int],
+    link: int,
+    conflicting: Callable[[Fact, Fact], bool],
+) -> list[FactPair]:
     candidates = []
     for i, x in enumerate(side_a):
         if id(x) in used_a:
@@ -282,9 +304,7 @@ def _assign(
             if id(y) in used_b:
                 continue
             verdict = relation(x, y)
-            if verdict == "different" and not conflicting(x, y):
-                continue
-            if verdict is None:
+            if verdict is None or verdict == "different" and not conflicting(x, y):
                 continue
             rank = {"same": 2, "compatible": 1}.get(verdict, 0)
             names = x.kind in NAME_KINDS
@@ -329,26 +349,31 @@ def _bucket(fact: Fact, verdict: str, anywhere: bool) -> str | None:
     """Facts that :func:`relation` could judge ``verdict`` share this; ``None``
     when no fact could (outside a link, only salient counts conflict and
     dates pair only when equal)."""
-    if anywhere and verdict == "different" and not (fact.kind == "ordinal" or fact.unit in SALIENT_UNITS):
+    if anywhere and verdict == "different" and not (
+        fact.kind == "ordinal" or fact.unit in SALIENT_UNITS or fact.kind in CLOSE_KINDS
+    ):
         return None
     if fact.kind in NAME_KINDS:
         return name_bucket(fact)
     if verdict == "same":
         return same_key(fact)
     if fact.kind == "date":
-        return None if anywhere else "date"
+        return None if anywhere and verdict == "different" else "date"
     if fact.kind in {"number", "ordinal"}:
-        return f"tally|{fact.unit}"
+        return f"tally|{_counted(fact.unit)}"
     return f"{fact.kind}|{fact.unit}"
+
+
+def _counted(unit: str) -> str:
+    """People and what befell them are counted together: "31 people", "31 were rescued"."""
+    return "people" if unit in PERSON_UNITS or unit in UNCOUNTED else unit
 
 
 def same_key(fact: Fact) -> str:
     """What two facts of one value share: their key, or for counts and ordinals
     of one thing their unit and number ("third delay", "three extensions")."""
     if fact.kind in {"number", "ordinal"} and fact.unit:
-        # People and what befell them share one: "31 people" pulled out, "31 were rescued".
-        unit = "people" if fact.unit in PERSON_UNITS or fact.unit in UNCOUNTED else fact.unit
-        return f"tally|{unit}|{float(fact.low or 0)}|{float(fact.high or 0)}"
+        return f"tally|{_counted(fact.unit)}|{float(fact.low or 0)}|{float(fact.high or 0)}"
     return fact.key
 
 

@@ -9,11 +9,13 @@ thing ("third delay" where others say "fourth extension"), or is silent.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.core.facts.compare import FactComparison, same_key
 from reader.core.facts.extract import KINDS, NAME_KINDS, VALUE_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer
+from reader.core.facts.roles import roles_agree
 from reader.core.facts.verdicts import MIN_SHARED, content, name_bucket, quote_verdict, relation
 from reader.core.models import Article
 
@@ -76,12 +78,118 @@ class Coverage:
         return tuple(r for r in self.rows if r.conflict)
 
 
+#: Up to this many sources, the matrix is built from every pair's fact
+#: comparison, so that it says exactly what ``reader facts`` says of each
+#: pair; a larger collection is grouped by value and role alone.
+PAIRWISE_SOURCES = 12
+
+
+def coverage_of_comparisons(
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts],
+    comparisons: Mapping[tuple[int, int], FactComparison],
+) -> Coverage:
+    """The facts × sources matrix from the comparisons of every pair of sources.
+
+    A row is every mention that some pair judged ``same`` or ``compatible``
+    (a chain of them: "next month", "August", "in August"); a source's cell
+    is ``different`` when its comparison with a source of the row judged
+    their facts a conflict. So the matrix agrees with the comparison of any
+    two of its sources.
+
+    Args:
+        articles: The sources, in column order.
+        facts: Their facts, as the comparisons hold them.
+        comparisons: ``(i, j) → compare_facts`` for ``i < j``, indices into
+            ``articles``.
+    """
+    articles = tuple(articles)
+    # Facts are known by where they stand, so that a comparison's copy of an
+    # undated article's facts (its relative dates placed against the other
+    # report) is the same fact as the matrix's.
+    Place = tuple[int, int, int, str]
+    column_of: dict[int, int] = {}
+    at: dict[Place, Fact] = {}
+    order: list[Fact] = []
+    for column, article_facts in enumerate(facts):
+        for fact in article_facts.facts:
+            column_of[id(fact)] = column
+            at[(column, fact.start, fact.end, fact.kind)] = fact
+            order.append(fact)
+    parent = {id(f): id(f) for f in order}
+
+    def root(key: int) -> int:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def mine(column: int, fact: Fact) -> Fact | None:
+        return at.get((column, fact.start, fact.end, fact.kind))
+
+    def join(x: Fact | None, y: Fact | None) -> None:
+        if x is not None and y is not None:
+            parent[root(id(x))] = root(id(y))
+
+    # Repeats of one value in one source are one fact ("Bessent" ten times).
+    for article_facts in facts:
+        first: dict[str, Fact] = {}
+        for fact in article_facts.facts:
+            key = same_key(fact) if fact.kind != "quote" else fact.key
+            if key in first and (fact.kind not in VALUE_KINDS or roles_agree(first[key].role, fact.role)):
+                join(fact, first[key])
+            first.setdefault(key, fact)
+    rivals: dict[int, list[tuple[int, Fact]]] = defaultdict(list)
+    for (i, j), comparison in comparisons.items():
+        for pair in comparison.pairs:
+            if pair.a is None or pair.b is None:
+                continue
+            x, y = mine(i, pair.a), mine(j, pair.b)
+            if pair.verdict in {"same", "compatible"}:
+                join(x, y)
+            elif pair.verdict == "different" and x is not None and y is not None:
+                rivals[id(x)].append((j, y))
+                rivals[id(y)].append((i, x))
+        for quote in comparison.quotes:
+            join(mine(i, quote.a), mine(j, quote.b))
+    groups: dict[int, list[Fact]] = defaultdict(list)
+    for fact in order:
+        groups[root(id(fact))].append(fact)
+    rows = []
+    for group in groups.values():
+        head = group[0]
+        cells = []
+        for column in range(len(articles)):
+            stated = [f for f in group if column_of[id(f)] == column]
+            if stated:
+                if head.kind == "quote":
+                    state = _quote_state(head, stated[0])
+                elif head.kind in NAME_KINDS or any(relation(head, f) == "same" or f.key == head.key for f in stated):
+                    state = "same"
+                else:
+                    state = "compatible"
+                cells.append(CoverageCell(state, stated[0]))
+                continue
+            rival = next((r for f in group for c, r in rivals.get(id(f), ()) if c == column), None)
+            cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
+        sources = {column_of[id(f)] for f in group}
+        text_len = max(len(articles[column_of[id(head)]].text), 1)
+        label = Counter(f.value for f in group).most_common(1)[0][0] if head.kind in NAME_KINDS else _label(head)
+        rows.append((KINDS.index(head.kind), -len(sources), head.start / text_len,
+                     CoverageRow(head.kind, label, tuple(cells))))
+    rows.sort(key=lambda r: r[:3])
+    return Coverage(articles, tuple(r[3] for r in rows))
+
+
 def coverage(
     articles: Sequence[Article],
     gazetteer: Gazetteer | None = None,
     facts: Sequence[ArticleFacts] | None = None,
 ) -> Coverage:
-    """Build the facts × sources matrix of a collection.
+    """Build the facts × sources matrix of a collection, grouping facts by value and role.
+
+    For a story of a few sources, :func:`coverage_of_comparisons` says the
+    same as each pair's comparison; this is the cheap form for many.
 
     Args:
         articles: The sources, in column order.

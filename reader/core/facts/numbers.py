@@ -81,11 +81,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "money",
         re.compile(
             rf"(?:between\s+)?(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM}{_MONEY_SCALE})"
-            rf"(?:\s*(?:and|to|-|–)\s*(?:US\$|\$|€|£|¥)\s?(?P<m>{_NUM}{_MONEY_SCALE}))?",
+            rf"(?:\s*(?:and|to|-|–)\s*(?:US\$|\$|€|£|¥)?\s?(?P<m>{_NUM}{_MONEY_SCALE}))?",
             re.I,
         ),
     ),
-    ("money", re.compile(rf"(?P<n>{_NUM})\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I)),
+    (
+        "money",
+        re.compile(rf"(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I),
+    ),
     (
         "percent",
         re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
@@ -229,6 +232,11 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     second = parse_number(groups["m"]) if groups.get("m") else first
     if second is None:
         return None
+    if groups.get("m") and not _SCALED.search(groups["n"]) and _SCALED.search(groups["m"]):
+        # "$1.2-1.5 million", "1.2 to 1.5 million dollars": the scale is said once, for both.
+        scale = parse_number("1 " + _SCALED.search(groups["m"]).group(1))  # type: ignore[union-attr]
+        if scale and first * scale <= second:
+            first *= scale
     low, high = _qualified(groups.get("qual"), first, second)
     if kind == "percent":
         return Mention("percent", s, e, _range_text(low, high, "%"), "", low, high)
@@ -336,24 +344,24 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
 
 #: What befalls the people a number counts, by the words that say it.
 _STATES = (
-    ("dead", re.compile(r"(?:were|was|have been|had been)?\s*(?:killed|dead|died|perished)\b|died\b|dead\b", re.I)),
-    ("injured", re.compile(r"(?:were|was|have been|had been)?\s*(?:injured|hurt|wounded)\b", re.I)),
+    ("dead", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:killed|dead|died|perished)\b", re.I)),
+    ("injured", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:injured|hurt|wounded)\b", re.I)),
     (
         "hospitalised",
         re.compile(
-            r"(?:were|was|have been|had been)?\s*(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospital"
+            r"(?:(?:were|was|have been|had been)\s+)?(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospital"
             r"|(?:were|was)\s+hospitali[sz]ed",
             re.I,
         ),
     ),
     ("in hospital", re.compile(r"(?:remain|remained|remains|are still|were still|stay|stayed)\s+in\s+(?:a\s+|the\s+)?hospital", re.I)),
-    ("missing", re.compile(r"(?:were|was|are|remain|remained)?\s*missing\b", re.I)),
+    ("missing", re.compile(r"(?:(?:were|was|are|remain|remained)\s+)?missing\b", re.I)),
     ("arrested", re.compile(r"(?:were|was|have been|had been)\s+arrested\b", re.I)),
     ("evacuated", re.compile(r"(?:were|was|have been|had been)\s+evacuated\b", re.I)),
     ("rescued", re.compile(r"(?:were|was|have been|had been)\s+rescued\b", re.I)),
 )
 #: The people counted, between a count and what befell them: "Twelve spectators were injured".
-_SKIP_NOUN = re.compile(r"[\s,]*(?:(?:people|persons|children|men|women|of them|[a-z]+s)\b)?[\s,]*", re.I)
+_SKIP_NOUN = re.compile(r"(?<![\s,])[\s,]*(?:(?:people|persons|children|men|women|of them|[a-z]{1,30}s)\b)?[\s,]*", re.I)
 
 
 def _state_after(text: str, offset: int, limit: int) -> str:
@@ -367,13 +375,15 @@ def _state_after(text: str, offset: int, limit: int) -> str:
 
 
 _KILLED_BEFORE = re.compile(
-    r"\b(kills|kill|killed|killing|claimed|claims|injured|injuring|wounded|wounding|hurt|hurting)"
+    r"\b(kills|kill|killed|killing|claimed|claims|injured|injuring|wounded|wounding|hurt|hurting|arrested|arresting"
+    r"|detained|evacuated|evacuating|rescued|rescuing)"
     r"\s+(?:at least\s+|some\s+|about\s+)?$",
     re.I,
 )
 
 
-_OF_THEM = re.compile(r"\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)
+_SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|m|k)\s*$", re.I)
+_OF_THEM = re.compile(r"(?<!\s)\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)
 _EXTENDED = re.compile(r"\b(?:extend|extended|extending|delayed|postponed|pushed back)\b", re.I)
 _DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "acre", "hectare", "yard"})
 
@@ -385,7 +395,12 @@ def _state_before(text: str, offset: int, noun: str) -> str:
     match = _KILLED_BEFORE.search(text, max(0, offset - 30), offset)
     if not match:
         return ""
-    return "dead" if match.group(1).lower() in {"kills", "kill", "killed", "killing", "claimed", "claims"} else "injured"
+    verb = match.group(1).lower()
+    for state, stems in (("dead", ("kill", "claim")), ("arrested", ("arrest", "detain")), ("evacuated", ("evacuat",)),
+                         ("rescued", ("rescu",))):
+        if verb.startswith(stems):
+            return state
+    return "injured"
 
 
 def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, float]:

@@ -65,6 +65,7 @@ class Role:
         measure: What it measures ("tariff", "inflation", "dead", "extension"),
             or "" when the words around it do not say.
         terms: Stemmed content words next to it, for a looser match.
+        close: The few of them nearest it (two words either side).
         agent: Who acts ("us" in "the US tariff"), or "".
         target: Who is acted on ("china" in "on Chinese goods"), or "".
         modality: "done", "expected", or "" when the words do not say.
@@ -74,6 +75,7 @@ class Role:
 
     measure: str = ""
     terms: frozenset[str] = frozenset()
+    close: frozenset[str] = frozenset()
     agent: str = ""
     target: str = ""
     modality: str = ""
@@ -107,6 +109,7 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     measure = unit or next((_MEASURES[w.lower()] for w in nearest if w.lower() in _MEASURES), "")
     value_terms = set(content_terms(text[start:end]))
     terms = frozenset(t for t in content_terms(" ".join(before_words + after_words)) if t not in value_terms)
+    close = frozenset(t for t in content_terms(" ".join(before_words[-2:] + after_words[:2])) if t not in value_terms)
     after = text[end:clause_end]
     target_match = _TARGET.search(after[:80])
     target = _PLACE_FORMS.get(target_match.group(1).lower(), "") if target_match else ""
@@ -125,7 +128,7 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
         modality = "done"
     when = next((w.lower() for w in after_words[:6] if w.lower() in _WHEN), "")
     when = when or next((w.lower() for w in before_words[::-1][:3] if w.lower() in _WHEN), "")
-    return Role(measure, terms, agent, target if target != agent else "", modality, when)
+    return Role(measure, terms, close, agent, target if target != agent else "", modality, when)
 
 
 def roles_agree(a: Role, b: Role) -> bool:
@@ -146,8 +149,10 @@ def roles_agree(a: Role, b: Role) -> bool:
 
 
 def overlap(a: Role, b: Role) -> int:
-    """How much two roles have in common: the words around them, and the measure."""
-    return len(a.terms & b.terms) + (2 if a.measure and a.measure == b.measure else 0)
+    """How much two roles have in common: the words around them (the nearest
+    count twice), and the measure."""
+    shared = len(a.terms & b.terms) + 2 * len(a.close & b.close)
+    return shared + (2 if a.measure and a.measure == b.measure else 0)
 
 
 def strong(a: Role, b: Role) -> bool:

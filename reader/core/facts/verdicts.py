@@ -68,6 +68,11 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         return None
     if a.kind in NAME_KINDS:
         return "same" if same_name(a, b) else None
+    if a.unit != b.unit and _people_and_state(a.unit, b.unit):
+        # "3,500 people left their homes", "about 3,500 residents were evacuated":
+        # a count of people agrees with what befell them, never contradicts it.
+        verdict = relation(replace(a, unit=b.unit, role=b.role), b)
+        return verdict if verdict in AGREEING else None
     if not roles_agree(a.role, b.role):
         return None
     if a.kind == "date":
@@ -75,23 +80,24 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         verdict = date_relation(a.date, b.date)
         if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
             return None  # "legislation in July", "the July campaign": a month alone says little
-        if verdict != "compatible" and a.date.month is None and overlap(a.role, b.role) < 2:
+        if verdict != "compatible" and a.date.month is None and not a.role.close & b.role.close:
             return None  # "legislation passed in 2024", "the 2024 campaign": a year, less still
+        if verdict is None and overlap(a.role, b.role) >= 2 and _same_precision(a.date, b.date) and a.date.year:
+            # "reopen in September 2027", "reopen in October 2027": one event, two months.
+            verdict = "different" if compare_dates(a.date, b.date) == "different" else None
         # Outside a link, "early August" and "August" are as likely two
-        # events as one: only equal dates pair there.
-        if anywhere and verdict != "same":
+        # events as one: only equal dates pair there, and a month with the
+        # "next month" that names it.
+        if anywhere and verdict != "same" and not (verdict == "compatible" and (_relative(a) or _relative(b))):
             return None
         return verdict
-    if a.unit != b.unit and _people_and_state(a.unit, b.unit):
-        # "3,500 people left their homes", "about 3,500 residents were evacuated":
-        # a count of people agrees with what befell them, never contradicts it.
-        verdict = relation(replace(a, unit=b.unit, role=b.role), b)
-        return verdict if verdict in AGREEING else None
     if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
         return None
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return None
     if (a.low, a.high) == (b.low, b.high):
+        if anywhere and a.kind == "time" and not a.role.close & b.role.close:
+            return None  # "the alarm was raised at 3 a.m.", "crews arrived at 3 a.m.": two moments
         return "same"
     if a.kind == "vote":
         return "different"  # a split is two counts: 7–2 is no range holding 6–3
@@ -104,8 +110,10 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         return None
     salient = a.unit in SALIENT_UNITS or a.kind == "ordinal"
     # Across the articles, "90 days" and "four days" are usually two spans of
-    # two things; "third extension" and "fourth extension" count one thing.
-    if anywhere and not salient:
+    # two things; "third extension" and "fourth extension" count one thing,
+    # and "overturned at 6.40pm" and "overturned at 7.10pm" one moment.
+    exact = a.low == a.high and b.low == b.high
+    if anywhere and not (salient or exact and a.kind in CLOSE_KINDS and a.role.close & b.role.close):
         return None
     if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "money"}):
         return None
@@ -144,8 +152,24 @@ def initials(fact: Fact) -> str:
     return "".join(w[0] for w in words).lower()
 
 
+def _relative(fact: Fact) -> bool:
+    """Whether a date was written relative to the article's ("next month")."""
+    return fact.text.lower().split()[0] in {"next", "last", "this", "coming", "past"} if fact.text else False
+
+
+def _same_precision(a: DateValue, b: DateValue) -> bool:
+    return all((getattr(a, f) is None) == (getattr(b, f) is None) for f in ("year", "month", "day", "weekday"))
+
+
 def _people_and_state(x: str, y: str) -> bool:
-    return x in PERSON_UNITS and y in UNCOUNTED or y in PERSON_UNITS and x in UNCOUNTED
+    """Two units that count the same people in other words: "31 people", "31
+    survivors", "31 were rescued" (but "4 dead" and "4 injured" are two counts)."""
+    people = PERSON_UNITS | UNCOUNTED
+    return x in people and y in people and not (x in UNCOUNTED and y in UNCOUNTED)
+
+
+#: Kinds whose values conflict across the articles when the words right next to them agree.
+CLOSE_KINDS = frozenset({"time", "money", "percent", "vote"})
 
 
 def _tallies(a: Fact, b: Fact) -> bool:
@@ -229,10 +253,15 @@ def conflict_test(
     def test(a: Fact, b: Fact) -> bool:
         if relation(a, b) != "different":
             return False
+        alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
+        if a.kind == "time":
+            # "went over at 6.40pm", "overturned at 7.10pm": the one time each
+            # side gives, or two with the same words by them; "out by 7 a.m."
+            # and "arrived at 3 a.m." are two moments of one night.
+            return alone or bool(a.role.close & b.role.close)
         if a.kind == "ordinal" or a.unit in SALIENT_UNITS or overlap(a.role, b.role) >= 2:
             return True
-        alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
-        if a.kind in {"time", "vote", "money"} or strong(a.role, b.role):
+        if a.kind in {"vote", "money"} or strong(a.role, b.role):
             return alone or strong(a.role, b.role)
         return alone and bool(context(texts[0], a) & context(texts[1], b))
 
