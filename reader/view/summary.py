@@ -37,3 +37,14 @@ def facts_summary(comparison: FactComparison) -> str:
     quoted = ", ".join(f"{quotes[v]} {v}" for v in ("exact", "altered", "paraphrased"))
     line = f"{len(comparison.pairs)} facts: " + ", ".join(parts) + f" · quotes: {quoted}"
     return line + (f", {speakers} with different speakers" if speakers else "")
+
+
+def no_conflict_line(comparison: FactComparison) -> str:
+    """What to say when two reports are not found to disagree: how much was
+    checked, and that what only one states is unchecked, never "agree"."""
+    if comparison.unchecked:
+        return f"Facts unchecked: {comparison.unchecked}."
+    shared = sum(p.verdict in {"same", "compatible"} for p in comparison.pairs)
+    alone = sum(p.verdict in {"only_a", "only_b"} for p in comparison.pairs)
+    return (f"No conflict among the {shared} facts both report; "
+            f"{alone} stated by one report only are unchecked.")

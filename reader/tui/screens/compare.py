@@ -20,6 +20,7 @@ from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
 from reader.tui.widgets import CompareHeader, CompareView
 from reader.view.printable import printable
+from reader.view.summary import no_conflict_line
 
 #: How far `+` and `-` move the cutoff.
 CUTOFF_STEP = 5.0
@@ -264,8 +265,8 @@ class CompareScreen(Screen[None]):
         rows = view.conflict_rows if step > 0 else tuple(reversed(view.conflict_rows))
         found = next((row for row in rows if (row - view.cursor) * step > 0), None)
         if found is None:
-            message = "No conflicting facts in this comparison." if not rows else "No more conflicts this way."
-            self.notify(message, timeout=2)
+            message = no_conflict_line(self.facts) if not rows else "No more conflicts this way."
+            self.notify(message, timeout=3, markup=False)
             return
         view.move_to(found)
 

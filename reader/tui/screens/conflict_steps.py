@@ -28,6 +28,10 @@ class ConflictSteps:
 
         def notify(self, message: str, *, timeout: float | None = None) -> None: ...
 
+    def no_conflicts(self) -> str:
+        """Said when the table holds no conflict at all."""
+        return self.NO_CONFLICTS
+
     def conflict_rows(self) -> list[bool]:
         """For each row of the table, whether it holds a conflict."""
         raise NotImplementedError
@@ -38,7 +42,7 @@ class ConflictSteps:
         order = range(here + 1, len(flags)) if step > 0 else range(here - 1, -1, -1)
         found = next((n for n in order if flags[n]), None)
         if found is None:
-            self.notify(self.NO_MORE_CONFLICTS if any(flags) else self.NO_CONFLICTS, timeout=2)
+            self.notify(self.NO_MORE_CONFLICTS if any(flags) else self.no_conflicts(), timeout=3)
             return
         self.table.move_cursor(row=found)
 

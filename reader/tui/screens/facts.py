@@ -17,7 +17,7 @@ from reader.core import Fact, FactComparison
 from reader.tui.screens.conflict_steps import ConflictSteps
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
-from reader.view.summary import facts_summary
+from reader.view.summary import facts_summary, no_conflict_line
 
 #: Finds the compare row showing a pair's left or right fact.
 RowFinder = Callable[[Fact | None, Fact | None], int | None]
@@ -103,7 +103,6 @@ def kind_legend() -> Text:
 class FactsScreen(ConflictSteps, Screen[int | None]):
     """The facts of two compared articles, one line each; enter goes back to the fact's row."""
 
-    NO_CONFLICTS = "These two agree on every shared fact."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so that the table's own enter does not hide it from the footer.
@@ -230,6 +229,9 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
             self.notify("This fact is in no row of the comparison.", timeout=2)
             return
         self.dismiss(row)
+
+    def no_conflicts(self) -> str:
+        return no_conflict_line(self.facts)
 
     def conflict_rows(self) -> list[bool]:
         """Which facts of the table conflict."""

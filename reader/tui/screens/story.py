@@ -72,7 +72,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
     """A coverage matrix: one row per fact of the story, one column per source."""
 
     NO_MORE_CONFLICTS = "No more disagreements this way."
-    NO_CONFLICTS = "The sources never contradict each other."
+    NO_CONFLICTS = "No source contradicts another on the facts two or more give; what one source alone gives is unchecked."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "read", "Read", priority=True, id="story.read", tooltip="Read the source under the cursor at this fact"),
