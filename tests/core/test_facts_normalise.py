@@ -339,3 +339,32 @@ def test_two_days_of_one_thing_conflict_but_two_days_of_two_things_do_not() -> N
         "The delegations of the US and China met in Madrid for trade talks; ministers flew home on Monday.\n",
     )
     assert two_things.alignment.links and two_things.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "placed"),
+    [
+        ("next month", "October 2025"),
+        ("tomorrow", "September 16 2025"),
+        ("yesterday", "September 14 2025"),
+        ("next Tuesday", "September 16 2025"),
+        ("last Monday", "September 8 2025"),
+        ("next year", "2026"),
+        ("next week", "next week"),  # a span: left as written
+    ],
+)
+def test_relative_dates_are_placed_against_the_articles_date(phrase: str, placed: str) -> None:
+    dated = article_from_text(Path("a.txt"), f"The council said it would decide {phrase} on the bridge.\n", {"date": "2025-09-15"})
+    (fact,) = extract_facts(dated).of_kind("date")
+    assert str(fact.date) == placed
+
+
+def test_a_day_needs_the_day_of_the_article() -> None:
+    undated = article_from_text(Path("a.txt"), "The council will decide tomorrow on the bridge.\n")
+    (fact,) = extract_facts(undated, reference=None).of_kind("date")
+    assert str(fact.date) == "tomorrow"
+
+
+@pytest.mark.parametrize(("words", "value"), [("thirty-two", 32), ("three hundred", 300), ("a dozen", 12), ("2.5 million", 2_500_000)])
+def test_numbers_in_words(words: str, value: float) -> None:
+    assert parse_number(words) == value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.text.words import MONTH_NAMES, MONTHS, NUMBER_VALUES, ORDINAL_VALUES, SCALES, WEEKDAY_NAMES, WEEKDAYS
 
@@ -36,6 +37,9 @@ def parse_number(text: str) -> float | None:
         The number, or ``None`` when ``text`` is not one.
     """
     text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
+    spelled = _spelled(text)
+    if spelled is not None:
+        return spelled
     words = re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+", text.lower().replace("-", " "))
     if not words:
         return None
@@ -68,6 +72,19 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + (current or 0)
+
+
+def _spelled(text: str) -> float | None:
+    """A number in words only ("thirty-two", "three hundred"), read by text2num."""
+    words = text.lower().replace("-", " ").split()
+    if not words or not all(w.isalpha() for w in words) or words[0] in {"a", "an"}:
+        return None  # "a dozen", "2.5 million" and friends are read below
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -228,7 +245,11 @@ def parse_date(text: str) -> DateValue | None:
 
 
 def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
-    """Place a relative date ("next month") against a reference date.
+    """Place a relative date ("next month", "tomorrow", "last Tuesday") against a reference date.
+
+    The calendar arithmetic is dateparser's; the precision is the phrase's:
+    "next month" names a month, "next year" a year, "tomorrow" a day (which
+    needs the reference's day).
 
     Args:
         value: The date as written.
@@ -239,15 +260,29 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     """
     if not value.relative or reference is None or reference.year is None or reference.month is None:
         return value
-    step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}.get(
-        value.relative.split()[0]
-    )
     unit = value.relative.split()[-1]
-    if step is None:
+    if unit in {"week", "weekend"}:
+        return value  # a span, not a date
+    if unit not in {"month", "year"} and reference.day is None:
         return value
+    placed = _placed(value.relative, reference.year, reference.month, reference.day or 1)
+    if placed is None:
+        return value
+    year, month, day = placed
     if unit == "month":
-        index = reference.year * 12 + reference.month - 1 + step
-        return DateValue(index // 12, index % 12 + 1)
+        return DateValue(year, month)
     if unit == "year":
-        return DateValue(reference.year + step)
-    return value
+        return DateValue(year)
+    return DateValue(year, month, day)
+
+
+@lru_cache(maxsize=256)
+def _placed(phrase: str, year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    import datetime
+
+    import dateparser  # some 100 ms to import: only when a relative date is placed
+
+    base = datetime.datetime(year, month, day)
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
+    found = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return (found.year, found.month, found.day) if found is not None else None
