@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.app import App
-from textual.reactive import reactive
 from textual.pilot import Pilot
+from textual.reactive import reactive
 from textual.widgets import Input
 
 from reader.tui.app import ReaderApp
