@@ -284,5 +284,5 @@ def _placed(phrase: str, year: int, month: int, day: int) -> tuple[int, int, int
 
     base = datetime.datetime(year, month, day)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
-    found = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    found = dateparser.parse(phrase, languages=["en"], settings=settings)
     return (found.year, found.month, found.day) if found is not None else None
