@@ -368,3 +368,18 @@ def test_a_day_needs_the_day_of_the_article() -> None:
 @pytest.mark.parametrize(("words", "value"), [("thirty-two", 32), ("three hundred", 300), ("a dozen", 12), ("2.5 million", 2_500_000)])
 def test_numbers_in_words(words: str, value: float) -> None:
     assert parse_number(words) == value
+
+
+def test_a_24_hour_clock_is_a_time_and_a_score_is_not() -> None:
+    assert values("The alarm was raised at 02:30 and crews worked until 10:15.") == [
+        ("time", "02:30", "02:30"),
+        ("time", "10:15", "10:15"),
+    ]
+    assert [v[0] for v in values("The home side won 2:1 on Sunday.")] != ["time"]
+
+
+def test_a_surname_alone_is_the_person_the_other_report_names_in_full() -> None:
+    a = article("Chief Ortiz described the building as full of paper.\n", "a.txt")
+    b = article("Fire Chief Dana Ortiz described the building as full of paper products.\n", "b.txt")
+    people = [p for p in compare_facts(align(a, b)).pairs if p.kind == "person"]
+    assert [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in people] == [("same", "Ortiz", "Dana Ortiz")]

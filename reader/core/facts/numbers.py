@@ -97,11 +97,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            r"(?:between\s+)?(?P<n>(?<![\d.:])\d{1,2}(?:[:.]\d{2})?)\s*(?:(?:and|to|-|–)\s*(?P<m>\d{1,2}(?:[:.]\d{2})?)\s*)?"
+            r"(?:between\s+)?(?P<n>(?<![\d.:])\d{1,2}(?:[:.]\s?\d{2})?)\s*(?:(?:and|to|-|–)\s*(?P<m>\d{1,2}(?:[:.]\s?\d{2})?)\s*)?"
             r"(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)",
             re.I,
         ),
     ),
+    # "at 02:30", "until 10:15": a clock on the 24-hour dial, without a.m. or p.m.
+    ("time", re.compile(r"(?<![\d.:,])(?P<h>[01]?\d|2[0-3]):\s?(?P<min>[0-5]\d)(?![\d:]|\s?(?:a\.|p\.|am\b|pm\b))")),
     ("date", re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")),
     (
         "date",
@@ -212,6 +214,9 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         shown = "time" if unit == "times" else unit  # "the third time"
         return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit,
                        number, number)
+    if kind == "time" and groups.get("h") is not None:
+        clock = int(groups["h"]) + int(groups["min"]) / 60
+        return Mention("time", s, e, _clock_text(clock), "", clock, clock)
     if kind == "time":
         low = _clock(groups["n"], groups["ampm"])
         high = _clock(groups["m"], groups["ampm"]) if groups.get("m") else low
@@ -429,7 +434,7 @@ def _range_text(low: float, high: float, suffix: str) -> str:
 
 
 def _clock(text: str, ampm: str) -> float:
-    hours, _, minutes = text.replace(".", ":").partition(":")
+    hours, _, minutes = text.replace(".", ":").replace(" ", "").partition(":")
     hour = int(hours) % 12 + (12 if ampm.lower().startswith("p") else 0)
     return hour + (int(minutes) / 60 if minutes else 0)
 

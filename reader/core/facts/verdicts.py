@@ -129,14 +129,14 @@ def same_name(a: Fact, b: Fact) -> bool:
         return initials(a) == initials(b) and (len(a.key.split()) == 1 or len(b.key.split()) == 1)
     if a.kind != "person":
         return False
-    x, y = a.key.split(), b.key.split()
-    return (len(x) == 1 or len(y) == 1) and x[-1] == y[-1]
+    x, y = a.key.partition("|")[2].split(), b.key.partition("|")[2].split()
+    return bool(x and y) and (len(x) == 1 or len(y) == 1) and x[-1] == y[-1]
 
 
 def name_bucket(fact: Fact) -> str:
     """What names that may be one share: the key, a person's surname, or an
     organisation's initials ("APEC", "Asia-Pacific Economic Cooperation")."""
-    if fact.kind == "person" and fact.key:
+    if fact.kind == "person" and fact.key.partition("|")[2]:
         return f"person|{fact.key.split()[-1]}"
     if fact.kind == "organisation":
         return f"organisation|{initials(fact)}"
