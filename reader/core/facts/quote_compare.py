@@ -10,7 +10,7 @@ in the linked sentence.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from reader.core.alignment.word_diff import word_diff
@@ -77,15 +77,19 @@ def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: Article
     quotes_a, quotes_b = facts_a.quotes, facts_b.quotes
     chosen: dict[tuple[int, int], QuoteVerdict] = {}
     for side, mine, theirs in (("a", quotes_a, quotes_b), ("b", quotes_b, quotes_a)):
-        # Only quotes sharing a word can match: index them by word.
+        # Only quotes sharing a word that means something can match: index
+        # them by their content words ("the" would make every pair a candidate).
         by_word: dict[str, set[int]] = defaultdict(set)
         for j, other in enumerate(theirs):
-            for word in other.words:
+            for word in set(content(other.words)) or set(other.words):
                 by_word[word].add(j)
         for i, quote in enumerate(mine):
             best: tuple[int, float, int, QuoteVerdict] | None = None
-            near = set().union(*(by_word.get(w, set()) for w in set(quote.words))) if quote.words else set()
-            for j in sorted(near):
+            shared: Counter[int] = Counter()
+            for word in set(content(quote.words)) or set(quote.words):
+                shared.update(by_word.get(word, ()))
+            least = min(2, len(set(content(quote.words))) or 1)
+            for j in sorted(k for k, n in shared.items() if n >= least):
                 other = theirs[j]
                 verdict = quote_verdict(quote.words, other.words)
                 if verdict is None:
