@@ -91,12 +91,13 @@ exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable
 
 
 _FACTS_EPILOG = """\
-Each fact of A is paired with the same fact of B, within linked sentences
+Each fact of A is paired with the fact of B that plays the same role (what a
+figure measures, who acts on whom, done or expected), within linked sentences
 first, then anywhere in the articles, and judged:
   same         the same value ("Sept. 17" and "September 17")
   compatible   the same value at another precision ("next month", "October")
-  different    a conflict ("third delay" and "fourth extension")
-  only_a/_b    the other article never states it: an omission
+  different    a conflict ("Three dead" and "Four people died")
+  only_a/_b    the other article never states it in that role: unchecked
 Facts are listed in reading order, so the earliest omissions come first.
 Quotes both articles carry are judged exact, altered (with the changed words
 highlighted) or paraphrased, and flagged when the speakers differ.
@@ -110,8 +111,9 @@ JSON output (--format json):
    "quotes": [{"speaker_a": str | null, "speaker_b": str | null,
                "verdict": "exact|altered|paraphrased",
                "a": {"start": int, "end": int}, "b": {"start": int, "end": int}}]}
-  kind: number, ordinal, money, percent, date, time, person, organisation,
-  place or quote (a quote only one article carries). start/end are offsets
+  kind: number, ordinal, money, percent, date, time, vote (a split: "7–2"),
+  person, organisation, place or quote (a quote only one article carries).
+  start/end are offsets
   as in reader align --format json; "link" indexes its "links". A quote
   one article reports in its own words (paraphrased, without quotation
   marks) is matched with the sentence that reports it.
