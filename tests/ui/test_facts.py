@@ -302,3 +302,28 @@ async def test_no_conflict_is_never_called_agreement() -> None:
         await pilot.pause()
         (note,) = [n.message for n in app._notifications]
         assert note.startswith("No conflict among the ") and "unchecked" in note and "agree" not in note
+
+
+def _rows(comparison: object) -> list[tuple[str, str, str, str]]:
+    return [(p.kind, p.verdict, p.a.text if p.a else "", p.b.text if p.b else "") for p in comparison.pairs]  # type: ignore[attr-defined]
+
+
+def test_the_app_and_reader_facts_give_the_same_facts_for_every_pair() -> None:
+    from itertools import combinations
+
+    from reader.core import align, load_library
+    from reader.core.facts.compare import compare_facts
+    from reader.tui.fact_store import FactStore
+
+    library = load_library([LOCAL_NEWS])
+    store = FactStore(library)
+    stories: dict[str, list[Article]] = {}
+    for article in library.articles:
+        stories.setdefault(article.path.name.split("_")[0], []).append(article)
+    checked = 0
+    for articles in stories.values():
+        for a, b in combinations(articles, 2):
+            alignment = align(a, b)
+            assert _rows(store.comparison(alignment)) == _rows(compare_facts(alignment)), (a.id, b.id)
+            checked += 1
+    assert checked >= 15
