@@ -1,7 +1,8 @@
 """Normal forms of names, so that two outlets' spellings compare equal.
 
 "U.S." and "United States", "Bytedance" and "ByteDance", "Vice Premier He
-Lifeng" and "He Lifeng" each come out as one key here.
+Lifeng" and "He Lifeng", "Harbor Logistics Inc." and "Harbor Logistics"
+each come out as one key here.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ TITLE_WORDS = frozenset(
     """secretary representative president premier vice minister prime chancellor governor senator sen rep
     ambassador spokesperson spokesman spokeswoman chairman chairwoman chair ceo director king queen pope
     mr mrs ms dr prof professor general gen treasury trade foreign commerce finance defence defense state
-    deputy chief envoy adviser advisor leader mayor judge justice lord sir dame""".split()
+    deputy chief envoy adviser advisor leader mayor judge justice lord sir dame executive commissioner
+    inspector superintendent sheriff councillor councilor councilman councilwoman alderman officer captain
+    lieutenant sergeant detective constable commander marshal clerk sgt lt capt det insp supt cmdr cpl col
+    gov founder cofounder co-founder coach""".split()
+)
+#: Legal forms after a company's name ("Harbor Logistics Inc."), lower case,
+#: dots removed: left out of its key, so the name with and without one match.
+LEGAL_SUFFIXES = frozenset(
+    "inc incorporated ltd limited llc llp plc corp corporation co company gmbh ag nv lp pty".split()
 )
 
 
@@ -43,6 +52,8 @@ def normalise_name(text: str) -> str:
     Case, dots, possessives, hyphenation and leading titles are ignored, and
     known aliases are mapped to one name: "U.S." → "united states",
     "Bytedance" → "bytedance", "Vice-Premier He Lifeng" → "he lifeng".
+    A company's legal form is dropped: "Harbor Logistics, Inc." →
+    "harbor logistics".
 
     Args:
         text: The name as written.
@@ -66,6 +77,11 @@ def normalise_name(text: str) -> str:
         words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution
     ):
         words = words[1:]
+    # "Harbor Logistics Inc." is "Harbor Logistics"; "Co." alone stays.
+    while len(words) > 1 and words[-1].strip(",") in LEGAL_SUFFIXES:
+        words = words[:-1]
+    if words:
+        words[-1] = words[-1].rstrip(",")
     key = " ".join(words)
     key = _INSTITUTION_ALIASES.get(key, key)
     return _ALIASES.get(key, key).lower()

@@ -2,10 +2,13 @@
 
 No model is loaded. A span of capitalised words is split at places and
 titles and classified by keywords ("Ministry", "Court", "Palacio"), by the
-title before it ("Treasury Secretary Scott Bessent"), by a short built-in
-list of places, and by a :class:`Gazetteer` learned from the loaded library,
-so that "Bessent" alone is known to be Scott Bessent once any article gives
-his full name.
+last word of a company, club or public body ("Harbor Logistics Inc.",
+"Millbrook Rovers", "County Fire Brigade") or of a street ("Dock Street",
+"Route 9"), by the title before it ("Treasury Secretary Scott Bessent"), by
+the words around it ("in Millbrook", "Millbrook's Dock Street"), by a short
+built-in list of places, and by a :class:`Gazetteer` learned from the loaded
+library, so that "Bessent" alone is known to be Scott Bessent once any
+article gives his full name.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from reader.core.facts.name_forms import TITLE_WORDS, canonical_place, normalise_name
+from reader.core.facts.name_forms import LEGAL_SUFFIXES, TITLE_WORDS, canonical_place, normalise_name
 from reader.core.models import Article, FactKind, SegmentKind
 from reader.core.text.words import MONTHS, STOPWORDS, WEEKDAYS
 
@@ -24,28 +27,77 @@ _ORG_WORDS = frozenset(
     """ministry department court congress house center centre institute university company corp corporation inc
     ltd group bank council commission agency office party association administration cooperation organization
     organisation union committee parliament senate assembly fund federation forum studies service services
-    news times post journal reuters network board authority bureau foundation alliance treasury""".split()
+    news times post journal reuters network board authority bureau foundation alliance treasury nations
+    llc plc""".split()
+)
+#: Last words of companies, clubs and public bodies, which alone are common
+#: nouns ("Police said", "Media reported"): a name only after another word.
+_BODY_WORDS = frozenset(
+    """co holdings logistics partners industries airlines airways motors capital systems technologies energy
+    media foods pharmaceuticals rovers united fc club hospital school college academy police brigade trust
+    society museum freight shipping railways transport construction engineering insurance securities
+    investments ventures labs pharma telecom communications software electronics chemicals mining petroleum
+    hotels resorts stores brands retail properties estates developments enterprises associates solutions
+    consulting studios entertainment publishing press""".split()
 )
 _PLACE_WORDS = frozenset("palace palacio square street strait sea river island islands airport station".split())
+#: Last words of streets, roads and squares ("Dock Street", "Kings Highway").
+_STREET_WORDS = frozenset(
+    """street st road rd avenue ave lane boulevard blvd highway hwy square drive crescent terrace parkway
+    expressway freeway motorway turnpike plaza bridge tunnel pier wharf quay harbour harbor alley""".split()
+)
+#: Roads known by number: "Route 9", "Interstate 95", "Highway 101".
+_ROUTE_WORDS = frozenset("route highway interstate motorway".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Institutions whose names hold a possessive: "St Mary's Hospital", "King's College".
+_POSSESSIVE_INSTITUTIONS = frozenset("hospital college school church cathedral university academy infirmary".split())
+#: Words before a name that say it is where something happens: "in Millbrook".
+_LOCATIVES = frozenset("in near outside across throughout around inside towards toward".split())
+#: Words before "in" that make what follows a thing owned or joined, not a place: "a stake in Nvidia".
+_NOT_LOCATIVE = frozenset(
+    """stake stakes share shares invest invested investing investment investments interest confidence faith
+    trust role job jobs career position stock holdings deal deals""".split()
+)
+#: "the town of Millbrook", "residents of Millbrook".
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|county|state|province|suburb|borough|district|region|port|capital|outskirts"
+    r"|residents|people|streets|centre|center|mayor)\s+of\s+$",
+    re.I,
+)
+#: What follows a place's possessive: "Millbrook's Dock Street", "Millbrook's mayor".
+_PLACE_POSSESSION = re.compile(
+    r"['’]s\s{1,3}(?:(?:[A-Z][\w'’-]{0,30}\s{1,3}){0,3}(?:Street|St|Road|Avenue|Ave|Lane|Boulevard|Highway|Square|Drive|Plaza"
+    r"|Bridge|Harbou?r|Waterfront)\b|(?:own\s+)?(?:mayor|council|residents|streets|downtown|town|city|centre|center"
+    r"|harbou?r|port|waterfront|suburbs|outskirts|neighbou?rhoods?|schools|hospitals|roads|airport|people)\b)"
+)
+#: What follows a place named as a modifier: "the Millbrook city council", "the Palmer area".
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:city|town|village|county|area|region|district|suburbs?|residents|downtown|harbou?r|port|waterfront"
+    r"|airport|police|fire department|council|mayor|neighbou?rhoods?|man|woman|men|women|resident|native"
+    r"|family|couple|teenager|teen|boy|girl)\b"
+)
 _CONNECTORS = frozenset({"of", "for", "de", "del", "la", "and"})
 _DEMONYMS = frozenset(
     """chinese american russian european spanish japanese korean british french german indian asian swedish
-    swiss ukrainian taiwanese canadian mexican african western eastern""".split()
+    swiss ukrainian taiwanese canadian mexican african western eastern englishman englishwoman frenchman
+    frenchwoman scotsman scotswoman irishman irishwoman welshman welshwoman dutchman dutchwoman""".split()
 )
 #: A short list of places the news names most; the library teaches the rest.
-_PLACES = frozenset(
-    """afghanistan africa argentina asia australia austria beijing belgium berlin brazil brussels canada china
-    europe france geneva germany hong kong india indonesia iran iraq israel istanbul italy japan kyiv london
-    madrid mexico moscow netherlands new york north korea paris poland russia saudi arabia shanghai singapore
-    south korea spain stockholm sweden switzerland taiwan tokyo turkey ukraine united states united kingdom
-    european union vietnam washington gaza egypt qatar tehran delhi seoul taipei ottawa rome""".split("\n")
-)
-_PLACE_NAMES = frozenset(
-    n.strip() for line in _PLACES for n in re.split(r"\s(?=[a-z]+(?:\s|$))", line) if n.strip()
-) | frozenset(
-    {"hong kong", "new york", "north korea", "south korea", "saudi arabia", "united states", "united kingdom",
-     "european union", "united arab emirates"}
-)
+#: Names of more than one word are joined by "_" here.
+_PLACES = """afghanistan africa argentina asia australia austria beijing belgium berlin brazil brussels canada china
+    europe france geneva germany hong_kong india indonesia iran iraq israel istanbul italy japan kyiv london
+    madrid mexico moscow netherlands new_york north_korea paris poland russia saudi_arabia shanghai singapore
+    south_korea spain stockholm sweden switzerland taiwan tokyo turkey ukraine united_states united_kingdom
+    european_union vietnam washington gaza egypt qatar tehran delhi seoul taipei ottawa rome korea
+    united_arab_emirates midwest alabama alaska arizona arkansas california colorado connecticut delaware
+    florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico
+    north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island south_carolina south_dakota
+    tennessee texas utah vermont west_virginia wisconsin wyoming new_zealand england scotland wales ireland
+    pakistan nigeria kenya syria lebanon greece portugal norway denmark finland chile peru colombia venezuela
+    cuba philippines thailand malaysia bangladesh yemen libya sudan ethiopia south_africa haiti chicago
+    los_angeles san_francisco toronto dubai mumbai cairo baghdad kabul jerusalem"""
+_PLACE_NAMES = frozenset(name.replace("_", " ") for name in _PLACES.split())
 #: Capitalised words that open sentences without naming anyone: "Senior
 #: Treasury officials", "Experts said".
 _OPENERS = frozenset(
@@ -53,6 +105,8 @@ _OPENERS = frozenset(
     sources negotiators observers lawmakers leaders delegations talks negotiations""".split()
 )
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?![ -][A-Z])")
+#: Words shaped like a nationality ("Italian", "Lebanese", "Polish"), not names of their own.
+_DEMONYM_SHAPE = re.compile(r"[a-z]+(?:ian|ese|ish|ean)")
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
 
 
@@ -86,6 +140,9 @@ class Gazetteer:
         common: Lower-case words used in running text, so a capitalised one
             opening a sentence ("Talks resumed") is not a name.
         acronyms: Initials to the organisation they stand for ("apec").
+        articles: How many articles it was learned from. A capitalised word
+            inside a sentence is taken for a name when several of them use
+            it, or when there is only the one article to learn from.
     """
 
     kinds: Mapping[str, FactKind] = field(default_factory=dict)
@@ -93,6 +150,12 @@ class Gazetteer:
     documents: Mapping[str, int] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
     acronyms: Mapping[str, str] = field(default_factory=dict)
+    articles: int = 0
+
+    @property
+    def mentions_needed(self) -> int:
+        """In how many articles a bare capitalised word must appear to be a name."""
+        return 1 if self.articles == 1 else 2
 
 
 def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
@@ -116,12 +179,16 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
     for article in articles:
         seen: set[str] = set()
         # A capitalised word inside a sentence ("a probe of Nvidia") that
-        # several articles use is a name, even with nothing around it to say so.
+        # several articles use (or the only article) is a name, even with
+        # nothing around it to say so.
         for segment in article.sentences:
             if segment.kind is SegmentKind.SENTENCE:
                 for match in _MID_SENTENCE_CAP.finditer(article.text, segment.start, segment.end):
-                    word = match.group(1)
-                    if word.lower() not in common and word.lower() not in _DEMONYMS:
+                    word = match.group(1).lower()
+                    space = article.text.rfind(" ", segment.start, match.start() - 1)
+                    if not article.text[space + 1 : match.start()].strip(",; ").islower():
+                        continue  # "the New Deal": the word before is part of the name
+                    if word not in common and word not in _DEMONYMS and not _DEMONYM_SHAPE.fullmatch(word):
                         seen.add(normalise_name(word))
         for name in find_names(article, base):
             kinds[name.key][name.kind] += 1
@@ -140,6 +207,7 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
         documents=dict(documents),
         common=frozenset(common),
         acronyms=_acronyms(organisations),
+        articles=len(articles),
     )
 
 
@@ -216,26 +284,61 @@ def _is_cap(token: str) -> bool:
 def _spans(
     text: str, tokens: list[tuple[int, int, str]], start: int
 ) -> Iterable[tuple[list[tuple[int, int, str]], bool, str]]:
-    """Runs of capitalised tokens joined by single spaces, with connectors inside."""
+    """Runs of capitalised tokens joined by single spaces, with connectors inside.
+
+    A run may open on an ordinal before a capitalised word ("5th Avenue"),
+    take the number of a road ("Route 9"), a possessive inside an
+    institution's name ("St Mary's Hospital") and a company's legal form
+    ("Harbor Logistics, Inc.", "Falcon plc").
+    """
     k = 0
     while k < len(tokens):
-        if not _is_cap(tokens[k][2]):
+        ordinal = (
+            _ORDINAL.fullmatch(tokens[k][2]) is not None
+            and k + 1 < len(tokens)
+            and text[tokens[k][1] : tokens[k + 1][0]] == " "
+            and _is_cap(tokens[k + 1][2])
+        )
+        if not ordinal and not _is_cap(tokens[k][2]):
             k += 1
             continue
         run = [tokens[k]]
         j = k + 1
         while j < len(tokens):
-            if re.search(r"['’]s$", run[-1][2]):
-                break  # a possessive ends a name: "TikTok's Chinese parent"
             gap = text[run[-1][1] : tokens[j][0]]
-            if gap not in {" ", ""} or gap == "" and run:
-                break
             token = tokens[j][2]
-            if _is_cap(token):
+            if re.search(r"['’]s$", run[-1][2]):
+                # A possessive ends a name ("TikTok's Chinese parent"), but
+                # not an institution's ("St Mary's Hospital").
+                if gap == " " and _is_cap(token) and _word(token) in _POSSESSIVE_INSTITUTIONS:
+                    run.append(tokens[j])
+                    j += 1
+                    continue
+                break
+            lower = token.lower().rstrip(".")
+            if gap == "" and token == "." and _abbreviation(run) and j + 1 < len(tokens):
+                after = tokens[j + 1]
+                if text[tokens[j][1] : after[0]] == " " and _is_cap(after[2]) and after[2].lower() not in STOPWORDS:
+                    run += [tokens[j], after]  # "Sgt. Shayne La Croix", "Karen B. Olson"
+                    j += 2
+                    continue
+            if token == "," and gap == "" and j + 1 < len(tokens) and _legal_after_comma(text, tokens[j], tokens[j + 1]):
+                run += [tokens[j], tokens[j + 1]]  # "Harbor Logistics, Inc."
+                j += 2
+                continue
+            if gap != " ":
+                break
+            if _is_cap(token) or lower == "plc":
                 run.append(tokens[j])
                 j += 1
                 continue
-            lower = token.lower()
+            if token.isdigit() and _word(run[-1][2]) in _ROUTE_WORDS:
+                run.append(tokens[j])  # "Route 9": the number is read as one run of digits
+                j += 1
+                while j < len(tokens) and tokens[j][2].isdigit() and tokens[j][0] == run[-1][1]:
+                    run.append(tokens[j])
+                    j += 1
+                break
             joinable = lower in _CONNECTORS and j + 1 < len(tokens) and _is_cap(tokens[j + 1][2])
             last = run[-1][2].lower().replace("’s", "").replace("'s", "")
             if joinable and lower != "and" and (last in _ORG_WORDS or last in _PLACE_WORDS or last in TITLE_WORDS):
@@ -252,6 +355,23 @@ def _spans(
         before = tokens[k - 1][2].lower() if k else ""
         yield run, initial, before
         k = j
+
+
+def _legal_after_comma(text: str, comma: tuple[int, int, str], token: tuple[int, int, str]) -> bool:
+    """Whether ``token`` after ``comma`` is a company's legal form: "…, Inc.", "…, Ltd"."""
+    word = token[2].lower()
+    return (
+        text[comma[1] : token[0]] == " "
+        and token[2][:1].isupper()
+        and word in LEGAL_SUFFIXES
+        and word not in {"co", "company", "corporation", "limited"}
+    )
+
+
+def _abbreviation(run: list[tuple[int, int, str]]) -> bool:
+    """Whether a run ends on a title cut short ("Sgt", "Dr") or on a middle initial ("Karen B")."""
+    last = run[-1][2]
+    return last.lower() in TITLE_WORDS and len(last) <= 4 or len(run) > 1 and len(last) == 1 and last.isupper()
 
 
 def _word(token: str) -> str:
@@ -271,12 +391,19 @@ def _classify(
     first = _word(span[0][2])
     # A capitalised common word opening a sentence is not a name ("The U.S.",
     # "Talks resumed", "Regarding TikTok"), unless the whole span is one
-    # ("He Lifeng").
+    # ("He Lifeng", "Main Road", "Green Foods").
     opener = first in gazetteer.common or first in STOPWORDS or first in _OPENERS or re.search(r"(?:ing|ly)$", first)
     raw = re.sub(r"\.", "", _join(text, span).lower())
-    if initial and opener and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person"):
+    if (
+        initial
+        and opener
+        and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person")
+        and not _named_by_last_word(span, first)
+    ):
         span = span[1:]
-        before = ""
+        before = first
+    if len(span) > 1 and _ORDINAL.fullmatch(span[0][2]) and _word(span[-1][2]) not in _STREET_WORDS:
+        span = span[1:]  # "the 5th Avenue" is a street, "the 3rd Armoured Division" a division
     # Leading demonyms and places stand apart: "U.S. Treasury Secretary ...".
     while span:
         first = _word(span[0][2])
@@ -292,17 +419,30 @@ def _classify(
     if not span:
         return out
     words = [_word(t[2]) for t in span]
+    if words[-1] in _STREET_WORDS and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
+        out.append(_name(text, span, "place"))  # "Dock Street", "Kings Highway", "Route 9"
+        return out
     titled = [i for i, w in enumerate(words) if any(part in TITLE_WORDS for part in w.split("-"))]
-    if words[-1] in _ORG_WORDS or any(w in _ORG_WORDS for w in words[1:]) and words[-1] not in TITLE_WORDS:
-        last_is_title = bool(titled) and titled[-1] == len(words) - 1 and words[-1] not in _ORG_WORDS
-        if not last_is_title and (words[-1] not in TITLE_WORDS or words[-1] in _ORG_WORDS):
+    if titled and _titled_person(span, words, titled):
+        # "Millbrook Police Chief Tom Reyes": the body, then the person.
+        k = titled[-1]
+        while k > 0 and (words[k - 1] in TITLE_WORDS or words[k - 1] in _CONNECTORS):
+            k -= 1
+        if k >= 2 and words[k - 1] not in TITLE_WORDS and _is_body(words[:k]):
+            out.append(_name(text, span[:k], "organisation"))
+            out.append(_person(text, _after_title(span, titled), gazetteer))
+            return out
+    body = _is_body(words)
+    if body or any(w in _ORG_WORDS or w in _BODY_WORDS for w in words[1:]) and words[-1] not in TITLE_WORDS:
+        last_is_title = bool(titled) and titled[-1] == len(words) - 1 and not body
+        if not last_is_title and (words[-1] not in TITLE_WORDS or body):
             out.append(_name(text, span, "organisation"))
             return out
     if words[0] in _PLACE_WORDS:
         out.append(_name(text, span, "place"))
         return out
     if titled:
-        rest = span[titled[-1] + 1 :]
+        rest = _after_title(span, titled)
         if rest and not (len(rest) == 1 and _word(rest[0][2]) in STOPWORDS):
             out.append(_person(text, rest, gazetteer))
         return out
@@ -311,27 +451,104 @@ def _classify(
         full = gazetteer.acronyms[_word(span[0][2])]  # "APEC": the Asia-Pacific Economic Cooperation
         out.append(Name("organisation", span[0][0], span[0][1], full, normalise_name(full)))
         return out
-    if key in gazetteer.kinds:
-        kind = gazetteer.kinds[key]
-        out.append(_person(text, span, gazetteer) if kind == "person" else _name(text, span, kind))
-        return out
     if len(span) == 1:
         token = span[0][2]
         word = _word(token)
         if word in STOPWORDS or (initial and word in gazetteer.common):
             return out
+        # Where a word stands says it is a place ("in Millbrook", "Millbrook's
+        # Dock Street") whatever another article's name of the same word.
+        if gazetteer.kinds.get(key) != "organisation" and _is_place_word(word, gazetteer) and _place_context(
+            text, span, before
+        ):
+            out.append(_name(text, span, "place"))
+            return out
+    if key in gazetteer.kinds:
+        kind = gazetteer.kinds[key]
+        out.append(_person(text, span, gazetteer) if kind == "person" else _name(text, span, kind))
+        return out
+    if len(span) == 1:
         if before in TITLE_WORDS or before in _SPEECH or word in gazetteer.people:
             out.append(_person(text, span, gazetteer))
         elif re.search(r"[a-z][A-Z]", token) or (token.isupper() and len(word) > 1) or re.search(r"\d", token):
             out.append(_name(text, span, "organisation"))  # TikTok, ByteDance, APEC, G7
-        elif gazetteer.documents.get(key, 0) >= 2:
+        elif gazetteer.documents.get(key, 0) >= gazetteer.mentions_needed:
             out.append(_name(text, span, "organisation"))
         return out
-    if len(span) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+", t[2]) for t in span):
-        out.append(_person(text, span, gazetteer))
+    if _person_shaped(span):
+        if _place_context(text, span, before):
+            out.append(_name(text, span, "place"))
+        elif before == "the":
+            out.append(_name(text, span, "organisation"))  # "the New Deal", "the Rising Tide"
+        else:
+            out.append(_person(text, span, gazetteer))
     else:
         out.append(_name(text, span, "organisation"))
     return out
+
+
+def _is_body(words: list[str]) -> bool:
+    """Whether the last word makes a span an organisation: "Ministry", "Harbor Logistics Inc"."""
+    last = words[-1]
+    return last in _ORG_WORDS or len(words) > 1 and (last in _BODY_WORDS or last in LEGAL_SUFFIXES)
+
+
+def _named_by_last_word(span: list[tuple[int, int, str]], first: str) -> bool:
+    """Whether a span of two words opening a sentence is a street or a body as a whole ("Main Road",
+    "Green Foods"); in a longer one the common word is not part of the name ("Owner Harbor Logistics Inc.")."""
+    if len(span) != 2 or first in STOPWORDS or first in _OPENERS or re.search(r"(?:ing|ly)$", first):
+        return False
+    words = [_word(t[2]) for t in span]
+    return words[-1] in _STREET_WORDS or _is_body(words) or words[-1].isdigit() and words[0] in _ROUTE_WORDS
+
+
+def _titled_person(span: list[tuple[int, int, str]], words: list[str], titled: list[int]) -> bool:
+    """Whether the words after the last title are a person's name ("... Chief Tom Reyes")."""
+    rest = _after_title(span, titled)
+    return 0 < len(rest) <= 4 and _person_shaped(rest) and not any(
+        w in _ORG_WORDS or w in _BODY_WORDS or w in _STREET_WORDS for w in words[titled[-1] + 1 :]
+    )
+
+
+def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tuple[int, int, str]]:
+    """The words after the last title, without the dot of "Sgt."."""
+    rest = span[titled[-1] + 1 :]
+    while rest and rest[0][2] == ".":
+        rest = rest[1:]
+    return rest
+
+
+def _person_shaped(span: list[tuple[int, int, str]]) -> bool:
+    """One to three capitalised words, with initials: "Linda Park", "Karen B. Olson"."""
+    words = [t[2] for t in span if t[2] != "."]
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]", w) for w in words) and any(
+        len(w) > 1 for w in words
+    )
+
+
+def _is_place_word(word: str, gazetteer: Gazetteer) -> bool:
+    return word not in gazetteer.common and word not in _DEMONYMS and not _DEMONYM_SHAPE.fullmatch(word)
+
+
+def _place_context(text: str, span: list[tuple[int, int, str]], before: str) -> bool:
+    """Whether the words around a name say it is a place.
+
+    "in Millbrook" (but not "a stake in Nvidia"), "the town of Millbrook",
+    "Millbrook-based", "Millbrook's Dock Street", "Millbrook's mayor".
+    """
+    start, end = span[0][0], span[-1][1]
+    if re.search(r"['’]s$", text[start:end]):
+        return _PLACE_POSSESSION.match(text, end - 2) is not None
+    if re.match(r" ?- ?(?:based|born)\b", text[end : end + 8]) or _PLACE_NOUN_AFTER.match(text, end):
+        return True
+    after = re.match(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text[end : end + 40])
+    if after and normalise_name(after.group(1)) in _PLACE_NAMES:
+        return True  # "Palmer, Alaska"
+    lead = text[max(0, start - 40) : start]
+    if before in _LOCATIVES:
+        prior = re.findall(r"[A-Za-z]+", lead)
+        return not (len(prior) >= 2 and prior[-2].lower() in _NOT_LOCATIVE)
+    return _PLACE_OF.search(lead) is not None
 
 
 def _leading_place(text: str, span: list[tuple[int, int, str]]) -> int:
