@@ -54,7 +54,12 @@ class QuotePair:
 
     @property
     def different_speakers(self) -> bool:
-        """Whether the two articles put these words in different mouths."""
+        """Whether the two articles put these words in different mouths.
+
+        Only two named speakers can differ (:func:`same_speaker`): "Park" and
+        "Mayor Linda Park" are one, and a side with no speaker, or one named
+        by no one ("critics"), differs from no one.
+        """
         return not same_speaker(self.a.speaker, self.b.speaker)
 
 
