@@ -383,3 +383,10 @@ def test_a_surname_alone_is_the_person_the_other_report_names_in_full() -> None:
     b = article("Fire Chief Dana Ortiz described the building as full of paper products.\n", "b.txt")
     people = [p for p in compare_facts(align(a, b)).pairs if p.kind == "person"]
     assert [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in people] == [("same", "Ortiz", "Dana Ortiz")]
+
+
+def test_a_weekday_both_reports_give_the_event_agrees() -> None:
+    a = article("Fire gutted a warehouse on Dock Street on Saturday morning, officials said.\n", "a.txt")
+    b = article("A fire swept through a warehouse on Dock Street early on Saturday, officials said.\n", "b.txt")
+    days = [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in compare_facts(align(a, b)).pairs if p.kind == "date"]
+    assert days == [("same", "Saturday", "Saturday")]

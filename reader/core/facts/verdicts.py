@@ -80,7 +80,8 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         verdict = date_relation(a.date, b.date)
         if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
             return None  # "legislation in July", "the July campaign": a month alone says little
-        if verdict != "compatible" and a.date.month is None and not a.role.close & b.role.close:
+        year_only = a.date.month is None and a.date.weekday is None
+        if verdict != "compatible" and year_only and not a.role.close & b.role.close:
             return None  # "legislation passed in 2024", "the 2024 campaign": a year, less still
         if verdict is None and overlap(a.role, b.role) >= 2 and _same_precision(a.date, b.date) and a.date.year:
             # "reopen in September 2027", "reopen in October 2027": one event, two months.
