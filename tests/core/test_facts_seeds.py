@@ -376,3 +376,9 @@ def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     assert [f.text for f in facts_of("002").of_kind("organisation") if f.text == "APEC"]
     (pair,) = [p for p in compared("001", "002").pairs if p.b and p.b.text == "APEC"]
     assert pair.verdict == "same" and pair.a is not None and pair.a.text == "Asia-Pacific Economic Cooperation"
+
+
+def test_legislation_in_2024_is_not_the_2024_campaign() -> None:
+    # 001: "passed bipartisan legislation in 2024"; 004: "during his 2024 campaign".
+    years = [p for p in compared("001", "004").pairs if "2024" in {p.a and p.a.text, p.b and p.b.text}]
+    assert sorted(p.verdict for p in years) == ["only_a", "only_b"]
