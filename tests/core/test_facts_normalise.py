@@ -390,3 +390,10 @@ def test_a_weekday_both_reports_give_the_event_agrees() -> None:
     b = article("A fire swept through a warehouse on Dock Street early on Saturday, officials said.\n", "b.txt")
     days = [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in compare_facts(align(a, b)).pairs if p.kind == "date"]
     assert days == [("same", "Saturday", "Saturday")]
+
+
+def test_multiple_times_is_compatible_with_three_times() -> None:
+    a = article("Trump has extended the TikTok deadline multiple times since January.\n", "a.txt")
+    b = article("Trump has extended the TikTok deadline three times since January.\n", "b.txt")
+    counts = [(p.verdict, p.a and p.a.value, p.b and p.b.value) for p in compare_facts(align(a, b)).pairs if p.kind == "number"]
+    assert counts == [("compatible", ">1 extensions", "3 extensions")]

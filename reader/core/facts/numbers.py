@@ -132,6 +132,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("ordinal", re.compile(rf"\b(?P<o>{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     ("number", re.compile(rf"\b(?P<d>{'|'.join(DIGIT_WORDS)})-digit\b", re.I)),
+    ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
     ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
 )
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
@@ -222,6 +223,10 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         high = _clock(groups["m"], groups["ampm"]) if groups.get("m") else low
         value = _clock_text(low) if low == high else f"{_clock_text(low)}–{_clock_text(high)}"
         return Mention("time", s, e, value, "", low, high)
+    if kind == "number" and groups.get("vague"):
+        # "extended the deadline multiple times": more than once, how often unsaid.
+        unit = "extension" if _EXTENDED.search(text, max(0, s - 80), s) else "times"
+        return Mention("number", s, e, f">1 {plural(unit)}", unit, 2.0, math.inf)
     if kind == "number" and groups.get("d"):
         digits = DIGIT_WORDS[groups["d"].lower()]
         low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
