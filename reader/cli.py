@@ -112,7 +112,8 @@ JSON output (--format json):
                "verdict": "exact|altered|paraphrased",
                "a": {"start": int, "end": int}, "b": {"start": int, "end": int}}]}
   kind: number, ordinal, money, percent, date, time, vote (a split: "7–2"),
-  person, organisation, place or quote (a quote only one article carries).
+  score ("2–1"), person, organisation, place or quote (a quote only one
+  article carries).
   start/end are offsets
   as in reader align --format json; "link" indexes its "links". A quote
   one article reports in its own words (paraphrased, without quotation

@@ -12,7 +12,7 @@ from tests.test_cli import SEEDS, _write, run
 FACT_KEYS = {"kind", "verdict", "a", "b", "link"}
 SIDE_KEYS = {"text", "start", "end", "value"}
 QUOTE_KEYS = {"speaker_a", "speaker_b", "verdict", "a", "b"}
-KINDS = {"number", "ordinal", "money", "percent", "date", "time", "vote", "person", "organisation", "place", "quote"}
+KINDS = {"number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote"}
 
 
 def check_facts_schema(data: dict, a_path: Path, b_path: Path, links: int | None) -> None:  # type: ignore[type-arg]

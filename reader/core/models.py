@@ -14,7 +14,7 @@ from typing import Literal
 from reader.core.text.opcodes import DiffTag
 
 #: What a fact is.
-FactKind = Literal["number", "ordinal", "money", "percent", "date", "time", "vote", "person", "organisation", "place", "quote", "paraphrase"]
+FactKind = Literal["number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote", "paraphrase"]
 #: How two reports' versions of a fact relate: the same, the same at another
 #: precision, a conflict, or found in one report only.
 Verdict = Literal["same", "compatible", "different", "only_a", "only_b"]

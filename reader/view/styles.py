@@ -14,6 +14,7 @@ KIND_STYLES = {
     "date": "yellow",
     "time": "yellow",
     "vote": "cyan",
+    "score": "cyan",
     "person": "bold blue",
     "organisation": "blue",
     "place": "bright_blue",

@@ -397,3 +397,11 @@ def test_multiple_times_is_compatible_with_three_times() -> None:
     b = article("Trump has extended the TikTok deadline three times since January.\n", "b.txt")
     counts = [(p.verdict, p.a and p.a.value, p.b and p.b.value) for p in compare_facts(align(a, b)).pairs if p.kind == "number"]
     assert counts == [("compatible", ">1 extensions", "3 extensions")]
+
+
+def test_a_match_score_is_read_and_two_scores_of_one_match_conflict() -> None:
+    a = article("Millbrook Rovers beat Dockside United 2-1 in the cup final on Saturday.\n", "a.txt")
+    b = article("Dockside United lost 3–1 to Millbrook Rovers in the cup final on Saturday.\n", "b.txt")
+    scores = [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in compare_facts(align(a, b)).pairs if p.kind == "score"]
+    assert scores == [("different", "2-1", "3–1")]
+    assert values("The hearing lasted 3-5 days.")[0][0] == "number"  # a range, not a score

@@ -278,8 +278,9 @@ def test_the_coverage_matrix_marks_agreement_and_conflict() -> None:
     third = by_value[("ordinal", "3rd extension")]
     assert third.conflict
     states = {matrix.articles[k].id[:3]: c.state for k, c in enumerate(third.cells)}
-    # 001 "his third delay", 004 "extended … three times", 002 "already the fourth extension".
-    assert states == {"000": "absent", "001": "same", "002": "different", "003": "absent", "004": "same"}
+    # 001 "his third delay", 004 "extended … three times", 002 "already the fourth
+    # extension", 003 "has delayed enforcement multiple times".
+    assert states == {"000": "absent", "001": "same", "002": "different", "003": "compatible", "004": "same"}
 
 
 @pytest.mark.parametrize(("a", "b"), [(a, b) for k, a in enumerate(NAMES) for b in NAMES[k + 1 :]])

@@ -140,18 +140,37 @@ def coverage_of_comparisons(
                 join(fact, first[key])
             first.setdefault(key, fact)
     rivals: dict[int, list[tuple[int, Fact]]] = defaultdict(list)
+    loose: list[tuple[Fact, Fact]] = []
     for (i, j), comparison in comparisons.items():
         for pair in comparison.pairs:
             if pair.a is None or pair.b is None:
                 continue
             x, y = mine(i, pair.a), mine(j, pair.b)
-            if pair.verdict in {"same", "compatible"}:
+            if x is None or y is None:
+                continue
+            if pair.verdict == "same":
                 join(x, y)
-            elif pair.verdict == "different" and x is not None and y is not None:
+            elif pair.verdict == "compatible":
+                loose.append((x, y))
+            elif pair.verdict == "different":
                 rivals[id(x)].append((j, y))
                 rivals[id(y)].append((i, x))
         for quote in comparison.quotes:
             join(mine(i, quote.a), mine(j, quote.b))
+    # A vague value ("delayed multiple times") fits both sides of a conflict
+    # ("third", "fourth"); it joins a row only when that brings no two rivals
+    # into one.
+    members: dict[int, set[int]] = defaultdict(set)
+    for fact in order:
+        members[root(id(fact))].add(id(fact))
+    for x, y in loose:
+        rx, ry = root(id(x)), root(id(y))
+        if rx == ry:
+            continue
+        if any(id(r) in members[ry] for f in members[rx] for _, r in rivals.get(f, ())):
+            continue
+        parent[rx] = ry
+        members[ry] |= members.pop(rx)
     groups: dict[int, list[Fact]] = defaultdict(list)
     for fact in order:
         groups[root(id(fact))].append(fact)

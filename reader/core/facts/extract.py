@@ -19,9 +19,9 @@ from reader.core.facts.values import DateValue, parse_date, resolve_date
 from reader.core.models import Article, FactKind
 
 #: Every kind of fact, in the order tables list them.
-KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "person", "organisation", "place", "quote")
+KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
 #: Kinds that hold a value that can conflict with another of the same kind.
-VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time", "vote"})
+VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time", "vote", "score"})
 #: Kinds that name someone or something.
 NAME_KINDS = frozenset({"person", "organisation", "place"})
 
@@ -147,7 +147,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
             fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
-            counted = mention.unit if mention.kind in {"number", "ordinal", "vote"} else ""
+            counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
             if mention.kind == "ordinal" and not role.modality:
                 role = replace(role, modality="done")  # "the fourth round": one that took place

@@ -65,6 +65,8 @@ _VOTE_WORDS = re.compile(
     r"|judges|councillors|council|failed|carried|defeated|motion|amendment)\b",
     re.I,
 )
+#: Words that make "2-1" a score.
+_SCORE_WORDS = re.compile(r"\b(?:beat|beats|won|win|wins|lost|lose|loses|defeated|drew|draw|victory|defeat|scored?|match|game|final)\b", re.I)
 _PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)"
 _QUALIFIER = (
     r"(?P<qual>\b(?:up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
@@ -282,7 +284,8 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     """"6-3", "seven to two", "eight votes to one" beside a word of voting: a vote split."""
     s, e = match.start(), match.end()
     window = text[max(0, s - 80) : min(limit, e + 40)]
-    if not _VOTE_WORDS.search(window):
+    kind: FactKind = "vote" if _VOTE_WORDS.search(window) else "score"
+    if kind == "score" and not _SCORE_WORDS.search(window):
         return None
     words = {"nil": 0, "zero": 0}
     first = parse_number(match.group("v1")) if match.group("v1").lower() not in words else 0
@@ -294,7 +297,7 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     if re.match(r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|%|p\.?m|a\.?m)", text[e : e + 12], re.I):
         return None
     high, low = max(first, second), min(first, second)
-    return Mention("vote", s, e, f"{format_number(high)}–{format_number(low)}", "vote", low, high)
+    return Mention(kind, s, e, f"{format_number(high)}–{format_number(low)}", kind, low, high)
 
 
 def _date(match: re.Match[str], text: str) -> Mention | None:

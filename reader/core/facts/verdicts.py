@@ -100,7 +100,7 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         if anywhere and a.kind == "time" and not a.role.close & b.role.close:
             return None  # "the alarm was raised at 3 a.m.", "crews arrived at 3 a.m.": two moments
         return "same"
-    if a.kind == "vote":
+    if a.kind in {"vote", "score"}:
         return "different"  # a split is two counts: 7–2 is no range holding 6–3
     if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
         return "compatible"  # one range holds the other: "around 170 million" and "170 million"
@@ -116,7 +116,7 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
     exact = a.low == a.high and b.low == b.high
     if anywhere and not (salient or exact and a.kind in CLOSE_KINDS and a.role.close & b.role.close):
         return None
-    if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "money"}):
+    if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "score", "money"}):
         return None
     return "different"
 
@@ -170,7 +170,7 @@ def _people_and_state(x: str, y: str) -> bool:
 
 
 #: Kinds whose values conflict across the articles when the words right next to them agree.
-CLOSE_KINDS = frozenset({"time", "money", "percent", "vote"})
+CLOSE_KINDS = frozenset({"time", "money", "percent", "vote", "score"})
 
 
 def _tallies(a: Fact, b: Fact) -> bool:
@@ -262,7 +262,7 @@ def conflict_test(
             return alone or bool(a.role.close & b.role.close)
         if a.kind == "ordinal" or a.unit in SALIENT_UNITS or overlap(a.role, b.role) >= 2:
             return True
-        if a.kind in {"vote", "money"} or strong(a.role, b.role):
+        if a.kind in {"vote", "score", "money"} or strong(a.role, b.role):
             return alone or strong(a.role, b.role)
         return alone and bool(context(texts[0], a) & context(texts[1], b))
 
