@@ -104,7 +104,6 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     clause_end = _clause_end(text, end, bounds[1])
     before_words = _WORD.findall(text, clause_start, start)[-REACH:]
     after_words = _WORD.findall(text, end, clause_end)[:REACH]
-    near = [w.lower() for w in before_words + after_words]
     nearest = after_words[:3] + before_words[::-1][:4]
     measure = unit or next((_MEASURES[w.lower()] for w in nearest if w.lower() in _MEASURES), "")
     value_terms = set(content_terms(text[start:end]))
@@ -116,19 +115,25 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     before = text[clause_start:start]
     agent_match = _AGENT.search(before[-60:]) or _AGENT_VERB.search(before[-60:])
     agent = _PLACE_FORMS.get(agent_match.group(1).lower(), "") if agent_match else ""
-    modality = ""
-    for word in reversed([w.lower() for w in before_words]):
+    return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words),
+                _when(before_words, after_words))
+
+
+def _modality(before: list[str]) -> str:
+    """"expected" after "would", "plans"…; "done" after "already", "has" or a past participle."""
+    for word in reversed([w.lower() for w in before]):
         if word in _EXPECTED:
-            modality = "expected"
-            break
+            return "expected"
         if word in _DONE:
-            modality = "done"
-            break
-    if not modality and any(w.endswith("ed") and len(w) > 4 for w in near[: len(before_words)][-3:]):
-        modality = "done"
-    when = next((w.lower() for w in after_words[:6] if w.lower() in _WHEN), "")
-    when = when or next((w.lower() for w in before_words[::-1][:3] if w.lower() in _WHEN), "")
-    return Role(measure, terms, close, agent, target if target != agent else "", modality, when)
+            return "done"
+    return "done" if any(w.lower().endswith("ed") and len(w) > 4 for w in before[-3:]) else ""
+
+
+def _when(before: list[str], after: list[str]) -> str:
+    """The month or weekday the words next to a value tie it to."""
+    found = next((w.lower() for w in after[:6] if w.lower() in _WHEN), "")
+    return found or next((w.lower() for w in before[::-1][:3] if w.lower() in _WHEN), "")
+
 
 
 def roles_agree(a: Role, b: Role) -> bool:
