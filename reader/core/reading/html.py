@@ -37,21 +37,22 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 @dataclass(frozen=True, slots=True)
 class PageText:
-    """The main text of a page and what it says of itself (``title``, ``sitename``, ``date``)."""
+    """The main text of a page and what it says of itself (``title``, ``sitename``, ``date``, ``author``, ``url``)."""
 
     text: str
     meta: dict[str, str]
 
 
-def extract_page(html: str) -> PageText | str:
+def extract_page(html: str, url: str | None = None) -> PageText | str:
     """The main text and metadata of an HTML page.
 
     Scripts, styles, frames and navigation are dropped by trafilatura. The
     article's text (and so every offset) is the extracted main text, not the
-    HTML source.
+    HTML source. Nothing is fetched: the URL only helps read the metadata.
 
     Args:
         html: The decoded page.
+        url: Where the page was found, when it came from the web.
 
     Returns:
         The text, or the reason there is none, for the user.
@@ -65,6 +66,7 @@ def extract_page(html: str) -> PageText | str:
     try:
         document = trafilatura.bare_extraction(
             html,
+            url=url,
             include_comments=False,
             with_metadata=True,
             # Dates the page states (meta tags, <time>, the URL), not guesses
@@ -79,7 +81,7 @@ def extract_page(html: str) -> PageText | str:
     # With no article, trafilatura falls back to stray navigation ("Home").
     if len(text.split()) < MIN_WORDS:
         return "HTML page with no article text"
-    meta = {key: str(fields[key]) for key in ("title", "sitename", "date") if fields.get(key)}
+    meta = {key: str(fields[key]) for key in ("title", "sitename", "date", "author", "url") if fields.get(key)}
     return PageText(text, meta)
 
 
