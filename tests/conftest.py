@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core import Article, bundled_seeds, load_article
+from tests.news_site import NewsSite, serve
 
 SEEDS = bundled_seeds()
 
@@ -20,6 +22,13 @@ def seed(prefix: str) -> Article:
 @pytest.fixture
 def seeds() -> dict[str, Article]:
     return {p.name[:3]: seed(p.name[:3]) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def news_site() -> Iterator[NewsSite]:
+    """A made-up news site served on 127.0.0.1 for the length of a test (``tests/news_site.py``)."""
+    with serve() as site:
+        yield site
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """Each layer imports only what is below it, checked at run time in a fresh interpreter.
 
-The analysis (``reader.core``, and the JSON export built on it) must pull in
-neither Textual nor Rich; the views (``reader.view``) and the command line
+The analysis (``reader.core``, and the JSON export built on it) and the
+fetching from the web (``reader.web``) must pull in neither Textual nor Rich; the views (``reader.view``) and the command line
 must not pull in Textual, so that scripts stay fast and UI-free.
 ``lint-imports`` checks the same contracts statically, imports inside
 functions included.
@@ -17,10 +17,12 @@ import pytest
 
 import reader.core
 import reader.view
+import reader.web
 
 ANALYSIS = ["reader.core", "reader.export"] + [
     m.name for m in pkgutil.walk_packages(reader.core.__path__, "reader.core.")
 ]
+FETCHING = ["reader.web"] + [m.name for m in pkgutil.walk_packages(reader.web.__path__, "reader.web.")]
 VIEWS = ["reader.cli", "reader.batch"] + [m.name for m in pkgutil.walk_packages(reader.view.__path__, "reader.view.")]
 
 
@@ -35,6 +37,11 @@ def test_the_analysis_imports_neither_textual_nor_rich(module: str) -> None:
     assert _imports(module, ("textual", "rich")) == []
 
 
+@pytest.mark.parametrize("module", FETCHING)
+def test_fetching_imports_neither_textual_nor_rich(module: str) -> None:
+    assert _imports(module, ("textual", "rich")) == []
+
+
 @pytest.mark.parametrize("module", VIEWS)
 def test_the_views_and_the_command_line_do_not_import_textual(module: str) -> None:
     assert _imports(module, ("textual",)) == []
@@ -43,3 +50,4 @@ def test_the_views_and_the_command_line_do_not_import_textual(module: str) -> No
 def test_the_lists_cover_every_package() -> None:
     assert {"reader.core.alignment", "reader.core.facts", "reader.core.reading", "reader.core.text"} <= set(ANALYSIS)
     assert "reader.view.render" in VIEWS
+    assert {"reader.web.http", "reader.web.feeds", "reader.web.pages", "reader.web.store", "reader.web.fetch"} <= set(FETCHING)
