@@ -1,4 +1,5 @@
-"""Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` and ``reader facts A B`` compare two reports.
+"""Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` and ``reader facts A B`` compare two reports;
+``reader fetch URL...`` saves articles and feeds from the web into a folder the app opens.
 
 Exit codes: 0 on success, 2 when the command line or an input file is wrong
 (one line on stderr names the file and the reason).
@@ -27,13 +28,16 @@ EXIT_OK = 0
 EXIT_INPUT = 2
 #: Some work failed on an error of reader's own (the rest was still done).
 EXIT_FAILURE = 1
+#: Interrupted (Ctrl-C), as shells number it.
+EXIT_INTERRUPTED = 130
 
 _DESCRIPTION = """\
 Compare how different outlets report the same story, sentence against sentence.
 
 With no command, open the reader on PATHS (files and folders of .txt, .md and
-.html articles; by default the bundled seed articles). In the reader, press ?
-for the keys of each screen."""
+.html articles; by default the bundled seed articles). A web address among
+PATHS is fetched as reader fetch fetches it, into the default folder, and the
+reader opens that folder. In the reader, press ? for the keys of each screen."""
 
 _EPILOG = """\
 commands:
@@ -44,6 +48,8 @@ commands:
   facts A B          list the numbers, dates, names and quotes of A and B and
                      whether they agree, conflict or are left out
                      (reader facts --help)
+  fetch URL...       save article pages and the entries of RSS and Atom feeds
+                     as Markdown files in a folder (reader fetch --help)
 
 examples:
   reader                                   open the bundled seed articles
@@ -53,6 +59,10 @@ examples:
   reader align --all ~/news/ --format jsonl
                                            every pair of a folder, one per line
   reader facts a.txt b.txt                 where two reports agree and differ
+  reader fetch https://example.org/feed.xml --into ~/news/
+                                           save a feed's newest 20 articles
+  reader https://example.org/news/story.html
+                                           fetch an article and open it
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
 2 bad usage or an unreadable input file.
@@ -122,13 +132,49 @@ JSON output (--format json):
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable,
 or too long for a fact check (over 3,000 sentences)."""
 
+_FETCH_EPILOG = """\
+Each URL is an article page or an RSS or Atom feed, told apart by the type
+the server sends and by the body. Of a feed, the entries' links are
+fetched, newest first, up to --limit. Of each page, the main text is kept
+(trafilatura), without navigation, footers or related stories, and so are
+its title, site name, author, date and canonical address.
 
-def make_app(paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> ReaderApp:
-    """The Textual app, as ``reader [PATHS]`` runs it."""
+Each article is written to DIR/<slug>.md: YAML front matter (title, source,
+date, author, url, fetched), then the text, a paragraph at a time. The slug
+comes from the source and the title. A URL keeps its file: fetching it
+again rewrites that file, never a second one. Files are written whole
+(a temporary file, then a rename). Nothing is written outside DIR.
+
+Only the URLs given, the entries of the feeds among them and the redirects
+their servers send (up to 5) are fetched, each within the timeout and up to
+8 MiB, with the User-Agent "reader/VERSION".
+
+output: the path of each saved article on stdout, one a line; on stderr,
+one line for each URL that gave no article, with the reason (an HTTP
+status, a timeout, not HTML, no article text, too large), then the number
+of articles saved and skipped and the folder. A progress bar is drawn on
+stderr when it is a terminal.
+
+examples:
+  reader fetch https://example.org/news/feed.xml
+  reader fetch https://example.org/a.html https://example.net/b.html --into ~/news/bridge/
+  reader align $(reader fetch https://example.org/a.html https://example.net/b.html)
+
+exit codes: 0 at least one article saved; 2 none was, or bad usage
+(130 when interrupted: the articles saved by then are kept)."""
+
+
+def make_app(
+    paths: list[Path] | None = None,
+    cutoff: float = DEFAULT_CUTOFF,
+    fetch: list[str] | None = None,
+    fetch_into: Path | None = None,
+) -> ReaderApp:
+    """The Textual app, as ``reader [PATHS]`` runs it: on the paths, fetching the URLs into ``fetch_into``."""
     # Textual costs ~150 ms to import; `reader align` never needs it.
     from reader.tui.app import ReaderApp
 
-    return ReaderApp(paths or None, cutoff=cutoff)
+    return ReaderApp(paths or None, cutoff=cutoff, fetch=fetch or (), fetch_into=fetch_into)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,14 +187,28 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in {"align", "facts"}:
-        return _printing(_align_command if args[0] == "align" else _facts_command, args[1:])
+    commands = {"align": _align_command, "facts": _facts_command, "fetch": _fetch_command}
+    if args and args[0] in commands:
+        return _printing(commands[args[0]], args[1:])
     parser = _main_parser()
     options = parser.parse_args(args)
-    for path in options.paths:
+    from reader.web.urls import is_web_url
+
+    urls = [arg for arg in options.paths if is_web_url(arg)]
+    paths = [Path(arg) for arg in options.paths if not is_web_url(arg)]
+    for path in paths:
         if not path.exists():
             return _fail(path, "no such file or folder")
-    app = make_app(options.paths, cutoff=options.cutoff)
+    folder = None
+    if urls:
+        from reader.web import default_folder
+
+        folder = default_folder()
+        problem = _make_folder(folder)
+        if problem is not None:
+            return problem
+        paths.insert(0, folder)
+    app = make_app(paths, cutoff=options.cutoff, fetch=urls, fetch_into=folder) if urls else make_app(paths, cutoff=options.cutoff)
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK
@@ -188,7 +248,7 @@ def _main_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS", help="article files and folders")
+    parser.add_argument("paths", nargs="*", metavar="PATHS", help="article files and folders, or web addresses to fetch and open")
     _add_cutoff(parser)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
@@ -382,6 +442,96 @@ def _facts_command(argv: list[str]) -> int:
 
         print_facts(comparison, width=output_width(options.width))
     return EXIT_OK
+
+
+def _fetch_parser() -> argparse.ArgumentParser:
+    from reader.web import DEFAULT_TIMEOUT, default_folder
+    from reader.web.fetch import DEFAULT_LIMIT
+
+    parser = argparse.ArgumentParser(
+        prog="reader fetch",
+        usage="reader fetch URL... [--into DIR] [--limit N] [--timeout SECONDS]",
+        description="Save articles and the entries of RSS and Atom feeds as Markdown files in a folder that reader opens.",
+        epilog=_FETCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("urls", nargs="+", metavar="URL", help="an article page or an RSS or Atom feed (http:// or https://)")
+    parser.add_argument("--into", type=Path, metavar="DIR", help=f"the folder to write to (default: {default_folder()})")
+    parser.add_argument(
+        "--limit", type=_positive_int, default=DEFAULT_LIMIT, metavar="N", help=f"most entries fetched from each feed, newest first (default {DEFAULT_LIMIT})"
+    )
+    parser.add_argument(
+        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on a URL after this long (default {DEFAULT_TIMEOUT:g})"
+    )
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {count}")
+    return count
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600, not {value}")
+    return seconds
+
+
+def _fetch_command(argv: list[str]) -> int:
+    from reader.view.printable import printable
+    from reader.web import Limits, Progress, default_folder
+    from reader.web.fetch import fetch
+    from reader.web.urls import shown
+
+    options = _fetch_parser().parse_args(argv)
+    folder: Path = options.into or default_folder()
+    problem = _make_folder(folder)
+    if problem is not None:
+        return problem
+    limits = Limits(timeout=options.timeout)
+    try:
+        if sys.stderr is not None and sys.stderr.isatty():
+            from reader.view.progress import progress_bar
+
+            with progress_bar(sys.stderr, "Fetching") as show:
+
+                def shown_progress(progress: Progress) -> None:
+                    show(progress.done, progress.total, progress.url)
+
+                result = fetch(options.urls, folder, limit=options.limit, limits=limits, on_progress=shown_progress)
+        else:
+            result = fetch(options.urls, folder, limit=options.limit, limits=limits)
+    except KeyboardInterrupt:
+        print(f"reader: interrupted; the articles saved so far are in {printable(str(folder))}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    for saved in result.saved:
+        print(printable(str(saved.path)))
+    sys.stdout.flush()
+    for failure in result.failures:
+        # URLs and reasons come from the feeds and the servers: data, made inert.
+        print(f"reader: {printable(shown(failure.url))}: {printable(failure.reason)}", file=sys.stderr)
+    print(f"{result.summary}, in {printable(str(folder))}", file=sys.stderr)
+    return EXIT_OK if result.saved else EXIT_INPUT
+
+
+def _make_folder(folder: Path) -> int | None:
+    """Make the folder fetched articles go to; the exit code when it cannot be made."""
+    if folder.exists() and not folder.is_dir():
+        return _fail(folder, "not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail(folder, f"cannot be made ({error.strerror or error})")
+    return None
 
 
 def _fail(path: Path, reason: str, stream: TextIO | None = None) -> int:
