@@ -1,10 +1,11 @@
-"""The reader app: global keys, the library, and how screens are opened."""
+"""The reader app: global keys, the library, fetching from the web, and how screens are opened."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -15,10 +16,14 @@ from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.fact_store import FactStore
 from reader.tui.messages import CompareWith, OpenArticle, OpenComparison
-from reader.tui.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
+from reader.tui.screens import CompareScreen, FetchScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
 from reader.tui.threads import DaemonExecutor
+from reader.view.printable import one_line
+
+if TYPE_CHECKING:
+    from reader.web import FetchResult
 
 
 class ReaderApp(App[None]):
@@ -43,13 +48,28 @@ class ReaderApp(App[None]):
 
     #: Files read in the first batch; a larger folder is read on in growing batches.
     READ_AT_START = 300
+    #: Failures of one fetch shown one notification each; the rest are counted in one more.
+    FAILURES_SHOWN = 5
 
-    def __init__(self, paths: list[Path] | None = None, cutoff: float = DEFAULT_CUTOFF) -> None:
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        cutoff: float = DEFAULT_CUTOFF,
+        fetch: tuple[str, ...] | list[str] = (),
+        fetch_into: Path | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.cutoff = cutoff
+        self.fetch_at_start = list(fetch)
+        """URLs to fetch as the app starts (``reader URL``)."""
+        self.fetch_into = fetch_into
+        """Where fetched articles are saved (default: the user's folder of fetched articles)."""
         self._listing_errors: list[LoadError] = []
         self._results: list[Article | LoadError] = []
+        # Each file once: a fetch rewrites a file the folder's reading may also read.
+        self._result_index: dict[str, int] = {}
+        self._fetches = 0
         # Nothing is read here: the first frame comes first, and a file that
         # is slow to read can only hold up a worker.
         self.session = Session(library_of([]), reading=True)
@@ -81,6 +101,8 @@ class ReaderApp(App[None]):
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self._read_library()
+        if self.fetch_at_start:
+            self.fetch_urls(self.fetch_at_start)
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -115,14 +137,116 @@ class ReaderApp(App[None]):
                 break
 
     def _add_results(self, results: list[Article | LoadError], unread: list[Path]) -> None:
-        self._results.extend(results)
+        self._merge(results)
         self.session.update(library_of(self._results, self._listing_errors), unread, reading=bool(unread))
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.library_changed()
+        self._library_changed()
         if not self.first_batch_read.is_set():
             self.first_batch_read.set()
             self._warm_up()
+
+    def _merge(self, results: list[Article | LoadError]) -> None:
+        """Add files read to the library; a file read before is replaced where it stands."""
+        for result in results:
+            key = os.path.abspath(result.path)
+            index = self._result_index.get(key)
+            if index is None:
+                self._result_index[key] = len(self._results)
+                self._results.append(result)
+            else:
+                self._results[index] = result
+
+    def _library_changed(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.library_changed()
+
+    def _progress_changed(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.progress_changed()
+
+    # -- fetching from the web ----------------------------------------------
+
+    def fetch_folder(self) -> Path:
+        """Where fetched articles are saved."""
+        if self.fetch_into is None:
+            from reader.web import default_folder
+
+            self.fetch_into = default_folder()
+        return self.fetch_into
+
+    def action_fetch(self) -> None:
+        """Ask for the URL of an article or a feed, then fetch it."""
+        self.push_screen(FetchScreen(self.fetch_folder()), callback=self._fetch_asked)
+
+    def _fetch_asked(self, urls: list[str] | None) -> None:
+        if urls:
+            self.fetch_urls(urls)
+
+    def fetch_urls(self, urls: list[str]) -> None:
+        """Fetch articles and feeds in the background, then add the articles saved to the library.
+
+        Nothing but these URLs, their feeds' entries and their redirects is fetched.
+        """
+        more = f" and {len(urls) - 1} more" if len(urls) > 1 else ""
+        self.notify(one_line(f"Fetching {urls[0]}{more}…"), title="Fetch", markup=False)
+        self._fetches += 1
+        self.session.fetching = "fetching…"
+        self._progress_changed()
+        self._fetch(urls, self.fetch_folder())
+
+    @work(thread=True, group="fetch")
+    def _fetch(self, urls: list[str], folder: Path) -> None:
+        """Fetch on a thread of its own: the network is slow, and the app goes on."""
+        from reader.web import Progress
+        from reader.web.fetch import fetch
+
+        worker = get_current_worker()
+
+        def progress(step: Progress) -> None:
+            if step.done < step.total and not worker.is_cancelled:
+                self.call_from_thread(self._fetch_progress, step.done + 1, step.total)
+
+        try:
+            result = fetch(urls, folder, on_progress=progress, cancelled=lambda: worker.is_cancelled)
+            loaded = [load_article(saved.path) for saved in result.saved]
+        except Exception as error:  # noqa: BLE001 - a bug of the fetch is said, not a crash of the app
+            self.call_from_thread(self._fetch_failed, f"{type(error).__name__}: {error}")
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._fetched, result, loaded)
+
+    def _fetch_progress(self, step: int, total: int) -> None:
+        self.session.fetching = f"fetching {step} of {total}…"
+        self._progress_changed()
+
+    def _fetch_done(self) -> None:
+        self._fetches -= 1
+        if not self._fetches:
+            self.session.fetching = ""
+        self._progress_changed()
+
+    def _fetch_failed(self, reason: str) -> None:
+        self._fetch_done()
+        self.notify(one_line(f"The fetch stopped: {reason}"), title="Fetch", severity="error", markup=False)
+
+    def _fetched(self, result: FetchResult, loaded: list[Article | LoadError]) -> None:
+        """The fetch is done: its articles join the library, and its failures are named."""
+        from reader.web.urls import shown
+
+        self._fetch_done()
+        self._merge(loaded)
+        self.session.update(library_of(self._results, self._listing_errors), self.session.unread, reading=self.session.reading)
+        self._library_changed()
+        severity = "information" if result.saved else "warning"
+        self.notify(one_line(f"{result.summary}, in {result.folder}"), title="Fetched", severity=severity, markup=False)
+        for failure in result.failures[: self.FAILURES_SHOWN]:
+            self.notify(
+                one_line(f"{shown(failure.url)}: {failure.reason}"), title="Not fetched", severity="warning", timeout=15, markup=False
+            )
+        hidden = len(result.failures) - self.FAILURES_SHOWN
+        if hidden > 0:
+            self.notify(f"and {hidden} more URLs gave no article", title="Not fetched", severity="warning", timeout=15, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme for next time (in the user's config directory)."""

@@ -24,6 +24,8 @@ class Session:
         """Files still to be read in the background."""
         self.reading = reading
         """Whether the folder is still being listed or read."""
+        self.fetching = ""
+        """How far a fetch from the web has got ("fetching 3 of 12"), for the screens to show; empty when none runs."""
         self.fact_store = FactStore(library)
         """Facts of the library's articles, shared by every screen."""
 

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 #: Keys that work everywhere but have no binding of their own to list.
 EXTRA_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+p", "Command palette: open an article, compare with…, swap, facts, story, change theme"),
+    ("ctrl+p", "Command palette: open an article, compare with…, swap, facts, story, fetch URL or feed…, change theme"),
     ("mouse", "Click a row to select it, double-click to open it; scroll with the wheel"),
 )
 

@@ -106,12 +106,17 @@ class LibraryScreen(Screen[None]):
         self._show_progress()
         self._rebuild()
 
+    def progress_changed(self) -> None:
+        """The folder's reading or a fetch from the web has moved on: say how far."""
+        self._show_progress()
+
     def _show_progress(self) -> None:
         unread = len(self.session.unread)
         if unread:
-            self.sub_title = f"Library · reading {unread:,} more files…"
+            title = f"Library · reading {unread:,} more files…"
         else:
-            self.sub_title = "Library · reading the folder…" if self.session.reading else "Library"
+            title = "Library · reading the folder…" if self.session.reading else "Library"
+        self.sub_title = f"{title} · {self.session.fetching}" if self.session.fetching else title
 
     # -- the table ----------------------------------------------------------
 
