@@ -5,7 +5,8 @@ Each pair is aligned and its facts compared exactly as ``reader align A B
 default): aligning is pure Python and numpy, so threads would share one
 core. The workers inherit the loaded library and receive only pairs of
 indices; each returns its line of JSON ready to print, so the encoding too
-is spread over the cores.
+is spread over the cores. A worker finds each article's facts once, not
+once per pair.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
 from reader.export import to_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.core.facts.extract import ArticleFacts
+
+    #: Gives an article's facts, relative dates placed against the reference date.
+    FactsOf = Callable[[Article, str | None], ArticleFacts]
 
 #: The library and cutoff of this worker process, set once when it starts.
 _WORKER: dict[str, object] = {}
@@ -31,25 +40,36 @@ def pair_indices(count: int) -> list[tuple[int, int]]:
     return list(combinations(range(count), 2))
 
 
-def pair_json(a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF) -> dict[str, object]:
+def pair_json(
+    a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
+) -> dict[str, object]:
     """The object ``reader align A B --format json`` prints for one pair.
 
     Args:
         a: The left article.
         b: The right article.
         cutoff: Score from 0 to 100 below which sentences are not linked.
+        facts_of: Gives an article's facts, with relative dates placed against
+            a reference date; a batch passes one that remembers them, since an
+            article's facts do not depend on the article it is compared with.
 
     Returns:
         The alignment with its ``"facts"`` and ``"quotes"``.
     """
     from reader.core import align
-    from reader.core.facts.compare import compare_facts
+    from reader.core.facts.compare import compare_facts, too_long_for_facts
+    from reader.core.facts.extract import extract_facts
     from reader.export import alignment_json, facts_json
 
     alignment = align(a, b, cutoff=cutoff)
     data = alignment_json(alignment)
-    data.update(facts_json(compare_facts(alignment)))
+    facts = None
+    if not too_long_for_facts(alignment):
+        find = facts_of or (lambda article, reference: extract_facts(article, reference=reference))
+        facts = (find(a, b.date), find(b, a.date))
+    data.update(facts_json(compare_facts(alignment, facts=facts)))
     return data
+
 
 
 def align_all(
@@ -116,6 +136,18 @@ def write_all(
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
     _WORKER["articles"] = articles
     _WORKER["cutoff"] = cutoff
+    _WORKER["facts"] = {}
+
+
+def _remembered_facts(article: Article, reference: str | None) -> ArticleFacts:
+    """An article's facts, found once per worker (and once per reference date when it has none)."""
+    from reader.core.facts.extract import extract_facts
+
+    memory: dict[tuple[str, str | None], ArticleFacts] = _WORKER["facts"]  # type: ignore[assignment]
+    key = (article.id, None if article.date else reference)
+    if key not in memory:
+        memory[key] = extract_facts(article, reference=key[1])
+    return memory[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +164,7 @@ def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
     cutoff: float = _WORKER["cutoff"]  # type: ignore[assignment]
     a, b = articles[pair[0]], articles[pair[1]]
     try:
-        data = pair_json(a, b, cutoff)
+        data = pair_json(a, b, cutoff, _remembered_facts)
     except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
         return PairFailure(a.path, b.path, repr(error))
     return to_json(data)

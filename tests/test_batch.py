@@ -14,6 +14,7 @@ import pytest
 from reader.batch import align_all, pair_indices, pair_json, write_all
 from reader.core import bundled_seeds, load_library
 from reader.core.models import Article
+from reader.export import to_json
 
 
 def test_pairs_are_every_unordered_pair_in_library_order() -> None:
@@ -65,10 +66,10 @@ def test_a_pair_that_fails_is_named_and_the_other_pairs_are_still_written(
         shutil.copy(path, tmp_path / path.name)
     real = reader.batch.pair_json
 
-    def fails_on_the_first_and_last(a: Article, b: Article, cutoff: float) -> dict[str, object]:
+    def fails_on_the_first_and_last(a: Article, b: Article, cutoff: float, facts_of: object = None) -> dict[str, object]:
         if {a.path.name, b.path.name} == {seeds[0].name, seeds[2].name}:
             raise KeyError("3,500")
-        return real(a, b, cutoff)
+        return real(a, b, cutoff, facts_of)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reader.batch, "pair_json", fails_on_the_first_and_last)
     monkeypatch.setattr(reader.batch.os, "cpu_count", lambda: 1)  # in this process, where the patch holds
@@ -108,3 +109,12 @@ def test_reader_align_all_needs_jsonl_and_no_pair() -> None:
     missing = _reader("align", "--all", "no-such-folder", "--format", "jsonl")
     assert missing.returncode == 2
     assert missing.stderr.strip() == "reader: no-such-folder: no such file or folder"
+
+
+def test_every_pair_of_a_batch_says_what_reader_align_says_of_it(tmp_path: Path) -> None:
+    articles = load_library([Path(__file__).parent / "data" / "local"]).articles
+    lines = [json.loads(line) for line in align_all(articles, workers=1)]
+    pairs = [(a, b) for k, a in enumerate(articles) for b in articles[k + 1 :]]
+    assert len(lines) == len(pairs)
+    for line, (a, b) in zip(lines, pairs, strict=True):
+        assert line == json.loads(to_json(pair_json(a, b))), (a.id, b.id)  # facts found once, the same as per pair
