@@ -144,3 +144,7 @@ def test_common_words_opening_a_sentence_are_not_bodies() -> None:
     assert typed("Police said the driver was not hurt. Media reported a second crash.") == []
     assert ("Ohio", "place") in typed("Voters in Ohio and Wisconsin go to the polls in May.")
     assert ("Wisconsin", "place") in typed("Voters in Ohio and Wisconsin go to the polls in May.")
+
+
+def test_a_role_opening_the_sentence_is_no_part_of_the_name() -> None:
+    assert typed("Owner Harbor Logistics Inc. put the damage at $1.2 million.") == [("Harbor Logistics Inc", "organisation")]

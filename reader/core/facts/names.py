@@ -107,6 +107,8 @@ _OPENERS = frozenset(
 _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 #: Words shaped like a nationality ("Italian", "Lebanese", "Polish"), not names of their own.
 _DEMONYM_SHAPE = re.compile(r"[a-z]+(?:ian|ese|ish|ean)")
+#: Words for what someone is, not who, that may open a sentence before a name.
+_ROLE_WORDS = frozenset("owner owners manager operator landlord tenant witness witnesses survivor victim boss".split())
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
 
 
@@ -416,6 +418,9 @@ def _classify(
             span = span[taken:]
             continue
         break
+    # "Owner Harbor Logistics Inc. put the damage at…": a role opening the sentence is no part of the name.
+    while len(span) > 1 and _word(span[0][2]) in _ROLE_WORDS:
+        span = span[1:]
     if not span:
         return out
     words = [_word(t[2]) for t in span]
