@@ -261,7 +261,7 @@ def _align_parser() -> argparse.ArgumentParser:
         _ALIGN_EPILOG,
         text_help="text: side by side (default); json: for scripts; jsonl: one line per pair, with --all",
         formats=("text", "json", "jsonl"),
-        usage="reader align A B [--format text|json] [--cutoff SCORE] [--width N]\n"
+        usage="reader align A B [--format text|json] [--cutoff SCORE] [--width N] [--color WHEN]\n"
         "       reader align --all DIR --format jsonl [--cutoff SCORE]",
         pair_optional=True,
     )
@@ -311,7 +311,19 @@ def _pair_parser(
         default=None,
         help=f"wrap text output to this many columns ({MIN_WIDTH} or more; default: the terminal's width)",
     )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never. "
+        "Without colour, changed words are marked [-removed-] and {+added+}",
+    )
     return parser
+
+
+def _color(choice: str) -> bool | None:
+    """``--color``: always styles, never does not, auto leaves it to the terminal and NO_COLOR."""
+    return {"always": True, "never": False}.get(choice)
 
 
 def _add_cutoff(parser: argparse.ArgumentParser) -> None:
@@ -398,9 +410,9 @@ def _align_command(argv: list[str]) -> int:
         sys.stdout.write(to_json(data, indent=1))
         sys.stdout.write("\n")
     else:
-        from reader.view.render import print_alignment
+        from reader.view.render import output_console, print_alignment
 
-        print_alignment(alignment, width=output_width(options.width))
+        print_alignment(alignment, console=output_console(output_width(options.width), _color(options.color)))
     return EXIT_OK
 
 
@@ -438,9 +450,9 @@ def _facts_command(argv: list[str]) -> int:
         sys.stdout.write(to_json(facts_json(comparison), indent=1))
         sys.stdout.write("\n")
     else:
-        from reader.view.render import print_facts
+        from reader.view.render import output_console, print_facts
 
-        print_facts(comparison, width=output_width(options.width))
+        print_facts(comparison, console=output_console(output_width(options.width), _color(options.color)))
     return EXIT_OK
 
 

@@ -173,3 +173,41 @@ def test_the_app_ending_on_an_uncaught_error_exits_non_zero(monkeypatch: pytest.
 
     monkeypatch.setattr(reader.cli, "make_app", lambda paths, cutoff: Crashing(paths, cutoff=cutoff))
     assert reader.cli.main([str(SEEDS[0])]) == 1
+
+
+def test_a_piped_comparison_marks_changed_words_without_colour() -> None:
+    result = run("align", str(SEEDS[1]), str(SEEDS[4]), "--width", "120")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    removed = [w.strip() for w in result.stdout.split("[-")[1:]]
+    added = [w.strip() for w in result.stdout.split("{+")[1:]]
+    assert removed and added  # the changed words are visible in plain text, as git diff --word-diff shows them
+    data = json.loads(run("align", str(SEEDS[1]), str(SEEDS[4]), "--format", "json").stdout)
+    first_removed = next(op["a_text"] for link in data["links"] for op in link["diff"] if op["tag"] in {"replace", "delete"})
+    assert first_removed.split()[0] in removed[0]
+
+
+def test_color_always_styles_a_pipe_and_never_leaves_no_escape() -> None:
+    always = run("align", str(SEEDS[1]), str(SEEDS[4]), "--width", "120", "--color", "always")
+    assert "\x1b[" in always.stdout and "[-" not in always.stdout
+    never = run("facts", str(SEEDS[1]), str(SEEDS[4]), "--width", "120", "--color", "never")
+    assert never.returncode == 0 and "\x1b" not in never.stdout
+    assert run("align", str(SEEDS[1]), str(SEEDS[4]), "--color", "sometimes").returncode == 2
+
+
+def test_no_color_on_a_terminal_means_no_bold_or_underline_either(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.text import Text
+
+    from reader.view import render
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert render.wants_color() is False
+    monkeypatch.delenv("NO_COLOR")
+    assert render.wants_color() is True
+    console = render.output_console(80, color=False)
+    console.file = io.StringIO()
+    console.print(Text("changed", "bold underline red"))
+    assert console.file.getvalue() == "changed\n"

@@ -34,6 +34,9 @@ class CellStyles:
     added: Style = Style(color="green")
     added_strong: Style = Style(color="green", bold=True, underline=True)
     heading: Style = Style(bold=True)
+    #: Mark changed words in the text itself, as ``git diff --word-diff``
+    #: does ("[-third-]", "{+fourth+}"), for output that carries no colour.
+    markers: bool = False
 
 
 def clean(text: str) -> str:
@@ -54,6 +57,15 @@ def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
         cell.stylize(strong, start + match.start(), start + match.end())
 
 
+def _marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
+    """The changed words between markers, when the styles ask for them; the trailing space stays outside."""
+    if not styles.markers or not text.strip():
+        return text
+    words = text.rstrip()
+    lead = len(words) - len(words.lstrip())
+    return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words):]}"
+
+
 def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tuple[Text, Text]:
     """The left and right cells of a row, with the word diff painted on."""
     left, right = Text(), Text()
@@ -64,9 +76,9 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
                 right.append(clean(op.b_text))
                 continue
             if op.a_text:
-                _append_changed(left, clean(op.a_text), styles.removed, styles.removed_strong)
+                _append_changed(left, _marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
             if op.b_text:
-                _append_changed(right, clean(op.b_text), styles.added, styles.added_strong)
+                _append_changed(right, _marked(clean(op.b_text), "{+", "+}", styles), styles.added, styles.added_strong)
         return left, right
     for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
         sentences = article.sentences

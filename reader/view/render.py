@@ -41,9 +41,33 @@ class PipeConsole(Console):
         raise BrokenPipeError
 
 
-def output_console(width: int | None) -> Console:
-    """The console the command line prints to: article text is never read as markup or emoji."""
-    return PipeConsole(width=width, highlight=False, emoji=False, markup=False)
+#: The same cells without colour: changed words between markers instead.
+PLAIN_STYLES = CellStyles(
+    removed=Style(), removed_strong=Style(), added=Style(), added_strong=Style(), heading=Style(), markers=True
+)
+
+
+def output_console(width: int | None, color: bool | None = None) -> Console:
+    """The console the command line prints to: article text is never read as markup or emoji.
+
+    Args:
+        width: Columns to wrap to (default: the terminal's).
+        color: ``True`` styles even into a pipe, ``False`` never styles (no
+            bold or underline either), ``None`` styles only a terminal with
+            ``NO_COLOR`` unset.
+    """
+    if color is None:
+        color = wants_color()
+    return PipeConsole(width=width, highlight=False, emoji=False, markup=False, force_terminal=color,
+                       no_color=not color)
+
+
+def wants_color() -> bool:
+    """Whether output in the default ``--color auto`` is styled: a terminal, and ``NO_COLOR`` unset or empty."""
+    import os
+    import sys
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def summary_line(alignment: Alignment) -> str:
@@ -51,7 +75,7 @@ def summary_line(alignment: Alignment) -> str:
     return alignment_summary(summarize(alignment)).plain + f" · cutoff {alignment.cutoff:g}"
 
 
-def comparison_table(alignment: Alignment) -> Table:
+def comparison_table(alignment: Alignment, styles: CellStyles = CLI_STYLES) -> Table:
     """A Rich table: left sentence, score gutter, right sentence."""
     table = Table(
         show_header=True,
@@ -64,7 +88,7 @@ def comparison_table(alignment: Alignment) -> Table:
     table.add_column("score", justify="right", width=6, no_wrap=True)
     table.add_column(Text(printable(f"{alignment.b.source} — {alignment.b.title}")), ratio=1)
     for row in build_rows(alignment):
-        left, right = row_cells(alignment, row, CLI_STYLES)
+        left, right = row_cells(alignment, row, styles)
         gutter = Text("")
         if row.score is not None:
             gutter = Text(f"{row.score:.0f}")
@@ -77,11 +101,12 @@ def comparison_table(alignment: Alignment) -> Table:
 def print_alignment(alignment: Alignment, width: int | None = None, console: Console | None = None) -> None:
     """Print a side-by-side comparison.
 
-    Colour follows Rich's rules: off when output is not a terminal or when
-    ``NO_COLOR`` is set.
+    Without colour (a pipe, ``NO_COLOR``, ``--color never``) the changed
+    words are marked in the text: ``[-removed-]`` left, ``{+added+}`` right.
     """
     console = console or output_console(width)
-    console.print(comparison_table(alignment))
+    styled = console.is_terminal and not console.no_color
+    console.print(comparison_table(alignment, CLI_STYLES if styled else PLAIN_STYLES))
 
 
 # --- facts -------------------------------------------------------------------
