@@ -176,11 +176,11 @@ def compare_facts(
         side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
         texts = (alignment.a.text, alignment.b.text)
 
-        def later(used_a: set[int], used_b: set[int]) -> Callable[[Fact, Fact], bool]:
+        def conflicts_left(used_a: set[int], used_b: set[int]) -> Callable[[Fact, Fact], bool]:
             test = conflict_test(side_a, side_b, used_a, used_b, texts)  # noqa: B023 - called at once
             return _unless_both_stated(test, values_a, values_b)
 
-        pairs += _assign(side_a, side_b, used_a, used_b, index, later(used_a, used_b), later)
+        pairs += _assign(side_a, side_b, used_a, used_b, index, conflicts_left)
     rest_a = [f for f in plain_a if id(f) not in used_a]
     rest_b = [f for f in plain_b if id(f) not in used_b]
     for verdict in AGREEING:
@@ -270,10 +270,11 @@ def _assign(
     used_a: set[int],
     used_b: set[int],
     link: int,
-    conflicting: Callable[[Fact, Fact], bool],
-    later: Callable[[set[int], set[int]], Callable[[Fact, Fact], bool]],
+    conflicts_left: Callable[[set[int], set[int]], Callable[[Fact, Fact], bool]],
 ) -> list[FactPair]:
     """Pair the facts of one link, those playing the most alike roles first.
+
+    ``conflicts_left`` gives the conflict test for the facts not yet used.
 
     "Councillors approved a $480m plan … after an earlier estimate of $520m"
     against "approved a $520m rebuild … the $480m first estimate": the two
@@ -283,9 +284,10 @@ def _assign(
     # First the pairs whose roles say most, a conflict among them; then, of
     # what is left, the conflicts a weaker role allows (the one time each
     # side gives).
+    first = conflicts_left(used_a, used_b)
     pairs = _assign_round(side_a, side_b, used_a, used_b, link, lambda x, y: overlap(x.role, y.role) >= 2
-                          and conflicting(x, y))
-    return pairs + _assign_round(side_a, side_b, used_a, used_b, link, later(used_a, used_b))
+                          and first(x, y))
+    return pairs + _assign_round(side_a, side_b, used_a, used_b, link, conflicts_left(used_a, used_b))
 
 
 def _assign_round(
