@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
+from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer, name_candidates
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
@@ -130,7 +130,8 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     Returns:
         The facts, sorted by offset; none lies outside a sentence.
     """
-    gazetteer = gazetteer if gazetteer is not None else learn_gazetteer([article])
+    candidates = name_candidates(article)
+    gazetteer = gazetteer if gazetteer is not None else learn_gazetteer([article], [candidates])
     sentences = article.sentences
     starts = [s.start for s in sentences]
 
@@ -156,7 +157,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 # announced on Thursday" is no Thursday's extension.
                 role = replace(role, when="")
             facts.append(replace(fact, role=role))
-    names = find_names(article, gazetteer)
+    names = find_names(article, gazetteer, candidates)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
     for quote in find_quotes(article.text, names):
         index = sentence_of(quote.start)

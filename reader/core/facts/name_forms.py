@@ -8,6 +8,7 @@ each come out as one key here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Spellings of the same country or bloc, lower case, dots removed.
 _ALIASES = {
@@ -46,6 +47,7 @@ _INSTITUTIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """The comparison key of a person, organisation or place name.
 
@@ -87,6 +89,7 @@ def normalise_name(text: str) -> str:
     return _ALIASES.get(key, key).lower()
 
 
+@lru_cache(maxsize=65536)
 def canonical_place(text: str) -> str | None:
     """The display name of a known alias ("US" → "United States"), else ``None``."""
     return _ALIASES.get(re.sub(r"[\s\-]+", " ", text.lower().replace(".", "")).strip())

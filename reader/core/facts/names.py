@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.facts.name_forms import LEGAL_SUFFIXES, TITLE_WORDS, canonical_place, normalise_name
 from reader.core.models import Article, FactKind, SegmentKind
@@ -109,6 +110,8 @@ _MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 _DEMONYM_SHAPE = re.compile(r"[a-z]+(?:ian|ese|ish|ean)")
 #: Words for what someone is, not who, that may open a sentence before a name.
 _ROLE_WORDS = frozenset("owner owners manager operator landlord tenant witness witnesses survivor victim boss".split())
+#: How a possessive ends ("Millbrook's", "Millbrook’s").
+_POSSESSIVE = ("'s", "’s")
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
 
 
@@ -160,16 +163,41 @@ class Gazetteer:
         return 1 if self.articles == 1 else 2
 
 
-def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
+#: A run of capitalised words that may be a name: its tokens, whether it opens
+#: a sentence, and the word before it.
+Candidate = tuple[list[tuple[int, int, str]], bool, str]
+#: An article's candidates, per sentence: whether the sentence is a heading, and its runs.
+Candidates = tuple[tuple[bool, tuple[Candidate, ...]], ...]
+
+
+def name_candidates(article: Article) -> Candidates:
+    """The runs of capitalised words of each sentence, before any is typed.
+
+    They do not depend on the gazetteer, so one article's candidates serve
+    both to learn its gazetteer and to find its names.
+    """
+    text = article.text
+    out = []
+    for segment in article.sentences:
+        tokens = []
+        for match in _TOKEN.finditer(text, segment.start, segment.end):
+            tokens.extend(_split_hyphens(match.start(), match.group()))
+        out.append((segment.kind is SegmentKind.HEADING, tuple(_spans(text, tokens, segment.start))))
+    return tuple(out)
+
+
+def learn_gazetteer(articles: Iterable[Article], candidates: Iterable[Candidates] | None = None) -> Gazetteer:
     """Learn names from articles: full names of people, kinds of names, common words.
 
     Args:
         articles: The library (or the two articles being compared).
+        candidates: Each article's :func:`name_candidates`, when already found.
 
     Returns:
         The gazetteer to pass to :func:`find_names` for each of them.
     """
     articles = list(articles)
+    found = list(candidates) if candidates is not None else [name_candidates(a) for a in articles]
     common = set(STOPWORDS)
     for article in articles:
         common.update(re.findall(r"\b[a-z][a-z'’-]*\b", article.text))
@@ -178,7 +206,7 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
     documents: Counter[str] = Counter()
     full_names: dict[str, set[str]] = defaultdict(set)
     organisations: set[str] = set()
-    for article in articles:
+    for article, runs in zip(articles, found, strict=True):
         seen: set[str] = set()
         # A capitalised word inside a sentence ("a probe of Nvidia") that
         # several articles use (or the only article) is a name, even with
@@ -192,7 +220,7 @@ def learn_gazetteer(articles: Iterable[Article]) -> Gazetteer:
                         continue  # "the New Deal": the word before is part of the name
                     if word not in common and word not in _DEMONYMS and not _DEMONYM_SHAPE.fullmatch(word):
                         seen.add(normalise_name(word))
-        for name in find_names(article, base):
+        for name in find_names(article, base, runs):
             kinds[name.key][name.kind] += 1
             seen.add(name.key)
             if name.kind == "organisation":
@@ -224,7 +252,7 @@ def _acronyms(names: Iterable[str]) -> dict[str, str]:
     return {initials: next(iter(full)) for initials, full in found.items() if len(full) == 1}
 
 
-def find_names(article: Article, gazetteer: Gazetteer | None = None) -> list[Name]:
+def find_names(article: Article, gazetteer: Gazetteer | None = None, candidates: Candidates | None = None) -> list[Name]:
     """Every person, organisation and place named in an article's sentences.
 
     Headings are title case, where every word looks like a name, so in them
@@ -233,28 +261,20 @@ def find_names(article: Article, gazetteer: Gazetteer | None = None) -> list[Nam
     Args:
         article: The article.
         gazetteer: Names learned from the library (default: nothing learned).
+        candidates: The article's :func:`name_candidates`, when already found.
 
     Returns:
         The names sorted by offset.
     """
     gazetteer = gazetteer or Gazetteer()
+    text = article.text
     names: list[Name] = []
-    for segment in article.sentences:
-        heading = segment.kind is SegmentKind.HEADING
-        for name in _names_in(article.text, segment.start, segment.end, gazetteer):
-            if not heading or name.key in gazetteer.kinds:
-                names.append(name)
+    for heading, runs in candidates if candidates is not None else name_candidates(article):
+        for span, initial, before in runs:
+            for name in _classify(text, span, initial, before, gazetteer):
+                if not heading or name.key in gazetteer.kinds:
+                    names.append(name)
     return names
-
-
-def _names_in(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Name]:
-    tokens = []
-    for match in _TOKEN.finditer(text, start, end):
-        tokens.extend(_split_hyphens(match.start(), match.group()))
-    found: list[Name] = []
-    for span, initial, before in _spans(text, tokens, start):
-        found.extend(_classify(text, span, initial, before, gazetteer))
-    return found
 
 
 def _split_hyphens(start: int, token: str) -> list[tuple[int, int, str]]:
@@ -309,7 +329,7 @@ def _spans(
         while j < len(tokens):
             gap = text[run[-1][1] : tokens[j][0]]
             token = tokens[j][2]
-            if re.search(r"['’]s$", run[-1][2]):
+            if run[-1][2].endswith(_POSSESSIVE):
                 # A possessive ends a name ("TikTok's Chinese parent"), but
                 # not an institution's ("St Mary's Hospital").
                 if gap == " " and _is_cap(token) and _word(token) in _POSSESSIVE_INSTITUTIONS:
@@ -376,6 +396,7 @@ def _abbreviation(run: list[tuple[int, int, str]]) -> bool:
     return last.lower() in TITLE_WORDS and len(last) <= 4 or len(run) > 1 and len(last) == 1 and last.isupper()
 
 
+@lru_cache(maxsize=65536)
 def _word(token: str) -> str:
     return re.sub(r"['’]s$", "", token).lower().replace(".", "")
 
@@ -394,8 +415,8 @@ def _classify(
     # A capitalised common word opening a sentence is not a name ("The U.S.",
     # "Talks resumed", "Regarding TikTok"), unless the whole span is one
     # ("He Lifeng", "Main Road", "Green Foods").
-    opener = first in gazetteer.common or first in STOPWORDS or first in _OPENERS or re.search(r"(?:ing|ly)$", first)
-    raw = re.sub(r"\.", "", _join(text, span).lower())
+    opener = first in gazetteer.common or first in STOPWORDS or first in _OPENERS or first.endswith(("ing", "ly"))
+    raw = _join(text, span).lower().replace(".", "")
     if (
         initial
         and opener
@@ -501,7 +522,7 @@ def _is_body(words: list[str]) -> bool:
 def _named_by_last_word(span: list[tuple[int, int, str]], first: str) -> bool:
     """Whether a span of two words opening a sentence is a street or a body as a whole ("Main Road",
     "Green Foods"); in a longer one the common word is not part of the name ("Owner Harbor Logistics Inc.")."""
-    if len(span) != 2 or first in STOPWORDS or first in _OPENERS or re.search(r"(?:ing|ly)$", first):
+    if len(span) != 2 or first in STOPWORDS or first in _OPENERS or first.endswith(("ing", "ly")):
         return False
     words = [_word(t[2]) for t in span]
     return words[-1] in _STREET_WORDS or _is_body(words) or words[-1].isdigit() and words[0] in _ROUTE_WORDS
@@ -542,7 +563,7 @@ def _place_context(text: str, span: list[tuple[int, int, str]], before: str) -> 
     "Millbrook-based", "Millbrook's Dock Street", "Millbrook's mayor".
     """
     start, end = span[0][0], span[-1][1]
-    if re.search(r"['’]s$", text[start:end]):
+    if text.endswith(_POSSESSIVE, start, end):
         return _PLACE_POSSESSION.match(text, end - 2) is not None
     if re.match(r" ?- ?(?:based|born)\b", text[end : end + 8]) or _PLACE_NOUN_AFTER.match(text, end):
         return True
@@ -567,13 +588,14 @@ def _leading_place(text: str, span: list[tuple[int, int, str]]) -> int:
 
 
 def _join(text: str, span: list[tuple[int, int, str]]) -> str:
-    return re.sub(r"['’]s$", "", text[span[0][0] : span[-1][1]])
+    surface = text[span[0][0] : span[-1][1]]
+    return surface[:-2] if surface.endswith(_POSSESSIVE) else surface
 
 
 def _name(text: str, span: list[tuple[int, int, str]], kind: FactKind) -> Name:
     start, end = span[0][0], span[-1][1]
     surface = text[start:end]
-    if re.search(r"['’]s$", surface):
+    if surface.endswith(_POSSESSIVE):
         end -= 2
         surface = surface[:-2]
     value = canonical_place(surface) or surface if kind == "place" else surface

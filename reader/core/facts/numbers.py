@@ -137,6 +137,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
     ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
 )
+#: Which sentences can hold a match of each pattern (same order as ``_PATTERNS``):
+#: a pattern whose words or characters a sentence lacks is not run on it.
+#: Each test is looser than its pattern, so no match is lost.
+_GATES: tuple[str, ...] = (
+    "currency", "money words", "percent", "percent", "digit", "clock", "digit",
+    "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number",
+)  # fmt: skip
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
 #: The word after some white space or dashes; never starting inside a run of
 #: them, so that a search over a long run is linear.
@@ -164,7 +171,10 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
     """
     end = len(text) if end is None else end
     candidates: list[tuple[int, int, int, re.Match[str], str]] = []
-    for kind, pattern in _PATTERNS:
+    present = _present(text, start, end)
+    for (kind, pattern), gate in zip(_PATTERNS, _GATES, strict=True):
+        if gate and gate not in present:
+            continue
         for match in pattern.finditer(text, start, end):
             if match.end() > match.start():
                 candidates.append((_PRIORITY[kind], -(match.end() - match.start()), match.start(), match, kind))
@@ -181,6 +191,51 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
             found.append(mention)
     found.extend(_as_many(text, start, end, found, taken))
     return sorted(found, key=lambda m: m.start)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+#: Words of the number patterns, case folded, each part of a hyphenated one ("twenty-one").
+_NUMBER_PARTS = frozenset(part for w in NUMBER_WORDS for part in _LETTERS.findall(w.casefold())) | {"dozen"}
+_ORDINAL_PARTS = frozenset(part for w in ORDINAL_WORDS for part in _LETTERS.findall(w.casefold()))
+_SMALL_PARTS = frozenset(_LETTERS.findall(_SMALL.replace("\\b", " ")))
+_MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yuan"})
+#: The two letters ``re.I`` takes for "i" that case folding does not make "i".
+_DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
+
+
+def _present(text: str, start: int, end: int) -> frozenset[str]:
+    """Which of :data:`_GATES` the text between ``start`` and ``end`` passes.
+
+    Words are compared case folded, as ``re.I`` matches them ("ſix" is "six",
+    and "ı" and "İ" are "i").
+    """
+    segment = text[start:end]
+    words = set(_LETTERS.findall(segment.translate(_DOTLESS).casefold()))
+    digit = _DIGIT.search(segment) is not None
+    number = digit or not words.isdisjoint(_NUMBER_PARTS)
+    present: set[str] = set()
+    if digit:
+        present.update(("digit", "vote", "ordinal"))
+        if ":" in segment:
+            present.add("clock")
+    if number:
+        present.add("number")
+        if "%" in segment or "percent" in words or "per" in words and "cent" in words:
+            present.add("percent")
+        if not words.isdisjoint(_MONEY_WORDS):
+            present.add("money words")
+    if any(sign in segment for sign in "$€£¥"):
+        present.add("currency")
+    if not words.isdisjoint(_SMALL_PARTS):
+        present.add("vote")
+    if not words.isdisjoint(_ORDINAL_PARTS):
+        present.add("ordinal")
+    if "digit" in words:
+        present.add("digit words")
+    if "times" in words:
+        present.add("times")
+    return frozenset(present)
 
 
 _AS_MANY = re.compile(r"\bas many\s+([a-z]+)", re.I)

@@ -177,24 +177,29 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
     sides had made good progress"), which the aligner may have linked
     elsewhere or not at all.
     """
-    pairs = []
-    all_sentences = other.article.sentences
+    pairs: list[QuotePair] = []
+    if not quotes:
+        return pairs
     named: dict[str, list[int]] = defaultdict(list)  # person -> sentences of the other article naming them
     for fact in other.facts:
         if fact.kind == "person" and (not named[fact.value] or named[fact.value][-1] != fact.sentence):
             named[fact.value].append(fact.sentence)
+    links_of: dict[int, list[int]] = defaultdict(list)  # sentence of this side -> its links
+    for number, run in enumerate(alignment.links):
+        for k in run.a if side == "a" else run.b:
+            links_of[k].append(number)
+    reader = _Reported(other)
     for quote in quotes:
-        candidates: list[tuple[tuple[int, ...], int | None]] = []
-        for number, run in enumerate(alignment.links):
-            mine, theirs = (run.a, run.b) if side == "a" else (run.b, run.a)
-            if quote.sentence in mine:
-                # One sentence of the link at a time: the one that reports
-                # the quote, not the whole run.
-                candidates += [((k,), number) for k in theirs]
+        candidates: list[tuple[int, int | None]] = []
+        for number in links_of.get(quote.sentence, ()):
+            # One sentence of the link at a time: the one that reports
+            # the quote, not the whole run.
+            run = alignment.links[number]
+            candidates += [(k, number) for k in (run.b if side == "a" else run.a)]
         if quote.speaker:
-            candidates += [((k,), None) for k in named.get(quote.speaker, ())]
-        for sentences, index in candidates:
-            stand_in = _reported(quote, other, all_sentences, sentences, linked=index is not None)
+            candidates += [(k, None) for k in named.get(quote.speaker, ())]
+        for sentence, index in candidates:
+            stand_in = reader.paraphrase(quote, sentence, linked=index is not None)
             if stand_in is None:
                 continue
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
@@ -206,26 +211,51 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
     return pairs
 
 
-def _reported(
-    quote: Fact, other: ArticleFacts, all_sentences: tuple[Segment, ...], theirs: tuple[int, ...], linked: bool
-) -> Fact | None:
-    """The other article's sentences as a paraphrase of ``quote``, if they are one."""
-    text = other.article.text
-    sentences = [all_sentences[k] for k in theirs]
-    start, end = sentences[0].start, sentences[-1].end
-    words = quote_words(text, start, end)
-    equal, _ = shared_words(content(quote.words), content(words))
-    people = [f.value for f in other.in_sentences(theirs) if f.kind == "person"]
-    # Reported speech names its speaker ("Greer noted that the Chinese side
-    # views ..."): with the same speaker named, fewer shared words make a
-    # paraphrase than without; away from the link, the speaker must be named.
-    speaker = quote.speaker if quote.speaker in people else None
-    if not linked and speaker is None:
-        return None
-    needed = (PARAPHRASED_SHARE if linked else UNLINKED_SHARE) if speaker else REPORTED_SHARE
-    if equal < MIN_SHARED or equal / max(len(content(quote.words)), 1) < needed:
-        return None
-    if any(q.start < end and start < q.end for q in other.quotes):
-        return None  # the other side quotes something else here
-    return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", theirs[0],
-                speaker=speaker, words=words)
+class _Reported:
+    """The sentences of one article read as paraphrases of the other's quotes.
+
+    Each sentence's words are read once, however many quotes try it, and a
+    sentence that cannot share enough words with a quote is turned down on
+    a count of shared words before they are aligned in order.
+    """
+
+    def __init__(self, other: ArticleFacts) -> None:
+        self.other = other
+        self.quoted = [(q.start, q.end) for q in other.quotes]
+        self._words: dict[int, tuple[tuple[str, ...], tuple[str, ...], Counter[str]]] = {}
+
+    def _read(self, sentence: int) -> tuple[tuple[str, ...], tuple[str, ...], Counter[str]]:
+        if sentence not in self._words:
+            segment = self.other.article.sentences[sentence]
+            words = quote_words(self.other.article.text, segment.start, segment.end)
+            meaning = content(words)
+            self._words[sentence] = (words, meaning, Counter(meaning))
+        return self._words[sentence]
+
+    def paraphrase(self, quote: Fact, sentence: int, linked: bool) -> Fact | None:
+        """Sentence ``sentence`` of the other article as a paraphrase of ``quote``, if it is one."""
+        other = self.other
+        people = [f.value for f in other.in_sentence(sentence) if f.kind == "person"]
+        # Reported speech names its speaker ("Greer noted that the Chinese side
+        # views ..."): with the same speaker named, fewer shared words make a
+        # paraphrase than without; away from the link, the speaker must be named.
+        speaker = quote.speaker if quote.speaker in people else None
+        if not linked and speaker is None:
+            return None
+        needed = (PARAPHRASED_SHARE if linked else UNLINKED_SHARE) if speaker else REPORTED_SHARE
+        words, meaning, counts = self._read(sentence)
+        mine = content(quote.words)
+        least = max(MIN_SHARED, needed * max(len(mine), 1))
+        # Words shared in order are at most the words shared at all.
+        if sum((Counter(mine) & counts).values()) < least:
+            return None
+        equal, _ = shared_words(mine, meaning)
+        if equal < MIN_SHARED or equal / max(len(mine), 1) < needed:
+            return None
+        segment = other.article.sentences[sentence]
+        start, end = segment.start, segment.end
+        if any(s < end and start < e for s, e in self.quoted):
+            return None  # the other side quotes something else here
+        text = other.article.text
+        return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", sentence,
+                    speaker=speaker, words=words)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from reader.core.facts.extract import NAME_KINDS, Fact
 from reader.core.facts.roles import overlap, roles_agree, strong
@@ -147,9 +148,14 @@ def name_bucket(fact: Fact) -> str:
 def initials(fact: Fact) -> str:
     """"apec" for "Asia-Pacific Economic Cooperation" and for "APEC"; a
     one-word name is its own initials."""
-    words = [w for w in re.split(r"[\s-]+", fact.value) if w[:1].isupper()]
+    return _initials(fact.value, fact.key)
+
+
+@lru_cache(maxsize=65536)
+def _initials(value: str, key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", value) if w[:1].isupper()]
     if len(words) < 2:
-        return fact.key.split("|")[-1].replace(" ", "")
+        return key.split("|")[-1].replace(" ", "")
     return "".join(w[0] for w in words).lower()
 
 
