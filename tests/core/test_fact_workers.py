@@ -1,0 +1,81 @@
+"""Facts found in worker processes are the facts found here, tied to the caller's article."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from reader.core import bundled_seeds, load_article
+from reader.core.facts import workers
+from reader.core.facts.extract import extract_facts
+from reader.core.facts.workers import FactWorkers, worth_a_process
+from reader.core.models import Article
+
+
+def _seeds() -> list[Article]:
+    found = [load_article(p) for p in sorted(bundled_seeds().glob("*.txt"))]
+    return [a for a in found if isinstance(a, Article)]
+
+
+def test_facts_from_a_worker_equal_facts_found_here() -> None:
+    a, b = _seeds()[:2]
+    with FactWorkers(processes=2) as pool:
+        pending = pool.submit(a, reference=b.date), pool.submit(b, reference=a.date)
+        found = [p.result(timeout=60) for p in pending]
+    assert found[0].article is a and found[1].article is b
+    assert found[0].facts == extract_facts(a, reference=b.date).facts
+    assert found[1].facts == extract_facts(b, reference=a.date).facts
+    assert len(found[0].facts) > 20
+
+
+def test_only_long_articles_are_sent_to_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = _seeds()[:2]
+    assert not worth_a_process(a, b)
+    monkeypatch.setattr(workers, "PROCESS_SENTENCES", len(a.sentences))
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    assert worth_a_process(a, b)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 1)
+    assert not worth_a_process(a, b)
+
+
+@pytest.mark.parametrize("command", ["align", "facts"])
+def test_a_command_gives_the_same_json_with_facts_found_in_processes(
+    monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    from reader.cli import main
+
+    paths = [str(p) for p in sorted(bundled_seeds().glob("*.txt"))[1:3]]
+
+    def run() -> dict[str, object]:
+        out = io.StringIO()
+        with redirect_stdout(out):
+            assert main([command, *paths, "--format", "json"]) == 0
+        data: dict[str, object] = json.loads(out.getvalue())
+        return data
+
+    here = run()
+    monkeypatch.setattr(workers, "PROCESS_SENTENCES", 1)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    sent: list[str] = []
+    submit = FactWorkers.submit
+
+    def counted(self: FactWorkers, article: Article, reference: str | None = None):  # type: ignore[no-untyped-def]
+        sent.append(article.path.name)
+        return submit(self, article, reference)
+
+    monkeypatch.setattr(FactWorkers, "submit", counted)
+    elsewhere = run()
+    assert sorted(sent) == sorted(Path(p).name for p in paths)
+    assert elsewhere == here
+    assert here["facts"]
+
+
+def test_a_failure_in_a_worker_reaches_the_caller(tmp_path: Path) -> None:
+    with FactWorkers(processes=1) as pool:
+        future = pool.submit("not an article")  # type: ignore[arg-type]
+        with pytest.raises(AttributeError):
+            future.result(timeout=60)
