@@ -104,6 +104,10 @@ class ReaderApp(App[None]):
         if self.fetch_at_start:
             self.fetch_urls(self.fetch_at_start)
 
+    def on_unmount(self) -> None:
+        # Facts still being found in other processes are wanted no more.
+        self.session.fact_workers.close()
+
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
         """Do now, while the reader looks at the library, what the first comparison would wait for.

@@ -9,6 +9,7 @@ extract them again, and every view shows one set of facts per article.
 from __future__ import annotations
 
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from reader.core import (
     Alignment,
@@ -24,20 +25,45 @@ from reader.core import (
 )
 from reader.core.facts.compare import MAX_FACT_SENTENCES
 from reader.core.facts.coverage import PAIRWISE_SOURCES, coverage_of_comparisons
+from reader.core.facts.workers import FactWorkers, worth_a_process
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 class FactStore:
     """Facts of a library's articles, extracted on demand and cached.
 
     Safe to call from several threads: work is done under a lock, so two
-    workers never extract the same article twice.
+    workers never extract the same article twice. A long article's facts
+    are found by ``workers``, in another process, so that they hold up
+    neither the keys nor the aligner; :meth:`prefetch` starts on them
+    before they are asked for.
     """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, workers: FactWorkers | None = None) -> None:
         self.library = library
+        self.workers = workers
         self._lock = Lock()
         self._facts: dict[tuple[str, str | None], ArticleFacts] = {}
+        self._pending: dict[tuple[str, str | None], Future[ArticleFacts]] = {}
         self._coverage: dict[tuple[str, ...], Coverage] = {}
+
+    @staticmethod
+    def _key(article: Article, reference: str | None) -> tuple[str, str | None]:
+        return article.id, None if article.date else reference
+
+    def prefetch(self, article: Article, reference: str | None = None) -> None:
+        """Start finding a long article's facts in another process, if not found or started yet."""
+        if self.workers is None or not worth_a_process(article) or len(article.sentences) > MAX_FACT_SENTENCES:
+            return
+        key = self._key(article, reference)
+        with self._lock:
+            found, pending = self._facts.get(key), self._pending.get(key)
+            if found is not None and found.article is article:
+                return
+            if pending is None or pending.done() and pending.exception() is not None:
+                self._pending[key] = self.workers.submit(article, key[1])
 
     def facts(self, article: Article, reference: str | None = None) -> ArticleFacts:
         """The facts of one article.
@@ -47,7 +73,17 @@ class FactStore:
             reference: ISO date that places relative dates when the article
                 has no date of its own (the other report's, in a comparison).
         """
-        key = (article.id, None if article.date else reference)
+        key = self._key(article, reference)
+        self.prefetch(article, reference)
+        with self._lock:
+            pending = self._pending.get(key)
+        if pending is not None:
+            found = pending.result()
+            if found.article is article:
+                with self._lock:
+                    self._facts[key] = found
+                    self._pending.pop(key, None)
+                return found
         with self._lock:
             found = self._facts.get(key)
             if found is None or found.article is not article:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.core.facts.workers import FactWorkers
 from reader.core.models import Article
 from reader.core.reading.articles import Library
 from reader.tui.fact_store import FactStore
@@ -26,7 +27,9 @@ class Session:
         """Whether the folder is still being listed or read."""
         self.fetching = ""
         """How far a fetch from the web has got ("fetching 3 of 12"), for the screens to show; empty when none runs."""
-        self.fact_store = FactStore(library)
+        self.fact_workers = FactWorkers(start="forkserver")
+        """Processes that find long articles' facts, started when first needed; the app threads, so they are not forked from it."""
+        self.fact_store = FactStore(library, self.fact_workers)
         """Facts of the library's articles, shared by every screen."""
 
     def update(self, library: Library, unread: list[Path], reading: bool = False) -> None:
@@ -34,7 +37,7 @@ class Session:
         self.library = library
         self.unread = unread
         self.reading = reading
-        self.fact_store = FactStore(library)
+        self.fact_store = FactStore(library, self.fact_workers)
 
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""

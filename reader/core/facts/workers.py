@@ -14,13 +14,17 @@ than sending the article over. :func:`worth_a_process` says which are.
 from __future__ import annotations
 
 import os
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from reader.core.facts.extract import ArticleFacts, Fact, extract_facts
 from reader.core.models import Article
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
     from types import TracebackType
 
 #: Below this many sentences an article's facts are found where they are asked for.
@@ -36,6 +40,29 @@ def _facts_of(article: Article, reference: str | None) -> tuple[Fact, ...]:
     return extract_facts(article, reference=reference).facts
 
 
+@contextmanager
+def _stderr_with_a_descriptor() -> Iterator[None]:
+    """``sys.stderr`` as a stream multiprocessing can hand to its helper processes.
+
+    Starting a process passes ``sys.stderr.fileno()`` on; an app that
+    captures standard error (Textual does) answers -1, and the start fails.
+    The process's own standard error stands in meanwhile.
+    """
+    stream = sys.stderr
+    try:
+        usable = stream is None or stream.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # multiprocessing passes on no descriptor then
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = stream
+
+
 class FactWorkers:
     """A pool of processes that find articles' facts.
 
@@ -49,13 +76,22 @@ class FactWorkers:
     """
 
     def __init__(self, processes: int | None = None, start: str = "fork") -> None:
-        # multiprocessing and concurrent.futures take some 15 ms to import:
-        # not paid by a command that compares two short articles.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        self.processes = processes or max(1, min(2, os.cpu_count() or 1))
+        self.start = start
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
 
-        count = processes or max(1, min(2, os.cpu_count() or 1))
-        self._pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context(start))
+    def _started(self) -> ProcessPoolExecutor:
+        """The pool, started on first use: a program that never needs it never pays for it."""
+        with self._lock:
+            if self._pool is None:
+                # multiprocessing and concurrent.futures take some 15 ms to import:
+                # not paid by a command that compares two short articles.
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context(self.start))
+            return self._pool
 
     def submit(self, article: Article, reference: str | None = None) -> Future[ArticleFacts]:
         """Start finding one article's facts; the future gives them tied to ``article`` itself."""
@@ -70,12 +106,16 @@ class FactWorkers:
             else:
                 found.set_result(ArticleFacts(article, future.result()))
 
-        self._pool.submit(_facts_of, article, reference).add_done_callback(done)
+        with _stderr_with_a_descriptor():
+            self._started().submit(_facts_of, article, reference).add_done_callback(done)
         return found
 
     def close(self) -> None:
         """Stop the processes, abandoning work not started."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> FactWorkers:
         return self

@@ -133,6 +133,11 @@ class CompareScreen(Screen[None]):
             keep_place: Keep the cursor on the same sentences (the pair is unchanged).
         """
         self._keep_place = keep_place
+        # The facts do not depend on the alignment: a long pair's are found
+        # in other processes while it is aligned here.
+        store = self.session.fact_store
+        store.prefetch(self.left, self.right.date)
+        store.prefetch(self.right, self.left.date)
         self.summary = None
         self._show_header()
         self.view.loading = True

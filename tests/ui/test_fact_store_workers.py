@@ -1,0 +1,54 @@
+"""The app's fact store finds long articles' facts in other processes, and they are the facts found here."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from reader.core import align, bundled_seeds, load_article
+from reader.core.facts import workers
+from reader.core.facts.extract import extract_facts
+from reader.core.facts.workers import FactWorkers
+from reader.core.models import Article
+from reader.core.reading.articles import library_of
+from reader.tui.fact_store import FactStore
+
+
+class _CapturedStderr(io.StringIO):
+    """Standard error as Textual captures it: no descriptor."""
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_long_articles_facts_come_from_another_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = [load_article(p) for p in sorted(bundled_seeds().glob("*.txt"))[:2]]
+    a, b = [x for x in articles if isinstance(x, Article)]
+    monkeypatch.setattr(workers, "PROCESS_SENTENCES", 1)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sys, "stderr", _CapturedStderr())
+    sent: list[str] = []
+    submit = FactWorkers.submit
+
+    def counted(self: FactWorkers, article: Article, reference: str | None = None):  # type: ignore[no-untyped-def]
+        sent.append(article.id)
+        return submit(self, article, reference)
+
+    monkeypatch.setattr(FactWorkers, "submit", counted)
+    pool = FactWorkers(start="forkserver")
+    try:
+        store = FactStore(library_of([a, b]), pool)
+        store.prefetch(a, b.date)
+        store.prefetch(a, b.date)  # started once
+        found = store.facts(a, b.date)
+        assert sent == [a.id]
+        assert found.article is a
+        assert found.facts == extract_facts(a, reference=b.date).facts
+        assert store.facts(a, b.date) is found  # kept
+        comparison = store.comparison(align(a, b))
+        assert sent == [a.id, b.id]
+        assert comparison.pairs
+    finally:
+        pool.close()
