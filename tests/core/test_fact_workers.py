@@ -79,3 +79,23 @@ def test_a_failure_in_a_worker_reaches_the_caller(tmp_path: Path) -> None:
         future = pool.submit("not an article")  # type: ignore[arg-type]
         with pytest.raises(AttributeError):
             future.result(timeout=60)
+
+
+def _busy(article: object, reference: object) -> tuple[()]:
+    import time
+
+    time.sleep(60)  # stands for the facts of a very long article
+    return ()
+
+
+def test_closing_ends_work_under_way_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "_facts_of", _busy)
+    a = _seeds()[0]
+    pool = FactWorkers(processes=1, start="fork")
+    pool.submit(a)
+    processes = list(pool._started()._processes.values())  # type: ignore[union-attr]
+    assert processes and all(p.is_alive() for p in processes)
+    pool.close()
+    for process in processes:
+        process.join(timeout=10)
+        assert not process.is_alive()

@@ -111,11 +111,23 @@ class FactWorkers:
         return found
 
     def close(self) -> None:
-        """Stop the processes, abandoning work not started."""
+        """Stop the processes at once, abandoning their work.
+
+        Work under way is wanted no more (the app quits, the command was
+        interrupted): the processes are ended rather than waited for, which
+        would hold up quitting for as long as a long article's facts take.
+        """
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public way to end its processes before
+        # Python 3.14 (terminate_workers); its table of them is the way.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
 
     def __enter__(self) -> FactWorkers:
         return self
