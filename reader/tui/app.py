@@ -12,10 +12,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError
+from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
+from reader.core.facts.workers import worth_a_process
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.fact_store import FactStore
-from reader.tui.messages import CompareWith, OpenArticle, OpenComparison
+from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison
 from reader.tui.screens import CompareScreen, FetchScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
@@ -23,7 +24,12 @@ from reader.tui.threads import DaemonExecutor
 from reader.view.printable import one_line
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from reader.web import FetchResult
+
+#: Seconds the library's cursor rests on a pair before its comparison is prepared.
+PREPARE_AFTER = 0.15
 
 
 class ReaderApp(App[None]):
@@ -70,6 +76,7 @@ class ReaderApp(App[None]):
         # Each file once: a fetch rewrites a file the folder's reading may also read.
         self._result_index: dict[str, int] = {}
         self._fetches = 0
+        self._likely_timer: Timer | None = None
         # Nothing is read here: the first frame comes first, and a file that
         # is slow to read can only hold up a worker.
         self.session = Session(library_of([]), reading=True)
@@ -282,6 +289,27 @@ class ReaderApp(App[None]):
     @on(OpenComparison)
     def _open_comparison(self, message: OpenComparison) -> None:
         self.compare(message.left, message.right)
+
+    @on(ComparisonLikely)
+    def _comparison_likely(self, message: ComparisonLikely) -> None:
+        # A moment's pause first: the cursor passing over rows asks for
+        # many pairs, and only the one it rests on is worth preparing.
+        if self._likely_timer is not None:
+            self._likely_timer.stop()
+        pair = message.left, message.right
+        self._likely_timer = self.set_timer(PREPARE_AFTER, lambda: self._prepare_comparison(*pair))
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_comparison(self, left: Article, right: Article) -> None:
+        """Align a pair and find its facts before ``c`` asks for them; a long pair's facts only, in other processes."""
+        store = self.session.fact_store
+        store.prefetch(left, right.date)
+        store.prefetch(right, left.date)
+        if worth_a_process(left, right):
+            return  # aligning a long pair on a guess would hold up the keys
+        alignment = align(left, right, self.cutoff)
+        if not get_current_worker().is_cancelled:
+            store.comparison(alignment)
 
     @on(CompareWith)
     def _compare_with(self, message: CompareWith) -> None:

@@ -35,3 +35,12 @@ class CompareWith(Message):
     def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
+
+
+class ComparisonLikely(Message):
+    """These two articles are what ``c`` would compare now: the app may prepare their comparison."""
+
+    def __init__(self, left: Article, right: Article) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right

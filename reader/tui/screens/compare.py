@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
@@ -18,7 +18,7 @@ from reader.core.alignment.rows import CompareRow, Order, Summary, build_rows, s
 from reader.tui.messages import OpenArticle
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
-from reader.tui.widgets import CompareHeader, CompareView
+from reader.tui.widgets import CompareHeader, CompareView, KeyBar
 from reader.view.printable import printable
 from reader.view.summary import no_conflict_line
 
@@ -101,7 +101,7 @@ class CompareScreen(Screen[None]):
         yield CompareHeader(id="compare-header").data_bind(CompareScreen.order, CompareScreen.cutoff)
         yield CompareView(id="compare")
         # The compare keys need the whole footer at 80 columns; ctrl+p is listed in help.
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Compare"

@@ -11,10 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from reader.core import Fact, FactComparison
 from reader.tui.screens.conflict_steps import ConflictSteps
+from reader.tui.widgets import KeyBar
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import facts_summary, no_conflict_line
@@ -142,7 +143,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         yield Static(summary, id="facts-summary")
         yield DataTable(id="facts-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="facts-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         alignment = self.facts.alignment

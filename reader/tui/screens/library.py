@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from reader.core import Article, LoadError
-from reader.tui.messages import OpenArticle, OpenComparison
+from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
+from reader.tui.widgets import KeyBar
 from reader.view.printable import one_line, printable
 
 #: Columns that can be sorted, with their headings and sort keys.
@@ -92,7 +93,7 @@ class LibraryScreen(Screen[None]):
             table: DataTable[Text] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(id="preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_progress()
@@ -234,6 +235,15 @@ class LibraryScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self) -> None:
         self._update_preview()
+        self._say_likely_pair()
+
+    def _say_likely_pair(self) -> None:
+        """Tell the app which pair ``c`` would compare, so that it can be ready before ``c``."""
+        if not self.marked:
+            return
+        pair = self.pair_to_compare()
+        if not isinstance(pair, str):
+            self.post_message(ComparisonLikely(*pair))
 
     @on(DataTable.RowSelected, "#articles")
     def _row_selected(self) -> None:
@@ -309,6 +319,7 @@ class LibraryScreen(Screen[None]):
         else:
             self.marked.append(article.id)
         self._rebuild()
+        self._say_likely_pair()
 
     def action_sort(self) -> None:
         """Sort by the next column."""

@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.core import Article
 from reader.tui.session import Session
-from reader.tui.widgets import ArticleView
+from reader.tui.widgets import ArticleView, KeyBar
 from reader.view.printable import one_line
 
 
@@ -72,7 +72,7 @@ class ReaderScreen(Screen[None]):
         yield ArticleView(self.article, self.passages, id="article")
         yield Static(id="search-status")
         yield Input(placeholder="Search: type, Enter to keep, Esc to close", id="search")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Reading"

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from reader.core import Article, Coverage, CoverageRow
 from reader.tui.messages import OpenArticle
 from reader.tui.screens.conflict_steps import ConflictSteps
 from reader.tui.session import Session
+from reader.tui.widgets import KeyBar
 from reader.view.printable import one_line
 from reader.view.styles import KIND_STYLES
 
@@ -114,7 +115,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
         yield Static(source_legend(self.articles), id="story-summary")
         yield DataTable(id="story-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="story-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"Story · {len(self.articles)} sources"

@@ -5,5 +5,6 @@ from __future__ import annotations
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.compare_header import CompareHeader
 from reader.tui.widgets.compare_view import CompareView
+from reader.tui.widgets.key_bar import KeyBar
 
-__all__ = ["ArticleView", "CompareHeader", "CompareView"]
+__all__ = ["ArticleView", "CompareHeader", "CompareView", "KeyBar"]

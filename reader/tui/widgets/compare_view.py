@@ -206,6 +206,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._plain: list[tuple[str, str]] = []
         self._tops: list[int] = [0]
         self._layout_width = -1
+        self._scroll_after_layout = False
         self._cells: LRUCache[tuple[int, int], tuple[list[Text], list[Text]]] = LRUCache(512)
         self.facts: FactComparison | None = None
         """The facts of the two articles, once found; coloured in the cells."""
@@ -291,6 +292,14 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(GUTTER_WIDTH + len(SEPARATOR) + 2, self.scrollable_content_region.width)
 
     def _lay_out(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            # Not on screen yet (the comparison came before the first
+            # layout): wrapping now would wrap to one column, be drawn, and be
+            # thrown away. The first resize lays the rows out at their width.
+            self._tops = [0] * (len(self._plain) + 1)
+            self._layout_width = -1
+            self._scroll_after_layout = True
+            return
         width = self._content_width()
         if width == self._layout_width:
             return
@@ -306,6 +315,9 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._lay_out()
+        if self._scroll_after_layout and self._layout_width > 0:
+            self._scroll_after_layout = False
+            self.scroll_to_row(self.cursor, animate=False)
         self.refresh()
 
     def notify_style_update(self) -> None:
