@@ -64,7 +64,9 @@ class Article:
         id: Short stable identifier (the file stem, made unique in a library).
         path: Where it was read from.
         title: Headline, or the opening words of the first sentence.
-        source: Outlet name, dateline or file stem.
+        source: The outlet, from front matter, the page's metadata or a site
+            line at the end of the text; "" when none says (a dateline names a
+            place, not an outlet). :attr:`label` names the article either way.
         date: ISO date when the article gives one, else ``None``.
         text: The decoded text; every offset points into it.
         segments: All segments in document order, boilerplate included.
@@ -86,6 +88,11 @@ class Article:
         # Computed once: screens and the aligner read them for every row.
         object.__setattr__(self, "sentences", tuple(s for s in self.segments if s.kind.aligned))
         object.__setattr__(self, "boilerplate", tuple(s for s in self.segments if not s.kind.aligned))
+
+    @property
+    def label(self) -> str:
+        """A name for the article on screen: its outlet, else its file's name."""
+        return self.source or self.path.name
 
     @property
     def word_count(self) -> int:

@@ -15,9 +15,10 @@ from textual.worker import get_current_worker
 from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
 from reader.core.facts.workers import worth_a_process
 from reader.core.reading.articles import find_article_files, library_of, load_article
+from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
-from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison
-from reader.tui.screens import CompareScreen, FetchScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
+from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext
+from reader.tui.screens import CompareScreen, ContextScreen, FetchScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
 from reader.tui.threads import DaemonExecutor
@@ -110,6 +111,15 @@ class ReaderApp(App[None]):
         self._read_library()
         if self.fetch_at_start:
             self.fetch_urls(self.fetch_at_start)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save the screen as SVG in the downloads folder (made if missing), else reader's data folder."""
+        folders = [Path(path)] if path else None
+        saved, problem = save_export(filename or f"{self.title} screen", ".svg", self.export_screenshot(), folders)
+        if saved is None:
+            self.notify(f"Could not save the screenshot: {problem}", title="Screenshot", severity="error", markup=False)
+        else:
+            self.notify(f"Screenshot saved to {saved}", title="Screenshot", markup=False)
 
     def on_unmount(self) -> None:
         # Facts still being found in other processes are wanted no more.
@@ -286,6 +296,13 @@ class ReaderApp(App[None]):
     def _open_article(self, message: OpenArticle) -> None:
         self.open_article(message.article, message.passages)
 
+    @on(OpenInContext)
+    def _open_in_context(self, message: OpenInContext) -> None:
+        self.push_screen(
+            ContextScreen(message.left, message.right, self.session, message.left_passages, message.right_passages,
+                          message.left_at, message.right_at)
+        )
+
     @on(OpenComparison)
     def _open_comparison(self, message: OpenComparison) -> None:
         self.compare(message.left, message.right)
@@ -340,6 +357,13 @@ class ReaderApp(App[None]):
             self.screen.action_swap()
         else:
             self.notify("Swap works on the compare screen.")
+
+    def action_export(self) -> None:
+        """Export the comparison on screen as an HTML page."""
+        if isinstance(self.screen, CompareScreen):
+            self.screen.action_export()
+        else:
+            self.notify("Export works on the compare screen: compare two articles first.")
 
     def action_story(self) -> None:
         """Show who reports what: the marked articles' facts (or all) against their sources."""

@@ -44,3 +44,25 @@ class ComparisonLikely(Message):
         super().__init__()
         self.left = left
         self.right = right
+
+
+class OpenInContext(Message):
+    """Read two articles side by side, each at some passages (character spans), highlighted.
+
+    A side with no passages opens at ``left_at`` or ``right_at``, a character
+    offset, with nothing highlighted.
+    """
+
+    def __init__(
+        self,
+        left: Article,
+        right: Article,
+        left_passages: tuple[tuple[int, int], ...] = (),
+        right_passages: tuple[tuple[int, int], ...] = (),
+        left_at: int | None = None,
+        right_at: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.left, self.right = left, right
+        self.left_passages, self.right_passages = left_passages, right_passages
+        self.left_at, self.right_at = left_at, right_at

@@ -27,6 +27,8 @@ class Session:
         """Whether the folder is still being listed or read."""
         self.fetching = ""
         """How far a fetch from the web has got ("fetching 3 of 12"), for the screens to show; empty when none runs."""
+        self.browse_order: tuple[str, ...] = ()
+        """Ids of the articles as the library shows them now, filtered and sorted: the order ] and [ step through."""
         self.fact_workers = FactWorkers(start="forkserver")
         """Processes that find long articles' facts, started when first needed; the app threads, so they are not forked from it."""
         self.fact_store = FactStore(library, self.fact_workers)

@@ -9,10 +9,10 @@ reported and replaced by the defaults; it never stops the app.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from reader.core.files import write_atomically
 
 APP_NAME = "reader"
 
@@ -76,20 +76,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     write_atomically(path or settings_path(), json.dumps(asdict(settings), indent=1) + "\n")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a text file so that readers see the old or the new file, never half of one.
-
-    The text goes to a temporary file in the same directory, which then
-    replaces the target in one rename.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

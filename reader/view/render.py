@@ -84,9 +84,9 @@ def comparison_table(alignment: Alignment, styles: CellStyles = CLI_STYLES) -> T
         show_lines=True,
         title=Text(printable(summary_line(alignment))),
     )
-    table.add_column(Text(printable(f"{alignment.a.source} — {alignment.a.title}")), ratio=1)
+    table.add_column(Text(printable(f"{alignment.a.label} — {alignment.a.title}")), ratio=1)
     table.add_column("score", justify="right", width=6, no_wrap=True)
-    table.add_column(Text(printable(f"{alignment.b.source} — {alignment.b.title}")), ratio=1)
+    table.add_column(Text(printable(f"{alignment.b.label} — {alignment.b.title}")), ratio=1)
     for row in build_rows(alignment):
         left, right = row_cells(alignment, row, styles)
         gutter = Text("")
@@ -126,8 +126,8 @@ def facts_table(comparison: FactComparison) -> Table:
     alignment = comparison.alignment
     table = Table(show_header=True, header_style="bold", expand=True, title=Text(printable(facts_summary(comparison))))
     table.add_column("kind", no_wrap=True)
-    table.add_column(Text(printable(f"{alignment.a.source} — {alignment.a.title}")), ratio=1)
-    table.add_column(Text(printable(f"{alignment.b.source} — {alignment.b.title}")), ratio=1)
+    table.add_column(Text(printable(f"{alignment.a.label} — {alignment.a.title}")), ratio=1)
+    table.add_column(Text(printable(f"{alignment.b.label} — {alignment.b.title}")), ratio=1)
     table.add_column("verdict", no_wrap=True)
     table.add_column("link", justify="right", no_wrap=True)
     for pair in comparison.pairs:
@@ -148,7 +148,7 @@ NARROW = 80
 def facts_list(comparison: FactComparison) -> Group:
     """The facts and quotes for a narrow terminal: a line naming the kind, verdict and link, then each side's value."""
     alignment = comparison.alignment
-    names = (one_line(alignment.a.source), one_line(alignment.b.source))
+    names = (one_line(alignment.a.label), one_line(alignment.b.label))
     blocks: list[Text] = [Text(printable(facts_summary(comparison)), "bold")]
     for pair in comparison.pairs:
         head = Text.assemble(

@@ -11,17 +11,21 @@ from reader.core.facts.compare import FactComparison
 from reader.view.styles import VERDICT_LABELS
 
 
-def alignment_summary(summary: Summary) -> Text:
-    """How many links are changed or shared, how many sentences stand alone, how much each side is covered.
+def alignment_summary(summary: Summary, conflicts: int | None = None) -> Text:
+    """How many links are changed, trivially different or the same, how many sentences stand alone, how much each side is covered.
 
-    The counts are bold; ``.plain`` gives the line as text.
+    ``conflicts``, once the facts are found, counts the rows holding a fact
+    the other side contradicts. The counts are bold; ``.plain`` gives the
+    line as text.
     """
+    conflict = () if conflicts is None else (" (", (f"{conflicts} ≠", "bold red" if conflicts else "bold"), ")")
     return Text.assemble(
-        (f"{summary.changed}", "bold"), " changed · ",
-        (f"{summary.shared}", "bold"), " shared · ",
+        (f"{summary.changed}", "bold"), " changed", *conflict, " · ",
+        (f"{summary.trivial}", "bold"), " trivial · ",
+        (f"{summary.same}", "bold"), " same · ",
         (f"{summary.only_left}", "bold"), " only left · ",
-        (f"{summary.only_right}", "bold"), " only right · covered: left ",
-        (f"{summary.left_covered:.0%}", "bold"), ", right ",
+        (f"{summary.only_right}", "bold"), " only right · covered ",
+        (f"{summary.left_covered:.0%}", "bold"), " / ",
         (f"{summary.right_covered:.0%}", "bold"),
     )  # fmt: skip
 

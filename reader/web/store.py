@@ -17,12 +17,12 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reader.core.files import write_atomically
 from reader.core.reading.articles import front_matter
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
@@ -107,25 +107,6 @@ def article_text(page: Page, fetched: datetime) -> str:
     ]
     lines = ["---", *(f"{key}: {yaml_string(' '.join(value.split()))}" for key, value in fields if value.strip()), "---", ""]
     return "\n".join(lines) + page.text
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that a reader sees the old one or the new one, never half of one.
-
-    The text goes to a hidden temporary file in the same folder (which the
-    reader does not list), which then replaces the target in one rename.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-            os.fchmod(file.fileno(), 0o644)  # an article, not a secret: mkstemp makes it 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class Folder:

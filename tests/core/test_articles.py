@@ -20,13 +20,25 @@ def test_bundled_seeds_load_with_no_paths() -> None:
 @pytest.mark.parametrize(
     ("prefix", "source"),
     [
-        ("001", "Istanbul"),  # a dateline
+        ("001", ""),  # a dateline ("ISTANBUL") names a place, not the outlet
         ("003", "Inter Bellum News"),  # the site line before the domain
-        ("000", "000_784ff1c335437a4f"),  # nothing in the text: the file stem
+        ("000", ""),  # nothing in the text says
     ],
 )
 def test_source(prefix: str, source: str) -> None:
-    assert seed(prefix).source == source
+    article = seed(prefix)
+    assert article.source == source
+    # Where a name is needed, an article of unknown outlet goes by its file's name.
+    assert article.label == (source or article.path.name)
+
+
+def test_a_dateline_is_set_aside_as_a_place() -> None:
+    from reader.core.reading.structure import analyse
+
+    article = seed("001")
+    structure = analyse(article.text)
+    assert structure.dateline == "Istanbul" and structure.source is None
+    assert not any(s.text.strip() == "ISTANBUL" for s in article.sentences)
 
 
 def test_date_and_title() -> None:

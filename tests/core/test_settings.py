@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.tui.settings import Settings, load_settings, save_settings, settings_path, write_atomically
+from reader.core.files import write_atomically
+from reader.tui.settings import Settings, load_settings, save_settings, settings_path
 
 
 def test_settings_live_in_the_user_config_directory() -> None:

@@ -5,7 +5,9 @@ Plain data shared by the terminal output and the app; no Rich, no Textual.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
@@ -18,15 +20,18 @@ Order = Literal["left", "right"]
 class RowKind(str, Enum):
     """What a row of the comparison shows."""
 
-    SHARED = "shared"
+    SAME = "same"
+    """The same words, white space, quote marks and dashes aside."""
+    TRIVIAL = "trivial"
+    """The same words but for punctuation, case or quote style."""
     CHANGED = "changed"
     ONLY_LEFT = "only-left"
     ONLY_RIGHT = "only-right"
 
     @property
     def is_difference(self) -> bool:
-        """Whether the row shows a difference between the two reports (changed words, or one side only)."""
-        return self is not RowKind.SHARED
+        """Whether the row shows a difference worth reading: changed words, or one side only."""
+        return self not in (RowKind.SAME, RowKind.TRIVIAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,8 @@ class Summary:
     """What a comparison amounts to: how many links and lone sentences of each kind, and how much each side covers.
 
     Attributes:
-        shared: Links whose words are the same.
+        same: Links whose two sides say it in the same words.
+        trivial: Links whose sides differ only in punctuation, case or quote style.
         changed: Links whose words differ.
         only_left: Left sentences with no partner.
         only_right: Right sentences with no partner.
@@ -63,7 +69,8 @@ class Summary:
         right_covered: Share (0-1) of the right text's words that the left covers.
     """
 
-    shared: int
+    same: int
+    trivial: int
     changed: int
     only_left: int
     only_right: int
@@ -71,9 +78,34 @@ class Summary:
     right_covered: float
 
 
-def is_same(link: Link) -> bool:
-    """Whether a link's word diff has no change."""
-    return all(op.tag == "equal" for op in link.diff)
+#: Quote marks and dashes of every style, as the plain ones: a matter of house style.
+_STYLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"',
+                        "»": '"', "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-"})
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _styled_alike(text: str) -> str:
+    return " ".join(text.translate(_STYLE).split())
+
+
+def _words_alike(text: str) -> str:
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def link_kind(link: Link) -> RowKind:
+    """Whether a link's two sides are the same, trivially different, or changed.
+
+    Same: equal once white space, quote marks and dashes are made plain.
+    Trivial: equal once punctuation and case are left out too ("U.S." and
+    "US", "Sept. 17" and "Sept 17", "90-day" and "90 day").
+    """
+    a = "".join(op.a_text for op in link.diff)
+    b = "".join(op.b_text for op in link.diff)
+    if _styled_alike(a) == _styled_alike(b):
+        return RowKind.SAME
+    if _words_alike(a) == _words_alike(b):
+        return RowKind.TRIVIAL
+    return RowKind.CHANGED
 
 
 def moved_links(links: tuple[Link, ...]) -> frozenset[Link]:
@@ -125,7 +157,7 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
 
     other_position: dict[int, float] = {}
     for link in alignment.links:
-        kind = RowKind.SHARED if is_same(link) else RowKind.CHANGED
+        kind = link_kind(link)
         key = float(main_of(link)[0])
         rows.append(((key, 0, 0), CompareRow(kind, link.a, link.b, link.score, link in moved, link)))
         for index in other_of(link):
@@ -151,8 +183,8 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
 
 
 def summarize(alignment: Alignment) -> Summary:
-    """Count shared, changed and one-sided sentences, and the covered share of each text."""
-    shared = sum(1 for link in alignment.links if is_same(link))
+    """Count same, trivial, changed and one-sided sentences, and the covered share of each text."""
+    kinds = Counter(link_kind(link) for link in alignment.links)
 
     def covered(article: Article, linked: set[int]) -> float:
         words = [len(s.text.split()) for s in article.sentences]
@@ -162,8 +194,9 @@ def summarize(alignment: Alignment) -> Summary:
     linked_a = {i for link in alignment.links for i in link.a}
     linked_b = {j for link in alignment.links for j in link.b}
     return Summary(
-        shared=shared,
-        changed=len(alignment.links) - shared,
+        same=kinds[RowKind.SAME],
+        trivial=kinds[RowKind.TRIVIAL],
+        changed=kinds[RowKind.CHANGED],
         only_left=len(alignment.unmatched_a),
         only_right=len(alignment.unmatched_b),
         left_covered=covered(alignment.a, linked_a),

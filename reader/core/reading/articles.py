@@ -156,7 +156,7 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
     """Build an article from decoded text.
 
     Args:
-        path: Where the text came from; its stem is the fallback source.
+        path: Where the text came from; its stem is the fallback title.
         text: The decoded text.
         meta: Known title, source or date that win over what the text says.
 
@@ -177,7 +177,7 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         id=path.stem,
         path=path,
         title=(meta.get("title") or structure.title or path.stem)[:MAX_FIELD],
-        source=(meta.get("source") or meta.get("sitename") or structure.source or path.stem)[:MAX_FIELD],
+        source=(meta.get("source") or meta.get("sitename") or structure.source or "")[:MAX_FIELD],
         date=(meta.get("date") or structure.date or "")[:MAX_FIELD] or None,
         text=text,
         segments=tuple(segments),

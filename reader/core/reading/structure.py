@@ -38,6 +38,8 @@ class Structure:
     source: str | None
     date: str | None
     segments: tuple[Segment, ...]
+    #: The place of a dateline opening the text ("Istanbul"): where it was filed, not who wrote it.
+    dateline: str | None = None
 
 
 @dataclass(slots=True)
@@ -66,7 +68,8 @@ def analyse(text: str) -> Structure:
     _mark_furniture(lines)
     _mark_captions(lines)
     _mark_footer(lines)
-    source = _mark_dateline(lines) or _site_name(lines)
+    dateline = _mark_dateline(lines)
+    source = _site_name(lines)
     date_match = _DATE_FIELD.match(text)
     date = date_match.group(1) if date_match else None
 
@@ -83,7 +86,7 @@ def analyse(text: str) -> Structure:
             for start, end in spans:
                 kind = SegmentKind.HEADING if _is_inline_heading(text, start, end) else SegmentKind.SENTENCE
                 segments.append(Segment(start, end, text[start:end], kind))
-    return Structure(_title(segments), source, date, tuple(segments))
+    return Structure(_title(segments), source, date, tuple(segments), dateline)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -137,7 +140,7 @@ def _mark_footer(lines: list[_Line]) -> None:
 
 
 def _mark_dateline(lines: list[_Line]) -> str | None:
-    """A first line in capitals only ("ISTANBUL") is a dateline; it names the source."""
+    """A first line in capitals only ("ISTANBUL") is a dateline: the place it was filed from, never the outlet."""
     if len(lines) > 1 and _DATELINE.match(lines[0].text) and len(lines[0].text.split()) <= 3:
         lines[0].reason = "dateline"
         return lines[0].text.strip().title()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.context import ContextScreen
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.screens.fetch import FetchScreen
 from reader.tui.screens.help import HelpScreen
@@ -11,4 +12,4 @@ from reader.tui.screens.palette import ReaderCommands
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.screens.story import StoryScreen
 
-__all__ = ["CompareScreen", "FactsScreen", "FetchScreen", "HelpScreen", "LibraryScreen", "ReaderCommands", "ReaderScreen", "StoryScreen"]
+__all__ = ["CompareScreen", "ContextScreen", "FactsScreen", "FetchScreen", "HelpScreen", "LibraryScreen", "ReaderCommands", "ReaderScreen", "StoryScreen"]

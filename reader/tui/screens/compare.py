@@ -15,11 +15,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
 from reader.core.alignment.rows import CompareRow, Order, Summary, build_rows, summarize, swapped
-from reader.tui.messages import OpenArticle
+from reader.tui.exports import save_export
+from reader.tui.messages import OpenInContext
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
 from reader.tui.widgets import CompareHeader, CompareView, KeyBar
 from reader.view.printable import printable
+from reader.view.styles import MOVED_MARK
 from reader.view.summary import no_conflict_line
 
 #: How far `+` and `-` move the cutoff.
@@ -45,7 +47,10 @@ class CompareScreen(Screen[None]):
         Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
         Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
-        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read the row's sentences in context"),
+        Binding("d", "toggle_changes_only", "Changes only", show=False, id="compare.changes-only", tooltip="Hide rows that differ in nothing but punctuation"),
+        Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
+        Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
+        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read both articles side by side at the row's sentences"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """
@@ -59,14 +64,34 @@ class CompareScreen(Screen[None]):
     | + / - | Raise / lower the match cutoff and re-align. |
     | f | Table of the facts; enter there goes to the fact's row. |
     | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
-    | enter | Read the row's sentences in context. |
+    | d | Changes only: hide the rows that are the same or differ only in punctuation, case or quote style. |
+    | F | Colour names, dates and numbers by kind, or leave them plain. |
+    | e | Export: save the comparison (both texts, the word diff, the facts) as an HTML page in your downloads folder. |
+    | enter | Read both articles side by side, each at the row's sentences. |
     | escape | Back. |
     """
+
+    #: What the gutter's symbols and the colours mean, for help.
+    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("87", "dim", "the gutter's number: how alike the row's sentences are, 0 to 100"),
+        ("◀", "magenta", "a sentence only the left article has"),
+        ("▶", "magenta", "a sentence only the right article has"),
+        (MOVED_MARK, "bold yellow", "the right article tells this row in another place of its order"),
+        ("≠", "bold red", "the row holds a fact the other article contradicts; the fact is drawn red, reversed"),
+        ("removed", "on #5f0000", "words only the left sentence has; numbers and names among them bold"),
+        ("added", "on #005f00", "words only the right sentence has"),
+        ("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),
+        ("trivial", "", "only punctuation, case or quote style differ; n skips them, d hides them with the same"),
+        ("changed", "", "the words differ; n steps through these and the one-sided rows"),
+        ("F", "bold", "colours facts by kind: numbers cyan, money green, percentages magenta, dates yellow, names blue"),
+    )
 
     order: reactive[Order] = reactive[Order]("left", init=False)
     """Whose sentence order the rows follow."""
     cutoff: reactive[float] = reactive(DEFAULT_CUTOFF, init=False)
     """Score below which sentences are not linked."""
+    changes_only: reactive[bool] = reactive(False, init=False)
+    """Whether rows that are the same, or only trivially different, are hidden."""
 
 
     class Aligned(Message):
@@ -94,6 +119,8 @@ class CompareScreen(Screen[None]):
         self.set_reactive(CompareScreen.cutoff, cutoff)
         self.alignment: Alignment | None = None
         self.summary: Summary | None = None
+        self.all_rows: tuple[CompareRow, ...] = ()
+        """Every row of the comparison, those hidden by :attr:`changes_only` included."""
         self._keep_place = False
 
     def compose(self) -> ComposeResult:
@@ -186,6 +213,9 @@ class CompareScreen(Screen[None]):
         self.summary = summary
         if not rows:
             rows = build_rows(alignment, self.order)
+        self.all_rows = rows
+        if self.changes_only:
+            rows = tuple(row for row in rows if row.kind.is_difference)
         self.view.show(alignment, rows, self._row_near(rows, anchor))
         if self.view.facts is None:
             self._find_facts(alignment)
@@ -240,7 +270,9 @@ class CompareScreen(Screen[None]):
         self.action_open_in_reader()
 
     def _show_header(self) -> None:
-        self.query_one(CompareHeader).show(self.left, self.right, self.summary, self.facts)
+        facts = self.facts
+        conflicts = None if facts is None else len(self.view.conflict_rows)
+        self.query_one(CompareHeader).show(self.left, self.right, self.summary, facts, conflicts)
 
     # -- actions ------------------------------------------------------------
 
@@ -304,6 +336,23 @@ class CompareScreen(Screen[None]):
         if row is not None:
             self.view.move_to(row)
 
+    def action_toggle_changes_only(self) -> None:
+        """Hide the rows that are the same or differ only in punctuation, or show them again."""
+        self.changes_only = not self.changes_only
+
+    def watch_changes_only(self, changes_only: bool) -> None:
+        if self.alignment is not None and self.summary is not None:
+            self._show(self.alignment, self.all_rows, self.summary, self.view.current_row)
+        hidden = sum(not row.kind.is_difference for row in self.all_rows)
+        self.notify(f"Changes only: {hidden} same or trivial rows hidden." if changes_only else "Every row shown.",
+                    timeout=2)
+
+    def action_toggle_fact_colours(self) -> None:
+        """Colour the facts by kind, or leave the word diff to carry the eye."""
+        on = not self.view.fact_colours
+        self.view.colour_facts(on)
+        self.notify("Facts coloured by kind." if on else "Facts plain; conflicting ones stand out.", timeout=2)
+
     def watch_order(self) -> None:
         if self.alignment is not None and self.summary is not None:
             self._show(self.alignment, build_rows(self.alignment, self.order), self.summary, self.view.current_row)
@@ -321,13 +370,20 @@ class CompareScreen(Screen[None]):
             alignment = swapped(self.alignment)
             anchor = self.view.current_row
             flipped = CompareRow(anchor.kind, anchor.right, anchor.left) if anchor else None
+            # The rows keep following the same article, which is now on the other side.
             self.set_reactive(CompareScreen.order, "right" if self.order == "left" else "left")
+            self.query_one(CompareHeader).order = self.order
             self._show(alignment, build_rows(alignment, self.order), summarize(alignment), flipped)
         else:
             self.realign()
 
     def _cycle(self, current: Article, other: Article, step: int) -> Article:
-        articles = [a for a in self.session.library.articles if a.id != other.id]
+        """The article ``step`` places from ``current`` in the library's order, filter and sort, other than ``other``."""
+        by_id = {a.id: a for a in self.session.library.articles}
+        order = [by_id[i] for i in self.session.browse_order if i in by_id] or list(self.session.library.articles)
+        if current.id not in {a.id for a in order}:
+            order.insert(0, current)  # filtered out since: step from where it stood first
+        articles = [a for a in order if a.id != other.id]
         if not articles:
             return current
         ids = [a.id for a in articles]
@@ -380,13 +436,49 @@ class CompareScreen(Screen[None]):
         self.realign(keep_place=True)
 
     def action_open_in_reader(self) -> None:
-        """Read the highlighted row's sentences in their article."""
-        row = self.view.current_row
+        """Read both articles side by side, each at the highlighted row's sentences."""
+        view = self.view
+        row = view.current_row
         if row is None or self.alignment is None:
             return
-        article, indices = (self.alignment.a, row.left) if row.left else (self.alignment.b, row.right)
-        sentences = article.sentences
-        self.post_message(OpenArticle(article, tuple((sentences[i].start, sentences[i].end) for i in indices)))
+        a, b = self.alignment.a, self.alignment.b
+
+        def spans(article: Article, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+            return tuple((article.sentences[i].start, article.sentences[i].end) for i in indices)
+
+        def near(side: int) -> int | None:
+            """Where the row stands in a side it has no sentence of: after the nearest row above that has one."""
+            article = a if side == 0 else b
+            for index in range(view.cursor - 1, -1, -1):
+                indices = view.rows[index].left if side == 0 else view.rows[index].right
+                if indices:
+                    return article.sentences[max(indices)].end
+            return None
+
+        self.post_message(
+            OpenInContext(a, b, spans(a, row.left), spans(b, row.right),
+                          None if row.left else near(0), None if row.right else near(1))
+        )
+
+    def action_export(self) -> None:
+        """Save the comparison as a standalone HTML page, the rows as shown (changes only after d)."""
+        if self.alignment is None:
+            self.notify("The comparison is still being aligned.", timeout=2)
+            return
+        self._export(self.alignment, self.view.rows, self.facts)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export(self, alignment: Alignment, rows: tuple[CompareRow, ...], facts: FactComparison | None) -> None:
+        from reader.view.html import comparison_html
+
+        page = comparison_html(alignment, rows, facts)
+        saved, problem = save_export(f"{alignment.a.label} vs {alignment.b.label}", ".html", page)
+        if saved is None:
+            self.app.call_from_thread(self.notify, f"Could not export: {problem}", title="Export", severity="error",
+                                      markup=False)
+        else:
+            note = "" if facts is not None else " (the facts were still being found: none in the page)"
+            self.app.call_from_thread(self.notify, f"Exported to {saved}{note}", title="Export", markup=False)
 
     def action_back(self) -> None:
         """Go back to where the comparison was opened from."""

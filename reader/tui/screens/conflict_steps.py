@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
+
 if TYPE_CHECKING:
     from rich.text import Text
     from textual.widgets import DataTable
+
+
+#: The moving keys of a table of facts, as in the library: vim's and less's.
+TABLE_KEYS = [
+    Binding("j", "move(1)", "Down", show=False, id="table.down", tooltip="Next row"),
+    Binding("k", "move(-1)", "Up", show=False, id="table.up", tooltip="Previous row"),
+]
 
 
 class ConflictSteps:

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from reader.core import Fact, FactComparison
-from reader.tui.screens.conflict_steps import ConflictSteps
-from reader.tui.widgets import KeyBar
+from reader.tui.screens.conflict_steps import TABLE_KEYS, ConflictSteps
+from reader.tui.widgets import KeyBar, Table
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import facts_summary, no_conflict_line
@@ -110,8 +110,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         Binding("enter", "go", "Go to row", priority=True, id="facts.go", tooltip="Show this fact's row in the comparison"),
         Binding("x", "next_conflict", "Next ≠", id="facts.next-conflict", tooltip="Next conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="facts.previous-conflict", tooltip="Previous conflicting fact"),
-        Binding("j", "move(1)", "Down", show=False, id="facts.down", tooltip="Next fact"),
-        Binding("k", "move(-1)", "Up", show=False, id="facts.up", tooltip="Previous fact"),
+        *TABLE_KEYS,
         Binding("escape", "back", "Back", id="facts.back", tooltip="Back to the comparison"),
     ]
     """
@@ -120,6 +119,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
     | enter | Back to the comparison, on the row of this fact. |
     | x / X | Next / previous conflicting fact. |
     | j, down / k, up | Next / previous fact. |
+    | g, home / G, end | First / last fact. |
     | escape | Back to the comparison where it was. |
     """
 
@@ -141,13 +141,13 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         summary.append("\n")
         summary.append_text(kind_legend())
         yield Static(summary, id="facts-summary")
-        yield DataTable(id="facts-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="facts-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="facts-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
         alignment = self.facts.alignment
-        self.sub_title = printable(f"Facts · {alignment.a.source} | {alignment.b.source}")
+        self.sub_title = printable(f"Facts · {alignment.a.label} | {alignment.b.label}")
         self._fill()
         start = next((n for n, row in enumerate(self.rows) if row is not None and row >= self.near), 0)
         self.table.move_cursor(row=start, animate=False)
@@ -171,7 +171,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         width = self._value_width()
         table.add_column("fact", key="kind", width=KIND_WIDTH)
         for key, article in (("left", alignment.a), ("right", alignment.b)):
-            heading = Text(one_line(article.source), "bold", no_wrap=True, overflow="ellipsis")
+            heading = Text(one_line(article.label), "bold", no_wrap=True, overflow="ellipsis")
             table.add_column(heading, key=key, width=width)
         table.add_column("verdict", key="verdict", width=VERDICT_WIDTH)
         table.add_column(Text("row", justify="right"), key="row", width=ROW_WIDTH)
@@ -205,7 +205,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         if entry is None:
             return Text("No facts found in either article.", "italic")
         alignment = self.facts.alignment
-        for name, fact in ((alignment.a.source, entry.a), (alignment.b.source, entry.b)):
+        for name, fact in ((alignment.a.label, entry.a), (alignment.b.label, entry.b)):
             if text:
                 text.append("\n")
             text.append(one_line(name)[:24] + ": ", "bold")

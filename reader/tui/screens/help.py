@@ -42,7 +42,10 @@ def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
         if binding.system or (active.node in (screen, app) and not binding.id):
             continue  # focus cycling and copying are Textual's own, not this screen's
         group = groups.setdefault(_group_name(active.node, screen), {})
-        keys, description = group.get(binding.action, ([], binding.tooltip or binding.description or binding.action))
+        described = binding.tooltip or binding.description or binding.action
+        if binding.action == "select_cursor":
+            described = getattr(screen, "ENTER_DOES", described)  # a table's "Select" says what it opens
+        keys, description = group.get(binding.action, ([], described))
         display = app.get_key_display(binding)
         if display not in keys:
             keys.append(display)
@@ -57,17 +60,19 @@ class HelpScreen(ModalScreen[None]):
     """A list of the keys of the screen below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | escape, ?, f1 | Close help. |
+    | escape, q, ?, f1 | Close help. |
     """
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         self.groups = key_table(screen)
+        self.legend: tuple[tuple[str, str, str], ...] = getattr(screen, "LEGEND", ())
+        """The screen's symbols and colours: ``(symbol, style, meaning)``."""
 
     def compose(self) -> ComposeResult:
         tables = []
@@ -80,8 +85,16 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(keys, "bold"), Text(description))
             tables.append(table)
         with VerticalScroll(id="help-body"):
-            yield Static(Text("Keys of this screen  ·  Esc closes", "bold"), id="help-title")
+            yield Static(Text("Keys of this screen  ·  Esc or q closes", "bold"), id="help-title")
             yield Static(Columns(tables, padding=(1, 4)), id="help-keys")
+            if self.legend:
+                legend = Table.grid(padding=(0, 2))
+                legend.add_column(no_wrap=True, min_width=10)
+                legend.add_column()
+                legend.add_row(Text("Symbols and colours", "bold underline"), "")
+                for symbol, style, meaning in self.legend:
+                    legend.add_row(Text(symbol, style), Text(meaning))
+                yield Static(legend, id="help-legend")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -17,21 +17,42 @@ from reader.core import Article, LoadError
 from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
-from reader.tui.widgets import KeyBar
+from reader.tui.widgets import KeyBar, Table
 from reader.view.printable import one_line, printable
 
 #: Columns that can be sorted, with their headings and sort keys.
-SORT_COLUMNS: tuple[str, ...] = ("source", "title", "date", "words", "sentences")
-_HEADINGS = {"source": "Source", "title": "Title", "date": "Date", "words": "Words", "sentences": "Sentences"}
-#: Widths of the columns other than the title, which takes the rest.
-COLUMN_WIDTHS = {"source": 16, "title": 0, "date": 10, "words": 5, "sentences": 9}
-#: Characters of article text shown in the preview.
-PREVIEW_CHARS = 1200
+SORT_COLUMNS: tuple[str, ...] = ("source", "title", "date", "words", "sentences", "file")
+_HEADINGS = {"source": "Source", "title": "Title", "date": "Date", "words": "Words", "sentences": "Sentences", "file": "File"}
+#: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
+COLUMN_WIDTHS = {"source": 16, "title": 0, "date": 10, "words": 7, "sentences": 11, "file": 16}
+#: Below this width the file's name is left to the preview, so that titles keep their room.
+FILE_COLUMN_FROM = 110
+#: Characters of article text shown in the preview: enough to fill a tall pane.
+PREVIEW_CHARS = 4000
+
+
+def _paragraphs(article: Article, limit: int) -> str:
+    """The article's sentences as its paragraphs, up to about ``limit`` characters."""
+    out: list[str] = []
+    used = 0
+    previous = None
+    for sentence in article.sentences:
+        if previous is not None:
+            out.append("\n\n" if "\n" in article.text[previous.end : sentence.start] else " ")
+        out.append(" ".join(sentence.text.split()))
+        used += len(sentence.text)
+        previous = sentence
+        if used >= limit:
+            out.append(" …")
+            break
+    return "".join(out)
 
 
 def _sort_value(article: Article, column: str) -> tuple[object, ...]:
     values: dict[str, object] = {
-        "source": article.source.casefold(),
+        # Articles of unknown outlet sort after the known ones.
+        "source": (not article.source, article.source.casefold()),
+        "file": article.path.name.casefold(),
         "title": article.title.casefold(),
         "date": article.date or "",
         "words": article.word_count,
@@ -54,23 +75,26 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter", tooltip="Clear the filter"),
         Binding("j", "cursor('down')", "Down", show=False, id="library.down", tooltip="Next article"),
         Binding("k", "cursor('up')", "Up", show=False, id="library.up", tooltip="Previous article"),
-        Binding("g", "cursor('top')", "First", show=False, id="library.first", tooltip="First article"),
-        Binding("G", "cursor('bottom')", "Last", show=False, id="library.last", tooltip="Last article"),
+        Binding("u", "unmark_all", "Unmark all", show=False, id="library.unmark-all", tooltip="Unmark every article"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | enter | Read the article under the cursor. |
-    | / | Filter the articles as you type. |
+    | / | Filter the articles as you type: outlet, title, file, date or text. |
     | space | Mark or unmark the article under the cursor. |
+    | u | Unmark every article. |
     | c | Compare the two marked articles, or the marked one and the one under the cursor. |
     | t | The story: every fact against every source (the marked ones when two or more are). |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
     | j / k | Next / previous row (also the arrows). |
-    | g / G | First / last row (also home / end). |
+    | g, home / G, end | First / last row. |
     """
+
+    #: What enter on a row does, for help (the table calls it "Select").
+    ENTER_DOES = "Read the article under the cursor"
 
     sort_column: reactive[str] = reactive("source", init=False)
     """The column the rows are sorted by."""
@@ -85,12 +109,14 @@ class LibraryScreen(Screen[None]):
         self.session = session
         self.marked: list[str] = []
         """Ids of the marked articles, oldest first."""
+        self._haystacks: dict[str, tuple[Article, str]] = {}
+        self._shown = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Filter: type to narrow the list, Enter to keep, Esc to clear", id="filter")
         with Container(id="library-body"):
-            table: DataTable[Text] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            table = Table(id="articles", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(id="preview")
         yield KeyBar()
@@ -117,6 +143,10 @@ class LibraryScreen(Screen[None]):
             title = f"Library · reading {unread:,} more files…"
         else:
             title = "Library · reading the folder…" if self.session.reading else "Library"
+        if self.filter_text:
+            title += f" · {self._shown:,} of {len(self.session.library.articles):,} match"
+        if self.marked:
+            title += f" · {len(self.marked)} marked (u unmarks)"
         self.sub_title = f"{title} · {self.session.fetching}" if self.session.fetching else title
 
     # -- the table ----------------------------------------------------------
@@ -126,13 +156,17 @@ class LibraryScreen(Screen[None]):
         """The table of articles."""
         return self.query_one("#articles", DataTable)
 
+    def _searchable(self, article: Article) -> str:
+        """What the filter looks in: outlet, title, file, date and the text, case folded once."""
+        found = self._haystacks.get(article.id)
+        if found is None or found[0] is not article:
+            text = f"{article.source}\n{article.title}\n{article.path.name}\n{article.date or ''}\n{article.text}"
+            found = self._haystacks[article.id] = (article, text.casefold())
+        return found[1]
+
     def _visible_articles(self) -> list[Article]:
         needle = self.filter_text.casefold()
-        articles = [
-            a
-            for a in self.session.library.articles
-            if not needle or needle in f"{a.source}\n{a.title}\n{a.id}\n{a.date or ''}".casefold()
-        ]
+        articles = [a for a in self.session.library.articles if not needle or needle in self._searchable(a)]
         articles.sort(key=lambda a: _sort_value(a, self.sort_column), reverse=self.sort_reverse)
         return articles
 
@@ -142,45 +176,54 @@ class LibraryScreen(Screen[None]):
             (n, e) for n, e in enumerate(self.session.library.errors) if not needle or needle in str(e).casefold()
         ]
 
-    def _title_width(self) -> int:
-        fixed = sum(width for column, width in COLUMN_WIDTHS.items() if column != "title")
+    def _columns(self) -> tuple[str, ...]:
+        width = self.table.size.width or self.app.size.width
+        return SORT_COLUMNS if width >= FILE_COLUMN_FROM else tuple(c for c in SORT_COLUMNS if c != "file")
+
+    def _title_width(self, columns: tuple[str, ...]) -> int:
+        fixed = sum(COLUMN_WIDTHS[column] for column in columns if column != "title")
         width = self.table.size.width or self.app.size.width
         # Each column has one cell of padding either side; keep room for the scrollbar.
-        return max(12, width - fixed - 2 * (len(COLUMN_WIDTHS) + 1) - 1 - 2)
+        return max(12, width - fixed - 2 * (len(columns) + 1) - 1 - 2)
 
     def _rebuild(self) -> None:
         table = self.table
         current = self.current_key()
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
-        for column in SORT_COLUMNS:
+        columns = self._columns()
+        for column in columns:
             label = _HEADINGS[column]
             if column == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-            width = self._title_width() if column == "title" else COLUMN_WIDTHS[column]
+            width = self._title_width(columns) if column == "title" else COLUMN_WIDTHS[column]
             justify = "right" if column in {"words", "sentences"} else "left"
             table.add_column(Text(label, justify=justify), key=column, width=width)  # type: ignore[arg-type]
-        for article in self._visible_articles():
+        shown = self._visible_articles()
+        self._shown = len(shown)
+        for article in shown:
             mark = Text("●", "bold") if article.id in self.marked else Text(" ")
-            table.add_row(
-                mark,
-                Text(one_line(article.source), overflow="ellipsis", no_wrap=True),
-                Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
-                Text(one_line(article.date or "—"), "dim" if not article.date else ""),
-                Text(str(article.word_count), justify="right"),
-                Text(str(len(article.sentences)), justify="right"),
-                key=f"article:{article.id}",
-            )
+            cells = {
+                "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
+                if article.source
+                else Text("unknown", "dim italic"),
+                "title": Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
+                "date": Text(one_line(article.date or "—"), "dim" if not article.date else ""),
+                "words": Text(str(article.word_count), justify="right"),
+                "sentences": Text(str(len(article.sentences)), justify="right"),
+                "file": Text(printable(article.path.name), "dim", overflow="ellipsis", no_wrap=True),
+            }
+            table.add_row(mark, *(cells[c] for c in columns), key=f"article:{article.id}")
         for number, error in self._visible_errors():
-            table.add_row(
-                Text("!", "bold red"),
-                Text("unreadable", "red"),
-                Text(one_line(f"{error.path.name}: {error.reason}"), "red", overflow="ellipsis", no_wrap=True),
-                Text("—", "dim"),
-                Text(""),
-                Text(""),
-                key=f"error:{number}",
-            )
+            cells = {
+                "source": Text("unreadable", "red"),
+                "title": Text(one_line(f"{error.path.name}: {error.reason}"), "red", overflow="ellipsis", no_wrap=True),
+                "date": Text("—", "dim"),
+                "file": Text(printable(error.path.name), "dim", overflow="ellipsis", no_wrap=True),
+            }
+            table.add_row(Text("!", "bold red"), *(cells.get(c, Text("")) for c in columns), key=f"error:{number}")
+        self.session.browse_order = tuple(a.id for a in shown)
+        self._show_progress()
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), animate=False)
         self._update_preview()
@@ -218,8 +261,7 @@ class LibraryScreen(Screen[None]):
             text.append(one_line(article.source), "italic")
             text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
             text.append(printable(article.path.name) + "\n\n", "dim")
-            opening = " ".join(s.text for s in article.sentences)[:PREVIEW_CHARS]
-            text.append(one_line(opening))
+            text.append(printable(_paragraphs(article, PREVIEW_CHARS)))
         elif error is not None:
             text.append("Cannot read this file\n", "bold red")
             text.append(printable(str(error.path)) + "\n\n", "dim")
@@ -320,6 +362,16 @@ class LibraryScreen(Screen[None]):
             self.marked.append(article.id)
         self._rebuild()
         self._say_likely_pair()
+
+    def action_unmark_all(self) -> None:
+        """Unmark every article."""
+        if not self.marked:
+            self.notify("No article is marked.", timeout=2)
+            return
+        count = len(self.marked)
+        self.marked.clear()
+        self._rebuild()
+        self.notify(f"{count} unmarked.", timeout=2)
 
     def action_sort(self) -> None:
         """Sort by the next column."""

@@ -1,4 +1,4 @@
-"""Commands for the command palette (ctrl+p): open, compare with…, swap, facts, story, fetch, change theme."""
+"""Commands for the command palette (ctrl+p): open, compare with…, swap, facts, story, export, fetch."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class HasSession(Protocol):
 
 
 def _label(article: Article) -> str:
-    return one_line(f"{article.source}: {article.title}")
+    return one_line(f"{article.label}: {article.title}")
 
 
 def _highlight(matcher: Matcher, name: str) -> Content:
@@ -42,7 +42,7 @@ def _highlight(matcher: Matcher, name: str) -> Content:
 
 
 class ReaderCommands(Provider):
-    """Open an article, compare with another, swap sides, fetch from the web, change the theme."""
+    """Open an article, compare with another, swap sides, export, fetch from the web."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.app
@@ -51,7 +51,7 @@ class ReaderCommands(Provider):
             ("Facts of this comparison", partial(app.run_action, "facts"), "Every fact of the two articles, both values and the verdict (f)"),
             ("Story: who reports what", partial(app.run_action, "story"), "Every fact of the library against every source (t)"),
             ("Fetch URL or feed…", partial(app.run_action, "fetch"), "Save an article page, or a feed's newest articles, and add them to the library"),
-            ("Change theme", app.action_change_theme, "Pick the colours"),
+            ("Export this comparison as HTML", partial(app.run_action, "export"), "Both texts, the word diff and the facts, as one page (e)"),
         ]
         for article in cast(HasSession, app).session.library.articles:
             label = _label(article)
@@ -63,7 +63,7 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            if name.startswith(("Swap", "Change", "Facts", "Story", "Fetch")) or name.startswith("Compare with"):
+            if name.startswith(("Swap", "Export", "Facts", "Story", "Fetch")) or name.startswith("Compare with"):
                 yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:

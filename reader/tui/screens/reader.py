@@ -23,7 +23,7 @@ def article_heading(article: Article) -> Text:
     """Title, then source, date and size, all as inert text."""
     text = Text()
     text.append(one_line(article.title) + "\n", "bold")
-    text.append(one_line(article.source), "italic")
+    text.append(one_line(article.label), "italic")
     text.append(
         f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences", "dim"
     )

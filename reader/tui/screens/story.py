@@ -15,9 +15,9 @@ from textual.worker import get_current_worker
 
 from reader.core import Article, Coverage, CoverageRow
 from reader.tui.messages import OpenArticle
-from reader.tui.screens.conflict_steps import ConflictSteps
+from reader.tui.screens.conflict_steps import TABLE_KEYS, ConflictSteps
 from reader.tui.session import Session
-from reader.tui.widgets import KeyBar
+from reader.tui.widgets import KeyBar, Table
 from reader.view.printable import one_line
 from reader.view.styles import KIND_STYLES
 
@@ -43,7 +43,7 @@ def source_legend(articles: tuple[Article, ...]) -> Text:
     """Each source's column number and name, then what the marks mean."""
     legend = Text()
     for number, article in enumerate(articles, 1):
-        name = one_line(article.source)
+        name = one_line(article.label)
         name = name if len(name) <= LEGEND_NAME else name[: LEGEND_NAME - 1] + "…"
         legend.append(f"{number} ", "bold")
         legend.append(name)
@@ -73,20 +73,26 @@ class StoryScreen(ConflictSteps, Screen[None]):
     """A coverage matrix: one row per fact of the story, one column per source."""
 
     NO_MORE_CONFLICTS = "No more disagreements this way."
+    #: What the cells' marks mean, for help.
+    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        *((mark, style, meaning) for mark, style, meaning in CELL_MARKS.values()),
+        ("3/5", "", "the who column: how many of the sources report the fact; ≠ before it when one says otherwise"),
+    )
     NO_CONFLICTS = "No source contradicts another on the facts two or more give; what one source alone gives is unchecked."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "read", "Read", priority=True, id="story.read", tooltip="Read the source under the cursor at this fact"),
         Binding("x", "next_conflict", "Next ≠", id="story.next-conflict", tooltip="Next fact the sources disagree on"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="story.previous-conflict", tooltip="Previous fact the sources disagree on"),
-        Binding("j", "move(1)", "Down", show=False, id="story.down", tooltip="Next fact"),
-        Binding("k", "move(-1)", "Up", show=False, id="story.up", tooltip="Previous fact"),
+        *TABLE_KEYS,
         Binding("escape", "back", "Back", id="story.back", tooltip="Back to the library"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | arrows, j / k | Move between facts and sources. |
+    | j, down / k, up | Next / previous fact. |
+    | left / right | Choose a source: its column, whose words the panel below quotes, and which enter reads. |
+    | g, home / G, end | First / last fact. |
     | enter | Read the source under the cursor at this fact (the first that reports it from the fact column). |
     | x / X | Next / previous fact the sources disagree on. |
     | escape | Back to the library. |
@@ -113,7 +119,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(source_legend(self.articles), id="story-summary")
-        yield DataTable(id="story-table", cursor_type="cell", zebra_stripes=True)
+        yield Table(id="story-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="story-detail")
         yield KeyBar()
 
@@ -164,7 +170,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
         """The source's number, and its name when the column is wide enough."""
         if width < 6:
             return Text(str(number), justify="center")
-        name = one_line(self.articles[number - 1].source)
+        name = one_line(self.articles[number - 1].label)
         return Text(f"{number} {name}", justify="center", no_wrap=True, overflow="ellipsis")
 
     def _fill(self) -> None:
@@ -227,7 +233,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
                 mark, style, meaning = CELL_MARKS[cell.state]
                 detail.append("\n")
                 detail.append("▸ " if number - 1 == here else "  ")
-                detail.append(f"{number} {one_line(article.source)[:LEGEND_NAME]}: ", "bold")
+                detail.append(f"{number} {one_line(article.label)[:LEGEND_NAME]}: ", "bold")
                 detail.append(mark + " ", style)
                 said = one_line(cell.fact.text) if cell.fact is not None else ""
                 detail.append(f"{meaning}: “{said}”" if cell.state != "same" else f"“{said}”")

@@ -6,5 +6,6 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.compare_header import CompareHeader
 from reader.tui.widgets.compare_view import CompareView
 from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.table import Table
 
-__all__ = ["ArticleView", "CompareHeader", "CompareView", "KeyBar"]
+__all__ = ["ArticleView", "CompareHeader", "CompareView", "KeyBar", "Table"]

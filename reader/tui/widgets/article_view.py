@@ -111,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         article: Article,
         passages: tuple[tuple[int, int], ...] = (),
         *,
+        at: int | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -118,6 +119,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article = article
         self.passages = passages
         """Character spans highlighted and scrolled into view (the sentences a row of a comparison holds)."""
+        self.at = at
+        """Where to open when there are no passages: a character offset scrolled into view, not highlighted."""
         self.matches: list[tuple[int, int]] = []
         self.facts: tuple[tuple[int, int, str], ...] = ()
         """``(start, end, kind)`` of each fact, underlined in its kind's colour."""
@@ -161,9 +164,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._show_passage)
 
     def _show_passage(self) -> None:
-        if self.passages:
+        target = self.passages[0][0] if self.passages else self.at
+        if target is not None:
             self._lay_out()
-            self.scroll_to(y=max(0, self.line_of(self.passages[0][0]) - 2), animate=False, immediate=True)
+            self.scroll_to(y=max(0, self.line_of(target) - 2), animate=False, immediate=True)
 
     def _body_start(self) -> int:
         """Where the text to show starts: after front matter, which the heading already shows."""

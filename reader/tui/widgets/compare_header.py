@@ -43,12 +43,22 @@ class CompareHeader(Widget):
         self.right: Article | None = None
         self.summary: Summary | None = None
         self.facts: FactComparison | None = None
+        self.conflicts: int | None = None
 
     def show(
-        self, left: Article, right: Article, summary: Summary | None, facts: FactComparison | None = None
+        self,
+        left: Article,
+        right: Article,
+        summary: Summary | None,
+        facts: FactComparison | None = None,
+        conflicts: int | None = None,
     ) -> None:
-        """Show two articles and, once aligned, the summary of their comparison and of their facts."""
+        """Show two articles and, once aligned, the summary of their comparison and of their facts.
+
+        ``conflicts`` counts the rows holding a conflicting fact, once the facts are found.
+        """
         self.left, self.right, self.summary, self.facts = left, right, summary, facts
+        self.conflicts = conflicts
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
@@ -60,9 +70,9 @@ class CompareHeader(Widget):
         gap = " " * GUTTER_WIDTH
         names = Text.assemble(
             gap,
-            _cell(clean(self.left.source), left_width, "bold"),
+            _cell(clean(self.left.label), left_width, "bold"),
             SEPARATOR,
-            _cell(clean(self.right.source), right_width, "bold"),
+            _cell(clean(self.right.label), right_width, "bold"),
         )
         titles = Text.assemble(
             gap,
@@ -78,7 +88,7 @@ class CompareHeader(Widget):
         if summary is None:
             line.append("aligning…", "italic")
         else:
-            line.append_text(alignment_summary(summary))
+            line.append_text(alignment_summary(summary, self.conflicts))
         line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
         return line
 

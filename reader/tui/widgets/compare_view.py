@@ -34,6 +34,8 @@ GUTTER_WIDTH = 6
 CONFLICT_MARK = "≠"
 #: Colours of facts by kind, as ``reader facts`` prints them.
 FACT_STYLES = {kind: Style.parse(style) for kind, style in KIND_STYLES.items()}
+#: Facts left uncoloured, so that only a conflicting one is painted.
+_UNCOLOURED = {kind: Style() for kind in KIND_STYLES}
 #: Cells between the two columns.
 SEPARATOR = " │ "
 
@@ -117,26 +119,28 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-size-vertical: 1;
     }
 
+    /* The word diff carries the eye, as in delta: the changed words keep the
+       text's colour on a clear red or green ground, in light and dark themes. */
     CompareView > .compare-view--removed {
-        color: $error;
-        background: $error 15%;
+        color: $foreground;
+        background: $error 30%;
     }
 
     CompareView > .compare-view--removed-strong {
-        color: $error;
-        background: $error 35%;
-        text-style: bold underline;
+        color: $foreground;
+        background: $error 55%;
+        text-style: bold;
     }
 
     CompareView > .compare-view--added {
-        color: $success;
-        background: $success 15%;
+        color: $foreground;
+        background: $success 30%;
     }
 
     CompareView > .compare-view--added-strong {
-        color: $success;
-        background: $success 35%;
-        text-style: bold underline;
+        color: $foreground;
+        background: $success 55%;
+        text-style: bold;
     }
 
     CompareView > .compare-view--heading {
@@ -166,7 +170,8 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     }
 
     CompareView > .compare-view--conflict-fact {
-        text-style: bold underline;
+        color: $error;
+        text-style: bold reverse;
     }
 
     CompareView > .compare-view--cursor {
@@ -216,6 +221,8 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._conflicts: frozenset[int] = frozenset()
         self._conflict_facts: frozenset[int] = frozenset()  # ids of the facts in conflict
         self._style_cache: dict[str, Style] = {}
+        self.fact_colours = False
+        """Whether facts are coloured by kind (names, dates, numbers); conflicting ones always stand out."""
 
     # -- data ---------------------------------------------------------------
 
@@ -237,6 +244,12 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(CompareView.cursor, max(0, min(cursor, len(rows) - 1)))
         self.scroll_to_row(self.cursor, animate=False)
         self.post_message(self.CursorMoved(self, self.cursor))
+        self.refresh()
+
+    def colour_facts(self, on: bool) -> None:
+        """Colour facts by kind, or leave the word diff alone to carry the eye."""
+        self.fact_colours = on
+        self._cells.clear()
         self.refresh()
 
     def show_facts(self, facts: FactComparison | None) -> None:
@@ -366,16 +379,17 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def _paint_facts(self, row: CompareRow, left: Text, right: Text) -> None:
         facts = self.facts
         assert facts is not None and self.alignment is not None
-        found_style = self._component("compare-view--conflict-fact")
-        # Only the text style: the colour stays the fact's kind.
-        conflict = Style(bold=found_style.bold, underline=found_style.underline, reverse=found_style.reverse)
+        found = self._component("compare-view--conflict-fact")
+        # Without the component's ground, so that reverse shows the fact on its own colour.
+        conflict = Style(color=found.color, bold=found.bold, underline=found.underline, reverse=found.reverse)
+        kinds = FACT_STYLES if self.fact_colours else _UNCOLOURED
         for cell, article, found, indices in (
             (left, self.alignment.a, facts.facts_a, row.left),
             (right, self.alignment.b, facts.facts_b, row.right),
         ):
             mentions = found.in_sentences(indices)
             emphasis = {id(f): conflict for f in mentions if id(f) in self._conflict_facts}
-            paint_facts(cell, article, indices, mentions, FACT_STYLES, emphasis)
+            paint_facts(cell, article, indices, mentions, kinds, emphasis)
 
     # -- drawing ------------------------------------------------------------
 

@@ -1,0 +1,143 @@
+"""A comparison as a standalone HTML page: both texts side by side, the word diff, the facts.
+
+Removed words are ``<del>``, added ones ``<ins>``, a fact the other report
+contradicts ``<mark class="conflict">`` with ≠ in the row's gutter; the facts
+table follows. Every string from an article is escaped (and its control
+characters shown, as on a terminal): the page runs no script and loads
+nothing, so it opens anywhere and can be mailed as it is.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from rich.style import Style
+from rich.text import Text
+
+from reader.core.alignment.rows import CompareRow, RowKind, summarize
+from reader.core.facts.compare import FactComparison
+from reader.core.models import Alignment
+from reader.view.compare_cells import CellStyles, paint_facts, row_cells
+from reader.view.printable import printable
+from reader.view.styles import MOVED_MARK, VERDICT_LABELS
+from reader.view.summary import alignment_summary, facts_summary
+
+#: The styles of cells drawn for HTML: each carries the tag it becomes.
+_TAGGED = CellStyles(
+    removed=Style(meta={"tag": "del"}),
+    removed_strong=Style(meta={"tag": "del", "strong": True}),
+    added=Style(meta={"tag": "ins"}),
+    added_strong=Style(meta={"tag": "ins", "strong": True}),
+    heading=Style(meta={"tag": "b"}),
+)
+_CONFLICT = Style(meta={"conflict": True})
+_NO_KIND: dict[str, Style] = {}
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="reader">
+<title>{title}</title>
+<style>
+body {{ font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 80em; padding: 0 1em; color: #1b1b1b; background: #fff; }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #e6e6e6; background: #161616; }} del {{ background: #5c1e1e; }} ins {{ background: #1e4d22; }} }}
+h1 {{ font-size: 1.3em; }} .summary {{ color: #666; }}
+table {{ border-collapse: collapse; width: 100%; }} td, th {{ vertical-align: top; padding: .4em .6em; border-top: 1px solid #8884; text-align: left; }}
+td.gutter {{ width: 3.5em; color: #888; white-space: nowrap; font-variant-numeric: tabular-nums; }}
+td.text {{ width: 48%; }}
+del {{ background: #ffd7d5; text-decoration: none; }} ins {{ background: #ccf2d1; text-decoration: none; }}
+del.strong, ins.strong {{ font-weight: bold; }}
+mark.conflict {{ background: #d1242f; color: #fff; font-weight: bold; }}
+tr.conflict td.gutter {{ color: #d1242f; font-weight: bold; }}
+tr.only td.gutter {{ color: #8250df; }}
+tr.same td.text, tr.trivial td.text {{ color: #777; }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def _cell_html(cell: Text) -> str:
+    """A cell's text as HTML: each run inside the tags its styles carry, everything else escaped."""
+    plain = cell.plain
+    cuts = sorted({0, len(plain), *(s.start for s in cell.spans), *(s.end for s in cell.spans)})
+    out: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):  # noqa: B905 - cuts[1:] is one shorter by design
+        if start >= end:
+            continue
+        meta: dict[str, object] = {}
+        for span in cell.spans:
+            if span.start <= start and end <= span.end and isinstance(span.style, Style) and span.style.meta:
+                meta.update(span.style.meta)
+        piece = html.escape(plain[start:end])
+        if meta.get("conflict"):
+            piece = f'<mark class="conflict">{piece}</mark>'
+        tag = meta.get("tag")
+        if tag in {"del", "ins", "b"}:
+            strong = ' class="strong"' if meta.get("strong") else ""
+            piece = f"<{tag}{strong}>{piece}</{tag}>"
+        out.append(piece)
+    return "".join(out)
+
+
+def comparison_html(alignment: Alignment, rows: Sequence[CompareRow], facts: FactComparison | None = None) -> str:
+    """The comparison as one standalone HTML page.
+
+    Args:
+        alignment: The two articles and their links.
+        rows: The rows to show, top to bottom (all of them, or the changes only).
+        facts: The facts of the two articles, compared; when given, conflicting
+            facts are marked in the text and the facts table follows.
+
+    Returns:
+        The page, UTF-8 text.
+    """
+    a, b = alignment.a, alignment.b
+    conflicting = {id(f) for p in (facts.conflicts if facts else ()) for f in (p.a, p.b) if f is not None}
+    parts = [
+        f"<h1>{html.escape(printable(a.label))} — {html.escape(printable(a.title))}<br>"
+        f"{html.escape(printable(b.label))} — {html.escape(printable(b.title))}</h1>",
+        f'<p class="summary">{html.escape(alignment_summary(summarize(alignment)).plain)} · cutoff {alignment.cutoff:g}</p>',
+        "<table>",
+        f"<tr><th></th><th>{html.escape(printable(a.label))}</th><th>{html.escape(printable(b.label))}</th></tr>",
+    ]
+    for row in rows:
+        left, right = row_cells(alignment, row, _TAGGED)
+        conflict = False
+        if facts is not None:
+            for cell, article, found, indices in ((left, a, facts.facts_a, row.left), (right, b, facts.facts_b, row.right)):
+                mentions = [f for f in found.in_sentences(indices) if id(f) in conflicting]
+                conflict = conflict or bool(mentions)
+                paint_facts(cell, article, indices, mentions, {f.kind: _CONFLICT for f in mentions} or _NO_KIND)
+        if row.kind is RowKind.ONLY_LEFT:
+            gutter, kind = "◀", "only"
+        elif row.kind is RowKind.ONLY_RIGHT:
+            gutter, kind = "▶", "only"
+        else:
+            gutter, kind = f"{min(row.score or 0, 100):.0f}{' ' + MOVED_MARK if row.moved else ''}", row.kind.value
+        if conflict:
+            gutter, kind = gutter + " ≠", "conflict"
+        parts.append(
+            f'<tr class="{kind}"><td class="gutter">{html.escape(gutter)}</td>'
+            f'<td class="text">{_cell_html(left)}</td><td class="text">{_cell_html(right)}</td></tr>'
+        )
+    parts.append("</table>")
+    if facts is not None:
+        parts.append(f"<h2>Facts</h2>\n<p class=\"summary\">{html.escape(printable(facts_summary(facts)))}</p>")
+        parts.append("<table>\n<tr><th>kind</th><th>verdict</th>"
+                     f"<th>{html.escape(printable(a.label))}</th><th>{html.escape(printable(b.label))}</th></tr>")
+        for pair in facts.pairs:
+            verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)
+            mark = ' class="conflict"' if pair.conflict else ""
+            sides = [html.escape(printable(f.text)) if f is not None else "" for f in (pair.a, pair.b)]
+            parts.append(f"<tr{mark}><td>{pair.kind}</td><td>{html.escape(verdict)}</td>"
+                         f"<td>{sides[0]}</td><td>{sides[1]}</td></tr>")
+        parts.append("</table>")
+    title = printable(f"{a.label} | {b.label}")
+    return _PAGE.format(title=html.escape(title), body="\n".join(parts))
