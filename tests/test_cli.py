@@ -151,7 +151,7 @@ def test_help_explains_commands_and_schema() -> None:
         assert words in main.stdout
     sub = run("align", "--help")
     assert sub.returncode == 0
-    for words in ('"links"', "open()", "--format", "--width", "exit codes"):
+    for words in ('"links"', "open()", "--format", "--width", "exit codes", '{"type": "article"', '{"type": "pair"', '"a_value"'):
         assert words in sub.stdout
 
 
