@@ -1,12 +1,15 @@
 """Align every pair of articles in a folder on every core: ``reader align --all DIR --format jsonl``.
 
-Each pair is aligned and its facts compared exactly as ``reader align A B
---format json`` does, in a pool of worker processes (one per core by
+Each article is written once, as a line of its own (its sentences and its
+facts), before any pair; then each pair is aligned and its facts compared
+exactly as ``reader align A B --format json`` does, and written as a line
+that names its articles by number and their facts by index. A folder of 500
+articles has 124,750 pairs: repeating both articles in each would write
+gigabytes. The work runs in a pool of worker processes (one per core by
 default): aligning is pure Python and numpy, so threads would share one
-core. The workers inherit the loaded library and receive only pairs of
-indices; each returns its line of JSON ready to print, so the encoding too
-is spread over the cores. A worker finds each article's facts once, not
-once per pair.
+core. The workers inherit the loaded library and receive only indices;
+each returns its line of JSON ready to print, so the encoding too is spread
+over the cores. A worker finds each article's facts once, not once per pair.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
-from reader.export import to_json
+from reader.export import article_record, pair_record, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,11 +74,54 @@ def pair_json(
     return data
 
 
+def pair_line(
+    a: int, b: int, articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
+) -> dict[str, object]:
+    """The record of one pair in the JSON lines of a folder: the pair of :func:`pair_json`, its articles by number.
+
+    Args:
+        a: The left article's index in ``articles``.
+        b: The right article's index.
+        articles: The articles of the folder.
+        cutoff: Score from 0 to 100 below which sentences are not linked.
+        facts_of: Gives an article's facts, as for :func:`pair_json`.
+
+    Returns:
+        The record, whose facts refer to those of the articles' records.
+    """
+    from reader.core import align
+    from reader.core.facts.compare import compare_facts, too_long_for_facts
+    from reader.core.facts.extract import ArticleFacts
+
+    left, right = articles[a], articles[b]
+    alignment = align(left, right, cutoff=cutoff)
+    find = facts_of or remembering()
+    if too_long_for_facts(alignment):
+        own = (ArticleFacts(left, ()), ArticleFacts(right, ()))
+        return pair_record(a, b, compare_facts(alignment), own)
+    # An undated article's "next month" is placed against the other's date
+    # here, and against none in its own record.
+    comparison = compare_facts(alignment, facts=(find(left, right.date), find(right, left.date)))
+    return pair_record(a, b, comparison, (find(left, None), find(right, None)))
+
+
+def article_line(number: int, articles: tuple[Article, ...], facts_of: FactsOf | None = None) -> dict[str, object]:
+    """The record of one article in the JSON lines of a folder: its sentences and its facts, placed against its own date."""
+    from reader.core.facts.compare import too_long_for_facts
+    from reader.core.models import Alignment
+
+    article = articles[number]
+    # Worded as the pairs word it: the check is made of an alignment.
+    reason = too_long_for_facts(Alignment(article, article, (), DEFAULT_CUTOFF))
+    if reason:
+        return article_record(number, article, None, reason)
+    return article_record(number, article, (facts_of or remembering())(article, None))
+
 
 def align_all(
     articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
-) -> Iterator[str | PairFailure]:
-    """Align every pair of ``articles``; one compact JSON line per pair, in :func:`pair_indices` order.
+) -> Iterator[str | PairFailure | ArticleFailure]:
+    """The JSON lines of ``articles``: one per article, in order, then one per pair, in :func:`pair_indices` order.
 
     Args:
         articles: The articles, in the order their pairs are listed.
@@ -83,21 +129,31 @@ def align_all(
         workers: Worker processes (default: one per core); 1 aligns in this process.
 
     Yields:
-        Each pair's JSON object as one line, without the newline, or a
-        :class:`PairFailure` for a pair that could not be aligned.
+        Each record as one compact line of JSON, without the newline; a
+        :class:`ArticleFailure` after the line of an article whose facts
+        could not be found, a :class:`PairFailure` for a pair that could
+        not be aligned.
     """
     pairs = pair_indices(len(articles))
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(pairs) < 2:
         _start_worker(articles, cutoff)
+        for lines in map(_article_lines, range(len(articles))):
+            yield from lines
         yield from map(_align_pair, pairs)
         return
     # Pairs go out in chunks: a small pair takes milliseconds, less than
-    # sending it to a worker and back.
+    # sending it to a worker and back. Both kinds of task are queued at
+    # once, the articles first, so no worker waits for the last article
+    # before the first pairs start.
     chunk = max(1, len(pairs) // (workers * 8))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff))
     try:
-        yield from pool.map(_align_pair, pairs, chunksize=chunk)
+        headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
+        lines = pool.map(_align_pair, pairs, chunksize=chunk)
+        for header in headers:
+            yield from header
+        yield from lines
     finally:
         # If the lines stop being read (| head), the pairs not begun are dropped.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -105,8 +161,8 @@ def align_all(
 
 def write_all(
     folder: Path, out: TextIO, cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
-) -> tuple[int, tuple[LoadError, ...], tuple[PairFailure, ...]]:
-    """Read the articles of ``folder`` and write the JSON line of every pair to ``out``.
+) -> tuple[int, tuple[LoadError, ...], tuple[PairFailure | ArticleFailure, ...]]:
+    """Read the articles of ``folder`` and write the JSON line of every article, then of every pair, to ``out``.
 
     Args:
         folder: A folder of articles (.txt, .md, .html), searched as the app searches it.
@@ -116,38 +172,42 @@ def write_all(
 
     Returns:
         How many pairs were written, the files that could not be read, and
-        the pairs that could not be aligned (the others are still written).
+        the articles whose facts could not be found and the pairs that could
+        not be aligned (the others are still written).
     """
     from reader.core import load_library
 
     library = load_library([folder])
-    count = 0
-    failures: list[PairFailure] = []
+    failures: list[PairFailure | ArticleFailure] = []
     for line in align_all(library.articles, cutoff, workers):
-        if isinstance(line, PairFailure):
+        if isinstance(line, PairFailure | ArticleFailure):
             failures.append(line)
             continue
         out.write(line)
         out.write("\n")
-        count += 1
-    return count, library.errors, tuple(failures)
+    written = len(pair_indices(len(library.articles))) - sum(isinstance(f, PairFailure) for f in failures)
+    return written, library.errors, tuple(failures)
 
 
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
     _WORKER["articles"] = articles
     _WORKER["cutoff"] = cutoff
-    _WORKER["facts"] = {}
+    _WORKER["facts"] = remembering()
 
 
-def _remembered_facts(article: Article, reference: str | None) -> ArticleFacts:
-    """An article's facts, found once per worker (and once per reference date when it has none)."""
+def remembering() -> FactsOf:
+    """Gives an article's facts, each found once (and once per reference date for an article that gives none)."""
     from reader.core.facts.extract import extract_facts
 
-    memory: dict[tuple[str, str | None], ArticleFacts] = _WORKER["facts"]  # type: ignore[assignment]
-    key = (article.id, None if article.date else reference)
-    if key not in memory:
-        memory[key] = extract_facts(article, reference=key[1])
-    return memory[key]
+    memory: dict[tuple[str, str | None], ArticleFacts] = {}
+
+    def facts_of(article: Article, reference: str | None) -> ArticleFacts:
+        key = (article.id, None if article.date else reference)
+        if key not in memory:
+            memory[key] = extract_facts(article, reference=key[1])
+        return memory[key]
+
+    return facts_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +219,30 @@ class PairFailure:
     error: str
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article whose facts could not be found: its file and the error, as text (its line is still written)."""
+
+    path: Path
+    error: str
+
+
+def _article_lines(number: int) -> list[str | ArticleFailure]:
+    articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
+    try:
+        return [to_json(article_line(number, articles, _WORKER["facts"]))]  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - its pairs say what they can without it
+        article = articles[number]
+        # The line is still written, so that every pair's numbers lead somewhere.
+        reason = f"its facts could not be found: {error!r}"
+        return [to_json(article_record(number, article, None, reason)), ArticleFailure(article.path, repr(error))]
+
+
 def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
     articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
     cutoff: float = _WORKER["cutoff"]  # type: ignore[assignment]
-    a, b = articles[pair[0]], articles[pair[1]]
     try:
-        data = pair_json(a, b, cutoff, _remembered_facts)
+        data = pair_line(pair[0], pair[1], articles, cutoff, _WORKER["facts"])  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
-        return PairFailure(a.path, b.path, repr(error))
+        return PairFailure(articles[pair[0]].path, articles[pair[1]].path, repr(error))
     return to_json(data)

@@ -44,8 +44,8 @@ _EPILOG = """\
 commands:
   align A B          print A and B side by side, sentence against sentence,
                      with the changed words highlighted (reader align --help)
-  align --all DIR    align every pair of articles in DIR on every core,
-                     one JSON line per pair (--format jsonl)
+  align --all DIR    align every pair of articles in DIR on every core: a
+                     JSON line per article, then per pair (--format jsonl)
   facts A B          list the numbers, dates, names and quotes of A and B and
                      whether they agree, conflict or are left out
                      (reader facts --help)
@@ -58,7 +58,7 @@ examples:
   reader align a.txt b.txt                 side-by-side comparison
   reader align a.txt b.txt --format json   machine-readable alignment
   reader align --all ~/news/ --format jsonl
-                                           every pair of a folder, one per line
+                                           each article, then every pair, a line each
   reader facts a.txt b.txt                 where two reports agree and differ
   reader fetch https://example.org/feed.xml --into ~/news/
                                            save a feed's newest 20 articles
@@ -75,6 +75,8 @@ JSON output (--format json):
    "b": {...},
    "links": [{"a": [int], "b": [int], "score": float,
               "pairs": [[int, int, float]], "diff": [op]}]}
+  "source" is the outlet (front matter, page metadata or a site line at the
+  end), or null when nothing names one.
   start/end are character offsets into the file's text as Python's open()
   reads it in text mode (for HTML: into the extracted article text).
   Sentences are the body in document order: boilerplate (photo captions,
@@ -90,10 +92,24 @@ JSON output (--format json):
   over 3,000 sentences is aligned but its facts are not checked: "facts"
   and "quotes" are empty and "facts_unchecked" says why.
 
-JSON lines output (--all DIR --format jsonl):
-  one object per pair of articles in DIR (read as the app reads a folder),
-  on one line each, as --format json prints it. Pairs are listed in the
-  library's order: 1-2, 1-3, ..., 2-3, ...; they are aligned by a pool of
+JSON lines output (--all DIR --format jsonl): one object a line, each
+article of DIR once (read as the app reads a folder), then each pair:
+  {"type": "article", "id": int, "path", "title", "source",
+   "date": str | null, "sentences": [{"start", "end", "text"}],
+   "facts": [{"kind", "text", "start", "end", "value", "sentence": int}]}
+  {"type": "pair", "a": id, "b": id, "links": [link],
+   "facts": [{"kind", "verdict", "a": int | null, "b": int | null,
+              "link": int | null, "a_value"?: str, "b_value"?: str}],
+   "quotes": [quote]}
+  Every article line comes first, ids 0, 1, 2, ... in the library's order;
+  the pairs follow in that order too: 0-1, 0-2, ..., 1-2, ... A pair's
+  "links" and "quotes" are those of --format json for that pair (link
+  indices into the article lines' "sentences"); a fact's "a" and "b" index
+  the "facts" of article "a" and of article "b". An article's facts place
+  relative dates ("next month") against its own date; one that gives none
+  borrows the other article's, and "a_value"/"b_value" then give that
+  pair's value when it differs. "facts_unchecked" (on an article or a pair)
+  says why no facts were checked. The pairs are aligned by a pool of
   processes, one per core. Files that cannot be read are named on stderr
   and left out.
 
@@ -260,7 +276,7 @@ def _align_parser() -> argparse.ArgumentParser:
         "reader align",
         "Align the sentences of two articles and show how the wording differs.",
         _ALIGN_EPILOG,
-        text_help="text: side by side (default); json: for scripts; jsonl: one line per pair, with --all",
+        text_help="text: side by side (default); json: for scripts; jsonl: with --all, a line per article and per pair",
         formats=("text", "json", "jsonl"),
         usage="reader align A B [--format text|json] [--cutoff SCORE] [--width N] [--color WHEN]\n"
         "       reader align --all DIR --format jsonl [--cutoff SCORE]",
@@ -432,7 +448,7 @@ def _align_command(argv: list[str]) -> int:
         if options.a is not None:
             parser.error("give either A B or --all DIR, not both")
         if options.format != "jsonl":
-            parser.error("--all prints one JSON line per pair: add --format jsonl")
+            parser.error("--all prints JSON lines, one per article and per pair: add --format jsonl")
         return _align_all(options.all, options.cutoff)
     if options.b is None:
         parser.error("the following arguments are required: A, B (or --all DIR)")
@@ -457,8 +473,8 @@ def _align_command(argv: list[str]) -> int:
 
 
 def _align_all(folder: Path, cutoff: float) -> int:
-    """Print every pair of the articles in ``folder`` as JSON lines; name the unreadable files on stderr."""
-    from reader.batch import write_all
+    """Print the articles of ``folder``, then every pair of them, as JSON lines; name the unreadable files on stderr."""
+    from reader.batch import ArticleFailure, write_all
     from reader.view.printable import printable
 
     if not folder.is_dir():
@@ -467,6 +483,9 @@ def _align_all(folder: Path, cutoff: float) -> int:
     for error in errors:
         print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
     for failure in failures:
+        if isinstance(failure, ArticleFailure):
+            print(f"reader: {printable(str(failure.path))}: its facts could not be found: {printable(failure.error)}", file=sys.stderr)
+            continue
         names = f"{printable(str(failure.a))} and {printable(str(failure.b))}"
         print(f"reader: {names}: could not be aligned: {printable(failure.error)}", file=sys.stderr)
     if failures:
