@@ -71,9 +71,7 @@ def _targets(results: dict[str, object], rows: list[Row]) -> list[str]:
             f"| align two 30,000-sentence documents | ≤ 10 s | {_f(r30['align_seconds']):.2f} s aligning "
             f"({_f(r30['seconds']):.2f} s with reading and splitting) | {_verdict(_f(r30['align_seconds']), 10.0, ' s')} |"
         )
-        lines.append(
-            f"| … peak memory | ≤ 500 MB | {_f(r30['rss_mb']):.0f} MB | {_verdict(_f(r30['rss_mb']), 500, ' MB')} |"
-        )
+        lines.append(f"| … peak memory | ≤ 500 MB | {_f(r30['rss_mb']):.0f} MB | {_verdict(_f(r30['rss_mb']), 500, ' MB')} |")
         lines.append(
             "| … no dense N×M matrix; candidates from an inverted index of rare terms | — | candidate pairs in flat "
             "arrays (`reader/core/alignment/scoring.py`); a 30,000² float32 matrix alone would be 3.6 GB | **met** |"
@@ -146,11 +144,7 @@ def _alignment_table(rows: list[Row], difflib_cap: int, naive_cap: int) -> list[
         size = row["size"]
         floor, reader = _find(rows, "floor", size), _find(rows, "reader", size)  # type: ignore[arg-type]
         ratio = _f(row["seconds"]) / _f(floor["seconds"]) if floor else 0.0
-        versus = (
-            f"{_f(row['align_seconds']) / _f(reader['align_seconds']):.1f}"
-            if reader and row["method"] != "floor"
-            else "—"
-        )
+        versus = f"{_f(row['align_seconds']) / _f(reader['align_seconds']):.1f}" if reader and row["method"] != "floor" else "—"
         truth: dict[str, float] = row.get("truth", {})  # type: ignore[assignment]
         quality = f"{truth['f1']:.3f} ({truth['precision']:.2f} / {truth['recall']:.2f})" if truth else "—"
         sentences = "/".join(f"{n:,}" for n in row["sentences"])  # type: ignore[attr-defined]
@@ -227,25 +221,29 @@ def _ui(results: dict[str, object]) -> list[str]:
     ui: dict[str, object] = results["ui"]  # type: ignore[assignment]
     keys: dict[str, object] = ui["keys"]  # type: ignore[assignment]
     by_key: dict[str, float] = keys["by_key"]  # type: ignore[assignment]
-    return [
-        "## The app, measured with Pilot",
-        "",
-        "Each figure in a fresh process at 120×40 (`bench/ui.py`). A figure ends when the app puts out the screen "
-        "update that shows the result: `App._display`, which every update goes through, headless ones included, "
-        "is watched; keys are posted as the terminal driver posts them (`App.simulate_key`). `Pilot.press` itself "
-        "waits 60–85 ms for idle even on a bare DataTable, so it cannot time a 50 ms target.",
-        "",
-        "| figure | median |",
-        "|---|---:|",
-        f"| bare Textual app (header, table, footer): process start to first frame | {_f(ui['bare_start_seconds']):.3f} s |",
-        f"| `reader` on the seeds: process start to the library with its rows | {_f(ui['reader_start_seconds']):.3f} s |",
-        f"| `reader` on {results['library_articles']:,} articles: process start to the first rows | {_f(ui['library_first_rows_seconds']):.3f} s |",
-        f"| `c` on two marked seeds to the comparison shown | {1000 * _f(ui['compare_first_seconds']):.0f} ms |",
-        f"| the same again (alignment cached) | {1000 * _f(ui['compare_again_seconds']):.0f} ms |",
-        f"| two 3,000-sentence articles: comparison opened ({keys['rows']:,} rows) | {_f(keys['open_seconds']):.2f} s |",
-        f"| … facts of the comparison found (worker) | {_f(keys['facts_seconds']):.1f} s |",
-        f"| … `down` while the facts are being found | {1000 * _f(keys['while_finding_facts_seconds']):.0f} ms |",
-    ] + [f"| … `{key}` | {1000 * value:.0f} ms |" for key, value in by_key.items()] + [""]
+    return (
+        [
+            "## The app, measured with Pilot",
+            "",
+            "Each figure in a fresh process at 120×40 (`bench/ui.py`). A figure ends when the app puts out the screen "
+            "update that shows the result: `App._display`, which every update goes through, headless ones included, "
+            "is watched; keys are posted as the terminal driver posts them (`App.simulate_key`). `Pilot.press` itself "
+            "waits 60–85 ms for idle even on a bare DataTable, so it cannot time a 50 ms target.",
+            "",
+            "| figure | median |",
+            "|---|---:|",
+            f"| bare Textual app (header, table, footer): process start to first frame | {_f(ui['bare_start_seconds']):.3f} s |",
+            f"| `reader` on the seeds: process start to the library with its rows | {_f(ui['reader_start_seconds']):.3f} s |",
+            f"| `reader` on {results['library_articles']:,} articles: process start to the first rows | {_f(ui['library_first_rows_seconds']):.3f} s |",
+            f"| `c` on two marked seeds to the comparison shown | {1000 * _f(ui['compare_first_seconds']):.0f} ms |",
+            f"| the same again (alignment cached) | {1000 * _f(ui['compare_again_seconds']):.0f} ms |",
+            f"| two 3,000-sentence articles: comparison opened ({keys['rows']:,} rows) | {_f(keys['open_seconds']):.2f} s |",
+            f"| … facts of the comparison found (worker) | {_f(keys['facts_seconds']):.1f} s |",
+            f"| … `down` while the facts are being found | {1000 * _f(keys['while_finding_facts_seconds']):.0f} ms |",
+        ]
+        + [f"| … `{key}` | {1000 * value:.0f} ms |" for key, value in by_key.items()]
+        + [""]
+    )
 
 
 def _profiles(paths: dict[str, str]) -> list[str]:

@@ -56,9 +56,7 @@ def repeats_for(size: int | str, quick: bool) -> int:
 
 
 def child(method: str, a: Path, b: Path, truth: Path | str) -> dict[str, object]:
-    out = subprocess.run(
-        [PYTHON, str(HERE / "child.py"), method, str(a), str(b), str(truth)], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([PYTHON, str(HERE / "child.py"), method, str(a), str(b), str(truth)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -110,13 +108,9 @@ def _numeric(size: int | str) -> int:
     return 0 if size == "seeds" else int(str(size).split("-")[-1])
 
 
-def alignment_rows(
-    files: dict[int, tuple[Path, Path, Path]], real: dict[str, tuple[Path, Path, str]], quick: bool
-) -> list[dict[str, object]]:
+def alignment_rows(files: dict[int, tuple[Path, Path, Path]], real: dict[str, tuple[Path, Path, str]], quick: bool) -> list[dict[str, object]]:
     seeds = ROOT / "seeds"
-    cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [
-        ("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))
-    ]
+    cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))]
     cases += list(files.items())
     cases += list(real.items())
     rows = []
@@ -145,9 +139,7 @@ def dev_f1() -> dict[str, dict[str, float]]:
     results = {}
     for method in ("reader", "naive", "difflib"):
         command = [PYTHON, str(HERE / "align_json.py"), method]
-        out = subprocess.run(
-            [PYTHON, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command], capture_output=True, text=True, check=True
-        )
+        out = subprocess.run([PYTHON, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command], capture_output=True, text=True, check=True)
         words = out.stdout.strip().splitlines()[-1].split()
         results[method] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}
     return results
