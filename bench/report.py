@@ -33,8 +33,8 @@ def _verdict(value: float | None, goal: float, unit: str = "") -> str:
     return f"**missed** by {over} ({100 * (value / goal - 1):.0f} % over)"
 
 
-def render(results: dict[str, object], difflib_cap: int, naive_cap: int) -> str:
-    """The Markdown report of one run of ``bench/run.py``."""
+def render(results: dict[str, object], difflib_cap: int, naive_cap: int, users: dict[str, object] | None = None) -> str:
+    """The Markdown report of one run of ``bench/run.py``, with the figures of ``bench/users.py`` when given."""
     rows: list[Row] = results["alignment"]  # type: ignore[assignment]
     machine: dict[str, object] = results["machine"]  # type: ignore[assignment]
     lines = [
@@ -48,6 +48,8 @@ def render(results: dict[str, object], difflib_cap: int, naive_cap: int) -> str:
         "",
     ]
     lines += _targets(results, rows)
+    if users:
+        lines += users_section(users)
     lines += _alignment_table(rows, difflib_cap, naive_cap)
     lines += _quality(results, rows)
     if "ui" in results:
@@ -124,6 +126,141 @@ def _targets(results: dict[str, object], rows: list[Row]) -> list[str]:
             f"{_verdict(worst, 0.05, 'ms')} |"
         )
     return lines + [""]
+
+
+def _amount(value: object, unit: str) -> str:
+    """Seconds as seconds, or as milliseconds when ``unit`` is "ms"."""
+    if value is None:
+        return "—"
+    if unit == "ms":
+        ms = 1000 * _f(value)
+        return f"{ms:.1f} ms" if ms < 10 else f"{ms:.0f} ms"
+    return f"{_f(value):.2f} s"
+
+
+def _users_verdict(row: Row) -> str:
+    """Met or missed, and by how much, in the unit the target is judged in."""
+    if "over" not in row:
+        return str(row.get("verdict", "not measured"))
+    over = _f(row["over"])
+    if row["met"]:
+        return f"**met** ({100 * -over:.0f} % under)"
+    goal = _f(row["goal"])
+    if row["judged"] == "ratio":
+        return f"**missed** ({100 * over:.0f} % over)"
+    if row["unit"] == "ms":
+        by = f"{1000 * (_f(row['median']) - goal):.0f} ms"
+    else:
+        by = f"{_f(row['median']) - goal:.2f} s"
+    return f"**missed** by {by} ({100 * over:.0f} % over)"
+
+
+def _bytes(count: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    return ""
+
+
+def _load(users: dict[str, object]) -> str:
+    """The machine's load average around the run, where it was recorded."""
+    load: dict[str, list[float]] = users.get("load_average", {})  # type: ignore[assignment]
+    if not load:
+        return ""
+    return f", the load average {load['before'][0]:.1f} before it and {load['after'][0]:.1f} after (one minute's)"
+
+
+def users_section(users: dict[str, object]) -> list[str]:
+    """The section of ``bench/users.json``: the targets, every process, every figure of the app."""
+    processes: dict[str, Row] = users["processes"]  # type: ignore[assignment]
+    ui: dict[str, Row] = users.get("ui", {})  # type: ignore[assignment]
+    inputs: dict[str, object] = users["inputs"]  # type: ignore[assignment]
+    machine: dict[str, object] = users["machine"]  # type: ignore[assignment]
+    pair: dict[str, object] = inputs.get("long_pair", {})  # type: ignore[assignment]
+    sentences = "/".join(f"{n:,}" for n in pair.get("sentences", []))  # type: ignore[attr-defined]
+    quick = " (`--quick`: small inputs, few runs)" if users.get("quick") else ""
+    lines = [
+        "## What users run (whole processes)",
+        "",
+        f"Measured by `.venv/bin/python bench/users.py`{quick} on {users['measured_at']}; {machine['cpus']} cores, "
+        f"Python {machine['python']}; the run took {_f(users['run_seconds']) / 60:.1f} minutes{_load(users)}. Each figure is the "
+        "median of several fresh processes (the number is *n*) of the command as a user types it (the installed "
+        "`reader` script), and its runs take turns with those of its baseline (A B A B …, after one discarded "
+        "warm-up of each fast command), so that both meet the same load. *wall* is what the user waits; *CPU* is "
+        "user + system time of the whole process tree, the pool workers of `align --all` included; *peak RSS* is "
+        "the largest process's (`bench/spawn.py` starts each one from a small process, so the benchmark's own "
+        "memory is no child's floor). Output goes to a file, so colour is off.",
+        "",
+        f"*A B* is the long pair of real news: {pair.get('source', '')}, {sentences} sentences a side as reader "
+        f"splits them, {pair.get('links', 0):,} links. *SEED_A SEED_B* are `seeds/000_…` and `seeds/001_…`. "
+        "The sparse aligner (`bench/sparse_aligner.py`) is near the floor of aligning: lines split at sentence "
+        "ends, TF-IDF of lowercase words less a stop list, one sparse product A·Bᵀ (scipy), greedy one to one "
+        "above a cosine of 0.3; no facts, no word diffs.",
+        "",
+        "### Targets",
+        "",
+        "| figure | target | measured | verdict |",
+        "|---|---|---|---|",
+    ]
+    for row in users["targets"]:  # type: ignore[attr-defined]
+        measured = _amount(row["median"], str(row["unit"]))
+        if row.get("ratio") is not None:
+            measured = f"{_f(row['ratio']):.2f}× ({measured} vs {_amount(row['baseline_median'], str(row['unit']))})"
+        lines.append(f"| {row['what']} | {row['target']} | {measured} | {_users_verdict(row)} |")
+    lines += [
+        "",
+        "### The command line",
+        "",
+        "| process | n | wall s | CPU s | peak RSS MB | output | × baseline (wall) |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in processes.values():
+        base = processes.get(str(row.get("baseline")))
+        versus = f"{_f(row['wall']) / _f(base['wall']):.1f}× {base.get('label') or base['what']}" if base else "—"
+        what = f"`{row['what']}`"
+        about = "; ".join(str(part) for part in (row.get("about"), row.get("note")) if part)
+        if about:
+            what += f" ({about})"
+        lines.append(
+            f"| {what} | {row['n']} | {_f(row['wall']):.3f} | {_f(row['cpu']):.3f} | {_f(row['rss_mb']):.0f} | {_bytes(_f(row['out_bytes']))} | {versus} |"
+        )
+    folders: dict[str, dict[str, object]] = inputs.get("folders", {})  # type: ignore[assignment]
+    notes = []
+    for count, folder in folders.items():
+        run, load = processes.get(f"all-{count}"), processes.get(f"load-{count}")
+        if run and load:
+            pairs = int(folder["pairs"])  # type: ignore[call-overload]
+            notes.append(
+                f"`align --all` on {count} articles ({folder['made_of']}): {pairs:,} pairs, "
+                f"{1000 * _f(run['cpu']) / pairs:.2f} ms CPU a pair "
+                f"({1000 * (_f(run['cpu']) - _f(load['cpu'])) / pairs:.2f} ms beyond reading the folder), "
+                f"{_f(run['out_bytes']) / pairs / 1000:.1f} kB of JSON a pair."
+            )
+    lines += [""] + [f"- {note}" for note in notes] + ([""] if notes else [])
+    if ui:
+        lines += [
+            "### The app in a real terminal",
+            "",
+            "tmux at 120×40 (`bench/users_ui.py`, `bench/terminal.py`): keys typed with `send-keys`, the screen read "
+            "with `capture-pane -p` about every millisecond through one control-mode client, each figure from just "
+            "before tmux is asked to start the program or type the key to the first capture that shows the result. "
+            "*Readable* means the opening words of the first linked sentences, each in its own column below the "
+            "header (a frame whose columns are still one character wide does not count). Keys are typed a second "
+            "after the library's rows appear, as a person takes that long to find two articles. The keys' baseline "
+            "is a bare Textual DataTable of 3,000 rows (`bench/bare_app.py`) whose title shows the cursor's row, open "
+            "in a second tmux session: each key goes to the app, then to the bare table, by turns.",
+            "",
+            "| figure | n | median | slowest | baseline (median) |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for key, row in ui.items():
+            unit = "s" if key.startswith("start") else "ms"
+            base = ui.get(str(row.get("baseline")))
+            versus = f"{_amount(base['median'], unit)} ({_f(row['median']) / _f(base['median']):.2f}×)" if base and row["median"] and base["median"] else "—"
+            lines.append(f"| {row['what']} | {row['n']} | {_amount(row['median'], unit)} | {_amount(row.get('max'), unit)} | {versus} |")
+        lines.append("")
+    return lines
 
 
 def _alignment_table(rows: list[Row], difflib_cap: int, naive_cap: int) -> list[str]:
