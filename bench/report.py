@@ -256,9 +256,12 @@ def users_section(users: dict[str, object]) -> list[str]:
         ]
         for key, row in ui.items():
             unit = "s" if key.startswith("start") else "ms"
+            what = str(row["what"])
+            if row.get("narrow_frames"):
+                what += f" (first drawn in columns a character wide in {row['narrow_frames']} of {row['n']})"
             base = ui.get(str(row.get("baseline")))
             versus = f"{_amount(base['median'], unit)} ({_f(row['median']) / _f(base['median']):.2f}×)" if base and row["median"] and base["median"] else "—"
-            lines.append(f"| {row['what']} | {row['n']} | {_amount(row['median'], unit)} | {_amount(row.get('max'), unit)} | {versus} |")
+            lines.append(f"| {what} | {row['n']} | {_amount(row['median'], unit)} | {_amount(row.get('max'), unit)} | {versus} |")
         lines.append("")
     return lines
 

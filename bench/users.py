@@ -214,7 +214,12 @@ def article_folder(folder: Path, count: int) -> str:
         # reader sets aside a line met twice in one document; every line of a copy differs from the original too.
         text = "\n".join(_swap_a_word(line, _name(rng), rng) if line.strip() else line for line in lines)
         (folder / f"copy{k:02}-{original.name}").write_text(text + "\n", encoding="utf-8")
-    return f"{len(chosen)} ECB+ reports, {len(seeds)} seeds, {copies} copies of reports with a word of every line swapped"
+    parts = [
+        f"{len(chosen)} ECB+ reports",
+        f"{len(seeds)} seeds" if seeds else "",
+        f"{copies} copies of reports with a word of every line swapped" if copies else "",
+    ]
+    return ", ".join(part for part in parts if part)
 
 
 # -- the command line -------------------------------------------------------------

@@ -70,6 +70,44 @@ def readable(screen: str, left: str, right: str | None) -> bool:
     return left_seen and right_seen
 
 
+def narrow(screen: str) -> bool:
+    """Whether the comparison's rows are drawn in columns a character or two wide: laid out before the view knew its width."""
+    lines = screen.splitlines()
+    rule = next((k for k, line in enumerate(lines) if line.startswith(RULE)), None)
+    if rule is None:
+        return False
+    for line in lines[rule + 1 :]:
+        if "│" in line:
+            left, right = line.split("│", 1)
+            text = re.sub(r"^\s*\d*\s*[^\w\s]?\s*", "", left).strip()
+            if 0 < len(text) <= 2 and 0 < len(right.strip()) <= 2:
+                return True
+    return False
+
+
+class Opening:
+    """What the screen showed from `c` on: when it first changed, when both columns were readable, and any narrow frame."""
+
+    def __init__(self, term: Terminal, left: str, right: str | None, what: str, timeout: float) -> None:
+        before = term.screen()
+        begin = term.keys("c")
+        self.first_change: float | None = None
+        self.narrow = False
+        deadline = begin + timeout
+        while True:
+            screen = term.screen()
+            now = time.perf_counter()
+            if screen != before and self.first_change is None:
+                self.first_change = now - begin
+            if readable(screen, left, right):
+                self.readable = now - begin
+                return
+            self.narrow = self.narrow or narrow(screen)
+            if now > deadline:
+                raise TerminalError(f"timed out waiting for {what}; the screen shows:\n{screen}")
+            time.sleep(0.001)
+
+
 def fragments(alignment_json: str) -> tuple[str, str | None]:
     """The opening words of the first link's sentences, from ``reader align --format json``; they open a row near the top."""
     data = json.loads(Path(alignment_json).read_text(encoding="utf-8"))
@@ -158,13 +196,16 @@ def compare_seeds(term: Terminal, env: dict[str, str], plan: Plan, seeds_json: s
     """`c` on two marked seeds to both columns readable; and again once the pair is aligned (escape, `c`)."""
     left, right = fragments(seeds_json)
     first: list[float] = []
+    changes: list[float] = []
+    narrow_frames = 0
     again: list[float] = []
     for _ in range(plan.compares):
         _open_library(term, env, [READER, *(str(SEEDS / name) for name in SEED_PAIR)], 2)
-        begin = term.keys("c")
-        at, _ = term.wait(lambda s: readable(s, left, right), "the comparison of two seeds")
-        first.append(at - begin)
-        _log("c on two seeds", at - begin)
+        opening = Opening(term, left, right, "the comparison of two seeds", 60)
+        first.append(opening.readable)
+        changes.append(opening.first_change or opening.readable)
+        narrow_frames += opening.narrow
+        _log("c on two seeds", opening.readable)
         term.settle()
         term.keys("Escape")
         term.wait(lambda s: library_rows(s) >= 2, "the library again")
@@ -175,7 +216,8 @@ def compare_seeds(term: Terminal, env: dict[str, str], plan: Plan, seeds_json: s
         term.stop()
     seeds = f"{SEED_PAIR[0][:3]} and {SEED_PAIR[1][:3]}"
     return {
-        "compare-seeds": _stats(f"`c` on two marked seeds ({seeds}) → both columns readable", first, fragments=[left, right]),
+        "compare-seeds": _stats(f"`c` on two marked seeds ({seeds}) → both columns readable", first, fragments=[left, right], narrow_frames=narrow_frames),
+        "compare-seeds-change": _stats("… `c` → the first change of the screen", changes),
         "compare-seeds-again": _stats("… escape and `c` again (the pair aligned before)", again),
     }
 
@@ -225,15 +267,18 @@ def long_pair(term: Terminal, env: dict[str, str], plan: Plan, folder: str, long
     """`c` on the long pair, `f` as it opens, and its keys once the facts are found (and `j` before)."""
     left, right = fragments(long_json)
     opened: list[float] = []
+    changes: list[float] = []
+    narrow_frames = 0
     facts_total: list[float] = []
     facts_found: list[float] = []
     unchecked = False
     for _ in range(plan.long_compares):
         _open_library(term, env, [READER, folder], 2)
-        begin = term.keys("c")
-        at, _ = term.wait(lambda s: readable(s, left, right), "the long comparison", timeout=180)
-        opened.append(at - begin)
-        _log("c on the long pair", at - begin)
+        opening = Opening(term, left, right, "the long comparison", 180)
+        opened.append(opening.readable)
+        changes.append(opening.first_change or opening.readable)
+        narrow_frames += opening.narrow
+        _log("c on the long pair", opening.readable)
         begin = term.keys("f")
         again: float | None = None
         while True:
@@ -258,10 +303,11 @@ def long_pair(term: Terminal, env: dict[str, str], plan: Plan, folder: str, long
         term.stop()
     # One more process: `j` while the facts are being found, then every key once they are.
     _open_library(term, env, [READER, folder], 2)
-    begin = term.keys("c")
-    at, _ = term.wait(lambda s: readable(s, left, right), "the long comparison", timeout=180)
-    opened.append(at - begin)
-    _log("c on the long pair", at - begin)
+    opening = Opening(term, left, right, "the long comparison", 180)
+    opened.append(opening.readable)
+    changes.append(opening.first_change or opening.readable)
+    narrow_frames += opening.narrow
+    _log("c on the long pair", opening.readable)
     busy: list[float] = []
     for _ in range(plan.busy_keys):
         if "facts finding" not in term.screen():
@@ -280,7 +326,14 @@ def long_pair(term: Terminal, env: dict[str, str], plan: Plan, folder: str, long
     term.stop()
     rows = int(rows_match.group(1).replace(",", "")) if rows_match else None
     figures = {
-        "compare-long": _stats("`c` on the long pair (a folder of the two) → both columns readable", opened, fragments=[left, right], rows=rows),
+        "compare-long": _stats(
+            "`c` on the long pair (a folder of the two) → both columns readable",
+            opened,
+            fragments=[left, right],
+            rows=rows,
+            narrow_frames=narrow_frames,
+        ),
+        "compare-long-change": _stats("… `c` → the first change of the screen", changes),
         "facts-long-ui": _stats(
             "`f` as the long comparison opens → the facts table (pressed again once the header shows the facts)", facts_total, unchecked=unchecked
         ),
