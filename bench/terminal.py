@@ -49,6 +49,7 @@ class Terminal:
         threading.Thread(target=self._read, daemon=True).start()
         self._replies.get(timeout=10)  # the reply to attaching
         self.command("refresh-client -f no-output")  # no copy of every byte the programs write
+        self._socket_path = self.command("display-message -p '#{socket_path}'").strip()
         self.running: set[str] = set()
 
     def _read(self) -> None:
@@ -144,6 +145,9 @@ class Terminal:
             self._client.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self._client.kill()
+        if self._socket_path:  # tmux leaves its socket file behind
+            with contextlib.suppress(OSError):
+                os.unlink(self._socket_path)
 
     def __enter__(self) -> Terminal:
         return self
