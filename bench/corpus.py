@@ -126,6 +126,7 @@ def truth_pairs(pair: TruthPair, a: Article, b: Article) -> set[tuple[int, int]]
 
     A sentence as split by reader belongs to the generated sentence it starts in.
     """
+
     def owner(starts: list[int], article: Article) -> list[int]:
         return [bisect.bisect_right(starts, s.start) - 1 for s in article.sentences]
 

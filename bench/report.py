@@ -33,8 +33,8 @@ def _verdict(value: float | None, goal: float, unit: str = "") -> str:
     return f"**missed** by {over} ({100 * (value / goal - 1):.0f} % over)"
 
 
-def render(results: dict[str, object], difflib_cap: int, naive_cap: int) -> str:
-    """The Markdown report of one run of ``bench/run.py``."""
+def render(results: dict[str, object], difflib_cap: int, naive_cap: int, users: dict[str, object] | None = None) -> str:
+    """The Markdown report of one run of ``bench/run.py``, with the figures of ``bench/users.py`` when given."""
     rows: list[Row] = results["alignment"]  # type: ignore[assignment]
     machine: dict[str, object] = results["machine"]  # type: ignore[assignment]
     lines = [
@@ -48,6 +48,8 @@ def render(results: dict[str, object], difflib_cap: int, naive_cap: int) -> str:
         "",
     ]
     lines += _targets(results, rows)
+    if users:
+        lines += users_section(users)
     lines += _alignment_table(rows, difflib_cap, naive_cap)
     lines += _quality(results, rows)
     if "ui" in results:
@@ -71,9 +73,7 @@ def _targets(results: dict[str, object], rows: list[Row]) -> list[str]:
             f"| align two 30,000-sentence documents | ≤ 10 s | {_f(r30['align_seconds']):.2f} s aligning "
             f"({_f(r30['seconds']):.2f} s with reading and splitting) | {_verdict(_f(r30['align_seconds']), 10.0, ' s')} |"
         )
-        lines.append(
-            f"| … peak memory | ≤ 500 MB | {_f(r30['rss_mb']):.0f} MB | {_verdict(_f(r30['rss_mb']), 500, ' MB')} |"
-        )
+        lines.append(f"| … peak memory | ≤ 500 MB | {_f(r30['rss_mb']):.0f} MB | {_verdict(_f(r30['rss_mb']), 500, ' MB')} |")
         lines.append(
             "| … no dense N×M matrix; candidates from an inverted index of rare terms | — | candidate pairs in flat "
             "arrays (`reader/core/alignment/scoring.py`); a 30,000² float32 matrix alone would be 3.6 GB | **met** |"
@@ -128,6 +128,144 @@ def _targets(results: dict[str, object], rows: list[Row]) -> list[str]:
     return lines + [""]
 
 
+def _amount(value: object, unit: str) -> str:
+    """Seconds as seconds, or as milliseconds when ``unit`` is "ms"."""
+    if value is None:
+        return "—"
+    if unit == "ms":
+        ms = 1000 * _f(value)
+        return f"{ms:.1f} ms" if ms < 10 else f"{ms:.0f} ms"
+    return f"{_f(value):.2f} s"
+
+
+def _users_verdict(row: Row) -> str:
+    """Met or missed, and by how much, in the unit the target is judged in."""
+    if "over" not in row:
+        return str(row.get("verdict", "not measured"))
+    over = _f(row["over"])
+    if row["met"]:
+        return f"**met** ({100 * -over:.0f} % under)"
+    goal = _f(row["goal"])
+    if row["judged"] == "ratio":
+        return f"**missed** ({100 * over:.0f} % over)"
+    if row["unit"] == "ms":
+        by = f"{1000 * (_f(row['median']) - goal):.0f} ms"
+    else:
+        by = f"{_f(row['median']) - goal:.2f} s"
+    return f"**missed** by {by} ({100 * over:.0f} % over)"
+
+
+def _bytes(count: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    return ""
+
+
+def _load(users: dict[str, object]) -> str:
+    """The machine's load average around the run, where it was recorded."""
+    load: dict[str, list[float]] = users.get("load_average", {})  # type: ignore[assignment]
+    if not load:
+        return ""
+    return f", the load average {load['before'][0]:.1f} before it and {load['after'][0]:.1f} after (one minute's)"
+
+
+def users_section(users: dict[str, object]) -> list[str]:
+    """The section of ``bench/users.json``: the targets, every process, every figure of the app."""
+    processes: dict[str, Row] = users["processes"]  # type: ignore[assignment]
+    ui: dict[str, Row] = users.get("ui", {})  # type: ignore[assignment]
+    inputs: dict[str, object] = users["inputs"]  # type: ignore[assignment]
+    machine: dict[str, object] = users["machine"]  # type: ignore[assignment]
+    pair: dict[str, object] = inputs.get("long_pair", {})  # type: ignore[assignment]
+    sentences = "/".join(f"{n:,}" for n in pair.get("sentences", []))  # type: ignore[attr-defined]
+    quick = " (`--quick`: small inputs, few runs)" if users.get("quick") else ""
+    lines = [
+        "## What users run (whole processes)",
+        "",
+        f"Measured by `.venv/bin/python bench/users.py`{quick} on {users['measured_at']}; {machine['cpus']} cores, "
+        f"Python {machine['python']}; the run took {_f(users['run_seconds']) / 60:.1f} minutes{_load(users)}. Each figure is the "
+        "median of several fresh processes (the number is *n*) of the command as a user types it (the installed "
+        "`reader` script), and its runs take turns with those of its baseline (A B A B …, after one discarded "
+        "warm-up of each fast command), so that both meet the same load. *wall* is what the user waits; *CPU* is "
+        "user + system time of the whole process tree, the pool workers of `align --all` included; *peak RSS* is "
+        "the largest process's (`bench/spawn.py` starts each one from a small process, so the benchmark's own "
+        "memory is no child's floor). Output goes to a file, so colour is off.",
+        "",
+        f"*A B* is the long pair of real news: {pair.get('source', '')}, {sentences} sentences a side as reader "
+        f"splits them, {pair.get('links', 0):,} links. *SEED_A SEED_B* are `seeds/000_…` and `seeds/001_…`. "
+        "The sparse aligner (`bench/sparse_aligner.py`) is near the floor of aligning: lines split at sentence "
+        "ends, TF-IDF of lowercase words less a stop list, one sparse product A·Bᵀ (scipy), greedy one to one "
+        "above a cosine of 0.3; no facts, no word diffs.",
+        "",
+        "### Targets",
+        "",
+        "| figure | target | measured | verdict |",
+        "|---|---|---|---|",
+    ]
+    for row in users["targets"]:  # type: ignore[attr-defined]
+        measured = _amount(row["median"], str(row["unit"]))
+        if row.get("ratio") is not None:
+            measured = f"{_f(row['ratio']):.2f}× ({measured} vs {_amount(row['baseline_median'], str(row['unit']))})"
+        lines.append(f"| {row['what']} | {row['target']} | {measured} | {_users_verdict(row)} |")
+    lines += [
+        "",
+        "### The command line",
+        "",
+        "| process | n | wall s | CPU s | peak RSS MB | output | × baseline (wall) |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in processes.values():
+        base = processes.get(str(row.get("baseline")))
+        versus = f"{_f(row['wall']) / _f(base['wall']):.1f}× {base.get('label') or base['what']}" if base else "—"
+        what = f"`{row['what']}`"
+        about = "; ".join(str(part) for part in (row.get("about"), row.get("note")) if part)
+        if about:
+            what += f" ({about})"
+        lines.append(
+            f"| {what} | {row['n']} | {_f(row['wall']):.3f} | {_f(row['cpu']):.3f} | {_f(row['rss_mb']):.0f} | {_bytes(_f(row['out_bytes']))} | {versus} |"
+        )
+    folders: dict[str, dict[str, object]] = inputs.get("folders", {})  # type: ignore[assignment]
+    notes = []
+    for count, folder in folders.items():
+        run, load = processes.get(f"all-{count}"), processes.get(f"load-{count}")
+        if run and load:
+            pairs = int(folder["pairs"])  # type: ignore[call-overload]
+            notes.append(
+                f"`align --all` on {count} articles ({folder['made_of']}): {pairs:,} pairs, "
+                f"{1000 * _f(run['cpu']) / pairs:.2f} ms CPU a pair "
+                f"({1000 * (_f(run['cpu']) - _f(load['cpu'])) / pairs:.2f} ms beyond reading the folder), "
+                f"{_f(run['out_bytes']) / pairs / 1000:.1f} kB of JSON a pair."
+            )
+    lines += [""] + [f"- {note}" for note in notes] + ([""] if notes else [])
+    if ui:
+        lines += [
+            "### The app in a real terminal",
+            "",
+            "tmux at 120×40 (`bench/users_ui.py`, `bench/terminal.py`): keys typed with `send-keys`, the screen read "
+            "with `capture-pane -p` about every millisecond through one control-mode client, each figure from just "
+            "before tmux is asked to start the program or type the key to the first capture that shows the result. "
+            "*Readable* means the opening words of the first linked sentences, each in its own column below the "
+            "header (a frame whose columns are still one character wide does not count). Keys are typed a second "
+            "after the library's rows appear, as a person takes that long to find two articles. The keys' baseline "
+            "is a bare Textual DataTable of 3,000 rows (`bench/bare_app.py`) whose title shows the cursor's row, open "
+            "in a second tmux session: each key goes to the app, then to the bare table, by turns.",
+            "",
+            "| figure | n | median | slowest | baseline (median) |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for key, row in ui.items():
+            unit = "s" if key.startswith("start") else "ms"
+            what = str(row["what"])
+            if row.get("narrow_frames"):
+                what += f" (first drawn in columns a character wide in {row['narrow_frames']} of {row['n']})"
+            base = ui.get(str(row.get("baseline")))
+            versus = f"{_amount(base['median'], unit)} ({_f(row['median']) / _f(base['median']):.2f}×)" if base and row["median"] and base["median"] else "—"
+            lines.append(f"| {what} | {row['n']} | {_amount(row['median'], unit)} | {_amount(row.get('max'), unit)} | {versus} |")
+        lines.append("")
+    return lines
+
+
 def _alignment_table(rows: list[Row], difflib_cap: int, naive_cap: int) -> list[str]:
     lines = [
         "## Alignment: time, memory, quality",
@@ -146,11 +284,7 @@ def _alignment_table(rows: list[Row], difflib_cap: int, naive_cap: int) -> list[
         size = row["size"]
         floor, reader = _find(rows, "floor", size), _find(rows, "reader", size)  # type: ignore[arg-type]
         ratio = _f(row["seconds"]) / _f(floor["seconds"]) if floor else 0.0
-        versus = (
-            f"{_f(row['align_seconds']) / _f(reader['align_seconds']):.1f}"
-            if reader and row["method"] != "floor"
-            else "—"
-        )
+        versus = f"{_f(row['align_seconds']) / _f(reader['align_seconds']):.1f}" if reader and row["method"] != "floor" else "—"
         truth: dict[str, float] = row.get("truth", {})  # type: ignore[assignment]
         quality = f"{truth['f1']:.3f} ({truth['precision']:.2f} / {truth['recall']:.2f})" if truth else "—"
         sentences = "/".join(f"{n:,}" for n in row["sentences"])  # type: ignore[attr-defined]
@@ -227,25 +361,29 @@ def _ui(results: dict[str, object]) -> list[str]:
     ui: dict[str, object] = results["ui"]  # type: ignore[assignment]
     keys: dict[str, object] = ui["keys"]  # type: ignore[assignment]
     by_key: dict[str, float] = keys["by_key"]  # type: ignore[assignment]
-    return [
-        "## The app, measured with Pilot",
-        "",
-        "Each figure in a fresh process at 120×40 (`bench/ui.py`). A figure ends when the app puts out the screen "
-        "update that shows the result: `App._display`, which every update goes through, headless ones included, "
-        "is watched; keys are posted as the terminal driver posts them (`App.simulate_key`). `Pilot.press` itself "
-        "waits 60–85 ms for idle even on a bare DataTable, so it cannot time a 50 ms target.",
-        "",
-        "| figure | median |",
-        "|---|---:|",
-        f"| bare Textual app (header, table, footer): process start to first frame | {_f(ui['bare_start_seconds']):.3f} s |",
-        f"| `reader` on the seeds: process start to the library with its rows | {_f(ui['reader_start_seconds']):.3f} s |",
-        f"| `reader` on {results['library_articles']:,} articles: process start to the first rows | {_f(ui['library_first_rows_seconds']):.3f} s |",
-        f"| `c` on two marked seeds to the comparison shown | {1000 * _f(ui['compare_first_seconds']):.0f} ms |",
-        f"| the same again (alignment cached) | {1000 * _f(ui['compare_again_seconds']):.0f} ms |",
-        f"| two 3,000-sentence articles: comparison opened ({keys['rows']:,} rows) | {_f(keys['open_seconds']):.2f} s |",
-        f"| … facts of the comparison found (worker) | {_f(keys['facts_seconds']):.1f} s |",
-        f"| … `down` while the facts are being found | {1000 * _f(keys['while_finding_facts_seconds']):.0f} ms |",
-    ] + [f"| … `{key}` | {1000 * value:.0f} ms |" for key, value in by_key.items()] + [""]
+    return (
+        [
+            "## The app, measured with Pilot",
+            "",
+            "Each figure in a fresh process at 120×40 (`bench/ui.py`). A figure ends when the app puts out the screen "
+            "update that shows the result: `App._display`, which every update goes through, headless ones included, "
+            "is watched; keys are posted as the terminal driver posts them (`App.simulate_key`). `Pilot.press` itself "
+            "waits 60–85 ms for idle even on a bare DataTable, so it cannot time a 50 ms target.",
+            "",
+            "| figure | median |",
+            "|---|---:|",
+            f"| bare Textual app (header, table, footer): process start to first frame | {_f(ui['bare_start_seconds']):.3f} s |",
+            f"| `reader` on the seeds: process start to the library with its rows | {_f(ui['reader_start_seconds']):.3f} s |",
+            f"| `reader` on {results['library_articles']:,} articles: process start to the first rows | {_f(ui['library_first_rows_seconds']):.3f} s |",
+            f"| `c` on two marked seeds to the comparison shown | {1000 * _f(ui['compare_first_seconds']):.0f} ms |",
+            f"| the same again (alignment cached) | {1000 * _f(ui['compare_again_seconds']):.0f} ms |",
+            f"| two 3,000-sentence articles: comparison opened ({keys['rows']:,} rows) | {_f(keys['open_seconds']):.2f} s |",
+            f"| … facts of the comparison found (worker) | {_f(keys['facts_seconds']):.1f} s |",
+            f"| … `down` while the facts are being found | {1000 * _f(keys['while_finding_facts_seconds']):.0f} ms |",
+        ]
+        + [f"| … `{key}` | {1000 * value:.0f} ms |" for key, value in by_key.items()]
+        + [""]
+    )
 
 
 def _profiles(paths: dict[str, str]) -> list[str]:

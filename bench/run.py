@@ -1,8 +1,9 @@
 """Benchmarks: reader against the alternatives, at every size, in one run.
 
-    .venv/bin/python bench/run.py            # full run (about 5 minutes): writes bench/RESULTS.md and bench/results.json
+    .venv/bin/python bench/run.py            # full run (about 12 minutes): writes bench/RESULTS.md, bench/results.json, bench/users.json
     .venv/bin/python bench/run.py --quick    # sizes up to 300, one repeat, no UI or profiles; prints only
-    .venv/bin/python bench/run.py --report-only   # rewrite RESULTS.md from results.json, measuring nothing
+    .venv/bin/python bench/run.py --users-only    # only what users run (bench/users.py, some 5 minutes), then RESULTS.md
+    .venv/bin/python bench/run.py --report-only   # rewrite RESULTS.md from results.json and users.json, measuring nothing
 
 Needs the bench extra (``pip install -e '.[bench]'``) for the profiles.
 
@@ -11,7 +12,9 @@ process so that peak memory (max RSS) is the run's own and caches start
 cold. The corpora are generated from the seeds (``corpus.py``) and written
 to files, so that the floor is reading and splitting the two files, as for
 ``reader align A B``. The baselines are measured in the same run, so the ratios
-compare like with like on this noisy machine.
+compare like with like on this noisy machine. What users run, as whole
+processes beside their baselines, is ``users.py``'s part of the run: it
+writes ``users.json``, which ``RESULTS.md`` renders as a section of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ sys.path.insert(0, str(ROOT))
 from bench.report import render  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "eval" / "gold_dev.json"
+RESULTS = HERE / "results.json"
+USERS = HERE / "users.json"
 PYTHON = sys.executable
 
 SIZES = (30, 300, 3000, 30000)
@@ -56,9 +61,7 @@ def repeats_for(size: int | str, quick: bool) -> int:
 
 
 def child(method: str, a: Path, b: Path, truth: Path | str) -> dict[str, object]:
-    out = subprocess.run(
-        [PYTHON, str(HERE / "child.py"), method, str(a), str(b), str(truth)], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([PYTHON, str(HERE / "child.py"), method, str(a), str(b), str(truth)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -110,13 +113,9 @@ def _numeric(size: int | str) -> int:
     return 0 if size == "seeds" else int(str(size).split("-")[-1])
 
 
-def alignment_rows(
-    files: dict[int, tuple[Path, Path, Path]], real: dict[str, tuple[Path, Path, str]], quick: bool
-) -> list[dict[str, object]]:
+def alignment_rows(files: dict[int, tuple[Path, Path, Path]], real: dict[str, tuple[Path, Path, str]], quick: bool) -> list[dict[str, object]]:
     seeds = ROOT / "seeds"
-    cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [
-        ("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))
-    ]
+    cases: list[tuple[int | str, tuple[Path, Path, Path | str]]] = [("seeds", (seeds / SEED_PAIR[0], seeds / SEED_PAIR[1], "-"))]
     cases += list(files.items())
     cases += list(real.items())
     rows = []
@@ -145,9 +144,7 @@ def dev_f1() -> dict[str, dict[str, float]]:
     results = {}
     for method in ("reader", "naive", "difflib"):
         command = [PYTHON, str(HERE / "align_json.py"), method]
-        out = subprocess.run(
-            [PYTHON, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command], capture_output=True, text=True, check=True
-        )
+        out = subprocess.run([PYTHON, str(scorer), str(GOLD), str(ROOT / "seeds"), "--", *command], capture_output=True, text=True, check=True)
         words = out.stdout.strip().splitlines()[-1].split()
         results[method] = {words[k]: float(words[k + 1]) for k in range(0, len(words) - 1, 2)}
     return results
@@ -230,6 +227,26 @@ def profiles(a: Path, b: Path, big: tuple[Path, Path] | None) -> dict[str, str]:
     return out
 
 
+def users_run(quick: bool, out: Path) -> dict[str, object]:
+    """Run ``users.py`` (what users run, whole processes) in a process of its own; its results, written to ``out``."""
+    subprocess.run([PYTHON, str(HERE / "users.py"), *(["--quick"] if quick else []), "--out", str(out)], check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def saved_users() -> dict[str, object] | None:
+    """The last full run of ``users.py``, if there is one."""
+    return json.loads(USERS.read_text(encoding="utf-8")) if USERS.exists() else None
+
+
+def saved_results() -> dict[str, object]:
+    """The last full run of the alignment suite, from ``results.json``."""
+    saved = json.loads(RESULTS.read_text(encoding="utf-8"))
+    # Runs from before the date was recorded: the file's own time.
+    written = time.gmtime(RESULTS.stat().st_mtime)
+    saved.setdefault("measured_at", time.strftime("%Y-%m-%d %H:%M UTC", written))
+    return saved
+
+
 def machine() -> dict[str, object]:
     return {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform}
 
@@ -237,14 +254,23 @@ def machine() -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="sizes up to 300, one repeat, no UI or profiles, nothing written")
-    parser.add_argument("--report-only", action="store_true", help="rewrite RESULTS.md from results.json, measuring nothing")
+    parser.add_argument("--report-only", action="store_true", help="rewrite RESULTS.md from results.json and users.json, measuring nothing")
+    parser.add_argument(
+        "--users-only",
+        action="store_true",
+        help="run only what users run (bench/users.py), then rewrite RESULTS.md from results.json and the new users.json",
+    )
     options = parser.parse_args()
     if options.report_only:
-        saved = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
-        # Runs from before the date was recorded: the file's own time.
-        written = time.gmtime((HERE / "results.json").stat().st_mtime)
-        saved.setdefault("measured_at", time.strftime("%Y-%m-%d %H:%M UTC", written))
-        (HERE / "RESULTS.md").write_text(render(saved, DIFFLIB_CAP, NAIVE_CAP), encoding="utf-8")
+        (HERE / "RESULTS.md").write_text(render(saved_results(), DIFFLIB_CAP, NAIVE_CAP, saved_users()), encoding="utf-8")
+        return 0
+    if options.users_only:
+        if options.quick:  # prints only, as --quick does
+            with tempfile.TemporaryDirectory() as tmp:
+                users_run(True, Path(tmp) / "users.json")
+            return 0
+        users = users_run(False, USERS)
+        (HERE / "RESULTS.md").write_text(render(saved_results(), DIFFLIB_CAP, NAIVE_CAP, users), encoding="utf-8")
         return 0
     sizes = SIZES[:2] if options.quick else SIZES
     started = time.perf_counter()
@@ -279,12 +305,14 @@ def main() -> int:
             results["profiles"] = profiles(files[3000][0], files[3000][1], files[30000][:2])
             if not results["profiles"]:
                 del results["profiles"]
-    results["run_seconds"] = time.perf_counter() - started
-    report = render(results, DIFFLIB_CAP, NAIVE_CAP)
+        results["run_seconds"] = time.perf_counter() - started
+        # Last, on a machine the suite has left alone; its own time is in its own section.
+        users = users_run(options.quick, folder / "users.json" if options.quick else USERS)
+    report = render(results, DIFFLIB_CAP, NAIVE_CAP, users)
     print(report)
     if not options.quick:
         (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
-        (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

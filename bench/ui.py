@@ -131,9 +131,7 @@ async def compare(t0: float) -> dict[str, object]:
         await pilot.press("space", "down")  # mark the first article, then move to the second
         for _ in range(2):
             # The second time the pair's alignment is cached.
-            times.append(
-                await key_to_screen(app, "c", lambda: isinstance(app.screen, CompareScreen) and app.screen.ready)
-            )
+            times.append(await key_to_screen(app, "c", lambda: isinstance(app.screen, CompareScreen) and app.screen.ready))
             await pilot.pause()
             await pilot.press("escape")
             await _until(pilot, lambda: _library_ready(app))
