@@ -189,21 +189,22 @@ def test_a_word_wider_than_its_column_is_cut_not_dropped(tmp_path: Path) -> None
 
 
 def test_the_table_looks_as_it_did() -> None:
-    """The first lines of the seeds' comparison at 80 columns, as Rich's table drew them."""
+    """The first lines of the seeds' comparison at 80 columns, as Rich's table drew them
+    (the articles named by their files: neither text names its outlet)."""
     alignment = _alignment(SEEDS[0], SEEDS[1])
     lines = "".join(comparison_rows(alignment, 80, Paint(None))).splitlines()
     assert lines[2:10] == [
         "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
-        "┃ 000_784ff1c335437a4f — The U.S.  ┃        ┃ Istanbul — China and the US are  ┃",
-        "┃ will go ahead with a ban on      ┃        ┃ “very close” to a deal on social ┃",
-        "┃ short-video app TikTok if China  ┃        ┃ media app TikTok, Washington’s   ┃",
-        "┃ won't drop demands…              ┃  score ┃ top…                             ┃",
+        "┃ 000_784ff1c335437a4f.txt — The   ┃        ┃ 001_7ded6cbe42dd12ff.txt — China ┃",
+        "┃ U.S. will go ahead with a ban on ┃        ┃ and the US are “very close” to a ┃",
+        "┃ short-video app TikTok if China  ┃        ┃ deal on social media app TikTok, ┃",
+        "┃ won't drop demands…              ┃  score ┃ Washington’s top…                ┃",
         "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
         "│ The U.S. [-will go ahead with-]  │     30 │ {+China and+} the US {+are “very │",
         "│ a [-ban-] on [-short-video-] app │        │ close” to+} a {+deal+} on        │",
     ]
     assert lines[-1] == "└" + "─" * 34 + "┴" + "─" * 8 + "┴" + "─" * 34 + "┘"
-    assert lines[0].strip().startswith("9 changed · 0 shared")
+    assert lines[0].strip().startswith("9 changed · 0 trivial · 0 same")
 
 
 def test_a_frame_sets_header_cells_at_the_bottom_and_row_cells_at_the_top() -> None:
