@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from reader.core.alignment.rows import RowKind, summarize
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens import CompareScreen, ContextScreen, LibraryScreen
 from reader.tui.widgets import CompareView
 from reader.view.compare_cells import CellStyles, row_cells
 
@@ -48,15 +48,20 @@ async def test_header_names_both_sources_and_sums_up(story: list[Path]) -> None:
         assert header.index("Harbour Gazette") < header.index("Evening Courier")
         assert screen.alignment is not None
         summary = summarize(screen.alignment)
-        assert summary.shared >= 1 and summary.changed >= 1
+        assert summary.same >= 1 and summary.changed >= 1
         assert summary.only_left >= 1 and summary.only_right >= 1
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        conflicts = len(screen.view.conflict_rows)
+        assert conflicts >= 1  # the cost and the opening year
         for phrase in (
-            f"{summary.changed} changed",
-            f"{summary.shared} shared",
+            f"{summary.changed} changed ({conflicts} ≠)",
+            f"{summary.trivial} trivial",
+            f"{summary.same} same",
             f"{summary.only_left} only left",
             f"{summary.only_right} only right",
-            f"left {summary.left_covered:.0%}",
-            f"right {summary.right_covered:.0%}",
+            f"covered {summary.left_covered:.0%} / {summary.right_covered:.0%}",
         ):
             assert phrase in text
 
@@ -67,7 +72,7 @@ async def test_rows_put_linked_sentences_side_by_side(story: list[Path]) -> None
         screen = await open_compare(app, pilot)
         rows = screen.view.rows
         kinds = [row.kind for row in rows]
-        assert {RowKind.SHARED, RowKind.CHANGED, RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT} <= set(kinds)
+        assert {RowKind.SAME, RowKind.CHANGED, RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT} <= set(kinds)
         pairs = cells(screen)
         money = next(pair for pair in pairs if "42 million" in pair[0])
         assert "45 million" in money[1]
@@ -105,13 +110,16 @@ async def test_diff_marks_removed_left_added_right_and_stresses_numbers_and_name
         left, right = row_cells(screen.alignment, mayor, styles)
         assert styles.removed_strong in style_of(left, "Berg")
         assert styles.added_strong in style_of(right, "Lind")
-        # The view paints those styles: "42" on screen is drawn in a stronger style than plain words.
+        # The view paints those styles: "42" on screen is bold on a stronger red ground than
+        # the other removed words, and the words both sides share keep the text's own look.
         view = screen.view
         for y in range(view.size.height):
             strip = view.render_line(y)
             segments = {seg.text.strip(): seg.style for seg in strip if seg.text.strip()}
             if "42" in segments:
-                assert segments["42"] is not None and segments["42"].bold and segments["42"].underline
+                number, plain = segments["42"], segments["The bridge will cost"]
+                assert number is not None and number.bold and number.bgcolor is not None
+                assert plain is not None and not plain.bold and number.bgcolor != plain.bgcolor
                 break
         else:
             pytest.fail("the changed number is not on screen")
@@ -244,7 +252,7 @@ async def test_plus_and_minus_move_the_cutoff_and_realign(story: list[Path]) -> 
         assert links_high <= 2  # only the word-for-word sentences survive a cutoff of 95
 
 
-async def test_enter_opens_the_row_in_the_reader(story: list[Path]) -> None:
+async def test_enter_opens_both_articles_at_the_row(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
@@ -253,17 +261,23 @@ async def test_enter_opens_the_row_in_the_reader(story: list[Path]) -> None:
         view.move_to(target)
         await pilot.press("enter")
         await pilot.pause()
-        reader = app.screen
-        assert isinstance(reader, ReaderScreen)
-        assert reader.article.id == "gazette"
-        (start, end), *_ = reader.passages
-        assert reader.article.text[start:end].startswith("Mayor Anna Berg")
+        context = app.screen
+        assert isinstance(context, ContextScreen)
+        left, right = context.side("left"), context.side("right")
+        assert (left.article.id, right.article.id) == ("gazette", "courier")
+        (start, end), *_ = left.passages
+        assert left.article.text[start:end].startswith("Mayor Anna Berg")
+        (start, end), *_ = right.passages
+        assert right.article.text[start:end].startswith("Mayor Anna Lind")
+        assert "Mayor Anna Berg" in screen_text(app) and "Mayor Anna Lind" in screen_text(app)
+        await pilot.press("tab")
+        assert right.has_focus
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
 
 
-async def test_enter_on_a_right_only_row_opens_the_right_article(story: list[Path]) -> None:
+async def test_enter_on_a_right_only_row_opens_the_left_where_the_row_stands(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
@@ -271,7 +285,12 @@ async def test_enter_on_a_right_only_row_opens_the_right_article(story: list[Pat
         screen.view.move_to(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id == "courier"
+        context = app.screen
+        assert isinstance(context, ContextScreen)
+        right, left = context.side("right"), context.side("left")
+        assert right.passages and not left.passages
+        above = next(r for r in reversed(screen.view.rows[:target]) if r.left)
+        assert left.at == screen.alignment.a.sentences[max(above.left)].end  # type: ignore[union-attr]
 
 
 async def test_escape_goes_back_to_the_library(story: list[Path]) -> None:
@@ -455,11 +474,11 @@ async def test_an_article_without_sentences_compares_and_reads(tmp_path: Path) -
         await pilot.press("n", "N", "o", "s", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, (CompareScreen, ReaderScreen))
+        assert isinstance(app.screen, (CompareScreen, ContextScreen))
         assert app.is_running
 
 
-async def test_double_click_opens_the_row_in_the_reader(story: list[Path]) -> None:
+async def test_double_click_opens_the_row_in_context(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
@@ -467,9 +486,9 @@ async def test_double_click_opens_the_row_in_the_reader(story: list[Path]) -> No
         target = next(n for n, row in enumerate(view.rows) if row.left and "Mayor" in cells(screen)[n][0])
         await pilot.double_click(CompareView, offset=(10, view.row_top(target)))
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
-        (start, _), *_ = app.screen.passages
-        assert app.screen.article.text[start:].startswith("Mayor Anna Berg")
+        assert isinstance(app.screen, ContextScreen)
+        (start, _), *_ = app.screen.side("left").passages
+        assert app.screen.left.text[start:].startswith("Mayor Anna Berg")
 
 
 async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(

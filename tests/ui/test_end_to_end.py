@@ -38,7 +38,9 @@ class Terminal:
         exports = [f"{key}={value}" for key, value in env.items()]
         self.tmux(
             "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-            "env", *exports, *command,
+            # The server inherits this process's environment; a COLUMNS or LINES in it (the test
+            # run sets them) would override the terminal's own size in the app.
+            "env", "-u", "COLUMNS", "-u", "LINES", *exports, *command,
         )
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -81,6 +83,7 @@ def terminal(tmp_path: Path) -> Callable[..., Terminal]:
             "COLORTERM": "truecolor",
             "PATH": os.environ.get("PATH", ""),
             **{name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")},
+            "XDG_DOWNLOAD_DIR": str(tmp_path / "downloads"),  # not made: an export makes it
         }
         made.append(Terminal(f"reader-test-{os.getpid()}-{len(made)}", size, [*reader_command(), *(paths or [])], env))
         return made[-1]
@@ -100,17 +103,18 @@ def header_order(screen: str, left: str, right: str) -> bool:
     return any(left in line and right in line and line.index(left) < line.index(right) for line in screen.splitlines())
 
 
-def test_compare_step_swap_and_quit(terminal: Callable[..., Terminal]) -> None:
+def test_compare_step_swap_order_context_help_export_and_quit(terminal: Callable[..., Terminal], tmp_path: Path) -> None:
     term = terminal()
-    screen = term.wait_text("Library", "Source", "Sentences", "Istanbul")
-    # Mark the first article, move down, compare.
-    first = next(line for line in screen.splitlines() if "000_" in line)
+    screen = term.wait_text("Library", "Source", "Sentences", "unknown", "Inter Bellum")
+    # Mark the first article (the one outlet the seeds name sorts first), move down, compare.
+    first = next(line for line in screen.splitlines() if "Inter Bellum" in line)
     assert first
     term.keys("Space")
-    term.wait_text("●")
+    term.wait_text("●", "1 marked")
     term.keys("j", "c")
-    screen = term.wait_text("changed ·", "only left", "row 1 of")
-    assert header_order(screen, "000_784ff1c", "002_aa252af")
+    screen = term.wait_text("changed", "only left", "row 1 of", "left order")
+    left, right = "Inter Bellum", "000_784ff1c"
+    assert header_order(screen, left, right)
     # Step through the differences: every n lands on a later row that differs.
     seen = [row_number(screen)]
     for _ in range(4):
@@ -120,30 +124,42 @@ def test_compare_step_swap_and_quit(terminal: Callable[..., Terminal]) -> None:
         assert re.search(r"row \d+ of \d+ · (changed|only-left|only-right)", screen)
     term.keys("N")
     screen = term.wait_for(lambda s: row_number(s) < seen[-1], "the previous difference")
-    # Swap sides: the sources change columns.
+    # Swap sides: the sources change columns, and the rows still follow the same article, now on the right.
     term.keys("s")
-    screen = term.wait_for(lambda s: header_order(s, "002_aa252af", "000_784ff1c"), "the swapped header")
-    # Open the row in the reader and come back.
+    term.wait_for(lambda s: header_order(s, right, left) and "right order" in s, "the swapped header")
+    term.keys("o")
+    term.wait_text("left order")
+    term.keys("s")
+    term.wait_for(lambda s: header_order(s, left, right) and "right order" in s, "the header swapped back")
+    # Both articles side by side at the row, and back.
     term.keys("Enter")
-    term.wait_text("Reading", "words ·")
+    screen = term.wait_text("In context", "words ·", "tab Other side")
+    assert header_order(screen, left, right)
     term.keys("Escape")
-    term.wait_text("changed ·")
-    # Help, then quit.
+    term.wait_text("changed", "row ")
+    # Help: the keys, then the legend at its end; q closes it.
     term.keys("?")
     term.wait_text("Keys of this screen", "Next row that differs")
-    term.keys("Escape")
-    term.wait_text("changed ·")
+    term.keys("End")
+    term.wait_text("Symbols and colours", "only the left article has")
+    term.keys("q")
+    term.wait_text("changed", "row ")
+    # Export: the page goes to the downloads folder, made for it.
+    term.keys("e")
+    term.wait_text("Exported to")
+    pages = list((tmp_path / "downloads").glob("*.html"))
+    assert len(pages) == 1 and "<del>" in pages[0].read_text(encoding="utf-8")
     term.keys("q")
     term.wait_for(lambda _: not term.running(), "reader to quit")
 
 
 def test_small_terminal_filter_and_read(terminal: Callable[..., Terminal]) -> None:
     term = terminal(size=(80, 24))
-    term.wait_text("Library", "Istanbul")
+    term.wait_text("Library", "Inter Bellum", "unknown")
     term.keys("/")
     term.wait_text("Filter: type")  # a person waits for the box before typing into it
-    term.keys("Inter")
-    term.wait_for(lambda s: "Inter Bellum" in s and "Istanbul" not in s, "the filtered list")
+    term.keys("Bellum")
+    term.wait_for(lambda s: "Inter Bellum" in s and "unknown" not in s and "1 of 5 match" in s, "the filtered list")
     term.keys("Enter")
     term.wait_text("space Mark")  # the footer shows the table's keys: the list has the focus again
     term.keys("Enter")
@@ -201,7 +217,8 @@ def test_a_folder_of_traps_opens_and_quits_at_once(terminal: Callable[..., Termi
     term = terminal(paths=[str(folder)])
     # The first frame comes: the FIFO and the terminal are listed as unreadable, not opened.
     screen = term.wait_text("Library", "fifo.txt: not a regular", "tty.txt: a link that lea")
-    assert screen.count("The council met on Tuesd…") == 3  # three files of one name, three rows
+    rows = [line for line in screen.splitlines() if "The council met on Tuesday" in line and "│" not in line]
+    assert len([line for line in rows if " unknown " in line]) == 3  # three files of one name, three rows
     assert "defaults" in screen  # the corrupt settings are reported, and replaced
     term.keys("q")
     assert _wait_until_closed(term, 2.0) < 2.0

@@ -63,11 +63,24 @@ async def test_facts_are_coloured_and_conflicts_marked_in_the_gutter() -> None:
         view.move_to(row)
         await pilot.pause()
         assert "≠ conflicting fact" in screen_text(app).splitlines()[0]  # the title bar says so
-        # The row's left cell has the ordinal painted in its kind's colour over the diff.
+        # The contradicted ordinal stands out on a red ground of its own while facts are not coloured by kind.
+        assert ordinal.a is not None
         left, _ = view._wrapped(row)
-        painted = [line.plain[s.start : s.end] for line in left for s in line.spans if s.style == FACT_STYLES["ordinal"]]
-        assert ordinal.a is not None and ordinal.a.text in painted
+
+        def styles_of(word: str) -> list[object]:
+            return [s.style for line in left for s in line.spans if line.plain[s.start : s.end] == word]
+
+        conflict = view._component("compare-view--conflict-fact")
+        assert conflict.bgcolor is not None and conflict.bold
+        assert conflict in styles_of(ordinal.a.text)
+        assert FACT_STYLES["ordinal"] not in styles_of(ordinal.a.text)
         assert "≠ conflicting" in screen_text(app)
+        # F colours the facts by kind; the conflict keeps its mark.
+        await pilot.press("F")
+        await pilot.pause()
+        left, _ = view._wrapped(row)
+        assert FACT_STYLES["ordinal"] in styles_of(ordinal.a.text)
+        assert conflict in styles_of(ordinal.a.text)
 
 
 async def test_f_lists_the_facts_and_the_deadline_agrees() -> None:

@@ -76,7 +76,8 @@ async def test_palette_offers_open_compare_swap_and_theme(story: list[Path]) -> 
             ("open morning", "Open Morning Post"),
             ("compare with gazette", "Compare with Harbour Gazette"),
             ("swap", "Swap sides"),
-            ("change theme", "Change theme"),
+            ("theme", "Theme"),  # Textual's own, the one theme command
+            ("export", "Export this comparison as HTML"),
         ):
             await pilot.press(*query)
             await pilot.pause(0.3)  # the palette searches on a timer of its own

@@ -33,10 +33,11 @@ async def open_compare_help(pilot: Pilot[None]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_library(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """The library: a table of three reports (source, title, date, words, sentences),
-    sorted by source with ▲ on that heading, the Gazette marked with ●, the cursor on the
-    Courier, and a preview of the Courier (title, source, date, file name, opening) below
-    the table at 80 columns and beside it at 160. The footer lists / space c t s q ?.
+    """The library: a table of three reports (source, title, date, words; sentences and the
+    file too at 160), sorted by source with ▲ on that heading, the Gazette marked with ●, the
+    cursor on the Courier, the title bar saying "1 marked (u unmarks)", and a preview of the
+    Courier (title, source, date, file name, its paragraphs) filling the pane below the table
+    at 80 columns and beside it at 160. The footer lists / space c t s q ?.
     """
     assert snap_compare(ReaderApp(story), press=["down", "space", "up"], terminal_size=size)
 
@@ -55,26 +56,52 @@ def test_reader(snap_compare: Compare, story: list[Path], size: tuple[int, int])
 
 @pytest.mark.parametrize("size", SIZES)
 def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """The Gazette (left) against the Courier (right): both sources named over their columns,
-    titles in italics, a summary line with changed, shared, only-left and only-right counts
-    and the covered shares. Rows: the shared first sentence on both sides in plain text;
-    the cost sentence with "42"/"2027" in strong red on the left and "45"/"2028" in strong
-    green on the right; "Berg" against "Lind" likewise; the opponents and shop sentences
-    against empty right cells (◀ in the gutter); the ferry sentence against an empty left
-    cell (▶); scores in the gutter and ↕ on the moved construction sentence. Over the diff,
-    facts take the colour of their kind: "Tuesday", "2027"/"2028" as dates, the money, "Anna
-    Berg"/"Anna Lind" as people; the cost row, whose sums conflict, has ≠ in the gutter and
-    the header's facts line says "1 same · 1 ≠ conflicting · 2 only left · 2 only right".
-    The first row carries the cursor highlight, the title bar says "row 1 of 7 · shared",
-    and the footer fits n s f x ⏎ esc q ? even at 80 columns.
+    """The Gazette (left) against the Courier (right), dark theme: both sources named over their
+    columns, titles in italics, a summary line "2 changed (1 ≠) · 0 trivial · 1 same · 2 only left ·
+    1 only right · covered …". Rows: the same first sentence on both sides in plain text; the
+    cost sentence with its changed words on a red ground on the left ("42", "2027" bold on a
+    stronger red) and a green ground on the right ("45", "2028"), the contradicted cost and year
+    bold and underlined on a solid red ground of their own on both sides, ≠ in the gutter; "Berg" against "Lind" likewise on red and
+    green; the opponents and shop sentences against empty right cells (◀ in the gutter); the
+    ferry sentence against an empty left cell (▶); scores in the gutter and ↕ on the moved
+    construction sentence. Facts are not coloured by kind. The title bar says "row 1 of 7 ·
+    same", and the footer fits n s f x ⏎ esc q ? even at 80 columns.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare)
 
 
+async def open_compare_light(pilot: Pilot[None]) -> None:
+    pilot.app.theme = "textual-light"
+    await open_compare(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_light(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
+    """The same comparison in the light theme: dark text throughout, the changed words on a
+    pale red (left) and pale green (right) ground, readable; the contradicted cost light on
+    solid red; the gutter's ◀ ▶ ↕ ≠ and scores as in the dark theme.
+    """
+    assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare_light)
+
+
+async def open_changes_only(pilot: Pilot[None]) -> None:
+    await open_compare(pilot)
+    await pilot.press("d")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_changes_only(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
+    """After d: the same first sentence is gone, the rows start at the cost sentence (≠ in the
+    gutter), and the title bar counts 6 rows; a notification says one same or trivial row is hidden.
+    """
+    assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_changes_only)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """Help over the compare screen: a framed box titled "Keys of this screen · Esc closes"
-    listing the Compare keys (n, N, o, s, ], [, }, {, + =, -, f, x, X, ⏎, esc) with their
+    """Help over the compare screen: a framed box titled "Keys of this screen · Esc or q closes"
+    listing the Compare keys (n, N, o, s, ], [, }, {, + =, -, f, x, X, d, F, e, ⏎, esc) with their
     descriptions, then the moving keys (↓ j, ↑ k, …), then q and ? f1, then ctrl+p and the
     mouse. At 80x24 the box scrolls; at 160x48 the groups sit side by side.
     """

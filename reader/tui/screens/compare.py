@@ -50,7 +50,7 @@ class CompareScreen(Screen[None]):
         Binding("d", "toggle_changes_only", "Changes only", show=False, id="compare.changes-only", tooltip="Hide rows that differ in nothing but punctuation"),
         Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
         Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
-        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Read both articles side by side at the row's sentences"),
+        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """
@@ -77,7 +77,7 @@ class CompareScreen(Screen[None]):
         ("◀", "magenta", "a sentence only the left article has"),
         ("▶", "magenta", "a sentence only the right article has"),
         (MOVED_MARK, "bold yellow", "the right article tells this row in another place of its order"),
-        ("≠", "bold red", "the row holds a fact the other article contradicts; the fact is drawn red, reversed"),
+        ("≠", "bold red", "the row holds a fact the other article contradicts; the fact is drawn bold on red"),
         ("removed", "on #5f0000", "words only the left sentence has; numbers and names among them bold"),
         ("added", "on #005f00", "words only the right sentence has"),
         ("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),

@@ -25,8 +25,9 @@ SORT_COLUMNS: tuple[str, ...] = ("source", "title", "date", "words", "sentences"
 _HEADINGS = {"source": "Source", "title": "Title", "date": "Date", "words": "Words", "sentences": "Sentences", "file": "File"}
 #: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
 COLUMN_WIDTHS = {"source": 16, "title": 0, "date": 10, "words": 7, "sentences": 11, "file": 16}
-#: Below this width the file's name is left to the preview, so that titles keep their room.
+#: Below these widths the file's name, then the count of sentences, are left to the preview, so that titles keep their room.
 FILE_COLUMN_FROM = 110
+SENTENCES_COLUMN_FROM = 90
 #: Characters of article text shown in the preview: enough to fill a tall pane.
 PREVIEW_CHARS = 4000
 
@@ -178,7 +179,10 @@ class LibraryScreen(Screen[None]):
 
     def _columns(self) -> tuple[str, ...]:
         width = self.table.size.width or self.app.size.width
-        return SORT_COLUMNS if width >= FILE_COLUMN_FROM else tuple(c for c in SORT_COLUMNS if c != "file")
+        hidden = {"file"} if width < FILE_COLUMN_FROM else set()
+        if width < SENTENCES_COLUMN_FROM:
+            hidden.add("sentences")
+        return tuple(c for c in SORT_COLUMNS if c not in hidden)
 
     def _title_width(self, columns: tuple[str, ...]) -> int:
         fixed = sum(COLUMN_WIDTHS[column] for column in columns if column != "title")

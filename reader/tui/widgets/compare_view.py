@@ -109,7 +109,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     | `compare-view--separator` | The line between the two columns. |
     | `compare-view--cursor` | The highlighted row. |
     | `compare-view--conflict` | The ≠ of a row holding a conflicting fact. |
-    | `compare-view--conflict-fact` | The conflicting fact itself. |
+    | `compare-view--conflict-fact` | The conflicting fact itself, on both sides. |
     """
 
     DEFAULT_CSS = """
@@ -169,9 +169,12 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         text-style: bold;
     }
 
+    /* A contradicted fact on a solid red ground of its own, over the diff's: the background
+       colour's text (dark on dark themes, light on light ones) stays readable on it. */
     CompareView > .compare-view--conflict-fact {
-        color: $error;
-        text-style: bold reverse;
+        color: $background;
+        background: $error;
+        text-style: bold underline;
     }
 
     CompareView > .compare-view--cursor {
@@ -379,9 +382,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def _paint_facts(self, row: CompareRow, left: Text, right: Text) -> None:
         facts = self.facts
         assert facts is not None and self.alignment is not None
-        found = self._component("compare-view--conflict-fact")
-        # Without the component's ground, so that reverse shows the fact on its own colour.
-        conflict = Style(color=found.color, bold=found.bold, underline=found.underline, reverse=found.reverse)
+        conflict = self._component("compare-view--conflict-fact")
         kinds = FACT_STYLES if self.fact_colours else _UNCOLOURED
         for cell, article, found, indices in (
             (left, self.alignment.a, facts.facts_a, row.left),
