@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
-from reader.core.facts.workers import worth_a_process
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
@@ -318,12 +317,12 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_comparison(self, left: Article, right: Article) -> None:
-        """Align a pair and find its facts before ``c`` asks for them; a long pair's facts only, in other processes."""
+        """Align a pair and find its facts before ``c`` asks for them; a long pair in other processes, so that no key waits."""
         store = self.session.fact_store
-        store.prefetch(left, right.date)
-        store.prefetch(right, left.date)
-        if worth_a_process(left, right):
-            return  # aligning a long pair on a guess would hold up the keys
+        if self.session.align_elsewhere(left, right, self.cutoff) is not None:
+            store.prefetch(left, right.date)
+            store.prefetch(right, left.date)
+            return
         alignment = align(left, right, self.cutoff)
         if not get_current_worker().is_cancelled:
             store.comparison(alignment)

@@ -7,10 +7,12 @@ every screen sees the same library without reaching for the app.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
+from threading import Lock
 
-from reader.core.facts.workers import FactWorkers
-from reader.core.models import Article
+from reader.core.facts.workers import FactWorkers, worth_a_process
+from reader.core.models import Alignment, Article
 from reader.core.reading.articles import Library
 from reader.tui.fact_store import FactStore
 
@@ -33,6 +35,8 @@ class Session:
         """Processes that find long articles' facts, started when first needed; the app threads, so they are not forked from it."""
         self.fact_store = FactStore(library, self.fact_workers)
         """Facts of the library's articles, shared by every screen."""
+        self._aligning: dict[tuple[str, str, float], tuple[Article, Article, Future[Alignment]]] = {}
+        self._lock = Lock()
 
     def update(self, library: Library, unread: list[Path], reading: bool = False) -> None:
         """More of the folder was read: a new library, and a fact store that knows it."""
@@ -40,6 +44,25 @@ class Session:
         self.unread = unread
         self.reading = reading
         self.fact_store = FactStore(library, self.fact_workers)
+
+    def align_elsewhere(self, a: Article, b: Article, cutoff: float) -> Future[Alignment] | None:
+        """A long pair's alignment, made or being made in another process; ``None`` for a pair aligned faster here.
+
+        Asked again for the same pair and cutoff, it gives the same future, so
+        a comparison opened after the library guessed it waits for that one.
+        """
+        if not worth_a_process(a, b):
+            return None
+        key = (a.id, b.id, cutoff)
+        with self._lock:
+            found = self._aligning.get(key)
+            if found is not None and found[0] is a and found[1] is b:
+                future = found[2]
+                if not future.done() or future.exception() is None:
+                    return future
+            future = self.fact_workers.submit_alignment(a, b, cutoff)
+            self._aligning[key] = (a, b, future)
+            return future
 
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""

@@ -52,3 +52,26 @@ def test_long_articles_facts_come_from_another_process(monkeypatch: pytest.Monke
         assert comparison.pairs
     finally:
         pool.close()
+
+
+def test_a_long_pair_is_aligned_in_another_process_once_and_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.alignment import aligner
+    from reader.tui.session import Session
+
+    articles = [load_article(p) for p in sorted(bundled_seeds().glob("*.txt"))[:2]]
+    a, b = [x for x in articles if isinstance(x, Article)]
+    here = aligner._align(a, b, 18.0, None)
+    monkeypatch.setattr(workers, "PROCESS_SENTENCES", 1)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    aligner._ALIGNMENTS.clear()
+    session = Session(library_of([a, b]))
+    try:
+        future = session.align_elsewhere(a, b, 18.0)
+        assert future is not None
+        assert session.align_elsewhere(a, b, 18.0) is future  # asked again: the same work
+        alignment = future.result(timeout=60)
+        assert alignment.a is a and alignment.b is b and alignment.cutoff == 18.0
+        assert alignment.links == here.links and alignment.links
+        assert align(a, b, 18.0) is alignment  # kept as align keeps its own
+    finally:
+        session.fact_workers.close()

@@ -51,8 +51,11 @@ def big_alignment(left: Article, right: Article, cutoff: float) -> Alignment:
 @pytest.fixture
 def big_pair(monkeypatch: pytest.MonkeyPatch) -> tuple[Article, Article]:
     import reader.tui.screens.compare as compare_module
+    from reader.tui.session import Session
 
     left, right = big_article("left", 1), big_article("right", 2)
+    # The made-up alignment below stands in for the aligner, here and not in another process.
+    monkeypatch.setattr(Session, "align_elsewhere", lambda self, a, b, cutoff: None)
     prepared = big_alignment(left, right, 30.0)
     monkeypatch.setattr(
         compare_module,

@@ -111,6 +111,15 @@ class TermStatistics:
         return stats
 
 
+def remember(alignment: Alignment) -> None:
+    """Keep an alignment made elsewhere (another process) as if :func:`align` had made it here.
+
+    ``alignment.a`` and ``alignment.b`` must be the caller's own article
+    objects: the cache knows articles by identity.
+    """
+    _ALIGNMENTS.put((alignment.a, alignment.b, None), (alignment.cutoff, None), alignment)
+
+
 def align(
     a: Article,
     b: Article,

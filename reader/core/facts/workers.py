@@ -8,7 +8,9 @@ back facts that are the very facts :func:`extract_facts` gives, tied to the
 caller's own article object.
 
 Short articles are not worth a process: their facts take milliseconds, less
-than sending the article over. :func:`worth_a_process` says which are.
+than sending the article over. :func:`worth_a_process` says which are. A
+long pair's alignment can be made by the pool too, so that an app aligning
+it on a guess holds up no key.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from reader.core.facts.extract import ArticleFacts, Fact, extract_facts
-from reader.core.models import Article
+from reader.core.models import Alignment, Article, Link
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +40,12 @@ def worth_a_process(*articles: Article) -> bool:
 
 def _facts_of(article: Article, reference: str | None) -> tuple[Fact, ...]:
     return extract_facts(article, reference=reference).facts
+
+
+def _links_of(a: Article, b: Article, cutoff: float) -> tuple[Link, ...]:
+    from reader.core.alignment.aligner import align
+
+    return align(a, b, cutoff).links
 
 
 @contextmanager
@@ -108,6 +116,28 @@ class FactWorkers:
 
         with _stderr_with_a_descriptor():
             self._started().submit(_facts_of, article, reference).add_done_callback(done)
+        return found
+
+    def submit_alignment(self, a: Article, b: Article, cutoff: float) -> Future[Alignment]:
+        """Start aligning two articles; the future gives the alignment of ``a`` and ``b`` themselves,
+        kept as :func:`~reader.core.alignment.aligner.align` keeps its own."""
+        from concurrent.futures import Future
+
+        from reader.core.alignment.aligner import remember
+
+        found: Future[Alignment] = Future()
+
+        def done(future: Future[tuple[Link, ...]]) -> None:
+            error = future.exception()
+            if error is not None:
+                found.set_exception(error)
+                return
+            alignment = Alignment(a, b, future.result(), cutoff)
+            remember(alignment)
+            found.set_result(alignment)
+
+        with _stderr_with_a_descriptor():
+            self._started().submit(_links_of, a, b, cutoff).add_done_callback(done)
         return found
 
     def close(self) -> None:

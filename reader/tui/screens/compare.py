@@ -160,8 +160,9 @@ class CompareScreen(Screen[None]):
             keep_place: Keep the cursor on the same sentences (the pair is unchanged).
         """
         self._keep_place = keep_place
-        # The facts do not depend on the alignment: a long pair's are found
-        # in other processes while it is aligned here.
+        # A long pair is aligned in another process, first, and its facts, which
+        # do not depend on the alignment, are found beside it: no key waits.
+        self.session.align_elsewhere(self.left, self.right, self.cutoff)
         store = self.session.fact_store
         store.prefetch(self.left, self.right.date)
         store.prefetch(self.right, self.left.date)
@@ -175,7 +176,8 @@ class CompareScreen(Screen[None]):
         worker = get_current_worker()
         # Term weights come from the two articles, as `reader align` computes
         # them: library-wide weights blur what sets this pair's sentences apart.
-        alignment = align(left, right, cutoff)
+        elsewhere = self.session.align_elsewhere(left, right, cutoff)
+        alignment = elsewhere.result() if elsewhere is not None else align(left, right, cutoff)
         if worker.is_cancelled:
             return
         rows = build_rows(alignment, order)

@@ -39,8 +39,8 @@ def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
     groups: dict[str, dict[str, tuple[list[str], str]]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.system or (active.node in (screen, app) and not binding.id):
-            continue  # focus cycling and copying are Textual's own, not this screen's
+        if binding.system or (active.node in (screen, app) and not binding.id) or not active.enabled:
+            continue  # focus cycling and copying are Textual's own; a disabled key does nothing here
         group = groups.setdefault(_group_name(active.node, screen), {})
         described = binding.tooltip or binding.description or binding.action
         if binding.action == "select_cursor":

@@ -17,6 +17,12 @@ class Table(DataTable[Text]):
     last row are what those keys are for.
     """
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Left and right move nothing in a table of rows: they are not offered there (nor listed in help)."""
+        if self.cursor_type == "row" and action in {"cursor_left", "cursor_right", "page_left", "page_right"}:
+            return False
+        return super().check_action(action, parameters)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("home,g", "scroll_top", "First row", show=False, id="table.first", tooltip="First row"),
         Binding("end,G", "scroll_bottom", "Last row", show=False, id="table.last", tooltip="Last row"),
