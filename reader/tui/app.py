@@ -137,6 +137,10 @@ class ReaderApp(App[None]):
         from reader.core.alignment.aligner import TermStatistics
 
         TermStatistics.of_articles(self.library.articles[: self.READ_AT_START])
+        from reader.core.facts.workers import worth_a_process
+
+        if worth_a_process(*self.library.articles):
+            self.session.fact_workers.warm()  # a long article is here: its work will go to the processes
 
     @work(thread=True, exclusive=True, group="library")
     def _read_library(self) -> None:

@@ -98,8 +98,19 @@ class FactWorkers:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
 
-                self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context(self.start))
+                context = multiprocessing.get_context(self.start)
+                if self.start == "forkserver":
+                    # The server imports the analysis once; each worker forked from it starts with it loaded.
+                    context.set_forkserver_preload(["reader.core.facts.workers", "reader.core.alignment.scoring"])
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
             return self._pool
+
+    def warm(self) -> None:
+        """Start the processes now, so that the first long article does not wait for them to start."""
+        with _stderr_with_a_descriptor():
+            pool = self._started()
+            for _ in range(self.processes):
+                pool.submit(os.getpid)
 
     def submit(self, article: Article, reference: str | None = None) -> Future[ArticleFacts]:
         """Start finding one article's facts; the future gives them tied to ``article`` itself."""

@@ -134,6 +134,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         self.rows = tuple(row for row, _, _ in found)
         """The compare row of each entry (``None`` when it is in no row)."""
         self.near = near
+        self._filled_width = -1
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,7 +169,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         alignment = self.facts.alignment
-        width = self._value_width()
+        width = self._filled_width = self._value_width()
         table.add_column("fact", key="kind", width=KIND_WIDTH)
         for key, article in (("left", alignment.a), ("right", alignment.b)):
             heading = Text(one_line(article.label), "bold", no_wrap=True, overflow="ellipsis")
@@ -187,7 +188,13 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fill)
+        # Filled once at its width: a resize that leaves the columns as they are
+        # (the first, as the screen gets its size) refills nothing.
+        self.call_after_refresh(self._refill)
+
+    def _refill(self) -> None:
+        if self._value_width() != self._filled_width:
+            self._fill()
 
     @property
     def current(self) -> PanelEntry | None:
