@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
@@ -258,8 +258,15 @@ def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
         raise
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser that reports bad usage on one line, as reader reports a bad file, and exits with 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _main_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description=_DESCRIPTION,
         epilog=_EPILOG,
@@ -307,7 +314,7 @@ def _pair_parser(
     usage: str | None = None,
     pair_optional: bool = False,
 ) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=prog,
         usage=usage,
         description=description,
@@ -326,6 +333,7 @@ def _pair_parser(
         "--width",
         type=_width,
         default=None,
+        metavar="N",
         help=f"wrap text output to this many columns ({MIN_WIDTH} or more; default: the terminal's width)",
     )
     parser.add_argument(
@@ -517,7 +525,7 @@ def _fetch_parser() -> argparse.ArgumentParser:
     from reader.web import DEFAULT_TIMEOUT, default_folder
     from reader.web.fetch import DEFAULT_LIMIT
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader fetch",
         usage="reader fetch URL... [--into DIR] [--limit N] [--timeout SECONDS]",
         description="Save articles and the entries of RSS and Atom feeds as Markdown files in a folder that reader opens.",
