@@ -157,7 +157,7 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         f"{alignment_summary(summarize(alignment), counted).plain} · cutoff {alignment.cutoff:g}",
         "",
         "Changed words are marked [-removed-] on the left and {+added+} on the right"
-        + ("; ≠ marks a row holding a fact the other report contradicts, in bold." if facts is not None else "."),
+        + ("; ≠ marks a row holding a fact the other report contradicts, and that fact is in bold." if facts is not None else "."),
         "",
         _table_row("score", *names),
         _table_row("---:", "---", "---"),
