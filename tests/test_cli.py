@@ -145,6 +145,19 @@ def test_bad_usage_exits_2() -> None:
     assert run("align", str(SEEDS[0]), str(SEEDS[1]), "--cutoff", "300").returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("width", "message"),
+    [("0", "0 is too narrow; the least is 20"), ("-5", "-5 is too narrow; the least is 20"), ("19", "19 is too narrow; the least is 20"),
+     ("wide", "not a whole number: 'wide'")],
+)
+def test_a_width_below_20_is_refused_on_one_line(width: str, message: str) -> None:
+    for command, args in [(command, args) for command in ("align", "facts") for args in (("--width", width), (f"--width={width}",))]:
+        result = run(command, str(SEEDS[0]), str(SEEDS[1]), *args)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == f"reader {command}: argument --width: {message} (see reader {command} --help)\n"
+    assert run("align", str(SEEDS[0]), str(SEEDS[1]), "--width", "20").returncode == 0
+
+
 def test_help_explains_commands_and_schema() -> None:
     main = run("--help")
     assert main.returncode == 0

@@ -36,7 +36,7 @@ _WORD = re.compile(r"(\s*\S+)\s*")
 #: (trailing white space left out) and how many terminal cells it takes.
 Line = tuple[int, int, int]
 
-Justify = Literal["left", "right"]
+Justify = Literal["left", "right", "center"]
 
 
 def _cells(text: str) -> int:
@@ -176,8 +176,8 @@ class Paint:
         lines = []
         for start, end, cells in wrap(plain, width):
             body = self.line(plain, runs, start, end)
-            pad = " " * (width - cells)
-            lines.append(pad + body if justify == "right" else body + pad)
+            before = {"left": 0, "right": width - cells, "center": (width - cells) // 2}[justify]
+            lines.append(" " * before + body + " " * (width - cells - before))
         return lines
 
     def centred(self, text: Text, width: int) -> list[str]:
@@ -221,7 +221,7 @@ class Frame:
     def __init__(self, widths: Sequence[int], paint: Paint, justify: Sequence[Justify] | None = None) -> None:
         self.widths = list(widths)
         self.paint = paint
-        self.justify = list(justify or ["left"] * len(widths))
+        self.justify: list[Justify] = list(justify or ["left"] * len(widths))
         self.width = sum(self.widths) + 3 * len(self.widths) + 1
 
     def _rule(self, left: str, line: str, cross: str, right: str) -> str:
@@ -231,17 +231,23 @@ class Frame:
         """The line above the header."""
         return self._rule("┏", "━", "┳", "┓")
 
-    def under_header(self) -> str:
-        """The line between the header and the first row."""
-        return self._rule("┡", "━", "╇", "┩")
+    def under_header(self, span: bool = False) -> str:
+        """The line between the header and the first row (``span``: a line across the whole table, :meth:`span`)."""
+        return self._rule("┡", "━", "┻" if span else "╇", "┩")
 
-    def between(self) -> str:
-        """The line between two rows."""
-        return self._rule("├", "─", "┼", "┤")
+    def between(self, above: bool = False, below: bool = False) -> str:
+        """The line between two rows; ``above`` or ``below`` when the row on that side spans the table."""
+        cross = "─" if above and below else "┬" if above else "┴" if below else "┼"
+        return self._rule("├", "─", cross, "┤")
 
-    def bottom(self) -> str:
-        """The line under the last row."""
-        return self._rule("└", "─", "┴", "┘")
+    def bottom(self, span: bool = False) -> str:
+        """The line under the last row (``span``: a line across the whole table)."""
+        return self._rule("└", "─", "─" if span else "┴", "┘")
+
+    def span(self, cell: Text) -> str:
+        """A row of one cell across every column, its text centred: where rows are left out."""
+        inner = self.width - 4
+        return "".join(f"│ {line} │\n" for line in self.paint.text(cell, inner, "center"))
 
     def header(self, cells: Iterable[Text]) -> str:
         """The header row, its cells set at the bottom, as Rich sets them."""

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.rows import CompareRow, RowKind, summarize
+from reader.core.alignment.rows import RowKind, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
+from reader.view.changes import Gap, Shown, conflicting_facts
 from reader.view.compare_cells import CellStyles, paint_facts, row_cells
 from reader.view.printable import printable
 from reader.view.styles import MOVED_MARK, VERDICT_LABELS
@@ -54,6 +55,7 @@ mark.conflict {{ background: #d1242f; color: #fff; font-weight: bold; }}
 tr.conflict td.gutter {{ color: #d1242f; font-weight: bold; }}
 tr.only td.gutter {{ color: #8250df; }}
 tr.same td.text, tr.trivial td.text {{ color: #777; }}
+tr.gap td {{ text-align: center; color: #888; font-style: italic; background: #8881; padding: .2em; }}
 </style>
 </head>
 <body>
@@ -86,28 +88,29 @@ def _cell_html(cell: Text) -> str:
     return "".join(out)
 
 
-def comparison_html(alignment: Alignment, rows: Sequence[CompareRow], facts: FactComparison | None = None) -> str:
+def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComparison | None = None) -> str:
     """The comparison as one standalone HTML page.
 
     Args:
         alignment: The two articles and their links.
-        rows: The rows to show, top to bottom (all of them, or the changes only).
+        rows: The rows to show, top to bottom (all of them, or the changes
+            only), with a :class:`~reader.view.changes.Gap` where rows are
+            left out: a row across the table that says how many.
         facts: The facts of the two articles, compared; when given, conflicting
-            facts are marked in the text and the facts table follows.
+            facts are marked in the text, the summary counts the rows holding
+            one, and the facts table follows.
 
     Returns:
         The page, UTF-8 text.
     """
     a, b = alignment.a, alignment.b
-    conflicting = {id(f) for p in (facts.conflicts if facts else ()) for f in (p.a, p.b) if f is not None}
-    parts = [
-        f"<h1>{html.escape(printable(a.label))} — {html.escape(printable(a.title))}<br>"
-        f"{html.escape(printable(b.label))} — {html.escape(printable(b.title))}</h1>",
-        f'<p class="summary">{html.escape(alignment_summary(summarize(alignment)).plain)} · cutoff {alignment.cutoff:g}</p>',
-        "<table>",
-        f"<tr><th></th><th>{html.escape(printable(a.label))}</th><th>{html.escape(printable(b.label))}</th></tr>",
-    ]
+    conflicting = conflicting_facts(facts)
+    body: list[str] = []
+    conflicts = 0
     for row in rows:
+        if isinstance(row, Gap):
+            body.append(f'<tr class="gap"><td colspan="3">{html.escape(row.label)}</td></tr>')
+            continue
         left, right = row_cells(alignment, row, _TAGGED)
         conflict = False
         if facts is not None:
@@ -123,11 +126,21 @@ def comparison_html(alignment: Alignment, rows: Sequence[CompareRow], facts: Fac
             gutter, kind = f"{min(row.score or 0, 100):.0f}{' ' + MOVED_MARK if row.moved else ''}", row.kind.value
         if conflict:
             gutter, kind = gutter + " ≠", "conflict"
-        parts.append(
+            conflicts += 1
+        body.append(
             f'<tr class="{kind}"><td class="gutter">{html.escape(gutter)}</td>'
             f'<td class="text">{_cell_html(left)}</td><td class="text">{_cell_html(right)}</td></tr>'
         )
-    parts.append("</table>")
+    counted = None if facts is None or facts.unchecked else conflicts
+    parts = [
+        f"<h1>{html.escape(printable(a.label))} — {html.escape(printable(a.title))}<br>"
+        f"{html.escape(printable(b.label))} — {html.escape(printable(b.title))}</h1>",
+        f'<p class="summary">{html.escape(alignment_summary(summarize(alignment), counted).plain)} · cutoff {alignment.cutoff:g}</p>',
+        "<table>",
+        f"<tr><th></th><th>{html.escape(printable(a.label))}</th><th>{html.escape(printable(b.label))}</th></tr>",
+        *body,
+        "</table>",
+    ]
     if facts is not None:
         parts.append(f"<h2>Facts</h2>\n<p class=\"summary\">{html.escape(printable(facts_summary(facts)))}</p>")
         parts.append("<table>\n<tr><th>kind</th><th>verdict</th>"

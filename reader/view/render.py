@@ -10,17 +10,18 @@ about a millisecond a row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.rows import build_rows, summarize
+from reader.core.alignment.rows import CompareRow, build_rows, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.facts.extract import Fact
 from reader.core.facts.quote_compare import QuotePair
 from reader.core.models import Alignment
+from reader.view.changes import Gap, Shown, conflicting_facts, holds_conflict
 from reader.view.columns import Frame, Paint, split
 from reader.view.compare_cells import CellStyles, row_cells
 from reader.view.printable import one_line, printable
@@ -84,20 +85,41 @@ def paint_of(console: Console) -> Paint:
     return Paint(COLOR_SYSTEMS[system])
 
 
-def summary_line(alignment: Alignment) -> str:
-    """One line: how many links are the same or changed, and how many sentences stand alone."""
-    return alignment_summary(summarize(alignment)).plain + f" · cutoff {alignment.cutoff:g}"
+def summary_line(alignment: Alignment, conflicts: int | None = None) -> str:
+    """One line: how many links are the same or changed (and, once the facts are found, how many rows hold a conflict), and how many sentences stand alone."""
+    return alignment_summary(summarize(alignment), conflicts).plain + f" · cutoff {alignment.cutoff:g}"
 
 
 def _heading(source: str, title: str) -> Text:
     return Text(printable(f"{source} — {title}"), "bold")
 
 
-#: Cells of the score column: "100 ↕".
+#: Cells of the score column: "100 ↕", "30 ↕ ≠".
 SCORE_WIDTH = 6
+#: Marks a row holding a fact the other article contradicts, in the score column.
+CONFLICT_MARK = "≠"
 
 
-def comparison_rows(alignment: Alignment, width: int, paint: Paint) -> Iterator[str]:
+def _gutter(row: CompareRow, conflict: bool) -> Text:
+    """The score column of a row: the score, ↕ when it moved, ≠ when it holds a contradicted fact."""
+    gutter = Text("" if row.score is None else f"{row.score:.0f}")
+    if row.moved:
+        gutter.append(f" {MOVED_MARK}", "yellow")
+    if conflict:
+        # "100 ↕ ≠" would take a second line; "100 ↕≠" does not.
+        space = " " if gutter.plain and len(gutter.plain) + 2 <= SCORE_WIDTH else ""
+        gutter.append(space)
+        gutter.append(CONFLICT_MARK, "bold red")
+    return gutter
+
+
+def comparison_rows(
+    alignment: Alignment,
+    width: int,
+    paint: Paint,
+    rows: Sequence[Shown] | None = None,
+    facts: FactComparison | None = None,
+) -> Iterator[str]:
     """The side-by-side comparison, ``width`` cells wide: a title, a header, then each row, as each is built.
 
     Args:
@@ -105,27 +127,40 @@ def comparison_rows(alignment: Alignment, width: int, paint: Paint) -> Iterator[
         width: Cells of each line.
         paint: How styles are written; without colour the changed words
             are marked ``[-removed-]`` and ``{+added+}``.
+        rows: The rows to show, and gaps where rows are left out, top to
+            bottom (default: every row, :func:`build_rows`).
+        facts: The facts of the two articles, compared; when given, a row
+            holding a fact the other article contradicts has ≠ in its score
+            column, and the title counts those rows.
 
     Yields:
         Lines ending in newlines, a row's lines at a time.
     """
     styles = CLI_STYLES if paint.on else PLAIN_STYLES
+    shown: Sequence[Shown] = build_rows(alignment) if rows is None else rows
+    conflicting = conflicting_facts(facts)
+    flags = [facts is not None and isinstance(row, CompareRow) and holds_conflict(row, facts, conflicting) for row in shown]
+    conflicts = None if facts is None or facts.unchecked else sum(flags)
     frame = Frame(split(width - 10, [None, SCORE_WIDTH, None]), paint, ["left", "right", "left"])
-    yield "".join(f"{line}\n" for line in paint.centred(Text(printable(summary_line(alignment))), frame.width))
+    yield "".join(f"{line}\n" for line in paint.centred(Text(printable(summary_line(alignment, conflicts))), frame.width))
     yield frame.top()
     yield frame.header([_heading(alignment.a.label, alignment.a.title), Text("score", "bold"), _heading(alignment.b.label, alignment.b.title)])
-    yield frame.under_header()
-    for number, row in enumerate(build_rows(alignment)):
-        if number:
-            yield frame.between()
+    previous: Shown | None = None
+    for row, conflict in zip(shown, flags, strict=True):
+        gap = isinstance(row, Gap)
+        if previous is None:
+            yield frame.under_header(span=gap)
+        else:
+            yield frame.between(above=isinstance(previous, Gap), below=gap)
+        previous = row
+        if isinstance(row, Gap):
+            yield frame.span(Text(row.label, "dim italic"))
+            continue
         left, right = row_cells(alignment, row, styles)
-        gutter = Text("")
-        if row.score is not None:
-            gutter = Text(f"{row.score:.0f}")
-            if row.moved:
-                gutter.append(f" {MOVED_MARK}", "yellow")
-        yield frame.row([left, gutter, right])
-    yield frame.bottom()
+        yield frame.row([left, _gutter(row, conflict), right])
+    if previous is None:
+        yield frame.under_header()
+    yield frame.bottom(span=isinstance(previous, Gap))
 
 
 def print_alignment(alignment: Alignment, width: int | None = None, console: Console | None = None) -> None:
