@@ -94,8 +94,8 @@ def test_closing_ends_work_under_way_at_once(monkeypatch: pytest.MonkeyPatch) ->
     pool = FactWorkers(processes=1, start="fork")
     pool.submit(a)
     processes = list(pool._started()._processes.values())  # type: ignore[union-attr]
-    assert processes and all(p.is_alive() for p in processes)
+    assert processes
     pool.close()
     for process in processes:
-        process.join(timeout=10)
-        assert not process.is_alive()
+        process.join(timeout=30)  # a minute's work abandoned: it ends long before the work would
+        assert not process.is_alive(), process
