@@ -322,11 +322,9 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_comparison(self, left: Article, right: Article) -> None:
         """Align a pair and find its facts before ``c`` asks for them; a long pair in other processes, so that no key waits."""
-        store = self.session.fact_store
-        if self.session.align_elsewhere(left, right, self.cutoff) is not None:
-            store.prefetch(left, right.date)
-            store.prefetch(right, left.date)
+        if self.session.prepare(left, right, self.cutoff):
             return
+        store = self.session.fact_store
         alignment = align(left, right, self.cutoff)
         if not get_current_worker().is_cancelled:
             store.comparison(alignment)

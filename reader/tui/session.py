@@ -64,6 +64,25 @@ class Session:
             self._aligning[key] = (a, b, future)
             return future
 
+    def prepare(self, a: Article, b: Article, cutoff: float) -> bool:
+        """Start on a long pair in the worker processes: its alignment first, then, once it is done, its facts.
+
+        The rows are what a reader looks at first: the alignment gets a core
+        to itself rather than sharing two with the facts. Returns whether the
+        pair is long (a short one is aligned faster where it is asked for).
+        """
+        future = self.align_elsewhere(a, b, cutoff)
+        if future is None:
+            return False
+        store = self.fact_store
+
+        def facts_next(_: object) -> None:
+            store.prefetch(a, b.date)
+            store.prefetch(b, a.date)
+
+        future.add_done_callback(facts_next)
+        return True
+
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""
         return next((a for a in self.library.articles if a.id == article_id), None)

@@ -160,12 +160,9 @@ class CompareScreen(Screen[None]):
             keep_place: Keep the cursor on the same sentences (the pair is unchanged).
         """
         self._keep_place = keep_place
-        # A long pair is aligned in another process, first, and its facts, which
-        # do not depend on the alignment, are found beside it: no key waits.
-        self.session.align_elsewhere(self.left, self.right, self.cutoff)
-        store = self.session.fact_store
-        store.prefetch(self.left, self.right.date)
-        store.prefetch(self.right, self.left.date)
+        # A long pair is aligned in another process, then its facts are found
+        # there too: no key waits, and the rows come first.
+        self.session.prepare(self.left, self.right, self.cutoff)
         self.summary = None
         self._show_header()
         self.view.loading = True
