@@ -65,23 +65,14 @@ class Session:
             return future
 
     def prepare(self, a: Article, b: Article, cutoff: float) -> bool:
-        """Start on a long pair in the worker processes: its alignment first, then, once it is done, its facts.
+        """Start aligning a long pair in the worker processes; whether it is long.
 
-        The rows are what a reader looks at first: the alignment gets a core
-        to itself rather than sharing two with the facts. Returns whether the
-        pair is long (a short one is aligned faster where it is asked for).
+        Only the alignment: its facts are asked for once its rows are on
+        screen, so that the processes finding them do not take the cores the
+        rows are laid out and drawn with. A short pair is aligned faster where
+        it is asked for.
         """
-        future = self.align_elsewhere(a, b, cutoff)
-        if future is None:
-            return False
-        store = self.fact_store
-
-        def facts_next(_: object) -> None:
-            store.prefetch(a, b.date)
-            store.prefetch(b, a.date)
-
-        future.add_done_callback(facts_next)
-        return True
+        return self.align_elsewhere(a, b, cutoff) is not None
 
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""

@@ -160,8 +160,8 @@ class CompareScreen(Screen[None]):
             keep_place: Keep the cursor on the same sentences (the pair is unchanged).
         """
         self._keep_place = keep_place
-        # A long pair is aligned in another process, then its facts are found
-        # there too: no key waits, and the rows come first.
+        # A long pair is aligned in another process: no key waits. Its facts are
+        # asked for once the rows are on screen.
         self.session.prepare(self.left, self.right, self.cutoff)
         self.summary = None
         self._show_header()
