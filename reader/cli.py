@@ -426,14 +426,19 @@ MAX_WIDTH = 1000
 DEFAULT_CONTEXT = 1
 
 
-def _context(value: str) -> int:
+def _whole(value: str, least: int) -> int:
+    """A whole number of at least ``least``, or the reason argparse gives for the flag."""
     try:
         count = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if count < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {count}")
+    if count < least:
+        raise argparse.ArgumentTypeError(f"must be {least} or more, not {count}")
     return count
+
+
+def _context(value: str) -> int:
+    return _whole(value, 0)
 
 
 def _width(value: str) -> int:
@@ -704,13 +709,7 @@ def _fetch_parser() -> argparse.ArgumentParser:
 
 
 def _positive_int(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {count}")
-    return count
+    return _whole(value, 1)
 
 
 def _seconds(value: str) -> float:

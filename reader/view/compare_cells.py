@@ -131,3 +131,23 @@ def paint_facts(
             extra = emphasis.get(id(fact)) if emphasis else None
             if extra is not None:
                 cell.stylize(extra, start, end)
+
+
+def styled_runs(cell: Text) -> list[tuple[str, dict[str, object]]]:
+    """A cell cut where its styles change: each run's text and the ``meta`` of every style over it.
+
+    Page formats (HTML, Markdown) carry their tags in the styles' ``meta``
+    and read them back here.
+    """
+    plain = cell.plain
+    cuts = sorted({0, len(plain), *(s.start for s in cell.spans), *(s.end for s in cell.spans)})
+    runs: list[tuple[str, dict[str, object]]] = []
+    for start, end in zip(cuts, cuts[1:]):  # noqa: B905 - cuts[1:] is one shorter by design
+        if start >= end:
+            continue
+        meta: dict[str, object] = {}
+        for span in cell.spans:
+            if span.start <= start and end <= span.end and isinstance(span.style, Style) and span.style.meta:
+                meta.update(span.style.meta)
+        runs.append((plain[start:end], meta))
+    return runs

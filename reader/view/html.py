@@ -19,7 +19,7 @@ from reader.core.alignment.rows import RowKind, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
 from reader.view.changes import Gap, Shown, conflicting_facts
-from reader.view.compare_cells import CellStyles, paint_facts, row_cells
+from reader.view.compare_cells import CellStyles, paint_facts, row_cells, styled_runs
 from reader.view.printable import printable
 from reader.view.styles import MOVED_MARK, VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
@@ -67,17 +67,9 @@ tr.gap td {{ text-align: center; color: #888; font-style: italic; background: #8
 
 def _cell_html(cell: Text) -> str:
     """A cell's text as HTML: each run inside the tags its styles carry, everything else escaped."""
-    plain = cell.plain
-    cuts = sorted({0, len(plain), *(s.start for s in cell.spans), *(s.end for s in cell.spans)})
     out: list[str] = []
-    for start, end in zip(cuts, cuts[1:]):  # noqa: B905 - cuts[1:] is one shorter by design
-        if start >= end:
-            continue
-        meta: dict[str, object] = {}
-        for span in cell.spans:
-            if span.start <= start and end <= span.end and isinstance(span.style, Style) and span.style.meta:
-                meta.update(span.style.meta)
-        piece = html.escape(plain[start:end])
+    for text, meta in styled_runs(cell):
+        piece = html.escape(text)
         if meta.get("conflict"):
             piece = f'<mark class="conflict">{piece}</mark>'
         tag = meta.get("tag")

@@ -26,7 +26,7 @@ from reader.core.alignment.rows import CompareRow, RowKind, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
 from reader.view.changes import Gap, Shown, conflicting_facts
-from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
+from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells, styled_runs
 from reader.view.styles import MOVED_MARK, VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
 
@@ -63,19 +63,11 @@ def _emphasised(text: str, on: bool) -> str:
 
 def _cell_markdown(cell: Text) -> str:
     """A cell as Markdown: the changed runs between markers, contradicted facts in bold, everything else escaped."""
-    plain = cell.plain
-    cuts = sorted({0, len(plain), *(s.start for s in cell.spans), *(s.end for s in cell.spans)})
     # Pieces of (marker, conflict, text); a run of one marker is one pair of brackets.
     groups: list[tuple[object, list[tuple[bool, str]]]] = []
-    for start, end in zip(cuts, cuts[1:]):  # noqa: B905 - cuts[1:] is one shorter by design
-        if start >= end:
-            continue
-        meta: dict[str, object] = {}
-        for span in cell.spans:
-            if span.start <= start and end <= span.end and isinstance(span.style, Style) and span.style.meta:
-                meta.update(span.style.meta)
+    for text, meta in styled_runs(cell):
         mark = meta.get("mark")
-        piece = (bool(meta.get("conflict")), plain[start:end])
+        piece = (bool(meta.get("conflict")), text)
         if groups and groups[-1][0] == mark:
             groups[-1][1].append(piece)
         else:
