@@ -125,10 +125,12 @@ def test_the_default_context_is_one_row(pair: tuple[Path, Path], capsys: pytest.
     assert "… 1 trivial row" in default
 
 
-def test_without_only_changes_every_row_is_shown_and_no_fact_is_checked(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    out = _align_text(capsys, str(pair[0]), str(pair[1]), "--width", "120")
-    assert shown(table_blocks(out)) == list(range(11))
-    assert "≠" not in out  # the facts are checked only for --only-changes, html and markdown
+def test_without_only_changes_every_row_is_shown_and_the_conflict_still_marked(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    out = _align_text(capsys, str(pair[0]), str(pair[1]), "--width", "120", "--color", "never")
+    blocks = table_blocks(out)
+    assert shown(blocks) == list(range(11))
+    marked = [shown([block])[0] for block in blocks if len(block) == 3 and "≠" in block[1]]
+    assert marked == [CONFLICT_ROW]  # a piped comparison shows the conflict too
 
 
 @pytest.mark.parametrize("colour", ["never", "always"])

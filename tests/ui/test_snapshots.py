@@ -93,9 +93,21 @@ async def open_changes_only(pilot: Pilot[None]) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_changes_only(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
     """After d: the same first sentence is gone, the rows start at the cost sentence (≠ in the
-    gutter), and the title bar counts 6 rows; a notification says one same or trivial row is hidden.
+    gutter), and the title bar counts the rows left; a notification says how many same or trivial
+    rows are hidden.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_changes_only)
+
+
+async def open_changes_only_light(pilot: Pilot[None]) -> None:
+    pilot.app.theme = "textual-light"
+    await open_changes_only(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_changes_only_light(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
+    """After d in the light theme: as in the dark one, dark text on pale red and green grounds."""
+    assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_changes_only_light)
 
 
 @pytest.mark.parametrize("size", SIZES)
