@@ -16,8 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
+from rich.text import Text
+
 from reader.core.alignment.rows import CompareRow, RowKind
 from reader.core.facts.compare import FactComparison
+from reader.core.models import Alignment
+from reader.view.compare_cells import paint_facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +124,23 @@ def only_changes(rows: Sequence[CompareRow], context: int, keep: Iterable[int] =
     if same or trivial:
         out.append(Gap(same, trivial))
     return tuple(out)
+
+
+def paint_conflicts(
+    alignment: Alignment,
+    row: CompareRow,
+    cells: tuple[Text, Text],
+    facts: FactComparison | None,
+    conflicting: frozenset[int],
+    style: Style,
+) -> bool:
+    """Paint ``style`` over the contradicted facts of a row's two cells; whether there were any."""
+    if facts is None:
+        return False
+    found = False
+    sides = ((cells[0], alignment.a, facts.facts_a, row.left), (cells[1], alignment.b, facts.facts_b, row.right))
+    for cell, article, side, indices in sides:
+        mentions = [f for f in side.in_sentences(indices) if id(f) in conflicting]
+        found = found or bool(mentions)
+        paint_facts(cell, article, indices, mentions, {f.kind: style for f in mentions})
+    return found

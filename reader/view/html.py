@@ -18,8 +18,8 @@ from rich.text import Text
 from reader.core.alignment.rows import RowKind, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
-from reader.view.changes import Gap, Shown, conflicting_facts
-from reader.view.compare_cells import CellStyles, paint_facts, row_cells, styled_runs
+from reader.view.changes import Gap, Shown, conflicting_facts, paint_conflicts
+from reader.view.compare_cells import CellStyles, row_cells, styled_runs
 from reader.view.printable import printable
 from reader.view.styles import MOVED_MARK, VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
@@ -33,7 +33,6 @@ _TAGGED = CellStyles(
     heading=Style(meta={"tag": "b"}),
 )
 _CONFLICT = Style(meta={"conflict": True})
-_NO_KIND: dict[str, Style] = {}
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -104,12 +103,7 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
             body.append(f'<tr class="gap"><td colspan="3">{html.escape(row.label)}</td></tr>')
             continue
         left, right = row_cells(alignment, row, _TAGGED)
-        conflict = False
-        if facts is not None:
-            for cell, article, found, indices in ((left, a, facts.facts_a, row.left), (right, b, facts.facts_b, row.right)):
-                mentions = [f for f in found.in_sentences(indices) if id(f) in conflicting]
-                conflict = conflict or bool(mentions)
-                paint_facts(cell, article, indices, mentions, {f.kind: _CONFLICT for f in mentions} or _NO_KIND)
+        conflict = paint_conflicts(alignment, row, (left, right), facts, conflicting, _CONFLICT)
         if row.kind is RowKind.ONLY_LEFT:
             gutter, kind = "◀", "only"
         elif row.kind is RowKind.ONLY_RIGHT:

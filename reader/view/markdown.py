@@ -25,8 +25,8 @@ from rich.text import Text
 from reader.core.alignment.rows import CompareRow, RowKind, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
-from reader.view.changes import Gap, Shown, conflicting_facts
-from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells, styled_runs
+from reader.view.changes import Gap, Shown, conflicting_facts, paint_conflicts
+from reader.view.compare_cells import CellStyles, clean, row_cells, styled_runs
 from reader.view.styles import MOVED_MARK, VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
 
@@ -130,12 +130,7 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
             body.append(_table_row("", f"*{row.label}*", ""))
             continue
         left, right = row_cells(alignment, row, _TAGGED)
-        conflict = False
-        if facts is not None:
-            for cell, article, found, indices in ((left, a, facts.facts_a, row.left), (right, b, facts.facts_b, row.right)):
-                mentions = [f for f in found.in_sentences(indices) if id(f) in conflicting]
-                conflict = conflict or bool(mentions)
-                paint_facts(cell, article, indices, mentions, {f.kind: _CONFLICT for f in mentions})
+        conflict = paint_conflicts(alignment, row, (left, right), facts, conflicting, _CONFLICT)
         conflicts += conflict
         body.append(_table_row(_gutter(row, conflict), _cell_markdown(left), _cell_markdown(right)))
     counted = None if facts is None or facts.unchecked else conflicts
