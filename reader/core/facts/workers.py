@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 #: Below this many sentences an article's facts are found where they are asked for.
 PROCESS_SENTENCES = 600
 
+#: Seconds a terminated worker is given to end before it is killed.
+_GRACE = 0.5
+
 
 def worth_a_process(*articles: Article) -> bool:
     """Whether finding these articles' facts elsewhere saves time: one of them is long, and there is a core to spare."""
@@ -46,6 +49,15 @@ def _links_of(a: Article, b: Article, cutoff: float) -> tuple[Link, ...]:
     from reader.core.alignment.aligner import align
 
     return align(a, b, cutoff).links
+
+
+def _ready_to_be_ended() -> None:
+    """Run first in each worker: ``SIGTERM`` ends it, whatever handler or mask it was forked with."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 @contextmanager
@@ -102,7 +114,7 @@ class FactWorkers:
                 if self.start == "forkserver":
                     # The server imports the analysis once; each worker forked from it starts with it loaded.
                     context.set_forkserver_preload(["reader.core.facts.workers", "reader.core.alignment.scoring"])
-                self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ready_to_be_ended)
             return self._pool
 
     def warm(self) -> None:
@@ -169,6 +181,12 @@ class FactWorkers:
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        for process in processes:
+            # A worker that has not yet reached its initializer may still hold
+            # a handler for SIGTERM that it was forked with; SIGKILL it then.
+            process.join(timeout=_GRACE)
+            if process.is_alive():
+                process.kill()
 
     def __enter__(self) -> FactWorkers:
         return self
