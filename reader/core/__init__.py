@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reader.core.facts.extract import KINDS, ArticleFacts, Fact, extract_facts
     from reader.core.facts.names import Gazetteer, learn_gazetteer
     from reader.core.facts.quote_compare import QuotePair
+    from reader.core.outlets.one_against_all import OneAgainstAll, against_all, one_against_all
     from reader.core.models import Alignment, Article, DiffOp, Link, LoadError, Segment, SegmentKind
     from reader.core.reading.articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
     from reader.core.reading.decode import MAX_BYTES, DecodeError, decode_bytes
@@ -43,6 +44,9 @@ _HOMES = {
     "Gazetteer": "facts.names",
     "learn_gazetteer": "facts.names",
     "QuotePair": "facts.quote_compare",
+    "OneAgainstAll": "outlets.one_against_all",
+    "against_all": "outlets.one_against_all",
+    "one_against_all": "outlets.one_against_all",
     "Alignment": "models",
     "Article": "models",
     "DiffOp": "models",
@@ -80,10 +84,12 @@ __all__ = [
     "Link",
     "LoadError",
     "MAX_BYTES",
+    "OneAgainstAll",
     "QuotePair",
     "Segment",
     "SegmentKind",
     "TermStatistics",
+    "against_all",
     "align",
     "bundled_seeds",
     "compare_facts",
@@ -93,6 +99,7 @@ __all__ = [
     "learn_gazetteer",
     "load_article",
     "load_library",
+    "one_against_all",
     "word_diff",
 ]
 

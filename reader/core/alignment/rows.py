@@ -99,8 +99,11 @@ def link_kind(link: Link) -> RowKind:
     Trivial: equal once punctuation and case are left out too ("U.S." and
     "US", "Sept. 17" and "Sept 17", "90-day" and "90 day").
     """
-    a = "".join(op.a_text for op in link.diff)
-    b = "".join(op.b_text for op in link.diff)
+    return text_kind("".join(op.a_text for op in link.diff), "".join(op.b_text for op in link.diff))
+
+
+def text_kind(a: str, b: str) -> RowKind:
+    """Whether two texts are the same, trivially different, or changed, as :func:`link_kind` judges a link's sides."""
     if _styled_alike(a) == _styled_alike(b):
         return RowKind.SAME
     if _words_alike(a) == _words_alike(b):
