@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from reader.core.facts.extract import KINDS, ArticleFacts, Fact, extract_facts
     from reader.core.facts.names import Gazetteer, learn_gazetteer
     from reader.core.facts.quote_compare import QuotePair
-    from reader.core.outlets.one_against_all import OneAgainstAll, against_all, one_against_all
     from reader.core.models import Alignment, Article, DiffOp, Link, LoadError, Segment, SegmentKind
+    from reader.core.outlets.one_against_all import OneAgainstAll, against_all, one_against_all
     from reader.core.reading.articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
     from reader.core.reading.decode import MAX_BYTES, DecodeError, decode_bytes
 
