@@ -16,8 +16,18 @@ from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
-from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext
-from reader.tui.screens import CompareScreen, ContextScreen, FetchScreen, HelpScreen, LibraryScreen, ReaderCommands, ReaderScreen, StoryScreen
+from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext, OpenOutlets
+from reader.tui.screens import (
+    CompareScreen,
+    ContextScreen,
+    FetchScreen,
+    HelpScreen,
+    LibraryScreen,
+    OutletsScreen,
+    ReaderCommands,
+    ReaderScreen,
+    StoryScreen,
+)
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
 from reader.tui.threads import DaemonExecutor
@@ -291,9 +301,9 @@ class ReaderApp(App[None]):
         """Read an article, with some passages (character spans) highlighted and the first in view."""
         self.push_screen(ReaderScreen(article, self.session, passages))
 
-    def compare(self, left: Article, right: Article) -> None:
-        """Open the comparison of two articles."""
-        self.push_screen(CompareScreen(left, right, self.cutoff, self.session))
+    def compare(self, left: Article, right: Article, left_at: int | None = None, right_at: int | None = None) -> None:
+        """Open the comparison of two articles, at the row of a left or right sentence when given."""
+        self.push_screen(CompareScreen(left, right, self.cutoff, self.session, left_at, right_at))
 
     @on(OpenArticle)
     def _open_article(self, message: OpenArticle) -> None:
@@ -308,7 +318,11 @@ class ReaderApp(App[None]):
 
     @on(OpenComparison)
     def _open_comparison(self, message: OpenComparison) -> None:
-        self.compare(message.left, message.right)
+        self.compare(message.left, message.right, message.left_at, message.right_at)
+
+    @on(OpenOutlets)
+    def _open_outlets(self, message: OpenOutlets) -> None:
+        self.push_screen(OutletsScreen(message.articles, self.cutoff, self.session))
 
     @on(ComparisonLikely)
     def _comparison_likely(self, message: ComparisonLikely) -> None:

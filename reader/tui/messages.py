@@ -21,12 +21,22 @@ class OpenArticle(Message):
 
 
 class OpenComparison(Message):
-    """Compare two articles side by side."""
+    """Compare two articles side by side, at the row of a left or a right sentence (index) when given."""
 
-    def __init__(self, left: Article, right: Article) -> None:
+    def __init__(self, left: Article, right: Article, left_at: int | None = None, right_at: int | None = None) -> None:
         super().__init__()
         self.left = left
         self.right = right
+        self.left_at = left_at
+        self.right_at = right_at
+
+
+class OpenOutlets(Message):
+    """Read the first article against all the others, one column per other outlet."""
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        super().__init__()
+        self.articles = articles
 
 
 class CompareWith(Message):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from reader.core.alignment.rows import RowKind, text_kind
-from reader.core.models import Alignment, Article
+from reader.core.models import Alignment, Article, Link
 
 if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
@@ -99,6 +99,26 @@ class OneAgainstAll:
     def base_only(self) -> tuple[BaseRow, ...]:
         """The base's sentences that no other outlet reports."""
         return tuple(row for row in self.rows if not row.reported)
+
+    def cell_link(self, base: int, other: int) -> Link | None:
+        """One cell as a link of its own, the base sentence against the outlet's, with their word diff.
+
+        Args:
+            base: Index of the base sentence (its row).
+            other: Index into :attr:`others`.
+
+        Returns:
+            The link, or ``None`` where the outlet reports nothing of the sentence.
+        """
+        from reader.core.alignment.word_diff import word_diff
+
+        cell = self.rows[base].cells[other]
+        if cell is None:
+            return None
+        article = self.others[other]
+        said = [article.sentences[j] for j in cell.sentences]
+        diff = word_diff(self.base.text, [self.base.sentences[base]], article.text, said)
+        return Link((base,), cell.sentences, cell.score, diff)
 
 
 def one_against_all(

@@ -8,8 +8,20 @@ from reader.tui.screens.facts import FactsScreen
 from reader.tui.screens.fetch import FetchScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.outlets import OutletsScreen
 from reader.tui.screens.palette import ReaderCommands
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.screens.story import StoryScreen
 
-__all__ = ["CompareScreen", "ContextScreen", "FactsScreen", "FetchScreen", "HelpScreen", "LibraryScreen", "ReaderCommands", "ReaderScreen", "StoryScreen"]
+__all__ = [
+    "CompareScreen",
+    "ContextScreen",
+    "FactsScreen",
+    "FetchScreen",
+    "HelpScreen",
+    "LibraryScreen",
+    "OutletsScreen",
+    "ReaderCommands",
+    "ReaderScreen",
+    "StoryScreen",
+]

@@ -14,7 +14,7 @@ from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
-from reader.core.alignment.rows import CompareRow, Order, Summary, build_rows, summarize, swapped
+from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenInContext
 from reader.tui.screens.facts import FactsScreen
@@ -111,7 +111,10 @@ class CompareScreen(Screen[None]):
             super().__init__()
             self.facts = facts
 
-    def __init__(self, left: Article, right: Article, cutoff: float, session: Session) -> None:
+    def __init__(
+        self, left: Article, right: Article, cutoff: float, session: Session,
+        left_at: int | None = None, right_at: int | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.left = left
@@ -122,6 +125,12 @@ class CompareScreen(Screen[None]):
         self.all_rows: tuple[CompareRow, ...] = ()
         """Every row of the comparison, those hidden by :attr:`changes_only` included."""
         self._keep_place = False
+        # The row to open at: the one holding this left (or right) sentence.
+        self._start: CompareRow | None = None
+        if left_at is not None or right_at is not None:
+            left_side = () if left_at is None else (left_at,)
+            right_side = () if right_at is None else (right_at,)
+            self._start = CompareRow(RowKind.CHANGED, left_side, right_side)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -201,7 +210,8 @@ class CompareScreen(Screen[None]):
         alignment = message.alignment
         if (alignment.a.id, alignment.b.id, alignment.cutoff) != (self.left.id, self.right.id, self.cutoff):
             return  # a stale result: a newer alignment is on its way
-        anchor = self.view.current_row if self._keep_place else None
+        anchor = self.view.current_row if self._keep_place else self._start
+        self._start = None
         self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
         self.view.loading = False
 

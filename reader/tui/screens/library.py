@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from reader.core import Article, LoadError
-from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison
+from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison, OpenOutlets
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
 from reader.tui.widgets import KeyBar, Table
@@ -391,7 +391,7 @@ class LibraryScreen(Screen[None]):
         if len(marked) == 2:
             return marked[0], marked[1]
         if len(marked) > 2:
-            return "More than two articles are marked: unmark some with space."
+            return "More than two are marked: c reads the first against all the others."
         current = self.current_article()
         if len(marked) == 1 and current is not None and current.id != marked[0].id:
             return marked[0], current
@@ -400,7 +400,11 @@ class LibraryScreen(Screen[None]):
         return "Mark an article with space, then move to another and press c."
 
     def action_compare(self) -> None:
-        """Compare the two marked articles, or the marked one and the one under the cursor."""
+        """Compare the two marked articles, or the marked one and the one under the cursor; three or more, the first against all."""
+        marked = tuple(a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None)
+        if len(marked) > 2:
+            self.post_message(OpenOutlets(marked))
+            return
         pair = self.pair_to_compare()
         if isinstance(pair, str):
             self.notify(pair, title="Compare", markup=False)

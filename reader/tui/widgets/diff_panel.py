@@ -1,0 +1,74 @@
+"""A panel of text that shows word diffs in the compare view's colours."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.widgets import Static
+
+from reader.view.compare_cells import CellStyles
+
+
+class DiffPanel(Static):
+    """Static text whose word diffs take the theme's removed and added grounds.
+
+    The owner paints its text with :meth:`cell_styles`, which reads the
+    component classes below, so a diff here looks like one in the compare view
+    in every theme.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "diff-panel--removed",
+        "diff-panel--removed-strong",
+        "diff-panel--added",
+        "diff-panel--added-strong",
+        "diff-panel--heading",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `diff-panel--removed` | Words only the base sentence has. |
+    | `diff-panel--removed-strong` | Numbers and names among them. |
+    | `diff-panel--added` | Words only the other outlet's sentence has. |
+    | `diff-panel--added-strong` | Numbers and names among them. |
+    | `diff-panel--heading` | A heading among the sentences. |
+    """
+
+    DEFAULT_CSS = """
+    DiffPanel > .diff-panel--removed {
+        color: $foreground;
+        background: $error 30%;
+    }
+
+    DiffPanel > .diff-panel--removed-strong {
+        color: $foreground;
+        background: $error 55%;
+        text-style: bold;
+    }
+
+    DiffPanel > .diff-panel--added {
+        color: $foreground;
+        background: $success 30%;
+    }
+
+    DiffPanel > .diff-panel--added-strong {
+        color: $foreground;
+        background: $success 55%;
+        text-style: bold;
+    }
+
+    DiffPanel > .diff-panel--heading {
+        text-style: bold;
+    }
+    """
+
+    def cell_styles(self) -> CellStyles:
+        """The styles to paint a word diff with, from the theme."""
+        get = self.get_component_rich_style
+        return CellStyles(
+            removed=get("diff-panel--removed"),
+            removed_strong=get("diff-panel--removed-strong"),
+            added=get("diff-panel--added"),
+            added_strong=get("diff-panel--added-strong"),
+            heading=get("diff-panel--heading"),
+        )
