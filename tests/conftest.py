@@ -33,9 +33,9 @@ def news_site() -> Iterator[NewsSite]:
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the user's config and data directories out of every test."""
+    """Keep the user's config, data and downloads directories out of every test."""
     home = tmp_path_factory.mktemp("home")
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DOWNLOAD_DIR"):
         monkeypatch.setenv(name, str(Path(home, name.lower())))
 
 

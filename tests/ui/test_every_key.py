@@ -17,7 +17,16 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, ContextScreen, FactsScreen, HelpScreen, LibraryScreen, ReaderScreen, StoryScreen
+from reader.tui.screens import (
+    CompareScreen,
+    ContextScreen,
+    FactsScreen,
+    HelpScreen,
+    LibraryScreen,
+    OutletsScreen,
+    ReaderScreen,
+    StoryScreen,
+)
 from reader.tui.screens.help import key_table
 
 SIZE = (120, 40)
@@ -53,6 +62,11 @@ async def _story(app: ReaderApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
 
 
+async def _outlets(app: ReaderApp, pilot: Pilot[None]) -> None:
+    await pilot.press("space", "down", "space", "down", "space", "c")
+    await app.workers.wait_for_complete()
+
+
 SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "library": (_library, LibraryScreen),
     "reader": (_reader, ReaderScreen),
@@ -60,10 +74,11 @@ SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "facts": (_facts, FactsScreen),
     "context": (_context, ContextScreen),
     "story": (_story, StoryScreen),
+    "outlets": (_outlets, OutletsScreen),
 }
 #: Actions that end the app or leave the screen: tried on a copy of their own, after the check.
 LEAVING = {"quit", "back", "dismiss", "open_in_reader", "facts", "go", "read", "story", "help", "command_palette",
-           "select_cursor", "fetch"}
+           "select_cursor", "fetch", "open_pair"}
 
 
 def _listed(screen: Screen[object]) -> list[tuple[str, str]]:

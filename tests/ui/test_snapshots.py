@@ -171,3 +171,29 @@ def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
     lists who states it and in what words. The footer lists ⏎ Read, x Next ≠, esc Back.
     """
     assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_story)
+
+
+async def open_outlets(pilot: Pilot[None]) -> None:
+    """Mark the five seeds from the top, c, and put the cursor on the fourth outlet's cell of a row it reports."""
+    await pilot.press("space", "down", "space", "down", "space", "down", "space", "down", "space", "c")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "down", "right", "right", "right")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_outlets(snap_compare: Compare, size: tuple[int, int]) -> None:
+    """One against all on the five seeds, the first in the library's order as the base: the
+    title bar says "One against all · 4 other outlets · N rows · M ≠"; the summary names the
+    base and numbers the four others; the table has the "who" gutter (3/4 reporting, ≠1/4 in
+    red where one contradicts, ◀ where no one reports), the base sentences, and a column per
+    outlet: compact cells at 80 columns (a score, = for the same words, ≠, ~, ◀ silent),
+    the outlet's sentence after its score at 160. Below the base's rows come "Reported by no
+    other outlet" and an "Only in …" list per outlet (the 160 picture shows the first of
+    them). The cursor is on the third row, in the third outlet's column, and the panel at the
+    bottom shows the base sentence and that outlet's with the word diff on red and green
+    grounds, then the score and the kind. The footer lists ⏎ Compare, b Base, n Next ≠,
+    t Facts, esc Back.
+    """
+    assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_outlets)

@@ -307,21 +307,23 @@ class OutletsScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fill, True)
+        self.call_after_refresh(self._show_summary)
 
     def _show_summary(self) -> None:
-        summary = Text()
+        """Three lines, each cut to the width: the base, the numbered outlets, and the counts."""
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        summary = Text(no_wrap=True, overflow="ellipsis")
         summary.append("base ", "dim")
         summary.append(one_line(self.base.label), "bold")
-        summary.append(f" · {one_line(self.base.title)}", "")
-        summary.no_wrap = True
-        summary.overflow = "ellipsis"
-        names = Text()
+        summary.append(f" · {one_line(self.base.title)}")
+        names = Text(no_wrap=True, overflow="ellipsis")
+        room = max(6, width // max(1, len(self.others)) - 4)
         for k, other in enumerate(self.others):
-            names.append(f"{k + 1} ", "bold")
             name = one_line(other.label)
-            names.append((name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…") + "  ")
+            names.append(f"{k + 1} ", "bold")
+            names.append((name if len(name) <= room else name[: room - 1] + "…") + "  ")
         table = self.table
-        counts = Text("", "dim")
+        counts = Text("", "dim", no_wrap=True, overflow="ellipsis")
         if table is None:
             counts.append("Aligning…", "italic")
         else:
@@ -329,6 +331,8 @@ class OutletsScreen(Screen[None]):
             counts.append(f"{len(table.rows)} sentences · {len(table.base_only)} no other outlet reports · "
                           f"{sum(len(u) for u in table.unmatched)} only others report · ")
             counts.append(f"{disagree} where outlets disagree" if self.with_facts else "finding the facts…")
+        for line in (summary, names, counts):
+            line.truncate(width, overflow="ellipsis")
         self.query_one("#outlets-summary", Static).update(Text("\n").join([summary, names, counts]))
         if table is not None:
             disagree = sum(row.disagreement for row in table.rows)
