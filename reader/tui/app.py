@@ -177,6 +177,8 @@ class ReaderApp(App[None]):
         if not self.first_batch_read.is_set():
             self.first_batch_read.set()
             self._warm_up()
+        if not unread:
+            self._find_stories()
 
     def _merge(self, results: list[Article | LoadError]) -> None:
         """Add files read to the library; a file read before is replaced where it stands."""
@@ -188,6 +190,19 @@ class ReaderApp(App[None]):
                 self._results.append(result)
             else:
                 self._results[index] = result
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def _find_stories(self) -> None:
+        """Find which articles tell the same story, once the whole folder is read."""
+        library = self.session.library
+        self.session.find_stories()
+        if not get_current_worker().is_cancelled and self.session.library is library:
+            self.call_from_thread(self._stories_found)
+
+    def _stories_found(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.stories_changed()
 
     def _library_changed(self) -> None:
         for screen in self.screen_stack:
@@ -272,6 +287,8 @@ class ReaderApp(App[None]):
         self._merge(loaded)
         self.session.update(library_of(self._results, self._listing_errors), self.session.unread, reading=self.session.reading)
         self._library_changed()
+        if not self.session.reading:
+            self._find_stories()
         severity = "information" if result.saved else "warning"
         self.notify(one_line(f"{result.summary}, in {result.folder}"), title="Fetched", severity=severity, markup=False)
         for failure in result.failures[: self.FAILURES_SHOWN]:

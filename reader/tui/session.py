@@ -10,11 +10,15 @@ from __future__ import annotations
 from concurrent.futures import Future
 from pathlib import Path
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from reader.core.facts.workers import FactWorkers, worth_a_process
 from reader.core.models import Alignment, Article
 from reader.core.reading.articles import Library
 from reader.tui.fact_store import FactStore
+
+if TYPE_CHECKING:
+    from reader.core.stories import Stories, Story
 
 
 class Session:
@@ -35,6 +39,8 @@ class Session:
         """Processes that find long articles' facts, started when first needed; the app threads, so they are not forked from it."""
         self.fact_store = FactStore(library, self.fact_workers)
         """Facts of the library's articles, shared by every screen."""
+        self.stories: Stories | None = None
+        """Which articles of the library tell the same story, once found (``None`` until then)."""
         self._aligning: dict[tuple[str, str, float], tuple[Article, Article, Future[Alignment]]] = {}
         self._lock = Lock()
 
@@ -73,6 +79,20 @@ class Session:
         it is asked for.
         """
         return self.align_elsewhere(a, b, cutoff) is not None
+
+    def find_stories(self) -> Stories:
+        """Group the library's articles into stories, keep the grouping, and return it."""
+        from reader.core.stories import find_stories
+
+        library = self.library
+        stories = find_stories(library.articles)
+        if self.library is library:  # not replaced by a larger read meanwhile
+            self.stories = stories
+        return stories
+
+    def story_of(self, article: Article) -> Story | None:
+        """The story the article belongs to, if the stories are found and it shares one."""
+        return self.stories.story_of(article.id) if self.stories is not None else None
 
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""

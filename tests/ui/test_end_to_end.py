@@ -222,3 +222,32 @@ def test_a_folder_of_traps_opens_and_quits_at_once(terminal: Callable[..., Termi
     assert "defaults" in screen  # the corrupt settings are reported, and replaced
     term.keys("q")
     assert _wait_until_closed(term, 2.0) < 2.0
+
+
+def test_one_against_all_mark_three_compare_open_a_cell_rebase_and_back(terminal: Callable[..., Terminal]) -> None:
+    term = terminal(size=(160, 48))
+    term.wait_text("Library", "Inter Bellum", "000_784ff1c")
+    # Mark the first three articles; c reads the first against the other two.
+    for _ in range(3):
+        term.keys("Space", "j")
+    term.wait_text("3 marked")
+    term.keys("c")
+    screen = term.wait_text("One against all · 2 other outlets", "where outlets disagree", "Only in")
+    assert "base Inter Bellum News" in screen
+    header = next(line for line in screen.splitlines() if "base: Inter Bellum News" in line)
+    assert "1 000_784ff1c" in header and "2 001_7ded6cb" in header
+    # Right twice: the second outlet's column of the third row; Enter compares the base with it there.
+    term.keys("j", "j", "l", "l")
+    term.wait_for(lambda s: "001_7ded6cbe42dd12ff.txt:" in s, "the panel on the second outlet's cell")
+    term.keys("Enter")
+    screen = term.wait_text("Compare · row", "Inter Bellum News", "001_7ded6cbe42dd12ff.txt")
+    assert header_order(screen, "Inter Bellum News", "001_7ded6cbe42dd12ff.txt")
+    term.keys("Escape")
+    term.wait_text("One against all · 2 other outlets", "base: Inter Bellum News")
+    # b: the outlet under the cursor becomes the base, and the old base a column.
+    term.keys("b")
+    screen = term.wait_text("base: 001_7ded6cbe42dd12ff.txt", "where outlets disagree")
+    header = next(line for line in screen.splitlines() if "base: 001_7ded6cbe42dd12ff.txt" in line)
+    assert "1 Inter Bellum News" in header and "2 000_784ff1c" in header
+    term.keys("Escape")
+    term.wait_text("Library", "3 marked")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -20,14 +20,22 @@ from reader.tui.session import Session
 from reader.tui.widgets import KeyBar, Table
 from reader.view.printable import one_line, printable
 
+if TYPE_CHECKING:
+    from reader.core.stories import Stories, Story
+
 #: Columns that can be sorted, with their headings and sort keys.
-SORT_COLUMNS: tuple[str, ...] = ("source", "title", "date", "words", "sentences", "file")
-_HEADINGS = {"source": "Source", "title": "Title", "date": "Date", "words": "Words", "sentences": "Sentences", "file": "File"}
+SORT_COLUMNS: tuple[str, ...] = ("source", "title", "story", "date", "words", "sentences", "file")
+_HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Date", "words": "Words", "sentences": "Sentences",
+             "file": "File"}
 #: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
-COLUMN_WIDTHS = {"source": 16, "title": 0, "date": 10, "words": 7, "sentences": 11, "file": 16}
-#: Below these widths the file's name, then the count of sentences, are left to the preview, so that titles keep their room.
+COLUMN_WIDTHS = {"source": 16, "title": 0, "story": 20, "date": 10, "words": 7, "sentences": 11, "file": 16}
+#: Below these widths the file's name, then the counts of sentences and words, are left to the preview, and the
+#: story's label is cut shorter, so that titles keep their room.
 FILE_COLUMN_FROM = 110
 SENTENCES_COLUMN_FROM = 90
+NARROW_STORY_UNDER, NARROW_STORY_WIDTH = 110, 12
+#: What the filter box takes to narrow the list to one story: ``story:`` then words of its label, or its id.
+STORY_FILTER = "story:"
 #: Characters of article text shown in the preview: enough to fill a tall pane.
 PREVIEW_CHARS = 4000
 
@@ -49,7 +57,12 @@ def _paragraphs(article: Article, limit: int) -> str:
     return "".join(out)
 
 
-def _sort_value(article: Article, column: str) -> tuple[object, ...]:
+def _sort_value(article: Article, column: str, stories: Stories | None = None) -> tuple[object, ...]:
+    if column == "story":
+        # Largest story first, as the grouped view lists them; articles in no story last.
+        story = stories.story_of(article.id) if stories is not None else None
+        rank = stories.stories.index(story) if stories is not None and story is not None else len(stories.stories if stories else ())
+        return ((story is None, rank), article.id)
     values: dict[str, object] = {
         # Articles of unknown outlet sort after the known ones.
         "source": (not article.source, article.source.casefold()),
@@ -77,6 +90,9 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor('down')", "Down", show=False, id="library.down", tooltip="Next article"),
         Binding("k", "cursor('up')", "Up", show=False, id="library.up", tooltip="Previous article"),
         Binding("u", "unmark_all", "Unmark all", show=False, id="library.unmark-all", tooltip="Unmark every article"),
+        Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
+        Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
+                tooltip="Show only the story under the cursor (the filter story:…)"),
     ]
     """
     | Key(s) | Description |
@@ -85,8 +101,11 @@ class LibraryScreen(Screen[None]):
     | / | Filter the articles as you type: outlet, title, file, date or text. |
     | space | Mark or unmark the article under the cursor. |
     | u | Unmark every article. |
-    | c | Compare the two marked articles, or the marked one and the one under the cursor. |
-    | t | The story: every fact against every source (the marked ones when two or more are). |
+    | c | Compare the two marked articles, or the marked one and the one under the cursor; |
+    |   | three or more marked (or on a story's heading), read the first against all the others. |
+    | t | The story under the cursor: every fact against every source (the marked ones when two or more are). |
+    | v | Group the articles by story, under a heading per story, or list them flat. |
+    | = | Only the story under the cursor (the filter `story:` and its label). |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
@@ -95,14 +114,16 @@ class LibraryScreen(Screen[None]):
     """
 
     #: What enter on a row does, for help (the table calls it "Select").
-    ENTER_DOES = "Read the article under the cursor"
+    ENTER_DOES = "Read the article under the cursor; on a story's heading, read its articles one against all"
 
     sort_column: reactive[str] = reactive("source", init=False)
     """The column the rows are sorted by."""
     sort_reverse: reactive[bool] = reactive(False, init=False)
     """Whether the sort is descending."""
     filter_text: reactive[str] = reactive("", init=False)
-    """Rows shown must contain this text (case-insensitive)."""
+    """Rows shown must contain this text (case-insensitive); ``story:`` and words of a label, that story's."""
+    grouped: reactive[bool] = reactive(False, init=False)
+    """Whether the articles are listed under a heading per story."""
 
 
     def __init__(self, session: Session) -> None:
@@ -165,10 +186,21 @@ class LibraryScreen(Screen[None]):
             found = self._haystacks[article.id] = (article, text.casefold())
         return found[1]
 
+    def _matches(self, article: Article, needle: str) -> bool:
+        """Whether the filter keeps the article: its text, or with ``story:``, its story's label or id."""
+        if not needle:
+            return True
+        story = self.session.story_of(article)
+        if needle.startswith(STORY_FILTER):
+            wanted = needle.removeprefix(STORY_FILTER).strip()
+            return story is not None and (not wanted or wanted == story.id.casefold() or wanted in story.label.casefold())
+        return needle in self._searchable(article) or (story is not None and needle in story.label.casefold())
+
     def _visible_articles(self) -> list[Article]:
-        needle = self.filter_text.casefold()
-        articles = [a for a in self.session.library.articles if not needle or needle in self._searchable(a)]
-        articles.sort(key=lambda a: _sort_value(a, self.sort_column), reverse=self.sort_reverse)
+        needle = self.filter_text.casefold().strip()
+        articles = [a for a in self.session.library.articles if self._matches(a, needle)]
+        stories = self.session.stories
+        articles.sort(key=lambda a: _sort_value(a, self.sort_column, stories), reverse=self.sort_reverse)
         return articles
 
     def _visible_errors(self) -> list[tuple[int, LoadError]]:
@@ -181,11 +213,23 @@ class LibraryScreen(Screen[None]):
         width = self.table.size.width or self.app.size.width
         hidden = {"file"} if width < FILE_COLUMN_FROM else set()
         if width < SENTENCES_COLUMN_FROM:
-            hidden.add("sentences")
+            hidden.update({"sentences", "words"} if self._has_stories() else {"sentences"})
+        if not self._has_stories():
+            hidden.add("story")
         return tuple(c for c in SORT_COLUMNS if c not in hidden)
 
+    def _has_stories(self) -> bool:
+        """Whether the folder holds a story of two or more articles: then the Story column says which."""
+        return self.session.stories is not None and bool(self.session.stories.stories)
+
+    def _width_of(self, column: str) -> int:
+        width = self.table.size.width or self.app.size.width
+        if column == "story" and width < NARROW_STORY_UNDER:
+            return NARROW_STORY_WIDTH
+        return COLUMN_WIDTHS[column]
+
     def _title_width(self, columns: tuple[str, ...]) -> int:
-        fixed = sum(COLUMN_WIDTHS[column] for column in columns if column != "title")
+        fixed = sum(self._width_of(column) for column in columns if column != "title")
         width = self.table.size.width or self.app.size.width
         # Each column has one cell of padding either side; keep room for the scrollbar.
         return max(12, width - fixed - 2 * (len(columns) + 1) - 1 - 2)
@@ -200,24 +244,16 @@ class LibraryScreen(Screen[None]):
             label = _HEADINGS[column]
             if column == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-            width = self._title_width(columns) if column == "title" else COLUMN_WIDTHS[column]
+            width = self._title_width(columns) if column == "title" else self._width_of(column)
             justify = "right" if column in {"words", "sentences"} else "left"
             table.add_column(Text(label, justify=justify), key=column, width=width)  # type: ignore[arg-type]
         shown = self._visible_articles()
         self._shown = len(shown)
-        for article in shown:
-            mark = Text("●", "bold") if article.id in self.marked else Text(" ")
-            cells = {
-                "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
-                if article.source
-                else Text("unknown", "dim italic"),
-                "title": Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
-                "date": Text(one_line(article.date or "—"), "dim" if not article.date else ""),
-                "words": Text(str(article.word_count), justify="right"),
-                "sentences": Text(str(len(article.sentences)), justify="right"),
-                "file": Text(printable(article.path.name), "dim", overflow="ellipsis", no_wrap=True),
-            }
-            table.add_row(mark, *(cells[c] for c in columns), key=f"article:{article.id}")
+        if self.grouped and self.session.stories is not None:
+            shown = self._add_grouped(table, columns, shown)
+        else:
+            for article in shown:
+                self._add_article(table, columns, article)
         for number, error in self._visible_errors():
             cells = {
                 "source": Text("unreadable", "red"),
@@ -231,6 +267,53 @@ class LibraryScreen(Screen[None]):
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current), animate=False)
         self._update_preview()
+
+    def _add_grouped(self, table: DataTable[Text], columns: tuple[str, ...], shown: list[Article]) -> list[Article]:
+        """A heading per story, largest first, each over its articles; then the articles in no story. Returns the order shown."""
+        stories = self.session.stories
+        assert stories is not None
+        members: dict[str, list[Article]] = {}
+        alone: list[Article] = []
+        for article in shown:
+            story = stories.story_of(article.id)
+            if story is None:
+                alone.append(article)
+            else:
+                members.setdefault(story.id, []).append(article)
+        order: list[Article] = []
+        groups = [(story, members[story.id]) for story in stories.stories if story.id in members]
+        if alone:
+            groups.append((None, alone))
+        for story, articles in groups:
+            label = one_line(story.label) if story is not None else "In no story with another article"
+            heading = Text.assemble(("▾ ", "dim"), (label, "bold"), (f"  · {len(articles)} articles", "dim"))
+            heading.no_wrap, heading.overflow = True, "ellipsis"
+            cells = {column: Text("") for column in columns}
+            cells["title"] = heading
+            key = f"story:{story.id}" if story is not None else "story:"
+            table.add_row(Text(""), *(cells[c] for c in columns), key=key)
+            for article in articles:
+                self._add_article(table, columns, article)
+            order.extend(articles)
+        return order
+
+    def _add_article(self, table: DataTable[Text], columns: tuple[str, ...], article: Article) -> None:
+        """One article's row."""
+        mark = Text("●", "bold") if article.id in self.marked else Text(" ")
+        story = self.session.story_of(article)
+        cells = {
+            "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
+            if article.source
+            else Text("unknown", "dim italic"),
+            "title": Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
+            "date": Text(one_line(article.date or "—"), "dim" if not article.date else ""),
+            "words": Text(str(article.word_count), justify="right"),
+            "sentences": Text(str(len(article.sentences)), justify="right"),
+            "file": Text(printable(article.path.name), "dim", overflow="ellipsis", no_wrap=True),
+            "story": Text(one_line(story.label), overflow="ellipsis", no_wrap=True) if story is not None
+            else Text("—", "dim"),
+        }
+        table.add_row(mark, *(cells[c] for c in columns), key=f"article:{article.id}")
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._rebuild)
@@ -249,6 +332,26 @@ class LibraryScreen(Screen[None]):
             return None
         return self.session.article_by_id(key.removeprefix("article:"))
 
+    def current_story(self) -> Story | None:
+        """The story under the cursor: its heading's, or the article's."""
+        key = self.current_key()
+        stories = self.session.stories
+        if key is None or stories is None:
+            return None
+        if key.startswith("story:"):
+            wanted = key.removeprefix("story:")
+            return next((s for s in stories.stories if s.id == wanted), None)
+        article = self.current_article()
+        return stories.story_of(article.id) if article is not None else None
+
+    def _on_heading(self) -> bool:
+        key = self.current_key()
+        return key is not None and key.startswith("story:")
+
+    def stories_changed(self) -> None:
+        """The stories of the folder were found: show them."""
+        self._rebuild()
+
     def _current_error(self) -> LoadError | None:
         key = self.current_key()
         if key is None or not key.startswith("error:"):
@@ -260,12 +363,18 @@ class LibraryScreen(Screen[None]):
         article = self.current_article()
         error = self._current_error()
         text = Text()
-        if article is not None:
+        story = self.current_story() if self._on_heading() else None
+        if self._on_heading():
+            self._story_preview(text, story)
+        elif article is not None:
             text.append(one_line(article.title) + "\n", "bold")
             text.append(one_line(article.source), "italic")
             text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
             text.append(printable(article.path.name) + "\n\n", "dim")
             text.append(printable(_paragraphs(article, PREVIEW_CHARS)))
+            story = self.session.story_of(article)
+            if story is not None:
+                text.append(f"\n\nStory: {one_line(story.label)} · {len(story.articles)} articles", "dim")
         elif error is not None:
             text.append("Cannot read this file\n", "bold red")
             text.append(printable(str(error.path)) + "\n\n", "dim")
@@ -277,6 +386,19 @@ class LibraryScreen(Screen[None]):
         else:
             text.append("No article matches the filter.", "italic")
         preview.update(text)
+
+    def _story_preview(self, text: Text, story: Story | None) -> None:
+        if story is None:
+            text.append("In no story with another article\n", "bold")
+            text.append("These articles share their story with no other in the folder.", "dim")
+            return
+        text.append(one_line(story.label) + "\n", "bold")
+        text.append(f"{len(story.articles)} articles · story {story.id}\n\n", "dim")
+        for article in story.articles:
+            text.append("• ")
+            text.append(one_line(article.label), "italic")
+            text.append(f" — {one_line(article.title)}\n")
+        text.append("\nc or enter: read them one against all · t: their facts · =: only this story", "dim")
 
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self) -> None:
@@ -295,7 +417,9 @@ class LibraryScreen(Screen[None]):
     def _row_selected(self) -> None:
         article = self.current_article()
         error = self._current_error()
-        if article is not None:
+        if self._on_heading():
+            self._compare_story()
+        elif article is not None:
             self.post_message(OpenArticle(article))
         elif error is not None:
             self.notify(printable(error.reason), title="Cannot read this file", severity="error", markup=False)
@@ -378,8 +502,10 @@ class LibraryScreen(Screen[None]):
         self.notify(f"{count} unmarked.", timeout=2)
 
     def action_sort(self) -> None:
-        """Sort by the next column."""
-        self.sort_column = SORT_COLUMNS[(SORT_COLUMNS.index(self.sort_column) + 1) % len(SORT_COLUMNS)]
+        """Sort by the next column on screen."""
+        columns = [c for c in SORT_COLUMNS if c in self._columns()] or list(SORT_COLUMNS)
+        here = columns.index(self.sort_column) if self.sort_column in columns else -1
+        self.sort_column = columns[(here + 1) % len(columns)]
 
     def action_reverse(self) -> None:
         """Reverse the order of the rows."""
@@ -405,21 +531,78 @@ class LibraryScreen(Screen[None]):
         if len(marked) > 2:
             self.post_message(OpenOutlets(marked))
             return
+        if not marked and self._on_heading():
+            self._compare_story()
+            return
         pair = self.pair_to_compare()
         if isinstance(pair, str):
             self.notify(pair, title="Compare", markup=False)
             return
         self.post_message(OpenComparison(*pair))
 
-    def story_articles(self) -> tuple[Article, ...]:
-        """The sources ``t`` sets side by side: the marked ones when two or more are, else all."""
+    def _story_in_order(self, story: Story) -> tuple[Article, ...]:
+        """A story's articles in the order the library shows them (the one under the cursor first, when it is one)."""
+        ids = {a.id for a in story.articles}
+        by_id = {a.id: a for a in story.articles}
+        order = [by_id[i] for i in self.session.browse_order if i in ids]
+        order += [a for a in story.articles if a.id not in {o.id for o in order}]
+        current = self.current_article()
+        if current is not None and current.id in ids:
+            order = [current, *(a for a in order if a.id != current.id)]
+        return tuple(order)
+
+    def _compare_story(self) -> None:
+        """Read the story under the cursor one against all: its first article in the list against the others."""
+        story = self.current_story()
+        if story is None:
+            self.notify("These articles share their story with no other: mark some and press c.", title="Compare")
+            return
+        articles = self._story_in_order(story)
+        if len(articles) == 2:
+            self.post_message(OpenComparison(*articles))
+        else:
+            self.post_message(OpenOutlets(articles))
+
+    def story_articles(self) -> tuple[Article, ...] | str:
+        """The sources ``t`` sets side by side: the marked ones when two or more are, else the story under the cursor's; or why none."""
         marked = tuple(a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None)
-        return marked if len(marked) >= 2 else self.session.library.articles
+        if len(marked) >= 2:
+            return marked
+        if self.session.stories is None:
+            if self.current_article() is None:
+                return "There are no articles to compare."
+            return "Still finding which articles tell the same story; mark two or more to see their facts now."
+        story = self.current_story()
+        if story is None:
+            return ("This article shares its story with no other in the folder: "
+                    "mark two or more articles to see their facts side by side.")
+        return self._story_in_order(story)
 
     def action_story(self) -> None:
-        """Show who reports what: every fact of the articles against every source."""
+        """Show who reports what: every fact of the story under the cursor (or of the marked articles) against every source."""
         articles = self.story_articles()
-        if not articles:
-            self.notify("There are no articles to compare.", title="Story")
+        if isinstance(articles, str):
+            self.notify(articles, title="Story", markup=False)
             return
         self.app.push_screen(StoryScreen(articles, self.session))
+
+    def action_toggle_grouped(self) -> None:
+        """List the articles under a heading per story, or flat."""
+        self.grouped = not self.grouped
+        if self.session.stories is None:
+            self.notify("Still finding which articles tell the same story: they are grouped when found.", timeout=3)
+
+    def watch_grouped(self) -> None:
+        self._rebuild()
+
+    def action_only_story(self) -> None:
+        """Show only the story under the cursor, through the filter."""
+        story = self.current_story()
+        if story is None:
+            self.notify("The cursor is on no story: an article in a story, or a story's heading.", timeout=3)
+            return
+        box = self.query_one("#filter", Input)
+        box.value = f"{STORY_FILTER}{story.id}"
+        box.display = True
+        self.filter_text = box.value
+        self.set_focus(self.table)
