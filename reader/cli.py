@@ -1,5 +1,6 @@
 """Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` and ``reader facts A B`` compare two reports;
-``reader fetch URL...`` saves articles and feeds from the web into a folder the app opens.
+``reader fetch URL...`` saves articles and feeds from the web into a folder the app opens; ``reader stories PATHS``
+groups a folder's articles by the story they tell.
 
 Exit codes: 0 on success, 2 when the command line or an input file is wrong
 (one line on stderr names the file and the reason).
@@ -23,6 +24,7 @@ from reader.export import alignment_json, facts_json, to_json
 if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.models import Alignment, Article
+    from reader.core.stories import Stories
     from reader.tui.app import ReaderApp
 
 EXIT_OK = 0
@@ -51,6 +53,8 @@ commands:
                      (reader facts --help)
   fetch URL...       save article pages and the entries of RSS and Atom feeds
                      as Markdown files in a folder (reader fetch --help)
+  stories PATHS...   group the articles of files and folders by the story
+                     they tell (reader stories --help)
 
 examples:
   reader                                   open the bundled seed articles
@@ -64,6 +68,7 @@ examples:
                                            save a feed's newest 20 articles
   reader https://example.org/news/story.html
                                            fetch an article and open it
+  reader stories ~/news/                   which articles tell the same story
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
 2 bad usage or an unreadable input file.
@@ -205,6 +210,34 @@ exit codes: 0 at least one article saved; 2 none was, or bad usage
 (130 when interrupted: the articles saved by then are kept)."""
 
 
+_STORIES_EPILOG = """\
+Two articles tell the same story when they share rare terms (names, places
+and numbers few other articles of the folder use; names count double) or
+when one restates most of the other's sentences. Only articles that share
+one of their rarest terms are compared, so a folder of thousands takes
+seconds. Groups are merged by average linkage: two groups join only while
+their articles are alike on average, so one round-up that mentions two
+events does not make them one story. Wire copies fall in one story.
+
+Text output (the default): one block per story, largest first: its label
+(the headline most of its articles share, or its most telling shared
+terms), its id and its number of articles, then each article as
+"source - title (path)". Then "Unassigned": the articles that share their
+story with no other, and empty files.
+
+JSON output (--format json; one line when piped, indented on a terminal):
+  {"stories": [{"id": str, "label": str, "articles": [path, ...]}],
+   "unassigned": [path, ...]}
+  A story's id ("s-" and 6 hex digits) is a hash of its articles' ids (the
+  file names), the same in every run for the same articles; its articles
+  are in library order (paths in order, folders sorted by name).
+
+Files that cannot be read are named on stderr, and the rest are grouped.
+
+exit codes: 0 success; 2 bad usage (one line on stderr), a path that does
+not exist, or a file that could not be read (the others are still grouped)."""
+
+
 def make_app(
     paths: list[Path] | None = None,
     cutoff: float = DEFAULT_CUTOFF,
@@ -228,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": _align_command, "facts": _facts_command, "fetch": _fetch_command}
+    commands = {"align": _align_command, "facts": _facts_command, "fetch": _fetch_command, "stories": _stories_command}
     if args and args[0] in commands:
         return _printing(commands[args[0]], args[1:])
     parser = _main_parser()
@@ -763,3 +796,87 @@ def _fail(path: Path, reason: str, stream: TextIO | None = None) -> int:
 
     print(f"reader: {printable(str(path))}: {reason}", file=stream or sys.stderr)
     return EXIT_INPUT
+
+
+def _stories_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader stories",
+        usage="reader stories [PATHS...] [--format text|json] [--color WHEN]",
+        description="Find which articles of some files and folders tell the same story.",
+        epilog=_STORIES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATHS", help="article files and folders (default: the bundled seed articles)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a block per story (default); json: for scripts (one line when piped, indented on a terminal)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never",
+    )
+    return parser
+
+
+def _stories_command(argv: list[str]) -> int:
+    from reader.core.models import LoadError
+    from reader.core.reading.articles import article_from_text, find_article_files, library_of, load_article
+    from reader.core.stories import find_stories
+    from reader.view.printable import printable
+
+    options = _stories_parser().parse_args(argv)
+    for path in options.paths:
+        if not path.exists() and not path.is_symlink():
+            return _fail(path, "no such file or folder")
+    files, errors = find_article_files(options.paths)
+    results = []
+    for file in files:
+        result = load_article(file)
+        if isinstance(result, LoadError) and _is_empty(file):
+            result = article_from_text(file, "")  # an empty file tells no story: it is unassigned, not an error
+        results.append(result)
+    library = library_of(results, errors)
+    for error in library.errors:
+        print(f"reader: {printable(str(error.path))}: {printable(error.reason)}", file=sys.stderr)
+    stories = find_stories(library.articles)
+    if options.format == "json":
+        from reader.export import stories_json
+
+        sys.stdout.write(to_json(stories_json(stories), indent=_json_indent()))
+        sys.stdout.write("\n")
+    else:
+        _print_stories(stories, _color(options.color))
+    return EXIT_INPUT if library.errors else EXIT_OK
+
+
+def _is_empty(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return path.is_file() and path.stat().st_size == 0
+    return False
+
+
+def _print_stories(stories: Stories, color: bool | None) -> None:
+    """The stories as text: a block per story, then the unassigned articles; article text made printable."""
+    from rich.text import Text
+
+    from reader.view.printable import one_line
+    from reader.view.render import output_console
+
+    console = output_console(None, color)
+
+    def article_line(article: Article) -> Text:
+        return Text.assemble("  ", (one_line(article.label), "bold"), " — ", one_line(article.title), " (", (one_line(str(article.path)), "dim"), ")")
+
+    for story in stories.stories:
+        count = len(story.articles)
+        console.print(Text.assemble((one_line(story.label), "bold cyan"), f"  {story.id}, {count} articles"), soft_wrap=True)
+        for article in story.articles:
+            console.print(article_line(article), soft_wrap=True)
+        console.print()
+    console.print(Text.assemble(("Unassigned", "bold"), f"  {len(stories.unassigned)} articles"), soft_wrap=True)
+    for article in stories.unassigned:
+        console.print(article_line(article), soft_wrap=True)

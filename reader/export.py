@@ -1,6 +1,7 @@
 """The alignment and the facts as the documented JSON objects (``reader align --help``).
 
-Shared by ``reader align``, ``reader facts`` and ``reader align --all``. A
+Shared by ``reader align``, ``reader facts``, ``reader align --all`` and
+``reader stories`` (:func:`stories_json`). A
 pair's object (:func:`alignment_json` with :func:`facts_json`) holds both
 articles whole; the JSON lines of a folder (:func:`article_record`, then
 :func:`pair_record`) write each article once and refer to it by number.
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.facts.extract import ArticleFacts, Fact
     from reader.core.models import Alignment, Article
+    from reader.core.stories import Stories
 
 
 def _fact(item: Fact | None) -> dict[str, object] | None:
@@ -161,6 +163,19 @@ def pair_record(a: int, b: int, comparison: FactComparison, own: tuple[ArticleFa
         facts.append(entry)
     checked: dict[str, object] = {"facts_unchecked": comparison.unchecked} if comparison.unchecked else {}
     return {"type": "pair", "a": a, "b": b, "links": _links(comparison.alignment), **checked, "facts": facts, "quotes": _quotes(comparison)}
+
+
+def stories_json(stories: Stories) -> dict[str, object]:
+    """The stories of a folder as the documented JSON object (``reader stories --help``).
+
+    Returns:
+        ``{"stories": [{"id", "label", "articles": [path, ...]}], "unassigned": [path, ...]}``,
+        stories largest first, each story's articles in library order.
+    """
+    return {
+        "stories": [{"id": s.id, "label": s.label, "articles": [str(a.path) for a in s.articles]} for s in stories.stories],
+        "unassigned": [str(a.path) for a in stories.unassigned],
+    }
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -1,4 +1,4 @@
-"""The analysis behind reader: articles, sentences, alignment, word diffs and facts.
+"""The analysis behind reader: articles, sentences, alignment, word diffs, facts and stories.
 
 Plain Python: nothing here imports Textual or Rich; the command line and the
 app both build on it. The names below are loaded when first used, so that
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.core.outlets.one_against_all import OneAgainstAll, against_all, one_against_all
     from reader.core.reading.articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
     from reader.core.reading.decode import MAX_BYTES, DecodeError, decode_bytes
+    from reader.core.stories import Stories, Story, find_stories
 
 #: Where each public name lives.
 _HOMES = {
@@ -62,6 +63,9 @@ _HOMES = {
     "MAX_BYTES": "reading.decode",
     "DecodeError": "reading.decode",
     "decode_bytes": "reading.decode",
+    "Stories": "stories",
+    "Story": "stories",
+    "find_stories": "stories",
 }
 
 __all__ = [
@@ -88,6 +92,8 @@ __all__ = [
     "QuotePair",
     "Segment",
     "SegmentKind",
+    "Stories",
+    "Story",
     "TermStatistics",
     "against_all",
     "align",
@@ -96,6 +102,7 @@ __all__ = [
     "coverage",
     "decode_bytes",
     "extract_facts",
+    "find_stories",
     "learn_gazetteer",
     "load_article",
     "load_library",

@@ -1,0 +1,115 @@
+"""A story's name and id: the headline its articles share, or its most telling shared terms.
+
+Wire copies carry one headline: when most of a story's articles give the
+same one, that headline names the story. Otherwise the label is made of
+the terms most of its articles use and weigh most (used often in them,
+rare in the rest of the folder, names above other words), written as the articles write them
+("TikTok", not the stem ``tiktok``), the most usual spelling first.
+Numbers are left out: "17" tells nothing on its own.
+
+The id is a hash of the sorted ids of the story's articles, so the same
+articles make the same story in every run and in any order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from reader.core.models import Article
+from reader.core.text.terms import content_terms
+from reader.core.text.tokens import TOKEN
+
+__all__ = ["LABEL_TERMS", "story_id", "story_label"]
+
+#: Terms in a label.
+LABEL_TERMS = 3
+#: Articles of a story read for the spellings of its label's terms: enough to find the usual one.
+_SPELLING_ARTICLES = 8
+#: Hex digits of the hash in an id.
+_ID_DIGITS = 6
+
+
+def story_id(article_ids: Sequence[str], taken: set[str] | None = None) -> str:
+    """A short id for a story: ``"s-"`` and hex digits of a hash of its articles' ids.
+
+    Args:
+        article_ids: The ids of the story's articles, in any order.
+        taken: Ids already given to other stories of the folder; on the rare
+            collision the id is lengthened until it is not among them.
+
+    Returns:
+        The id.
+    """
+    digest = hashlib.sha1("\n".join(sorted(article_ids)).encode("utf-8", "surrogatepass")).hexdigest()
+    digits = _ID_DIGITS
+    while f"s-{digest[:digits]}" in (taken or ()) and digits < len(digest):
+        digits += 2
+    return f"s-{digest[:digits]}"
+
+
+def story_label(articles: Sequence[Article], vectors: Sequence[Mapping[str, float]]) -> str:
+    """A name for a story.
+
+    Args:
+        articles: The story's articles.
+        vectors: The term weights of each of them, in the same order
+            (:attr:`reader.core.stories.profiles.Profile.vector`).
+
+    Returns:
+        The headline most of the articles share, else up to ``LABEL_TERMS``
+        shared terms joined by " · ", else the first article's title.
+    """
+    headlines = Counter(" ".join(article.title.split()).casefold() for article in articles if article.title.strip())
+    if headlines:
+        headline, count = headlines.most_common(1)[0]
+        if 2 * count > len(articles):
+            return next(" ".join(a.title.split()) for a in articles if " ".join(a.title.split()).casefold() == headline)
+    terms = _telling_terms(vectors)
+    surfaces = _surface_forms(articles, terms)
+    words = [surfaces[term] for term in terms if term in surfaces][:LABEL_TERMS]
+    return " · ".join(words) if words else " ".join(articles[0].title.split())
+
+
+def _telling_terms(vectors: Sequence[Mapping[str, float]]) -> list[str]:
+    """The words most of the articles share, most telling first: by the sum of their weights in the articles."""
+    used: Counter[str] = Counter()
+    weight: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        used.update(vector.keys())
+        for term, value in vector.items():
+            weight[term] += value
+    least = max(2, (len(vectors) + 1) // 2)
+    scored = [(weight[term], term) for term, count in used.items() if count >= least and _is_word(term)]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [term for _, term in scored[: 3 * LABEL_TERMS]]
+
+
+def _is_word(term: str) -> bool:
+    return len(term) > 2 and term.isalpha()
+
+
+def _surface_forms(articles: Sequence[Article], terms: list[str]) -> dict[str, str]:
+    """How the articles write each term: its most usual spelling, one without a possessive or with a capital first among equals."""
+    wanted = set(terms)
+    initials = {term[0] for term in terms}
+    seen: dict[str, Counter[str]] = {term: Counter() for term in terms}
+    reading: dict[str, str | None] = {}
+    for article in articles[:_SPELLING_ARTICLES]:
+        for sentence in article.sentences:
+            for token in TOKEN.findall(sentence.text):
+                if token[0].lower() not in initials:
+                    continue
+                if token not in reading:
+                    found = content_terms(token)
+                    reading[token] = found[0] if len(found) == 1 and found[0] in wanted else None
+                term = reading[token]
+                if term is not None:
+                    seen[term][token] += 1
+    return {term: min(forms, key=lambda form: _spelling_rank(form, forms[form])) for term, forms in seen.items() if forms}
+
+
+def _spelling_rank(form: str, count: int) -> tuple[int, bool, bool, str]:
+    """The most used spelling first; among equals, one without a possessive, then one with a capital."""
+    return -count, "'" in form or "’" in form, not form[:1].isupper(), form
