@@ -178,14 +178,18 @@ class FactWorkers:
         # Python 3.14 (terminate_workers); its table of them is the way.
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
+        if not processes:
+            return
+        from multiprocessing.connection import wait
+
         for process in processes:
-            if process.is_alive():
-                process.terminate()
+            process.terminate()  # nothing is sent to a process already ended
+        # A process's sentinel is ready once it has ended, whoever reaps it; one
+        # that has not reached its initializer may still hold a handler for
+        # SIGTERM that it was forked with, and is killed.
+        ended = set(wait([p.sentinel for p in processes], timeout=_GRACE))
         for process in processes:
-            # A worker that has not yet reached its initializer may still hold
-            # a handler for SIGTERM that it was forked with; SIGKILL it then.
-            process.join(timeout=_GRACE)
-            if process.is_alive():
+            if process.sentinel not in ended:
                 process.kill()
 
     def __enter__(self) -> FactWorkers:
