@@ -147,7 +147,7 @@ def test_a_wide_table_shows_each_outlets_words_and_a_narrow_one_the_scores(capsy
     assert "{+" in wide and "{+" not in narrow
     header = next(line for line in wide.splitlines() if line.startswith("┃"))
     for other in data["others"]:
-        assert Path(other["path"]).name in header or other["source"] in header
+        assert (other["source"] or Path(other["path"]).name) in header  # as Article.label names it
     # Compact cells: the scores of the cells, in the table's rows.
     scores = {f"{min(cell['score'], 100):.0f}" for row in data["rows"] for cell in row["cells"] if cell and cell["kind"] != "same"}
     shown = set(re.findall(r"│\s+(\d+)(?: [≠~])?\s+(?=│)", narrow))
@@ -169,7 +169,7 @@ def test_colour_on_a_terminal_unless_no_color(capsys: pytest.CaptureFixture[str]
     assert not ESCAPE.search(_many(capsys, "--width", "200", "--color", "never"))
 
 
-def test_color_always_styles_a_pipe_and_no_color_on_a_real_terminal() -> None:
+def test_on_a_real_terminal_colour_is_on_unless_no_color() -> None:
     args = ["align", "--base", str(BASE), *map(str, OTHERS)]
     assert "\x1b[" in _on_a_terminal(*args)
     plain = _on_a_terminal(*args, env={"NO_COLOR": "1"})
