@@ -1,6 +1,7 @@
 """Command line: ``reader [PATHS]`` opens the app; ``reader align A B`` and ``reader facts A B`` compare two reports;
-``reader fetch URL...`` saves articles and feeds from the web into a folder the app opens; ``reader stories PATHS``
-groups a folder's articles by the story they tell.
+``reader align --base A B C...`` reads one report against several; ``reader fetch URL...`` saves articles and
+feeds from the web into a folder the app opens; ``reader stories PATHS`` groups a folder's articles by the story
+they tell.
 
 Exit codes: 0 on success, 2 when the command line or an input file is wrong
 (one line on stderr names the file and the reason).
@@ -13,17 +14,18 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
-from reader.export import alignment_json, facts_json, to_json
+from reader.export import alignment_json, facts_json, one_against_all_json, to_json
 
 if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.models import Alignment, Article
+    from reader.core.outlets import OneAgainstAll
     from reader.core.stories import Stories
     from reader.tui.app import ReaderApp
 
@@ -46,6 +48,10 @@ _EPILOG = """\
 commands:
   align A B          print A and B side by side, sentence against sentence,
                      with the changed words highlighted (reader align --help)
+  align --base A B C...
+                     read A against each of B, C, ...: a column per outlet,
+                     which of A's sentences each reports, contradicts or
+                     leaves out, and what only the others report
   align --all DIR    align every pair of articles in DIR on every core: a
                      JSON line per article, then per pair (--format jsonl)
   facts A B          list the numbers, dates, names and quotes of A and B and
@@ -61,6 +67,8 @@ examples:
   reader ~/news/madrid-talks/              open a folder of articles
   reader align a.txt b.txt                 side-by-side comparison
   reader align a.txt b.txt --format json   machine-readable alignment
+  reader align --base a.txt b.txt c.txt d.txt
+                                           a.txt against three other outlets
   reader align --all ~/news/ --format jsonl
                                            each article, then every pair, a line each
   reader facts a.txt b.txt                 where two reports agree and differ
@@ -141,9 +149,48 @@ article of DIR once (read as the app reads a folder), then each pair:
   processes, one per core. Files that cannot be read are named on stderr
   and left out.
 
-exit codes: 0 success; 2 bad usage (one line on stderr), a file is missing,
-a folder, binary or undecodable (with --all: DIR is not a folder, or some
-file in it could not be read), or FILE cannot be written."""
+One against several (--base A B C ...): A is read against each of B, C,
+... (two or more; for one, reader align A B), each pair aligned and its
+facts compared exactly as reader align A B does. Text output: A's title
+and counts, a line per outlet (B, C, ... in the order given), then a row
+per sentence of A and a column per outlet. When every column has room
+(about 24 cells), a cell is that outlet's sentences paired with A's, its
+own words in green and, where a word or two replace A's ("fourth" for
+"third"), A's struck out before them (without colour {+added+} and
+[-removed-]; the pairwise view shows every word). Otherwise a cell is a
+few characters: the score of the best pair, = the same words, ≠ a fact
+of A's sentence contradicted, ~ its quote given with other words, ◀
+nothing said of it. Beside A's sentence, "≠ 2/4": how many of the
+outlets contradict it. After the table: each contradicted fact with the
+outlets' values, A's sentences no other outlet reports, and per outlet
+its sentences A does not report. --format html and markdown hold the
+same. --only-changes and --context go with A B only.
+
+JSON output (--base A B C ... --format json):
+  {"base": {"path", "title", "source", "sentences": [{"start", "end", "text"}]},
+   "others": [{"path", "title", "source", "sentences": [...]}],
+   "rows": [{"base": int,
+             "cells": [{"sentences": [int], "score": float,
+                        "kind": "same|trivial|changed|conflict|altered"} | null],
+             "conflicts": [int]}],
+   "unmatched": [[int]]}
+  Articles as "a" and "b" above, "others" in the order given. A row per
+  sentence of A, in order ("base" indexes its "sentences"); "cells" has an
+  entry per article of "others": null where it reports nothing of the
+  sentence, else its sentences paired with it (indices into its own
+  "sentences") and the best score of those pairs, exactly the "pairs"
+  [base, j, score] of reader align A OTHER --format json. kind: same (the
+  same words), trivial (the same but for punctuation, case or quote
+  style), changed, conflict (a fact of the sentence contradicted), altered
+  (its quote given with other words). "conflicts": the outlets (indices
+  into "others") that contradict a fact of the sentence, wherever they
+  state it: the "different" facts of that pair. "unmatched": per outlet,
+  its sentences paired with no sentence of A, ascending.
+
+exit codes: 0 success; 2 bad usage (one line on stderr; --base with fewer
+than two other articles), a file is missing, a folder, binary or
+undecodable (with --all: DIR is not a folder, or some file in it could not
+be read), or FILE cannot be written."""
 
 
 _FACTS_EPILOG = """\
@@ -338,15 +385,25 @@ def _main_parser() -> argparse.ArgumentParser:
 def _align_parser() -> argparse.ArgumentParser:
     parser = _pair_parser(
         "reader align",
-        "Align the sentences of two articles and show how the wording differs.",
+        "Align the sentences of two articles, or of one against several (--base), and show how the wording differs.",
         _ALIGN_EPILOG,
         text_help="text: side by side (default); json: for scripts; html: a standalone page; "
         "markdown: a document with a table; jsonl: with --all, a line per article and per pair",
         formats=("text", "json", "html", "markdown", "jsonl"),
         usage="reader align A B [--format text|json|html|markdown] [--only-changes [--context N]]\n"
         "                         [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]\n"
+        "       reader align --base A B C... [--format text|json|html|markdown]\n"
+        "                         [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]\n"
         "       reader align --all DIR --format jsonl [--cutoff SCORE]",
         pair_optional=True,
+    )
+    # With --base, every article named besides A is an other: B, C, and these.
+    parser.add_argument("more", type=Path, nargs="*", metavar="C", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--base",
+        type=Path,
+        metavar="A",
+        help="read A against each of the other articles given, two or more (B C ...): a column per outlet",
     )
     parser.add_argument(
         "--only-changes",
@@ -550,7 +607,12 @@ def _load_and_compare(options: argparse.Namespace) -> FactComparison | int:
 
 def _align_command(argv: list[str]) -> int:
     parser = _align_parser()
-    options = parser.parse_args(argv)
+    # Intermixed: the articles may stand before and after the options (B --base A C).
+    options = parser.parse_intermixed_args(argv)
+    if options.base is not None:
+        return _against_all_command(parser, options)
+    if options.more:
+        parser.error("give two articles, A B, or read one against several with --base A B C ...")
     if options.all is not None:
         if options.a is not None:
             parser.error("give either A B or --all DIR, not both")
@@ -623,10 +685,106 @@ def _align_shown(options: argparse.Namespace) -> int:
     return _deliver(comparison_rows(alignment, console.width, paint_of(console), shown, facts), options.output)
 
 
-def _output_problem(output: Path, inputs: tuple[Path, Path]) -> int | None:
-    """Why ``-o FILE`` cannot be written to, reported, before any work is done; ``None`` when it can be tried."""
+def _against_all_command(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int:
+    """``reader align --base A B C ...``: A against each of the others, as text, JSON, HTML or Markdown."""
+    others: list[Path] = [path for path in (options.a, options.b, *options.more) if path is not None]
+    if options.all is not None:
+        parser.error("--base goes with the articles to read A against, not with --all")
+    for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None)):
+        if given:
+            parser.error(f"{flag} goes with A B, not with --base")
+    if options.format == "jsonl":
+        parser.error("--format jsonl goes with --all DIR")
+    if not others:
+        parser.error("--base A needs two or more articles to read A against: reader align --base A B C ...")
+    if len(others) == 1:
+        parser.error(
+            f"--base needs two or more other articles; to compare two, use reader align "
+            f"{_shown_path(options.base)} {_shown_path(others[0])}"
+        )
+    if options.output is not None:
+        problem = _output_problem(options.output, (options.base, *others))
+        if problem is not None:
+            return problem
+    articles = _load_paths((options.base, *others))
+    if isinstance(articles, int):
+        return articles
+    table = _against_all(articles[0], articles[1:], options.cutoff)
+    if options.format == "json":
+        indent = _json_indent() if options.output is None else None
+        return _deliver([to_json(one_against_all_json(table), indent=indent), "\n"], options.output)
+    if options.format == "html":
+        from reader.view.html_many import one_against_all_html
+
+        return _deliver([one_against_all_html(table)], options.output)
+    if options.format == "markdown":
+        from reader.view.markdown_many import one_against_all_markdown
+
+        return _deliver([one_against_all_markdown(table)], options.output)
+    from reader.view.many import one_against_all_rows
+    from reader.view.printable import printable
+    from reader.view.render import output_console, paint_of
+
+    for other, facts in zip(table.others, table.facts, strict=True):
+        if facts is not None and facts.unchecked:
+            print(f"reader: {printable(other.label)}: {printable(facts.unchecked)}; its column marks no ≠", file=sys.stderr)
+    color = _color(options.color)
+    if color is None and options.output is not None:
+        color = False  # a file is not a terminal, whatever standard output is
+    console = output_console(output_width(options.width), color)
+    return _deliver(one_against_all_rows(table, console.width, paint_of(console)), options.output)
+
+
+def _load_paths(paths: Sequence[Path]) -> list[Article] | int:
+    """The articles, in order, or the exit status after reporting the first bad file."""
+    from reader.core import load_article
+    from reader.core.models import LoadError
+
+    articles = []
+    for path in paths:
+        result = load_article(path)
+        if isinstance(result, LoadError):
+            return _fail(result.path, result.reason)
+        articles.append(result)
+    return articles
+
+
+def _against_all(base: Article, others: Sequence[Article], cutoff: float) -> OneAgainstAll:
+    """``base`` aligned with each of ``others`` and their facts compared, as ``reader align A B`` does each pair.
+
+    The facts of long articles are found in other processes while the pairs
+    are aligned, as in :func:`_load_and_compare`. The base's facts are found
+    once for each date it may borrow (an undated article places "next
+    month" by the other's date).
+    """
+    from reader.core import align
+    from reader.core.facts.compare import MAX_FACT_SENTENCES, compare_facts
+    from reader.core.facts.workers import FactWorkers, worth_a_process
+    from reader.core.outlets import one_against_all
+
+    everyone = (base, *others)
+    if not (worth_a_process(*everyone) and max(len(a.sentences) for a in everyone) <= MAX_FACT_SENTENCES):
+        alignments = [align(base, other, cutoff=cutoff) for other in others]
+        return one_against_all(alignments, [compare_facts(alignment) for alignment in alignments])
+    with FactWorkers() as workers:
+        own = {date: workers.submit(base, reference=date) for date in dict.fromkeys(other.date for other in others)}
+        theirs = [workers.submit(other, reference=base.date) for other in others]
+        alignments = [align(base, other, cutoff=cutoff) for other in others]
+        comparisons = [
+            compare_facts(alignment, facts=(own[other.date].result(), pending.result()))
+            for alignment, other, pending in zip(alignments, others, theirs, strict=True)
+        ]
+    return one_against_all(alignments, comparisons)
+
+
+def _output_problem(output: Path, inputs: Sequence[Path]) -> int | None:
+    """Why ``-o FILE`` cannot be written to, reported, before any work is done; ``None`` when it can be tried.
+
+    The inputs are named A, B, C, ... in their order.
+    """
     target = output.resolve()
-    for name, path in zip("AB", inputs, strict=True):
+    for number, path in enumerate(inputs):
+        name = chr(ord("A") + number) if number < 26 else f"article {number + 1}"
         same = target == path.resolve()
         with contextlib.suppress(OSError):
             same = same or os.path.samefile(output, path)  # a hard link, or a case-insensitive file system

@@ -4,7 +4,9 @@ Shared by ``reader align``, ``reader facts``, ``reader align --all`` and
 ``reader stories`` (:func:`stories_json`). A
 pair's object (:func:`alignment_json` with :func:`facts_json`) holds both
 articles whole; the JSON lines of a folder (:func:`article_record`, then
-:func:`pair_record`) write each article once and refer to it by number.
+:func:`pair_record`) write each article once and refer to it by number; one
+report read against several (``reader align --base``) is
+:func:`one_against_all_json`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.facts.extract import ArticleFacts, Fact
     from reader.core.models import Alignment, Article
+    from reader.core.outlets import OneAgainstAll
     from reader.core.stories import Stories
 
 
@@ -91,6 +94,37 @@ def _links(alignment: Alignment) -> list[dict[str, object]]:
         }
         for link in alignment.links
     ]
+
+
+def one_against_all_json(table: OneAgainstAll) -> dict[str, object]:
+    """One report against several as the documented JSON object (``reader align --help``, ``--base``).
+
+    Args:
+        table: The base report against the others.
+
+    Returns:
+        ``"base"`` and ``"others"`` (each article as in :func:`alignment_json`),
+        ``"rows"`` (one per base sentence: a cell per other, ``None`` where
+        that outlet reports nothing of it, and ``"conflicts"``, the others
+        contradicting a fact of it) and ``"unmatched"`` (per other, its
+        sentences paired with no base sentence).
+    """
+    return {
+        "base": _article(table.base),
+        "others": [_article(other) for other in table.others],
+        "rows": [
+            {
+                "base": row.base,
+                "cells": [
+                    None if cell is None else {"sentences": list(cell.sentences), "score": cell.score, "kind": cell.kind}
+                    for cell in row.cells
+                ],
+                "conflicts": list(row.contradicted_by),
+            }
+            for row in table.rows
+        ],
+        "unmatched": [list(sentences) for sentences in table.unmatched],
+    }
 
 
 def article_record(number: int, article: Article, facts: ArticleFacts | None, unchecked: str = "") -> dict[str, object]:

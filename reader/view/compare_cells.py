@@ -44,7 +44,8 @@ def clean(text: str) -> str:
     return printable(text).translate(_FLATTEN)
 
 
-def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
+def append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
+    """Append a changed run in ``style``, its numbers and names (not a sentence's first capital) in ``strong``."""
     start = len(cell)
     words = text.rstrip()
     cell.append(words, style)
@@ -57,7 +58,7 @@ def _append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
         cell.stylize(strong, start + match.start(), start + match.end())
 
 
-def _marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
+def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     """The changed words between markers, when the styles ask for them; the trailing space stays outside."""
     if not styles.markers or not text.strip():
         return text
@@ -76,9 +77,9 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
                 right.append(clean(op.b_text))
                 continue
             if op.a_text:
-                _append_changed(left, _marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
+                append_changed(left, marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
             if op.b_text:
-                _append_changed(right, _marked(clean(op.b_text), "{+", "+}", styles), styles.added, styles.added_strong)
+                append_changed(right, marked(clean(op.b_text), "{+", "+}", styles), styles.added, styles.added_strong)
         return left, right
     for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
         sentences = article.sentences

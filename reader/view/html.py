@@ -25,7 +25,7 @@ from reader.view.styles import MOVED_MARK, VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
 
 #: The styles of cells drawn for HTML: each carries the tag it becomes.
-_TAGGED = CellStyles(
+TAGGED = CellStyles(
     removed=Style(meta={"tag": "del"}),
     removed_strong=Style(meta={"tag": "del", "strong": True}),
     added=Style(meta={"tag": "ins"}),
@@ -64,7 +64,7 @@ tr.gap td {{ text-align: center; color: #888; font-style: italic; background: #8
 """
 
 
-def _cell_html(cell: Text) -> str:
+def cell_html(cell: Text) -> str:
     """A cell's text as HTML: each run inside the tags its styles carry, everything else escaped."""
     out: list[str] = []
     for text, meta in styled_runs(cell):
@@ -102,7 +102,7 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
         if isinstance(row, Gap):
             body.append(f'<tr class="gap"><td colspan="3">{html.escape(row.label)}</td></tr>')
             continue
-        left, right = row_cells(alignment, row, _TAGGED)
+        left, right = row_cells(alignment, row, TAGGED)
         conflict = paint_conflicts(alignment, row, (left, right), facts, conflicting, _CONFLICT)
         if row.kind is RowKind.ONLY_LEFT:
             gutter, kind = "◀", "only"
@@ -115,7 +115,7 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
             conflicts += 1
         body.append(
             f'<tr class="{kind}"><td class="gutter">{html.escape(gutter)}</td>'
-            f'<td class="text">{_cell_html(left)}</td><td class="text">{_cell_html(right)}</td></tr>'
+            f'<td class="text">{cell_html(left)}</td><td class="text">{cell_html(right)}</td></tr>'
         )
     counted = None if facts is None or facts.unchecked else conflicts
     parts = [

@@ -36,7 +36,7 @@ from reader.view.summary import alignment_summary, facts_summary
 _ACTIVE = re.compile(r"([\\`*_\[\]()<>#|~!&$])")
 
 #: The styles of cells drawn for Markdown: each carries the marker it becomes.
-_TAGGED = CellStyles(
+TAGGED = CellStyles(
     removed=Style(meta={"mark": "removed"}),
     removed_strong=Style(meta={"mark": "removed"}),
     added=Style(meta={"mark": "added"}),
@@ -61,7 +61,7 @@ def _emphasised(text: str, on: bool) -> str:
     return f"{text[:start]}**{core}**{text[start + len(core):]}"
 
 
-def _cell_markdown(cell: Text) -> str:
+def cell_markdown(cell: Text) -> str:
     """A cell as Markdown: the changed runs between markers, contradicted facts in bold, everything else escaped."""
     # Pieces of (marker, conflict, text); a run of one marker is one pair of brackets.
     groups: list[tuple[object, list[tuple[bool, str]]]] = []
@@ -129,10 +129,10 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         if isinstance(row, Gap):
             body.append(_table_row("", f"*{row.label}*", ""))
             continue
-        left, right = row_cells(alignment, row, _TAGGED)
+        left, right = row_cells(alignment, row, TAGGED)
         conflict = paint_conflicts(alignment, row, (left, right), facts, conflicting, _CONFLICT)
         conflicts += conflict
-        body.append(_table_row(_gutter(row, conflict), _cell_markdown(left), _cell_markdown(right)))
+        body.append(_table_row(_gutter(row, conflict), cell_markdown(left), cell_markdown(right)))
     counted = None if facts is None or facts.unchecked else conflicts
     names = escape(a.label), escape(b.label)
     lines = [
