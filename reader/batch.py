@@ -138,8 +138,8 @@ def align_all(
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(pairs) < 2:
         _start_worker(articles, cutoff)
-        for lines in map(_article_lines, range(len(articles))):
-            yield from lines
+        for header in map(_article_lines, range(len(articles))):
+            yield from header
         yield from map(_align_pair, pairs)
         return
     # Pairs go out in chunks: a small pair takes milliseconds, less than
@@ -150,10 +150,10 @@ def align_all(
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff))
     try:
         headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
-        lines = pool.map(_align_pair, pairs, chunksize=chunk)
+        pair_lines = pool.map(_align_pair, pairs, chunksize=chunk)
         for header in headers:
             yield from header
-        yield from lines
+        yield from pair_lines
     finally:
         # If the lines stop being read (| head), the pairs not begun are dropped.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -34,6 +34,7 @@ from reader.tui.threads import DaemonExecutor
 from reader.view.printable import one_line
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.timer import Timer
 
     from reader.web import FetchResult
@@ -289,7 +290,7 @@ class ReaderApp(App[None]):
         self._library_changed()
         if not self.session.reading:
             self._find_stories()
-        severity = "information" if result.saved else "warning"
+        severity: SeverityLevel = "information" if result.saved else "warning"
         self.notify(one_line(f"{result.summary}, in {result.folder}"), title="Fetched", severity=severity, markup=False)
         for failure in result.failures[: self.FAILURES_SHOWN]:
             self.notify(

@@ -85,14 +85,15 @@ class FactStore:
                     self._pending.pop(key, None)
                 return found
         with self._lock:
-            found = self._facts.get(key)
-            if found is None or found.article is not article:
-                if len(article.sentences) > MAX_FACT_SENTENCES:
-                    found = ArticleFacts(article, ())  # too long to check: see compare_facts
-                else:
-                    found = extract_facts(article, reference=key[1])
-                self._facts[key] = found
-            return found
+            cached = self._facts.get(key)
+            if cached is not None and cached.article is article:
+                return cached
+            if len(article.sentences) > MAX_FACT_SENTENCES:
+                made = ArticleFacts(article, ())  # too long to check: see compare_facts
+            else:
+                made = extract_facts(article, reference=key[1])
+            self._facts[key] = made
+            return made
 
     def comparison(self, alignment: Alignment) -> FactComparison:
         """The facts of an alignment's two articles, paired and judged."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.word_diff import SENTENCE_JOINER, word_diff
+from reader.core.alignment.word_diff import SENTENCE_JOINER
 from reader.core.facts.extract import Fact
 from reader.core.models import Article, DiffOp
 from reader.core.outlets import BaseRow, Cell, OneAgainstAll
@@ -79,11 +79,8 @@ def contradictions(table: OneAgainstAll, row: BaseRow) -> tuple[Contradiction, .
 
 def cell_diff(table: OneAgainstAll, row: BaseRow, outlet: int) -> tuple[DiffOp, ...]:
     """The word diff of an outlet's cell against its base sentence (empty for a silent outlet)."""
-    cell = row.cells[outlet]
-    if cell is None:
-        return ()
-    other = table.others[outlet]
-    return word_diff(table.base.text, [table.base.sentences[row.base]], other.text, [other.sentences[j] for j in cell.sentences])
+    link = table.cell_link(row.base, outlet)
+    return link.diff if link is not None else ()
 
 
 def base_cell(table: OneAgainstAll, row: BaseRow, styles: CellStyles, conflict: Style) -> Text:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 if TYPE_CHECKING:
     from rich.text import Text
+    from textual.notifications import SeverityLevel
     from textual.widgets import DataTable
 
 
@@ -35,7 +36,10 @@ class ConflictSteps:
         @property
         def table(self) -> DataTable[Text]: ...
 
-        def notify(self, message: str, *, timeout: float | None = None) -> None: ...
+        def notify(
+            self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+            timeout: float | None = None, markup: bool = True,
+        ) -> None: ...
 
     def no_conflicts(self) -> str:
         """Said when the table holds no conflict at all."""

@@ -281,7 +281,9 @@ class LibraryScreen(Screen[None]):
             else:
                 members.setdefault(story.id, []).append(article)
         order: list[Article] = []
-        groups = [(story, members[story.id]) for story in stories.stories if story.id in members]
+        groups: list[tuple[Story | None, list[Article]]] = [
+            (story, members[story.id]) for story in stories.stories if story.id in members
+        ]
         if alone:
             groups.append((None, alone))
         for story, articles in groups:

@@ -17,13 +17,14 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import Alignment, Article, FactComparison, align
 from reader.core.alignment.rows import CompareRow, RowKind
-from reader.core.outlets import BaseRow, Cell, OneAgainstAll, one_against_all
+from reader.core.outlets import BaseRow, OneAgainstAll, one_against_all
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenComparison
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
 from reader.tui.widgets import DiffPanel, KeyBar, Table
 from reader.view.compare_cells import clean, row_cells
+from reader.view.outlet_cells import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK, compact_mark
 from reader.view.printable import one_line
 
 #: How each kind of cell is marked: symbol, style, meaning.
@@ -36,7 +37,7 @@ CELL_MARKS: dict[str, tuple[str, str, str]] = {
 }
 SILENT = ("◀", "magenta", "silent: reports nothing of the base sentence")
 #: Widths: the gutter, a compact cell, and the narrowest cell that shows text.
-GUTTER_WIDTH, COMPACT_WIDTH, TEXT_CELL_FROM = 6, 4, 16
+GUTTER_WIDTH, COMPACT_WIDTH, TEXT_CELL_FROM = 6, 5, 16
 #: The base column's share of the width when the cells show text, and its bounds.
 BASE_SHARE, BASE_LEAST, BASE_MOST = 0.34, 28, 70
 #: Characters of an outlet's name in the legend.
@@ -78,14 +79,18 @@ def lines_of(table: OneAgainstAll) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def cell_mark(cell: Cell | None) -> Text:
-    """A compact cell: the score, or the mark of its kind; ◀ for a silent outlet."""
-    if cell is None:
-        return Text(SILENT[0], SILENT[1], justify="center")
-    mark, style, _ = CELL_MARKS[cell.kind]
-    if cell.kind == "changed":
-        return Text(f"{cell.score:.0f}", "dim", justify="right")
-    return Text(mark, style, justify="center")
+def cell_mark(row: BaseRow, k: int) -> Text:
+    """A compact cell, as ``reader align --base`` writes it: the score, ``=``, ``≠`` or ``~`` after it, ``◀`` silent."""
+    mark = compact_mark(row, k)
+    cell = Text(mark, justify="right")
+    for symbol, style in ((CONFLICT_MARK, "bold red"), (ALTERED_MARK, "bold yellow"), (SILENT_MARK, SILENT[1]),
+                          (SAME_MARK, "green")):
+        at = mark.find(symbol)
+        if at >= 0:
+            cell.stylize(style, at, at + len(symbol))
+    if mark[:1].isdigit():
+        cell.stylize("dim", 0, len(mark.split()[0]))
+    return cell
 
 
 def gutter(row: BaseRow, others: int) -> Text:
@@ -250,15 +255,17 @@ class OutletsScreen(Screen[None]):
         name = f"{k + 1} {one_line(self.others[k].label)}" if width > COMPACT_WIDTH else str(k + 1)
         return Text(name, "bold", no_wrap=True, overflow="ellipsis")
 
-    def _cell(self, cell: Cell | None, k: int, width: int) -> Text:
+    def _cell(self, row: BaseRow, k: int, width: int) -> Text:
         """An outlet's cell: its mark, then its sentence when the column has room."""
-        mark = cell_mark(cell)
+        mark = cell_mark(row, k)
+        cell = row.cells[k]
         if width <= COMPACT_WIDTH or cell is None:
             return mark
         other = self.others[k]
         said = " ".join(clean(other.sentences[j].text) for j in cell.sentences)
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append_text(Text(mark.plain.rjust(2), mark.style))
+        mark.justify = None
+        text.append_text(mark)
         text.append(" ")
         text.append(said, "" if cell.kind != "same" else "dim")
         return text
@@ -285,7 +292,7 @@ class OutletsScreen(Screen[None]):
                 sentence = self.base.sentences[line.sentence]
                 base_cell = Text(clean(sentence.text), "bold" if sentence.kind.value == "heading" else "",
                                  no_wrap=True, overflow="ellipsis")
-                cells = [self._cell(cell, k, cell_width) for k, cell in enumerate(row.cells)]
+                cells = [self._cell(row, k, cell_width) for k in range(count)]
                 grid.add_row(gutter(row, count), base_cell, *cells, key=key)
             elif line.place == "section":
                 title = ("Reported by no other outlet" if line.other < 0
