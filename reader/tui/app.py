@@ -94,6 +94,8 @@ class ReaderApp(App[None]):
         """The library and its facts, handed to every screen."""
         self.first_batch_read = asyncio.Event()
         """Set once the folder is listed and its first batch read and shown."""
+        self.stories_found = asyncio.Event()
+        """Set once the stories of the whole folder are found (or could not be) and shown."""
 
     @property
     def library(self) -> Library:
@@ -192,15 +194,22 @@ class ReaderApp(App[None]):
             else:
                 self._results[index] = result
 
-    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="stories")
     def _find_stories(self) -> None:
         """Find which articles tell the same story, once the whole folder is read."""
         library = self.session.library
-        self.session.find_stories()
+        try:
+            self.session.find_stories()
+        except Exception as error:  # noqa: BLE001 - the library works without its stories
+            self.call_from_thread(self.notify, one_line(f"Could not group the articles by story: {error!r}"),
+                                  title="Stories", severity="warning", markup=False)
+            self.call_from_thread(self.stories_found.set)
+            return
         if not get_current_worker().is_cancelled and self.session.library is library:
             self.call_from_thread(self._stories_found)
 
     def _stories_found(self) -> None:
+        self.stories_found.set()
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.stories_changed()

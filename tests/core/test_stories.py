@@ -143,3 +143,18 @@ def test_average_linkage_does_not_chain_through_a_bridge() -> None:
     groups = average_linkage(7, similar, 0.3)
     assert any({0, 1, 2} <= set(g) for g in groups) and any({4, 5, 6} <= set(g) for g in groups)
     assert not any(set(g) >= {0, 4} for g in groups)
+
+
+def test_a_label_names_no_weekday_and_no_word_twice() -> None:
+    stem = " The council approved the harbour bridge on Tuesday, a vote Chinese and China observers watched."
+    texts = [
+        "Mayor Anna Berg called the harbour bridge vote historic on Tuesday." + stem,
+        "The harbour bridge will cost 42 million euros, Mayor Anna Berg said on Tuesday." + stem,
+        "Opponents of the harbour bridge said on Tuesday that the vote was rushed." + stem,
+    ]
+    articles = [article_from_text(Path(f"{n}.txt"), text) for n, text in enumerate(texts)]
+    (story,) = find_stories(articles).stories
+    words = [w.casefold() for w in story.label.split(" · ")]
+    assert "tuesday" not in words
+    assert not {"china", "chinese"} <= set(words)
+    assert "harbour" in words or "bridge" in words

@@ -66,10 +66,11 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def start_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilots start where a user starts: with the first batch of the folder on screen.
+    """Pilots start where a user starts: with the first batch of the folder on screen, and its stories.
 
-    The app reads the folder in a worker after its first frame; a test that
-    pressed keys before that would press them on an empty library.
+    The app reads the folder in a worker after its first frame, then groups
+    it by story; a test that pressed keys before that would press them on an
+    empty library, or on one whose Story column is still to come.
     """
     run_test, run_async = ReaderApp.run_test, ReaderApp.run_async
 
@@ -77,12 +78,14 @@ def start_once_read(monkeypatch: pytest.MonkeyPatch) -> None:
     async def read_then_run_test(self: ReaderApp, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
         async with run_test(self, *args, **kwargs) as pilot:
             await self.first_batch_read.wait()
+            await self.stories_found.wait()
             await pilot.pause()
             yield pilot
 
     async def read_then_run_async(self: ReaderApp, *args: Any, auto_pilot: Any = None, **kwargs: Any) -> Any:
         async def read_then_drive(pilot: Pilot[None]) -> None:
             await self.first_batch_read.wait()
+            await self.stories_found.wait()
             await pilot.pause()
             await auto_pilot(pilot)
 

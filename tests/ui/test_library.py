@@ -25,15 +25,19 @@ async def test_table_lists_every_article_with_its_columns(story: list[Path]) -> 
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         text = screen_text(app)
-        for heading in ("Source", "Title", "Date", "Words", "Sentences"):
+        for heading in ("Source", "Title", "Story", "Date", "Words", "Sentences"):
             assert heading in text
         assert sources_in_order(app) == ["Evening Courier", "Harbour Gazette", "Morning Post"]
         assert "Harbour bridge wins council vote" in text
         assert "2026-03-04" in text
         courier = app.article_by_id("courier")
         assert courier is not None
-        row = app.screen.query_one("#articles", DataTable).get_row_at(0)
-        assert (str(row[4]), str(row[5])) == (str(courier.word_count), str(len(courier.sentences)))
+        table = app.screen.query_one("#articles", DataTable)
+        row = table.get_row_at(0)
+        words, sentences = table.get_column_index("words"), table.get_column_index("sentences")
+        assert (str(row[words]), str(row[sentences])) == (str(courier.word_count), str(len(courier.sentences)))
+        story = app.session.story_of(courier)
+        assert story is not None and str(row[table.get_column_index("story")]) == story.label
 
 
 async def test_preview_follows_the_cursor(story: list[Path]) -> None:
@@ -64,7 +68,7 @@ async def test_s_sorts_by_the_next_column_and_r_reverses(story: list[Path]) -> N
         assert screen.sort_reverse
         assert sources_in_order(app) == ["Evening Courier", "Harbour Gazette", "Morning Post"]
         assert "Title ▼" in screen_text(app)
-        await pilot.press("s", "s", "s")  # date, words, sentences
+        await pilot.press("s", "s", "s", "s")  # story, date, words, sentences
         await pilot.pause()
         assert screen.sort_column == "sentences"
         assert sources_in_order(app)[0] == "Harbour Gazette"  # most sentences first, still reversed
@@ -77,7 +81,8 @@ async def test_clicking_a_heading_sorts_by_it(story: list[Path]) -> None:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         table = screen.query_one("#articles", DataTable)
-        x = sum(column.get_render_width(table) for column in list(table.columns.values())[:3]) + 2
+        date = table.get_column_index("date")
+        x = sum(column.get_render_width(table) for column in list(table.columns.values())[:date]) + 2
         await pilot.click("#articles", offset=(x, 0))  # the Date heading
         await pilot.pause()
         assert screen.sort_column == "date"

@@ -5,7 +5,7 @@ same one, that headline names the story. Otherwise the label is made of
 the terms most of its articles use and weigh most (used often in them,
 rare in the rest of the folder, names above other words), written as the articles write them
 ("TikTok", not the stem ``tiktok``), the most usual spelling first.
-Numbers are left out: "17" tells nothing on its own.
+Numbers, weekdays and months are left out: "17" or "Tuesday" tells nothing on its own.
 
 The id is a hash of the sorted ids of the story's articles, so the same
 articles make the same story in every run and in any order.
@@ -16,10 +16,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from reader.core.models import Article
 from reader.core.text.terms import content_terms
 from reader.core.text.tokens import TOKEN
+from reader.core.text.words import MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = ["LABEL_TERMS", "story_id", "story_label"]
 
@@ -68,7 +70,13 @@ def story_label(articles: Sequence[Article], vectors: Sequence[Mapping[str, floa
             return next(" ".join(a.title.split()) for a in articles if " ".join(a.title.split()).casefold() == headline)
     terms = _telling_terms(vectors)
     surfaces = _surface_forms(articles, terms)
-    words = [surfaces[term] for term in terms if term in surfaces][:LABEL_TERMS]
+    words: list[str] = []
+    for term in terms:
+        form = surfaces.get(term)
+        # One word of a family: "China" names the story, "Chinese" beside it adds nothing.
+        if form is not None and not any(_kin(form, chosen) for chosen in words):
+            words.append(form)
+    words = words[:LABEL_TERMS]
     return " · ".join(words) if words else " ".join(articles[0].title.split())
 
 
@@ -86,8 +94,23 @@ def _telling_terms(vectors: Sequence[Mapping[str, float]]) -> list[str]:
     return [term for _, term in scored[: 3 * LABEL_TERMS]]
 
 
+def _kin(a: str, b: str) -> bool:
+    """Whether two words look like one family: the shorter but its last letter begins the other ("China", "Chinese")."""
+    a, b = a.casefold(), b.casefold()
+    shorter = min(a, b, key=len)
+    stem = shorter[: max(4, len(shorter) - 1)]
+    return len(stem) >= 4 and a.startswith(stem) and b.startswith(stem)
+
+
+@lru_cache(maxsize=1)
+def _when_terms() -> frozenset[str]:
+    """The terms of weekdays, months and "today": every story happens on some day, so none names one."""
+    names = (*WEEKDAY_NAMES, *MONTH_NAMES[1:], "today", "yesterday", "tomorrow", "tonight")
+    return frozenset(term for name in names for term in content_terms(name))
+
+
 def _is_word(term: str) -> bool:
-    return len(term) > 2 and term.isalpha()
+    return len(term) > 2 and term.isalpha() and term not in _when_terms()
 
 
 def _surface_forms(articles: Sequence[Article], terms: list[str]) -> dict[str, str]:

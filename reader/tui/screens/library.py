@@ -29,11 +29,10 @@ _HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Da
              "file": "File"}
 #: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
 COLUMN_WIDTHS = {"source": 16, "title": 0, "story": 20, "date": 10, "words": 7, "sentences": 11, "file": 16}
-#: Below these widths the file's name, then the counts of sentences and words, are left to the preview, and the
-#: story's label is cut shorter, so that titles keep their room.
-FILE_COLUMN_FROM = 110
-SENTENCES_COLUMN_FROM = 90
-NARROW_STORY_UNDER, NARROW_STORY_WIDTH = 110, 12
+#: The title's least width before other columns give way, in this order (``story``: its label cut to the narrow width).
+TITLE_LEAST = 34
+GIVE_WAY = ("file", "sentences", "story", "words")
+NARROW_STORY_WIDTH = 12
 #: What the filter box takes to narrow the list to one story: ``story:`` then words of its label, or its id.
 STORY_FILTER = "story:"
 #: Characters of article text shown in the preview: enough to fill a tall pane.
@@ -92,7 +91,7 @@ class LibraryScreen(Screen[None]):
         Binding("u", "unmark_all", "Unmark all", show=False, id="library.unmark-all", tooltip="Unmark every article"),
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
         Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
-                tooltip="Show only the story under the cursor (the filter story:…)"),
+                tooltip="Only the story under the cursor (filter story:…)"),
     ]
     """
     | Key(s) | Description |
@@ -209,42 +208,51 @@ class LibraryScreen(Screen[None]):
             (n, e) for n, e in enumerate(self.session.library.errors) if not needle or needle in str(e).casefold()
         ]
 
-    def _columns(self) -> tuple[str, ...]:
+    def _layout(self) -> tuple[tuple[str, ...], dict[str, int]]:
+        """The columns shown and their widths: the title keeps room to be read, the rest give way in turn.
+
+        The file's name goes first, then the count of sentences, then the
+        story's label is cut shorter, then the count of words; the preview
+        shows them all.
+        """
         width = self.table.size.width or self.app.size.width
-        hidden = {"file"} if width < FILE_COLUMN_FROM else set()
-        if width < SENTENCES_COLUMN_FROM:
-            hidden.update({"sentences", "words"} if self._has_stories() else {"sentences"})
-        if not self._has_stories():
-            hidden.add("story")
-        return tuple(c for c in SORT_COLUMNS if c not in hidden)
+        stories = self._has_stories() and not self.grouped  # the grouped view names each story in its heading
+        columns = [c for c in SORT_COLUMNS if c != "story" or stories]
+        widths = dict(COLUMN_WIDTHS)
+
+        def title(shown: list[str]) -> int:
+            fixed = sum(widths[c] for c in shown if c != "title")
+            # Each column has one cell of padding either side; the mark's column, and room for the scrollbar.
+            return width - fixed - 2 * (len(shown) + 1) - 1 - 2
+
+        for step in GIVE_WAY:
+            if title(columns) >= TITLE_LEAST:
+                break
+            if step == "story" and "story" in columns:
+                widths["story"] = NARROW_STORY_WIDTH
+            elif step in columns:
+                columns.remove(step)
+        widths["title"] = max(12, title(columns))
+        return tuple(columns), widths
+
+    def _columns(self) -> tuple[str, ...]:
+        return self._layout()[0]
 
     def _has_stories(self) -> bool:
         """Whether the folder holds a story of two or more articles: then the Story column says which."""
         return self.session.stories is not None and bool(self.session.stories.stories)
-
-    def _width_of(self, column: str) -> int:
-        width = self.table.size.width or self.app.size.width
-        if column == "story" and width < NARROW_STORY_UNDER:
-            return NARROW_STORY_WIDTH
-        return COLUMN_WIDTHS[column]
-
-    def _title_width(self, columns: tuple[str, ...]) -> int:
-        fixed = sum(self._width_of(column) for column in columns if column != "title")
-        width = self.table.size.width or self.app.size.width
-        # Each column has one cell of padding either side; keep room for the scrollbar.
-        return max(12, width - fixed - 2 * (len(columns) + 1) - 1 - 2)
 
     def _rebuild(self) -> None:
         table = self.table
         current = self.current_key()
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
-        columns = self._columns()
+        columns, widths = self._layout()
         for column in columns:
             label = _HEADINGS[column]
             if column == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-            width = self._title_width(columns) if column == "title" else self._width_of(column)
+            width = widths[column]
             justify = "right" if column in {"words", "sentences"} else "left"
             table.add_column(Text(label, justify=justify), key=column, width=width)  # type: ignore[arg-type]
         shown = self._visible_articles()
@@ -288,10 +296,9 @@ class LibraryScreen(Screen[None]):
             groups.append((None, alone))
         for story, articles in groups:
             label = one_line(story.label) if story is not None else "In no story with another article"
-            heading = Text.assemble(("▾ ", "dim"), (label, "bold"), (f"  · {len(articles)} articles", "dim"))
-            heading.no_wrap, heading.overflow = True, "ellipsis"
             cells = {column: Text("") for column in columns}
-            cells["title"] = heading
+            cells["source"] = Text(f"▾ {len(articles)} {'article' if len(articles) == 1 else 'articles'}", "dim")
+            cells["title"] = Text(label, "bold", no_wrap=True, overflow="ellipsis")
             key = f"story:{story.id}" if story is not None else "story:"
             table.add_row(Text(""), *(cells[c] for c in columns), key=key)
             for article in articles:
