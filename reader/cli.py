@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.models import Alignment, Article
     from reader.core.outlets import OneAgainstAll
-    from reader.core.stories import Stories
     from reader.tui.app import ReaderApp
 
 EXIT_OK = 0
@@ -1007,7 +1006,10 @@ def _stories_command(argv: list[str]) -> int:
         sys.stdout.write(to_json(stories_json(stories), indent=_json_indent()))
         sys.stdout.write("\n")
     else:
-        _print_stories(stories, _color(options.color))
+        from reader.view.render import output_console
+        from reader.view.stories import print_stories
+
+        print_stories(stories, output_console(None, _color(options.color)))
     return EXIT_INPUT if library.errors else EXIT_OK
 
 
@@ -1015,26 +1017,3 @@ def _is_empty(path: Path) -> bool:
     with contextlib.suppress(OSError):
         return path.is_file() and path.stat().st_size == 0
     return False
-
-
-def _print_stories(stories: Stories, color: bool | None) -> None:
-    """The stories as text: a block per story, then the unassigned articles; article text made printable."""
-    from rich.text import Text
-
-    from reader.view.printable import one_line
-    from reader.view.render import output_console
-
-    console = output_console(None, color)
-
-    def article_line(article: Article) -> Text:
-        return Text.assemble("  ", (one_line(article.label), "bold"), " — ", one_line(article.title), " (", (one_line(str(article.path)), "dim"), ")")
-
-    for story in stories.stories:
-        count = len(story.articles)
-        console.print(Text.assemble((one_line(story.label), "bold cyan"), f"  {story.id}, {count} articles"), soft_wrap=True)
-        for article in story.articles:
-            console.print(article_line(article), soft_wrap=True)
-        console.print()
-    console.print(Text.assemble(("Unassigned", "bold"), f"  {len(stories.unassigned)} articles"), soft_wrap=True)
-    for article in stories.unassigned:
-        console.print(article_line(article), soft_wrap=True)

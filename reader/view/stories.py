@@ -1,0 +1,29 @@
+"""A folder's stories as text: a block per story, then the articles in none."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from reader.core.models import Article
+from reader.core.stories import Stories
+from reader.view.printable import one_line
+
+
+def _article_line(article: Article) -> Text:
+    return Text.assemble(
+        "  ", (one_line(article.label), "bold"), " — ", one_line(article.title), " (", (one_line(str(article.path)), "dim"), ")"
+    )
+
+
+def print_stories(stories: Stories, console: Console) -> None:
+    """Print each story (its label, id and articles), then the unassigned articles; article text made printable."""
+    for story in stories.stories:
+        count = len(story.articles)
+        console.print(Text.assemble((one_line(story.label), "bold cyan"), f"  {story.id}, {count} articles"), soft_wrap=True)
+        for article in story.articles:
+            console.print(_article_line(article), soft_wrap=True)
+        console.print()
+    console.print(Text.assemble(("Unassigned", "bold"), f"  {len(stories.unassigned)} articles"), soft_wrap=True)
+    for article in stories.unassigned:
+        console.print(_article_line(article), soft_wrap=True)
