@@ -59,6 +59,8 @@ def gold_story(article: Article) -> str:
     if "seeds" in path.parts:
         return next((part for part in path.parts if part.startswith("copy-")), "") + "seeds"
     word = path.stem.split("_")[0]
+    if "stories_alike" in path.parts:
+        word = path.stem.rsplit("_", 1)[0]  # quake_chile_1: the event, not its kind
     if word in {"sports", "empty"}:
         return f"alone:{path}"
     copy = next((part for part in path.parts if part.startswith("copy-")), "")
@@ -177,6 +179,9 @@ def main() -> None:
     rows["ecb half A (threshold from B)"] = {**score(half_a, on_b), "threshold": on_b}
     rows["ecb half B (shipped threshold)"] = score(half_b)
     rows["mixed"] = score(mixed)
+    alike = load([ROOT / "tests" / "data" / "stories_alike"])
+    rows["events of one kind (2 quakes, 2 fires)"] = score(alike)
+    rows["mixed, with those events"] = score(mixed + alike)
     rows["small folders (200 drawn)"] = {
         key: statistics.mean(s[key] for s in (score(f) for f in small_folders(ecb + own, 200, seed=2)))
         for key in ("b3_p", "b3_r", "b3_f1", "pw_p", "pw_r", "pw_f1", "n")

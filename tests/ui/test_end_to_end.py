@@ -226,7 +226,7 @@ def test_a_folder_of_traps_opens_and_quits_at_once(terminal: Callable[..., Termi
 
 def test_one_against_all_mark_three_compare_open_a_cell_rebase_and_back(terminal: Callable[..., Terminal]) -> None:
     term = terminal(size=(160, 48))
-    term.wait_text("Library", "Inter Bellum", "000_784ff1c")
+    term.wait_text("Library", "Inter Bellum", "Story", "TikTok")
     # Mark the first three articles; c reads the first against the other two.
     for _ in range(3):
         term.keys("Space", "j")

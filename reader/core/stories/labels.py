@@ -81,7 +81,7 @@ def story_label(articles: Sequence[Article], vectors: Sequence[Mapping[str, floa
 
 
 def _telling_terms(vectors: Sequence[Mapping[str, float]]) -> list[str]:
-    """The words most of the articles share, most telling first: by the sum of their weights in the articles."""
+    """The words most of the articles share, most telling first: by how many use them, then the sum of their weights."""
     used: Counter[str] = Counter()
     weight: dict[str, float] = defaultdict(float)
     for vector in vectors:
@@ -89,9 +89,12 @@ def _telling_terms(vectors: Sequence[Mapping[str, float]]) -> list[str]:
         for term, value in vector.items():
             weight[term] += value
     least = max(2, (len(vectors) + 1) // 2)
-    scored = [(weight[term], term) for term, count in used.items() if count >= least and _is_word(term)]
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [term for _, term in scored[: 3 * LABEL_TERMS]]
+    # Words every article uses first, then the weightiest: a first name two
+    # articles share ("Anna" of Anna Berg and Anna Lind) tells less than a
+    # word all of them use ("bridge").
+    scored = [(used[term], weight[term], term) for term, count in used.items() if count >= least and _is_word(term)]
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [term for _, _, term in scored[: 3 * LABEL_TERMS]]
 
 
 def _kin(a: str, b: str) -> bool:

@@ -37,7 +37,7 @@ MIN_TERMS = 8
 #: How much more a name weighs than another term of the same rarity: a
 #: story is told by who and where ("Lohan", "Betty Ford"), while words of
 #: its kind of news ("yards", "police") are shared by every story of that kind.
-NAME_WEIGHT = 2.0
+NAME_WEIGHT = 3.0
 
 
 @dataclass(frozen=True, slots=True)
