@@ -33,11 +33,13 @@ async def open_compare_help(pilot: Pilot[None]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_library(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """The library: a table of three reports (source, title, date, words; sentences and the
-    file too at 160), sorted by source with ▲ on that heading, the Gazette marked with ●, the
-    cursor on the Courier, the title bar saying "1 marked (u unmarks)", and a preview of the
-    Courier (title, source, date, file name, its paragraphs) filling the pane below the table
-    at 80 columns and beside it at 160. The footer lists / space c t s q ?.
+    """The library: a table of three reports of one story (source, title, story, date; words
+    too at 160, in the table beside the preview), sorted by source with ▲ on that heading, the
+    Story column giving each the same label ("bridge · cost · council"), the Gazette marked
+    with ●, the cursor on the Courier, the title bar saying "1 marked (u unmarks)", and a
+    preview of the Courier (title, source, date, file name, its paragraphs, and at 160 its
+    story's label and size) filling the pane below the table at 80 columns and beside it at
+    160. The footer lists / space c t s v q ?.
     """
     assert snap_compare(ReaderApp(story), press=["down", "space", "up"], terminal_size=size)
 
@@ -160,15 +162,16 @@ def test_facts_panel(snap_compare: Compare, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
-    """The story view of the five seeds: the title bar says "Story · 5 sources · N facts ·
-    M ≠"; the legend numbers the sources (1 000_…, 2 Istanbul, 3 002_…, 4 Inter Bellum News,
-    5 004_…) and explains the marks (● reports, ≠ contradicts, ~ altered quote, ≈
+    """The story view of the seeds' one story, opened with t on the first row (Inter Bellum
+    News, so it is source 1): the title bar says "Story · 5 sources · N facts · M ≠"; the
+    legend numbers the sources (1 Inter Bellum News, 2 000_…, 3 001_…, 4 002_…, 5 004_…) and
+    explains the marks (● reports, ○ at another precision, ≠ contradicts, ~ altered quote, ≈
     paraphrase, · silent). The matrix has kind, fact, a column per source (numbered at 80
     columns, numbered and named at 160) and "who" (sources reporting, with ≠ in red where
-    one contradicts): numbers first ("90 days" 3/5, "≈170 million users" 2/5), then
-    ordinals with the extension counts in conflict, then percentages and dates ("September
-    17" 5/5). The cursor starts on the first fact ("90 days"), and the panel at the bottom
-    lists who states it and in what words. The footer lists ⏎ Read, x Next ≠, esc Back.
+    one contradicts): numbers first ("4 months" 3/5, "90 days" 3/5, ">1 extensions" ≠3/5),
+    then ordinals with the extension counts in conflict. The cursor starts on the first fact,
+    and the panel at the bottom lists who states it and in what words. The footer lists
+    ⏎ Read, x Next ≠, esc Back.
     """
     assert snap_compare(ReaderApp(None), terminal_size=size, run_before=open_story)
 
