@@ -19,7 +19,8 @@ measure, and it is looked for only where the cosine reaches
 ``COVERAGE_GATE``: a brief that a report ten times its length restates whole
 still has a cosine near 0.3 with it (one a hundred times its length, near
 0.1), so a pair below the gate shares too little for either article to
-restate the other.
+restate the other; a pair at ``COVERAGE_CEILING`` or above is one story by
+its terms alone.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections import defaultdict
 
 from reader.core.stories.profiles import Folder, Profile
 
-__all__ = ["COVERAGE_GATE", "MIN_MATCHED", "STRONG_MATCH", "Similarity"]
+__all__ = ["COVERAGE_CEILING", "COVERAGE_GATE", "MIN_MATCHED", "STRONG_MATCH", "Similarity"]
 
 #: Dice overlap at which two sentences say the same thing, not merely share words.
 STRONG_MATCH = 0.5
@@ -36,6 +37,10 @@ STRONG_MATCH = 0.5
 MIN_MATCHED = 2
 #: Least cosine at which coverage is looked for.
 COVERAGE_GATE = 0.1
+#: Cosine from which coverage is not looked for: such a pair is one story
+#: by its shared terms alone, well above the linkage's threshold, and
+#: coverage (the slow measure) would only make it more so.
+COVERAGE_CEILING = 0.3
 #: Sentences with fewer terms are not counted in coverage (a dateline, a byline).
 _MIN_SENTENCE_TERMS = 3
 
@@ -81,7 +86,7 @@ class Similarity:
     def similarity(self, i: int, j: int) -> float:
         """How alike articles ``i`` and ``j`` are, from 0 to 1: the larger of their cosine and their coverage."""
         cosine = self.cosine(i, j)
-        return max(cosine, self.coverage(i, j)) if cosine >= COVERAGE_GATE else cosine
+        return max(cosine, self.coverage(i, j)) if COVERAGE_GATE <= cosine < COVERAGE_CEILING else cosine
 
     def _counted(self, i: int) -> list[tuple[frozenset[str], float]]:
         """The sentences of article ``i`` that coverage counts, each with the sum of its terms' weights."""
