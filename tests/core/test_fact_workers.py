@@ -102,3 +102,18 @@ def test_closing_ends_work_under_way_at_once(monkeypatch: pytest.MonkeyPatch) ->
     # sentinel says so even when something other than this process reaped it.
     for process in processes:
         assert wait([process.sentinel], timeout=30), process
+
+
+def test_stories_found_in_a_worker_are_the_stories_found_here() -> None:
+    from reader.core import find_stories
+    from reader.core.reading.articles import find_article_files, library_of
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "stories"
+    files, _ = find_article_files([folder, bundled_seeds()])
+    articles = library_of([load_article(f) for f in files]).articles
+    here = find_stories(articles)
+    with FactWorkers(processes=1) as pool:
+        there = pool.submit_stories(articles).result(timeout=120)
+    assert there == here
+    # Tied to the caller's own articles, not copies.
+    assert all(a is b for s, t in zip(here.stories, there.stories, strict=True) for a, b in zip(s.articles, t.articles, strict=True))

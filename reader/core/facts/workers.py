@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from types import TracebackType
 
+    from reader.core.stories import Stories
+
 #: Below this many sentences an article's facts are found where they are asked for.
 PROCESS_SENTENCES = 600
 
@@ -43,6 +45,21 @@ def worth_a_process(*articles: Article) -> bool:
 
 def _facts_of(article: Article, reference: str | None) -> tuple[Fact, ...]:
     return extract_facts(article, reference=reference).facts
+
+
+#: Stories as plain data, cheap to send between processes: each story's id, label and
+#: articles (by position in the list grouped), then the positions of the unassigned.
+_Groups = tuple[tuple[tuple[str, str, tuple[int, ...]], ...], tuple[int, ...]]
+
+
+def _groups_of(articles: tuple[Article, ...]) -> _Groups:
+    """The stories of ``articles`` as plain data: each story's id, label and articles (by position), and the unassigned."""
+    from reader.core.stories import find_stories
+
+    where = {id(article): k for k, article in enumerate(articles)}
+    found = find_stories(articles)
+    stories = tuple((s.id, s.label, tuple(where[id(a)] for a in s.articles)) for s in found.stories)
+    return stories, tuple(where[id(a)] for a in found.unassigned)
 
 
 def _links_of(a: Article, b: Article, cutoff: float) -> tuple[Link, ...]:
@@ -161,6 +178,31 @@ class FactWorkers:
 
         with _stderr_with_a_descriptor():
             self._started().submit(_links_of, a, b, cutoff).add_done_callback(done)
+        return found
+
+    def submit_stories(self, articles: tuple[Article, ...]) -> Future[Stories]:
+        """Start grouping articles by story; the future gives the stories of ``articles`` themselves.
+
+        A folder of a thousand articles takes seconds to group: in a thread
+        that would hold the interpreter's lock, and an app's keys, for as long.
+        """
+        from concurrent.futures import Future
+
+        from reader.core.stories import Stories, Story
+
+        found: Future[Stories] = Future()
+
+        def done(future: Future[_Groups]) -> None:
+            error = future.exception()
+            if error is not None:
+                found.set_exception(error)
+                return
+            stories, alone = future.result()
+            made = tuple(Story(sid, label, tuple(articles[k] for k in members)) for sid, label, members in stories)
+            found.set_result(Stories(made, tuple(articles[k] for k in alone)))
+
+        with _stderr_with_a_descriptor():
+            self._started().submit(_groups_of, articles).add_done_callback(done)
         return found
 
     def close(self) -> None:
