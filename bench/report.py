@@ -51,6 +51,7 @@ def render(results: dict[str, object], difflib_cap: int, naive_cap: int, users: 
     lines += _targets(results, rows)
     if users:
         lines += users_section(users)
+    lines += many_outlets_section()
     lines += _alignment_table(rows, difflib_cap, naive_cap)
     lines += _quality(results, rows)
     if "ui" in results:
@@ -288,6 +289,60 @@ def users_section(users: dict[str, object]) -> list[str]:
             base = ui.get(str(row.get("baseline")))
             versus = f"{_amount(base['median'], unit)} ({_f(row['median']) / _f(base['median']):.2f}×)" if base and row["median"] and base["median"] else "—"
             lines.append(f"| {what} | {row['n']} | {_amount(row['median'], unit)} | {_amount(row.get('max'), unit)} | {versus} |")
+        lines.append("")
+    return lines
+
+
+def many_outlets_section() -> list[str]:
+    """The figures of ``bench/outlets.py`` (whole processes, the app in tmux) and ``bench/stories.py`` (grouping quality), when recorded."""
+    here = Path(__file__).resolve().parent
+    lines: list[str] = []
+    outlets_file, stories_file = here / "outlets.json", here / "stories.json"
+    if not outlets_file.exists() and not stories_file.exists():
+        return lines
+    lines += ["## Many outlets", ""]
+    if outlets_file.exists():
+        outlets = json.loads(outlets_file.read_text(encoding="utf-8"))
+        processes: dict[str, dict[str, object]] = outlets["processes"]
+        lines += [
+            "Measured by `bench/outlets.py`: whole processes, each taking turns with its baseline "
+            f"({outlets['machine']['cpus']} cores); the app in tmux at 120×40, from the key until the screen shows it.",
+            "",
+            "| what | median | baseline | ratio | target |",
+            "|---|---:|---|---:|---|",
+        ]
+        targets = {"stories-1000": ("≤ 5 s", 5.0)}
+        for key, row in processes.items():
+            base = processes.get(str(row.get("baseline") or ""))
+            if base is None:
+                continue
+            wall, reference = _f(row["wall"]), _f(base["wall"])
+            goal = targets.get(key)
+            verdict = f"{goal[0]}: {'met' if wall <= goal[1] else 'missed'}" if goal else ""
+            lines.append(f"| `{row['what']}` | {wall:.2f} s | {base['label']} {reference:.2f} s | {wall / reference:.1f}× | {verdict} |")
+        for row in outlets["app"].values():
+            lines.append(f"| {row['what']} | {_f(row['median']):.2f} s | | | |")
+        lines.append("")
+        made = {key: row["about"] for key, row in processes.items() if key.startswith("stories-") and row.get("about")}
+        for key, about in made.items():
+            lines.append(f"- `{key.replace('stories-', 'DIR')}`: {about}.")
+        lines.append("")
+    if stories_file.exists():
+        stories = json.loads(stories_file.read_text(encoding="utf-8"))
+        lines += [
+            f"Grouping into stories, by `bench/stories.py` (threshold {stories['threshold']}): B-cubed and pairwise "
+            "precision, recall and F1 against the gold stories (an ECB+ topic, the seeds, each made-up story and event); "
+            "each half of the ECB+ topics is also scored with the threshold chosen on the other half. The synthetic "
+            "folders are copies of real reports with their rare words renamed: a test of speed more than quality.",
+            "",
+            "| set | articles | B³ P | B³ R | B³ F1 | pairwise F1 | seconds | pairs compared |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for name, row in stories["sets"].items():
+            seconds = f"{_f(row['seconds']):.2f}" if "seconds" in row else ""
+            pairs = f"{int(row['candidates']):,} of {int(row['all_pairs']):,}" if "candidates" in row else ""
+            lines.append(f"| {name} | {_f(row['n']):.0f} | {_f(row['b3_p']):.3f} | {_f(row['b3_r']):.3f} | {_f(row['b3_f1']):.3f} "
+                         f"| {_f(row['pw_f1']):.3f} | {seconds} | {pairs} |")
         lines.append("")
     return lines
 
