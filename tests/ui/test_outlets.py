@@ -148,3 +148,21 @@ async def test_t_shows_the_facts_of_these_outlets(story: list[Path]) -> None:
         story_screen = app.screen
         assert isinstance(story_screen, StoryScreen)
         assert story_screen.articles == screen.articles
+
+
+async def test_e_exports_the_table_as_a_page_in_the_downloads_folder(story: list[Path], tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    downloads = tmp_path / "downloads"
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(downloads))
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_outlets(app, pilot)
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (page,) = downloads.glob("*.html")
+        text = page.read_text(encoding="utf-8")
+        assert text.lstrip().lower().startswith("<!doctype html")
+        assert screen.base.title in text
+        for other in screen.others:
+            assert other.label in text
+        assert "≠" in text  # the contradicted 42 million euros
