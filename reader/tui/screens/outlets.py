@@ -343,7 +343,7 @@ class OutletsScreen(Screen[None]):
         self.query_one("#outlets-summary", Static).update(Text("\n").join([summary, names, counts]))
         if table is not None:
             disagree = sum(row.disagreement for row in table.rows)
-            facts = f" · {disagree} where they disagree" if self.with_facts else ""
+            facts = f" · {disagree} disagree" if self.with_facts else ""
             self.sub_title = f"One against all · {len(self.others)} other outlets · {len(table.rows)} rows{facts}"
 
     @property
