@@ -42,19 +42,15 @@ _PAGE = """<!DOCTYPE html>
 <meta name="generator" content="reader">
 <title>{title}</title>
 <style>
-body {{ font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 80em; padding: 0 1em; color: #1b1b1b; background: #fff; }}
+body {{ font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: {width}; padding: 0 1em; color: #1b1b1b; background: #fff; }}
 @media (prefers-color-scheme: dark) {{ body {{ color: #e6e6e6; background: #161616; }} del {{ background: #5c1e1e; }} ins {{ background: #1e4d22; }} }}
-h1 {{ font-size: 1.3em; }} .summary {{ color: #666; }}
+h1 {{ font-size: 1.3em; }} h2 {{ font-size: 1.1em; margin-top: 2em; }} .summary, .legend {{ color: #666; }}
 table {{ border-collapse: collapse; width: 100%; }} td, th {{ vertical-align: top; padding: .4em .6em; border-top: 1px solid #8884; text-align: left; }}
-td.gutter {{ width: 3.5em; color: #888; white-space: nowrap; font-variant-numeric: tabular-nums; }}
-td.text {{ width: 48%; }}
-del {{ background: #ffd7d5; text-decoration: none; }} ins {{ background: #ccf2d1; text-decoration: none; }}
+del {{ background: #ffd7d5; text-decoration: {removed}; }} ins {{ background: #ccf2d1; text-decoration: none; }}
 del.strong, ins.strong {{ font-weight: bold; }}
 mark.conflict {{ background: #d1242f; color: #fff; font-weight: bold; }}
 tr.conflict td.gutter {{ color: #d1242f; font-weight: bold; }}
-tr.only td.gutter {{ color: #8250df; }}
-tr.same td.text, tr.trivial td.text {{ color: #777; }}
-tr.gap td {{ text-align: center; color: #888; font-style: italic; background: #8881; padding: .2em; }}
+{style}
 </style>
 </head>
 <body>
@@ -62,6 +58,27 @@ tr.gap td {{ text-align: center; color: #888; font-style: italic; background: #8
 </body>
 </html>
 """
+#: What a comparison's page styles beyond every page's.
+_COMPARISON_STYLE = """\
+td.gutter { width: 3.5em; color: #888; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.text { width: 48%; }
+tr.only td.gutter { color: #8250df; }
+tr.same td.text, tr.trivial td.text { color: #777; }
+tr.gap td { text-align: center; color: #888; font-style: italic; background: #8881; padding: .2em; }"""
+
+
+def page(title: str, body: str, style: str = "", width: str = "80em", struck: bool = False) -> str:
+    """A standalone HTML page of reader's: its head and shared styles, then ``body`` (already HTML).
+
+    Args:
+        title: The page's title, as text (escaped here).
+        body: The page's content, as HTML.
+        style: CSS beyond the shared styles.
+        width: The page's widest measure.
+        struck: Whether removed words are struck through (where they stand beside the added ones).
+    """
+    return _PAGE.format(title=html.escape(title), body=body, style=style, width=width,
+                        removed="line-through" if struck else "none")
 
 
 def cell_html(cell: Text) -> str:
@@ -139,4 +156,4 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
                          f"<td>{sides[0]}</td><td>{sides[1]}</td></tr>")
         parts.append("</table>")
     title = printable(f"{a.label} | {b.label}")
-    return _PAGE.format(title=html.escape(title), body="\n".join(parts))
+    return page(title, "\n".join(parts), _COMPARISON_STYLE)

@@ -19,7 +19,7 @@ import html
 from rich.style import Style
 
 from reader.core.outlets import BaseRow, OneAgainstAll
-from reader.view.html import TAGGED, cell_html
+from reader.view.html import TAGGED, cell_html, page
 from reader.view.outlet_cells import (
     ALTERED_MARK,
     CONFLICT_MARK,
@@ -33,42 +33,22 @@ from reader.view.outlet_cells import (
     name,
     outlet_cell,
     outlet_summary,
+    row_marks,
     table_summary,
 )
 from reader.view.printable import one_line, printable
 
 _CONFLICT = Style(meta={"conflict": True})
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="reader">
-<title>{title}</title>
-<style>
-body {{ font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 110em; padding: 0 1em; color: #1b1b1b; background: #fff; }}
-@media (prefers-color-scheme: dark) {{ body {{ color: #e6e6e6; background: #161616; }} del {{ background: #5c1e1e; }} ins {{ background: #1e4d22; }} }}
-h1 {{ font-size: 1.3em; }} h2 {{ font-size: 1.1em; margin-top: 2em; }} .summary, .legend {{ color: #666; }}
-table {{ border-collapse: collapse; width: 100%; }} td, th {{ vertical-align: top; padding: .4em .6em; border-top: 1px solid #8884; text-align: left; }}
-th {{ position: sticky; top: 0; background: inherit; }}
-td.base {{ width: 24%; }} td.gutter {{ width: 4.5em; color: #888; white-space: nowrap; font-variant-numeric: tabular-nums; }}
-del {{ background: #ffd7d5; text-decoration: line-through; }} ins {{ background: #ccf2d1; text-decoration: none; }}
-del.strong, ins.strong {{ font-weight: bold; }}
-mark.conflict {{ background: #d1242f; color: #fff; font-weight: bold; }}
-.mark {{ color: #888; font-variant-numeric: tabular-nums; margin-right: .3em; }}
-.mark.conflict {{ color: #d1242f; font-weight: bold; }} .mark.altered {{ color: #9a6700; font-weight: bold; }}
-tr.conflict td.gutter {{ color: #d1242f; font-weight: bold; }}
-tr.alone td.base {{ color: #8250df; }}
-td.silent {{ color: #8250df; }} td.same, td.trivial {{ color: #777; }}
-.elsewhere {{ display: block; margin-top: .3em; font-size: .9em; }}
-</style>
-</head>
-<body>
-{body}
-</body>
-</html>
-"""
+#: What the page of one against all styles beyond every page's.
+_STYLE = """\
+th { position: sticky; top: 0; background: inherit; }
+td.base { width: 24%; } td.gutter { width: 4.5em; color: #888; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.mark { color: #888; font-variant-numeric: tabular-nums; margin-right: .3em; }
+.mark.conflict { color: #d1242f; font-weight: bold; } .mark.altered { color: #9a6700; font-weight: bold; }
+tr.alone td.base { color: #8250df; }
+td.silent { color: #8250df; } td.same, td.trivial { color: #777; }
+.elsewhere { display: block; margin-top: .3em; font-size: .9em; }"""
 
 
 def _text(text: str) -> str:
@@ -94,13 +74,7 @@ def _outlet_td(table: OneAgainstAll, row: BaseRow, outlet: int) -> str:
 
 
 def _gutter(row: BaseRow, outlets: int) -> str:
-    altered = sum(cell is not None and cell.kind == "altered" for cell in row.cells)
-    marks = []
-    if row.contradicted_by:
-        marks.append(f"{CONFLICT_MARK} in {len(row.contradicted_by)} of {outlets}")
-    if altered:
-        marks.append(f"{ALTERED_MARK} in {altered} of {outlets}")
-    return "<br>".join(html.escape(mark) for mark in marks)
+    return "<br>".join(html.escape(mark) for mark in row_marks(row, outlets, words=True))
 
 
 def _list(title: str, items: list[str]) -> list[str]:
@@ -162,4 +136,4 @@ def one_against_all_html(table: OneAgainstAll) -> str:
         own = [_text(other.sentences[j].text) for j in table.unmatched[k]]
         parts += _list(f"Only in {letter(k)} · {name(other)}, not in the base", own)
     title = printable(f"{base.label} against {', '.join(other.label for other in table.others)}")
-    return _PAGE.format(title=html.escape(title), body="\n".join(parts))
+    return page(title, "\n".join(parts), _STYLE, width="110em", struck=True)

@@ -27,6 +27,7 @@ from reader.view.outlet_cells import (
     name,
     outlet_cell,
     outlet_summary,
+    row_marks,
     table_summary,
 )
 
@@ -46,13 +47,7 @@ def _outlet(table: OneAgainstAll, row: BaseRow, outlet: int) -> str:
 
 
 def _gutter(row: BaseRow, outlets: int) -> str:
-    altered = sum(cell is not None and cell.kind == "altered" for cell in row.cells)
-    marks = []
-    if row.contradicted_by:
-        marks.append(f"{CONFLICT_MARK} in {len(row.contradicted_by)} of {outlets}")
-    if altered:
-        marks.append(escape(f"{ALTERED_MARK} in {altered} of {outlets}"))
-    return " · ".join(marks)
+    return " · ".join(escape(mark) for mark in row_marks(row, outlets, words=True))
 
 
 def _list(title: str, items: list[str]) -> list[str]:

@@ -208,15 +208,17 @@ def compact_mark(row: BaseRow, outlet: int) -> str:
     return score
 
 
+def row_marks(row: BaseRow, outlets: int, words: bool = False) -> list[str]:
+    """How many outlets contradict a fact of the row, ``≠ 2/4``, and alter its quote, ``~ 1/4``; in words, ``≠ in 2 of 4``."""
+    counts = ((CONFLICT_MARK, len(row.contradicted_by)), (ALTERED_MARK, row.altered))
+    if words:
+        return [f"{mark} in {count} of {outlets}" for mark, count in counts if count]
+    return [f"{mark} {count}/{outlets}" for mark, count in counts if count]
+
+
 def row_mark(row: BaseRow, outlets: int) -> str:
-    """How many outlets contradict a fact of the row, ``≠ 2/4``, and alter its quote, ``~ 1/4``; one a line, "" when none."""
-    altered = sum(cell is not None and cell.kind == "altered" for cell in row.cells)
-    marks = []
-    if row.contradicted_by:
-        marks.append(f"{CONFLICT_MARK} {len(row.contradicted_by)}/{outlets}")
-    if altered:
-        marks.append(f"{ALTERED_MARK} {altered}/{outlets}")
-    return "\n".join(marks)
+    """:func:`row_marks` one a line, "" when none."""
+    return "\n".join(row_marks(row, outlets))
 
 
 def _count(number: int, thing: str, things: str | None = None) -> str:
@@ -228,7 +230,7 @@ def table_summary(table: OneAgainstAll) -> str:
     rows = table.rows
     reported = sum(1 for row in rows if row.reported)
     contradicted = sum(1 for row in rows if row.contradicted_by)
-    altered = sum(1 for row in rows if any(cell is not None and cell.kind == "altered" for cell in row.cells))
+    altered = sum(1 for row in rows if row.altered)
     parts = [
         f"read against {_count(len(table.others), 'outlet')}",
         f"{_count(len(rows), 'sentence')}: {reported} reported by another outlet, {len(rows) - reported} by none",

@@ -69,6 +69,11 @@ class BaseRow:
         return sum(cell is not None for cell in self.cells)
 
     @property
+    def altered(self) -> int:
+        """How many other outlets give the sentence's quote with changed words."""
+        return sum(cell is not None and cell.kind == "altered" for cell in self.cells)
+
+    @property
     def disagreement(self) -> bool:
         """Whether an outlet contradicts a fact of the sentence or alters its quote."""
         return bool(self.contradicted_by) or any(cell is not None and cell.kind == "altered" for cell in self.cells)

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.core import Alignment, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, RowKind
+from reader.tui.widgets.diff_styles import word_diff_css
 from reader.tui.widgets.wrap import wrap_offsets, wrap_text
 from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
 from reader.view.styles import KIND_STYLES, MOVED_MARK
@@ -112,39 +113,11 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     | `compare-view--conflict-fact` | The conflicting fact itself, on both sides. |
     """
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = word_diff_css("CompareView", "compare-view") + """
     CompareView {
         overflow-y: scroll;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
-    }
-
-    /* The word diff carries the eye, as in delta: the changed words keep the
-       text's colour on a clear red or green ground, in light and dark themes. */
-    CompareView > .compare-view--removed {
-        color: $foreground;
-        background: $error 30%;
-    }
-
-    CompareView > .compare-view--removed-strong {
-        color: $foreground;
-        background: $error 55%;
-        text-style: bold;
-    }
-
-    CompareView > .compare-view--added {
-        color: $foreground;
-        background: $success 30%;
-    }
-
-    CompareView > .compare-view--added-strong {
-        color: $foreground;
-        background: $success 55%;
-        text-style: bold;
-    }
-
-    CompareView > .compare-view--heading {
-        text-style: bold;
     }
 
     CompareView > .compare-view--score {

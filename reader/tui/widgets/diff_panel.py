@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.widgets import Static
 
+from reader.tui.widgets.diff_styles import word_diff_css
 from reader.view.compare_cells import CellStyles
 
 
@@ -34,33 +35,7 @@ class DiffPanel(Static):
     | `diff-panel--heading` | A heading among the sentences. |
     """
 
-    DEFAULT_CSS = """
-    DiffPanel > .diff-panel--removed {
-        color: $foreground;
-        background: $error 30%;
-    }
-
-    DiffPanel > .diff-panel--removed-strong {
-        color: $foreground;
-        background: $error 55%;
-        text-style: bold;
-    }
-
-    DiffPanel > .diff-panel--added {
-        color: $foreground;
-        background: $success 30%;
-    }
-
-    DiffPanel > .diff-panel--added-strong {
-        color: $foreground;
-        background: $success 55%;
-        text-style: bold;
-    }
-
-    DiffPanel > .diff-panel--heading {
-        text-style: bold;
-    }
-    """
+    DEFAULT_CSS = word_diff_css("DiffPanel", "diff-panel")
 
     def cell_styles(self) -> CellStyles:
         """The styles to paint a word diff with, from the theme."""

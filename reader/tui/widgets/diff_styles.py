@@ -1,0 +1,18 @@
+"""The colours of a word diff in the app, shared by every widget that shows one."""
+
+from __future__ import annotations
+
+
+def word_diff_css(widget: str, prefix: str) -> str:
+    """The styles of a word diff, for a widget's component classes ``{prefix}--removed`` and the rest.
+
+    The changed words keep the text's colour on a clear red or green ground,
+    as in delta, readable in light and dark themes; numbers and names among
+    them on a stronger ground, in bold.
+    """
+    rules = []
+    for side, colour in (("removed", "$error"), ("added", "$success")):
+        rules.append(f"{widget} > .{prefix}--{side} {{ color: $foreground; background: {colour} 30%; }}")
+        rules.append(f"{widget} > .{prefix}--{side}-strong {{ color: $foreground; background: {colour} 55%; text-style: bold; }}")
+    rules.append(f"{widget} > .{prefix}--heading {{ text-style: bold; }}")
+    return "\n".join(rules)
