@@ -23,7 +23,7 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
 
 def _group_name(node: DOMNode, screen: Screen[object]) -> str:
     if node is screen:
-        return type(screen).__name__.removesuffix("Screen") or "This screen"
+        return getattr(screen, "HELP_NAME", "") or type(screen).__name__.removesuffix("Screen") or "This screen"
     if node is screen.app:
         return "Everywhere"
     return "Moving"

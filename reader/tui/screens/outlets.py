@@ -134,6 +134,8 @@ class OutletsScreen(Screen[None]):
     | escape | Back. |
     """
 
+    #: The screen's name in help.
+    HELP_NAME = "One against all"
     #: What the cells' marks mean, for help.
     LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("72", "dim", "the outlet's sentence says it in other words; how alike, 0 to 100"),
