@@ -170,3 +170,16 @@ def test_two_events_of_one_kind_are_two_stories() -> None:
     # With the other made-up stories and the seeds around them, still four.
     found = find_stories((*alike, *load(STORIES), *load(DATA.parent.parent / "seeds")))
     assert {g for g in grouping(found) if any(name.startswith(("quake", "fire")) for name in g)} == grouping(find_stories(alike))
+
+
+def test_short_pieces_sharing_a_word_or_two_are_no_story() -> None:
+    # Each is about something else; "Kesh" and "lottery" are all they share.
+    briefs = [
+        "Lottery winner from Kesh claims record prize after week of silence, officials confirm.",
+        "Kesh lottery office closes for roof repairs until spring, council says in statement.",
+        "Farmers near Kesh call weather a lottery after barley harvest halves this year.",
+    ]
+    articles = [article_from_text(Path(f"brief_{n}.txt"), text) for n, text in enumerate(briefs)]
+    found = find_stories(articles)
+    assert found.stories == ()
+    assert len(found.unassigned) == 3

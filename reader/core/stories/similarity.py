@@ -29,10 +29,15 @@ from collections import defaultdict
 
 from reader.core.stories.profiles import Folder, Profile
 
-__all__ = ["COVERAGE_CEILING", "COVERAGE_GATE", "MIN_MATCHED", "STRONG_MATCH", "Similarity"]
+__all__ = ["COVERAGE_CEILING", "COVERAGE_GATE", "MIN_MATCHED", "MIN_SHARED", "STRONG_MATCH", "Similarity"]
 
 #: Dice overlap at which two sentences say the same thing, not merely share words.
 STRONG_MATCH = 0.5
+#: Distinct terms two articles must share to be alike at all: two short
+#: pieces that happen to use one rare word ("Tuesday's lottery", "lottery
+#: winner") tell no story together. Reports of one story share far more
+#: (five at the least in the dev sets, most share dozens).
+MIN_SHARED = 4
 #: Sentences that must match before coverage counts.
 MIN_MATCHED = 2
 #: Least cosine at which coverage is looked for.
@@ -54,9 +59,12 @@ class Similarity:
         self._index: dict[int, dict[str, list[int]]] = {}
 
     def cosine(self, i: int, j: int) -> float:
-        """The cosine of the term vectors of articles ``i`` and ``j``."""
+        """The cosine of the term vectors of articles ``i`` and ``j``; 0 when they share fewer than ``MIN_SHARED`` terms."""
         a, b = self._folder.profiles[i].vector, self._folder.profiles[j].vector
-        return sum(a[term] * b[term] for term in a.keys() & b.keys())
+        shared = a.keys() & b.keys()
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        return sum(a[term] * b[term] for term in shared)
 
     def coverage(self, i: int, j: int) -> float:
         """The share of the shorter article's sentences that strongly match one of the other's; 0 below ``MIN_MATCHED``."""
