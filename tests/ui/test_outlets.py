@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.core import align, compare_facts
@@ -31,9 +32,10 @@ async def open_outlets(app: ReaderApp, pilot: Pilot[None], marks: tuple[int, ...
     return screen
 
 
-async def test_three_marked_and_c_read_the_first_against_the_others(story: list[Path]) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_three_marked_and_c_read_the_first_against_the_others(story: list[Path], size: tuple[int, int]) -> None:
     app = ReaderApp(story)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         library = app.screen
         assert isinstance(library, LibraryScreen)
         ids = [str(key.value).removeprefix("article:") for key in library.table.rows]
@@ -52,7 +54,15 @@ async def test_three_marked_and_c_read_the_first_against_the_others(story: list[
         text = screen_text(app)
         assert f"base: {base.label}" in text
         for other in others:
-            assert other.label in text
+            assert other.label in text  # in the summary's numbered list, at either size
+        # Every line of the screen fits it: nothing is cut by the terminal's edge.
+        assert all(len(line) <= size[0] for line in text.splitlines())
+        # Compact cells at 80 columns, the outlets' sentences at 160.
+        shown = {line.strip() for line in text.splitlines()}
+        said = table.rows[0].cells[0]
+        if said is not None and size[0] >= 160:
+            first = others[0].sentences[said.sentences[0]].text[:12]
+            assert any(first in line for line in shown)
 
 
 async def test_a_contradicted_fact_is_counted_in_the_gutter_and_n_steps_to_it(story: list[Path]) -> None:
