@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from reader.core import Alignment, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, RowKind
-from reader.tui.widgets.diff_styles import word_diff_css
+from reader.tui.widgets.diff_styles import word_diff_css, word_diff_styles
 from reader.tui.widgets.wrap import wrap_offsets, wrap_text
 from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
 from reader.view.styles import KIND_STYLES, MOVED_MARK
@@ -322,14 +322,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _styles(self) -> CellStyles:
-        get = self._component
-        return CellStyles(
-            removed=get("compare-view--removed"),
-            removed_strong=get("compare-view--removed-strong"),
-            added=get("compare-view--added"),
-            added_strong=get("compare-view--added-strong"),
-            heading=get("compare-view--heading"),
-        )
+        return word_diff_styles(self._component, "compare-view")
 
     def _foreground(self, name: str) -> Style:
         """A component style without its background, so the row's background shows through."""

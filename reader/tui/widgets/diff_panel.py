@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.widgets import Static
 
-from reader.tui.widgets.diff_styles import word_diff_css
+from reader.tui.widgets.diff_styles import word_diff_css, word_diff_styles
 from reader.view.compare_cells import CellStyles
 
 
@@ -39,11 +39,4 @@ class DiffPanel(Static):
 
     def cell_styles(self) -> CellStyles:
         """The styles to paint a word diff with, from the theme."""
-        get = self.get_component_rich_style
-        return CellStyles(
-            removed=get("diff-panel--removed"),
-            removed_strong=get("diff-panel--removed-strong"),
-            added=get("diff-panel--added"),
-            added_strong=get("diff-panel--added-strong"),
-            heading=get("diff-panel--heading"),
-        )
+        return word_diff_styles(self.get_component_rich_style, "diff-panel")

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.style import Style
+
+from reader.view.compare_cells import CellStyles
+
 
 def word_diff_css(widget: str, prefix: str) -> str:
     """The styles of a word diff, for a widget's component classes ``{prefix}--removed`` and the rest.
@@ -16,3 +22,14 @@ def word_diff_css(widget: str, prefix: str) -> str:
         rules.append(f"{widget} > .{prefix}--{side}-strong {{ color: $foreground; background: {colour} 55%; text-style: bold; }}")
     rules.append(f"{widget} > .{prefix}--heading {{ text-style: bold; }}")
     return "\n".join(rules)
+
+
+def word_diff_styles(style_of: Callable[[str], Style], prefix: str) -> CellStyles:
+    """The styles to paint a word diff with, read from a widget's component classes (``style_of``) as the theme sets them."""
+    return CellStyles(
+        removed=style_of(f"{prefix}--removed"),
+        removed_strong=style_of(f"{prefix}--removed-strong"),
+        added=style_of(f"{prefix}--added"),
+        added_strong=style_of(f"{prefix}--added-strong"),
+        heading=style_of(f"{prefix}--heading"),
+    )
