@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.core import Article, find_stories
+from reader.core import Article, Story, find_stories
 from reader.tui.app import ReaderApp
 from reader.tui.screens import LibraryScreen, OutletsScreen, StoryScreen
 from tests.ui.conftest import screen_text
@@ -27,6 +27,20 @@ async def stories_found(app: ReaderApp, pilot: Pilot[None]) -> LibraryScreen:
 
 def row_of(library: LibraryScreen, article: Article) -> int:
     return library.table.get_row_index(f"article:{article.id}")
+
+
+def cursor_on(app: ReaderApp, library: LibraryScreen, name: str) -> tuple[Article, Story]:
+    """Put the cursor on the article of file ``name``; that article and its story."""
+    article = next(a for a in app.library.articles if a.path.name == name)
+    story = app.session.story_of(article)
+    assert story is not None
+    library.table.move_cursor(row=row_of(library, article))
+    return article, story
+
+
+def shown_ids(library: LibraryScreen) -> set[str]:
+    """The ids of the articles the table lists."""
+    return {str(key.value).removeprefix("article:") for key in library.table.rows if str(key.value).startswith("article:")}
 
 
 async def test_the_story_column_names_each_articles_story(tmp_path: Path) -> None:
@@ -78,32 +92,24 @@ async def test_equals_keeps_only_the_story_under_the_cursor(tmp_path: Path) -> N
     app = ReaderApp([MIXED])
     async with app.run_test(size=SIZE) as pilot:
         library = await stories_found(app, pilot)
-        article = next(a for a in app.library.articles if a.path.name == "museum_radio.txt")
-        story = app.session.story_of(article)
-        assert story is not None
-        library.table.move_cursor(row=row_of(library, article))
+        _, story = cursor_on(app, library, "museum_radio.txt")
         await pilot.press("equals_sign")
         await pilot.pause()
-        shown = {str(key.value).removeprefix("article:") for key in library.table.rows if str(key.value).startswith("article:")}
-        assert shown == {a.id for a in story.articles}
+        assert shown_ids(library) == {a.id for a in story.articles}
         assert f"{len(story.articles)} of" in library.sub_title
         await pilot.press("escape")
         assert library.table.row_count > len(story.articles)
         # The filter takes words of a story's label after story: as well.
         library.filter_text = "story:" + story.label.split(" · ")[0].lower()
         await pilot.pause()
-        shown = {str(key.value).removeprefix("article:") for key in library.table.rows if str(key.value).startswith("article:")}
-        assert shown == {a.id for a in story.articles}
+        assert shown_ids(library) == {a.id for a in story.articles}
 
 
 async def test_t_opens_the_story_under_the_cursor_not_the_whole_folder(tmp_path: Path) -> None:
     app = ReaderApp([MIXED])
     async with app.run_test(size=SIZE) as pilot:
         library = await stories_found(app, pilot)
-        article = next(a for a in app.library.articles if a.path.name == "bridge_tribune.txt")
-        story = app.session.story_of(article)
-        assert story is not None
-        library.table.move_cursor(row=row_of(library, article))
+        article, story = cursor_on(app, library, "bridge_tribune.txt")
         await pilot.press("t")
         await pilot.pause()
         screen = app.screen
