@@ -550,7 +550,7 @@ def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tu
 def _person_shaped(span: list[tuple[int, int, str]]) -> bool:
     """One to three capitalised words, with initials: "Linda Park", "Karen B. Olson"."""
     words = [t[2] for t in span if t[2] != "."]
-    return 0 < len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]", w) for w in words) and any(
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z’'-]+)+|[A-Z]", w) for w in words) and any(
         len(w) > 1 for w in words
     )
 

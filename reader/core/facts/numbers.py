@@ -75,7 +75,25 @@ _DIGITS = (
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-)|\ba\s+dozen\b)(?:{_SCALE})*"
 #: "$480m", "£1.2bn": a scale letter glued to the figure, read only for money.
-_MONEY_SCALE = r"(?:(?<=\d)(?:m|bn|k)\b)?"
+_MONEY_SCALE = r"(?:(?<=\d)(?:m|mn|mln|bn|bln|k)\b)?"
+#: Currencies written as a code or a sign of letters before the figure: "CHF 1.2 billion", "SFr1.2bn".
+_CURRENCY_CODES = {
+    "chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+    "cny": "CNY", "rmb": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR", "aud": "AUD", "a$": "AUD", "cad": "CAD",
+    "c$": "CAD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "hkd": "HKD", "hk$": "HKD", "r$": "BRL",
+    "brl": "BRL", "zar": "ZAR", "mxn": "MXN", "krw": "KRW", "rub": "RUB",
+}  # fmt: skip
+#: Currencies written as a word after the figure: "eight million Swiss francs".
+_CURRENCY_WORDS = {
+    "dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
+    "rupees": "INR", "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+    "kronor": "SEK", "kroner": "NOK", "canadian dollars": "CAD", "australian dollars": "AUD",
+}  # fmt: skip
+_CODE = "|".join(re.escape(c) for c in sorted(_CURRENCY_CODES, key=len, reverse=True))
+_CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+#: "two and a half", "3 and a half": a half more.
+_HALF = r"(?:\s+and\s+a\s+half\b)?"
 _SMALL = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nil|zero)\b"
 #: Words that make "7-2" or "six to three" a vote split rather than a range.
 _VOTE_WORDS = re.compile(
@@ -107,7 +125,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "money",
-        re.compile(rf"(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I),
+        re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
+    ),
+    (
+        "money",
+        re.compile(
+            rf"(?:{_QUALIFIER})?(?<![\w$])(?P<code>{_CODE})\s?(?P<n>(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_SCALE})*|{_NUM}){_MONEY_SCALE})"
+            rf"(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}{_MONEY_SCALE}))?",
+            re.I,
+        ),
     ),
     (
         "percent",
@@ -154,14 +180,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal", re.compile(rf"\b(?P<o>{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     ("number", re.compile(rf"\b(?P<d>{'|'.join(DIGIT_WORDS)})-digit\b", re.I)),
     ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
+    # "between 3,000 and 4,000 people", "60 to 100 rioters": a range.
+    ("number", re.compile(rf"(?:{_QUALIFIER})?between\s+(?P<n>{_NUM})\s+and\s+(?P<m>{_NUM})", re.I)),
+    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
+    # "five o'clock": a time.
+    ("time", re.compile(rf"(?P<oclock>\b(?:{_NUMBER_WORD})\b|\d{{1,2}})\s+o['’]clock\b", re.I)),
+    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
 )
 #: Which sentences can hold a match of each pattern (same order as ``_PATTERNS``):
 #: a pattern whose words or characters a sentence lacks is not run on it.
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
-    "currency", "money words", "percent", "percent", "digit", "clock", "digit",
-    "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number",
+    "currency", "money words", "money codes", "percent", "percent", "digit", "clock", "digit",
+    "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
 )  # fmt: skip
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
 #: The word after some white space or dashes; never starting inside a run of
@@ -214,6 +245,9 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
 
 #: The unit of a count in words with no noun after it, until the sentence gives it one.
 _ELIDED = "?"
+#: The unit of a tally whose noun the sentence never says ("finished with 22"): it may be
+#: read as the count its holder's other report gives.
+TALLY = "tally"
 #: Words before a bare count that make it a tally of what the sentence counted before:
 #: "Carter added 12", "VanDeest scored 13", "finished with 9".
 _TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by".split())
@@ -231,19 +265,31 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     its own after it; counts in words that take no noun are dropped.
     """
     out: list[Mention] = []
-    counted: Mention | None = None
+    counted: Mention | None = None  # the last count a bare tally may take the noun of
+    whole: Mention | None = None  # the last count, what befell them included, that "of them" refers to
     for mention in found:
-        bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
-        if bare and counted is not None and _tally_position(text, mention):
-            shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
-            mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
+        bare = mention.kind == "number" and mention.unit in {"", _ELIDED, "of-them"} and mention.low == mention.high
+        source = whole if mention.unit == "of-them" else counted
+        if bare and source is not None and (mention.unit == "of-them" or _tally_position(text, mention)):
+            # "Six people died, four of them in Ardmore": four of the dead.
+            shown = f"{format_number(mention.low or 0)} {plural(source.unit)}"
+            mention = Mention("number", mention.start, mention.end, shown, source.unit, mention.low, mention.high)
+        elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
+            # "Dani Okafor finished with 22": a tally whose noun the sentence never says.
+            mention = Mention("number", mention.start, mention.end, format_number(mention.low or 0), TALLY,
+                              mention.low, mention.high)
         if mention.unit == _ELIDED:
             continue
         if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
-                and not mention.unit.endswith("-") and mention.unit not in UNCOUNTED:
-            counted = mention
+                and not mention.unit.endswith("-") and mention.unit not in {"of-them", TALLY}:
+            whole = mention
+            if mention.unit not in UNCOUNTED:
+                counted = mention
         out.append(mention)
     return out
+
+
+_GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w’'-]+\s+){1,3}\Z")
 
 
 def _tally_position(text: str, mention: Mention) -> bool:
@@ -254,6 +300,8 @@ def _tally_position(text: str, mention: Mention) -> bool:
         return False  # a noun of its own follows: "12 rebounds"
     if before and before[-1].lower() in _TALLY_VERBS:
         return True
+    if _GAPPED.search(text, max(0, mention.start - 40), mention.start):
+        return True  # "Jamie VanDeest had 13 points and Richard Carter 12"
     return following.endswith("ed") and text[mention.end : mention.end + 1] == " "
 
 
@@ -263,7 +311,8 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = frozenset(part for w in NUMBER_WORDS for part in _LETTERS.findall(w.casefold())) | {"dozen"}
 _ORDINAL_PARTS = frozenset(part for w in ORDINAL_WORDS for part in _LETTERS.findall(w.casefold()))
 _SMALL_PARTS = frozenset(_LETTERS.findall(_SMALL.replace("\\b", " ")))
-_MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yuan"})
+_MONEY_WORDS = frozenset(part for word in _CURRENCY_WORDS for part in word.split())
+_CODE_WORDS = frozenset(_LETTERS.findall(" ".join(_CURRENCY_CODES)))
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
 
@@ -289,6 +338,10 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
             present.add("percent")
         if not words.isdisjoint(_MONEY_WORDS):
             present.add("money words")
+        if not words.isdisjoint(_CODE_WORDS) or "$" in segment:
+            present.add("money codes")
+    if "clock" in words:
+        present.add("o'clock")
     if any(sign in segment for sign in "$€£¥"):
         present.add("currency")
     if not words.isdisjoint(_SMALL_PARTS):
@@ -370,7 +423,9 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         symbol = sign.group(0) if sign else ""
         currency = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}.get(symbol, "")
         if groups.get("cur"):
-            currency = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY"}[groups["cur"].lower()]
+            currency = _CURRENCY_WORDS[" ".join(groups["cur"].lower().split())]
+        if groups.get("code"):
+            currency = _CURRENCY_CODES[groups["code"].lower()]
         if match.group(0).upper().startswith("US$"):
             currency = "USD"
         return Mention("money", s, e, _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
@@ -390,22 +445,31 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         # "a 32-year-old Englishman", "aged 49": an age.
         end = _AGE.match(text, e, limit).end() if _AGE.match(text, e, limit) else e  # type: ignore[union-attr]
         return Mention("number", s, end, _range_text(low, high, " years old"), "age", low, high)
-    if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s):
-        # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count.
-        return Mention("number", s, e, format_number(low), "", low, high) if low == high else None
     noun = _noun_after(text, e, limit)
+    if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s) and not _plural(noun):
+        # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count (but
+        # "Mayor Harlow 37 votes ahead" counts votes).
+        return Mention("number", s, e, format_number(low), "", low, high) if low == high else None
     of_them = _OF_THEM.match(text, e, limit)
+    if of_them and (of_them.group(1).lower() in _NOT_NOUNS or of_them.group(1).lower() in _NOT_UNITS):
+        of_them = None  # "four of them in Ardmore": no noun follows
     if of_them:
         noun = of_them.group(1).lower()  # "36 people on board, 32 of them passengers"
     elif _OF_THEM_ALONE.match(text, e, limit):
         noun = "of-them"  # "observers challenged 14 of them": a share of what the text counted before
     kin = (not noun or unit_class(noun) in UNCOUNTED) and _KIN_OF.search(text, max(0, s - 30), s) is not None
+    gathered = None if noun else _GATHERING_OF.search(text, max(0, s - 30), s)
+    if gathered:
+        noun = gathered.group(1).lower()  # "a crowd of 12 000": its size
+    measure_before = _MEASURE_BEFORE.search(text, max(0, s - 20), s)
+    if measure_before:
+        noun = measure_before.group(1).lower() + "-"  # "a magnitude 6.4 earthquake" is a 6.4-magnitude one
     state = "" if kin else _state_after(text, e, limit) or _state_before(text, s, noun)
     if kin:
         noun = "children"  # "a mother of 13", "mother of 2 dead": her children, whoever died
     elif state:
         noun = state  # "Four people died", "a dozen were hurt": what befell them is what is counted
-    if not noun and _TOLL.search(text, max(0, s - 40), s):
+    if not noun and _TOLL.search(text, max(0, s - 90), s):
         noun = "dead"  # "the toll rose to 13": a death toll, its noun unsaid
     word_number = not groups["n"][:1].isdigit()
     if word_number and not noun:
@@ -430,8 +494,16 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
 #: "a 32-year-old", "32 - year - old", "32 years old".
 _AGE = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
 _AGED = re.compile(r"\baged\s+$", re.I)
+_GATHERING_OF = re.compile(r"\b(crowd|audience|attendance|turnout|gathering|congregation|workforce)\s+of\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+$")
 _KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+(?:about\s+)?$", re.I)
-_TOLL = re.compile(r"\b(?:death\s+)?toll\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+#: "The toll from Hurricane Teodora rose to seven", "the number of people killed has risen to
+#: eight": a death toll, its noun unsaid.
+_TOLL = re.compile(
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities))\b(?:\s+[\w’'-]+){0,6}?"
+    r"\s+(?:to|of|at|is|was|stands\s+at|stood\s+at)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
+    re.I,
+)
 #: Nouns after "one" or "two" that make a figure of speech, not a count.
 _NOT_COUNTED = frozenset("time times day way thing things hand side sides another other point points".split())
 
@@ -451,6 +523,10 @@ def _comparative_after(text: str, end: int, limit: int, noun: str) -> bool:
     after = text[end : min(limit, end + 60)].split()
     index = next((k for k, w in enumerate(after) if w.lower().strip(",.;") == noun.lower()), None)
     return index is not None and index + 1 < len(after) and after[index + 1].lower().strip(",.;") in _COMPARATIVES
+
+
+def _plural(noun: str) -> bool:
+    return bool(noun) and (noun.endswith("s") or noun in {"people", "children", "men", "women", "feet"})
 
 
 def _counted_one_or_two(text: str, start: int, noun: str) -> bool:
@@ -496,11 +572,17 @@ _ZONES = {
 _ZONE = re.compile(r"\s*\(?\s*(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s+time)?", re.I)
 
 
-def _time(match: re.Match[str], text: str, limit: int) -> Mention:
+def _time(match: re.Match[str], text: str, limit: int) -> Mention | None:
     """A time of day, with its qualifier as a range and its zone, or a game's clock."""
     s, e = match.start(), match.end()
     groups = match.groupdict()
-    if groups.get("h") is not None:
+    if groups.get("oclock") is not None:
+        hour = parse_number(groups["oclock"])
+        if hour is None or not 1 <= hour <= 12:
+            return None
+        later = re.match(r"[^.;]{0,40}?\b(?:afternoon|evening|night|p\.?\s?m\.?)", text[e : min(limit, e + 50)], re.I)
+        low = high = hour % 12 + (12 if later else 0)
+    elif groups.get("h") is not None:
         if _GAME_CLOCK.match(text, e, limit):
             shown = f"{int(groups['h'])}:{groups['min']} on the clock"
             clock = int(groups["h"]) + int(groups["min"]) / 60
@@ -544,7 +626,7 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     words = {"nil": 0, "zero": 0}
     first = parse_number(match.group("v1")) if match.group("v1").lower() not in words else 0
     second = parse_number(match.group("v2")) if match.group("v2").lower() not in words else 0
-    if first is None or second is None or first + second < 2 or first + second > 120:
+    if first is None or second is None or first + second < 2 or first + second > 400:
         return None
     if re.search(r"\bto\b", match.group(0), re.I) and match.group("v1")[:1].isdigit():
         return None  # "3 to 5 years": a range
@@ -665,6 +747,8 @@ def _plain_noun_after(text: str, offset: int, limit: int) -> str:
         if word.lower() in _NOT_UNITS and word is not words[0]:
             break
         lower = word.lower()
+        if lower in _NOT_UNITS or lower in _NOT_NOUNS:
+            continue
         if word[0].islower() and (lower.endswith("s") or unit_class(lower) != lower):
             return lower
     if words[0].lower() in _NOT_UNITS or words[0].lower() in _NOT_NOUNS:

@@ -65,7 +65,7 @@ NEAREST = 8
 RUNS = frozenset({"extension", "round", "times", "attempt", "term", "season", "title", "win", "victory", "straight"})
 #: Units that say what a bare figure is without making it a claim two
 #: reports could dispute.
-NOT_DISPUTED = frozenset({"", "year", "month", "week", "day", "hour", "minute", "second"})
+NOT_DISPUTED = frozenset({""})
 #: Words that make a figure a part beside another ("three other bombs"): which
 #: part each report counts is unsaid, so two such figures are no dispute.
 PARTIAL = frozenset({"other", "another", "additional", "remaining", "further", "extra"})
@@ -73,6 +73,8 @@ PARTIAL = frozenset({"other", "another", "additional", "remaining", "further", "
 #: other's clear best partner, are one fact when their sentences share this
 #: much of their weighed words (0-100).
 UNLINKED_ALIKE = 35.0
+#: Units that say too little of what is counted to tie two figures by themselves.
+GENERIC_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "people", "times", "tally"})
 #: Kinds that count or measure, paired first; and kinds that place in time, paired
 #: after them, when the quantities have tied sentences together.
 QUANTITIES = frozenset({"number", "ordinal", "money", "percent"})
@@ -421,6 +423,10 @@ class Pairing:
             verb = _event_verb(self.facts[0].article, x)
             return kind in {"time", "date"} and alone and verb is not None and verb == _event_verb(self.facts[1].article, y)
         if kind in {"number", "ordinal"}:
+            if x.unit in GENERIC_UNITS:
+                # "for nearly seven minutes", "for about 30 minutes": spans and crowds of
+                # anything; only the words around them, or a holder, say they are one.
+                return held or alone and told_alike
             return held or alone or shared >= 2
         if kind in {"money", "percent"}:
             # What an amount is of must be said alike: "£1.1 million has been paid back" is
@@ -616,7 +622,8 @@ def _one_order(x: Fact, y: Fact) -> bool:
     """Whether two figures are within :data:`ORDER` of each other: reports that dispute a
     figure give it within a few times ("200ft", "200m"), where a career's 2,117 points and a
     game's 23, or one town's 10 houses and a district's 1,500, are two quantities."""
-    a, b = abs(x.high or 0), abs(y.high or 0)
+    a = abs(x.high if x.high is not None and math.isfinite(x.high) else x.low or 0)
+    b = abs(y.high if y.high is not None and math.isfinite(y.high) else y.low or 0)
     if x.scale and y.scale and x.scale != y.scale:
         from reader.core.facts.units import convert
 

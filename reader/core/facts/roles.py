@@ -118,7 +118,9 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     after_words = _WORD.findall(text, end, clause_end)[:REACH]
     nearest = after_words[:3] + before_words[::-1][:4]
     measure = unit or next((_MEASURES[w.lower()] for w in nearest if w.lower() in _MEASURES), "")
-    value_terms = set(content_terms(text[start:end]))
+    # The value and the noun it counts say nothing of what it is said of: "nearly seven
+    # minutes" and "about 30 minutes" share a unit, not a role.
+    value_terms = set(content_terms(text[start:end])) | set(content_terms(unit))
     terms = frozenset(t for t in content_terms(" ".join(before_words + after_words)) if t not in value_terms)
     close = frozenset(t for t in content_terms(" ".join(before_words[-2:] + after_words[:2])) if t not in value_terms)
     after = text[end:clause_end]

@@ -39,7 +39,9 @@ _AGE_APPOSITIVE = re.compile(r",\s{0,3}(?:a|an)\s{1,3}$")
 _AGE_AS_SUBJECT = re.compile(r"(?:^|[.;:]\s{0,3})\s*the\s{1,3}$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|$)")
 _COUNT_OF = re.compile(r"\bof\s+$", re.I)
-_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from)\s", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from)\s+", re.I)
+#: Nothing but titles between "by" and a name: "granted by President Donald Trump".
+_TITLES_ONLY = re.compile(r"(?:(?:[A-Z][a-z]+\.?|the|former|then)\s+){0,3}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+while\s+"
@@ -64,7 +66,7 @@ def holders(facts: ArticleFacts) -> Holders:
     by_sentence: dict[int, list[Fact]] = {}
     for fact in facts.facts:
         by_sentence.setdefault(fact.sentence, []).append(fact)
-    known = _known_people(facts)
+    known = _known_people(facts) - _not_people(facts)
     last_person: Fact | None = None
     for index in sorted(by_sentence):
         found = by_sentence[index]
@@ -99,10 +101,21 @@ _PERSON_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\)|['’]s\s+(
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\d\s*-?\s*years?\s*-?\s*old(?:\s+[a-z]+)?)\s+$", re.I)
 
 
+#: Words before a name that make it a place or a thing, whatever its shape: "from Port
+#: Ellery", "the Gannet Rose", "in Ardmore".
+_THING_BEFORE = re.compile(r"\b(?:the|from|to|in|at|near|off|across|into|onto|aboard|via)\s+\Z", re.I)
+
+
+def _not_people(facts: ArticleFacts) -> set[str]:
+    """The keys of names typed as people that the article also writes as a place or a thing."""
+    text = facts.article.text
+    return {f.key for f in facts.facts if f.kind == "person"
+            and _THING_BEFORE.search(text, max(0, f.start - 10), f.start) and not _possessive(text, f)}
+
+
 def _known_people(facts: ArticleFacts) -> set[str]:
-    """The keys of the names an article shows to be people's, not a ship's or a town's
-    mistaken for one: a name spoken of by its surname alone ("Richard Carter" ... "Carter"),
-    named with a title, quoted as a speaker, or given an age."""
+    """The keys of the names an article shows to be people's: a first name and a surname,
+    or a single name with a title, quoted as a speaker, or given an age."""
     from reader.core.facts.name_forms import TITLE_WORDS
 
     text = facts.article.text
@@ -115,7 +128,9 @@ def _known_people(facts: ArticleFacts) -> set[str]:
         surname_alone = len(words) > 1 and words[-1].lower() in surnames_alone
         titled = bool(before) and before[-1].lower().strip(".,") in TITLE_WORDS
         spoken = _PERSON_AFTER.match(text, name.end) or _PERSON_BEFORE.search(text, max(0, name.start - 40), name.start)
-        if surname_alone or titled or spoken:
+        # A first name and a surname are a person's, unless the article writes them as a
+        # place or a thing (:func:`_not_people`).
+        if len(words) > 1 or surname_alone or titled or spoken:
             known.add(name.key)
     return known
 
@@ -159,16 +174,15 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
     # Only a person is read as a clause's holder: a body's name there is as often what is
     # acted on ("supervisors approved the Beacon Ridge wind farm 7-2") or a modifier ("Port
     # records show"); a body holds a figure only by a possessive or in apposition.
-    people = [n for n in in_clause if n.kind == "person"]
-    if people:
-        return people[0]
+    subjects = [n for n in in_clause if n.kind == "person"]
+    if subjects:
+        return subjects[0]
     # "the fourth extension granted by President Donald Trump", "13 points from Seth VanDeest":
     # the person named after "by" or "from" is who the figure is of.
     agent = _AGENT_AFTER.match(text, value.end)
     if agent:
-        after_start = agent.end()
-        named = [n for n in names if n.kind == "person" and after_start <= n.start <= after_start + 40]
-        if named and not _CLAUSE_BREAK.search(text, value.end, named[0].start):
+        named = [n for n in people if _TITLES_ONLY.fullmatch(text, agent.end(), n.start)]
+        if named:
             return named[0]
     return None
 

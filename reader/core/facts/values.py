@@ -39,6 +39,12 @@ def parse_number(text: str) -> float | None:
     text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "12 000"
     text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)  # "8. 6" as tokenised text writes 8.6
+    half = re.search(r"\s+and\s+a\s+half\s*$", text, re.I)
+    if half:  # "two and a half"
+        whole = parse_number(text[: half.start()])
+        return whole + 0.5 if whole is not None else None
+    text = re.sub(r"(?<=\d)(?:mn|mln)\b", "m", text)
+    text = re.sub(r"(?<=\d)bln\b", "bn", text)
     mixed = re.fullmatch(r"\s*(\d+) (\d)/(\d{1,2})\s*", text) or re.fullmatch(r"\s*()(\d)/(\d{1,2})\s*", text)
     if mixed:  # "2 1/2"
         whole, numerator, denominator = mixed.groups()
@@ -129,7 +135,10 @@ _UNIT_CLASSES = {
     "day": "day", "month": "month", "year": "year", "week": "week", "hour": "hour", "minute": "minute",
     "time": "times", "times": "times", "user": "users", "american": "users", "people": "people",
     "person": "people", "spectator": "spectator", "fan": "spectator", "supporter": "spectator",
-    "attendee": "spectator", "onlooker": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+    "attendee": "spectator", "onlooker": "spectator", "crowd": "spectator", "audience": "spectator",
+    "attendance": "spectator", "viewer": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+    "employee": "worker", "staff": "worker", "workforce": "worker", "staffer": "worker",
+    "fatality": "dead", "death": "dead",
 }
 
 

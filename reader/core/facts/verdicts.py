@@ -175,8 +175,12 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     if a.kind == "time":
         if high_a - low_a > BOUND or high_b - low_b > BOUND:
             return None  # "out by 7 a.m." bounds a moment; it is no time to compare
-        if (a.zone is None) != (b.zone is None) and (low_a - low_b) % 1 == 0 and low_a != low_b:
-            return None  # one zone given: a whole hours apart may be one moment in two zones
+        if (a.zone is None) != (b.zone is None) and (
+            (a.zone if a.zone is not None else b.zone) in UNIVERSAL_ZONES or (low_a - low_b) % 1 == 0
+        ):
+            # "10:15 GMT" against a time of the place, whose zone is unsaid; "5:40 p.m. Eastern"
+            # against "4:40 p.m." may be one moment told in two zones.
+            return None
         if a.zone is not None and b.zone is not None:
             low_a, high_a = low_a - a.zone, high_a - a.zone
             low_b, high_b = low_b - b.zone, high_b - b.zone
@@ -197,6 +201,9 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     return "different"
 
 
+#: Offsets of the zones international outlets give (GMT, UTC, BST) rather than the place's own:
+#: a time given in one of them cannot be set against a local time with no zone.
+UNIVERSAL_ZONES = frozenset({0.0, 1.0})
 #: A time given as a range this wide, in hours, is a bound ("by 7 a.m."), not a time.
 BOUND = 1.0
 #: How far apart two figures converted from two units may be and still be one rounded figure.

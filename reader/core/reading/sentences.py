@@ -119,6 +119,12 @@ def _split_inline_heading(text: str, start: int, end: int) -> list[Span]:
 #: A piece that cannot start a sentence: a lower-case word ("com, said...")
 #: after a full stop the splitter mistook for an end.
 _LOWER_START = re.compile(r"[\"“‘'(]?[a-z]")
+#: A time of day ending a piece, and what may follow one in the same sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.I)
+_ZONE_OR_DAY = re.compile(
+    r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]T|[ECMP]T|Eastern|Central|Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b"
+)
 #: A number cut at its decimal point ("a magnitude 6. | 1 quake").
 _CUT_NUMBER = re.compile(r"\d\.$")
 
@@ -142,6 +148,8 @@ def _continues(text: str, previous: Span, start: int) -> bool:
     """Whether the piece at ``start`` goes on with the sentence ``previous``."""
     if _LOWER_START.match(text, start):
         return True
+    if _CLOCK_END.search(text, previous[0], previous[1]) and _ZONE_OR_DAY.match(text, start):
+        return True  # "at 3:30 p.m. Central on Saturday", "at 9 a.m. Monday"
     return text[start].isdigit() and bool(_CUT_NUMBER.search(text, previous[0], previous[1]))
 
 

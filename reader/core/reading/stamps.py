@@ -31,7 +31,7 @@ _LABELS = frozenset(
 )
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
-_MOST_TOKENS = 24
+_MOST_TOKENS = 40
 
 
 #: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
