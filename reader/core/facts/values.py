@@ -47,8 +47,8 @@ def parse_number(text: str) -> float | None:
     text = re.sub(r"(?<=\d)bln\b", "bn", text)
     mixed = re.fullmatch(r"\s*(\d+) (\d)/(\d{1,2})\s*", text) or re.fullmatch(r"\s*()(\d)/(\d{1,2})\s*", text)
     if mixed:  # "2 1/2"
-        whole, numerator, denominator = mixed.groups()
-        return float(whole or 0) + int(numerator) / int(denominator) if int(denominator) else None
+        integer, numerator, denominator = mixed.groups()
+        return float(integer or 0) + int(numerator) / int(denominator) if int(denominator) else None
     spelled = _spelled(text)
     if spelled is not None:
         return spelled
