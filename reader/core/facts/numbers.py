@@ -250,7 +250,7 @@ _ELIDED = "?"
 TALLY = "tally"
 #: Words before a bare count that make it a tally of what the sentence counted before:
 #: "Carter added 12", "VanDeest scored 13", "finished with 9".
-_TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by".split())
+_TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by to at".split())
 #: Units a bare count never takes from another: ages, measures, compounds, states.
 _NOT_ELIDED = frozenset({"age", "length", "speed", "area", "mass", "temperature", "volume"})
 
@@ -266,14 +266,11 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     counted: Mention | None = None  # the last count a bare tally may take the noun of
-    whole: Mention | None = None  # the last count, what befell them included, that "of them" refers to
     for mention in found:
-        bare = mention.kind == "number" and mention.unit in {"", _ELIDED, "of-them"} and mention.low == mention.high
-        source = whole if mention.unit == "of-them" else counted
-        if bare and source is not None and (mention.unit == "of-them" or _tally_position(text, mention)):
-            # "Six people died, four of them in Ardmore": four of the dead.
-            shown = f"{format_number(mention.low or 0)} {plural(source.unit)}"
-            mention = Mention("number", mention.start, mention.end, shown, source.unit, mention.low, mention.high)
+        bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
+        if bare and counted is not None and _tally_position(text, mention):
+            shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
+            mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
         elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
             # "Dani Okafor finished with 22": a tally whose noun the sentence never says.
             mention = Mention("number", mention.start, mention.end, format_number(mention.low or 0), TALLY,
@@ -281,10 +278,8 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
         if mention.unit == _ELIDED:
             continue
         if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
-                and not mention.unit.endswith("-") and mention.unit not in {"of-them", TALLY}:
-            whole = mention
-            if mention.unit not in UNCOUNTED:
-                counted = mention
+                and not mention.unit.endswith("-") and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
+            counted = mention
         out.append(mention)
     return out
 

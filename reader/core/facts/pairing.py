@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
+from reader.core.facts.numbers import TALLY
 from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.subjects import Holders, holders
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
@@ -74,7 +75,7 @@ PARTIAL = frozenset({"other", "another", "additional", "remaining", "further", "
 #: much of their weighed words (0-100).
 UNLINKED_ALIKE = 35.0
 #: Units that say too little of what is counted to tie two figures by themselves.
-GENERIC_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "people", "times", "tally"})
+GENERIC_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "people", "times", "tally", "of-them"})
 #: Kinds that count or measure, paired first; and kinds that place in time, paired
 #: after them, when the quantities have tied sentences together.
 QUANTITIES = frozenset({"number", "ordinal", "money", "percent"})
@@ -206,8 +207,8 @@ class Pairing:
 
         def swapped(x: Fact, y: Fact) -> bool:
             """Whether each side also states the other's value: two roles, told in two orders."""
-            return any(value_relation(y, f) == "same" for f in side_a if f.sentence == x.sentence) and any(
-                value_relation(x, f) == "same" for f in side_b if f.sentence == y.sentence
+            return any(_relation(y, f) == "same" for f in side_a if f.sentence == x.sentence) and any(
+                _relation(x, f) == "same" for f in side_b if f.sentence == y.sentence
             )
 
         def test(x: Fact, y: Fact) -> Verdict | None:
@@ -218,7 +219,7 @@ class Pairing:
             # The roles overrule an agreement when the two sides tell two roles in two orders,
             # or when the equal values share nothing of their roles, not even what they measure.
             overrule = swapped(x, y) or closer == 0 and shared >= 3
-            if 0 <= closer < shared and overrule and value_relation(x, y) == "different" and _disputable(x) \
+            if 0 <= closer < shared and overrule and _relation(x, y) == "different" and _disputable(x) \
                     and self._one_thing(x, y) and self._may_conflict(x, y, self.alignment.links[link].score, tied=True):
                 return "different"
             return None
@@ -226,7 +227,7 @@ class Pairing:
         self._best_first(side_a, side_b, link, test)
 
     def _agree_in_link(self, x: Fact, y: Fact) -> Verdict | None:
-        verdict = value_relation(x, y)
+        verdict = _relation(x, y)
         if verdict not in ("same", "compatible") or not self._one_subject(x, y):
             return None
         if _year_alone_both(x, y) and not x.role.close & y.role.close:
@@ -253,9 +254,13 @@ class Pairing:
                 continue
             near = buckets.get(_bucket(x, verdict), [])
             middle = bisect_left(near, round(i / n_a * n_b))
-            for j in near[max(0, middle - NEAREST) : middle + NEAREST]:
+            tried = set(near[max(0, middle - NEAREST) : middle + NEAREST])
+            if x.kind == "number":  # counts whose noun is unsaid, in linked sentences
+                tried |= {j for j, y in enumerate(side_b) if (x.sentence, y.sentence) in self.scores
+                          and (_wild(y) and _countable(x) or _wild(x) and _countable(y))}
+            for j in sorted(tried):
                 y = side_b[j]
-                if value_relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
+                if _relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
                     candidates.append((-(self._held(x, y) is True), abs(i / n_a - j / n_b), i, j))
         candidates.sort()
         for _, _, i, j in candidates:
@@ -276,14 +281,14 @@ class Pairing:
             assert x.date is not None and y.date is not None
             if _year_alone_both(x, y) and not x.role.close & y.role.close:
                 return False
-            return value_relation(x, y) == "same" or _written_relative(x) or _written_relative(y)
+            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y)
         if x.kind == "time":
             return bool(x.role.close & y.role.close)
         if x.kind in {"vote", "score"}:
             return True
         if x.kind in {"number", "ordinal"} and not x.unit:
             return overlap(x.role, y.role) >= 2
-        if x.kind in {"number", "ordinal"} and value_relation(x, y) == "same":
+        if x.kind in {"number", "ordinal"} and _relation(x, y) == "same":
             return True  # "Rescuers pulled 31 people", "Thirty-one people were rescued"
         return overlap(x.role, y.role) >= 1 or strong(x.role, y.role)
 
@@ -317,6 +322,8 @@ class Pairing:
         for j, y in enumerate(side_b):
             if id(y) not in self.used[1] and y.kind in kinds and _disputable(y):
                 slots[_slot(y)].append(j)
+        wild_b = [j for j, y in enumerate(side_b) if _wild(y) and id(y) not in self.used[1]]
+        counts_b = [j for j, y in enumerate(side_b) if _countable(y) and id(y) not in self.used[1] and _disputable(y)]
         tried: dict[tuple[int, int], float] = {}
         for i, x in enumerate(side_a):
             if id(x) in self.used[0] or x.kind not in kinds or not _disputable(x):
@@ -327,12 +334,16 @@ class Pairing:
             else:  # a long article: the figures near the same place, and those of linked sentences
                 middle = bisect_left(near, round(i / n_a * n_b))
                 window = set(near[max(0, middle - NEAREST) : middle + NEAREST])
+            if x.kind == "number":  # a count whose noun is unsaid may answer any count, and any count it
+                window |= {j for j in wild_b if (x.sentence, side_b[j].sentence) in self.scores}
+                if _wild(x):
+                    window |= {j for j in counts_b if (x.sentence, side_b[j].sentence) in self.scores}
             window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.scores}
             window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.tied}
             window |= {j for j in near if self._held(x, side_b[j]) is True}
             for j in window:
                 y = side_b[j]
-                if value_relation(x, y) == "different" and self._one_thing(x, y):
+                if _relation(x, y) == "different" and self._one_thing(x, y):
                     tried[(i, j)] = self._affinity(x, y)
         rivals_a: dict[int, list[int]] = defaultdict(list)
         rivals_b: dict[int, list[int]] = defaultdict(list)
@@ -423,7 +434,7 @@ class Pairing:
             verb = _event_verb(self.facts[0].article, x)
             return kind in {"time", "date"} and alone and verb is not None and verb == _event_verb(self.facts[1].article, y)
         if kind in {"number", "ordinal"}:
-            if x.unit in GENERIC_UNITS:
+            if x.unit in GENERIC_UNITS or y.unit in GENERIC_UNITS:
                 # "for nearly seven minutes", "for about 30 minutes": spans and crowds of
                 # anything; only the words around them, or a holder, say they are one.
                 return held or alone and told_alike
@@ -476,6 +487,7 @@ class Pairing:
 
     def _one_subject(self, x: Fact, y: Fact) -> bool:
         """Whether nothing known of two values says they are of two things."""
+        x, y = _as_partner(x, y)
         role_y = y.role
         if x.unit != y.unit and people_and_state(x.unit, y.unit):
             role_y = replace(role_y, measure=x.role.measure)  # "3,500 people left", "3,500 were evacuated"
@@ -508,7 +520,7 @@ class Pairing:
             if overlap(value.role, fact.role) < bar:
                 continue  # an equal value, in another role
             agreeing = ("same",) if value.kind == "date" else ("same", "compatible")  # "last year" does not state "April"
-            if value_relation(value, fact) not in agreeing or not roles_agree(value.role, fact.role):
+            if _relation(value, fact) not in agreeing or not roles_agree(value.role, fact.role):
                 continue
             other = self.holders[side].get(id(fact))
             if holder is not None and other is not None and not same_name(holder, other):
@@ -661,6 +673,35 @@ def _clock_of(score: Fact, sentence: Iterable[Fact]) -> str | None:
 
 #: How far from a score, in characters, its game clock may stand.
 CLOCK_REACH = 60
+
+
+#: Units of counts whose noun the text never gave ("finished with 22", "challenged 14 of
+#: them"): such a count may be read in its partner's unit.
+WILDCARDS = frozenset({TALLY, "of-them"})
+#: Units that are no count: measures, ages, and margins read as differences.
+_NOT_COUNTS = frozenset({"age", "length", "speed", "area", "mass", "temperature", "volume"})
+
+
+def _countable(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.unit not in _NOT_COUNTS and not fact.unit.endswith(("-", " margin"))
+
+
+def _wild(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.unit in WILDCARDS
+
+
+def _as_partner(x: Fact, y: Fact) -> tuple[Fact, Fact]:
+    """The two facts with a wildcard count read in its partner's unit."""
+    if _wild(x) and _countable(y) and not _wild(y):
+        return replace(x, unit=y.unit, role=replace(x.role, measure=y.role.measure)), y
+    if _wild(y) and _countable(x) and not _wild(x):
+        return x, replace(y, unit=x.unit, role=replace(y.role, measure=x.role.measure))
+    return x, y
+
+
+def _relation(x: Fact, y: Fact) -> Verdict | None:
+    """:func:`value_relation` of two facts, a wildcard count read in its partner's unit."""
+    return value_relation(*_as_partner(x, y))
 
 
 def _disputable(fact: Fact) -> bool:

@@ -39,9 +39,10 @@ _AGE_APPOSITIVE = re.compile(r",\s{0,3}(?:a|an)\s{1,3}$")
 _AGE_AS_SUBJECT = re.compile(r"(?:^|[.;:]\s{0,3})\s*the\s{1,3}$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|$)")
 _COUNT_OF = re.compile(r"\bof\s+$", re.I)
-_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from)\s+", re.I)
-#: Nothing but titles between "by" and a name: "granted by President Donald Trump".
-_TITLES_ONLY = re.compile(r"(?:(?:[A-Z][a-z]+\.?|the|former|then)\s+){0,3}")
+_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from|for)\s+", re.I)
+#: A few words with no punctuation between "by" and a name: "by President Donald Trump",
+#: "for City Council member Tomas Brandvold".
+_GAP_TO_NAME = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+while\s+"
@@ -167,6 +168,15 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
         named = [n for n in names if n.end == owner]
         if named:
             return named[0]
+    # "18,369 for City Council member Tomas Brandvold", "the fourth extension granted by
+    # President Donald Trump", "13 points from Seth VanDeest": the person named after "for",
+    # "by" or "from" is who the figure is of.
+    agent = _AGENT_AFTER.match(text, value.end)
+    if agent:
+        named = [n for n in people if agent.end() <= n.start <= agent.end() + 40
+                 and _GAP_TO_NAME.fullmatch(text, agent.end(), n.start)]
+        if named:
+            return named[0]
     clause = _clause_start(text, start, value.start)
     # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
     # possessive qualifies a noun; it is not who the clause is about.
@@ -177,13 +187,6 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
     subjects = [n for n in in_clause if n.kind == "person"]
     if subjects:
         return subjects[0]
-    # "the fourth extension granted by President Donald Trump", "13 points from Seth VanDeest":
-    # the person named after "by" or "from" is who the figure is of.
-    agent = _AGENT_AFTER.match(text, value.end)
-    if agent:
-        named = [n for n in people if _TITLES_ONLY.fullmatch(text, agent.end(), n.start)]
-        if named:
-            return named[0]
     return None
 
 
