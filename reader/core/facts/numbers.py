@@ -278,7 +278,7 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
         if mention.unit == _ELIDED:
             continue
         if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
-                and not mention.unit.endswith("-") and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
+                and not mention.unit.endswith(("-", " margin")) and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
             counted = mention
         out.append(mention)
     return out
@@ -464,7 +464,7 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         noun = "children"  # "a mother of 13", "mother of 2 dead": her children, whoever died
     elif state:
         noun = state  # "Four people died", "a dozen were hurt": what befell them is what is counted
-    if not noun and _TOLL.search(text, max(0, s - 90), s):
+    if not noun and _TOLL.search(text, max(0, s - 120), s):
         noun = "dead"  # "the toll rose to 13": a death toll, its noun unsaid
     word_number = not groups["n"][:1].isdigit()
     if word_number and not noun:
@@ -495,7 +495,7 @@ _KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfa
 #: "The toll from Hurricane Teodora rose to seven", "the number of people killed has risen to
 #: eight": a death toll, its noun unsaid.
 _TOLL = re.compile(
-    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities))\b(?:\s+[\w’'-]+){0,6}?"
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities))\b(?:\s+[\w’'-]+){0,12}?"
     r"\s+(?:to|of|at|is|was|stands\s+at|stood\s+at)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
     re.I,
 )
@@ -767,9 +767,12 @@ _NOT_NOUNS = frozenset(
 
 
 #: What befalls the people a number counts, by the words that say it.
+#: The verbs that may stand between a count and what befell those counted: "were killed",
+#: "are now confirmed dead", "have died".
+_AUX = r"(?:(?:were|was|are|is|have|has|had|have been|had been|has been)\s+(?:(?:now|all|since|later|reportedly|confirmed|officially)\s+){0,2})?"
 _STATES = (
-    ("dead", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:killed|dead|died|perished)\b", re.I)),
-    ("injured", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:injured|hurt|wounded)\b", re.I)),
+    ("dead", re.compile(rf"{_AUX}(?:killed|dead|died|perished)\b", re.I)),
+    ("injured", re.compile(rf"{_AUX}(?:injured|hurt|wounded)\b", re.I)),
     (
         "hospitalised",
         re.compile(

@@ -230,6 +230,8 @@ class Pairing:
         verdict = _relation(x, y)
         if verdict not in ("same", "compatible") or not self._one_subject(x, y):
             return None
+        if verdict == "compatible" and (_bound(x) or _bound(y)) and not _told_alike(x, y):
+            return None  # "up to 11 feet" of surge holds "16.4 inches" of rain: a bound says too little
         if _year_alone_both(x, y) and not x.role.close & y.role.close:
             return None  # "legislation passed in 2024", "the 2024 campaign": two events of a year
         if verdict == "compatible" and _year_against_month(x, y):
@@ -270,6 +272,8 @@ class Pairing:
 
     def _agree_anywhere(self, x: Fact, y: Fact) -> bool:
         """Whether two agreeing values in sentences the alignment did not link are one fact."""
+        if (_bound(x) or _bound(y)) and _relation(x, y) == "compatible" and not _told_alike(x, y):
+            return False
         if _year_against_month(x, y) or _year_alone_both(x, y) and not x.role.close & y.role.close:
             return False
         if (x.sentence, y.sentence) in self.scores or self._held(x, y) is True:
@@ -420,9 +424,7 @@ class Pairing:
         # ``tied``: the words around the two tie them closer than any other pairing would.
         alone = tied or _singled_out(x, y, side_a, self.used[0]) and _singled_out(y, x, side_b, self.used[1])
         shared = overlap(x.role, y.role)
-        # The words around two values say they are told of one thing: the same word right
-        # beside them, or several near them.
-        told_alike = bool(x.role.close & y.role.close) or shared >= TOLD_ALIKE
+        told_alike = _told_alike(x, y)
         kind = x.kind
         if kind in {"number", "money"} and not _one_order(x, y):
             return False
@@ -464,7 +466,7 @@ class Pairing:
             same_verb = verb is not None and verb == _event_verb(self.facts[1].article, y)
             # A day is a claim about one event only when the words near it say which: the one
             # day of each sentence still needs a word or two in common around it.
-            near_enough = only if kind == "time" else only and shared >= 2
+            near_enough = only if kind == "time" else only and shared >= 1
             return alone and (score >= CLOSE_LINK and (told_alike or near_enough) or same_verb)
         return False
 
@@ -591,6 +593,19 @@ def _slot(fact: Fact) -> str:
     if fact.kind in {"number", "ordinal"}:
         return f"tally:{fact.unit}"  # "the fourth extension", "extended three times"
     return f"{fact.kind}:{fact.unit}"
+
+
+def _bound(fact: Fact) -> bool:
+    """Whether a value is only a bound of a measure or an amount: "up to 11 feet", "more than
+    £2m". (A bound of a count of some noun, "more than 40 volunteers", names what it bounds.)"""
+    if fact.low is None or fact.high is None or _countable(fact) and fact.unit:
+        return False
+    return fact.low == 0 < fact.high or math.isinf(fact.high)
+
+
+def _told_alike(x: Fact, y: Fact) -> bool:
+    """Whether the words around two values say they are told of one thing."""
+    return bool(x.role.close & y.role.close) or overlap(x.role, y.role) >= TOLD_ALIKE
 
 
 def _year_against_month(x: Fact, y: Fact) -> bool:

@@ -11,6 +11,7 @@ extension" and "would mark the fourth extension" one done and one expected.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -129,7 +130,10 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     before = text[clause_start:start]
     agent_match = _AGENT.search(before[-60:]) or _AGENT_VERB.search(before[-60:])
     agent = _PLACE_FORMS.get(agent_match.group(1).lower(), "") if agent_match else ""
-    scope = frozenset(w.lower() for w in before_words[-3:] + after_words if w.lower() in _SCOPES)
+    # A part is said right beside its figure, before another figure begins: "five points during
+    # a pivotal run", not the "a year earlier" of the figure after it.
+    near_after = list(itertools.takewhile(lambda w: not w[0].isdigit(), after_words[:4]))
+    scope = frozenset(w.lower() for w in before_words[-3:] + near_after if w.lower() in _SCOPES)
     return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words),
                 _when(before_words, after_words), scope)
 

@@ -180,7 +180,10 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
     clause = _clause_start(text, start, value.start)
     # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
     # possessive qualifies a noun; it is not who the clause is about.
-    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)]
+    # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
+    # of what he reports.
+    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)
+                 and not _SPEAKS.match(text, n.end)]
     # Only a person is read as a clause's holder: a body's name there is as often what is
     # acted on ("supervisors approved the Beacon Ridge wind farm 7-2") or a modifier ("Port
     # records show"); a body holds a figure only by a possessive or in apposition.
@@ -195,6 +198,9 @@ def _clause_start(text: str, start: int, offset: int) -> int:
     for match in _CLAUSE_BREAK.finditer(text, start, offset):
         found = match.end()
     return found
+
+
+_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|explained|wrote|noted|stated|announced|insisted|argued|warned)\b")
 
 
 def _possessive(text: str, name: Fact) -> bool:

@@ -144,7 +144,7 @@ _UNIT_CLASSES = {
 
 #: Units that count people, so that what befell them ("died") says more.
 PERSON_UNITS = frozenset({"people", "resident", "worker", "passenger", "other", "child", "adult", "man", "woman",
-                          "firefighter", "victim", "student", "patient", "spectator", "survivor"})
+                          "firefighter", "victim", "student", "patient", "spectator", "survivor", "person"})
 #: What befell people: never pluralised ("3 dead", not "3 deads").
 UNCOUNTED = frozenset({"dead", "injured", "hospitalised", "in hospital", "missing", "arrested", "evacuated", "rescued"})
 _STATE_WORDS = {

@@ -150,6 +150,9 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
                 and compare_dates(a.date, b.date) == "different":
             return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
         return verdict  # type: ignore[return-value]
+    if a.unit != b.unit and a.unit in PERSON_UNITS and b.unit in PERSON_UNITS:
+        a = replace(a, unit="people")  # "employs 1,850 people", "1,580 employees": one count, in other words
+        b = replace(b, unit="people")
     if a.unit != b.unit:
         if not _people_and_state(a.unit, b.unit) or a.low is None or b.low is None or a.high is None or b.high is None:
             return None
@@ -207,7 +210,7 @@ UNIVERSAL_ZONES = frozenset({0.0, 1.0})
 #: A time given as a range this wide, in hours, is a bound ("by 7 a.m."), not a time.
 BOUND = 1.0
 #: How far apart two figures converted from two units may be and still be one rounded figure.
-ROUNDING = 0.06
+ROUNDING = 0.03
 #: How many hours apart two clock times may be and still be one time rounded: five minutes.
 CLOCK_SLACK = 5 / 60
 
