@@ -140,6 +140,35 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
     ),
     ("percent", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
+    # "25 basis points", "0.8 percentage point", "a quarter of a point", "a half-point cut":
+    # a change in a rate, in points of it.
+    (
+        "percent",
+        re.compile(
+            rf"(?:{_QUALIFIER})?(?:(?P<n>{_NUM})\s*(?P<bp>basis[\s-]points?|bps?\b)|(?P<pp>{_NUM})\s+percentage[\s-]points?"
+            rf"|(?P<qp>(?:a\s+)?(?:quarter|half)(?:\s+(?:of\s+)?a)?[\s-](?:percentage[\s-])?point))",
+            re.I,
+        ),
+    ),
+    # "a quarter of the homes", "two-thirds of voters", "one in four", "three out of 10": a share.
+    (
+        "percent",
+        re.compile(
+            rf"\b(?P<frac>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half)"
+            rf"\s+of\b(?!\s+(?:a|an|one)\s+(?:million|billion|percent|per\s*cent|percentage|point))"
+            rf"|\b(?P<part>{_NUMBER_WORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?P<whole>{_NUMBER_WORD}|\d{{1,3}})\b(?=\s+[a-z])",
+            re.I,
+        ),
+    ),
+    # "2:05:41", "2 hours, 5 minutes and 41 seconds": a time taken.
+    (
+        "number",
+        re.compile(
+            r"(?<![\d:])(?P<dh>\d{1,2}):(?P<dm>[0-5]\d):(?P<ds>[0-5]\d)(?![\d:])"
+            r"|\b(?P<hh>\d{1,2})\s+hours?,?\s+(?P<mm>\d{1,2})\s+minutes?(?:,?\s+(?:and\s+)?(?P<ss>\d{1,2})\s+seconds?)?",
+            re.I,
+        ),
+    ),
     (
         "time",
         re.compile(
@@ -191,7 +220,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a pattern whose words or characters a sentence lacks is not run on it.
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
-    "currency", "money words", "money codes", "percent", "percent", "digit", "clock", "digit",
+    "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
     "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
 )  # fmt: skip
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
@@ -266,9 +295,15 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     counted: Mention | None = None  # the last count a bare tally may take the noun of
+    margin: Mention | None = None  # the last margin ("by 212 votes") a bare "by 96" is one of
     for mention in found:
         bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
-        if bare and counted is not None and _tally_position(text, mention):
+        by = _MARGIN_BY.search(text, max(0, mention.start - 8), mention.start)
+        if bare and by and margin is not None:
+            # "had led by 212 votes on Nov. 3, and by 96 after the canvass": 96 votes of lead.
+            shown = f"{format_number(mention.low or 0)} {plural(margin.unit)}"
+            mention = Mention("number", mention.start, mention.end, shown, margin.unit, mention.low, mention.high)
+        elif bare and counted is not None and _tally_position(text, mention):
             shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
             mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
         elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
@@ -277,6 +312,8 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
                               mention.low, mention.high)
         if mention.unit == _ELIDED:
             continue
+        if mention.kind == "number" and mention.unit.endswith(" margin"):
+            margin = mention
         if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
                 and not mention.unit.endswith(("-", " margin")) and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
             counted = mention
@@ -284,6 +321,7 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_MARGIN_BY = re.compile(r"\bby\s+\Z")
 _GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w’'-]+\s+){1,3}\Z")
 
 
@@ -337,6 +375,12 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
             present.add("money codes")
     if "clock" in words:
         present.add("o'clock")
+    if not words.isdisjoint({"basis", "bp", "bps", "percentage", "point"}):
+        present.add("points")
+    if not words.isdisjoint({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "in", "out"}):
+        present.add("share")
+    if digit and (":" in segment or "hours" in words or "hour" in words):
+        present.add("duration")
     if any(sign in segment for sign in "$€£¥"):
         present.add("currency")
     if not words.isdisjoint(_SMALL_PARTS):
@@ -386,6 +430,12 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
                        number, number)
     if kind == "time":
         return _time(match, text, limit)
+    if kind == "percent" and (groups.get("bp") or groups.get("pp") or groups.get("qp")):
+        return _points(match)
+    if kind == "percent" and (groups.get("frac") or groups.get("part")):
+        return _share(match)
+    if kind == "number" and (groups.get("dh") or groups.get("hh")):
+        return _duration(match)
     if kind == "number" and groups.get("vague"):
         # "extended the deadline multiple times": more than once, how often unsaid.
         unit = "extension" if _EXTENDED.search(text, max(0, s - 80), s) else "times"
@@ -606,6 +656,50 @@ def _time(match: re.Match[str], text: str, limit: int) -> Mention | None:
         offset = _ZONES[zone.group(1).lower()]
         value += f" {zone.group(1)}"
     return Mention("time", s, e, value, "", low, high, zone=offset)
+
+
+_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
+
+
+def _points(match: re.Match[str]) -> Mention:
+    """A change in a rate in percentage points: "25 basis points" is 0.25 of a point."""
+    groups = match.groupdict()
+    if groups.get("qp"):
+        value = 0.25 if "quarter" in groups["qp"].lower() else 0.5
+    elif groups.get("bp"):
+        value = (parse_number(groups["n"]) or 0) / 100
+    else:
+        value = parse_number(groups["pp"]) or 0
+    return Mention("percent", match.start(), match.end(), f"{format_number(value)} points", "points", value, value)
+
+
+def _share(match: re.Match[str]) -> Mention | None:
+    """A share on the percentage scale: "a quarter of" 25%, "one in four" 25%, "two-thirds of" 67%.
+
+    A share in words is rounded as people say it, so it reaches a point either way.
+    """
+    groups = match.groupdict()
+    if groups.get("frac"):
+        words = re.split(r"[\s-]+", groups["frac"].lower())
+        count = 1.0 if words[0] in {"a", "half"} else float(parse_number(words[0]) or 1)
+        share = count * _FRACTIONS[words[-1].rstrip("s")]
+    else:
+        part, whole = parse_number(groups["part"]), parse_number(groups["whole"])
+        if not part or not whole or part >= whole or whole > 100:
+            return None
+        share = part / whole
+    value = 100 * share
+    return Mention("percent", match.start(), match.end(), f"≈{format_number(round(value, 1))}%", "", value - 1, value + 1)
+
+
+def _duration(match: re.Match[str]) -> Mention:
+    """A time taken, in seconds: "2:05:41", "2 hours, 5 minutes and 41 seconds"."""
+    groups = match.groupdict()
+    hours, minutes, seconds = (groups["dh"], groups["dm"], groups["ds"]) if groups.get("dh") else (
+        groups["hh"], groups["mm"], groups.get("ss") or "0")
+    total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
+    shown = f"{int(hours)}:{int(minutes):02d}:{int(seconds):02d}"
+    return Mention("number", match.start(), match.end(), shown, "duration", total, total)
 
 
 def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:

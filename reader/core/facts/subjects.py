@@ -180,6 +180,12 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
     clause = _clause_start(text, start, value.start)
     # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
     # possessive qualifies a noun; it is not who the clause is about.
+    # A person named right before the figure holds it: "with Kenya's Amos Rotich third in
+    # 2:06:38", "VanDeest led Drake with 13 points".
+    close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n)
+                and _NO_BREAK.fullmatch(text, n.end, value.start)]
+    if close_by:
+        return close_by[-1]
     # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
     # of what he reports.
     in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)
@@ -200,6 +206,9 @@ def _clause_start(text: str, start: int, offset: int) -> int:
     return found
 
 
+#: How far before a figure, in characters, a name holds it whatever the clause.
+NEAR_NAME = 25
+_NO_BREAK = re.compile(r"[^,;:.()\"“”]*")
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|explained|wrote|noted|stated|announced|insisted|argued|warned)\b")
 
 
