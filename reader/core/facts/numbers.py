@@ -503,7 +503,7 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     elif _OF_THEM_ALONE.match(text, e, limit):
         noun = "of-them"  # "observers challenged 14 of them": a share of what the text counted before
     kin = (not noun or unit_class(noun) in UNCOUNTED) and _KIN_OF.search(text, max(0, s - 30), s) is not None
-    gathered = None if noun else _GATHERING_OF.search(text, max(0, s - 30), s)
+    gathered = None if _plural(noun) else _GATHERING_OF.search(text, max(0, s - 30), s)
     if gathered:
         noun = gathered.group(1).lower()  # "a crowd of 12 000": its size
     measure_before = _MEASURE_BEFORE.search(text, max(0, s - 20), s)
@@ -854,6 +854,7 @@ _NOT_NOUNS = frozenset(
     later earlier apiece ahead behind away back down up out off around about across against along among between
     through toward towards near within without is are was were be has have had will would could should can may
     might must do does did not no yes so if then there here this that these those it its he she they we you
+    saw went came ran fell rose took gave made said told left began won lost hit got put set
     i me him her them us my our your their his who whom which what whose how why also only just even still yet
     again too very much many more most less least some any other another such own same each either neither
     percent per cent""".split()

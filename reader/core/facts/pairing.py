@@ -135,7 +135,17 @@ class Pairing:
     # -- names -----------------------------------------------------------
 
     def _names(self) -> None:
-        names_a = [f for f in self.plain[0] if f.kind in NAME_KINDS]
+        # "Graham Pettifer" in one report, "Graham Pettiford" in the sentence linked to it,
+        # and the first spelling nowhere in the second: one of them misspells the name. This
+        # comes first, before "Pettifer" alone elsewhere is taken for the one name.
+        for (i, j), _score in self.scores.items():
+            left = [f for f in self.facts[0].in_sentence(i) if f.kind == "person" and id(f) not in self.used[0]]
+            right = [f for f in self.facts[1].in_sentence(j) if f.kind == "person" and id(f) not in self.used[1]]
+            for x in left:
+                y = next((y for y in right if id(y) not in self.used[1] and misspelled(x, y)), None)
+                if y is not None and not self._named_anywhere(x, 1) and not self._named_anywhere(y, 0):
+                    self._take(x, y, "different", self.link_of_pair[(i, j)])
+        names_a = [f for f in self.plain[0] if f.kind in NAME_KINDS and id(f) not in self.used[0]]
         names_b = [f for f in self.plain[1] if f.kind in NAME_KINDS]
         buckets: dict[str, list[Fact]] = defaultdict(list)
         for name in names_b:
@@ -145,18 +155,11 @@ class Pairing:
                             and same_name(name, y)), None)
             if partner is not None:
                 self._take(name, partner, "same", self._link_of(name, partner))
-        # "Duncan Rait" in one report, "Duncan Raite" in the sentence linked to it:
-        # one of them misspells the name.
-        for (i, j), _score in self.scores.items():
-            left = [f for f in self.facts[0].in_sentence(i) if f.kind == "person" and id(f) not in self.used[0]]
-            right = [f for f in self.facts[1].in_sentence(j) if f.kind == "person" and id(f) not in self.used[1]]
-            for x in left:
-                y = next((y for y in right if id(y) not in self.used[1] and misspelled(x, y)), None)
-                if y is not None and not self._named_anywhere(x, 1) and not self._named_anywhere(y, 0):
-                    self._take(x, y, "different", self.link_of_pair[(i, j)])
 
     def _named_anywhere(self, name: Fact, side: int) -> bool:
-        return any(f.kind in NAME_KINDS and same_name(name, f) for f in self.plain[side])
+        """Whether report ``side`` writes this very name, as it is spelled here."""
+        key = name.key.partition("|")[2]
+        return any(f.kind in NAME_KINDS and f.key.partition("|")[2] == key for f in self.plain[side])
 
     # -- the rounds ------------------------------------------------------
 
