@@ -16,7 +16,7 @@ from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
-from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, resolve_date
+from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
 from reader.core.models import Article, FactKind
 from reader.core.reading.stamps import is_stamp, stamped_date
 
@@ -167,7 +167,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 # "3.1% in March" is March's rate; "the fourth extension,
                 # announced on Thursday" is no Thursday's extension.
                 role = replace(role, when="")
-            facts.append(replace(fact, role=role))
+            fact = replace(fact, role=role)
+            if fact.date is not None and anchor is not None:
+                fact = _weekday_placed(fact, anchor)
+            facts.append(fact)
     facts = _coordinated(article.text, facts)
     names = find_names(article, gazetteer, candidates)
     facts = _ages_in_apposition(article.text, facts, names)
@@ -232,6 +235,20 @@ def _ages_in_apposition(text: str, facts: list[Fact], names: list[Name]) -> list
                                role=role)
         out.append(fact)
     return out
+
+
+def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
+    """A weekday alone placed on the calendar against the day the article was written: the
+    last such day up to it ("the jury returned its verdicts on Thursday" in a report of
+    Thursday, March 12, is March 12), or the next one for what is expected ("will meet on
+    Friday")."""
+    date = fact.date
+    if date is None or date.weekday is None or date.day is not None or date.relative or written.day is None:
+        return fact
+    placed = place_weekday(date.weekday, written, ahead=fact.role.modality == "expected")
+    if placed is None:
+        return fact
+    return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
 
 
 def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:

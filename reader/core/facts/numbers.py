@@ -269,7 +269,27 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
             taken.append((s, e))
             found.append(mention)
     found.extend(_as_many(text, start, end, found, taken))
-    return _with_elided_nouns(text, sorted(found, key=lambda m: m.start))
+    return _with_elided_nouns(text, _converted_once(text, sorted(found, key=lambda m: m.start)))
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*\Z")
+
+
+def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
+    """"about 19 km (12 miles)", "355mm (14in)": a figure and its conversion in brackets are
+    one fact, the first as written; the bracket joins its span."""
+    out: list[Mention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if previous is not None and mention.kind == previous.kind and _IN_BRACKETS.search(text, previous.end, mention.start) \
+                and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit):
+            close = text.find(")", mention.end, mention.end + 3)
+            end = close + 1 if close >= 0 else mention.end
+            out[-1] = Mention(previous.kind, previous.start, end, previous.value, previous.unit, previous.low,
+                              previous.high, previous.date, previous.scale, previous.zone)
+            continue
+        out.append(mention)
+    return out
 
 
 #: The unit of a count in words with no noun after it, until the sentence gives it one.
@@ -802,6 +822,8 @@ def _sentence_initial(text: str, offset: int) -> bool:
 #: "a 10-year sentence", "64-bit versions", "32- and 64-bit versions": a figure joined to a
 #: word before a noun says what the noun is like, not how many of it there are.
 _COMPOUND = re.compile(r"(?:\s?-\s?(?:and|or|to)\s+\d+)?\s?-\s?([a-z]+)\b(?:\s+([a-z]+))?")
+#: Units of time, which a figure joined to them by a hyphen spans: "an 11-day strike".
+_SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Words after a counted noun that make the figure a difference: "five rounds sooner".
 _COMPARATIVES = frozenset("sooner earlier later more fewer less longer shorter higher lower ahead behind ago".split())
 
@@ -814,9 +836,11 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
     """
     compound = _COMPOUND.match(text, offset, limit)
     if compound and compound.group(1) not in _NOT_NOUNS:
-        # "an 8.6-magnitude quake", "a 10-year sentence": the figure measures the noun in
-        # that word; the hyphen keeps it apart from a count ("a 3-point shot" is no 3 points).
-        return f"{unit_class(compound.group(1))}-"
+        # "an 8.6-magnitude quake": the figure measures the noun in that word; the hyphen keeps
+        # it apart from a count ("a 3-point shot" is no 3 points). But "an 11-day strike" lasts
+        # 11 days, and "a 10-year sentence" 10 years.
+        word = unit_class(compound.group(1))
+        return word if word in _SPANS else f"{word}-"
     return _plain_noun_after(text, offset, limit)
 
 

@@ -456,10 +456,10 @@ class Pairing:
         if kind in {"time", "date"} and (x.sentence, y.sentence) in self.tied:
             # Sentences tied by a quantity they both state: "an 8.6-magnitude quake in April
             # last year", "an 8.7-magnitude earthquake ... in May 2012".
-            return alone and (x.date is None or y.date is None or same_precision(x.date, y.date))
+            return alone and (x.date is None or y.date is None or _comparable(x.date, y.date))
 
         if kind in {"time", "date"}:
-            if x.date is not None and y.date is not None and not same_precision(x.date, y.date):
+            if x.date is not None and y.date is not None and not _comparable(x.date, y.date):
                 return False
             # The one time or day of each of two closely linked sentences is one moment, as
             # are two told with the same verb ("came ashore at 5:15 a.m.", "landfall came at
@@ -506,7 +506,7 @@ class Pairing:
         mine = [d for d in self.dates[0].get(x.sentence, ()) if d is not x]
         theirs = [d for d in self.dates[1].get(y.sentence, ()) if d is not y]
         verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
-                    if same_precision(a.date, b.date) and _daily(a.date)}  # type: ignore[arg-type]
+                    if _comparable(a.date, b.date) and _daily(a.date)}  # type: ignore[arg-type]
         return "different" in verdicts and "same" not in verdicts
 
     def _stated_elsewhere(self, x: Fact, y: Fact) -> bool:
@@ -611,12 +611,24 @@ def _told_alike(x: Fact, y: Fact) -> bool:
     return bool(x.role.close & y.role.close) or overlap(x.role, y.role) >= TOLD_ALIKE
 
 
+def _comparable(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates name a day, a month or a year alike: "Wednesday" (placed on March
+    11) and "March 12" are two days; "late 2026" and "mid-2026" two parts of a year."""
+    if a.day is not None and b.day is not None:
+        return True
+    return same_precision(a, b)
+
+
 def _year_against_month(x: Fact, y: Fact) -> bool:
     """Whether one date gives a year alone and the other a month of it: "last year" beside
     "April last year" says too little to be its partner."""
     if x.date is None or y.date is None:
         return False
-    return _year_alone(x.date) != _year_alone(y.date) and x.date.weekday is None and y.date.weekday is None
+    return _year_alone(x.date) != _year_alone(y.date) and not (_weekday_alone(x.date) or _weekday_alone(y.date))
+
+
+def _weekday_alone(date: DateValue) -> bool:
+    return date.weekday is not None and date.year is None
 
 
 def _year_alone_both(x: Fact, y: Fact) -> bool:

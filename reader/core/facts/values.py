@@ -296,6 +296,29 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     return DateValue(year, month, day)
 
 
+def place_weekday(weekday: int, written: DateValue, ahead: bool = False) -> DateValue | None:
+    """The date of a weekday named in an article written on ``written``: the last such day
+    up to it, or with ``ahead`` the next from it.
+
+    Returns:
+        The date with its weekday, or ``None`` when ``written`` is no full date.
+    """
+    import datetime
+
+    if written.year is None or written.month is None or written.day is None:
+        return None
+    try:
+        base = datetime.date(written.year, written.month, written.day)
+    except ValueError:
+        return None
+    shift = (weekday - base.weekday()) % 7 if ahead else -((base.weekday() - weekday) % 7)
+    try:
+        day = base + datetime.timedelta(days=shift)
+    except OverflowError:
+        return None
+    return DateValue(day.year, day.month, day.day, weekday)
+
+
 def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
     """"April last year", "last December", "next March" against the date of writing."""
     assert value.month is not None and value.relative is not None and reference.year is not None

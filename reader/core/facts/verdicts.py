@@ -356,7 +356,14 @@ def compare_dates(a: DateValue, b: DateValue) -> str:
             conflict = True
     if a.part and b.part and a.part != b.part:
         conflict = True
+    for part, other in ((a.part, b), (b.part, a)):
+        if part and not other.part and other.month is not None and other.month not in _PART_MONTHS.get(part, range(1, 13)):
+            conflict = True  # "late 2026" is no January day
     return "different" if conflict else "compatible"
+
+
+#: The months a part of a year covers.
+_PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13)}
 
 
 def judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
