@@ -461,6 +461,8 @@ class Pairing:
         if kind in {"time", "date"}:
             if x.date is not None and y.date is not None and not _comparable(x.date, y.date):
                 return False
+            if kind == "date" and _moments(x.date, y.date) and self._counts_differ(x, y):  # type: ignore[arg-type]
+                return False
             # The one time or day of each of two closely linked sentences is one moment, as
             # are two told with the same verb ("came ashore at 5:15 a.m.", "landfall came at
             # 6:15 a.m.").
@@ -499,15 +501,28 @@ class Pairing:
         return self._held(x, y) is not False and roles_agree(x.role, role_y)
 
     def _two_moments(self, x: Fact, y: Fact) -> bool:
-        """Whether the sentences tie the two values to two moments: "46 arrested on Wednesday
-        night", "one person arrested on Monday"."""
+        """Whether the sentences tie two values to two moments: "46 arrested on Wednesday
+        night", "one person arrested on Monday"; "the flood of 2019 killed 11", "floods
+        killed seven in 2021".
+
+        Two days, or two years, are two moments; two months of one year may be the very
+        thing two reports dispute ("in April last year", "in May 2012").
+        """
         if x.kind == "date":
             return False
         mine = [d for d in self.dates[0].get(x.sentence, ()) if d is not x]
         theirs = [d for d in self.dates[1].get(y.sentence, ()) if d is not y]
         verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
-                    if _comparable(a.date, b.date) and _daily(a.date)}  # type: ignore[arg-type]
+                    if _moments(a.date, b.date)}  # type: ignore[arg-type]
         return "different" in verdicts and "same" not in verdicts
+
+    def _counts_differ(self, x: Fact, y: Fact) -> bool:
+        """Whether the sentences of two dates also give two different counts of one thing:
+        then the dates are the moments of two counts ("310 slept there on Monday night",
+        "120 were still there by Wednesday night"), not one date disputed."""
+        mine = [f for f in self.facts[0].in_sentence(x.sentence) if f.kind in QUANTITIES and _disputable(f)]
+        theirs = [f for f in self.facts[1].in_sentence(y.sentence) if f.kind in QUANTITIES and _disputable(f)]
+        return any(_slot(a) == _slot(b) and _relation(a, b) == "different" for a in mine for b in theirs)
 
     def _stated_elsewhere(self, x: Fact, y: Fact) -> bool:
         """Whether either report states the other's value of the same thing somewhere:
@@ -590,9 +605,9 @@ def _slot(fact: Fact) -> str:
     """What a value could be confused with: the same kind and unit, or for
     dates the same precision ("Sunday" with "Monday", not with "November")."""
     if fact.date is not None:
-        if fact.date.weekday is not None:
-            return "date:weekday"
-        return "date:day" if fact.date.day is not None else "date:other"
+        if fact.date.day is not None:
+            return "date:day"
+        return "date:weekday" if fact.date.weekday is not None else "date:other"
     if fact.kind in {"number", "ordinal"}:
         return f"tally:{fact.unit}"  # "the fourth extension", "extended three times"
     return f"{fact.kind}:{fact.unit}"
@@ -609,6 +624,11 @@ def _bound(fact: Fact) -> bool:
 def _told_alike(x: Fact, y: Fact) -> bool:
     """Whether the words around two values say they are told of one thing."""
     return bool(x.role.close & y.role.close) or overlap(x.role, y.role) >= TOLD_ALIKE
+
+
+def _moments(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates, when they differ, are two moments: two days, or two years."""
+    return _comparable(a, b) and (_daily(a) or _year_alone(a) and _year_alone(b))
 
 
 def _comparable(a: DateValue, b: DateValue) -> bool:
