@@ -124,12 +124,19 @@ def find_quotes(text: str, names: Sequence[Name], start: int = 0, end: int | Non
     people = [n for n in names if n.kind == "person"]
     previous_speaker: str | None = None
     previous_close = -1
+    left_open = False
     for para_start, para_end in _paragraphs(text, start, end):
+        # A quote that runs over paragraphs leaves the first open and opens the next one
+        # again: the next paragraph's quote is the same speaker's.
+        continued = left_open and text[para_start : para_start + 1] in {'"', "“"}
+        left_open = _ends_open(text, para_start, para_end)
         for q_start, q_end, open_at, close_at, closed in _marked(text, para_start, para_end):
             words = quote_words(text, q_start, q_end)
             if len(words) < MIN_WORDS:
                 continue
             speaker = _speaker(text, open_at, close_at, closed, para_start, para_end, people, names, previous_speaker)
+            if speaker is None and continued and open_at == para_start:
+                speaker = previous_speaker
             if speaker is None and previous_close >= para_start and not re.search(
                 r"[.!?]", text[previous_close + 1 : open_at]
             ):
@@ -139,6 +146,19 @@ def find_quotes(text: str, names: Sequence[Name], start: int = 0, end: int | Non
             previous_close = close_at
             quotes.append(Quote(q_start, q_end, speaker, words))
     return quotes
+
+
+def _ends_open(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph's last quote mark opens a quote it never closes."""
+    last = max(text.rfind("“", start, end), text.rfind('"', start, end))
+    if last < 0:
+        return False
+    closing = text.rfind("”", start, end)
+    if closing > last:
+        return False
+    before = text[last - 1] if last > start else " "
+    after = text[last + 1] if last + 1 < end else " "
+    return (text[last] == "“" or before.isspace() or last == start) and not after.isspace()
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
