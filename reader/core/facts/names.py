@@ -497,7 +497,8 @@ def _classify(
         out.append(_person(text, span, gazetteer) if kind == "person" else _name(text, span, kind))
         return out
     if len(span) == 1:
-        if before in TITLE_WORDS or before in _SPEECH or word in gazetteer.people:
+        # "said Locke" names who spoke; "told AFP" whom he told, as often an agency as a person.
+        if before in TITLE_WORDS or before in _SPEECH - {"told", "asked"} or word in gazetteer.people:
             out.append(_person(text, span, gazetteer))
         elif re.search(r"[a-z][A-Z]", token) or (token.isupper() and len(word) > 1) or re.search(r"\d", token):
             out.append(_name(text, span, "organisation"))  # TikTok, ByteDance, APEC, G7
