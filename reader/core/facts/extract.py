@@ -18,7 +18,7 @@ from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
 from reader.core.models import Article, FactKind
-from reader.core.reading.stamps import is_stamp, stamped_date
+from reader.core.reading.stamps import is_stamp, stamp_prefix, stamped_date
 
 #: Every kind of fact, in the order tables list them.
 KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
@@ -155,9 +155,12 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     for number, segment in enumerate(sentences):
         if number in stamps:
             continue  # "Posted 8:44AM BST 16 Sep 2013": when the page was made, not what it reports
+        prefix = segment.start + stamp_prefix(segment.text)
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
+            if mention.start < prefix:
+                continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
             fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
             counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)

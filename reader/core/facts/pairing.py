@@ -113,6 +113,8 @@ class Pairing:
                 self.link_of_pair[(i, j)] = index
         self.dates = (_dates_by_sentence(facts_a.facts), _dates_by_sentence(facts_b.facts))
         self.words = SentenceWords(alignment, facts_a, facts_b)
+        #: The year each report was written, from its date or its page stamp.
+        self.written = (_year_written(facts_a), _year_written(facts_b))
         #: Sentence pairs the alignment did not link that state one quantity of one subject.
         self.tied: set[tuple[int, int]] = set()
 
@@ -512,9 +514,23 @@ class Pairing:
             return False
         mine = [d for d in self.dates[0].get(x.sentence, ()) if d is not x]
         theirs = [d for d in self.dates[1].get(y.sentence, ()) if d is not y]
+        # "In 2020, another fire destroyed 120 homes": a figure of a year before the report's
+        # is of that year; it meets only figures of the same year.
+        past_a = self._past_years(0, mine)
+        past_b = self._past_years(1, theirs)
+        if past_a != past_b and (past_a or past_b):
+            return True
         verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
                     if _moments(a.date, b.date)}  # type: ignore[arg-type]
         return "different" in verdicts and "same" not in verdicts
+
+    def _past_years(self, side: int, dates: Sequence[Fact]) -> frozenset[int]:
+        """The years before the report's own that its sentence's dates name."""
+        written = self.written[side]
+        if written is None:
+            return frozenset()
+        return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None
+                         and d.date.year < written)
 
     def _counts_differ(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two dates also give two different counts of one thing:
@@ -624,6 +640,15 @@ def _bound(fact: Fact) -> bool:
 def _told_alike(x: Fact, y: Fact) -> bool:
     """Whether the words around two values say they are told of one thing."""
     return bool(x.role.close & y.role.close) or overlap(x.role, y.role) >= TOLD_ALIKE
+
+
+def _year_written(facts: ArticleFacts) -> int | None:
+    """The year an article was written, by its date or its page stamp."""
+    from reader.core.reading.stamps import is_stamp, stamped_date
+
+    article = facts.article
+    written = article.date or stamped_date(s.text for s in article.sentences[:12] if is_stamp(s.text))
+    return int(written[:4]) if written and written[:4].isdigit() else None
 
 
 def _moments(a: DateValue, b: DateValue) -> bool:

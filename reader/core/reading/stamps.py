@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["is_stamp", "stamp_date", "stamped_date"]
+__all__ = ["is_stamp", "stamp_date", "stamp_prefix", "stamped_date"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -74,6 +74,20 @@ def _stamp_alone(line: str) -> bool:
         else:
             others += 1
     return (dated or timed) and others <= 1 and _has_number(tokens)
+
+
+#: A live blog's entry stamp opening a paragraph: "Saturday, 4:15 p.m. A fire reported…",
+#: "14:25 GMT – Crews held the line…".
+_PREFIX = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:\d{4},?\s+)?)?"
+    r"\d{1,2}[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z“\"])"
+)
+
+
+def stamp_prefix(sentence: str) -> int:
+    """How many characters of a sentence are a live blog's entry stamp before it (0 for none)."""
+    match = _PREFIX.match(sentence)
+    return match.end() if match else 0
 
 
 def _has_number(tokens: list[str]) -> bool:
