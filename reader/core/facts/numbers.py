@@ -188,6 +188,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_FULL})(?:\s+(?:19|20)\d{{2}}\b)?")),
     ("date", re.compile(rf"(?:\b{_PART})?\b(?:{_MONTH_FULL})(?:,?\s+(?:19|20)\d{{2}}\b)?\b")),
+    ("date", re.compile(r"\b(?:(?:early|mid|late)[-\s])?(?P<decade>(?:18|19|20)\d0)s\b")),
     ("date", re.compile(rf"(?:\b{_PART})?{_YEAR}")),
     ("date", re.compile(rf"\b(?:{_WEEKDAY})\b")),
     (
@@ -221,7 +222,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
     "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
-    "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
+    "", "", "", "digit", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
 )  # fmt: skip
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
 #: The word after some white space or dashes; never starting inside a run of
@@ -509,6 +510,11 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     if _AGE.match(text, e, limit) or _AGED.search(text, max(0, s - 8), s):
         # "a 32-year-old Englishman", "aged 49": an age.
         end = _AGE.match(text, e, limit).end() if _AGE.match(text, e, limit) else e  # type: ignore[union-attr]
+        thing = _THING_AFTER.match(text, end, limit)
+        if thing and low == high and thing.group(1).lower() in _THINGS:
+            # "the 86-year-old Kelby bridge": when it was built, some 86 years before the report.
+            years_ago = DateValue(relative=f"{format_number(low)} years ago")
+            return Mention("date", s, end, f"{format_number(low)} years old", "", date=years_ago)
         return Mention("number", s, end, _range_text(low, high, " years old"), "age", low, high)
     noun = _noun_after(text, e, limit)
     if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s) and not _plural(noun):
@@ -558,6 +564,14 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
 
 #: "a 32-year-old", "32 - year - old", "32 years old".
 _AGE = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+#: The noun an age stands before, past any names: "the 86-year-old Kelby bridge".
+_THING_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]*){0,3}\s+([a-z]+)")
+#: Things, not people, whose age says when they were built or begun.
+_THINGS = frozenset(
+    """structure building bridge warehouse house home church chapel cathedral school hospital tower dam ship vessel
+    ferry plant factory mill mine hotel theatre theater stadium station library museum pier lighthouse barn
+    company firm business tradition law record treaty institution market railway road tunnel""".split()
+)
 _AGED = re.compile(r"\baged\s+$", re.I)
 _GATHERING_OF = re.compile(r"\b(crowd|audience|attendance|turnout|gathering|congregation|workforce)\s+of\s+(?:about\s+|some\s+|around\s+)?$", re.I)
 _MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+$")
@@ -781,6 +795,9 @@ def _score_kind(text: str, start: int, end: int, limit: int) -> str:
 
 def _date(match: re.Match[str], text: str) -> Mention | None:
     phrase = match.group(0)
+    if match.groupdict().get("decade"):
+        decade = DateValue(int(match.group("decade")), part="decade")
+        return Mention("date", match.start(), match.end(), f"the {match.group('decade')}s", "", date=decade)
     date = parse_date(phrase)
     if date is None:
         return None

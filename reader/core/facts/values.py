@@ -207,6 +207,10 @@ class DateValue:
                 text += f" {self.day}"
         if self.year is not None:
             text = f"{text} {self.year}".strip()
+        if self.part == "decade":
+            return f"the {self.year}s"
+        if self.part == "about":
+            return f"about {self.year}"
         if self.part:
             text = f"{self.part} {text}"
         return text or "?"
@@ -279,6 +283,9 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if not value.relative or reference is None or reference.year is None or reference.month is None:
         return value
     unit = value.relative.split()[-1]
+    ago = re.fullmatch(r"(\d+) years ago", value.relative)
+    if ago:  # "86 years old" in a report of 2026: about 1940
+        return DateValue(reference.year - int(ago.group(1)), part="about")
     if unit in {"week", "weekend", "season"}:
         return value  # a span, not a date
     if value.month is not None:

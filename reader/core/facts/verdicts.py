@@ -349,6 +349,11 @@ def compare_dates(a: DateValue, b: DateValue) -> str:
         return "same"
     if a.relative or b.relative:
         return "compatible"
+    span_a, span_b = year_span(a), year_span(b)
+    if span_a != span_b and (a.part in _SPANS or b.part in _SPANS) and span_a and span_b:
+        # "built in the 1950s", "the 86-year-old bridge" (about 1940): years that meet or not.
+        meet = span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+        return "compatible" if meet else "different"
     conflict = False
     for field in ("year", "month", "day", "weekday"):
         x, y = getattr(a, field), getattr(b, field)
@@ -364,6 +369,20 @@ def compare_dates(a: DateValue, b: DateValue) -> str:
 
 #: The months a part of a year covers.
 _PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13)}
+#: Parts that make a date a span of years: a decade ("the 1950s"), a year give or take one
+#: ("86 years old" in 2026).
+_SPANS = frozenset({"decade", "about"})
+
+
+def year_span(date: DateValue) -> tuple[int, int] | None:
+    """The first and last year a date may be, or ``None`` when it names no year."""
+    if date.year is None:
+        return None
+    if date.part == "decade":
+        return date.year, date.year + 9
+    if date.part == "about":
+        return date.year - 1, date.year + 1
+    return date.year, date.year
 
 
 def judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
