@@ -463,7 +463,7 @@ class Pairing:
         if kind in {"time", "date"}:
             if x.date is not None and y.date is not None and not _comparable(x.date, y.date):
                 return False
-            if kind == "date" and _moments(x.date, y.date) and self._counts_differ(x, y):  # type: ignore[arg-type]
+            if kind == "date" and self._moments(x.date, y.date) and self._counts_differ(x, y):  # type: ignore[arg-type]
                 return False
             # The one time or day of each of two closely linked sentences is one moment, as
             # are two told with the same verb ("came ashore at 5:15 a.m.", "landfall came at
@@ -521,8 +521,19 @@ class Pairing:
         if past_a != past_b and (past_a or past_b):
             return True
         verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
-                    if _moments(a.date, b.date)}  # type: ignore[arg-type]
+                    if self._moments(a.date, b.date)}  # type: ignore[arg-type]
         return "different" in verdicts and "same" not in verdicts
+
+    def _moments(self, a: DateValue, b: DateValue) -> bool:
+        """Whether two dates, when they differ, are two moments: two days, or two past years.
+        (Two years ahead, "will open in 2027" and "in 2028", are the plan two reports dispute.)"""
+        if not _comparable(a, b):
+            return False
+        if _daily(a):
+            return True
+        past = min(year for year in self.written if year is not None) if any(self.written) else None
+        return _year_alone(a) and _year_alone(b) and past is not None and a.year is not None and b.year is not None \
+            and a.year < past and b.year < past
 
     def _past_years(self, side: int, dates: Sequence[Fact]) -> frozenset[int]:
         """The years before the report's own that its sentence's dates name."""
@@ -651,9 +662,6 @@ def _year_written(facts: ArticleFacts) -> int | None:
     return int(written[:4]) if written and written[:4].isdigit() else None
 
 
-def _moments(a: DateValue, b: DateValue) -> bool:
-    """Whether two dates, when they differ, are two moments: two days, or two years."""
-    return _comparable(a, b) and (_daily(a) or _year_alone(a) and _year_alone(b))
 
 
 def _comparable(a: DateValue, b: DateValue) -> bool:
