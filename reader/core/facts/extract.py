@@ -161,6 +161,8 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 continue  # the dateline: when it was written, not what it reports
             if mention.start < prefix:
                 continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
+            if mention.kind in {"time", "date"} and _AS_OF.search(article.text, max(segment.start, mention.start - 30), mention.start):
+                continue  # "At this point (10:30 p.m.)", "as of 6 a.m.": when the report was brought up to date
             fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
             counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
@@ -193,6 +195,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
 
 
 _COORDINATED = re.compile(r"\s?-?\s?(?:and|or|to)\s+$")
+
+
+#: Words before a time that make it the time a report was brought up to date.
+_AS_OF = re.compile(r"\b(?:as of|at this point|at the time of writing|updated(?: at)?|last updated|posted(?: at)?)\W{0,4}\Z", re.I)
 
 
 def _coordinated(text: str, facts: list[Fact]) -> list[Fact]:

@@ -54,7 +54,7 @@ Pair = tuple[FactKind, Verdict, Fact | None, Fact | None, int | None]
 
 #: A linked pair of sentences scoring this much says one thing closely
 #: enough for a time or a date in each to be one moment.
-CLOSE_LINK = 30.0
+CLOSE_LINK = 25.0
 #: How much two values' roles must share (:func:`reader.core.facts.roles.overlap`)
 #: for a time or a day to be one moment without the same word right beside them.
 TOLD_ALIKE = 3
@@ -637,6 +637,8 @@ def _slot(fact: Fact) -> str:
         return "date:weekday" if fact.date.weekday is not None else "date:other"
     if fact.kind in {"number", "ordinal"}:
         return f"tally:{fact.unit}"  # "the fourth extension", "extended three times"
+    if fact.kind == "time" and fact.low is not None and fact.high is not None and fact.high - fact.low > 1:
+        return "time:bound"  # "out by 10.15am" bounds a moment; it is no rival of one
     return f"{fact.kind}:{fact.unit}"
 
 
