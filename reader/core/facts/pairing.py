@@ -113,6 +113,17 @@ class Pairing:
                 self.link_of_pair[(i, j)] = index
         self.dates = (_dates_by_sentence(facts_a.facts), _dates_by_sentence(facts_b.facts))
         self.words = SentenceWords(alignment, facts_a, facts_b)
+        #: For each sentence of a side, the sentences of the other side it is linked or tied to.
+        self.partners: tuple[dict[int, set[int]], dict[int, set[int]]] = (defaultdict(set), defaultdict(set))
+        for i, j in self.scores:
+            self.partners[0][i].add(j)
+            self.partners[1][j].add(i)
+        #: Each side's values by kind and unit, for "does the other report state this value?".
+        self.by_unit: tuple[dict[tuple[str, str], list[Fact]], dict[tuple[str, str], list[Fact]]] = (
+            _by_unit(self.plain[0]), _by_unit(self.plain[1]))
+        self.dates_by_value: tuple[dict[str, list[Fact]], dict[str, list[Fact]]] = (
+            _dates_by_value(self.plain[0]), _dates_by_value(self.plain[1]))
+        self._stated: dict[tuple[int, int], list[Fact]] = {}
         #: The year each report was written, from its date or its page stamp.
         self.written = (_year_written(facts_a), _year_written(facts_b))
         #: Sentence pairs the alignment did not link that state one quantity of one subject.
@@ -252,9 +263,12 @@ class Pairing:
         """
         n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
         buckets: dict[str, list[int]] = defaultdict(list)
+        in_b: dict[int, list[int]] = defaultdict(list)
         for j, y in enumerate(side_b):
             if id(y) not in self.used[1]:
                 buckets[_bucket(y, verdict)].append(j)
+                if y.kind == "number":
+                    in_b[y.sentence].append(j)
         candidates = []
         for i, x in enumerate(side_a):
             if id(x) in self.used[0]:
@@ -262,9 +276,9 @@ class Pairing:
             near = buckets.get(_bucket(x, verdict), [])
             middle = bisect_left(near, round(i / n_a * n_b))
             tried = set(near[max(0, middle - NEAREST) : middle + NEAREST])
-            if x.kind == "number":  # counts whose noun is unsaid, in linked sentences
-                tried |= {j for j, y in enumerate(side_b) if (x.sentence, y.sentence) in self.scores
-                          and (_wild(y) and _countable(x) or _wild(x) and _countable(y))}
+            if x.kind == "number" and (_wild(x) or _countable(x)):  # counts whose noun is unsaid, in linked sentences
+                tried |= {j for sentence in self.partners[0].get(x.sentence, ()) for j in in_b.get(sentence, ())
+                          if _wild(side_b[j]) and _countable(x) or _wild(x) and _countable(side_b[j])}
             for j in sorted(tried):
                 y = side_b[j]
                 if _relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
@@ -312,6 +326,8 @@ class Pairing:
             key = (x.sentence, y.sentence)
             if key not in self.scores:
                 self.tied.add(key)
+                self.partners[0][x.sentence].add(y.sentence)
+                self.partners[1][y.sentence].add(x.sentence)
 
     def _conflicts(self, side_a: Sequence[Fact], side_b: Sequence[Fact], kinds: frozenset[str]) -> None:
         """Set values that contradict each other against each other.
@@ -328,28 +344,42 @@ class Pairing:
         """
         n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
         slots: dict[str, list[int]] = defaultdict(list)
+        in_sentence: dict[tuple[int, str], list[int]] = defaultdict(list)  # (sentence, slot) → facts
+        wild_in: dict[int, list[int]] = defaultdict(list)  # sentence → counts whose noun is unsaid
+        counts_in: dict[int, list[int]] = defaultdict(list)  # sentence → counts of a named noun
+        held_by: dict[str, list[int]] = defaultdict(list)  # a holder's name → the figures held by it
         for j, y in enumerate(side_b):
-            if id(y) not in self.used[1] and y.kind in kinds and _disputable(y):
-                slots[_slot(y)].append(j)
-        wild_b = [j for j, y in enumerate(side_b) if _wild(y) and id(y) not in self.used[1]]
-        counts_b = [j for j, y in enumerate(side_b) if _countable(y) and id(y) not in self.used[1] and _disputable(y)]
+            if id(y) in self.used[1] or y.kind not in kinds or not _disputable(y):
+                continue
+            slots[_slot(y)].append(j)
+            in_sentence[(y.sentence, _slot(y))].append(j)
+            if _wild(y):
+                wild_in[y.sentence].append(j)
+            elif _countable(y):
+                counts_in[y.sentence].append(j)
+            holder = self.holders[1].get(id(y))
+            if holder is not None:
+                held_by[_name_key(holder)].append(j)
         tried: dict[tuple[int, int], float] = {}
         for i, x in enumerate(side_a):
             if id(x) in self.used[0] or x.kind not in kinds or not _disputable(x):
                 continue
-            near = slots.get(_slot(x), [])
+            slot = _slot(x)
+            near = slots.get(slot, [])
             if len(near) <= WHOLE_SLOT:
                 window = set(near)
             else:  # a long article: the figures near the same place, and those of linked sentences
                 middle = bisect_left(near, round(i / n_a * n_b))
                 window = set(near[max(0, middle - NEAREST) : middle + NEAREST])
-            if x.kind == "number":  # a count whose noun is unsaid may answer any count, and any count it
-                window |= {j for j in wild_b if (x.sentence, side_b[j].sentence) in self.scores}
-                if _wild(x):
-                    window |= {j for j in counts_b if (x.sentence, side_b[j].sentence) in self.scores}
-            window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.scores}
-            window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.tied}
-            window |= {j for j in near if self._held(x, side_b[j]) is True}
+            for sentence in self.partners[0].get(x.sentence, ()):
+                window.update(in_sentence.get((sentence, slot), ()))
+                if x.kind == "number":  # a count whose noun is unsaid may answer any count, and any count it
+                    window.update(wild_in.get(sentence, ()))
+                    if _wild(x):
+                        window.update(counts_in.get(sentence, ()))
+            holder = self.holders[0].get(id(x))
+            if holder is not None:
+                window.update(j for j in held_by.get(_name_key(holder), ()) if _slot(side_b[j]) == slot)
             for j in window:
                 y = side_b[j]
                 if _relation(x, y) == "different" and self._one_thing(x, y):
@@ -361,8 +391,8 @@ class Pairing:
             rivals_b[j].append(i)
         for (i, j), score in sorted(tried.items(), key=lambda item: -item[1]):
             x, y = side_a[i], side_b[j]
-            if not (self._clearly_best(x, y, score, [side_b[k] for k in rivals_a[i]], tried, i, side_b, first=True)
-                    and self._clearly_best(y, x, score, [side_a[k] for k in rivals_b[j]], tried, j, side_a, first=False)):
+            if not (self._clearly_best(x, y, score, [(k, side_b[k]) for k in rivals_a[i]], lambda k: tried[(i, k)])  # noqa: B023
+                    and self._clearly_best(y, x, score, [(k, side_a[k]) for k in rivals_b[j]], lambda k: tried[(k, j)])):  # noqa: B023
                 continue
             if id(x) in self.used[0] or id(y) in self.used[1]:
                 continue
@@ -374,11 +404,8 @@ class Pairing:
         fact: Fact,
         partner: Fact,
         score: float,
-        rivals: list[Fact],
-        tried: dict[tuple[int, int], float],
-        index: int,
-        others: Sequence[Fact],
-        first: bool,
+        rivals: list[tuple[int, Fact]],
+        score_of: Callable[[int], float],
     ) -> bool:
         """Whether ``partner`` is clearly ``fact``'s best partner among ``rivals``.
 
@@ -388,15 +415,13 @@ class Pairing:
         A value stated twice is one rival, not two.
         """
         mine = overlap(fact.role, partner.role)
-        for rival in rivals:
+        for index, rival in rivals:
             if rival is partner or _value_key(rival) == _value_key(partner):
                 continue
-            key = (index, others.index(rival)) if first else (others.index(rival), index)
-            rival_score = tried[key]
             if rival.sentence == partner.sentence:
                 if overlap(fact.role, rival.role) >= mine:
                     return False
-            elif rival_score * MARGIN > score:
+            elif score_of(index) * MARGIN > score:
                 return False
         return True
 
@@ -559,21 +584,33 @@ class Pairing:
     def _states(self, side: int, value: Fact, rival: Fact) -> bool:
         """Whether report ``side`` states ``value``'s value elsewhere, in a role at least as
         close to it as the rival's."""
-        holder = self.holders[1 - side].get(id(value))
         bar = overlap(value.role, rival.role)
-        for fact in self.plain[side]:
-            if fact is rival or fact.kind != value.kind or fact.unit != value.unit:
-                continue
-            if overlap(value.role, fact.role) < bar:
-                continue  # an equal value, in another role
-            agreeing = ("same",) if value.kind == "date" else ("same", "compatible")  # "last year" does not state "April"
+        return any(fact is not rival and overlap(value.role, fact.role) >= bar for fact in self._stating(side, value))
+
+    def _stating(self, side: int, value: Fact) -> list[Fact]:
+        """The facts of report ``side`` that state ``value``'s value of the same thing: equal or
+        compatible ("last year" does not state "April"), roles agreeing, no other holder."""
+        key = (side, id(value))
+        found = self._stated.get(key)
+        if found is not None:
+            return found
+        holder = self.holders[1 - side].get(id(value))
+        if value.kind == "date":
+            candidates = self.dates_by_value[side].get(str(value.date), [])
+            agreeing: tuple[str, ...] = ("same",)
+        else:
+            candidates = self.by_unit[side].get((value.kind, value.unit), [])
+            agreeing = ("same", "compatible")
+        found = []
+        for fact in candidates:
             if _relation(value, fact) not in agreeing or not roles_agree(value.role, fact.role):
                 continue
             other = self.holders[side].get(id(fact))
             if holder is not None and other is not None and not same_name(holder, other):
                 continue
-            return True
-        return False
+            found.append(fact)
+        self._stated[key] = found
+        return found
 
     # -- bookkeeping -----------------------------------------------------
 
@@ -799,6 +836,21 @@ def _disputable(fact: Fact) -> bool:
     if fact.kind == "time" and fact.unit == "clock":
         return False  # a game's clock places a moment of play; it is not itself reported
     return not (fact.kind == "number" and fact.unit in NOT_DISPUTED)
+
+
+def _dates_by_value(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.kind == "date":
+            out[str(fact.date)].append(fact)
+    return out
+
+
+def _by_unit(facts: Iterable[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        out[(fact.kind, fact.unit)].append(fact)
+    return out
 
 
 def _value_key(fact: Fact) -> str:
