@@ -366,9 +366,13 @@ _NUMBER_PARTS = frozenset(part for w in NUMBER_WORDS for part in _LETTERS.findal
 _ORDINAL_PARTS = frozenset(part for w in ORDINAL_WORDS for part in _LETTERS.findall(w.casefold()))
 _SMALL_PARTS = frozenset(_LETTERS.findall(_SMALL.replace("\\b", " ")))
 _MONEY_WORDS = frozenset(part for word in _CURRENCY_WORDS for part in word.split())
-_CODE_WORDS = frozenset(_LETTERS.findall(" ".join(_CURRENCY_CODES)))
+#: Words that may open a currency written as a code; the codes with "$" are gated on the sign.
+_CODE_WORDS = frozenset(code.rstrip(".") for code in _CURRENCY_CODES if "$" not in code and len(code.rstrip(".")) >= 2)
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
+
+
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 
 
 def _present(text: str, start: int, end: int) -> frozenset[str]:
@@ -398,7 +402,7 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
         present.add("o'clock")
     if not words.isdisjoint({"basis", "bp", "bps", "percentage", "point"}):
         present.add("points")
-    if not words.isdisjoint({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "in", "out"}):
+    if not words.isdisjoint(_FRACTION_WORDS) or number and not words.isdisjoint({"in", "out"}):
         present.add("share")
     if digit and (":" in segment or "hours" in words or "hour" in words):
         present.add("duration")

@@ -269,7 +269,7 @@ def parse_date(text: str) -> DateValue | None:
 def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     """Place a relative date ("next month", "tomorrow", "last Tuesday") against a reference date.
 
-    The calendar arithmetic is dateparser's; the precision is the phrase's:
+    The precision is the phrase's:
     "next month" names a month, "next year" a year, "tomorrow" a day (which
     needs the reference's day).
 
@@ -344,11 +344,44 @@ def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
 
 @lru_cache(maxsize=256)
 def _placed(phrase: str, year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """A relative phrase ("yesterday", "next month", "last Tuesday") on the calendar.
+
+    The calendar arithmetic is the standard library's: the phrases the
+    finders read are few and fixed, and a general date parser costs a second
+    to load.
+    """
     import datetime
 
-    import dateparser  # some 100 ms to import: only when a relative date is placed
-
-    base = datetime.datetime(year, month, day)
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
-    found = dateparser.parse(phrase, languages=["en"], settings=settings)
-    return (found.year, found.month, found.day) if found is not None else None
+    try:
+        base = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    words = phrase.lower().split()
+    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    try:
+        if len(words) == 1 and words[0] in shift:
+            placed = base + datetime.timedelta(days=shift[words[0]])
+            return placed.year, placed.month, placed.day
+        if len(words) != 2:
+            return None
+        which, unit = words
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(which)
+        if step is None:
+            return None
+        if unit == "year":
+            return year + step, month, 1
+        if unit == "month":
+            index = year * 12 + (month - 1) + step
+            return index // 12, index % 12 + 1, 1
+        if unit in WEEKDAYS:
+            weekday = WEEKDAYS[unit]
+            if step < 0:  # the last such day before today
+                back = (base.weekday() - weekday) % 7 or 7
+                placed = base - datetime.timedelta(days=back)
+            else:  # the next such day from today ("this Friday": today or after)
+                ahead = (weekday - base.weekday()) % 7 or (7 if step > 0 else 0)
+                placed = base + datetime.timedelta(days=ahead)
+            return placed.year, placed.month, placed.day
+    except OverflowError:
+        return None
+    return None

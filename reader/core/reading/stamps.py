@@ -32,6 +32,7 @@ _LABELS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
 _MOST_TOKENS = 40
+_MOST_CHARACTERS = 200
 
 
 #: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
@@ -54,6 +55,8 @@ def is_stamp(line: str) -> bool:
 
 
 def _stamp_alone(line: str) -> bool:
+    if len(line) > _MOST_CHARACTERS or not any(c.isdigit() for c in line):
+        return False
     tokens = _TOKEN.findall(line)
     if not tokens or len(tokens) > _MOST_TOKENS:
         return False
