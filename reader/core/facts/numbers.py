@@ -72,7 +72,7 @@ _DIGITS = (
     r"|(?<![\w.,])\d{1,3}\. \d{1,2}(?= ?(?:-|%|[a-z]))"
     r"|(?<![\w.,/])\d+(?:\.\d+)?(?![\d,]\d)(?!/\d)"
 )
-_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
+_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn|dozen)\b)"
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-)|\ba\s+dozen\b)(?:{_SCALE})*"
 #: "$480m", "£1.2bn": a scale letter glued to the figure, read only for money.
 _MONEY_SCALE = r"(?:(?<=\d)(?:m|mn|mln|bn|bln|k)\b)?"
@@ -110,7 +110,7 @@ _QUALIFIER = (
 )
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-_PART = r"(?:(?:early|mid|late)[-\s](?:in\s+)?)"
+_PART = r"(?:(?:early|mid|late)[-\s](?:in\s+)?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 _YEAR = r"(?<![\w.,$€£])(?:19|20)\d{2}(?![\w%]|[.,]\d|\s?percent)"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
@@ -188,7 +188,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_FULL})(?:\s+(?:19|20)\d{{2}}\b)?")),
     ("date", re.compile(rf"(?:\b{_PART})?\b(?:{_MONTH_FULL})(?:,?\s+(?:19|20)\d{{2}}\b)?\b")),
-    ("date", re.compile(r"\b(?:(?:early|mid|late)[-\s])?(?P<decade>(?:18|19|20)\d0)s\b")),
+    ("date", re.compile(r"\b(?:(?:early|mid|late)[-\s])?(?P<decade>(?:18|19|20)\d0)['’]?s\b")),
     ("date", re.compile(rf"(?:\b{_PART})?{_YEAR}")),
     ("date", re.compile(rf"\b(?:{_WEEKDAY})\b")),
     (
@@ -843,6 +843,8 @@ def _sentence_initial(text: str, offset: int) -> bool:
 #: "a 10-year sentence", "64-bit versions", "32- and 64-bit versions": a figure joined to a
 #: word before a noun says what the noun is like, not how many of it there are.
 _COMPOUND = re.compile(r"(?:\s?-\s?(?:and|or|to)\s+\d+)?\s?-\s?([a-z]+)\b(?:\s+([a-z]+))?")
+#: A singular noun that measures the noun after it: "38 caliber revolver", "6.1 magnitude quake".
+_MEASURE_NOUN = re.compile(r"\s+(caliber|calibre|magnitude|gauge|horsepower|carat|point|star|storey|story|acre)\s+([a-z]{3,})\b", re.I)
 #: Units of time, which a figure joined to them by a hyphen spans: "an 11-day strike".
 _SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Words after a counted noun that make the figure a difference: "five rounds sooner".
@@ -866,6 +868,11 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
 
 
 def _plain_noun_after(text: str, offset: int, limit: int) -> str:
+    measure = _MEASURE_NOUN.match(text, offset, limit)
+    if measure and measure.group(1).lower() not in _NOT_NOUNS and measure.group(2).lower() not in _NOT_NOUNS:
+        # "a 38 caliber revolver", "a 6.1 magnitude quake": a measure of the noun after, written
+        # without the hyphen.
+        return f"{unit_class(measure.group(1))}-" if unit_class(measure.group(1)) not in _SPANS else measure.group(1).lower()
     words: list[str] = []
     position = offset
     for _ in range(3):

@@ -162,10 +162,11 @@ class Pairing:
         names_b = [f for f in self.plain[1] if f.kind in NAME_KINDS]
         buckets: dict[str, list[Fact]] = defaultdict(list)
         for name in names_b:
-            buckets[_name_key(name)].append(name)
+            for key in _name_keys(name):
+                buckets[key].append(name)
         for name in names_a:
-            partner = next((y for y in buckets.get(_name_key(name), ()) if id(y) not in self.used[1]
-                            and same_name(name, y)), None)
+            candidates = [y for key in _name_keys(name) for y in buckets.get(key, ())]
+            partner = next((y for y in candidates if id(y) not in self.used[1] and same_name(name, y)), None)
             if partner is not None:
                 self._take(name, partner, "same", self._link_of(name, partner))
 
@@ -299,14 +300,19 @@ class Pairing:
             return True
         if x.kind == "date":
             # "in 2008" twice: the dates themselves say which event; but "April 2012" and
-            # "last year" elsewhere may be two events of 2012, and a relative date placed
-            # ("next month", "October") is the one exception.
+            # "last year" elsewhere may be two events of 2012. A relative date placed ("next
+            # month", "October"), two days that meet ("December 15", "December 15, 2013";
+            # "Monday" and a Monday), or dates told alike are the exceptions.
             assert x.date is not None and y.date is not None
             if _year_alone_both(x, y) and not x.role.close & y.role.close:
                 return False
-            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y)
+            days = (x.date.day is not None or x.date.weekday is not None) and (
+                y.date.day is not None or y.date.weekday is not None)
+            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y) or days \
+                or _comparable(x.date, y.date) and _told_alike(x, y)
         if x.kind == "time":
-            return bool(x.role.close & y.role.close)
+            verb = _event_verb(self.facts[0].article, x)
+            return bool(x.role.close & y.role.close) or verb is not None and verb == _event_verb(self.facts[1].article, y)
         if x.kind in {"vote", "score"}:
             return True
         if x.kind in {"number", "ordinal"} and not x.unit:
@@ -632,10 +638,17 @@ def _name_key(name: Fact) -> str:
     return initials(name) if name.kind == "organisation" and len(words) > 1 else surname
 
 
+def _name_keys(name: Fact) -> set[str]:
+    """Every key a name that may be this one could be found under, whatever kind each was typed
+    as: its words, its surname, its initials."""
+    words = name.key.partition("|")[2]
+    return {words, _name_key(name), words.split()[-1] if words else name.key}
+
+
 def _bucket(fact: Fact, verdict: str) -> str:
     """Facts that could agree as ``verdict`` share this."""
     if verdict == "same" and fact.kind not in {"number", "ordinal"}:
-        return fact.kind if fact.kind == "date" else fact.key
+        return f"date|{fact.date}" if fact.kind == "date" else fact.key
     if fact.kind in {"number", "ordinal"}:
         return f"tally|{_counted(fact.unit)}"
     return f"{fact.kind}|{fact.unit}"

@@ -138,7 +138,7 @@ _UNIT_CLASSES = {
     "attendee": "spectator", "onlooker": "spectator", "crowd": "spectator", "audience": "spectator",
     "attendance": "spectator", "viewer": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
     "employee": "worker", "staff": "worker", "workforce": "worker", "staffer": "worker",
-    "fatality": "dead", "death": "dead",
+    "fatality": "dead", "death": "dead", "arrest": "arrested", "arrests": "arrested",
 }
 
 
