@@ -577,7 +577,11 @@ _THINGS = frozenset(
     company firm business tradition law record treaty institution market railway road tunnel""".split()
 )
 _AGED = re.compile(r"\baged\s+$", re.I)
-_GATHERING_OF = re.compile(r"\b(crowd|audience|attendance|turnout|gathering|congregation|workforce)\s+of\s+(?:about\s+|some\s+|around\s+)?$", re.I)
+_GATHERING_OF = re.compile(
+    r"\b(crowd|audience|attendance|turnout|gathering|congregation|workforce)\s+(?:of|at|numbered|estimated\s+at|put\s+at)\s+"
+    r"(?:about\s+|some\s+|around\s+)?$",
+    re.I,
+)
 _MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+$")
 _KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+(?:about\s+)?$", re.I)
 #: "The toll from Hurricane Teodora rose to seven", "the number of people killed has risen to

@@ -249,7 +249,7 @@ class Pairing:
             return None
         if verdict == "compatible" and (_bound(x) or _bound(y)) and not _told_alike(x, y):
             return None  # "up to 11 feet" of surge holds "16.4 inches" of rain: a bound says too little
-        if _year_alone_both(x, y) and not x.role.close & y.role.close:
+        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
             return None  # "legislation passed in 2024", "the 2024 campaign": two events of a year
         if verdict == "compatible" and _year_against_month(x, y):
             return None
@@ -290,11 +290,20 @@ class Pairing:
             if id(x) not in self.used[0] and id(y) not in self.used[1]:
                 self._take(x, y, verdict, self._link_of(x, y))
 
+    def _same_names_near(self, x: Fact, y: Fact) -> bool:
+        """Whether the sentences of two values name one person or body: "In 2008, Klitschko
+        stopped Thompson", "knocking out Thompson ... in 2008"."""
+        mine = [f for f in self.facts[0].in_sentence(x.sentence) if f.kind in {"person", "organisation"}]
+        theirs = [f for f in self.facts[1].in_sentence(y.sentence) if f.kind in {"person", "organisation"}]
+        return any(same_name(a, b) for a in mine for b in theirs)
+
     def _agree_anywhere(self, x: Fact, y: Fact) -> bool:
         """Whether two agreeing values in sentences the alignment did not link are one fact."""
         if (_bound(x) or _bound(y)) and _relation(x, y) == "compatible" and not _told_alike(x, y):
             return False
-        if _year_against_month(x, y) or _year_alone_both(x, y) and not x.role.close & y.role.close:
+        if _year_against_month(x, y):
+            return False
+        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
             return False
         if (x.sentence, y.sentence) in self.scores or self._held(x, y) is True:
             return True
@@ -304,7 +313,7 @@ class Pairing:
             # month", "October"), two days that meet ("December 15", "December 15, 2013";
             # "Monday" and a Monday), or dates told alike are the exceptions.
             assert x.date is not None and y.date is not None
-            if _year_alone_both(x, y) and not x.role.close & y.role.close:
+            if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
                 return False
             days = (x.date.day is not None or x.date.weekday is not None) and (
                 y.date.day is not None or y.date.weekday is not None)
@@ -312,7 +321,7 @@ class Pairing:
                 or _comparable(x.date, y.date) and _told_alike(x, y)
         if x.kind == "time":
             verb = _event_verb(self.facts[0].article, x)
-            return bool(x.role.close & y.role.close) or verb is not None and verb == _event_verb(self.facts[1].article, y)
+            return _told_alike(x, y) or verb is not None and verb == _event_verb(self.facts[1].article, y)
         if x.kind in {"vote", "score"}:
             return True
         if x.kind in {"number", "ordinal"} and not x.unit:
@@ -529,6 +538,8 @@ class Pairing:
         """Whether nothing known of two values says they are of two things."""
         x, y = _as_partner(x, y)
         role_y = y.role
+        if x.kind == "date" and x.date is not None and x.date == y.date:
+            role_y = replace(role_y, modality=x.role.modality)  # "will be held on December 15", "held on December 15"
         if x.unit != y.unit and people_and_state(x.unit, y.unit):
             role_y = replace(role_y, measure=x.role.measure)  # "3,500 people left", "3,500 were evacuated"
         return self._held(x, y) is not False and roles_agree(x.role, role_y)
@@ -651,6 +662,8 @@ def _bucket(fact: Fact, verdict: str) -> str:
         return f"date|{fact.date}" if fact.kind == "date" else fact.key
     if fact.kind in {"number", "ordinal"}:
         return f"tally|{_counted(fact.unit)}"
+    if fact.kind == "date" and fact.date is not None and fact.date.month is not None:
+        return f"date|month {fact.date.month}"  # "December 15" with "December 15, 2013"
     return f"{fact.kind}|{fact.unit}"
 
 

@@ -21,7 +21,10 @@ from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
 from reader.core.models import QuoteVerdict, Verdict
 from reader.core.text.opcodes import indel_opcodes
 from reader.core.text.terms import content_terms
-from reader.core.text.words import STOPWORDS
+from reader.core.text.words import STOPWORDS, WEEKDAY_NAMES
+
+#: The weekdays as written in full.
+WEEKDAY_WORDS = WEEKDAY_NAMES
 
 #: The verdicts that pair two facts without a conflict, tried first.
 AGREEING: tuple[Verdict, ...] = ("same", "compatible")
@@ -78,6 +81,9 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
         return None
     if a.kind == "date":
         assert a.date is not None and b.date is not None
+        if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
+                or _placed_weekdays(a, b):
+            return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
         verdict = date_relation(a.date, b.date)
         if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
             return None  # "legislation in July", "the July campaign": a month alone says little
@@ -145,6 +151,9 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
         return None
     if a.kind == "date":
         assert a.date is not None and b.date is not None
+        if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
+                or _placed_weekdays(a, b):
+            return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
         verdict = date_relation(a.date, b.date)
         if verdict is None and _same_precision(a.date, b.date) and a.date.year \
                 and compare_dates(a.date, b.date) == "different":
@@ -221,6 +230,15 @@ def _near(low_a: float, high_a: float, low_b: float, high_b: float, share: float
     return gap <= max(share * size, absolute)
 
 
+def _placed_weekdays(a: Fact, b: Fact) -> bool:
+    """Whether two facts are one weekday, as written, each placed against its own report's date."""
+    x, y = a.date, b.date
+    if x is None or y is None or x.weekday is None or x.weekday != y.weekday:
+        return False
+    written = {w.lower() for w in WEEKDAY_WORDS}
+    return a.text.strip().lower().split()[-1] in written and b.text.strip().lower().split()[-1] in written
+
+
 def same_name(a: Fact, b: Fact) -> bool:
     """Whether two names name one: the same key, or for people a surname alone
     ("Bessent") against the full name ("Scott Bessent") the other report gives.
@@ -239,7 +257,10 @@ def same_name(a: Fact, b: Fact) -> bool:
     if a.kind != "person":
         return False
     x, y = a.key.partition("|")[2].split(), b.key.partition("|")[2].split()
-    return bool(x and y) and (len(x) == 1 or len(y) == 1) and x[-1] == y[-1]
+    if len(x) > 1 and len(y) > 1:
+        # "Raj Chohan" and "Raj K. Chohan": a middle initial more or less.
+        return x[0] == y[0] and x[-1] == y[-1] and all(len(w) == 1 for w in (x[1:-1] or y[1:-1]))
+    return bool(x and y) and x[-1] == y[-1]
 
 
 def name_bucket(fact: Fact) -> str:
