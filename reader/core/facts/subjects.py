@@ -27,6 +27,9 @@ from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
 
 __all__ = ["Holders", "holders"]
 
+#: Units whose ordinals place a moment in a run ("the fifth round", "the second half").
+_PLACES_IN_A_RUN = frozenset({"round", "quarter", "half", "period", "inning", "set", "lap", "stage", "leg", "day", "week",
+                              "month", "year", "hour", "minute", "game", "match"})
 #: For each value fact (by identity), the name fact it is said of.
 Holders = dict[int, Fact]
 
@@ -75,8 +78,8 @@ def holders(facts: ArticleFacts) -> Holders:
                  and (f.kind != "person" or f.key in known)]
         start = sentences[index].start
         for value in found:
-            if value.kind in NAME_KINDS or value.kind == "quote":
-                continue
+            if value.kind in NAME_KINDS or value.kind in {"quote", "date", "time"} or value.unit in _PLACES_IN_A_RUN:
+                continue  # a day, an hour, "the fifth round" place a moment; nobody holds them
             holder = _holder(text, start, value, names) if names else None
             earlier = [f for f in found if f.kind == "person" and f.end <= value.start]
             antecedent = earlier[-1] if earlier else last_person
