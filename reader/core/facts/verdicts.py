@@ -10,17 +10,13 @@ whether two facts left over in one link contradict each other, and
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from reader.core.facts.extract import NAME_KINDS, Fact
-from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
 from reader.core.models import QuoteVerdict, Verdict
 from reader.core.text.opcodes import indel_opcodes
-from reader.core.text.terms import content_terms
 from reader.core.text.words import STOPWORDS, WEEKDAY_NAMES
 
 #: The weekdays as written in full.
@@ -50,82 +46,6 @@ SALIENT_UNITS = frozenset({"dead", "injured", "missing", "hospitalised", "in hos
 #: Ordinals of these say where in a run a report stands ("the second day of
 #: talks"), not how many: two reports written a day apart differ rightly.
 _POSITION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
-
-
-def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
-    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
-
-    ``None`` means they are not about the same thing: different kinds, units
-    or names, roles that disagree (:func:`reader.core.facts.roles.roles_agree`),
-    or dates too unlike to compare.
-
-    Args:
-        a: A fact of the left article.
-        b: A fact of the right article.
-        anywhere: Judging facts that are not in one link: then only counts
-            of a salient thing (:data:`SALIENT_UNITS`, ordinals) may conflict,
-            and dates pair only when equal.
-    """
-    if a.kind == "quote" or b.kind == "quote":
-        return None
-    if a.kind != b.kind and not _tallies(a, b):
-        return None
-    if a.kind in NAME_KINDS:
-        return "same" if same_name(a, b) else None
-    if a.unit != b.unit and _people_and_state(a.unit, b.unit):
-        # "3,500 people left their homes", "about 3,500 residents were evacuated":
-        # a count of people agrees with what befell them, never contradicts it.
-        verdict = relation(replace(a, unit=b.unit, role=b.role), b)
-        return verdict if verdict in AGREEING else None
-    if not roles_agree(a.role, b.role):
-        return None
-    if a.kind == "date":
-        assert a.date is not None and b.date is not None
-        if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
-                or _placed_weekdays(a, b):
-            return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
-        verdict = date_relation(a.date, b.date)
-        if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
-            return None  # "legislation in July", "the July campaign": a month alone says little
-        year_only = a.date.month is None and a.date.weekday is None
-        if verdict != "compatible" and year_only and not a.role.close & b.role.close:
-            return None  # "legislation passed in 2024", "the 2024 campaign": a year, less still
-        if verdict is None and overlap(a.role, b.role) >= 2 and _same_precision(a.date, b.date) and a.date.year:
-            # "reopen in September 2027", "reopen in October 2027": one event, two months.
-            verdict = "different" if compare_dates(a.date, b.date) == "different" else None
-        # Outside a link, "early August" and "August" are as likely two
-        # events as one: only equal dates pair there, and a month with the
-        # "next month" that names it.
-        if anywhere and verdict != "same" and not (verdict == "compatible" and (_relative(a) or _relative(b))):
-            return None
-        return verdict
-    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
-        return None
-    if a.low is None or b.low is None or a.high is None or b.high is None:
-        return None
-    if (a.low, a.high) == (b.low, b.high):
-        if anywhere and a.kind == "time" and not a.role.close & b.role.close:
-            return None  # "the alarm was raised at 3 a.m.", "crews arrived at 3 a.m.": two moments
-        return "same"
-    if a.kind in {"vote", "score"}:
-        return "different"  # a split is two counts: 7–2 is no range holding 6–3
-    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
-        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
-    vague = a.low != a.high or b.low != b.high
-    if vague and a.low <= b.high and b.low <= a.high:
-        return "compatible"  # "around 60" and "more than 60" firefighters may both be true
-    if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
-        return None
-    salient = a.unit in SALIENT_UNITS or a.kind == "ordinal"
-    # Across the articles, "90 days" and "four days" are usually two spans of
-    # two things; "third extension" and "fourth extension" count one thing,
-    # and "overturned at 6.40pm" and "overturned at 7.10pm" one moment.
-    exact = a.low == a.high and b.low == b.high
-    if anywhere and not (salient or exact and a.kind in CLOSE_KINDS and a.role.close & b.role.close):
-        return None
-    if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "score", "money"}):
-        return None
-    return "different"
 
 
 def value_relation(a: Fact, b: Fact) -> Verdict | None:
@@ -404,75 +324,6 @@ def year_span(date: DateValue) -> tuple[int, int] | None:
     if date.part == "about":
         return date.year - 1, date.year + 1
     return date.year, date.year
-
-
-def judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
-    """A test passed by two facts that :func:`relation` judges ``verdict``."""
-
-    def test(a: Fact, b: Fact) -> bool:
-        return relation(a, b, anywhere=anywhere) == verdict
-
-    return test
-
-
-def conflict_test(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    texts: tuple[str, str],
-) -> Callable[[Fact, Fact], bool]:
-    """Whether two facts left over in one link conflict.
-
-    A count of a named thing ("third delay") may conflict with any other
-    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
-    it is the one of its kind left on each side ("30% on goods, 10% on
-    exports" against "over 100 percent" is two tariffs, not a
-    contradiction), and when the words around it share a term ("talks
-    resumed on Monday", "which resumed Sunday"): "before Monday's talks
-    began" and "which resumed Sunday" are two days of talks.
-    """
-    left_a = Counter(slot(f) for f in side_a if id(f) not in used_a)
-    left_b = Counter(slot(f) for f in side_b if id(f) not in used_b)
-
-    def test(a: Fact, b: Fact) -> bool:
-        if relation(a, b) != "different":
-            return False
-        alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
-        if a.kind == "time":
-            # "went over at 6.40pm", "overturned at 7.10pm": the one time each
-            # side gives, or two with the same words by them; "out by 7 a.m."
-            # and "arrived at 3 a.m." are two moments of one night.
-            return alone or bool(a.role.close & b.role.close)
-        if a.kind == "ordinal" or a.unit in SALIENT_UNITS or overlap(a.role, b.role) >= 2:
-            return True
-        if a.kind in {"vote", "score", "money"} or strong(a.role, b.role):
-            return alone or strong(a.role, b.role)
-        return alone and bool(context(texts[0], a) & context(texts[1], b))
-
-    return test
-
-
-#: Words either side of a figure read as what it is said of.
-CONTEXT = 4
-
-
-def context(text: str, fact: Fact) -> set[str]:
-    """The stemmed content words among the few next to a fact, within its sentence."""
-    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
-    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
-    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
-    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
-
-
-def slot(fact: Fact) -> str:
-    """What a figure could be confused with: the same kind and unit, or for
-    dates the same precision ("Sunday" with "Monday", not with "November")."""
-    if fact.date is not None:
-        if fact.date.weekday is not None:
-            return "date:weekday"
-        return "date:day" if fact.date.day is not None else "date:other"
-    return f"{fact.kind}:{fact.unit}"
 
 
 def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:
