@@ -273,7 +273,6 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
     return _with_elided_nouns(text, _converted_once(text, sorted(found, key=lambda m: m.start)))
 
 
-_IN_BRACKETS = re.compile(r"\s*\(\s*\Z")
 
 
 def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
@@ -282,7 +281,7 @@ def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in found:
         previous = out[-1] if out else None
-        if previous is not None and mention.kind == previous.kind and _IN_BRACKETS.search(text, previous.end, mention.start) \
+        if previous is not None and mention.kind == previous.kind and text[previous.end : mention.start].strip() == "(" \
                 and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit):
             close = text.find(")", mention.end, mention.end + 3)
             end = close + 1 if close >= 0 else mention.end
