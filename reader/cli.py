@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from reader import __version__
+from reader import DISTRIBUTION, __version__
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.export import alignment_json, facts_json, one_against_all_json, to_json
 
@@ -377,7 +377,7 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATHS", help="article files and folders, or web addresses to fetch and open")
     _add_cutoff(parser)
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action="version", version=f"reader {__version__} (installed as {DISTRIBUTION})")
     return parser
 
 
