@@ -32,6 +32,9 @@ EXIT_OK = 0
 EXIT_INPUT = 2
 #: Some work failed on an error of reader's own (the rest was still done).
 EXIT_FAILURE = 1
+#: With ``--exit-code``: the two articles differ (as ``git diff --exit-code``), and a fact conflicts.
+EXIT_DIFFERENT = 1
+EXIT_CONFLICT = 3
 #: Interrupted (Ctrl-C), as shells number it.
 EXIT_INTERRUPTED = 130
 
@@ -78,8 +81,10 @@ examples:
   reader stories ~/news/                   which articles tell the same story
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
-2 bad usage or an unreadable input file.
-Colour is off when output is not a terminal or NO_COLOR is set."""
+2 bad usage or an unreadable input file. With --exit-code, align A B and
+facts A B exit 1 when the two differ and 3 when a fact conflicts.
+Colour is off when output is not a terminal or NO_COLOR is set; CLICOLOR_FORCE or
+FORCE_COLOR turn it on for a pipe (NO_COLOR wins)."""
 
 _ALIGN_EPILOG = """\
 Text output (the default): A and B side by side, each row a link or a
@@ -459,12 +464,17 @@ def _pair_parser(
     )
     # reader align takes --all DIR instead of A and B.
     pair = "?" if pair_optional else None
-    parser.add_argument("a", type=Path, nargs=pair, metavar="A", help="the left article (.txt, .md, .html)")
+    parser.add_argument("a", type=Path, nargs=pair, metavar="A", help="the left article (.txt, .md, .html; - reads standard input)")
     parser.add_argument("b", type=Path, nargs=pair, metavar="B", help="the right article")
     parser.add_argument(
         "--format", choices=formats, default="text", help=text_help
     )
     _add_cutoff(parser)
+    parser.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 when the two articles differ and 3 when a fact conflicts (0 when they tell the same), as git diff --exit-code",
+    )
     parser.add_argument(
         "--width",
         type=_width,
@@ -476,7 +486,7 @@ def _pair_parser(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never. "
+        help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never. "
         "Without colour, changed words are marked [-removed-] and {+added+}",
     )
     return parser
@@ -562,10 +572,13 @@ def _load_articles(options: argparse.Namespace) -> tuple[Article, Article] | int
     """The two articles, or the exit status after reporting the first bad file."""
     from reader.core import load_article
     from reader.core.models import LoadError
+    from reader.core.reading.articles import STANDARD_INPUT, article_from_stream
 
+    if options.a == options.b == STANDARD_INPUT:
+        return _fail(STANDARD_INPUT, "only one article can come from standard input")
     articles = []
     for path in (options.a, options.b):
-        result = load_article(path)
+        result = article_from_stream(sys.stdin.buffer) if path == STANDARD_INPUT else load_article(path)
         if isinstance(result, LoadError):
             return _fail(result.path, result.reason)
         articles.append(result)
@@ -618,7 +631,7 @@ def _align_command(argv: list[str]) -> int:
         if options.format != "jsonl":
             parser.error("--all prints JSON lines, one per article and per pair: add --format jsonl")
         for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None),
-                            ("--output", options.output is not None)):
+                            ("--output", options.output is not None), ("--exit-code", options.exit_code)):
             if given:
                 parser.error(f"{flag} goes with A B, not with --all")
         return _align_all(options.all, options.cutoff)
@@ -641,8 +654,22 @@ def _align_command(argv: list[str]) -> int:
         data = alignment_json(comparison.alignment)
         data.update(facts_json(comparison))
         indent = _json_indent() if options.output is None else None
-        return _deliver([to_json(data, indent=indent), "\n"], options.output)
+        return _deliver([to_json(data, indent=indent), "\n"], options.output) or _told_apart(options, comparison)
     return _align_shown(options)
+
+
+def _told_apart(options: argparse.Namespace, comparison: FactComparison) -> int:
+    """The status ``--exit-code`` asks for: :data:`EXIT_CONFLICT` when a fact conflicts,
+    :data:`EXIT_DIFFERENT` when any row differs, else :data:`EXIT_OK`."""
+    if not options.exit_code:
+        return EXIT_OK
+    from reader.core.alignment.rows import build_rows
+
+    if any(pair.verdict == "different" for pair in comparison.pairs):
+        return EXIT_CONFLICT
+    if any(row.kind.is_difference for row in build_rows(comparison.alignment)):
+        return EXIT_DIFFERENT
+    return EXIT_OK
 
 
 def _align_shown(options: argparse.Namespace) -> int:
@@ -667,11 +694,11 @@ def _align_shown(options: argparse.Namespace) -> int:
     if options.format == "html":
         from reader.view.html import comparison_html
 
-        return _deliver([comparison_html(alignment, shown, facts)], options.output)
+        return _deliver([comparison_html(alignment, shown, facts)], options.output) or _told_apart(options, comparison)
     if options.format == "markdown":
         from reader.view.markdown import comparison_markdown
 
-        return _deliver([comparison_markdown(alignment, shown, facts)], options.output)
+        return _deliver([comparison_markdown(alignment, shown, facts)], options.output) or _told_apart(options, comparison)
     from reader.view.printable import printable
     from reader.view.render import comparison_rows, output_console, paint_of
 
@@ -681,7 +708,7 @@ def _align_shown(options: argparse.Namespace) -> int:
     if color is None and options.output is not None:
         color = False  # a file is not a terminal, whatever standard output is
     console = output_console(output_width(options.width), color)
-    return _deliver(comparison_rows(alignment, console.width, paint_of(console), shown, facts), options.output)
+    return _deliver(comparison_rows(alignment, console.width, paint_of(console), shown, facts), options.output) or _told_apart(options, comparison)
 
 
 def _against_all_command(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int:
@@ -689,7 +716,7 @@ def _against_all_command(parser: argparse.ArgumentParser, options: argparse.Name
     others: list[Path] = [path for path in (options.a, options.b, *options.more) if path is not None]
     if options.all is not None:
         parser.error("--base goes with the articles to read A against, not with --all")
-    for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None)):
+    for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None), ("--exit-code", options.exit_code)):
         if given:
             parser.error(f"{flag} goes with A B, not with --base")
     if options.format == "jsonl":
@@ -861,7 +888,7 @@ def _facts_command(argv: list[str]) -> int:
         from reader.view.render import output_console, print_facts
 
         print_facts(comparison, console=output_console(output_width(options.width), _color(options.color)))
-    return EXIT_OK
+    return _told_apart(options, comparison)
 
 
 def _fetch_parser() -> argparse.ArgumentParser:
@@ -974,7 +1001,7 @@ def _stories_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never",
+        help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never",
     )
     return parser
 
