@@ -63,6 +63,7 @@ commands:
                      as Markdown files in a folder (reader fetch --help)
   stories PATHS...   group the articles of files and folders by the story
                      they tell (reader stories --help)
+  completion SHELL   print the completion script of bash, zsh or fish
 
 examples:
   reader                                   open the bundled seed articles
@@ -312,7 +313,13 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": _align_command, "facts": _facts_command, "fetch": _fetch_command, "stories": _stories_command}
+    commands = {
+        "align": _align_command,
+        "facts": _facts_command,
+        "fetch": _fetch_command,
+        "stories": _stories_command,
+        "completion": _completion_command,
+    }
     if args and args[0] in commands:
         return _printing(commands[args[0]], args[1:])
     parser = _main_parser()
@@ -889,6 +896,25 @@ def _facts_command(argv: list[str]) -> int:
 
         print_facts(comparison, console=output_console(output_width(options.width), _color(options.color)))
     return _told_apart(options, comparison)
+
+
+def _completion_command(argv: list[str]) -> int:
+    """``reader completion SHELL``: the shell's completion script, from the parsers themselves."""
+    from reader.completion import SHELLS, completion_script
+
+    parser = _Parser(
+        prog="reader completion",
+        description="Print the completion script of a shell for reader and its commands.",
+        epilog="bash:  reader completion bash > ~/.local/share/bash-completion/completions/reader\n"
+        "zsh:   reader completion zsh > ~/.zfunc/_reader   (with fpath+=~/.zfunc before compinit)\n"
+        "fish:  reader completion fish > ~/.config/fish/completions/reader.fish",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    options = parser.parse_args(argv)
+    commands = {"align": _align_parser(), "facts": _facts_parser(), "fetch": _fetch_parser(), "stories": _stories_parser()}
+    sys.stdout.write(completion_script(options.shell, _main_parser(), commands))
+    return EXIT_OK
 
 
 def _fetch_parser() -> argparse.ArgumentParser:
