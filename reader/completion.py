@@ -45,7 +45,7 @@ def completion_script(shell: str, main: argparse.ArgumentParser, commands: Mappi
         sub = subcommands.add_parser(name, parents=[parser], add_help=False, help=(parser.description or "").split(".")[0])
         _mark_paths(sub, shtab)
     preamble = {"bash": f'_reader_commands_or_files() {{ compgen -W "{names}" -- "$1"; compgen -f -- "$1"; }}\n'}
-    script: str = shtab.complete(whole, shell=shell, preamble=preamble)
+    script: str = shtab.complete(whole, shell=shell, preamble=preamble)  # type: ignore[arg-type]  # a dict per shell is documented
     return script
 
 
