@@ -321,7 +321,14 @@ def main(argv: list[str] | None = None) -> int:
         "completion": _completion_command,
     }
     if args and args[0] in commands:
-        return _printing(commands[args[0]], args[1:])
+        name, rest = args[0], args[1:]
+        if name in {"align", "facts", "stories"}:
+            from reader.pager import paging
+
+            flags = rest[: rest.index("--")] if "--" in rest else rest
+            with paging("--no-pager" not in flags):
+                return _printing(commands[name], rest)
+        return _printing(commands[name], rest)
     parser = _main_parser()
     options = parser.parse_args(args)
     from reader.web.urls import is_web_url
@@ -482,6 +489,7 @@ def _pair_parser(
         action="store_true",
         help="exit 1 when the two articles differ and 3 when a fact conflicts (0 when they tell the same), as git diff --exit-code",
     )
+    _add_no_pager(parser)
     parser.add_argument(
         "--width",
         type=_width,
@@ -497,6 +505,15 @@ def _pair_parser(
         "Without colour, changed words are marked [-removed-] and {+added+}",
     )
     return parser
+
+
+def _add_no_pager(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="print straight to the terminal; by default output taller than the screen goes through "
+        "$READER_PAGER, $PAGER or less -RFX (never when piped)",
+    )
 
 
 def _json_indent() -> int | None:
@@ -1029,6 +1046,7 @@ def _stories_parser() -> argparse.ArgumentParser:
         default="auto",
         help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never",
     )
+    _add_no_pager(parser)
     return parser
 
 
