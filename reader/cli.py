@@ -93,7 +93,10 @@ sentence only one side has, a link's score between its two sides (↕: out
 of order against the other side). Removed words are red on the left,
 added ones green on the right; without colour they are marked [-removed-]
 and {+added+}, as git diff --word-diff marks them. A row holding a fact
-the other article contradicts has ≠ beside its score.
+the other article contradicts has ≠ beside its score. In a row of several
+sentences, ¦ marks where one ends and the next begins (¦ ⋯ ¦: sentences
+between them are in other rows). The summary's "covered L% / R%" is the
+share of each article, in words, in sentences the other also tells.
 
 --only-changes: only the rows that differ (changed words, a sentence one
   side only) and those holding a contradicted fact, each with --context N

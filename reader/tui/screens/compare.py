@@ -44,6 +44,7 @@ class CompareScreen(Screen[None]):
         Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
         Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
         Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
+        Binding("0", "reset_cutoff", "Cutoff reset", show=False, id="compare.reset-cutoff", tooltip="Back to the cutoff the comparison opened with"),
         Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
         Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
@@ -62,6 +63,7 @@ class CompareScreen(Screen[None]):
     | ] / [ | Next / previous article on the right. |
     | } / { | Next / previous article on the left. |
     | + / - | Raise / lower the match cutoff and re-align. |
+    | 0 | Back to the cutoff the comparison opened with. |
     | f | Table of the facts; enter there goes to the fact's row. |
     | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
     | d | Changes only: hide the rows that are the same or differ only in punctuation, case or quote style. |
@@ -83,6 +85,8 @@ class CompareScreen(Screen[None]):
         ("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),
         ("trivial", "", "only punctuation, case or quote style differ; n skips them, d hides them with the same"),
         ("changed", "", "the words differ; n steps through these and the one-sided rows"),
+        ("¦", "", "where one of a row's sentences ends and the next begins; ¦ ⋯ ¦: the sentences between are in other rows"),
+        ("covered", "", "the title bar's share of each article, in words, that stands in sentences the other also tells: left / right"),
         ("F", "bold", "colours facts by kind: numbers cyan, money green, percentages magenta, dates yellow, names blue"),
     )
 
@@ -120,6 +124,8 @@ class CompareScreen(Screen[None]):
         self.left = left
         self.right = right
         self.set_reactive(CompareScreen.cutoff, cutoff)
+        self.opening_cutoff = cutoff
+        """The cutoff the comparison opened with (``--cutoff``, or the default): where ``0`` goes back to."""
         self.alignment: Alignment | None = None
         self.summary: Summary | None = None
         self.all_rows: tuple[CompareRow, ...] = ()
@@ -440,6 +446,10 @@ class CompareScreen(Screen[None]):
     def action_lower_cutoff(self) -> None:
         """Link more, looser sentences."""
         self.cutoff = max(MIN_CUTOFF, self.cutoff - CUTOFF_STEP)
+
+    def action_reset_cutoff(self) -> None:
+        """Link as the comparison did when it opened."""
+        self.cutoff = self.opening_cutoff
 
     def watch_cutoff(self) -> None:
         self.realign(keep_place=True)
