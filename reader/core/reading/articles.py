@@ -182,7 +182,18 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         date=(meta.get("date") or structure.date or "")[:MAX_FIELD] or None,
         text=text,
         segments=tuple(segments),
+        url=web_address(meta.get("url", "")),
     )
+
+
+#: A web address as a browser may be sent to: http or https, nothing that could run or read files.
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]{1,2000}", re.I)
+
+
+def web_address(value: str) -> str | None:
+    """``value`` when it is a plain http or https address, else ``None`` (``javascript:``, ``file:``, control characters)."""
+    value = value.strip()
+    return value if _WEB_ADDRESS.fullmatch(value) else None
 
 
 def front_matter(text: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
 from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
+from reader.core.alignment.word_diff import joined
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenInContext
 from reader.tui.screens.facts import FactsScreen
@@ -52,6 +53,7 @@ class CompareScreen(Screen[None]):
         Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
         Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
         Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
+        Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row: each side's sentences under its outlet's name"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """
@@ -70,6 +72,7 @@ class CompareScreen(Screen[None]):
     | F | Colour names, dates and numbers by kind, or leave them plain. |
     | e | Export: save the comparison (both texts, the word diff, the facts) as an HTML page in your downloads folder. |
     | enter | Read both articles side by side, each at the row's sentences. |
+    | y | Copy the row to the clipboard. |
     | escape | Back. |
     """
 
@@ -453,6 +456,18 @@ class CompareScreen(Screen[None]):
 
     def watch_cutoff(self) -> None:
         self.realign(keep_place=True)
+
+    def action_copy_row(self) -> None:
+        """Copy the row under the cursor: each side's sentences, marked where one ends, under its outlet's name."""
+        row = self.view.current_row
+        if row is None or self.alignment is None:
+            return
+        lines = []
+        for article, indices in ((self.alignment.a, row.left), (self.alignment.b, row.right)):
+            said = joined([article.sentences[i].text for i in indices], indices) if indices else "(nothing)"
+            lines.append(f"{article.label}: {said}")
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify("Copied the row.", timeout=2)
 
     def action_open_in_reader(self) -> None:
         """Read both articles side by side, each at the highlighted row's sentences."""
