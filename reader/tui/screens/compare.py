@@ -53,7 +53,7 @@ class CompareScreen(Screen[None]):
         Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
         Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
         Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
-        Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row: each side's sentences under its outlet's name"),
+        Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row to the clipboard"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """

@@ -110,7 +110,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         Binding("enter", "go", "Go to row", priority=True, id="facts.go", tooltip="Show this fact's row in the comparison"),
         Binding("x", "next_conflict", "Next ≠", id="facts.next-conflict", tooltip="Next conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="facts.previous-conflict", tooltip="Previous conflicting fact"),
-        Binding("y", "copy", "Copy", show=False, id="facts.copy", tooltip="Copy the fact's row: its kind, both values and the verdict"),
+        Binding("y", "copy", "Copy", show=False, id="facts.copy", tooltip="Copy the fact's row to the clipboard"),
         *TABLE_KEYS,
         Binding("escape", "back", "Back", id="facts.back", tooltip="Back to the comparison"),
     ]
