@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -791,11 +792,20 @@ def _output_problem(output: Path, inputs: Sequence[Path]) -> int | None:
             return _fail(output, f"is {name}, one of the articles compared; write the output to another file")
     if output.is_dir():
         return _fail(output, "is a folder")
-    folder = target.parent
+    with contextlib.suppress(OSError):
+        mode = os.stat(output).st_mode
+        if stat.S_ISSOCK(mode) or stat.S_ISBLK(mode):
+            kind = "a socket" if stat.S_ISSOCK(mode) else "a block device"
+            return _fail(output, f"is {kind}; reader writes to files, terminals, character devices and FIFOs")
+    parent = Path(os.path.realpath(output)).parent
+    folder = parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
         return _fail(output, f"cannot be written: {_shown_path(folder)} is not a folder")
+    if folder != parent:
+        # A missing folder is a mistyped path far more often than a wish: it is not made.
+        return _fail(output, f"cannot be written: there is no folder {_shown_path(parent)}")
     return None
 
 
@@ -813,11 +823,11 @@ def _deliver(chunks: Iterable[str], output: Path | None) -> int:
         for chunk in chunks:
             write(chunk)
         return EXIT_OK
-    from reader.core.files import write_atomically
+    from reader.core.files import write_output
 
     text = "".join(chunks)
     try:
-        write_atomically(output, text)
+        write_output(output, text)
     except OSError as error:
         return _fail(output, f"cannot be written: {error.strerror or error}")
     return EXIT_OK

@@ -185,7 +185,8 @@ def test_markdown_marks_changes_conflicts_and_gaps(pair: tuple[Path, Path], caps
 
 @pytest.mark.parametrize("fmt", ["text", "json", "html", "markdown"])
 def test_output_writes_the_same_as_standard_output_to_a_file(pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    target = tmp_path / "out" / f"comparison.{fmt}"  # the folder is made
+    target = tmp_path / "out" / f"comparison.{fmt}"
+    target.parent.mkdir()
     args = [str(pair[0]), str(pair[1]), "--format", fmt, "--width", "90"]
     assert _align(capsys, *args, "-o", str(target)) == ""
     assert target.read_text(encoding="utf-8") == _align(capsys, *args)
@@ -248,6 +249,8 @@ def test_output_is_never_one_of_the_articles(pair: tuple[Path, Path], tmp_path: 
         (lambda d: d, "is a folder"),
         (lambda d: d / "known-left.txt" / "out.html", "cannot be written: {d}/known-left.txt is not a folder"),
         (lambda d: d / "known-left.txt" / "deeper" / "out.html", "cannot be written: {d}/known-left.txt is not a folder"),
+        (lambda d: d / "no-such" / "out.html", "cannot be written: there is no folder {d}/no-such"),
+        (lambda d: d / "no-such" / "deeper" / "out.html", "cannot be written: there is no folder {d}/no-such/deeper"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(pair: tuple[Path, Path], tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]

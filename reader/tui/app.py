@@ -133,6 +133,15 @@ class ReaderApp(App[None]):
         else:
             self.notify(f"Screenshot saved to {saved}", title="Screenshot", markup=False)
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved as ``action_screenshot`` saves it: the folder made, a failure's reason said.
+
+        Textual's own gives up when the downloads folder is missing and says
+        only "Failed to save screenshot".
+        """
+        self.action_screenshot(filename, path)
+        return None
+
     def on_unmount(self) -> None:
         # Facts still being found in other processes are wanted no more.
         self.session.fact_workers.close()

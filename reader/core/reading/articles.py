@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reader.core.files import NotRegularFile, file_kind, read_regular
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
 from reader.core.reading.html import extract_page
@@ -114,19 +114,18 @@ def load_article(path: Path) -> Article | LoadError:
         # A FIFO, a terminal or a device would block a plain open() or read
         # for ever; refuse them by what stat says, and open without waiting
         # so that one swapped in after the stat cannot block either.
-        kind = _not_regular(path.stat().st_mode)
+        status = path.stat()
+        kind = file_kind(status.st_mode)
         if kind:
             return LoadError(path, f"not a regular file ({kind})")
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            kind = _not_regular(status.st_mode)
-            if kind:
-                return LoadError(path, f"not a regular file ({kind})")
-            if status.st_size > limit:
-                return LoadError(path, too_large(status.st_size, limit))
-            data = handle.read(limit + 1)  # the file may have grown since stat
+        if status.st_size > limit:
+            return LoadError(path, too_large(status.st_size, limit))
+        data = read_regular(path, limit)
+        if len(data) > limit:  # it grew since the stat
+            return LoadError(path, too_large(len(data), limit))
         text = decode_bytes(data)
+    except NotRegularFile as error:
+        return LoadError(path, f"not a regular file ({error.kind})")
     except FileNotFoundError:
         return LoadError(path, "no such file")
     except PermissionError:
@@ -140,16 +139,6 @@ def load_article(path: Path) -> Article | LoadError:
         page = extract_page(text)
         return LoadError(path, page) if isinstance(page, str) else article_from_text(path, page.text, page.meta)
     return article_from_text(path, text)
-
-
-def _not_regular(mode: int) -> str | None:
-    """What a file that is not a regular file is, for the user; ``None`` for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
-        if test(mode):
-            return name
-    return "special file"
 
 
 def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None) -> Article:
