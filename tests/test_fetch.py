@@ -257,8 +257,8 @@ def test_nothing_is_written_outside_into(news_site: NewsSite, tmp_path: Path) ->
         old = {k: v for k, v in before[root].items() if k not in parents and k != "."}
         new = {k: v for k, v in tree.items() if k not in parents and k != "."}
         assert new == old, root
-    # Inside: the articles and the index, no temporary file left behind.
-    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", *(p.name for p in saved_paths(result))])
+    # Inside: the articles, the index and its lock, no temporary file left behind.
+    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", ".reader-fetched.lock", *(p.name for p in saved_paths(result))])
 
 
 def test_the_default_folder_is_in_the_user_data_directory(news_site: NewsSite) -> None:

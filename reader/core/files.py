@@ -44,6 +44,7 @@ def file_kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     kinds = (
+        (stat.S_ISLNK, "link"),
         (stat.S_ISDIR, "folder"),
         (stat.S_ISFIFO, "FIFO"),
         (stat.S_ISCHR, "character device"),
@@ -53,18 +54,25 @@ def file_kind(mode: int) -> str | None:
     return next((name for test, name in kinds if test(mode)), "special file")
 
 
-def read_regular(path: Path, most: int) -> bytes:
+def read_regular(path: Path, most: int, *, follow_links: bool = True) -> bytes:
     """The first ``most`` bytes of a regular file (and one more, so that the caller can tell a larger file).
 
     The file is opened without waiting and without becoming the process's
     terminal; a FIFO, a device or a socket is refused by what ``fstat`` says
     of the very file opened, so one swapped in after a check cannot block.
 
+    Args:
+        path: The file.
+        most: Bytes wanted.
+        follow_links: ``False`` refuses a link (``OSError``, ``ELOOP``) rather than read where it leads.
+
     Raises:
         NotRegularFile: The path is not a regular file.
         OSError: It cannot be opened or read (missing, permission denied).
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         kind = file_kind(os.fstat(handle.fileno()).st_mode)
@@ -136,7 +144,7 @@ def fitted_name(stem: str, suffix: str, folder: Path | None = None) -> str:
     return (cut_to_bytes(stem, limit - len(suffix.encode("utf-8", "surrogateescape"))).rstrip(" .") or "_") + suffix
 
 
-def write_atomically(path: Path, text: str) -> Path:
+def write_atomically(path: Path, text: str, *, follow_links: bool = True) -> Path:
     """Write a text file so that a reader sees the old one or the new one, never half of one.
 
     The text goes to a hidden temporary file in the same folder (which the
@@ -147,6 +155,8 @@ def write_atomically(path: Path, text: str) -> Path:
     Args:
         path: The file to write.
         text: Its text, written as UTF-8 with ``\\n`` line ends.
+        follow_links: ``False`` refuses a link at ``path`` (a folder others
+            may write to cannot lead reader to write elsewhere).
 
     Returns:
         The file replaced or made (the link's target when ``path`` is a link).
@@ -155,9 +165,9 @@ def write_atomically(path: Path, text: str) -> Path:
         NotRegularFile: The target exists and is not a regular file; it is left as it is.
         OSError: The file could not be written; the old one is unchanged.
     """
-    target = Path(os.path.realpath(path))
+    target = Path(os.path.realpath(path)) if follow_links else path
     try:
-        status: os.stat_result | None = os.stat(target)
+        status: os.stat_result | None = os.stat(target, follow_symlinks=follow_links)
     except FileNotFoundError:
         status = None
     if status is not None and (kind := file_kind(status.st_mode)):
