@@ -320,6 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         if not path.exists():
             return _fail(path, "no such file or folder")
+    from reader.tui.terminal import terminal_problem
+
+    unusable = terminal_problem(sys.stdin, sys.stdout, sys.stderr)
+    if unusable:
+        # Before anything is fetched or made: the app could not be used.
+        print(f"reader: {unusable}", file=sys.stderr if sys.stderr is not None else sys.stdout)
+        return EXIT_INPUT
     folder = None
     if urls:
         from reader.web import default_folder

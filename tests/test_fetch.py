@@ -303,6 +303,7 @@ def test_reader_url_fetches_into_the_default_folder_and_opens_it(news_site: News
         return App()
 
     monkeypatch.setattr(reader.cli, "make_app", make_app)
+    monkeypatch.setattr("reader.tui.terminal.terminal_problem", lambda *streams: None)  # as on a terminal
     other = tmp_path / "mine.txt"
     other.write_text("The council met on Tuesday. It voted for the bridge.\n", encoding="utf-8")
     assert reader.cli.main([news_site.url("/feed.xml"), str(other)]) == 0

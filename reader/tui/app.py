@@ -30,6 +30,7 @@ from reader.tui.screens import (
 )
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
+from reader.tui.terminal import terminal_size
 from reader.tui.threads import DaemonExecutor
 from reader.view.printable import one_line
 
@@ -76,6 +77,10 @@ class ReaderApp(App[None]):
         fetch_into: Path | None = None,
     ) -> None:
         super().__init__()
+        if self.console.is_dumb_terminal and (size := terminal_size()):
+            # Rich takes a dumb terminal (TERM=dumb, an Emacs shell) to be 80x25 whatever its size, while
+            # Textual's driver reads the real one; the screen then lays itself out for each in turn, for ever.
+            self.console.size = size
         self.paths = paths
         self.cutoff = cutoff
         self.fetch_at_start = list(fetch)
