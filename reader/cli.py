@@ -614,8 +614,7 @@ def _load_and_compare(options: argparse.Namespace) -> FactComparison | int:
 
 def _align_command(argv: list[str]) -> int:
     parser = _align_parser()
-    # Intermixed: the articles may stand before and after the options (B --base A C).
-    options = parser.parse_intermixed_args(argv)
+    options = _intermixed(parser, argv)
     if options.base is not None:
         return _against_all_command(parser, options)
     if options.more:
@@ -651,6 +650,23 @@ def _align_command(argv: list[str]) -> int:
         indent = _json_indent() if options.output is None else None
         return _deliver([to_json(data, indent=indent), "\n"], options.output)
     return _align_shown(options)
+
+
+def _intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The options of ``reader align``, its articles standing before and after the options (``B --base A C``).
+
+    Everything after ``--`` is an article, whatever it looks like (``-- -rf.txt B``):
+    argparse's intermixed parsing does not honour ``--`` in every Python
+    version, so the articles after it are parsed here.
+    """
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    end = argv.index("--")
+    options = parser.parse_intermixed_args(argv[:end])
+    named = [path for path in (options.a, options.b, *options.more) if path is not None]
+    named += [Path(arg) for arg in argv[end + 1 :]]
+    options.a, options.b, options.more = (named + [None, None])[0], (named + [None, None])[1], named[2:]
+    return options
 
 
 def _align_shown(options: argparse.Namespace) -> int:
