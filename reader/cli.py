@@ -356,6 +356,10 @@ def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
         code = command(argv)
         sys.stdout.flush()
         return code
+    except KeyboardInterrupt:
+        # Ctrl-C: one line and the shell's code, as fetch ends; an output file is written whole or not at all.
+        print("reader: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Python would report the pipe again when it flushes at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
