@@ -594,21 +594,28 @@ def _load_pair(options: argparse.Namespace) -> Alignment | int:
     return align(*articles, cutoff=options.cutoff)
 
 
-def _load_and_compare(options: argparse.Namespace) -> FactComparison | int:
+def _load_and_compare(options: argparse.Namespace, facts_needed: bool = False) -> FactComparison | int:
     """Load and align the two articles and compare their facts, or report the first bad file.
 
     The facts of long articles are found in other processes while the
-    articles are aligned: the facts do not depend on the alignment.
+    articles are aligned: the facts do not depend on the alignment. When
+    only the facts are wanted (``reader facts``) and they cannot be checked,
+    the reason is said before anything is aligned.
     """
     from reader.core import align
-    from reader.core.facts.compare import MAX_FACT_SENTENCES, compare_facts
+    from reader.core.facts.compare import compare_facts, facts_refused
     from reader.core.facts.workers import FactWorkers, worth_a_process
+    from reader.view.printable import printable
 
     articles = _load_articles(options)
     if isinstance(articles, int):
         return articles
     a, b = articles
-    if worth_a_process(a, b) and max(len(a.sentences), len(b.sentences)) <= MAX_FACT_SENTENCES:
+    refused = facts_refused(a) or facts_refused(b)
+    if refused and facts_needed:
+        print(f"reader: {printable(refused)}", file=sys.stderr)
+        return EXIT_INPUT
+    if worth_a_process(a, b) and not refused:
         with FactWorkers() as workers:
             pending = workers.submit(a, reference=b.date), workers.submit(b, reference=a.date)
             alignment = align(a, b, cutoff=options.cutoff)
@@ -785,14 +792,23 @@ def _against_all(base: Article, others: Sequence[Article], cutoff: float) -> One
     month" by the other's date).
     """
     from reader.core import align
-    from reader.core.facts.compare import MAX_FACT_SENTENCES, compare_facts
+    from reader.core.facts.compare import compare_facts, facts_refused
     from reader.core.facts.workers import FactWorkers, worth_a_process
     from reader.core.outlets import one_against_all
 
     everyone = (base, *others)
-    if not (worth_a_process(*everyone) and max(len(a.sentences) for a in everyone) <= MAX_FACT_SENTENCES):
+    if any(facts_refused(article) for article in everyone):
         alignments = [align(base, other, cutoff=cutoff) for other in others]
         return one_against_all(alignments, [compare_facts(alignment) for alignment in alignments])
+    if not worth_a_process(*everyone):
+        from reader.core.facts.extract import extract_facts
+
+        # The base's facts once for each date, not once for each other outlet.
+        mine = {date: extract_facts(base, reference=date) for date in dict.fromkeys(other.date for other in others)}
+        alignments = [align(base, other, cutoff=cutoff) for other in others]
+        comparisons = [compare_facts(alignment, facts=(mine[other.date], extract_facts(other, reference=base.date)))
+                       for alignment, other in zip(alignments, others, strict=True)]
+        return one_against_all(alignments, comparisons)
     with FactWorkers() as workers:
         own = {date: workers.submit(base, reference=date) for date in dict.fromkeys(other.date for other in others)}
         theirs = [workers.submit(other, reference=base.date) for other in others]
@@ -885,7 +901,7 @@ def _facts_command(argv: list[str]) -> int:
     from reader.view.printable import printable
 
     options = _facts_parser().parse_args(argv)
-    comparison = _load_and_compare(options)
+    comparison = _load_and_compare(options, facts_needed=True)
     if isinstance(comparison, int):
         return comparison
     if comparison.unchecked:

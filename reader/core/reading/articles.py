@@ -23,6 +23,12 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MAX_FILES = 20_000
 #: Longest title, source or date taken from front matter.
 MAX_FIELD = 500
+#: Most sentences of an article. Reading, aligning and drawing cost a little for every sentence however short, so
+#: a file of a million three-letter sentences (3 MB, far under the size limit) would hold every command for half a
+#: minute; the longest real reports hold a few thousand. Counted before the text is read into sentences.
+MAX_SENTENCES = 20_000
+#: Where a sentence may end: after its final punctuation, or at the end of a line (a blank line ends it once).
+_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", ".\t", "… ")
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\n)+)")
@@ -135,10 +141,29 @@ def load_article(path: Path) -> Article | LoadError:
     except OSError as error:
         return LoadError(path, error.strerror or str(error))
     suffix = path.suffix.lower()
+    meta = None
     if suffix in {".html", ".htm"}:
         page = extract_page(text)
-        return LoadError(path, page) if isinstance(page, str) else article_from_text(path, page.text, page.meta)
-    return article_from_text(path, text)
+        if isinstance(page, str):
+            return LoadError(path, page)
+        text, meta = page.text, page.meta
+    many = sentences_at_most(text)
+    if many > MAX_SENTENCES:
+        return LoadError(path, f"too many sentences for an article (about {many:,}; the limit is {MAX_SENTENCES:,})")
+    return article_from_text(path, text, meta)
+
+
+def sentences_at_most(text: str) -> int:
+    """How many sentences the text can hold at most, counted in one pass of C: a place where one may end, each.
+
+    Every sentence ends at final punctuation and a space, at the end of a
+    line, or at the end of the text; a blank line is counted once. Cheap
+    enough for any file the size limit lets in (8 MiB in some 50 ms), where
+    reading it into sentences takes some 10 µs a sentence.
+    """
+    # A last sentence ended by the end of the text, not by a line's end or a full stop of its own.
+    last = 1 if text and not text[-1].isspace() and not text.endswith(("。", "！", "？")) else 0
+    return sum(text.count(end) for end in _ENDS) - text.count("\n\n") + last
 
 
 def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None) -> Article:
