@@ -61,6 +61,17 @@ def _start(stdin: object, stdout: object, env: dict[str, str] | None = None, clo
     return process, leader
 
 
+def _shown_until_it_ends(process: subprocess.Popen[bytes], leader: int) -> tuple[bytes, int]:
+    """What the terminal showed until the program ended, and its exit code; a program that does not end is killed."""
+    try:
+        shown = _read_until(leader, lambda _: False, 30)
+        return shown, process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(leader)
+
+
 @pytest.mark.parametrize(
     ("stdin", "stdout", "close_stdin", "which"),
     [
@@ -74,16 +85,10 @@ def _start(stdin: object, stdout: object, env: dict[str, str] | None = None, clo
 )
 def test_where_the_app_cannot_run_it_says_so_on_one_line_and_exits_2(stdin: str, stdout: str, close_stdin: bool, which: str) -> None:
     process, leader = _start(stdin, stdout, close_stdin=close_stdin)
-    try:
-        if process.stdin is not None:
-            process.stdin.write(b"q\n")  # what `echo q | reader` would give it
-            process.stdin.close()
-        shown = _read_until(leader, lambda _: False, 30)
-        code = process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(leader)
+    if process.stdin is not None:
+        process.stdin.write(b"q\n")  # what `echo q | reader` would give it
+        process.stdin.close()
+    shown, code = _shown_until_it_ends(process, leader)
     lines = shown.decode("utf-8", "replace").replace("\r\n", "\n").strip().splitlines()
     assert code == 2
     assert lines == [f"reader: the app needs a terminal, and {which} not one; to compare articles in a script, use {EXPECTED} (see reader --help)"]
@@ -95,13 +100,7 @@ def test_standard_output_to_a_file_is_refused_before_anything_is_drawn(tmp_path:
     out = tmp_path / "screen.txt"
     with out.open("wb") as file:
         process, leader = _start("pty", file)
-        try:
-            shown = _read_until(leader, lambda _: False, 30)
-            code = process.wait(timeout=30)
-        finally:
-            if process.poll() is None:
-                process.kill()
-            os.close(leader)
+        shown, code = _shown_until_it_ends(process, leader)
     assert code == 2 and b"standard output is not one" in shown
     assert out.read_bytes() == b""
 

@@ -133,6 +133,15 @@ async def test_q_quits_everywhere(story: list[Path], where: str) -> None:
         assert app.return_code == 0 and not app.is_running
 
 
+async def _screenshot_from_the_palette(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Textual's own Screenshot command, chosen in the palette as a person chooses it."""
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"screenshot")
+    await pilot.pause(0.3)  # the palette searches on a timer of its own
+    await app.workers.wait_for_complete()
+    await pilot.press("enter")
+
+
 async def _notified(app: ReaderApp, pilot: Pilot[None], title: str) -> list[str]:
     """The messages of the notifications titled ``title``, once one is shown (the palette runs its command on a timer)."""
     for _ in range(100):
@@ -150,11 +159,7 @@ async def test_the_palettes_screenshot_makes_the_missing_downloads_folder(story:
     assert not downloads.exists()  # the isolated home has none
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p", *"screenshot")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.press("enter")
+        await _screenshot_from_the_palette(app, pilot)
         messages = await _notified(app, pilot, "Screenshot")
     (saved,) = downloads.iterdir()
     assert messages == [f"Screenshot saved to {saved}"]
@@ -170,11 +175,7 @@ async def test_a_screenshot_that_cannot_be_saved_says_why(story: list[Path]) -> 
         blocked.write_text("a file where a folder should be\n", encoding="utf-8")
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p", *"screenshot")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.press("enter")
+        await _screenshot_from_the_palette(app, pilot)
         (message,) = await _notified(app, pilot, "Screenshot")
     assert message.startswith(f"Could not save the screenshot: {user_downloads_path()}: File exists")
     assert "Not a directory" in message
