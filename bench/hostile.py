@@ -76,6 +76,7 @@ def measure(args: list[str], folder: Path) -> tuple[float, int, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run of each")
+    parser.add_argument("--only", default="", help="only the inputs whose name holds this")
     options = parser.parse_args()
     repeats = 1 if options.quick else 3
     slow = 0
@@ -85,6 +86,8 @@ def main() -> int:
         print(f"baseline: reader align of two seeds, {baseline:.2f} s\n")
         print("| input | command | median s | × baseline | exit | last line of stderr |\n|---|---|---:|---:|---:|---|")
         for name, make in INPUTS.items():
+            if options.only not in name:
+                continue
             path = folder / (name.replace(" ", "-").replace(",", "") + ".txt")
             path.write_text(make(), encoding="utf-8")
             for command, build in COMMANDS.items():
