@@ -42,7 +42,9 @@ Compare how different outlets report the same story, sentence against sentence.
 With no command, open the reader on PATHS (files and folders of .txt, .md and
 .html articles; by default the bundled seed articles). A web address among
 PATHS is fetched as reader fetch fetches it, into the default folder, and the
-reader opens that folder. In the reader, press ? for the keys of each screen."""
+reader opens that folder. In the reader, press ? for the keys of each screen.
+The reader needs a terminal for its standard input, output and error; in a
+script, use the commands below."""
 
 _EPILOG = """\
 commands:
@@ -79,8 +81,10 @@ examples:
   reader stories ~/news/                   which articles tell the same story
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
-2 bad usage or an unreadable input file.
-Colour is off when output is not a terminal or NO_COLOR is set."""
+2 bad usage, an unreadable input file, or no terminal for the reader;
+130 interrupted (Ctrl-C).
+Colour is off when output is not a terminal or NO_COLOR is set.
+Put -- before a file whose name starts with a dash: reader align -- -a.txt b.txt"""
 
 _ALIGN_EPILOG = """\
 Text output (the default): A and B side by side, each row a link or a
@@ -104,7 +108,11 @@ the other article contradicts has ≠ beside its score.
   and the rest), so it shows as written and never as markup.
 -o FILE, --output FILE: write to FILE instead of standard output, whole
   (a temporary file, then a rename), in any format. Text written there has
-  no colour unless --color always. FILE may not be A or B.
+  no colour unless --color always. FILE may not be A or B, and its folder
+  must exist. A new FILE gets the mode 0666 less the umask; one that is
+  there keeps its mode, and a link to it stays a link. A terminal, a device
+  (/dev/null, /dev/stdout) or a FIFO is written into as > writes into it,
+  never replaced; a socket is refused.
 
 JSON output (--format json):
   {"a": {"path", "title", "source", "sentences": [{"start", "end", "text"}]},
@@ -125,8 +133,9 @@ JSON output (--format json):
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
   "facts" and "quotes" are as in reader facts --format json. An article of
-  over 3,000 sentences is aligned but its facts are not checked: "facts"
-  and "quotes" are empty and "facts_unchecked" says why.
+  over 3,000 sentences, or too full of numbers, dates and names (a table of
+  figures, a list), is aligned but its facts are not checked: "facts" and
+  "quotes" are empty and "facts_unchecked" says why.
 
 JSON lines output (--all DIR --format jsonl): one object a line, each
 article of DIR once (read as the app reads a folder), then each pair:
@@ -188,9 +197,10 @@ JSON output (--base A B C ... --format json):
   its sentences paired with no sentence of A, ascending.
 
 exit codes: 0 success; 2 bad usage (one line on stderr; --base with fewer
-than two other articles), a file is missing, a folder, binary or
-undecodable (with --all: DIR is not a folder, or some file in it could not
-be read), or FILE cannot be written."""
+than two other articles), a file is missing, a folder, binary, undecodable
+or of over 40,000 sentences (with --all: DIR is not a folder, or some file
+in it could not be read), or FILE cannot be written; 130 interrupted
+(Ctrl-C: one line, and no FILE written)."""
 
 
 _FACTS_EPILOG = """\
@@ -223,7 +233,9 @@ JSON output (--format json):
   marks) is matched with the sentence that reports it.
 
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable,
-or too long for a fact check (over 3,000 sentences)."""
+or too long for a fact check (over 3,000 sentences) or too full of numbers,
+dates and names for one (a table of figures, a list): the reason is said
+before anything is aligned; 130 interrupted (Ctrl-C)."""
 
 _FETCH_EPILOG = """\
 Each URL is an article page or an RSS or Atom feed, told apart by the type
@@ -238,9 +250,19 @@ comes from the source and the title. A URL keeps its file: fetching it
 again rewrites that file, never a second one. Files are written whole
 (a temporary file, then a rename). Nothing is written outside DIR.
 
+Only files reader wrote are ever rewritten: the index DIR/.reader-fetched.json
+names them and their front matter has fetched:. A file of yours with the
+same url:, a link or a FIFO in the folder, is left alone; an article whose
+canonical URL another article already gives (a site's home page) is
+rewritten only when it is that article, else it gets a file of its own.
+New files get the mode 0666 less the umask. Two fetches into one folder
+take turns on DIR/.reader-fetched.lock.
+
 Only the URLs given, the entries of the feeds among them and the redirects
-their servers send (up to 5) are fetched, each within the timeout and up to
-8 MiB, with the User-Agent "reader/VERSION".
+their servers send (up to 5) are fetched, each within the timeout (from the
+first connection to the last byte, however slowly a server sends) and up to
+8 MiB, with the User-Agent "reader/VERSION". A charset that is no text
+encoding of the web (rot13, base64, ...) is ignored.
 
 output: the path of each saved article on stdout, one a line; on stderr,
 one line for each URL that gave no article, with the reason (an HTTP
