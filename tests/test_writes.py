@@ -285,3 +285,16 @@ def test_an_export_makes_its_folder_or_says_why_it_cannot(tmp_path: Path) -> Non
     blocked.write_text("not a folder\n", encoding="utf-8")
     saved, problem = save_export("A vs B", ".html", "<p>\n", [blocked / "Downloads"])
     assert saved is None and problem == f"{blocked / 'Downloads'}: Not a directory"
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core import files
+
+    target = tmp_path / "kept.html"
+    target.write_text("mine\n", encoding="utf-8")
+    target.chmod(0o444)
+    # As root every file is writable; the check is the one a user without root meets.
+    monkeypatch.setattr(files.os, "access", lambda path, mode: mode != os.W_OK)
+    with pytest.raises(PermissionError, match="Permission denied"):
+        write_output(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "mine\n" and [p.name for p in tmp_path.iterdir()] == ["kept.html"]

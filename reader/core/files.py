@@ -163,6 +163,7 @@ def write_atomically(path: Path, text: str, *, follow_links: bool = True) -> Pat
 
     Raises:
         NotRegularFile: The target exists and is not a regular file; it is left as it is.
+        PermissionError: The target exists and may not be written (read-only); it is left as it is.
         OSError: The file could not be written; the old one is unchanged.
     """
     target = Path(os.path.realpath(path)) if follow_links else path
@@ -172,6 +173,9 @@ def write_atomically(path: Path, text: str, *, follow_links: bool = True) -> Pat
         status = None
     if status is not None and (kind := file_kind(status.st_mode)):
         raise NotRegularFile(path, kind)
+    if status is not None and not os.access(target, os.W_OK):
+        # A rename would replace it all the same: a file its owner made read-only is left as it is, as > leaves it.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     temporary = _write_temporary(target, text, status)
     try:
         os.replace(temporary, target)

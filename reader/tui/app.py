@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -30,7 +31,6 @@ from reader.tui.screens import (
 )
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
-from reader.tui.terminal import terminal_size
 from reader.tui.threads import DaemonExecutor
 from reader.view.printable import one_line
 
@@ -77,10 +77,13 @@ class ReaderApp(App[None]):
         fetch_into: Path | None = None,
     ) -> None:
         super().__init__()
-        if self.console.is_dumb_terminal and (size := terminal_size()):
-            # Rich takes a dumb terminal (TERM=dumb, an Emacs shell) to be 80x25 whatever its size, while
-            # Textual's driver reads the real one; the screen then lays itself out for each in turn, for ever.
-            self.console.size = size
+        # Textual's first size is its console's, and every later one its driver's. They differ where Rich guesses
+        # (80x25 on a dumb terminal, as in an Emacs shell, or on one that says it is 0x0, where the driver takes
+        # 80x24), and the screen then lays itself out for each in turn, for ever, deaf to every key. The driver's
+        # own measure is given to the console.
+        measured = shutil.get_terminal_size()
+        if (measured.columns, measured.lines) != tuple(self.console.size):
+            self.console.size = (measured.columns, measured.lines)
         self.paths = paths
         self.cutoff = cutoff
         self.fetch_at_start = list(fetch)

@@ -43,13 +43,3 @@ def _is_terminal(stream: TextIO | None) -> bool:
     with contextlib.suppress(AttributeError, OSError, ValueError):  # closed, or a stream with no descriptor
         return os.isatty(stream.fileno())
     return False
-
-
-def terminal_size() -> tuple[int, int] | None:
-    """The size of the terminal the app draws on, as the terminal says it; ``None`` when it cannot say."""
-    for descriptor in (2, 1, 0):
-        with contextlib.suppress(OSError, ValueError):
-            size = os.get_terminal_size(descriptor)
-            if size.columns and size.lines:
-                return size.columns, size.lines
-    return None
