@@ -26,12 +26,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.facts.budget import MAX_VALUES  # noqa: E402
+from reader.core.facts.budget import MAX_DATES, MAX_VALUES  # noqa: E402
 from reader.core.reading.articles import MAX_SENTENCES  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 #: Seconds a person waits at most.
 LIMIT = 10.0
+#: Seconds after which a run is stopped and counted as over the limit.
+TIMEOUT = 120
 MILLION = 1_000_000
 INPUTS = {
     "1M sentences, a line each": lambda: "Go.\n" * MILLION,
@@ -41,7 +43,8 @@ INPUTS = {
     "just under the sentence limit": lambda: "Go.\n" * (MAX_SENTENCES - 1),
     "just under, words of news": lambda: "\n".join(f"The council met {w} on Monday." for w in _words(MAX_SENTENCES - 1)),
     "8 MB of figures": lambda: "12 34 56 78 90 " * 550_000,
-    "figures just under the fact limits": lambda: "Prices rose 5% to 3 in 2020, 2021, 2022 and 2023. " * (MAX_VALUES // 6 - 10),
+    "figures just under the fact limits": lambda: "Prices rose 5% to 3, then 7, 9, 11 and 13. " * (MAX_VALUES // 6 - 10),
+    "dates just under the fact limits": lambda: "They met on May 3, June 4 and July 5. " * (MAX_DATES // 3 - 5),
     "a table just under the fact limits": lambda: "12 34 56 78 90 " * 80 + "\n" * 2 + "The council met. " * 10,
     "6 MB of capitals": lambda: "A " * 3_000_000,
     "7 MB of relative dates": lambda: "next month, " * 600_000,
@@ -67,7 +70,10 @@ def measure(args: list[str], folder: Path) -> tuple[float, int, str]:
     result_file = folder / "result.json"
     command = [sys.executable, str(HERE / "spawn.py"), str(result_file), str(folder / "out"), str(folder / "err"), "--",
                sys.executable, "-m", "reader", *args]
-    subprocess.run(command, check=True, timeout=600)
+    try:
+        subprocess.run(command, check=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return TIMEOUT, -1, f"still running after {TIMEOUT} s"
     result = json.loads(result_file.read_text())
     lines = (folder / "err").read_text(encoding="utf-8", errors="replace").strip().splitlines()
     return result["wall"], result["status"], lines[-1] if lines else ""

@@ -6,8 +6,9 @@ time (its value, what it counts, its role in its clause) and some 5 µs for
 each capitalised word (names are looked for among them). Pairing them costs,
 in each pair of linked sentences, the product of the facts of the two sides:
 a sentence that holds a thousand of them (a table of figures saved as text,
-a list of names) costs its square. Real news holds some 0.6 values and 4
-capitalised words a sentence, ten values at the most.
+a list of names) costs its square; and every date is set against every date
+of the other report that could answer it. Real news holds some 0.6 values,
+0.35 dates and 4 capitalised words a sentence, ten values at the most.
 
 Each is counted here in passes of C over the sentences, stopping as soon as
 a limit is passed, so that a refusal is quick however large the file.
@@ -21,8 +22,15 @@ from reader.core.cache import IdentityCache
 from reader.core.models import Article
 from reader.core.text.words import MONTHS, NUMBER_VALUES, ORDINAL_VALUES, SCALES, WEEKDAYS
 
-#: Most figures, number words, dates and times: a report of 3,000 sentences holds some 2,000.
-MAX_VALUES = 15_000
+#: Most figures, number words, dates and times. Each costs some 0.15 ms to find, and is set against the values of
+#: its kind and unit in the other report, so a report that states one figure after another costs the square of
+#: them: 15,000 compared with themselves took a minute and a half. News holds some 0.6 a sentence, so a report of
+#: 3,000 sentences keeps its facts checked.
+MAX_VALUES = 3_000
+#: Most dates (years, months, weekdays, "next", "yesterday"...). Every date is set against every other date of the
+#: other report that could answer it, at some 10 µs a pair, so a thousand of them cost ten seconds; news holds
+#: some 0.35 a sentence, so a report of up to 1,700 sentences keeps its facts checked.
+MAX_DATES = 600
 #: Most of the sum, over the sentences, of the square of the values and capitalised words each holds: what the
 #: pairing costs. A report of 3,000 sentences comes to some 100,000; one sentence of 450 figures, to 200,000.
 #: It bounds the capitalised words too: with at most 3,000 sentences, to some 25,000.
@@ -34,6 +42,9 @@ _WORDS = sorted({*NUMBER_VALUES, *SCALES, *ORDINAL_VALUES, *MONTHS, *WEEKDAYS, "
                  "next", "last"} - {"a", "an", "m", "k"}, key=len, reverse=True)
 #: Number words, ordinals, months, weekdays and the words of relative dates, matched in lower-cased text.
 _VALUE_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b")
+_DATE_WORDS = sorted({*MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"}, key=len, reverse=True)
+#: What may be a date, in lower-cased text: a month, a weekday, the words of a relative date, a year from 1500 to 2099.
+_DATES = re.compile(r"\b(?:" + "|".join(_DATE_WORDS) + r")\b|\b(?:1[5-9]|20)\d\d\b")
 #: A word that starts with a capital (Latin, Greek, Cyrillic), where names are looked for.
 _CAPITAL = re.compile(r"\b[A-Z\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0410-\u042f]")
 _refusals: IdentityCache[str] = IdentityCache(maxsize=256)
@@ -52,15 +63,19 @@ def too_much_for_facts(article: Article) -> str:
     if known is not None:
         return known
     name = article.path.name
-    values = crowding = 0
+    values = dates = crowding = 0
     reason = ""
     for sentence in article.sentences:
         text = sentence.text
-        held = len(_DIGITS.findall(text)) + len(_VALUE_WORDS.findall(text.lower()))
+        lowered = text.lower()
+        held = len(_DIGITS.findall(text)) + len(_VALUE_WORDS.findall(lowered))
         values += held
+        dates += len(_DATES.findall(lowered))
         crowding += (held + len(_CAPITAL.findall(text))) ** 2
         if values > MAX_VALUES:
             reason = f"{name} holds too many numbers and dates for a fact check (over {MAX_VALUES:,})"
+        elif dates > MAX_DATES:
+            reason = f"{name} holds too many dates for a fact check (over {MAX_DATES:,})"
         elif crowding > MAX_CROWDING:
             reason = f"{name} holds sentences too full of numbers and names for a fact check (a table or a list?)"
         if reason:
