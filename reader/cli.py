@@ -133,9 +133,10 @@ JSON output (--format json):
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
   "facts" and "quotes" are as in reader facts --format json. An article of
-  over 3,000 sentences, or too full of numbers, dates and names (a table of
-  figures, a list), is aligned but its facts are not checked: "facts" and
-  "quotes" are empty and "facts_unchecked" says why.
+  over 3,000 sentences, or too full of numbers, dates and names (over 3,000
+  values or 600 dates, a table of figures, a list), is aligned but its facts
+  are not checked: "facts" and "quotes" are empty and "facts_unchecked"
+  says why.
 
 JSON lines output (--all DIR --format jsonl): one object a line, each
 article of DIR once (read as the app reads a folder), then each pair:
