@@ -274,7 +274,6 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
     return _with_elided_nouns(text, _converted_once(text, sorted(found, key=lambda m: m.start)))
 
 
-_IN_BRACKETS = re.compile(r"\s*\(\s*\Z")
 
 
 def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
@@ -283,7 +282,7 @@ def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in found:
         previous = out[-1] if out else None
-        if previous is not None and mention.kind == previous.kind and _IN_BRACKETS.search(text, previous.end, mention.start) \
+        if previous is not None and mention.kind == previous.kind and text[previous.end : mention.start].strip() == "(" \
                 and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit):
             close = text.find(")", mention.end, mention.end + 3)
             end = close + 1 if close >= 0 else mention.end
@@ -589,9 +588,9 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
 
 
 #: "a 32-year-old", "32 - year - old", "32 years old".
-_AGE = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+_AGE = re.compile(r"\s{0,3}-?\s{0,3}(?:years?|yrs?)\s{0,3}-?\s{0,3}old\b", re.I)
 #: The noun an age stands before, past any names: "the 86-year-old Kelby bridge".
-_THING_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]*){0,3}\s+([a-z]+)")
+_THING_AFTER = re.compile(r"(?:\s{1,3}[A-Z][\w’'-]{0,40}){0,3}\s{1,3}([a-z]+)")
 #: Things, not people, whose age says when they were built or begun.
 _THINGS = frozenset(
     """structure building bridge warehouse house home church chapel cathedral school hospital tower dam ship vessel
@@ -659,7 +658,7 @@ def _millions(text: str, number_end: int, unit_end: int, limit: int) -> bool:
 
 
 #: "with 13:41 to go": a game's clock, counting down, not the time of day.
-_GAME_CLOCK = re.compile(r"\s*(?:to go|to play|remaining|left|on the clock)\b", re.I)
+_GAME_CLOCK = re.compile(r"\s{0,3}(?:to go|to play|remaining|left|on the clock)\b", re.I)
 #: What a time's qualifier makes of it, in hours either side: "about 7 p.m.", "shortly after 5 a.m.".
 _TIME_QUALIFIERS = (
     (re.compile(r"\b(?:shortly|just|soon|right)\s+after\s+(?:at\s+)?$", re.I), 0.0, 0.5),
@@ -678,7 +677,7 @@ _ZONES = {
     "mst": -7.0, "mdt": -6.0, "pst": -8.0, "pdt": -7.0, "et": -5.0, "ct": -6.0, "mt": -7.0, "pt": -8.0,
     "eastern": -5.0, "central": -6.0, "mountain": -7.0, "pacific": -8.0, "aest": 10.0, "aedt": 11.0, "jst": 9.0,
 }  # fmt: skip
-_ZONE = re.compile(r"\s*\(?\s*(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s+time)?", re.I)
+_ZONE = re.compile(r"\s{0,3}\(?\s{0,3}(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s{1,3}time)?", re.I)
 
 
 def _time(match: re.Match[str], text: str, limit: int) -> Mention | None:
@@ -800,7 +799,7 @@ _PLAY_WORDS = re.compile(
     r"\b(?:lead|leads|led|leading|trailed|trail|trailing|tied|tie|halftime|half-time|half|quarter|period|inning"
     r"|advantage|deficit|scored?|match|game|points|goals|set|sets|make it|made it|to go|to play|remaining|left)\b", re.I
 )
-_RECORD_AFTER = re.compile(r"\s*(?:\)|all\s*-?\s*time|record|overall|on the season|this season|in the series|career)", re.I)
+_RECORD_AFTER = re.compile(r"\s{0,3}(?:\)|all\s{0,3}-?\s{0,3}time|record|overall|on the season|this season|in the series|career)", re.I)
 
 
 def _score_kind(text: str, start: int, end: int, limit: int) -> str:
@@ -870,7 +869,7 @@ def _sentence_initial(text: str, offset: int) -> bool:
 #: word before a noun says what the noun is like, not how many of it there are.
 _COMPOUND = re.compile(r"(?:\s?-\s?(?:and|or|to)\s+\d+)?\s?-\s?([a-z]+)\b(?:\s+([a-z]+))?")
 #: A singular noun that measures the noun after it: "38 caliber revolver", "6.1 magnitude quake".
-_MEASURE_NOUN = re.compile(r"\s+(caliber|calibre|magnitude|gauge|horsepower|carat|point|star|storey|story|acre)\s+([a-z]{3,})\b", re.I)
+_MEASURE_NOUN = re.compile(r"\s{1,3}(caliber|calibre|magnitude|gauge|horsepower|carat|point|star|storey|story|acre)\s{1,3}([a-z]{3,})\b", re.I)
 #: Units of time, which a figure joined to them by a hyphen spans: "an 11-day strike".
 _SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Words after a counted noun that make the figure a difference: "five rounds sooner".
@@ -983,7 +982,7 @@ _KILLED_BEFORE = re.compile(
 
 
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|m|k)\s*$", re.I)
-_OF_THEM_ALONE = re.compile(r"\s+of (?:them|those|these|which|whom)\b", re.I)
+_OF_THEM_ALONE = re.compile(r"\s{1,3}of (?:them|those|these|which|whom)\b", re.I)
 #: A capitalised word (not opening a sentence) right before a figure names it: "Category 4".
 _LABEL_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ \Z")
 _OF_THEM = re.compile(r"(?<!\s)\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)

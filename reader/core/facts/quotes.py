@@ -66,6 +66,8 @@ _GROUPS = frozenset(
 _PASSIVE = re.compile(r"(?:,|\b(?:is|was|were|are|be|been|being|widely|often|once|long))\s*$")
 #: Most words between a reporting verb and the quote it introduces ("said the plan was").
 _REPORTED_REACH = 12
+#: How far before a quote, in characters, "the doctor" who speaks is looked for by that description.
+_DESCRIBED_REACH = 1500
 #: The end of a sentence: a full stop after a lower-case word (not "U.S.").
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"”’]?\s+|\n")
 _PRONOUN = re.compile(r"^\s*(?:he|she|they|it)(?:\s+(?:later|also|then|again|once|[a-z]{2,20}ly))?\s*$", re.I)
@@ -450,6 +452,9 @@ def _who(
                  and n.value.lower().split()[-1] == phrase]
         if named:
             return named[-1].value
+        described = _described(text, people, phrase, quote_at)
+        if described:
+            return described
     first = phrase.split()[0] if phrase else ""
     if phrase[1:] == phrase[1:].lower() and (
         first.lower() in _GROUPS
@@ -457,6 +462,17 @@ def _who(
     ):
         phrase = phrase[:1].lower() + phrase[1:]  # "Critics called it …": critics, named by no one
     return phrase or None
+
+
+def _described(text: str, people: Sequence[Name], noun: str, quote_at: int) -> str | None:
+    """The person last described by ``noun`` before a quote: "added the doctor" after
+    "Ema Suryani, a doctor at a clinic" or "health official Ema Suryani"."""
+    apposed = re.compile(rf",\s{{1,3}}(?:a|an|the)\s{{1,3}}(?:[\w-]{{1,30}}\s{{1,3}}){{0,3}}?{re.escape(noun)}\b")
+    titled = re.compile(rf"\b{re.escape(noun)}\s{{1,3}}$", re.I)
+    for person in reversed(_between(people, max(0, quote_at - _DESCRIBED_REACH), quote_at)):
+        if apposed.match(text, person.end, person.end + 80) or titled.search(text, max(0, person.start - 40), person.start):
+            return person.value
+    return None
 
 
 def _between(names: Sequence[Name], start: int, end: int) -> Sequence[Name]:

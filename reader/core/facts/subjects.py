@@ -33,7 +33,7 @@ _PLACES_IN_A_RUN = frozenset({"round", "quarter", "half", "period", "inning", "s
 #: For each value fact (by identity), the name fact it is said of.
 Holders = dict[int, Fact]
 
-_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+_AGE_AFTER = re.compile(r"\s{0,3}-?\s{0,3}(?:years?|yrs?)\s{0,3}-?\s{0,3}old\b", re.I)
 #: What may stand between an age and the name it belongs to: "-year-old Englishman", "former".
 _BETWEEN_AGE_AND_NAME = re.compile(r"[^,.;:()\"“”]{0,60}")
 _APPOSITION_BEFORE = re.compile(r"[,(]\s*$")
@@ -42,14 +42,14 @@ _AGE_APPOSITIVE = re.compile(r",\s{0,3}(?:a|an)\s{1,3}$")
 _AGE_AS_SUBJECT = re.compile(r"(?:^|[.;:]\s{0,3})\s*the\s{1,3}$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|$)")
 _COUNT_OF = re.compile(r"\bof\s+$", re.I)
-_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from|for)\s+", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,40}){0,3}?\s{1,3}(?:by|from|for)\s{1,3}", re.I)
 #: A few words with no punctuation between "by" and a name: "by President Donald Trump",
 #: "for City Council member Tomas Brandvold".
-_GAP_TO_NAME = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
+_GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+while\s+"
-    r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s+(?=(?:[\w-]+\s+){0,2}[A-Z])"
+    r";|\s[–—]\s|,?\s{1,3}(?:and|but|while|whereas)\s{1,3}(?=[A-Z])|,\s{1,3}while\s{1,3}"
+    r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s{1,3}(?=(?:[\w-]{1,40}\s{1,3}){0,2}[A-Z])"
 )
 
 
@@ -100,8 +100,9 @@ def holders(facts: ArticleFacts) -> Holders:
 
 
 #: Words after a name that only a person does: "Carter said", "Owen told reporters".
-_PERSON_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\)|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
-                           r"|\s+(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
+_PERSON_AFTER = re.compile(r"\s{0,3}(?:,\s{0,3}\d{1,3}\s{0,3},|\(\s{0,3}\d{1,3}\s{0,3}\)"
+                           r"|['’]s\s{1,3}(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
+                           r"|\s{1,3}(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\d\s*-?\s*years?\s*-?\s*old(?:\s+[a-z]+)?)\s+$", re.I)
 
 
@@ -212,14 +213,14 @@ def _clause_start(text: str, start: int, offset: int) -> int:
 #: How far before a figure, in characters, a name holds it whatever the clause.
 NEAR_NAME = 25
 _NO_BREAK = re.compile(r"[^,;:.()\"“”]*")
-_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|explained|wrote|noted|stated|announced|insisted|argued|warned)\b")
+_SPEAKS = re.compile(r",?\s{1,3}(?:said|says|told|added|explained|wrote|noted|stated|announced|insisted|argued|warned)\b")
 
 
 def _possessive(text: str, name: Fact) -> bool:
     return text.startswith(("'s", "’s", " ’ s", " 's"), name.end)
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|his|her)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s{0,3}(?:[A-Z][\w ,]{0,40},\s{1,3})?(?:he|she|his|her)\b", re.I)
 
 
 def _pronoun_subject(text: str, start: int, value: Fact) -> bool:
