@@ -39,6 +39,8 @@ _WEB_ENCODINGS = frozenset(
 )
 #: Encodings browsers read as a larger one, which the pages named so are in fact written in.
 _READ_AS = {codecs.lookup("gb2312").name: "gbk", **{name: "cp1252" for name in _WINDOWS_1252}}
+_UTF_16 = frozenset(codecs.lookup(name).name for name in ("utf-16", "utf-16-le", "utf-16-be"))
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: C0 and C1 controls other than the tab and the newline: shown as their pictures, never written.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Elements whose content is never article text: dropped from a large page before it is measured.
@@ -72,15 +74,21 @@ def decode_page(body: bytes, charset: str | None) -> str:
 
     A charset that is no text encoding of the web (``rot13``, ``base64``,
     ``idna``, ``undefined``, a name Python does not know) is ignored, as a
-    browser ignores it: the page is decoded as one that names none.
+    browser ignores it: the page is decoded as one that names none. As in a
+    browser, a byte-order mark outweighs any name, and a ``<meta>`` that
+    names UTF-16 means UTF-8: it could not have been read if it were so.
 
     Raises:
         DecodeError: The body is binary or in no encoding that can be told.
     """
-    for name in (charset, _meta_charset(body)):
+    if body.startswith(_BOMS):
+        return decode_bytes(body).removeprefix("\ufeff")
+    for name, in_meta in ((charset, False), (_meta_charset(body), True)):
         codec = web_encoding(name)
         if codec is None:
             continue
+        if in_meta and codec in _UTF_16:
+            codec = "utf-8"
         try:
             text = body.decode(codec, errors="replace").removeprefix("\ufeff")
         except (LookupError, UnicodeError):
