@@ -27,7 +27,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.facts.budget import MAX_DATES, MAX_VALUES  # noqa: E402
-from reader.core.reading.articles import MAX_SENTENCES  # noqa: E402
+from reader.core.reading.articles import MAX_SENTENCES, MAX_WORDS  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 #: Seconds a person waits at most.
@@ -43,6 +43,8 @@ INPUTS = {
     "just under the sentence limit": lambda: "Go.\n" * (MAX_SENTENCES - 1),
     "just under, words of news": lambda: "\n".join(f"The council met {w} on Monday." for w in _words(MAX_SENTENCES - 1)),
     "8 MB of figures": lambda: "12 34 56 78 90 " * 550_000,
+    "8 MB of words, no full stop": lambda: "go " * 2_700_000,
+    "just under the word limit, no full stop": lambda: "go; " * MAX_WORDS,
     "figures just under the fact limits": lambda: "Prices rose 5% to 3, then 7, 9, 11 and 13. " * (MAX_VALUES // 6 - 10),
     "dates just under the fact limits": lambda: "They met on May 3, June 4 and July 5. " * (MAX_DATES // 3 - 5),
     "a table just under the fact limits": lambda: "12 34 56 78 90 " * 80 + "\n" * 2 + "The council met. " * 10,

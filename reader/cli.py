@@ -133,8 +133,9 @@ JSON output (--format json):
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
   all ops gives the link's A sentences joined by single spaces (same for b).
   "facts" and "quotes" are as in reader facts --format json. An article of
-  over 3,000 sentences, or too full of numbers, dates and names (over 3,000
-  values or 600 dates, a table of figures, a list), is aligned but its facts
+  over 3,000 sentences or 100,000 words, or too full of numbers, dates and
+  names (over 3,000 values or 600 dates, a table of figures, a list), is
+  aligned but its facts
   are not checked: "facts" and "quotes" are empty and "facts_unchecked"
   says why.
 
@@ -199,7 +200,7 @@ JSON output (--base A B C ... --format json):
 
 exit codes: 0 success; 2 bad usage (one line on stderr; --base with fewer
 than two other articles), a file is missing, a folder, binary, undecodable
-or of over 40,000 sentences (with --all: DIR is not a folder, or some file
+or of over 40,000 sentences or 1,000,000 words (with --all: DIR is not a folder, or some file
 in it could not be read), or FILE cannot be written; 130 interrupted
 (Ctrl-C: one line, and no FILE written)."""
 
@@ -234,7 +235,8 @@ JSON output (--format json):
   marks) is matched with the sentence that reports it.
 
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable,
-or too long for a fact check (over 3,000 sentences) or too full of numbers,
+or too long for a fact check (over 3,000 sentences or 100,000 words; over
+40,000 sentences or 1,000,000 words, an article is not read) or too full of numbers,
 dates and names for one (a table of figures, a list): the reason is said
 before anything is aligned; 130 interrupted (Ctrl-C)."""
 

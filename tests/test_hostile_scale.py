@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.reading.articles import MAX_SENTENCES
+from reader.core.facts.budget import MAX_WORDS as MAX_FACT_WORDS
+from reader.core.reading.articles import MAX_SENTENCES, MAX_WORDS
 from tests.test_cli import SEEDS
 
 MILLION = 1_000_000
@@ -39,7 +40,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, make in TINY.items():
         (folder / name).write_text(make(), encoding="utf-8")
     (folder / "just-under.txt").write_text("Go.\n" * (MAX_SENTENCES - 100), encoding="utf-8")
-    (folder / "figures.txt").write_text("12 34 56 78 90 " * 500_000, encoding="utf-8")
+    (folder / "figures.txt").write_text("12 34 56 78 90 " * 150_000, encoding="utf-8")  # 750,000 figures: under the word limit
+    # Words with no full stop: few sentences, however many words.
+    (folder / "no-stops.txt").write_text("go " * (MAX_WORDS + 1), encoding="utf-8")
+    (folder / "few-stops.txt").write_text("go; " * (MAX_FACT_WORDS * 2), encoding="utf-8")
     return folder
 
 
@@ -66,6 +70,24 @@ def test_a_folder_with_a_million_tiny_sentences_still_groups_the_rest(hostile: P
     lines = run("align", "--all", str(folder), "--format", "jsonl")
     assert lines.returncode == 2 and "tiny.txt: too many sentences for an article" in lines.stderr
     assert sum(json.loads(line)["type"] == "article" for line in lines.stdout.splitlines()) == len(SEEDS)
+
+
+@pytest.mark.parametrize("command", [["align", "--format", "json"], ["align"], ["facts"]], ids=["align json", "align", "facts"])
+def test_a_file_of_words_and_no_full_stop_is_refused_with_the_reason(hostile: Path, command: list[str]) -> None:
+    # Some 3,000 sentences as the splitter cuts it, far under the sentence limit; a million words.
+    result = run(*command, str(hostile / "no-stops.txt"), str(SEEDS[0]))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"reader: {hostile / 'no-stops.txt'}: too many words for an article (over {MAX_WORDS:,})\n"
+
+
+def test_a_long_text_of_few_sentences_is_aligned_and_its_facts_refused_with_the_reason(hostile: Path) -> None:
+    reason = f"few-stops.txt holds too many words for a fact check (over {MAX_FACT_WORDS:,})"
+    aligned = run("align", str(hostile / "few-stops.txt"), str(SEEDS[0]), "--format", "json")
+    assert aligned.returncode == 0, aligned.stderr
+    data = json.loads(aligned.stdout)
+    assert len(data["a"]["sentences"]) < 3000 and data["facts_unchecked"] == reason
+    facts = run("facts", str(hostile / "few-stops.txt"), str(SEEDS[0]))
+    assert (facts.returncode, facts.stdout, facts.stderr) == (2, "", f"reader: {reason}\n")
 
 
 def test_just_under_the_limit_is_read_and_aligned(hostile: Path) -> None:

@@ -28,6 +28,12 @@ MAX_FIELD = 500
 #: three-letter sentences (4 MB, far under the size limit) would hold every command for half a minute; the longest
 #: real reports hold a few thousand. Counted before the text is read into sentences.
 MAX_SENTENCES = 40_000
+#: Most words of an article (runs of letters between spaces), as :func:`words_at_most` counts them. Aligning,
+#: drawing and finding facts cost for every word too: a file of two million words and no full stop is under the size
+#: limit and holds few "sentences", but would take a minute. 40,000 sentences of news hold some 900,000 words.
+MAX_WORDS = 1_000_000
+#: Characters of text counted at a time, so that counting words never holds the whole file as words.
+_WORD_CHUNK = 1 << 16
 #: Where a sentence may end: after its final punctuation, or at the end of a line (a blank line ends it once).
 _ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", ".\t", "… ")
 
@@ -151,6 +157,9 @@ def load_article(path: Path) -> Article | LoadError:
     many = sentences_at_most(text)
     if many > MAX_SENTENCES:
         return LoadError(path, f"too many sentences for an article (about {many:,}; the limit is {MAX_SENTENCES:,})")
+    words = words_at_most(text, MAX_WORDS)
+    if words > MAX_WORDS:
+        return LoadError(path, f"too many words for an article (over {MAX_WORDS:,})")
     return article_from_text(path, text, meta)
 
 
@@ -165,6 +174,19 @@ def sentences_at_most(text: str) -> int:
     # A last sentence ended by the end of the text, not by a line's end or a full stop of its own.
     last = 1 if text and not text[-1].isspace() and not text.endswith(("。", "！", "？")) else 0
     return sum(text.count(end) for end in _ENDS) - text.count("\n\n") + last
+
+
+def words_at_most(text: str, most: int) -> int:
+    """How many words the text holds, counted in passes of C a chunk at a time, and no further than just past ``most``."""
+    count = 0
+    for start in range(0, len(text), _WORD_CHUNK):
+        end = start + _WORD_CHUNK
+        count += len(text[start:end].split())
+        if end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+            count -= 1  # a word the chunk's end cuts is counted in the next chunk
+        if count > most:
+            break
+    return count
 
 
 def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None) -> Article:
