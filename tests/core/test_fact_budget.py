@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from reader.core import Article, load_article
 from reader.core.alignment.aligner import align
 from reader.core.facts import pairing
-from reader.core.facts.budget import MAX_DATES, MAX_VALUES, too_much_for_facts
+from reader.core.facts.budget import MAX_DATES, MAX_VALUES, MAX_WORDS, too_much_for_facts
 from reader.core.facts.compare import facts_refused
 from reader.core.facts.extract import Fact, extract_facts
 from reader.core.facts.numbers import _Spans
@@ -65,9 +65,10 @@ CROWDED = "table.txt holds sentences too full of numbers and names for a fact ch
         ("12 34 56 78 90 " * 3001, CROWDED),
         ("Scores: " + ", ".join(f"{n}-{n + 1}" for n in range(300)) + ".", CROWDED),
         ("Guests: " + ", ".join(f"Ann Bo{n} Cy" for n in range(200)) + ".", CROWDED),
+        ("go; " * (MAX_WORDS + 1), f"table.txt holds too many words for a fact check (over {MAX_WORDS:,})"),
     ],
     ids=["figures in every sentence", "dates in every sentence", "years in every sentence", "a table of figures", "a list of scores",
-         "a list of names"],
+         "a list of names", "words without a full stop"],
 )
 def test_an_article_too_full_of_values_is_refused_with_the_reason(text: str, reason: str) -> None:
     article = _article(text)
