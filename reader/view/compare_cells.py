@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.core.alignment.rows import CompareRow
+from reader.core.alignment.word_diff import joiners
 from reader.core.facts.extract import Fact
 from reader.core.models import Alignment, Article
 from reader.view.printable import printable
@@ -23,6 +24,8 @@ from reader.view.printable import printable
 _NUMBER_OR_NAME = re.compile(r"[$€£]?\d[\d.,:%]*\w*|\b[A-Z][\w'’.-]*[\w]")
 _SENTENCE_START = ".!?\"“‘'([—–-:"
 _FLATTEN = str.maketrans({"\n": " ", "\t": " "})
+#: A sentence mark or a gap mark closing a run (:func:`reader.core.alignment.word_diff.joiners`).
+_JOINER_AFTER = re.compile(r"\s*¦(?:\s*⋯\s*¦)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +61,33 @@ def append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
         cell.stylize(strong, start + match.start(), start + match.end())
 
 
+#: The marks word diffs set between a row's sentences (sentence, then gap), which are never a change themselves.
+_JOINERS = re.compile(r" ¦ ⋯ ¦ | ¦ ")
+
+
+def append_change(cell: Text, text: str, opening: str, closing: str, style: Style, strong: Style, styles: CellStyles) -> None:
+    """Append a changed run, marked and styled piece by piece: a sentence mark inside it stays plain."""
+    last = 0
+    for match in _JOINERS.finditer(text):
+        _append_piece(cell, text[last : match.start()], opening, closing, style, strong, styles)
+        cell.append(match.group())
+        last = match.end()
+    _append_piece(cell, text[last:], opening, closing, style, strong, styles)
+
+
+def _append_piece(cell: Text, text: str, opening: str, closing: str, style: Style, strong: Style, styles: CellStyles) -> None:
+    if text.strip():
+        append_changed(cell, marked(text, opening, closing, styles), style, strong)
+    else:
+        cell.append(text)
+
+
 def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     """The changed words between markers, when the styles ask for them; the trailing space stays outside."""
     if not styles.markers or not text.strip():
         return text
-    words = text.rstrip()
+    # The mark between two sentences stays outside, as the trailing space does.
+    words = _JOINER_AFTER.sub("", text.rstrip()).rstrip()
     lead = len(words) - len(words.lstrip())
     return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words):]}"
 
@@ -77,16 +102,15 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
                 right.append(clean(op.b_text))
                 continue
             if op.a_text:
-                append_changed(left, marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
+                append_change(left, clean(op.a_text), "[-", "-]", styles.removed, styles.removed_strong, styles)
             if op.b_text:
-                append_changed(right, marked(clean(op.b_text), "{+", "+}", styles), styles.added, styles.added_strong)
+                append_change(right, clean(op.b_text), "{+", "+}", styles.added, styles.added_strong, styles)
         return left, right
     for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
         sentences = article.sentences
-        for number, index in enumerate(indices):
+        for joiner, index in zip(("", *joiners(indices)), indices):
             segment = sentences[index]
-            if number:
-                cell.append(" ")
+            cell.append(joiner)
             style = styles.heading if segment.kind.value == "heading" else ""
             cell.append(clean(segment.text), style)
     return left, right
@@ -102,8 +126,9 @@ def paint_facts(
 ) -> None:
     """Colour the facts of a cell by kind, over whatever the diff painted.
 
-    A cell holds its sentences joined by single spaces, so a fact's article
-    offsets move by the length of the sentences before its own.
+    A cell holds its sentences joined by sentence marks (and gap marks:
+    :func:`reader.core.alignment.word_diff.joiners`), so a fact's article
+    offsets move by the length of the sentences and marks before its own.
 
     Args:
         cell: The cell, as :func:`row_cells` built it.
@@ -115,9 +140,10 @@ def paint_facts(
     """
     where: dict[int, int] = {}
     offset = 0
-    for index in indices:
+    for joiner, index in zip(("", *joiners(indices)), indices):
+        offset += len(joiner)
         where[index] = offset
-        offset += len(article.sentences[index].text) + 1
+        offset += len(article.sentences[index].text)
     # Quotes first: their italics sit under the facts they contain.
     for fact in sorted(facts, key=lambda f: f.kind not in {"quote", "paraphrase"}):
         base = where.get(fact.sentence)

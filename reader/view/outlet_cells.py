@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.word_diff import SENTENCE_JOINER
+from reader.core.alignment.word_diff import joiners
 from reader.core.facts.extract import Fact
 from reader.core.models import Article, DiffOp
 from reader.core.outlets import BaseRow, Cell, OneAgainstAll
-from reader.view.compare_cells import CellStyles, append_changed, clean, marked
+from reader.view.compare_cells import CellStyles, append_change, append_changed, clean, marked
 from reader.view.printable import one_line
 
 #: An outlet that reports nothing of a base sentence: it is on the left (the base) only, as ◀ marks it pairwise.
@@ -144,7 +144,7 @@ def outlet_cell(table: OneAgainstAll, row: BaseRow, outlet: int, styles: CellSty
             joined += len(text)
             continue
         if substitution(op):
-            append_changed(cell, marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
+            append_change(cell, clean(op.a_text), "[-", "-]", styles.removed, styles.removed_strong, styles)
         if op.b_text:
             text = clean(op.b_text)
             placed.append((joined, joined + len(text), len(cell), text, True))
@@ -169,9 +169,10 @@ def _conflict_spans(table: OneAgainstAll, row: BaseRow, outlet: int, cell: Cell)
     other = table.others[outlet]
     starts: dict[int, int] = {}
     offset = 0
-    for j in cell.sentences:
+    for joiner, j in zip(("", *joiners(cell.sentences)), cell.sentences):
+        offset += len(joiner)
         starts[j] = offset
-        offset += len(other.sentences[j].text) + len(SENTENCE_JOINER)
+        offset += len(other.sentences[j].text)
     spans = []
     for item in contradictions(table, row):
         fact = item.other
