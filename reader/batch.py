@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
+from reader.core.processes import ignore_interrupts, interrupts_held
 from reader.export import article_record, pair_record, to_json
 
 if TYPE_CHECKING:
@@ -147,13 +148,18 @@ def align_all(
     # once, the articles first, so no worker waits for the last article
     # before the first pairs start.
     chunk = max(1, len(pairs) // (workers * 8))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_pool_worker, initargs=(articles, cutoff))
     try:
-        headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
-        pair_lines = pool.map(_align_pair, pairs, chunksize=chunk)
+        with interrupts_held():  # the processes start here
+            headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
+            pair_lines = pool.map(_align_pair, pairs, chunksize=chunk)
         for header in headers:
             yield from header
         yield from pair_lines
+    except KeyboardInterrupt:
+        # Ctrl-C: the work under way is wanted no more; the workers, which ignore it, are ended.
+        _end_workers(pool)
+        raise
     finally:
         # If the lines stop being read (| head), the pairs not begun are dropped.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -187,6 +193,18 @@ def write_all(
         out.write("\n")
     written = len(pair_indices(len(library.articles))) - sum(isinstance(f, PairFailure) for f in failures)
     return written, library.errors, tuple(failures)
+
+
+def _start_pool_worker(articles: tuple[Article, ...], cutoff: float) -> None:
+    ignore_interrupts()
+    _start_worker(articles, cutoff)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now, rather than wait for the pairs they are aligning."""
+    # ProcessPoolExecutor has no public way to end its processes before Python 3.14 (terminate_workers).
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
