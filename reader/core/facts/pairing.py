@@ -649,11 +649,12 @@ def _name_key(name: Fact) -> str:
     return initials(name) if name.kind == "organisation" and len(words) > 1 else surname
 
 
-def _name_keys(name: Fact) -> set[str]:
+def _name_keys(name: Fact) -> tuple[str, ...]:
     """Every key a name that may be this one could be found under, whatever kind each was typed
-    as: its words, its surname, its initials."""
+    as: its words, its surname, its initials; in that order, so that the partner found first is
+    the same in every process (a set's order follows the process's string hashes)."""
     words = name.key.partition("|")[2]
-    return {words, _name_key(name), words.split()[-1] if words else name.key}
+    return tuple(dict.fromkeys((words, _name_key(name), words.split()[-1] if words else name.key)))
 
 
 def _bucket(fact: Fact, verdict: str) -> str:
