@@ -26,6 +26,8 @@ def _word(rng: random.Random) -> str:
 def _story(rng: random.Random, pool: list[str]) -> list[str]:
     """A story's sentences: seed sentences whose capitalised words and figures are the story's own."""
     names = [_word(rng) for _ in range(6)]
+    # Words of its own beside the names: stories drawn from one small pool of sentences would read alike.
+    words_of_its_own = [_word(rng).lower() for _ in range(12)]
     sentences = []
     for text in rng.sample(pool, STORY_SENTENCES):
         words = text.split()
@@ -34,6 +36,8 @@ def _story(rng: random.Random, pool: list[str]) -> list[str]:
                 words[k] = rng.choice(names) + ("," if words[k].endswith(",") else "")
             elif words[k].isdigit():
                 words[k] = str(rng.randint(2, 900))
+            elif len(words[k]) > 3 and rng.random() < 0.35:
+                words[k] = rng.choice(words_of_its_own)
         sentences.append(" ".join(words))
     return sentences
 

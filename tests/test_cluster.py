@@ -32,7 +32,7 @@ FOLDERS = [DATA / "ecb", DATA / "local", DATA / "stories"]
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """The address of a cluster of two worker processes on this machine, for the whole module."""
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0")
     try:
         yield cluster.scheduler_address
     finally:

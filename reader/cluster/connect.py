@@ -66,7 +66,7 @@ def connected(address: str, workers: int | None = None) -> Iterator[Client]:
             threads_per_worker=1,  # the analysis is pure Python: a thread more per process would wait for the lock
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # its HTTP server on a free port of 127.0.0.1: no clash with another cluster's 8787
             silence_logs=logging.ERROR,
         )
         try:
