@@ -254,8 +254,8 @@ class _Run:
         scored = [
             client.submit(tasks.score_partition, p, self.parts, *[client.submit(tasks.part, batch, p) for batch in profiled]) for p in range(self.parts)
         ]
-        for found_scores in self._gather(scored, "grouping"):
-            scores.update(found_scores)
+        for firsts, seconds, values in self._gather(scored, "grouping"):
+            scores.update(zip(zip(firsts, seconds), values))
         groups = average_linkage(len(ordered), dict(sorted(scores.items())), LINK_THRESHOLD)
         return _Grouping(ordered, groups, story_members(articles, ordered, groups), ks, profiled)
 

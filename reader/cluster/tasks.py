@@ -23,6 +23,7 @@ import contextlib
 import os
 import tempfile
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -40,6 +41,7 @@ from reader.core.stories.similarity import Similarity
 __all__ = [
     "Batch",
     "Packet",
+    "Scores",
     "Source",
     "Member",
     "article_lines_of",
@@ -65,6 +67,8 @@ __all__ = [
 Source = Path | tuple[Path, bytes | LoadError]
 #: What a worker read of a batch of files, in the files' order.
 Batch = list[Article | LoadError]
+#: Scored pairs as flat arrays: the first articles, the second, the similarities.
+Scores = tuple["array[int]", "array[int]", "array[float]"]
 #: What a partition of the blocking needs of one article: its number in the
 #: canonical order, its index terms, its profile and the weights of its terms.
 Packet = tuple[int, tuple[str, ...], Profile, dict[str, float]]
@@ -189,12 +193,14 @@ def profile_batch(
     return out, vectors
 
 
-def score_partition(part: int, parts: int, *shipments: list[Packet]) -> dict[tuple[int, int], float]:
+def score_partition(part: int, parts: int, *shipments: list[Packet]) -> Scores:
     """The similarity of every pair a partition's terms propose, each pair scored by one partition only.
 
     A pair sharing index terms of several partitions is scored by the
     lowest of them. Pairs of similarity 0 are left out: linkage counts a
-    pair that is not there as 0.
+    pair that is not there as 0. The pairs go back as three flat arrays
+    (hundreds of thousands of pairs travel as a few megabytes of machine
+    numbers, not as a dictionary of tuples to be taken apart and rebuilt).
     """
     packets: dict[int, Packet] = {}
     for shipment in shipments:
@@ -215,14 +221,16 @@ def score_partition(part: int, parts: int, *shipments: list[Packet]) -> dict[tup
     for packet in packets.values():
         idf.update(packet[3])
     similarity = Similarity(Folder(tuple(packets[k][2] for k in sorted(packets)), idf, Counter()))
-    scores: dict[tuple[int, int], float] = {}
+    scores: Scores = (array("q"), array("q"), array("d"))
     for i, j in sorted(pairs):
         shared = set(packets[i][1]) & set(packets[j][1])
         if min(part_of(term, parts) for term in shared) != part:
             continue
         value = similarity.similarity(local[i], local[j])
         if value > 0:
-            scores[(i, j)] = value
+            scores[0].append(i)
+            scores[1].append(j)
+            scores[2].append(value)
     return scores
 
 
