@@ -40,10 +40,11 @@ from bench.archive import write_archive  # noqa: E402
 READER = str(Path(sys.executable).with_name("reader"))
 
 
-def timed(command: list[str], runs: int) -> tuple[float, list[float], str]:
-    """The median seconds of ``runs`` runs of a command, every run's seconds, and a digest of its output."""
+def timed(command: list[str], runs: int) -> tuple[float, list[float], str, int]:
+    """The median seconds of ``runs`` runs of a command, every run's seconds, a digest of its output and its pair lines."""
     seconds = []
     digest = ""
+    pairs = 0
     env = {k: v for k, v in os.environ.items() if k != "DASK_SCHEDULER_ADDRESS"}
     for _ in range(runs):
         with tempfile.TemporaryFile() as out:
@@ -51,8 +52,10 @@ def timed(command: list[str], runs: int) -> tuple[float, list[float], str]:
             subprocess.run(command, stdout=out, stderr=subprocess.DEVNULL, check=True, env=env)
             seconds.append(time.perf_counter() - start)
             out.seek(0)
-            digest = hashlib.sha256(out.read()).hexdigest()
-    return statistics.median(seconds), seconds, digest
+            output = out.read()
+            digest = hashlib.sha256(output).hexdigest()
+            pairs = output.count(b'{"type": "pair"')
+    return statistics.median(seconds), seconds, digest, pairs
 
 
 def main() -> None:
@@ -78,9 +81,9 @@ def main() -> None:
                 commands["stories (baseline)"] = [options.baseline, "stories", folder, "--format", "json"]
             digests = {}
             for name, command in commands.items():
-                median, seconds, digests[name] = timed(command, runs)
-                rows[f"{size} {name}"] = {"articles": size, "median_s": round(median, 2), "runs_s": [round(s, 2) for s in seconds]}
-                print(f"{size:>6} {name:<28} {median:8.2f} s  {[round(s, 1) for s in seconds]}", flush=True)
+                median, seconds, digests[name], pairs = timed(command, runs)
+                rows[f"{size} {name}"] = {"articles": size, "median_s": round(median, 2), "runs_s": [round(s, 2) for s in seconds], "pairs": pairs}
+                print(f"{size:>6} {name:<28} {median:8.2f} s  {[round(s, 1) for s in seconds]}  {pairs} pairs", flush=True)
                 options.out.write_text(json.dumps(rows, indent=2) + "\n")
             same = digests["stories"] == digests["stories --scheduler local"] and digests["within"] == digests["within --scheduler local"]
             rows[f"{size} same output"] = {"same": same}
