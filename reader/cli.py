@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.models import Alignment, Article
     from reader.core.outlets import OneAgainstAll
+    from reader.core.reading.articles import Library
+    from reader.core.stories import Stories
     from reader.tui.app import ReaderApp
 
 EXIT_OK = 0
@@ -487,7 +489,20 @@ def _align_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B"
     )
+    parser.add_argument(
+        "--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)"
+    )
+    _add_scheduler(parser, "with --all: ")
     return parser
+
+
+def _add_scheduler(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=f"{prefix}run on the Dask cluster at ADDRESS (tcp://HOST:PORT), or 'local' for one started on this machine "
+        "(default: $DASK_SCHEDULER_ADDRESS, else no cluster); needs pip install 'reader[cluster]'",
+    )
 
 
 def _facts_parser() -> argparse.ArgumentParser:
@@ -704,7 +719,10 @@ def _align_command(argv: list[str]) -> int:
                             ("--output", options.output is not None), ("--exit-code", options.exit_code)):
             if given:
                 parser.error(f"{flag} goes with A B, not with --all")
-        return _align_all(options.all, options.cutoff)
+        return _align_all(options.all, options.cutoff, options.within_stories, options.scheduler)
+    for flag, given in (("--within-stories", options.within_stories), ("--scheduler", options.scheduler is not None)):
+        if given:
+            parser.error(f"{flag} goes with --all DIR")
     if options.b is None:
         parser.error("the following arguments are required: A, B (or --all DIR)")
     if options.format == "jsonl":
@@ -955,14 +973,25 @@ def _deliver(chunks: Iterable[str], output: Path | None) -> int:
     return EXIT_OK
 
 
-def _align_all(folder: Path, cutoff: float) -> int:
+def _align_all(folder: Path, cutoff: float, within_stories: bool = False, scheduler: str | None = None) -> int:
     """Print the articles of ``folder``, then every pair of them, as JSON lines; name the unreadable files on stderr."""
     from reader.batch import ArticleFailure, write_all
+    from reader.cluster.connect import ClusterUnavailable, scheduler_address
     from reader.view.printable import printable
 
     if not folder.is_dir():
         return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
-    _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff)
+    address = scheduler_address(scheduler)
+    if address is None:
+        _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff, within_stories=within_stories)
+    else:
+        from reader.cluster.run import align_on_cluster
+
+        try:
+            _, errors, failures = align_on_cluster(address, folder, sys.stdout, cutoff, within_stories, progress=_terminal(sys.stderr))
+        except ClusterUnavailable as unavailable:
+            print(f"reader: {printable(str(unavailable))}", file=sys.stderr)
+            return EXIT_INPUT
     for error in errors:
         print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
     for failure in failures:
@@ -1128,6 +1157,7 @@ def _stories_parser() -> argparse.ArgumentParser:
         help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never",
     )
     _add_no_pager(parser)
+    _add_scheduler(parser)
     return parser
 
 
@@ -1141,17 +1171,20 @@ def _stories_command(argv: list[str]) -> int:
     for path in options.paths:
         if not path.exists() and not path.is_symlink():
             return _fail(path, "no such file or folder")
-    files, errors = find_article_files(options.paths)
+    on_cluster = _stories_on_cluster(options.paths, options.scheduler)
+    if isinstance(on_cluster, int):
+        return on_cluster
+    files, errors = find_article_files(options.paths) if on_cluster is None else ([], [])
     results = []
     for file in files:
         result = load_article(file)
         if isinstance(result, LoadError) and _is_empty(file):
             result = article_from_text(file, "")  # an empty file tells no story: it is unassigned, not an error
         results.append(result)
-    library = library_of(results, errors)
+    library = library_of(results, errors) if on_cluster is None else on_cluster[1]
     for error in library.errors:
         print(f"reader: {printable(str(error.path))}: {printable(error.reason)}", file=sys.stderr)
-    stories = find_stories(library.articles)
+    stories = find_stories(library.articles) if on_cluster is None else on_cluster[0]
     if options.format == "json":
         from reader.export import stories_json
 
@@ -1163,6 +1196,28 @@ def _stories_command(argv: list[str]) -> int:
 
         print_stories(stories, output_console(None, _color(options.color)))
     return EXIT_INPUT if library.errors else EXIT_OK
+
+
+def _stories_on_cluster(paths: list[Path], scheduler: str | None) -> tuple[Stories, Library] | int | None:
+    """The stories found on a Dask cluster (and its articles, without their text) when one is asked for; the exit code when there is none to run on."""
+    from reader.cluster.connect import ClusterUnavailable, scheduler_address
+
+    address = scheduler_address(scheduler)
+    if address is None:
+        return None
+    from reader.cluster.run import stories_on_cluster
+    from reader.view.printable import printable
+
+    try:
+        return stories_on_cluster(address, paths, progress=_terminal(sys.stderr))
+    except ClusterUnavailable as error:
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _terminal(stream: TextIO | None) -> TextIO | None:
+    """The stream when a person watches it (a terminal), for a progress bar; else ``None``."""
+    return stream if stream is not None and stream.isatty() else None
 
 
 def _is_empty(path: Path) -> bool:
