@@ -501,7 +501,7 @@ def _add_scheduler(parser: argparse.ArgumentParser, prefix: str = "") -> None:
         "--scheduler",
         metavar="ADDRESS",
         help=f"{prefix}run on the Dask cluster at ADDRESS (tcp://HOST:PORT), or 'local' for one started on this machine "
-        "(default: $DASK_SCHEDULER_ADDRESS, else no cluster); needs pip install 'reader[cluster]'",
+        "(default: $DASK_SCHEDULER_ADDRESS, else no cluster); needs pip install 'outlet-reader[cluster]'",
     )
 
 

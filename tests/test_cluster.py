@@ -137,7 +137,7 @@ def test_a_missing_extra_is_said_in_one_line_with_exit_2() -> None:
         result = run_reader(*args, prelude=block)
         assert result.returncode == 2
         assert result.stdout == ""
-        assert result.stderr == "reader: --scheduler needs the cluster extra (Dask): pip install 'reader[cluster]'\n"
+        assert result.stderr == "reader: --scheduler needs the cluster extra (Dask): pip install 'outlet-reader[cluster]'\n"
 
 
 def test_the_scheduler_goes_with_all() -> None:

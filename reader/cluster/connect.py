@@ -29,7 +29,7 @@ LOCAL = "local"
 #: Seconds given to reach a scheduler, and for it to have a worker.
 CONNECT_SECONDS = 10.0
 
-_MISSING_EXTRA = "--scheduler needs the cluster extra (Dask): pip install 'reader[cluster]'"
+_MISSING_EXTRA = "--scheduler needs the cluster extra (Dask): pip install 'outlet-reader[cluster]'"
 
 
 class ClusterUnavailable(Exception):
