@@ -142,10 +142,11 @@ JSON output (--format json):
   cutoff, and its "score" is the best of them. Each sentence index is in at
   most one link; links are sorted by their first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
-  all ops gives the link's A sentences joined by single spaces (same for b).
+  all ops gives the link's A sentences joined by " ¦ " (by " ¦ ⋯ ¦ " where
+  sentences between them are in other links; same for b).
   "facts" and "quotes" are as in reader facts --format json. An article of
   over 3,000 sentences or 100,000 words, or too full of numbers, dates and
-  names (over 3,000 values or 600 dates, a table of figures, a list), is
+  names (over 4,000 values or 1,200 dates, a table of figures, a list), is
   aligned but its facts
   are not checked: "facts" and "quotes" are empty and "facts_unchecked"
   says why.
