@@ -220,3 +220,21 @@ async def test_ctrl_c_quits_as_in_less(story: list[Path], where: str) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_compare_with_offers_the_articles_the_comparison_does_not_show(story: list[Path]) -> None:
+    from reader.tui.screens.palette import ReaderCommands
+
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        def offered() -> list[str]:
+            return [name for name, _, _ in ReaderCommands(app.screen)._commands() if name.startswith("Compare with")]
+
+        await pilot.pause()
+        assert len(offered()) == 3  # from the library, any article
+        await go_to(app, pilot, "compare")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        names = offered()
+        assert len(names) == 1 and "Morning Post" in names[0]
+        assert screen.left.id != "post" and screen.right.id != "post"
