@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.pager import DEFAULT_PAGER, pager_command
+from reader.cli.pager import DEFAULT_PAGER, pager_command
 from tests.test_cli import SEEDS
 
 SHORT = "The council met on Tuesday. It voted for the bridge.\n"
