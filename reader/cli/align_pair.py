@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.cli.align import DEFAULT_CONTEXT
 from reader.cli.comparing import load_and_compare
 from reader.cli.exits import told_apart
 from reader.cli.output import deliver, json_indent, output_problem, text_console
@@ -33,7 +34,6 @@ def _shown(options: argparse.Namespace) -> int:
     marked ≠ (with ``--only-changes`` such a row is a change). A long pair's
     facts are found in worker processes while it is aligned.
     """
-    from reader.cli.align import DEFAULT_CONTEXT
     from reader.core.alignment.rows import build_rows
     from reader.view.changes import Shown, conflict_rows, only_changes
 

@@ -64,7 +64,7 @@ def paged(parser: argparse.ArgumentParser, argv: list[str]) -> AbstractContextMa
     from reader.cli.pager import paging
 
     flags = argv[: argv.index("--")] if "--" in argv else argv
-    takes_it = "--no-pager" in parser._option_string_actions
+    takes_it = parser.get_default("no_pager") is not None
     return paging(takes_it and "--no-pager" not in flags)
 
 

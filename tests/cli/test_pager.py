@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.pager import DEFAULT_PAGER, pager_command
-from tests.test_cli import SEEDS
+from tests.cli.test_cli import SEEDS
 
 SHORT = "The council met on Tuesday. It voted for the bridge.\n"
 
