@@ -39,6 +39,8 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(name, str(Path(home, name.lower())))
     # Tests that stand in a terminal read what reader writes itself; tests/cli/test_pager.py sets its own pager.
     monkeypatch.setenv("READER_PAGER", "")
+    # A config file of the person running the tests is not read; tests/cli/test_config.py writes its own.
+    monkeypatch.delenv("READER_CONFIG", raising=False)
 
 
 def _tree_state(root: Path) -> dict[str, tuple[int, int, int]]:

@@ -16,7 +16,8 @@ import argparse
 import sys
 from typing import Protocol
 
-from reader.cli import align, completion, facts, fetch, open_app, stories
+from reader.cli import align, completion, config, facts, fetch, open_app, stories
+from reader.cli.defaults import add_config_flag, apply_config, read_config, say_problems
 from reader.cli.options import new_parser
 from reader.cli.output import paged, printing
 
@@ -30,13 +31,21 @@ class Command(Protocol):
 
 
 #: The commands by name, in the order completion offers them; ``reader`` with none of them opens the app.
-COMMANDS: dict[str, Command] = {"align": align, "facts": facts, "fetch": fetch, "stories": stories, "completion": completion}
+COMMANDS: dict[str, Command] = {
+    "align": align,
+    "facts": facts,
+    "fetch": fetch,
+    "stories": stories,
+    "config": config,
+    "completion": completion,
+}
 
 
 def parser_of(name: str | None) -> argparse.ArgumentParser:
     """The parser of ``reader NAME``; of ``reader [PATHS]`` for ``None``."""
     parser = new_parser(name)
     (open_app if name is None else COMMANDS[name]).add_arguments(parser)
+    add_config_flag(parser)
     return parser
 
 
@@ -49,11 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] not in COMMANDS:
-        return open_app.run(parser_of(None).parse_args(args))
-    name, rest = args[0], args[1:]
-    command, parser = COMMANDS[name], parser_of(name)
+    configured = read_config(list(sys.argv[1:] if argv is None else argv))
+    say_problems(configured.problems)
+    args = configured.args
+    name = args[0] if args and args[0] in COMMANDS else None
+    parser = parser_of(name)
+    apply_config(parser, configured)
+    if name is None:
+        return open_app.run(parser.parse_args(args))
+    command, rest = COMMANDS[name], args[1:]
     parse = getattr(command, "parse_args", type(parser).parse_args)
-    with paged(parser, rest):
+    with paged(parser, rest, configured.config.pager is not False):
         return printing(lambda: command.run(parse(parser, rest)))

@@ -12,13 +12,14 @@ from reader.cli.output import terminal
 def run(options: argparse.Namespace) -> int:
     """Print the articles of the folder, then every pair of them, as JSON lines; name the unreadable files on stderr."""
     from reader.batch import ArticleFailure, write_all
-    from reader.cluster.connect import ClusterUnavailable, scheduler_address
+    from reader.cli.defaults import scheduler_of
+    from reader.cluster.connect import ClusterUnavailable
     from reader.view.printable import printable
 
     folder, cutoff, within_stories = options.all, options.cutoff, options.within_stories
     if not folder.is_dir():
         return fail(folder, "not a folder" if folder.exists() else "no such file or folder")
-    address = scheduler_address(options.scheduler)
+    address = scheduler_of(options)
     if address is None:
         _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff, within_stories=within_stories)
     else:

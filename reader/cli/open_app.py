@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import DISTRIBUTION, __version__
+from reader.cli.defaults import settings_of
 from reader.cli.exits import EXIT_INPUT, EXIT_OK, fail
 from reader.cli.options import add_cutoff
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
@@ -27,6 +28,9 @@ def run(options: argparse.Namespace) -> int:
 
     urls = [arg for arg in options.paths if is_web_url(arg)]
     paths = [Path(arg) for arg in options.paths if not is_web_url(arg)]
+    settings = settings_of(options)
+    if not options.paths and settings.folder is not None:
+        paths = [settings.folder]  # the config's folder stands in for the seeds
     for path in paths:
         if not path.exists():
             return fail(path, "no such file or folder")
@@ -42,12 +46,12 @@ def run(options: argparse.Namespace) -> int:
         from reader.cli.fetch import make_folder
         from reader.web import default_folder
 
-        folder = default_folder()
+        folder = settings.downloads or default_folder()
         problem = make_folder(folder)
         if problem is not None:
             return problem
         paths.insert(0, folder)
-    app = make_app(paths, cutoff=options.cutoff, fetch=urls, fetch_into=folder) if urls else make_app(paths, cutoff=options.cutoff)
+    app = make_app(paths, cutoff=options.cutoff, fetch=urls, fetch_into=folder or settings.downloads)
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK

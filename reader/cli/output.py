@@ -59,13 +59,16 @@ def printing(command: Callable[[], int]) -> int:
         raise
 
 
-def paged(parser: argparse.ArgumentParser, argv: list[str]) -> AbstractContextManager[None]:
-    """The pager for a command's output, its ``--help`` too: only a command that takes ``--no-pager`` pages, unless it is given (before ``--``)."""
+def paged(parser: argparse.ArgumentParser, argv: list[str], pager: bool = True) -> AbstractContextManager[None]:
+    """The pager for a command's output, its ``--help`` too: only a command that takes ``--no-pager`` pages, unless it is given (before ``--``).
+
+    ``pager``: ``False`` (``pager = false`` in the config file) turns it off as ``--no-pager`` does.
+    """
     from reader.cli.pager import paging
 
     flags = argv[: argv.index("--")] if "--" in argv else argv
     takes_it = parser.get_default("no_pager") is not None
-    return paging(takes_it and "--no-pager" not in flags)
+    return paging(pager and takes_it and "--no-pager" not in flags)
 
 
 def text_console(options: argparse.Namespace) -> Console:

@@ -27,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from reader.cli.defaults import scheduler_of
     from reader.core.models import LoadError
     from reader.core.reading.articles import article_from_text, find_article_files, library_of, load_article
     from reader.core.stories import find_stories
@@ -35,7 +36,7 @@ def run(options: argparse.Namespace) -> int:
     for path in options.paths:
         if not path.exists() and not path.is_symlink():
             return fail(path, "no such file or folder")
-    on_cluster = _stories_on_cluster(options.paths, options.scheduler)
+    on_cluster = _stories_on_cluster(options.paths, scheduler_of(options))
     if isinstance(on_cluster, int):
         return on_cluster
     files, errors = find_article_files(options.paths) if on_cluster is None else ([], [])
@@ -61,11 +62,10 @@ def run(options: argparse.Namespace) -> int:
     return EXIT_INPUT if library.errors else EXIT_OK
 
 
-def _stories_on_cluster(paths: list[Path], scheduler: str | None) -> tuple[Stories, Library] | int | None:
+def _stories_on_cluster(paths: list[Path], address: str | None) -> tuple[Stories, Library] | int | None:
     """The stories found on a Dask cluster (and its articles, without their text) when one is asked for; the exit code when there is none to run on."""
-    from reader.cluster.connect import ClusterUnavailable, scheduler_address
+    from reader.cluster.connect import ClusterUnavailable
 
-    address = scheduler_address(scheduler)
     if address is None:
         return None
     from reader.cluster.run import stories_on_cluster

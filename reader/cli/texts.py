@@ -305,6 +305,12 @@ bash:  reader completion bash > ~/.local/share/bash-completion/completions/reade
 zsh:   reader completion zsh > ~/.zfunc/_reader   (with fpath+=~/.zfunc before compinit)
 fish:  reader completion fish > ~/.config/fish/completions/reader.fish"""
 
+CONFIG_EPILOG = """\
+The config file is TOML; every key is optional and a flag given on the command line wins over it.
+reader reads it and never writes to it; --init writes a commented example only where no file is.
+A mistake in it is one line on stderr naming the file, the line and the key, and the rest still holds.
+The theme chosen in the app is remembered apart, in reader's state folder."""
+
 ALIGN_USAGE = """\
 reader align A B [--format text|json|html|markdown] [--only-changes [--context N]]
                          [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]
@@ -334,6 +340,11 @@ HELP: dict[str | None, Help] = {
         "reader stories [PATHS...] [--format text|json] [--color WHEN]",
         "Find which articles of some files and folders tell the same story.",
         STORIES_EPILOG,
+    ),
+    "config": Help(
+        "reader config [--init] [--config FILE]",
+        "Show where reader's config file is and the settings in force, or write an example of it.",
+        CONFIG_EPILOG,
     ),
     "completion": Help(None, "Print the completion script of a shell for reader and its commands.", COMPLETION_EPILOG),
 }
