@@ -19,6 +19,7 @@ from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
 from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext, OpenOutlets
 from reader.tui.screens import (
+    ArticleScreen,
     CompareScreen,
     ContextScreen,
     FetchScreen,
@@ -26,7 +27,6 @@ from reader.tui.screens import (
     LibraryScreen,
     OutletsScreen,
     ReaderCommands,
-    ReaderScreen,
     StoryScreen,
 )
 from reader.tui.session import Session
@@ -345,7 +345,7 @@ class ReaderApp(App[None]):
 
     def open_article(self, article: Article, passages: tuple[tuple[int, int], ...] = ()) -> None:
         """Read an article, with some passages (character spans) highlighted and the first in view."""
-        self.push_screen(ReaderScreen(article, self.session, passages))
+        self.push_screen(ArticleScreen(article, self.session, passages))
 
     def compare(self, left: Article, right: Article, left_at: int | None = None, right_at: int | None = None) -> None:
         """Open the comparison of two articles, at the row of a left or right sentence when given."""
@@ -400,7 +400,7 @@ class ReaderApp(App[None]):
             screen.set_right(article)
             return
         current: Article | None = None
-        if isinstance(screen, ReaderScreen):
+        if isinstance(screen, ArticleScreen):
             current = screen.article
         elif isinstance(screen, LibraryScreen):
             current = screen.current_article()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.context import ContextScreen
 from reader.tui.screens.facts import FactsScreen
@@ -10,7 +11,6 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.outlets import OutletsScreen
 from reader.tui.screens.palette import ReaderCommands
-from reader.tui.screens.reader import ReaderScreen
 from reader.tui.screens.story import StoryScreen
 
 __all__ = [
@@ -22,6 +22,6 @@ __all__ = [
     "LibraryScreen",
     "OutletsScreen",
     "ReaderCommands",
-    "ReaderScreen",
+    "ArticleScreen",
     "StoryScreen",
 ]

@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from reader.core import Article
-from reader.tui.screens.reader import article_heading
+from reader.tui.screens.article import article_heading
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from reader.core import Article
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.screens.story import StoryScreen
 from reader.tui.widgets import ArticleView
@@ -169,7 +169,7 @@ async def test_the_reader_underlines_facts_by_kind() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReaderScreen)
+        assert isinstance(screen, ArticleScreen)
         view = screen.query_one(ArticleView)
         assert view.facts
         start = article.text.index("Sept. 17")
@@ -233,7 +233,7 @@ async def test_x_in_the_story_view_stops_on_disagreements_and_enter_reads_the_so
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen
-        assert isinstance(reader, ReaderScreen)
+        assert isinstance(reader, ArticleScreen)
         fact = row.cells[column].fact
         assert fact is not None
         assert reader.article is story.articles[column]

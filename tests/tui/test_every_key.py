@@ -18,13 +18,13 @@ from textual.screen import Screen
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens import (
+    ArticleScreen,
     CompareScreen,
     ContextScreen,
     FactsScreen,
     HelpScreen,
     LibraryScreen,
     OutletsScreen,
-    ReaderScreen,
     StoryScreen,
 )
 from reader.tui.screens.help import key_table
@@ -69,7 +69,7 @@ async def _outlets(app: ReaderApp, pilot: Pilot[None]) -> None:
 
 SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "library": (_library, LibraryScreen),
-    "reader": (_reader, ReaderScreen),
+    "reader": (_reader, ArticleScreen),
     "compare": (_compare, CompareScreen),
     "facts": (_facts, FactsScreen),
     "context": (_context, ContextScreen),

@@ -11,7 +11,7 @@ from reader.core import align, compare_facts
 from reader.core.outlets import one_against_all
 from reader.tui.app import ReaderApp
 from reader.tui.screens import CompareScreen, LibraryScreen, OutletsScreen
-from tests.ui.conftest import screen_text
+from tests.tui.conftest import screen_text
 
 SIZE = (120, 40)
 

@@ -31,7 +31,7 @@ def article_heading(article: Article) -> Text:
     return text
 
 
-class ReaderScreen(Screen[None]):
+class ArticleScreen(Screen[None]):
     """One article, scrollable, with `/` to search and `n`/`N` between matches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

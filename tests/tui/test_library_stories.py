@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from reader.core import Article, Story, find_stories
 from reader.tui.app import ReaderApp
 from reader.tui.screens import LibraryScreen, OutletsScreen, StoryScreen
-from tests.ui.conftest import screen_text
+from tests.tui.conftest import screen_text
 
 #: Three made-up stories (a bridge, a vaccine, a stolen painting), a match report and an empty file.
 MIXED = Path(__file__).parents[1] / "data" / "stories"
