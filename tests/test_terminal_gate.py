@@ -90,7 +90,7 @@ def test_json_lines_of_a_folder_show_no_control(folder: Path, capsys: pytest.Cap
 
 async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
     from reader.tui.app import ReaderApp
-    from reader.tui.screens import ArticleScreen, CompareScreen, FactsScreen, StoryScreen
+    from reader.tui.screens import ArticleScreen, CompareScreen, CoverageScreen, FactsScreen
     from tests.tui.conftest import screen_text
 
     app = ReaderApp([folder])
@@ -113,7 +113,7 @@ async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
         await pilot.press("escape", "escape", "t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, StoryScreen)
+        assert isinstance(app.screen, CoverageScreen)
         seen["story"] = screen_text(app)
     for screen, text in seen.items():
         assert "Gazette" in text, screen

@@ -21,11 +21,11 @@ from reader.tui.screens import (
     ArticleScreen,
     CompareScreen,
     ContextScreen,
+    CoverageScreen,
     FactsScreen,
     HelpScreen,
     LibraryScreen,
     OutletsScreen,
-    StoryScreen,
 )
 from reader.tui.screens.help import key_table
 
@@ -73,7 +73,7 @@ SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "compare": (_compare, CompareScreen),
     "facts": (_facts, FactsScreen),
     "context": (_context, ContextScreen),
-    "story": (_story, StoryScreen),
+    "story": (_story, CoverageScreen),
     "outlets": (_outlets, OutletsScreen),
 }
 #: Actions that end the app or leave the screen: tried on a copy of their own, after the check.

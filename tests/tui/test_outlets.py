@@ -153,10 +153,10 @@ async def test_t_shows_the_facts_of_these_outlets(story: list[Path]) -> None:
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        from reader.tui.screens import StoryScreen
+        from reader.tui.screens import CoverageScreen
 
         story_screen = app.screen
-        assert isinstance(story_screen, StoryScreen)
+        assert isinstance(story_screen, CoverageScreen)
         assert story_screen.articles == screen.articles
 
 
