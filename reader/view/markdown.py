@@ -165,7 +165,7 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         f"{alignment_summary(summarize(alignment), counted).plain} · cutoff {alignment.cutoff:g}",
         "",
         "Changed words are marked [-removed-] on the left and {+added+} on the right"
-        + ("; ≠ marks a row holding a fact the other report contradicts, and that fact is in bold." if facts is not None else "."),
+        + (f"; {CONFLICT_MARK} marks a row holding a fact the other report contradicts, and that fact is in bold." if facts is not None else "."),
         "",
         _table_row("score", *names),
         _table_row("---:", "---", "---"),
@@ -178,5 +178,5 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         for pair in facts.pairs:
             verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)
             sides = ["" if f is None else escape(f.text) for f in (pair.a, pair.b)]
-            lines.append(_table_row(pair.kind, f"**{verdict}** ≠" if pair.conflict else verdict, *sides))
+            lines.append(_table_row(pair.kind, f"**{verdict}** {CONFLICT_MARK}" if pair.conflict else verdict, *sides))
     return "\n".join(lines) + "\n"

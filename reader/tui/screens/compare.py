@@ -25,7 +25,7 @@ from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
 from reader.tui.widgets import CompareHeader, CompareView, KeyBar
 from reader.tui.widgets.compare_facts import row_near, row_text
-from reader.view.marks import COMPARE_LEGEND
+from reader.view.marks import COMPARE_LEGEND, CONFLICT_MARK
 from reader.view.printable import printable
 from reader.view.summary import no_conflict_line
 
@@ -223,7 +223,7 @@ class CompareScreen(SideStepping, Screen[None]):
         if rows:
             title = f"Compare · row {index + 1} of {len(rows)} · {rows[index].kind.value}"
             if index in self.view.conflict_rows:
-                title += " · ≠ conflicting fact"
+                title += f" · {CONFLICT_MARK} conflicting fact"
             self.sub_title = title
 
     @on(CompareView.Opened)

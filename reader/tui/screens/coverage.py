@@ -137,7 +137,7 @@ class CoverageScreen(ConflictSteps, Screen[None]):
         self.coverage = message.coverage
         self.table.loading = False
         conflicts = len(message.coverage.conflicts)
-        self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} ≠"
+        self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} {CONFLICT_MARK}"
         self._fill()
 
     def _widths(self) -> tuple[int, int]:
