@@ -26,6 +26,7 @@ from rich.text import Text
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.columns import Frame, Justify, Paint, split
 from reader.view.compare_cells import CellStyles, clean
+from reader.view.links import link_style
 from reader.view.marks import ALTERED_MARK, COMPACT_STYLES, CONFLICT_MARK, CONFLICT_MARK_STYLE, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
     base_cell,
@@ -153,10 +154,10 @@ def _flowing(paint: Paint, text: Text, width: int, first: str = "", rest: str = 
 
 def _header(table: OneAgainstAll, width: int, paint: Paint, full: bool) -> Iterator[str]:
     base = table.base
-    yield _flowing(paint, Text(f"A · {name(base)} — {one_line(base.title)}", "bold"), width)
+    yield _flowing(paint, Text(f"A · {name(base)} — {one_line(base.title)}", link_style(base, "bold")), width)
     yield _flowing(paint, Text(table_summary(table)), width)
     for k, other in enumerate(table.others):
-        line = Text(f"{letter(k)} · {name(other)}", "bold")
+        line = Text(f"{letter(k)} · {name(other)}", link_style(other, "bold"))
         line.append(f" — {one_line(other.title)} · {outlet_summary(table, k)}")
         yield _flowing(paint, line, width, "  ", "    ")
     legend = (
@@ -195,7 +196,7 @@ def _lists(table: OneAgainstAll, width: int, paint: Paint) -> Iterator[str]:
                 item.append("; ")
             item.append(one_line(base_fact.text), "bold")
             for c in found:
-                if c.base is base_fact:
+                if c.base == base_fact:
                     item.append(f" {CONFLICT_MARK} ", CONFLICT_MARK_STYLE)
                     item.append(f"{letter(c.outlet)}: ")
                     item.append(one_line(c.other.text), "bold")

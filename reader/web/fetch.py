@@ -7,7 +7,7 @@ rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -88,12 +88,17 @@ def fetch(
     limits: Limits | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    homes: Mapping[str, Path] | None = None,
 ) -> FetchResult:
     """Fetch articles and feeds into a folder.
 
     Args:
         urls: Article pages and RSS or Atom feeds, in the order given.
         into: The folder to write to (made when missing).
+        homes: Folders that may hold an article of a URL (keyed by the
+            normalised URL): where an earlier fetch wrote that URL into one,
+            the article is fetched into its own folder and its file rewritten
+            there, instead of a copy made in ``into``.
         limit: Most entries fetched from each feed, newest first.
         limits: The timeout, size and redirect limits of each request.
         on_progress: Told before each step and once at the end.
@@ -102,7 +107,7 @@ def fetch(
     Returns:
         The articles saved and the URLs that failed, each once.
     """
-    return _Run(into, limit, limits or Limits(), on_progress, cancelled).run(list(urls))
+    return _Run(into, limit, limits or Limits(), on_progress, cancelled, homes or {}).run(list(urls))
 
 
 class _Run:
@@ -115,8 +120,12 @@ class _Run:
         limits: Limits,
         on_progress: Callable[[Progress], None] | None,
         cancelled: Callable[[], bool] | None,
+        homes: Mapping[str, Path],
     ) -> None:
         self.folder = Folder(into)
+        # Only a folder whose index names the URL is its home: reader wrote the article there.
+        folders = {path: Folder(path) for path in set(homes.values()) if path != into.absolute()}
+        self.homes = {url: folders[path] for url, path in homes.items() if path in folders and folders[path].holds(url)}
         self.into = into
         self.limit = limit
         self.limits = limits
@@ -217,7 +226,8 @@ class _Run:
             self.failures.append(Failure(url, page))
             return
         try:
-            written = self.folder.save([url, response.final_url], page, self.fetched_at)
+            folder = next((self.homes[key] for key in (normalise(url), normalise(response.final_url)) if key in self.homes), self.folder)
+            written = folder.save([url, response.final_url], page, self.fetched_at)
         except NotRegularFile as error:
             self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
             return
