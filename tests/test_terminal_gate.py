@@ -90,8 +90,8 @@ def test_json_lines_of_a_folder_show_no_control(folder: Path, capsys: pytest.Cap
 
 async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
     from reader.tui.app import ReaderApp
-    from reader.tui.screens import CompareScreen, FactsScreen, ReaderScreen, StoryScreen
-    from tests.ui.conftest import screen_text
+    from reader.tui.screens import ArticleScreen, CompareScreen, CoverageScreen, FactsScreen
+    from tests.tui.conftest import screen_text
 
     app = ReaderApp([folder])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -99,7 +99,7 @@ async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
         seen = {"library": screen_text(app)}
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         seen["reader"] = screen_text(app)
         await pilot.press("escape", "space", "down", "c")
         await app.workers.wait_for_complete()
@@ -113,7 +113,7 @@ async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
         await pilot.press("escape", "escape", "t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, StoryScreen)
+        assert isinstance(app.screen, CoverageScreen)
         seen["story"] = screen_text(app)
     for screen, text in seen.items():
         assert "Gazette" in text, screen

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.files import fitted_name, write_new
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 #: Names tried in one folder before it is given up: far more than exports in one second.
 MOST_TRIES = 1000
@@ -64,3 +68,13 @@ def _safe(stem: str) -> str:
     """A file name from article names: no path separators or control characters, not too long to read."""
     cleaned = "".join(c if c.isprintable() and c not in '/\\:*?"<>|' else "_" for c in stem).strip(" .")
     return (cleaned or "reader")[:80]
+
+
+def export_page(node: Widget, stem: str, page: str, with_facts: bool) -> None:
+    """Save an HTML page as a new file, and say from a worker's thread where it went or why it did not."""
+    saved, problem = save_export(stem, ".html", page)
+    if saved is None:
+        node.app.call_from_thread(node.notify, f"Could not export: {problem}", title="Export", severity="error", markup=False)
+    else:
+        note = "" if with_facts else " (the facts were still being found: none in the page)"
+        node.app.call_from_thread(node.notify, f"Exported to {saved}{note}", title="Export", markup=False)

@@ -20,6 +20,7 @@ from reader.tui.fact_store import FactStore
 
 if TYPE_CHECKING:
     from reader.core.stories import Stories, Story
+    from reader.tui.news import SessionNews
 
 
 #: From this many articles a folder is grouped by story in a worker process (a hundred take a fifth of a second).
@@ -38,8 +39,8 @@ class Session:
         """Whether the folder is still being listed or read."""
         self.fetching = ""
         """How far a fetch from the web has got ("fetching 3 of 12"), for the screens to show; empty when none runs."""
-        self.browse_order: tuple[str, ...] = ()
-        """Ids of the articles as the library shows them now, filtered and sorted: the order ] and [ step through."""
+        self.news: SessionNews | None = None
+        """The signals screens subscribe to, set by the app that publishes them."""
         self.fact_workers = FactWorkers(start="forkserver")
         """Processes that find long articles' facts, started when first needed; the app threads, so they are not forked from it."""
         self.fact_store = FactStore(library, self.fact_workers)
@@ -108,3 +109,10 @@ class Session:
     def article_by_id(self, article_id: str) -> Article | None:
         """The article with this id, if the library has it."""
         return next((a for a in self.library.articles if a.id == article_id), None)
+
+    def pair_with(self, current: Article | None, article: Article) -> tuple[Article, Article] | None:
+        """What "Compare with ``article``" compares: ``current`` beside it, else the library's first other article."""
+        if current is None or current.id == article.id:
+            others = [a for a in self.library.articles if a.id != article.id]
+            current = others[0] if others else None
+        return None if current is None else (current, article)

@@ -20,8 +20,9 @@ from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
 from reader.view.changes import Gap, Shown, conflicting_facts, paint_conflicts
 from reader.view.compare_cells import CellStyles, row_cells, styled_runs
+from reader.view.marks import CONFLICT_MARK, MOVED_MARK, ONLY_B_MARK, SILENT_MARK
 from reader.view.printable import printable
-from reader.view.styles import MOVED_MARK, VERDICT_LABELS
+from reader.view.styles import VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
 
 #: The styles of cells drawn for HTML: each carries the tag it becomes.
@@ -122,13 +123,13 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
         left, right = row_cells(alignment, row, TAGGED)
         conflict = paint_conflicts(alignment, row, (left, right), facts, conflicting, _CONFLICT)
         if row.kind is RowKind.ONLY_LEFT:
-            gutter, kind = "◀", "only"
+            gutter, kind = SILENT_MARK, "only"
         elif row.kind is RowKind.ONLY_RIGHT:
-            gutter, kind = "▶", "only"
+            gutter, kind = ONLY_B_MARK, "only"
         else:
             gutter, kind = f"{min(row.score or 0, 100):.0f}{' ' + MOVED_MARK if row.moved else ''}", row.kind.value
         if conflict:
-            gutter, kind = gutter + " ≠", "conflict"
+            gutter, kind = f"{gutter} {CONFLICT_MARK}", "conflict"
             conflicts += 1
         body.append(
             f'<tr class="{kind}"><td class="gutter">{html.escape(gutter)}</td>'

@@ -20,11 +20,8 @@ from rich.style import Style
 
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.html import TAGGED, cell_html, page
+from reader.view.marks import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
-    ALTERED_MARK,
-    CONFLICT_MARK,
-    SAME_MARK,
-    SILENT_MARK,
     base_cell,
     compact_mark,
     contradictions,

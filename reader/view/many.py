@@ -27,11 +27,8 @@ from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.columns import Frame, Justify, Paint, split
 from reader.view.compare_cells import CellStyles, clean
 from reader.view.links import link_style
+from reader.view.marks import ALTERED_MARK, COMPACT_STYLES, CONFLICT_MARK, CONFLICT_MARK_STYLE, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
-    ALTERED_MARK,
-    CONFLICT_MARK,
-    SAME_MARK,
-    SILENT_MARK,
     base_cell,
     compact_mark,
     contradictions,
@@ -58,14 +55,13 @@ CONFLICT_STYLE = Style(color="white", bgcolor="red", bold=True)
 #: Narrowest an outlet's column may be for its text to be shown; narrower, the cells are compact.
 MIN_TEXT_COLUMN = 24
 
-_MARK_STYLES = {CONFLICT_MARK: "bold red", ALTERED_MARK: "bold yellow", SILENT_MARK: "magenta", SAME_MARK: "green"}
 
 
 def _marks(text: str) -> Text:
     """A mark ("72 ≠", "◀", "=") with each symbol in its colour."""
     out = Text(text)
     for at, char in enumerate(text):
-        style = _MARK_STYLES.get(char)
+        style = COMPACT_STYLES.get(char)
         if style:
             out.stylize(style, at, at + 1)
     return out
@@ -101,7 +97,7 @@ def _cell(table: OneAgainstAll, row: BaseRow, outlet: int, styles: CellStyles, f
         out.append_text(outlet_cell(table, row, outlet, styles, CONFLICT_STYLE))
     for item in elsewhere(table, row, outlet):
         out.append("\n")
-        out.append(f"{CONFLICT_MARK} ", "bold red")
+        out.append(f"{CONFLICT_MARK} ", CONFLICT_MARK_STYLE)
         out.append(one_line(item.other.text), "bold")
         out.append(" in another sentence", "dim")
     return out
@@ -134,7 +130,7 @@ def one_against_all_rows(table: OneAgainstAll, width: int, paint: Paint, full: b
     yield frame.top()
     heads = [Text(f"A · {name(table.base)}", "bold")]
     if with_mark:
-        heads.append(Text(CONFLICT_MARK, "bold red"))
+        heads.append(Text(CONFLICT_MARK, CONFLICT_MARK_STYLE))
     heads += [Text(f"{letter(k)} · {name(other)}" if full else letter(k), "bold") for k, other in enumerate(table.others)]
     yield frame.header(heads)
     yield frame.under_header()
@@ -201,7 +197,7 @@ def _lists(table: OneAgainstAll, width: int, paint: Paint) -> Iterator[str]:
             item.append(one_line(base_fact.text), "bold")
             for c in found:
                 if c.base == base_fact:
-                    item.append(f" {CONFLICT_MARK} ", "bold red")
+                    item.append(f" {CONFLICT_MARK} ", CONFLICT_MARK_STYLE)
                     item.append(f"{letter(c.outlet)}: ")
                     item.append(one_line(c.other.text), "bold")
         item.append(f" ({CONFLICT_MARK} {len(row.contradicted_by)}/{len(table.others)}) — ")

@@ -29,7 +29,8 @@ from reader.core.facts.compare import FactComparison
 from reader.core.models import Alignment
 from reader.view.changes import Gap, Shown, conflicting_facts, paint_conflicts
 from reader.view.compare_cells import CellStyles, clean, row_cells, styled_runs
-from reader.view.styles import MOVED_MARK, VERDICT_LABELS
+from reader.view.marks import CONFLICT_MARK, MOVED_MARK, ONLY_B_MARK, SILENT_MARK
+from reader.view.styles import VERDICT_LABELS
 from reader.view.summary import alignment_summary, facts_summary
 
 #: ASCII punctuation Markdown may read as syntax anywhere in a line: escapes,
@@ -114,12 +115,12 @@ def cell_markdown(cell: Text) -> str:
 def _gutter(row: CompareRow, conflict: bool) -> str:
     """The score column: ◀ or ▶ for a sentence one side only, else the score (↕ when moved), and ≠ for a conflict."""
     if row.kind is RowKind.ONLY_LEFT:
-        gutter = "◀"
+        gutter = SILENT_MARK
     elif row.kind is RowKind.ONLY_RIGHT:
-        gutter = "▶"
+        gutter = ONLY_B_MARK
     else:
         gutter = f"{min(row.score or 0, 100):.0f}{' ' + MOVED_MARK if row.moved else ''}"
-    return f"{gutter} ≠" if conflict else gutter
+    return f"{gutter} {CONFLICT_MARK}" if conflict else gutter
 
 
 def _table_row(*cells: str) -> str:
@@ -164,7 +165,7 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         f"{alignment_summary(summarize(alignment), counted).plain} · cutoff {alignment.cutoff:g}",
         "",
         "Changed words are marked [-removed-] on the left and {+added+} on the right"
-        + ("; ≠ marks a row holding a fact the other report contradicts, and that fact is in bold." if facts is not None else "."),
+        + (f"; {CONFLICT_MARK} marks a row holding a fact the other report contradicts, and that fact is in bold." if facts is not None else "."),
         "",
         _table_row("score", *names),
         _table_row("---:", "---", "---"),
@@ -177,5 +178,5 @@ def comparison_markdown(alignment: Alignment, rows: Sequence[Shown], facts: Fact
         for pair in facts.pairs:
             verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)
             sides = ["" if f is None else escape(f.text) for f in (pair.a, pair.b)]
-            lines.append(_table_row(pair.kind, f"**{verdict}** ≠" if pair.conflict else verdict, *sides))
+            lines.append(_table_row(pair.kind, f"**{verdict}** {CONFLICT_MARK}" if pair.conflict else verdict, *sides))
     return "\n".join(lines) + "\n"

@@ -14,11 +14,8 @@ from rich.style import Style
 
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.markdown import TAGGED, cell_markdown, escape
+from reader.view.marks import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
-    ALTERED_MARK,
-    CONFLICT_MARK,
-    SAME_MARK,
-    SILENT_MARK,
     base_cell,
     compact_mark,
     contradictions,

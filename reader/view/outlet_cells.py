@@ -25,16 +25,9 @@ from reader.core.facts.extract import Fact
 from reader.core.models import Article, DiffOp
 from reader.core.outlets import BaseRow, Cell, OneAgainstAll
 from reader.view.compare_cells import CellStyles, append_change, append_changed, clean, marked
+from reader.view.marks import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK
 from reader.view.printable import one_line
 
-#: An outlet that reports nothing of a base sentence: it is on the left (the base) only, as ◀ marks it pairwise.
-SILENT_MARK = "◀"
-#: An outlet that contradicts a fact of the base sentence.
-CONFLICT_MARK = "≠"
-#: An outlet that quotes the base sentence's quote with other words.
-ALTERED_MARK = "~"
-#: An outlet that says the base sentence in the same words.
-SAME_MARK = "="
 #: Most words on each side of a substitution whose replaced words a cell shows.
 SUBSTITUTION_WORDS = 3
 

@@ -25,8 +25,9 @@ from reader.view.changes import Gap, Shown, conflicting_facts, holds_conflict
 from reader.view.columns import Frame, Paint, split
 from reader.view.compare_cells import CellStyles, row_cells
 from reader.view.links import link_style
+from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE, MOVED_MARK
 from reader.view.printable import one_line, printable
-from reader.view.styles import KIND_STYLES, MOVED_MARK, VERDICT_LABELS, VERDICT_STYLES
+from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import alignment_summary, facts_summary
 
 #: Styles of the word diff: removed words on the left, added words on the right.
@@ -115,8 +116,6 @@ def _heading(article: Article) -> Text:
 
 #: Cells of the score column: "100 ↕", "30 ↕ ≠".
 SCORE_WIDTH = 6
-#: Marks a row holding a fact the other article contradicts, in the score column.
-CONFLICT_MARK = "≠"
 
 
 def _gutter(row: CompareRow, conflict: bool) -> Text:
@@ -128,7 +127,7 @@ def _gutter(row: CompareRow, conflict: bool) -> Text:
         # "100 ↕ ≠" would take a second line; "100 ↕≠" does not.
         space = " " if gutter.plain and len(gutter.plain) + 2 <= SCORE_WIDTH else ""
         gutter.append(space)
-        gutter.append(CONFLICT_MARK, "bold red")
+        gutter.append(CONFLICT_MARK, CONFLICT_MARK_STYLE)
     return gutter
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-#: Marks a row whose right sentence stands elsewhere in the other article's order.
-MOVED_MARK = "↕"
-
 #: Colour of each kind of fact, shared by every front end.
 KIND_STYLES = {
     "number": "cyan",

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from reader.core.alignment.rows import Summary
 from reader.core.facts.compare import FactComparison
+from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.styles import VERDICT_LABELS
 
 
@@ -18,7 +19,7 @@ def alignment_summary(summary: Summary, conflicts: int | None = None) -> Text:
     the other side contradicts. The counts are bold; ``.plain`` gives the
     line as text.
     """
-    conflict = () if conflicts is None else (" (", (f"{conflicts} ≠", "bold red" if conflicts else "bold"), ")")
+    conflict = () if conflicts is None else (" (", (f"{conflicts} {CONFLICT_MARK}", CONFLICT_MARK_STYLE if conflicts else "bold"), ")")
     return Text.assemble(
         (f"{summary.changed}", "bold"), " changed", *conflict, " · ",
         (f"{summary.trivial}", "bold"), " trivial · ",

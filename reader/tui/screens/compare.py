@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -15,14 +15,18 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
 from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
-from reader.core.alignment.word_diff import joined
-from reader.tui.exports import save_export
-from reader.tui.messages import OpenInContext
+from reader.tui.exports import export_page
+from reader.tui.flagged import next_flagged
+from reader.tui.messages import Export, PaletteRequest, ShowFacts, Swap
+from reader.tui.screens.compare_keys import COMPARE_KEYS
+from reader.tui.screens.compare_sides import SideStepping
+from reader.tui.screens.context import context_at
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
 from reader.tui.widgets import CompareHeader, CompareView, KeyBar
+from reader.tui.widgets.compare_facts import row_near, row_text
+from reader.view.marks import COMPARE_LEGEND, CONFLICT_MARK
 from reader.view.printable import printable
-from reader.view.styles import MOVED_MARK
 from reader.view.summary import no_conflict_line
 
 #: How far `+` and `-` move the cutoff.
@@ -31,67 +35,14 @@ MIN_CUTOFF = 5.0
 MAX_CUTOFF = 95.0
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(SideStepping, Screen[None]):
     """Two articles side by side: one row per link, word diffs painted on."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
-        Binding("N", "previous_change", "Prev diff", show=False, id="compare.previous-change", tooltip="Previous row that differs"),
-        Binding("o", "toggle_order", "Order", show=False, id="compare.order", tooltip="Follow the other article's sentence order"),
-        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
-        Binding("right_square_bracket", "next_right", "Next right", show=False, id="compare.next-right", tooltip="Next article on the right"),
-        Binding("left_square_bracket", "previous_right", "Prev right", show=False, id="compare.previous-right", tooltip="Previous article on the right"),
-        Binding("right_curly_bracket", "next_left", "Next left", show=False, id="compare.next-left", tooltip="Next article on the left"),
-        Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
-        Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
-        Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
-        Binding("0", "reset_cutoff", "Cutoff reset", show=False, id="compare.reset-cutoff", tooltip="Back to the cutoff the comparison opened with"),
-        Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
-        Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
-        Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
-        Binding("d", "toggle_changes_only", "Changes only", show=False, id="compare.changes-only", tooltip="Hide rows that differ in nothing but punctuation"),
-        Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
-        Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
-        Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
-        Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row to the clipboard"),
-        Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
-    ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | n / N | Next / previous difference. |
-    | o | Follow the left or the right article's sentence order. |
-    | s | Swap sides. |
-    | ] / [ | Next / previous article on the right. |
-    | } / { | Next / previous article on the left. |
-    | + / - | Raise / lower the match cutoff and re-align. |
-    | 0 | Back to the cutoff the comparison opened with. |
-    | f | Table of the facts; enter there goes to the fact's row. |
-    | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
-    | d | Changes only: hide the rows that are the same or differ only in punctuation, case or quote style. |
-    | F | Colour names, dates and numbers by kind, or leave them plain. |
-    | e | Export: save the comparison (both texts, the word diff, the facts) as an HTML page in your downloads folder. |
-    | enter | Read both articles side by side, each at the row's sentences. |
-    | y | Copy the row to the clipboard. |
-    | escape | Back. |
-    """
+    BINDINGS: ClassVar[list[BindingType]] = COMPARE_KEYS
+    """The keys, with their table, are in :mod:`reader.tui.screens.compare_keys`."""
 
     #: What the gutter's symbols and the colours mean, for help.
-    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        ("87", "dim", "the gutter's number: how alike the row's sentences are, 0 to 100"),
-        ("◀", "magenta", "a sentence only the left article has"),
-        ("▶", "magenta", "a sentence only the right article has"),
-        (MOVED_MARK, "bold yellow", "the right article tells this row in another place of its order"),
-        ("≠", "bold red", "the row holds a fact the other article contradicts; the fact is drawn bold on red"),
-        ("removed", "on #5f0000", "words only the left sentence has; numbers and names among them bold"),
-        ("added", "on #005f00", "words only the right sentence has"),
-        ("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),
-        ("trivial", "", "only punctuation, case or quote style differ; n skips them, d hides them with the same"),
-        ("changed", "", "the words differ; n steps through these and the one-sided rows"),
-        ("¦", "", "where one of a row's sentences ends and the next begins; ¦ ⋯ ¦: the sentences between are in other rows"),
-        ("covered", "", "the title bar's share of each article, in words, that stands in sentences the other also tells: left / right"),
-        ("F", "bold", "colours facts by kind: numbers cyan, money green, percentages magenta, dates yellow, names blue"),
-    )
+    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = COMPARE_LEGEND
 
     order: reactive[Order] = reactive[Order]("left", init=False)
     """Whose sentence order the rows follow."""
@@ -120,10 +71,12 @@ class CompareScreen(Screen[None]):
 
     def __init__(
         self, left: Article, right: Article, cutoff: float, session: Session,
-        left_at: int | None = None, right_at: int | None = None,
+        left_at: int | None = None, right_at: int | None = None, browse_order: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.session = session
+        self.browse_order = browse_order
+        """Ids of the articles ] and [ step through, in order (the library's as filtered and sorted when opened from it)."""
         self.left = left
         self.right = right
         self.set_reactive(CompareScreen.cutoff, cutoff)
@@ -234,7 +187,7 @@ class CompareScreen(Screen[None]):
         self.all_rows = rows
         if self.changes_only:
             rows = tuple(row for row in rows if row.kind.is_difference)
-        self.view.show(alignment, rows, self._row_near(rows, anchor))
+        self.view.show(alignment, rows, row_near(rows, anchor))
         if self.view.facts is None:
             self._find_facts(alignment)
         self._show_header()
@@ -260,16 +213,6 @@ class CompareScreen(Screen[None]):
         facts = self.view.facts
         return facts if facts is not None and facts.alignment is self.alignment else None
 
-    @staticmethod
-    def _row_near(rows: tuple[CompareRow, ...], anchor: CompareRow | None) -> int:
-        """The row holding the anchor's first sentence, so the cursor stays put."""
-        if anchor is None:
-            return 0
-        for index, row in enumerate(rows):
-            if (anchor.left and anchor.left[0] in row.left) or (anchor.right and anchor.right[0] in row.right):
-                return index
-        return 0
-
     @on(CompareView.CursorMoved)
     def _cursor_moved(self, message: CompareView.CursorMoved) -> None:
         self._show_position(message.row)
@@ -280,7 +223,7 @@ class CompareScreen(Screen[None]):
         if rows:
             title = f"Compare · row {index + 1} of {len(rows)} · {rows[index].kind.value}"
             if index in self.view.conflict_rows:
-                title += " · ≠ conflicting fact"
+                title += f" · {CONFLICT_MARK} conflicting fact"
             self.sub_title = title
 
     @on(CompareView.Opened)
@@ -296,12 +239,10 @@ class CompareScreen(Screen[None]):
 
     def _step_change(self, step: int) -> None:
         view = self.view
-        index = view.cursor + step
-        while 0 <= index < len(view.rows):
-            if view.rows[index].kind.is_difference:
-                view.move_to(index)
-                return
-            index += step
+        found = next_flagged([row.kind.is_difference for row in view.rows], view.cursor, step)
+        if found is not None:
+            view.move_to(found)
+            return
         self.notify("No more differences this way.", timeout=2)
 
     def action_next_change(self) -> None:
@@ -317,10 +258,10 @@ class CompareScreen(Screen[None]):
             self.notify("The facts are still being found.", timeout=2)
             return
         view = self.view
-        rows = view.conflict_rows if step > 0 else tuple(reversed(view.conflict_rows))
-        found = next((row for row in rows if (row - view.cursor) * step > 0), None)
+        conflicts = set(view.conflict_rows)
+        found = next_flagged([row in conflicts for row in range(len(view.rows))], view.cursor, step)
         if found is None:
-            message = no_conflict_line(self.facts) if not rows else "No more conflicts this way."
+            message = no_conflict_line(self.facts) if not conflicts else "No more conflicts this way."
             self.notify(message, timeout=3, markup=False)
             return
         view.move_to(found)
@@ -345,8 +286,8 @@ class CompareScreen(Screen[None]):
         view = self.view
 
         def row_for(a: Fact | None, b: Fact | None) -> int | None:
-            left = view.row_of(a, 0)
-            return left if left is not None else view.row_of(b, 1)
+            left = view.row_of(a, "a")
+            return left if left is not None else view.row_of(b, "b")
 
         self.app.push_screen(FactsScreen(facts, row_for, near=view.cursor), self._go_to_row)
 
@@ -395,52 +336,13 @@ class CompareScreen(Screen[None]):
         else:
             self.realign()
 
-    def _cycle(self, current: Article, other: Article, step: int) -> Article:
-        """The article ``step`` places from ``current`` in the library's order, filter and sort, other than ``other``."""
-        by_id = {a.id: a for a in self.session.library.articles}
-        order = [by_id[i] for i in self.session.browse_order if i in by_id] or list(self.session.library.articles)
-        if current.id not in {a.id for a in order}:
-            order.insert(0, current)  # filtered out since: step from where it stood first
-        articles = [a for a in order if a.id != other.id]
-        if not articles:
-            return current
-        ids = [a.id for a in articles]
-        position = ids.index(current.id) if current.id in ids else -1
-        return articles[(position + step) % len(articles)]
-
-    def set_right(self, article: Article) -> None:
-        """Compare the left article with another one."""
-        if article.id == self.left.id:
-            self.notify("That article is already on the left.", timeout=2)
-            return
-        if article.id == self.right.id:
-            self.notify("There is no other article to show.", timeout=2)
-            return
-        self.right = article
-        self.realign()
-
-    def action_next_right(self) -> None:
-        """Show the next article on the right."""
-        self.set_right(self._cycle(self.right, self.left, 1))
-
-    def action_previous_right(self) -> None:
-        """Show the previous article on the right."""
-        self.set_right(self._cycle(self.right, self.left, -1))
-
-    def _set_left(self, article: Article) -> None:
-        if article.id in (self.left.id, self.right.id):
-            self.notify("There is no other article to show.", timeout=2)
-            return
-        self.left = article
-        self.realign()
-
-    def action_next_left(self) -> None:
-        """Show the next article on the left."""
-        self._set_left(self._cycle(self.left, self.right, 1))
-
-    def action_previous_left(self) -> None:
-        """Show the previous article on the left."""
-        self._set_left(self._cycle(self.left, self.right, -1))
+    @on(Swap)
+    @on(Export)
+    @on(ShowFacts)
+    def _palette_asked(self, message: PaletteRequest) -> None:
+        """The palette's swap, export and facts: the keys s, e and f."""
+        message.stop()
+        getattr(self, f"action_{message.ACTION}")()
 
     def action_raise_cutoff(self) -> None:
         """Link fewer, closer sentences."""
@@ -462,11 +364,7 @@ class CompareScreen(Screen[None]):
         row = self.view.current_row
         if row is None or self.alignment is None:
             return
-        lines = []
-        for article, indices in ((self.alignment.a, row.left), (self.alignment.b, row.right)):
-            said = joined([article.sentences[i].text for i in indices], indices) if indices else "(nothing)"
-            lines.append(f"{article.label}: {said}")
-        self.app.copy_to_clipboard("\n".join(lines))
+        self.app.copy_to_clipboard(row_text(self.alignment, row))
         self.notify("Copied the row.", timeout=2)
 
     def action_open_in_reader(self) -> None:
@@ -475,24 +373,7 @@ class CompareScreen(Screen[None]):
         row = view.current_row
         if row is None or self.alignment is None:
             return
-        a, b = self.alignment.a, self.alignment.b
-
-        def spans(article: Article, indices: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-            return tuple((article.sentences[i].start, article.sentences[i].end) for i in indices)
-
-        def near(side: int) -> int | None:
-            """Where the row stands in a side it has no sentence of: after the nearest row above that has one."""
-            article = a if side == 0 else b
-            for index in range(view.cursor - 1, -1, -1):
-                indices = view.rows[index].left if side == 0 else view.rows[index].right
-                if indices:
-                    return article.sentences[max(indices)].end
-            return None
-
-        self.post_message(
-            OpenInContext(a, b, spans(a, row.left), spans(b, row.right),
-                          None if row.left else near(0), None if row.right else near(1))
-        )
+        self.post_message(context_at(self.alignment, view.rows, view.cursor))
 
     def action_export(self) -> None:
         """Save the comparison as a standalone HTML page, the rows as shown (changes only after d)."""
@@ -506,13 +387,7 @@ class CompareScreen(Screen[None]):
         from reader.view.html import comparison_html
 
         page = comparison_html(alignment, rows, facts)
-        saved, problem = save_export(f"{alignment.a.label} vs {alignment.b.label}", ".html", page)
-        if saved is None:
-            self.app.call_from_thread(self.notify, f"Could not export: {problem}", title="Export", severity="error",
-                                      markup=False)
-        else:
-            note = "" if facts is not None else " (the facts were still being found: none in the page)"
-            self.app.call_from_thread(self.notify, f"Exported to {saved}{note}", title="Export", markup=False)
+        export_page(self, f"{alignment.a.label} vs {alignment.b.label}", page, with_facts=facts is not None)
 
     def action_back(self) -> None:
         """Go back to where the comparison was opened from."""

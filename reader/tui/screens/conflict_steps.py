@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from reader.tui.flagged import next_flagged
+
 if TYPE_CHECKING:
     from rich.text import Text
     from textual.notifications import SeverityLevel
@@ -51,9 +53,7 @@ class ConflictSteps:
 
     def _step_conflict(self, step: int) -> None:
         flags = self.conflict_rows()
-        here = self.table.cursor_row
-        order = range(here + 1, len(flags)) if step > 0 else range(here - 1, -1, -1)
-        found = next((n for n in order if flags[n]), None)
+        found = next_flagged(flags, self.table.cursor_row, step)
         if found is None:
             self.notify(self.NO_MORE_CONFLICTS if any(flags) else self.no_conflicts(), timeout=3)
             return

@@ -13,12 +13,36 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from reader.core import Article
-from reader.tui.screens.reader import article_heading
+from reader.core import Alignment, Article
+from reader.core.alignment.rows import CompareRow
+from reader.tui.messages import OpenInContext
+from reader.tui.screens.article import article_heading
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
+from reader.tui.widgets.compare_facts import Side
 
 Passages = tuple[tuple[int, int], ...]
+
+
+def context_at(alignment: Alignment, rows: tuple[CompareRow, ...], index: int) -> OpenInContext:
+    """Both articles of a comparison at row ``index``: each at the row's sentences, or where the row stands in a side it has none of."""
+    a, b = alignment.a, alignment.b
+    row = rows[index]
+
+    def spans(article: Article, indices: tuple[int, ...]) -> Passages:
+        return tuple((article.sentences[i].start, article.sentences[i].end) for i in indices)
+
+    def near(side: Side) -> int | None:
+        """Where the row stands in a side it has no sentence of: after the nearest row above that has one."""
+        article = a if side == "a" else b
+        for above in range(index - 1, -1, -1):
+            indices = rows[above].left if side == "a" else rows[above].right
+            if indices:
+                return article.sentences[max(indices)].end
+        return None
+
+    return OpenInContext(a, b, spans(a, row.left), spans(b, row.right),
+                         None if row.left else near("a"), None if row.right else near("b"))
 
 
 class ContextScreen(Screen[None]):
@@ -59,12 +83,12 @@ class ContextScreen(Screen[None]):
         session: Session,
         left_passages: Passages = (),
         right_passages: Passages = (),
-        left_at: int | None = None,
-        right_at: int | None = None,
+        left_offset: int | None = None,
+        right_offset: int | None = None,
     ) -> None:
         super().__init__()
         self.left, self.right, self.session = left, right, session
-        self._passages = {"left": (left_passages, left_at), "right": (right_passages, right_at)}
+        self._passages = {"left": (left_passages, left_offset), "right": (right_passages, right_offset)}
 
     def compose(self) -> ComposeResult:
         yield Header()

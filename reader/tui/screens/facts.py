@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Static
 from reader.core import Fact, FactComparison
 from reader.tui.screens.conflict_steps import TABLE_KEYS, ConflictSteps
 from reader.tui.widgets import KeyBar, Table
+from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import facts_summary, no_conflict_line
@@ -85,9 +86,9 @@ def fact_cell(fact: Fact | None) -> Text:
 def verdict_cell(entry: PanelEntry) -> Text:
     """The verdict in its colour; a quote given to two speakers says so."""
     label = VERDICT_LABELS.get(entry.verdict, entry.verdict)
-    cell = Text(("≠ " if entry.verdict == "different" else "") + label, VERDICT_STYLES.get(entry.verdict, ""))
+    cell = Text((f"{CONFLICT_MARK} " if entry.verdict == "different" else "") + label, VERDICT_STYLES.get(entry.verdict, ""))
     if entry.different_speakers:
-        cell.append(" ≠who", "bold red")
+        cell.append(f" {CONFLICT_MARK}who", CONFLICT_MARK_STYLE)
     return cell
 
 

@@ -4,76 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Input
 
 from reader.core import Article, LoadError
 from reader.tui.browser import open_web_address
-from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison, OpenOutlets
-from reader.tui.screens.story import StoryScreen
+from reader.tui.messages import (
+    CompareWith,
+    ComparisonLikely,
+    OpenArticle,
+    OpenComparison,
+    OpenCoverage,
+    OpenOutlets,
+    ShowCoverage,
+)
 from reader.tui.session import Session
-from reader.tui.widgets import KeyBar, Table
-from reader.view.printable import one_line, printable
+from reader.tui.widgets import ArticlePreview, ArticleTable, KeyBar
+from reader.tui.widgets.article_table import SORT_COLUMNS, STORY_FILTER
+from reader.view.printable import printable
 
 if TYPE_CHECKING:
-    from reader.core.stories import Stories, Story
-
-#: Columns that can be sorted, with their headings and sort keys.
-SORT_COLUMNS: tuple[str, ...] = ("source", "title", "story", "date", "words", "sentences", "file")
-_HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Date", "words": "Words", "sentences": "Sentences",
-             "file": "File"}
-#: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
-COLUMN_WIDTHS = {"source": 16, "title": 0, "story": 20, "date": 10, "words": 7, "sentences": 11, "file": 16}
-#: The title's least width before other columns give way, in this order (``story``: its label cut to the narrow width).
-TITLE_LEAST = 34
-GIVE_WAY = ("file", "sentences", "story", "words")
-NARROW_STORY_WIDTH = 12
-#: What the filter box takes to narrow the list to one story: ``story:`` then words of its label, or its id.
-STORY_FILTER = "story:"
-#: Characters of article text shown in the preview: enough to fill a tall pane.
-PREVIEW_CHARS = 4000
-
-
-def _paragraphs(article: Article, limit: int) -> str:
-    """The article's sentences as its paragraphs, up to about ``limit`` characters."""
-    out: list[str] = []
-    used = 0
-    previous = None
-    for sentence in article.sentences:
-        if previous is not None:
-            out.append("\n\n" if "\n" in article.text[previous.end : sentence.start] else " ")
-        out.append(" ".join(sentence.text.split()))
-        used += len(sentence.text)
-        previous = sentence
-        if used >= limit:
-            out.append(" …")
-            break
-    return "".join(out)
-
-
-def _sort_value(article: Article, column: str, stories: Stories | None = None) -> tuple[object, ...]:
-    if column == "story":
-        # Largest story first, as the grouped view lists them; articles in no story last.
-        story = stories.story_of(article.id) if stories is not None else None
-        rank = stories.stories.index(story) if stories is not None and story is not None else len(stories.stories if stories else ())
-        return ((story is None, rank), article.id)
-    values: dict[str, object] = {
-        # Articles of unknown outlet sort after the known ones.
-        "source": (not article.source, article.source.casefold()),
-        "file": article.path.name.casefold(),
-        "title": article.title.casefold(),
-        "date": article.date or "",
-        "words": article.word_count,
-        "sentences": len(article.sentences),
-    }
-    return (values[column], article.id)
-
+    from reader.core.stories import Story
 
 
 class LibraryScreen(Screen[None]):
@@ -127,37 +83,45 @@ class LibraryScreen(Screen[None]):
     grouped: reactive[bool] = reactive(False, init=False)
     """Whether the articles are listed under a heading per story."""
 
-
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.marked: list[str] = []
-        """Ids of the marked articles, oldest first."""
-        self._haystacks: dict[str, tuple[Article, str]] = {}
-        self._shown = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Filter: type to narrow the list, Enter to keep, Esc to clear", id="filter")
         with Container(id="library-body"):
-            table = Table(id="articles", cursor_type="row", zebra_stripes=True)
-            yield table
-            yield Static(id="preview")
+            yield ArticleTable(self.session.library, self.session.stories, id="articles").data_bind(
+                LibraryScreen.sort_column, LibraryScreen.sort_reverse, LibraryScreen.filter_text, LibraryScreen.grouped
+            )
+            yield ArticlePreview(id="preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_progress()
         self.query_one("#filter", Input).display = False
-        self._rebuild()
-        self.call_after_refresh(self._rebuild)
-        self.query_one("#articles", DataTable).focus()
+        self.table.focus()
+        news = self.session.news
+        if news is not None:
+            news.library_changed.subscribe(self, self.library_changed, immediate=True)
+            news.stories_found.subscribe(self, self.stories_changed, immediate=True)
+            news.progress.subscribe(self, self.progress_changed, immediate=True)
+        # What the session learnt while the screen was being made.
+        if self.table.library is not self.session.library:
+            self.library_changed()
+        if self.table.stories is not self.session.stories:
+            self.stories_changed()
 
-    def library_changed(self) -> None:
+    def library_changed(self, _: None = None) -> None:
         """More of the library was read in the background: show it."""
         self._show_progress()
-        self._rebuild()
+        self.table.library = self.session.library
 
-    def progress_changed(self) -> None:
+    def stories_changed(self, _: None = None) -> None:
+        """The stories of the folder were found: show them."""
+        self.table.stories = self.session.stories
+
+    def progress_changed(self, _: None = None) -> None:
         """The folder's reading or a fetch from the web has moved on: say how far."""
         self._show_progress()
 
@@ -168,7 +132,7 @@ class LibraryScreen(Screen[None]):
         else:
             title = "Library · reading the folder…" if self.session.reading else "Library"
         if self.filter_text:
-            title += f" · {self._shown:,} of {len(self.session.library.articles):,} match"
+            title += f" · {self.table.shown:,} of {len(self.session.library.articles):,} match"
         if self.marked:
             title += f" · {len(self.marked)} marked (u unmarks)"
         self.sub_title = f"{title} · {self.session.fetching}" if self.session.fetching else title
@@ -176,249 +140,47 @@ class LibraryScreen(Screen[None]):
     # -- the table ----------------------------------------------------------
 
     @property
-    def table(self) -> DataTable[Text]:
+    def table(self) -> ArticleTable:
         """The table of articles."""
-        return self.query_one("#articles", DataTable)
+        return self.query_one("#articles", ArticleTable)
 
-    def _searchable(self, article: Article) -> str:
-        """What the filter looks in: outlet, title, file, date and the text, case folded once."""
-        found = self._haystacks.get(article.id)
-        if found is None or found[0] is not article:
-            text = f"{article.source}\n{article.title}\n{article.path.name}\n{article.date or ''}\n{article.text}"
-            found = self._haystacks[article.id] = (article, text.casefold())
-        return found[1]
+    @property
+    def marked(self) -> list[str]:
+        """Ids of the marked articles, oldest first."""
+        return list(self.table.marks)
 
-    def _matches(self, article: Article, needle: str) -> bool:
-        """Whether the filter keeps the article: its text, or with ``story:``, its story's label or id."""
-        if not needle:
-            return True
-        story = self.session.story_of(article)
-        if needle.startswith(STORY_FILTER):
-            wanted = needle.removeprefix(STORY_FILTER).strip()
-            return story is not None and (not wanted or wanted == story.id.casefold() or wanted in story.label.casefold())
-        return needle in self._searchable(article) or (story is not None and needle in story.label.casefold())
-
-    def _visible_articles(self) -> list[Article]:
-        needle = self.filter_text.casefold().strip()
-        articles = [a for a in self.session.library.articles if self._matches(a, needle)]
-        stories = self.session.stories
-        articles.sort(key=lambda a: _sort_value(a, self.sort_column, stories), reverse=self.sort_reverse)
-        return articles
-
-    def _visible_errors(self) -> list[tuple[int, LoadError]]:
-        needle = self.filter_text.casefold()
-        return [
-            (n, e) for n, e in enumerate(self.session.library.errors) if not needle or needle in str(e).casefold()
-        ]
-
-    def _layout(self) -> tuple[tuple[str, ...], dict[str, int]]:
-        """The columns shown and their widths: the title keeps room to be read, the rest give way in turn.
-
-        The file's name goes first, then the count of sentences, then the
-        story's label is cut shorter, then the count of words; the preview
-        shows them all.
-        """
-        width = self.table.size.width or self.app.size.width
-        stories = self._has_stories() and not self.grouped  # the grouped view names each story in its heading
-        columns = [c for c in SORT_COLUMNS if c != "story" or stories]
-        widths = dict(COLUMN_WIDTHS)
-
-        def title(shown: list[str]) -> int:
-            fixed = sum(widths[c] for c in shown if c != "title")
-            # Each column has one cell of padding either side; the mark's column, and room for the scrollbar.
-            return width - fixed - 2 * (len(shown) + 1) - 1 - 2
-
-        for step in GIVE_WAY:
-            if title(columns) >= TITLE_LEAST:
-                break
-            if step == "story" and "story" in columns:
-                widths["story"] = NARROW_STORY_WIDTH
-            elif step in columns:
-                columns.remove(step)
-        widths["title"] = max(12, title(columns))
-        return tuple(columns), widths
-
-    def _columns(self) -> tuple[str, ...]:
-        return self._layout()[0]
-
-    def _has_stories(self) -> bool:
-        """Whether the folder holds a story of two or more articles: then the Story column says which."""
-        return self.session.stories is not None and bool(self.session.stories.stories)
-
-    def _rebuild(self) -> None:
-        table = self.table
-        current = self.current_key()
-        table.clear(columns=True)
-        table.add_column(" ", key="mark", width=1)
-        columns, widths = self._layout()
-        for column in columns:
-            label = _HEADINGS[column]
-            if column == self.sort_column:
-                label += " ▼" if self.sort_reverse else " ▲"
-            width = widths[column]
-            justify = "right" if column in {"words", "sentences"} else "left"
-            table.add_column(Text(label, justify=justify), key=column, width=width)  # type: ignore[arg-type]
-        shown = self._visible_articles()
-        self._shown = len(shown)
-        if self.grouped and self.session.stories is not None:
-            shown = self._add_grouped(table, columns, shown)
-        else:
-            for article in shown:
-                self._add_article(table, columns, article)
-        for number, error in self._visible_errors():
-            cells = {
-                "source": Text("unreadable", "red"),
-                "title": Text(one_line(f"{error.path.name}: {error.reason}"), "red", overflow="ellipsis", no_wrap=True),
-                "date": Text("—", "dim"),
-                "file": Text(printable(error.path.name), "dim", overflow="ellipsis", no_wrap=True),
-            }
-            table.add_row(Text("!", "bold red"), *(cells.get(c, Text("")) for c in columns), key=f"error:{number}")
-        self.session.browse_order = tuple(a.id for a in shown)
-        self._show_progress()
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
-        self._update_preview()
-
-    def _add_grouped(self, table: DataTable[Text], columns: tuple[str, ...], shown: list[Article]) -> list[Article]:
-        """A heading per story, largest first, each over its articles; then the articles in no story. Returns the order shown."""
-        stories = self.session.stories
-        assert stories is not None
-        members: dict[str, list[Article]] = {}
-        alone: list[Article] = []
-        for article in shown:
-            story = stories.story_of(article.id)
-            if story is None:
-                alone.append(article)
-            else:
-                members.setdefault(story.id, []).append(article)
-        order: list[Article] = []
-        groups: list[tuple[Story | None, list[Article]]] = [
-            (story, members[story.id]) for story in stories.stories if story.id in members
-        ]
-        if alone:
-            groups.append((None, alone))
-        for story, articles in groups:
-            label = one_line(story.label) if story is not None else "In no story with another article"
-            cells = {column: Text("") for column in columns}
-            cells["source"] = Text(f"▾ {len(articles)} {'article' if len(articles) == 1 else 'articles'}", "dim")
-            cells["title"] = Text(label, "bold", no_wrap=True, overflow="ellipsis")
-            key = f"story:{story.id}" if story is not None else "story:"
-            table.add_row(Text(""), *(cells[c] for c in columns), key=key)
-            for article in articles:
-                self._add_article(table, columns, article)
-            order.extend(articles)
-        return order
-
-    def _add_article(self, table: DataTable[Text], columns: tuple[str, ...], article: Article) -> None:
-        """One article's row."""
-        mark = Text("●", "bold") if article.id in self.marked else Text(" ")
-        story = self.session.story_of(article)
-        cells = {
-            "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
-            if article.source
-            else Text("unknown", "dim italic"),
-            "title": Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
-            "date": Text(one_line(article.date or "—"), "dim" if not article.date else ""),
-            "words": Text(str(article.word_count), justify="right"),
-            "sentences": Text(str(len(article.sentences)), justify="right"),
-            "file": Text(printable(article.path.name), "dim", overflow="ellipsis", no_wrap=True),
-            "story": Text(one_line(story.label), overflow="ellipsis", no_wrap=True) if story is not None
-            else Text("—", "dim"),
-        }
-        table.add_row(mark, *(cells[c] for c in columns), key=f"article:{article.id}")
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._rebuild)
-
-    def current_key(self) -> str | None:
-        """The key of the row under the cursor."""
-        table = self.table
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    def action_open_web(self) -> None:
-        """Open the web address of the article under the cursor."""
-        open_web_address(self, self.current_article())
+    @property
+    def browse_order(self) -> tuple[str, ...]:
+        """Ids of the articles as the table lists them now: the order ] and [ step through in a comparison."""
+        return tuple(a.id for a in self.table.browse_order)
 
     def current_article(self) -> Article | None:
-        """The article under the cursor (``None`` on an error row)."""
-        key = self.current_key()
-        if key is None or not key.startswith("article:"):
-            return None
-        return self.session.article_by_id(key.removeprefix("article:"))
+        """The article under the cursor (``None`` on an error row or a heading)."""
+        return self.table.current_article()
 
     def current_story(self) -> Story | None:
         """The story under the cursor: its heading's, or the article's."""
-        key = self.current_key()
-        stories = self.session.stories
-        if key is None or stories is None:
-            return None
-        if key.startswith("story:"):
-            wanted = key.removeprefix("story:")
-            return next((s for s in stories.stories if s.id == wanted), None)
-        article = self.current_article()
-        return stories.story_of(article.id) if article is not None else None
-
-    def _on_heading(self) -> bool:
-        key = self.current_key()
-        return key is not None and key.startswith("story:")
-
-    def stories_changed(self) -> None:
-        """The stories of the folder were found: show them."""
-        self._rebuild()
+        return self.table.current_story()
 
     def _current_error(self) -> LoadError | None:
-        key = self.current_key()
-        if key is None or not key.startswith("error:"):
-            return None
-        return self.session.library.errors[int(key.removeprefix("error:"))]
+        return self.table.current_error()
 
-    def _update_preview(self) -> None:
-        preview = self.query_one("#preview", Static)
-        article = self.current_article()
-        error = self._current_error()
-        text = Text()
-        story = self.current_story() if self._on_heading() else None
-        if self._on_heading():
-            self._story_preview(text, story)
-        elif article is not None:
-            text.append(one_line(article.title) + "\n", "bold")
-            text.append(one_line(article.source), "italic")
-            text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
-            text.append(printable(article.path.name) + "\n\n", "dim")
-            text.append(printable(_paragraphs(article, PREVIEW_CHARS)))
-            story = self.session.story_of(article)
-            if story is not None:
-                text.append(f"\n\nStory: {one_line(story.label)} · {len(story.articles)} articles", "dim")
-        elif error is not None:
-            text.append("Cannot read this file\n", "bold red")
-            text.append(printable(str(error.path)) + "\n\n", "dim")
-            text.append(printable(error.reason))
-        elif self.session.reading:
-            text.append("Reading the folder…", "italic")
-        elif not self.session.library.articles:
-            text.append("No articles found.", "italic")
-        else:
-            text.append("No article matches the filter.", "italic")
-        preview.update(text)
+    def _show_preview(self) -> None:
+        table = self.table
+        article = table.current_article()
+        self.query_one(ArticlePreview).show(
+            table.current, table.story_of(article) if article is not None else None,
+            reading=self.session.reading, empty=not self.session.library.articles,
+        )
 
-    def _story_preview(self, text: Text, story: Story | None) -> None:
-        if story is None:
-            text.append("In no story with another article\n", "bold")
-            text.append("These articles share their story with no other in the folder.", "dim")
-            return
-        text.append(one_line(story.label) + "\n", "bold")
-        text.append(f"{len(story.articles)} articles · story {story.id}\n\n", "dim")
-        for article in story.articles:
-            text.append("• ")
-            text.append(one_line(article.label), "italic")
-            text.append(f" — {one_line(article.title)}\n")
-        text.append("\nc or enter: read them one against all · t: their facts · =: only this story", "dim")
+    @on(ArticleTable.Filled)
+    def _filled(self) -> None:
+        self._show_progress()
+        self._show_preview()
 
-    @on(DataTable.RowHighlighted, "#articles")
+    @on(ArticleTable.Highlighted)
     def _row_highlighted(self) -> None:
-        self._update_preview()
+        self._show_preview()
         self._say_likely_pair()
 
     def _say_likely_pair(self) -> None:
@@ -433,10 +195,10 @@ class LibraryScreen(Screen[None]):
     def _row_selected(self) -> None:
         article = self.current_article()
         error = self._current_error()
-        if self._on_heading():
+        if self.table.on_heading:
             self._compare_story()
         elif article is not None:
-            self.post_message(OpenArticle(article))
+            self.post_message(OpenArticle(article, order=self.browse_order))
         elif error is not None:
             self.notify(printable(error.reason), title="Cannot read this file", severity="error", markup=False)
 
@@ -450,15 +212,6 @@ class LibraryScreen(Screen[None]):
         else:
             self.sort_column = column
 
-    def watch_sort_column(self) -> None:
-        self._rebuild()
-
-    def watch_sort_reverse(self) -> None:
-        self._rebuild()
-
-    def watch_filter_text(self) -> None:
-        self._rebuild()
-
     def action_cursor(self, where: str) -> None:
         """Move the table's cursor: ``down``, ``up``, ``top`` or ``bottom``."""
         table = self.table
@@ -468,6 +221,10 @@ class LibraryScreen(Screen[None]):
             "top": table.action_scroll_top,
             "bottom": table.action_scroll_bottom,
         }[where]()
+
+    def action_open_web(self) -> None:
+        """Open the web address of the article under the cursor."""
+        open_web_address(self, self.current_article())
 
     # -- filter -------------------------------------------------------------
 
@@ -500,11 +257,7 @@ class LibraryScreen(Screen[None]):
         article = self.current_article()
         if article is None:
             return
-        if article.id in self.marked:
-            self.marked.remove(article.id)
-        else:
-            self.marked.append(article.id)
-        self._rebuild()
+        self.table.toggle_mark(article)
         self._say_likely_pair()
 
     def action_unmark_all(self) -> None:
@@ -513,13 +266,12 @@ class LibraryScreen(Screen[None]):
             self.notify("No article is marked.", timeout=2)
             return
         count = len(self.marked)
-        self.marked.clear()
-        self._rebuild()
+        self.table.marks = ()
         self.notify(f"{count} unmarked.", timeout=2)
 
     def action_sort(self) -> None:
         """Sort by the next column on screen."""
-        columns = [c for c in SORT_COLUMNS if c in self._columns()] or list(SORT_COLUMNS)
+        columns = [c for c in SORT_COLUMNS if c in self.table.layout_columns()[0]] or list(SORT_COLUMNS)
         here = columns.index(self.sort_column) if self.sort_column in columns else -1
         self.sort_column = columns[(here + 1) % len(columns)]
 
@@ -529,7 +281,7 @@ class LibraryScreen(Screen[None]):
 
     def pair_to_compare(self) -> tuple[Article, Article] | str:
         """The two articles ``c`` would compare, or why there are none."""
-        marked = [a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None]
+        marked = self.table.marked_articles()
         if len(marked) == 2:
             return marked[0], marked[1]
         if len(marked) > 2:
@@ -543,24 +295,24 @@ class LibraryScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """Compare the two marked articles, or the marked one and the one under the cursor; three or more, the first against all."""
-        marked = tuple(a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None)
+        marked = self.table.marked_articles()
         if len(marked) > 2:
-            self.post_message(OpenOutlets(marked))
+            self.post_message(OpenOutlets(marked, order=self.browse_order))
             return
-        if not marked and self._on_heading():
+        if not marked and self.table.on_heading:
             self._compare_story()
             return
         pair = self.pair_to_compare()
         if isinstance(pair, str):
             self.notify(pair, title="Compare", markup=False)
             return
-        self.post_message(OpenComparison(*pair))
+        self.post_message(OpenComparison(*pair, order=self.browse_order))
 
     def _story_in_order(self, story: Story) -> tuple[Article, ...]:
         """A story's articles in the order the library shows them (the one under the cursor first, when it is one)."""
         ids = {a.id for a in story.articles}
         by_id = {a.id: a for a in story.articles}
-        order = [by_id[i] for i in self.session.browse_order if i in ids]
+        order = [by_id[i] for i in self.browse_order if i in ids]
         order += [a for a in story.articles if a.id not in {o.id for o in order}]
         current = self.current_article()
         if current is not None and current.id in ids:
@@ -575,13 +327,13 @@ class LibraryScreen(Screen[None]):
             return
         articles = self._story_in_order(story)
         if len(articles) == 2:
-            self.post_message(OpenComparison(*articles))
+            self.post_message(OpenComparison(*articles, order=self.browse_order))
         else:
-            self.post_message(OpenOutlets(articles))
+            self.post_message(OpenOutlets(articles, order=self.browse_order))
 
     def story_articles(self) -> tuple[Article, ...] | str:
         """The sources ``t`` sets side by side: the marked ones when two or more are, else the story under the cursor's; or why none."""
-        marked = tuple(a for a in (self.session.article_by_id(i) for i in self.marked) if a is not None)
+        marked = self.table.marked_articles()
         if len(marked) >= 2:
             return marked
         if self.session.stories is None:
@@ -600,16 +352,28 @@ class LibraryScreen(Screen[None]):
         if isinstance(articles, str):
             self.notify(articles, title="Story", markup=False)
             return
-        self.app.push_screen(StoryScreen(articles, self.session))
+        self.post_message(OpenCoverage(articles))
+
+    @on(ShowCoverage)
+    def _show_coverage(self, message: ShowCoverage) -> None:
+        message.stop()
+        self.action_story()
+
+    @on(CompareWith)
+    def _compare_with(self, message: CompareWith) -> None:
+        """Compare the article under the cursor with the one the palette named."""
+        message.stop()
+        pair = self.session.pair_with(self.current_article(), message.article)
+        if pair is None:
+            self.notify("There is no other article to compare with.")
+        else:
+            self.post_message(OpenComparison(*pair, order=self.browse_order))
 
     def action_toggle_grouped(self) -> None:
         """List the articles under a heading per story, or flat."""
         self.grouped = not self.grouped
         if self.session.stories is None:
             self.notify("Still finding which articles tell the same story: they are grouped when found.", timeout=3)
-
-    def watch_grouped(self) -> None:
-        self._rebuild()
 
     def action_only_story(self) -> None:
         """Show only the story under the cursor, through the filter."""

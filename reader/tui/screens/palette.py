@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from reader.core import Article
-from reader.tui.messages import CompareWith, OpenArticle
+from reader.tui.messages import CompareWith, Export, OpenArticle, ShowCoverage, ShowFacts, Swap
 from reader.tui.session import Session
 from reader.view.printable import one_line
 
@@ -45,22 +45,22 @@ class ReaderCommands(Provider):
     """Open an article, compare with another, swap sides, export, fetch from the web."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.app
+        app, screen = self.app, self.screen
         commands: list[tuple[str, Callable[[], object], str]] = [
-            ("Swap sides", partial(app.run_action, "swap"), "Swap the two articles being compared"),
-            ("Facts of this comparison", partial(app.run_action, "facts"), "Every fact of the two articles, both values and the verdict (f)"),
-            ("Story: who reports what", partial(app.run_action, "story"), "Every fact of the library against every source (t)"),
+            ("Swap sides", partial(screen.post_message, Swap()), "Swap the two articles being compared"),
+            ("Facts of this comparison", partial(screen.post_message, ShowFacts()), "Every fact of the two articles, both values and the verdict (f)"),
+            ("Story: who reports what", partial(screen.post_message, ShowCoverage()), "Every fact of the library against every source (t)"),
             ("Fetch URL or feed…", partial(app.run_action, "fetch"), "Save an article page, or a feed's newest articles, and add them to the library"),
-            ("Export this comparison as HTML", partial(app.run_action, "export"), "Both texts, the word diff and the facts, as one page (e)"),
+            ("Export this comparison as HTML", partial(screen.post_message, Export()), "Both texts, the word diff and the facts, as one page (e)"),
         ]
         # The articles a comparison already shows are not offered to compare with: the others are.
-        shown = {getattr(getattr(self.screen, side, None), "id", None) for side in ("left", "right")} - {None}
+        shown = {getattr(getattr(screen, side, None), "id", None) for side in ("left", "right")} - {None}
         for article in cast(HasSession, app).session.library.articles:
             label = _label(article)
-            commands.append((f"Open {label}", partial(app.post_message, OpenArticle(article)), "Read this article"))
+            commands.append((f"Open {label}", partial(screen.post_message, OpenArticle(article)), "Read this article"))
             if article.id not in shown:
                 commands.append(
-                    (f"Compare with {label}", partial(app.post_message, CompareWith(article)), "Compare against this article")
+                    (f"Compare with {label}", partial(screen.post_message, CompareWith(article)), "Compare against this article")
                 )
         return commands
 

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from reader.core import Article, FactComparison
 from reader.core.alignment.rows import Order, Summary
 from reader.tui.widgets.compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
+from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.printable import printable
 from reader.view.summary import alignment_summary
 
@@ -106,14 +107,14 @@ class CompareHeader(Widget):
         line.append_text(
             Text.assemble(
                 (f"{counts['same']}", "bold"), " same · ",
-                (f"{conflicts} ≠ conflicting", "bold red" if conflicts else "bold"), " · ",
+                (f"{conflicts} {CONFLICT_MARK} conflicting", CONFLICT_MARK_STYLE if conflicts else "bold"), " · ",
                 (f"{counts['only_a']}", "bold"), " only left · ",
                 (f"{counts['only_b']}", "bold"), " only right",
             )
         )
         if counts["compatible"]:
             line.append_text(Text.assemble(" · ", (f"{counts['compatible']}", "bold"), " compatible"))
-        hint = " · f table · x next ≠"
+        hint = f" · f table · x next {CONFLICT_MARK}"
         if line.cell_len + len(hint) <= self.size.width:
             line.append(hint, "dim")
         return line

@@ -7,33 +7,29 @@ mounting a widget per sentence.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.strip import Strip
 
 from reader.core import Alignment, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, RowKind
 from reader.core.alignment.word_diff import joined
+from reader.tui.widgets.compare_facts import FactRows, Side
 from reader.tui.widgets.diff_styles import word_diff_css, word_diff_styles
+from reader.tui.widgets.row_cursor import RowCursor
 from reader.tui.widgets.wrap import wrap_offsets, wrap_text
 from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
-from reader.view.styles import KIND_STYLES, MOVED_MARK
+from reader.view.marks import CONFLICT_MARK, MOVED_MARK, ONLY_B_MARK, SILENT_MARK
+from reader.view.styles import KIND_STYLES
 
 #: Cells taken by the gutter: score, a space, the moved mark and the conflict mark.
 GUTTER_WIDTH = 6
-#: Gutter mark of a row holding a fact the other article contradicts.
-CONFLICT_MARK = "≠"
 #: Colours of facts by kind, as ``reader facts`` prints them.
 FACT_STYLES = {kind: Style.parse(style) for kind, style in KIND_STYLES.items()}
 #: Facts left uncoloured, so that only a conflicting one is painted.
@@ -61,30 +57,8 @@ def _plain(alignment: Alignment, row: CompareRow) -> tuple[str, str]:
     return clean(left), clean(right)
 
 
-class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
+class CompareView(RowCursor):
     """Left sentences beside right sentences, one row per link, scrolled as one."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="compare-view.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="compare-view.up"),
-        Binding("pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="compare-view.page-down"),
-        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="compare-view.page-up"),
-        Binding("ctrl+d", "half_page_down", "Half a page down", show=False, id="compare-view.half-page-down"),
-        Binding("ctrl+u", "half_page_up", "Half a page up", show=False, id="compare-view.half-page-up"),
-        Binding("home,g", "first", "First row", show=False, id="compare-view.first"),
-        Binding("end,G", "last", "Last row", show=False, id="compare-view.last"),
-    ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | down, j | Next row. |
-    | up, k | Previous row. |
-    | pagedown, space, ctrl+f | One screen down. |
-    | pageup, b, ctrl+b | One screen up. |
-    | ctrl+d, ctrl+u | Half a screen down, up (as in less). |
-    | home, g | First row. |
-    | end, G | Last row. |
-    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "compare-view--removed",
@@ -163,27 +137,6 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
-    """Index of the highlighted row."""
-
-    class RowMessage(Message):
-        """Something happened to one row of the view."""
-
-        def __init__(self, view: CompareView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
-
-        @property
-        def control(self) -> CompareView:
-            return self.view
-
-    class CursorMoved(RowMessage):
-        """The highlighted row changed."""
-
-    class Opened(RowMessage):
-        """A row was double-clicked: open it."""
-
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.alignment: Alignment | None = None
@@ -195,11 +148,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells: LRUCache[tuple[int, int], tuple[list[Text], list[Text]]] = LRUCache(512)
         self.facts: FactComparison | None = None
         """The facts of the two articles, once found; coloured in the cells."""
-        self.conflict_rows: tuple[int, ...] = ()
-        """Rows holding a fact the other side contradicts, top to bottom."""
-        self._row_of: tuple[dict[int, int], dict[int, int]] = ({}, {})
-        self._conflicts: frozenset[int] = frozenset()
-        self._conflict_facts: frozenset[int] = frozenset()  # ids of the facts in conflict
+        self._fact_rows = FactRows(())
         self._style_cache: dict[str, Style] = {}
         self.fact_colours = False
         """Whether facts are coloured by kind (names, dates, numbers); conflicting ones always stand out."""
@@ -211,13 +160,10 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         self.alignment = alignment
         self.rows = rows
         self._plain = [_plain(alignment, row) for row in rows]
-        self._row_of = (
-            {i: n for n, row in enumerate(rows) for i in row.left},
-            {j: n for n, row in enumerate(rows) for j in row.right},
-        )
+        self._fact_rows = FactRows(rows)
         if self.facts is not None and self.facts.alignment is not alignment:
             self.facts = None
-        self._find_conflict_rows()
+        self._fact_rows.place(self.facts)
         self._cells.clear()
         self._layout_width = -1
         self._lay_out()
@@ -237,47 +183,23 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         if facts is not None and facts.alignment is not self.alignment:
             return  # found for rows no longer shown
         self.facts = facts
-        self._find_conflict_rows()
+        self._fact_rows.place(facts)
         self._cells.clear()
         self.refresh()
 
-    def _find_conflict_rows(self) -> None:
-        rows: set[int] = set()
-        facts: set[int] = set()
-        if self.facts is not None:
-            for pair in self.facts.conflicts:
-                for side, fact in ((0, pair.a), (1, pair.b)):
-                    row = self.row_of(fact, side)
-                    if row is not None:
-                        rows.add(row)
-                    if fact is not None:
-                        facts.add(id(fact))
-        self.conflict_rows = tuple(sorted(rows))
-        self._conflicts = frozenset(rows)
-        self._conflict_facts = frozenset(facts)
+    @property
+    def conflict_rows(self) -> tuple[int, ...]:
+        """Rows holding a fact the other side contradicts, top to bottom."""
+        return self._fact_rows.conflict_rows
 
-    def row_of(self, fact: Fact | None, side: int) -> int | None:
-        """The row showing a fact of the left (``side`` 0) or right (1) article."""
-        if fact is None:
-            return None
-        return self._row_of[side].get(fact.sentence)
+    def row_of(self, fact: Fact | None, side: Side) -> int | None:
+        """The row showing a fact of article ``a`` (on the left) or ``b`` (on the right)."""
+        return self._fact_rows.row_of(fact, side)
 
     @property
     def current_row(self) -> CompareRow | None:
         """The highlighted row, if there are rows."""
         return self.rows[self.cursor] if self.rows else None
-
-    def row_at(self, y: int) -> int:
-        """The index of the row drawn on virtual line ``y``."""
-        return max(0, min(len(self.rows) - 1, bisect_right(self._tops, y) - 1))
-
-    def row_top(self, index: int) -> int:
-        """The first virtual line of a row."""
-        return self._tops[index]
-
-    def row_height(self, index: int) -> int:
-        """Lines taken by a row, its spacer included."""
-        return self._tops[index + 1] - self._tops[index]
 
     # -- layout -------------------------------------------------------------
 
@@ -359,7 +281,7 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
             (right, self.alignment.b, facts.facts_b, row.right),
         ):
             mentions = found.in_sentences(indices)
-            emphasis = {id(f): conflict for f in mentions if id(f) in self._conflict_facts}
+            emphasis = {id(f): conflict for f in mentions if id(f) in self._fact_rows.conflict_facts}
             paint_facts(cell, article, indices, mentions, kinds, emphasis)
 
     # -- drawing ------------------------------------------------------------
@@ -367,16 +289,16 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def _gutter(self, row: CompareRow) -> Text:
         get = self._foreground
         if row.kind is RowKind.ONLY_LEFT:
-            return Text("   ◀  ", get("compare-view--only"))
+            return Text(f"   {SILENT_MARK}  ", get("compare-view--only"))
         if row.kind is RowKind.ONLY_RIGHT:
-            return Text("   ▶  ", get("compare-view--only"))
+            return Text(f"   {ONLY_B_MARK}  ", get("compare-view--only"))
         gutter = Text(f"{min(row.score or 0, 100):>3.0f}", get("compare-view--score"))
         gutter.append(f" {MOVED_MARK}" if row.moved else "  ", get("compare-view--moved"))
         return gutter
 
     def _gutter_for(self, index: int) -> Text:
         gutter = self._gutter(self.rows[index])
-        if index in self._conflicts:
+        if index in self._fact_rows.conflicts:
             gutter = gutter[:5]
             gutter.append(CONFLICT_MARK, self._foreground("compare-view--conflict"))
         else:
@@ -411,57 +333,3 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text.assemble(*pieces, end="")
         segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments).crop_extend(0, width, base)
-
-    # -- cursor -------------------------------------------------------------
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.scroll_to_row(new)
-        self.post_message(self.CursorMoved(self, new))
-        self.refresh()
-
-    def scroll_to_row(self, index: int, animate: bool = False) -> None:
-        """Scroll so that row ``index`` is on screen."""
-        if not self.rows:
-            return
-        height = min(self.row_height(index), max(1, self.scrollable_content_region.height))
-        self.scroll_to_region(Region(0, self._tops[index], 1, height), animate=animate, force=True, immediate=True)
-
-    def move_to(self, index: int) -> None:
-        """Put the cursor on row ``index``."""
-        if self.rows:
-            self.cursor = max(0, min(index, len(self.rows) - 1))
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.rows) - 1)
-
-    def action_page_down(self, fraction: float = 1.0) -> None:
-        if self.rows:
-            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
-            self.move_to(self.row_at(self._tops[self.cursor] + page))
-            self.scroll_to(y=min(self._tops[self.cursor], self.max_scroll_y), animate=False, immediate=True)
-
-    def action_page_up(self, fraction: float = 1.0) -> None:
-        if self.rows:
-            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
-            self.move_to(self.row_at(max(0, self._tops[self.cursor] - page)))
-
-    def action_half_page_down(self) -> None:
-        self.action_page_down(0.5)
-
-    def action_half_page_up(self) -> None:
-        self.action_page_up(0.5)
-
-    def on_click(self, event: events.Click) -> None:
-        if self.rows:
-            self.move_to(self.row_at(int(self.scroll_offset.y) + event.y))
-            if event.chain >= 2:
-                self.post_message(self.Opened(self, self.cursor))

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 
 from reader.core import Article, Story, find_stories
 from reader.tui.app import ReaderApp
-from reader.tui.screens import LibraryScreen, OutletsScreen, StoryScreen
-from tests.ui.conftest import screen_text
+from reader.tui.screens import CoverageScreen, LibraryScreen, OutletsScreen
+from tests.tui.conftest import screen_text
 
 #: Three made-up stories (a bridge, a vaccine, a stolen painting), a match report and an empty file.
 MIXED = Path(__file__).parents[1] / "data" / "stories"
@@ -83,7 +83,7 @@ async def test_v_groups_the_articles_under_a_heading_per_story(tmp_path: Path) -
             assert {k.removeprefix("article:") for k in keys[start:end]} == {a.id for a in story.articles}
         # The browse order (what ] and [ follow) is the grouped order.
         shown = [k.removeprefix("article:") for k in keys if k.startswith("article:")]
-        assert list(app.session.browse_order) == shown
+        assert list(library.browse_order) == shown
         await pilot.press("v")
         assert not any(str(key.value).startswith("story:") for key in library.table.rows)
 
@@ -113,7 +113,7 @@ async def test_t_opens_the_story_under_the_cursor_not_the_whole_folder(tmp_path:
         await pilot.press("t")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, StoryScreen)
+        assert isinstance(screen, CoverageScreen)
         assert {a.id for a in screen.articles} == {a.id for a in story.articles}
         assert screen.articles[0] is article
         await pilot.press("escape")
@@ -141,5 +141,5 @@ async def test_c_on_a_storys_heading_reads_it_one_against_all(tmp_path: Path) ->
         assert isinstance(screen, OutletsScreen)
         assert {a.id for a in screen.articles} == {a.id for a in story.articles}
         # The base is the story's first article as the library lists it.
-        first = next(i for i in app.session.browse_order if i in {a.id for a in story.articles})
+        first = next(i for i in library.browse_order if i in {a.id for a in story.articles})
         assert screen.base.id == first

@@ -14,7 +14,7 @@ from textual.widgets import Input
 from reader.tui.app import ReaderApp
 from reader.tui.screens import FetchScreen, LibraryScreen
 from tests.news_site import COURIER_TITLE, GAZETTE_TITLE, POST_TITLE, NewsSite
-from tests.ui.test_end_to_end import Terminal, reader_command
+from tests.tui.test_end_to_end import Terminal, reader_command
 
 from .conftest import screen_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen, LibraryScreen
 
 from .conftest import screen_text
 
@@ -194,7 +194,7 @@ async def test_enter_reads_the_article(story: list[Path]) -> None:
         await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         assert app.screen.article.id == "gazette"
 
 
@@ -210,7 +210,7 @@ async def test_clicking_a_row_moves_the_cursor_and_the_wheel_scrolls(tmp_path: P
         assert table.cursor_row == 2
         await pilot.click("#articles", offset=(10, 3))  # a second click on the cursor row opens it
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert table.scroll_y == 0

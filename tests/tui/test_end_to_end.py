@@ -235,7 +235,7 @@ def test_one_against_all_mark_three_compare_open_a_cell_rebase_and_back(terminal
     screen = term.wait_text("One against all · 2 other outlets", "where outlets disagree", "Only in")
     assert "base Inter Bellum News" in screen
     header = next(line for line in screen.splitlines() if "base: Inter Bellum News" in line)
-    assert "1 000_784ff1c" in header and "2 001_7ded6cb" in header
+    assert "B 000_784ff1c" in header and "C 001_7ded6cb" in header
     # Right twice: the second outlet's column of the third row; Enter compares the base with it there.
     term.keys("j", "j", "l", "l")
     term.wait_for(lambda s: "001_7ded6cbe42dd12ff.txt:" in s, "the panel on the second outlet's cell")
@@ -248,6 +248,6 @@ def test_one_against_all_mark_three_compare_open_a_cell_rebase_and_back(terminal
     term.keys("b")
     screen = term.wait_text("base: 001_7ded6cbe42dd12ff.txt", "where outlets disagree")
     header = next(line for line in screen.splitlines() if "base: 001_7ded6cbe42dd12ff.txt" in line)
-    assert "1 Inter Bellum News" in header and "2 000_784ff1c" in header
+    assert "B Inter Bellum News" in header and "C 000_784ff1c" in header
     term.keys("Escape")
     term.wait_text("Library", "3 marked")

@@ -18,14 +18,14 @@ from textual.screen import Screen
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens import (
+    ArticleScreen,
     CompareScreen,
     ContextScreen,
+    CoverageScreen,
     FactsScreen,
     HelpScreen,
     LibraryScreen,
     OutletsScreen,
-    ReaderScreen,
-    StoryScreen,
 )
 from reader.tui.screens.help import key_table
 
@@ -69,11 +69,11 @@ async def _outlets(app: ReaderApp, pilot: Pilot[None]) -> None:
 
 SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "library": (_library, LibraryScreen),
-    "reader": (_reader, ReaderScreen),
+    "reader": (_reader, ArticleScreen),
     "compare": (_compare, CompareScreen),
     "facts": (_facts, FactsScreen),
     "context": (_context, ContextScreen),
-    "story": (_story, StoryScreen),
+    "story": (_story, CoverageScreen),
     "outlets": (_outlets, OutletsScreen),
 }
 #: Actions that end the app or leave the screen: tried on a copy of their own, after the check.

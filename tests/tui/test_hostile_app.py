@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen, LibraryScreen
 from tests.hostile import make_hostile_tree
 
 
@@ -43,7 +43,7 @@ async def test_hostile_folder_opens_reads_compares_and_exports_without_writing(t
             await pilot.press("enter")
             await pilot.pause()
             if error is None:
-                assert isinstance(app.screen, ReaderScreen), row
+                assert isinstance(app.screen, ArticleScreen), row
                 read += 1
                 await pilot.press("G", "g", "escape")
                 await pilot.pause()
@@ -86,7 +86,7 @@ async def test_files_deleted_or_rewritten_while_open_do_not_disturb_the_app(tmp_
         (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n rewritten as an image")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         assert "Talks resumed in" in app.screen.article.text
         await pilot.press("escape", "space", "down", "c")
         await app.workers.wait_for_complete()

@@ -190,7 +190,8 @@ async def open_outlets(pilot: Pilot[None]) -> None:
 def test_outlets(snap_compare: Compare, size: tuple[int, int]) -> None:
     """One against all on the five seeds, the first in the library's order as the base: the
     title bar says "One against all · 4 other outlets · N rows · M disagree"; the summary names the
-    base and numbers the four others; the table has the "who" gutter (3/4 reporting, ≠1/4 in
+    base, A, and letters the four others B to E, as the command line and the exports do; the
+    column headings carry the same letters; the table has the "who" gutter (3/4 reporting, ≠1/4 in
     red where one contradicts, ◀ where no one reports), the base sentences, and a column per
     outlet: compact cells at 80 columns (a score, = for the same words, ≠, ~, ◀ silent),
     the outlet's sentence after its score at 160. Below the base's rows come "Reported by no

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen
 from reader.tui.widgets import ArticleView, CompareView
 
 from .conftest import screen_text
@@ -74,7 +74,7 @@ async def test_reader_shows_every_sequence_literally(hostile_story: list[Path]) 
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         view = app.screen.query_one(ArticleView)
         assert "\x1b" in view.article.text  # the loader kept the raw bytes: the display must neutralise them
         text = screen_text(app)
@@ -91,7 +91,7 @@ async def test_reader_shows_every_sequence_literally(hostile_story: list[Path]) 
         row, line = next((n, line) for n, line in enumerate(text.splitlines()) if "press here" in line)
         await pilot.click(offset=(line.index("press here"), row))
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, ReaderScreen)
+        assert app.is_running and isinstance(app.screen, ArticleScreen)
 
 
 async def compare(app: ReaderApp, pilot: Pilot[None]) -> CompareScreen:

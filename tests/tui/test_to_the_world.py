@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.reading.articles import article_from_text, web_address
 from reader.tui.app import ReaderApp
-from reader.tui.screens import FactsScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, FactsScreen, LibraryScreen
 
 from .test_compare import open_compare
 
@@ -67,7 +67,7 @@ async def test_o_opens_the_web_address_or_says_there_is_none(tmp_path: Path, mon
             if where == "reader":
                 await pilot.press("enter")
                 await pilot.pause()
-                assert isinstance(app.screen, ReaderScreen)
+                assert isinstance(app.screen, ArticleScreen)
             await pilot.press("O")
             await pilot.pause()
             assert opened == expected

@@ -11,7 +11,7 @@ from reader.core import align, compare_facts
 from reader.core.outlets import one_against_all
 from reader.tui.app import ReaderApp
 from reader.tui.screens import CompareScreen, LibraryScreen, OutletsScreen
-from tests.ui.conftest import screen_text
+from tests.tui.conftest import screen_text
 
 SIZE = (120, 40)
 
@@ -153,10 +153,10 @@ async def test_t_shows_the_facts_of_these_outlets(story: list[Path]) -> None:
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        from reader.tui.screens import StoryScreen
+        from reader.tui.screens import CoverageScreen
 
         story_screen = app.screen
-        assert isinstance(story_screen, StoryScreen)
+        assert isinstance(story_screen, CoverageScreen)
         assert story_screen.articles == screen.articles
 
 

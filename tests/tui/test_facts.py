@@ -9,9 +9,9 @@ from textual.pilot import Pilot
 
 from reader.core import Article
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen
+from reader.tui.screens.coverage import CoverageScreen
 from reader.tui.screens.facts import FactsScreen
-from reader.tui.screens.story import StoryScreen
 from reader.tui.widgets import ArticleView
 from reader.tui.widgets.compare_view import FACT_STYLES
 
@@ -58,7 +58,7 @@ async def test_facts_are_coloured_and_conflicts_marked_in_the_gutter() -> None:
         facts = screen.facts
         assert facts is not None
         ordinal = next(p for p in facts.conflicts if p.kind == "ordinal")
-        row = view.row_of(ordinal.a, 0)
+        row = view.row_of(ordinal.a, "a")
         assert row in view.conflict_rows
         view.move_to(row)
         await pilot.pause()
@@ -169,7 +169,7 @@ async def test_the_reader_underlines_facts_by_kind() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReaderScreen)
+        assert isinstance(screen, ArticleScreen)
         view = screen.query_one(ArticleView)
         assert view.facts
         start = article.text.index("Sept. 17")
@@ -188,14 +188,14 @@ async def test_the_reader_underlines_facts_by_kind() -> None:
         assert not view.show_facts and not underlined()
 
 
-async def open_story(app: ReaderApp, pilot: Pilot[None]) -> StoryScreen:
+async def open_story(app: ReaderApp, pilot: Pilot[None]) -> CoverageScreen:
     await pilot.pause()
     await pilot.press("t")
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
     screen = app.screen
-    assert isinstance(screen, StoryScreen)
+    assert isinstance(screen, CoverageScreen)
     assert screen.coverage is not None
     return screen
 
@@ -233,7 +233,7 @@ async def test_x_in_the_story_view_stops_on_disagreements_and_enter_reads_the_so
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen
-        assert isinstance(reader, ReaderScreen)
+        assert isinstance(reader, ArticleScreen)
         fact = row.cells[column].fact
         assert fact is not None
         assert reader.article is story.articles[column]
@@ -273,7 +273,7 @@ async def test_the_palette_opens_the_story_and_the_facts_table() -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, StoryScreen) and len(app.screen.articles) == 5
+        assert isinstance(app.screen, CoverageScreen) and len(app.screen.articles) == 5
         await pilot.press("escape")
         await compare_seeds(app, pilot, "001", "002")
         await pilot.press("ctrl+p", *"facts of this")

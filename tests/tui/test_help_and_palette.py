@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens import CompareScreen, HelpScreen, LibraryScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, CompareScreen, HelpScreen, LibraryScreen
 from reader.tui.screens.help import key_table
 
 from .conftest import screen_text
@@ -28,7 +28,7 @@ async def go_to(app: ReaderApp, pilot: Pilot[None], where: str) -> None:
     await pilot.pause()
 
 
-SCREENS = {"library": LibraryScreen, "reader": ReaderScreen, "compare": CompareScreen}
+SCREENS = {"library": LibraryScreen, "reader": ArticleScreen, "compare": CompareScreen}
 
 
 @pytest.mark.parametrize("where", sorted(SCREENS))
@@ -97,7 +97,7 @@ async def test_palette_opens_an_article(story: list[Path]) -> None:
         await app.workers.wait_for_complete()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id == "post"
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article.id == "post"
 
 
 async def test_palette_compares_and_swaps(story: list[Path]) -> None:

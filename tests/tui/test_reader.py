@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from reader.core import SegmentKind
 from reader.tui.app import ReaderApp
-from reader.tui.screens import LibraryScreen, ReaderScreen
+from reader.tui.screens import ArticleScreen, LibraryScreen
 from reader.tui.widgets import ArticleView
 
 from .conftest import screen_text
@@ -42,7 +42,7 @@ async def open_reader(app: ReaderApp, pilot: object) -> ArticleView:
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, ReaderScreen)
+    assert isinstance(app.screen, ArticleScreen)
     return app.screen.query_one(ArticleView)
 
 
@@ -169,7 +169,7 @@ async def test_escape_closes_search_then_goes_back(long_story: list[Path]) -> No
         await open_reader(app, pilot)
         await pilot.press("slash", "x", "escape")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ArticleScreen)
         assert not app.screen.query_one("#search", Input).display
         await pilot.press("escape")
         await pilot.pause()

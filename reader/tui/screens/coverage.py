@@ -1,4 +1,4 @@
-"""The story view: every fact of the collection against every source, who reports what."""
+"""Coverage, who reports what: every fact of a story's articles against every one of them."""
 
 from __future__ import annotations
 
@@ -18,18 +18,10 @@ from reader.tui.messages import OpenArticle
 from reader.tui.screens.conflict_steps import TABLE_KEYS, ConflictSteps
 from reader.tui.session import Session
 from reader.tui.widgets import KeyBar, Table
+from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE, COVERAGE_LEGEND, COVERAGE_MARKS
 from reader.view.printable import one_line
 from reader.view.styles import KIND_STYLES
 
-#: How each cell state is drawn: mark, style, and what it means.
-CELL_MARKS: dict[str, tuple[str, str, str]] = {
-    "same": ("●", "green", "reports"),
-    "compatible": ("○", "cyan", "at another precision"),
-    "different": ("≠", "bold red", "contradicts"),
-    "altered": ("~", "bold yellow", "altered quote"),
-    "paraphrased": ("≈", "cyan", "paraphrase"),
-    "absent": ("·", "dim", "silent"),
-}
 #: Widths of the kind column, each source's column (at least, and at most) and the count.
 KIND_WIDTH, SOURCE_WIDTH, WIDE_SOURCE, COUNT_WIDTH = 12, 2, 14, 5
 #: Room the fact column keeps before sources' columns widen to show their names.
@@ -49,7 +41,7 @@ def source_legend(articles: tuple[Article, ...]) -> Text:
         legend.append(name)
         legend.append("  ")
     legend.append("\n")
-    for mark, style, meaning in CELL_MARKS.values():
+    for mark, style, meaning in COVERAGE_MARKS.values():
         legend.append(mark, style)
         legend.append(f" {meaning}  ", "dim")
     return legend
@@ -65,19 +57,18 @@ def count_cell(row: CoverageRow, sources: int) -> Text:
     """How many sources report the fact, red with ≠ when one says otherwise."""
     cell = Text(f"{row.sources}/{sources}", justify="right")
     if row.conflict:
-        cell = Text.assemble(("≠", "bold red"), f"{row.sources}/{sources}", justify="right")
+        cell = Text.assemble((CONFLICT_MARK, CONFLICT_MARK_STYLE), f"{row.sources}/{sources}", justify="right")
     return cell
 
 
-class StoryScreen(ConflictSteps, Screen[None]):
+class CoverageScreen(ConflictSteps, Screen[None]):
     """A coverage matrix: one row per fact of the story, one column per source."""
 
+    #: The screen's name in help, as its title bar calls it.
+    HELP_NAME = "Story"
     NO_MORE_CONFLICTS = "No more disagreements this way."
     #: What the cells' marks mean, for help.
-    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = (
-        *((mark, style, meaning) for mark, style, meaning in CELL_MARKS.values()),
-        ("3/5", "", "the who column: how many of the sources report the fact; ≠ before it when one says otherwise"),
-    )
+    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = COVERAGE_LEGEND
     NO_CONFLICTS = "No source contradicts another on the facts two or more give; what one source alone gives is unchecked."
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -146,7 +137,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
         self.coverage = message.coverage
         self.table.loading = False
         conflicts = len(message.coverage.conflicts)
-        self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} ≠"
+        self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} {CONFLICT_MARK}"
         self._fill()
 
     def _widths(self) -> tuple[int, int]:
@@ -190,7 +181,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
         table.add_column(Text("who", justify="right"), key="count", width=COUNT_WIDTH)
         total = len(self.articles)
         for row in coverage.rows:
-            marks = [Text(CELL_MARKS[c.state][0], CELL_MARKS[c.state][1], justify="center") for c in row.cells]
+            marks = [Text(COVERAGE_MARKS[c.state].symbol, COVERAGE_MARKS[c.state].style, justify="center") for c in row.cells]
             table.add_row(Text(row.kind, KIND_STYLES.get(row.kind, "")), row_label(row), *marks, count_cell(row, total))
         if table.row_count:
             # The fact column to start with: the kind column says less than the fact.
@@ -230,7 +221,7 @@ class StoryScreen(ConflictSteps, Screen[None]):
             for number, (article, cell) in enumerate(zip(self.articles, row.cells), 1):
                 if cell.state == "absent":
                     continue
-                mark, style, meaning = CELL_MARKS[cell.state]
+                mark, style, meaning = COVERAGE_MARKS[cell.state]
                 detail.append("\n")
                 detail.append("▸ " if number - 1 == here else "  ")
                 detail.append(f"{number} {one_line(article.label)[:LEGEND_NAME]}: ", "bold")

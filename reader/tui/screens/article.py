@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.core import Article
 from reader.tui.browser import open_web_address
+from reader.tui.messages import CompareWith, OpenComparison
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
 from reader.view.printable import one_line
@@ -31,7 +32,7 @@ def article_heading(article: Article) -> Text:
     return text
 
 
-class ReaderScreen(Screen[None]):
+class ArticleScreen(Screen[None]):
     """One article, scrollable, with `/` to search and `n`/`N` between matches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,15 +64,30 @@ class ReaderScreen(Screen[None]):
             super().__init__()
             self.spans = spans
 
-    def __init__(self, article: Article, session: Session, passages: tuple[tuple[int, int], ...] = ()) -> None:
+    def __init__(
+        self, article: Article, session: Session, passages: tuple[tuple[int, int], ...] = (),
+        browse_order: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.session = session
         self.article = article
         self.passages = passages
+        self.browse_order = browse_order
+        """The library's order when opened from it, handed on to a comparison opened here."""
 
     def action_open_web(self) -> None:
         """Open the article's web address in the browser."""
         open_web_address(self, self.article)
+
+    @on(CompareWith)
+    def _compare_with(self, message: CompareWith) -> None:
+        """Compare the article read with the one the palette named."""
+        message.stop()
+        pair = self.session.pair_with(self.article, message.article)
+        if pair is None:
+            self.notify("There is no other article to compare with.")
+        else:
+            self.post_message(OpenComparison(*pair, order=self.browse_order))
 
     def compose(self) -> ComposeResult:
         yield Header()
