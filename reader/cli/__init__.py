@@ -59,13 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     configured = read_config(list(sys.argv[1:] if argv is None else argv))
-    say_problems(configured.problems)
     args = configured.args
     name = args[0] if args and args[0] in COMMANDS else None
     parser = parser_of(name)
     apply_config(parser, configured)
     if name is None:
-        return open_app.run(parser.parse_args(args))
+        return open_app.run(parser.parse_args(args))  # the app shows the config's problems itself
+    say_problems(configured.problems)
     command, rest = COMMANDS[name], args[1:]
     parse = getattr(command, "parse_args", type(parser).parse_args)
     with paged(parser, rest, configured.config.pager is not False):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from reader.cli.defaults import settings_of
 from reader.cli.exits import EXIT_INPUT, EXIT_OK, fail
@@ -14,10 +14,13 @@ from reader.core.config import Config, config_path, init_config
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--init", action="store_true", help="write a commented example config file, only where none is")
+    parser.add_argument("--keys", action="store_true", help="list the app's key binding ids, their keys and what they do, for [keymap]")
 
 
 def run(options: argparse.Namespace) -> int:
     path = config_path(options.config)
+    if options.keys:
+        return _print_keys(settings_of(options).keymap)
     if options.init:
         try:
             init_config(path)
@@ -75,3 +78,15 @@ def _toml(value: object) -> str:
     if isinstance(value, int | float):
         return f"{value:g}"
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def _print_keys(keymap: Mapping[str, str]) -> int:
+    """Each binding id with its keys (the config's where it sets them) and what it does, a line each."""
+    from reader.tui.keymap import bindings
+
+    found = bindings()
+    wide = max(len(binding.id) for binding in found)
+    for binding in found:
+        keys = keymap.get(binding.id, binding.keys)
+        sys.stdout.write(f"{binding.id:<{wide}}  {keys:<24}  {binding.description}\n")
+    return EXIT_OK

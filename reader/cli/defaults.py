@@ -67,11 +67,13 @@ def say_problems(problems: tuple[str, ...]) -> None:
 def apply_config(parser: argparse.ArgumentParser, configured: Configured) -> None:
     """Make the config file's settings the defaults of the parser's flags.
 
-    ``options.settings`` is then the whole config, and ``options.config`` the file's path.
+    ``options.settings`` is then the whole config, ``options.config`` the
+    file's path and ``options.config_problems`` what it got wrong (for the
+    app to show; a command says them on stderr).
     """
     config = configured.config
     flags = {action.dest for action in parser._actions}
-    defaults: dict[str, object] = {"settings": config, "config": configured.path}
+    defaults: dict[str, object] = {"settings": config, "config": configured.path, "config_problems": configured.problems}
     for setting, flag in _FLAG_OF.items():
         value = getattr(config, setting)
         if value is not None and flag in flags:

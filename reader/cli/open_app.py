@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from reader.cli.defaults import settings_of
 from reader.cli.exits import EXIT_INPUT, EXIT_OK, fail
 from reader.cli.options import add_cutoff
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
+from reader.core.config import Config
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -51,7 +53,7 @@ def run(options: argparse.Namespace) -> int:
         if problem is not None:
             return problem
         paths.insert(0, folder)
-    app = make_app(paths, cutoff=options.cutoff, fetch=urls, fetch_into=folder or settings.downloads)
+    app = make_app(paths, options.cutoff, urls, folder or settings.downloads, settings, getattr(options, "config_problems", ()))
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK
@@ -62,9 +64,13 @@ def make_app(
     cutoff: float = DEFAULT_CUTOFF,
     fetch: list[str] | None = None,
     fetch_into: Path | None = None,
+    config: Config | None = None,
+    config_problems: Sequence[str] = (),
 ) -> ReaderApp:
-    """The Textual app, as ``reader [PATHS]`` runs it: on the paths, fetching the URLs into ``fetch_into``."""
+    """The Textual app, as ``reader [PATHS]`` runs it: on the paths, fetching the URLs into ``fetch_into``, with the user's config."""
     # Textual costs ~150 ms to import; `reader align` never needs it.
     from reader.tui.app import ReaderApp
 
-    return ReaderApp(paths or None, cutoff=cutoff, fetch=fetch or (), fetch_into=fetch_into)
+    return ReaderApp(
+        paths or None, cutoff=cutoff, fetch=fetch or (), fetch_into=fetch_into, config=config, config_problems=config_problems
+    )

@@ -342,7 +342,7 @@ HELP: dict[str | None, Help] = {
         STORIES_EPILOG,
     ),
     "config": Help(
-        "reader config [--init] [--config FILE]",
+        "reader config [--init | --keys] [--config FILE]",
         "Show where reader's config file is and the settings in force, or write an example of it.",
         CONFIG_EPILOG,
     ),

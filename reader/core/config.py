@@ -90,7 +90,7 @@ EXAMPLE = """\
 # limit = 20                  # most entries fetched from each feed
 
 [keymap]
-# Binding ids (reader's help lists them) to keys, comma-separated:
+# Binding ids (`reader config --keys` lists them) to keys, comma-separated:
 # "compare.next-change" = "n,j"
 # "app.quit" = "q"
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,10 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Article, Library, align
+from reader.core.config import Config
 from reader.core.reading.articles import library_of
 from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
 from reader.tui.fetching import Fetching
+from reader.tui.keymap import checked_keymap
 from reader.tui.messages import (
     CompareWith,
     ComparisonLikely,
@@ -80,6 +83,8 @@ class ReaderApp(Fetching):
         cutoff: float = DEFAULT_CUTOFF,
         fetch: tuple[str, ...] | list[str] = (),
         fetch_into: Path | None = None,
+        config: Config | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
         # Textual's first size is its console's, and every later one its driver's. They differ where Rich guesses
@@ -95,6 +100,13 @@ class ReaderApp(Fetching):
         """URLs to fetch as the app starts (``reader URL``)."""
         self.fetch_into = fetch_into
         """Where fetched articles are saved (default: the user's folder of fetched articles)."""
+        self.config = config or Config()
+        """The user's config file: its theme and its keymap."""
+        keymap, keymap_problems = checked_keymap(self.config.keymap)
+        self._config_problems = [*config_problems, *keymap_problems]
+        if keymap:
+            self.set_keymap(keymap)
+        self._theme_from_config = False
         self._likely_timer: Timer | None = None
         # Nothing is read here: the first frame comes first, and a file that
         # is slow to read can only hold up a worker.
@@ -124,10 +136,21 @@ class ReaderApp(Fetching):
     def on_mount(self) -> None:
         # Before the first worker starts: quitting never waits for a worker.
         asyncio.get_running_loop().set_default_executor(DaemonExecutor())
+        for said in self._config_problems:
+            self.notify(said, title="Config", severity="warning", timeout=15, markup=False)
         settings, problem = load_settings()
         if problem:
             self.notify(problem, title="Settings", severity="warning", markup=False)
-        if settings.theme in self.available_themes:
+        # The config's theme is the user's choice; the one chosen last in the app stands in when it sets none.
+        wanted = self.config.theme
+        if wanted and wanted not in self.available_themes:
+            self.notify(f"theme: no theme is called {wanted!r}; the palette's 'Change theme' lists them", title="Config", severity="warning", markup=False)
+            wanted = None
+        if wanted:
+            self._theme_from_config = True
+            self.theme = wanted
+            self._theme_from_config = False
+        elif settings.theme in self.available_themes:
             self.theme = settings.theme
         self._start_reading()
         if self.fetch_at_start:
@@ -156,8 +179,8 @@ class ReaderApp(Fetching):
         self.session.fact_workers.close()
 
     def watch_theme(self, theme: str) -> None:
-        """Remember the theme for next time (in the user's config directory)."""
-        if self.is_running:
+        """Remember a theme chosen in the app for next time (in reader's state folder); the config's own is not state."""
+        if self.is_running and not self._theme_from_config:
             try:
                 save_settings(Settings(theme=theme))
             except OSError as error:
