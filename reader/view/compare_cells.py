@@ -116,6 +116,35 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
     return left, right
 
 
+def inline_cell(alignment: Alignment, row: CompareRow, styles: CellStyles) -> Text:
+    """A row as one cell, as ``git diff --word-diff`` shows it: words both sides share once, the left's struck out before the right's.
+
+    A sentence only one side has is all removed (left) or all added (right).
+    """
+    struck, struck_strong = styles.removed + Style(strike=True), styles.removed_strong + Style(strike=True)
+    cell = Text()
+    if row.link is not None and row.link.diff:
+        for op in row.link.diff:
+            if op.tag == "equal":
+                cell.append(clean(op.a_text))
+                continue
+            if op.a_text:
+                append_change(cell, clean(op.a_text), "[-", "-]", struck, struck_strong, styles)
+                if op.b_text and not op.a_text[-1].isspace():
+                    cell.append(" ")  # "2027 2028", not "20272028", where colour does not tell them apart
+            if op.b_text:
+                append_change(cell, clean(op.b_text), "{+", "+}", styles.added, styles.added_strong, styles)
+        return cell
+    left, right = row_cells(alignment, row, styles)
+    if not row.right:
+        left.stylize(styles.removed)
+        return left
+    if not row.left:
+        right.stylize(styles.added)
+        return right
+    return Text.assemble(left, " ", right)
+
+
 def paint_facts(
     cell: Text,
     article: Article,

@@ -73,6 +73,23 @@ def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare)
 
 
+async def open_compare_inline_searched(pilot: Pilot[None]) -> None:
+    await open_compare(pilot)
+    await pilot.press("i", "slash", *"bridge", "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_inline(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
+    """After i and a search for "bridge": one column under the header, each row's words once, the
+    Gazette's removed words struck out in red just before the Courier's added ones in green ("42"
+    struck, "45" added), ◀ rows in red and ▶ rows in green, scores and marks in the gutter as in two
+    columns; every "bridge" on a yellow ground, and the status line above the footer saying
+    "Search 'bridge': match 1 of N · n/N next/previous · Esc clears".
+    """
+    assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_compare_inline_searched)
+
+
 async def open_compare_light(pilot: Pilot[None]) -> None:
     pilot.app.theme = "textual-light"
     await open_compare(pilot)

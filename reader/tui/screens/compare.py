@@ -19,6 +19,7 @@ from reader.tui.exports import export_page
 from reader.tui.flagged import next_flagged
 from reader.tui.messages import Export, PaletteRequest, ShowFacts, Swap
 from reader.tui.screens.compare_keys import COMPARE_KEYS
+from reader.tui.screens.compare_search import CompareSearch
 from reader.tui.screens.compare_sides import SideStepping
 from reader.tui.screens.context import context_at
 from reader.tui.screens.facts import FactsScreen
@@ -35,7 +36,7 @@ MIN_CUTOFF = 5.0
 MAX_CUTOFF = 95.0
 
 
-class CompareScreen(SideStepping, Screen[None]):
+class CompareScreen(SideStepping, CompareSearch, Screen[None]):
     """Two articles side by side: one row per link, word diffs painted on."""
 
     BINDINGS: ClassVar[list[BindingType]] = COMPARE_KEYS
@@ -98,11 +99,13 @@ class CompareScreen(SideStepping, Screen[None]):
         yield Header()
         yield CompareHeader(id="compare-header").data_bind(CompareScreen.order, CompareScreen.cutoff)
         yield CompareView(id="compare")
+        yield from self.compose_search()
         # The compare keys need the whole footer at 80 columns; ctrl+p is listed in help.
         yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Compare"
+        self.hide_search()
         self.view.focus()
         self.realign()
 
@@ -246,12 +249,12 @@ class CompareScreen(SideStepping, Screen[None]):
         self.notify("No more differences this way.", timeout=2)
 
     def action_next_change(self) -> None:
-        """Move to the next row that differs."""
-        self._step_change(1)
+        """Move to the next row that differs, or while a search is kept, the next row holding it."""
+        self.step_match(1) if self.searching else self._step_change(1)
 
     def action_previous_change(self) -> None:
-        """Move to the previous row that differs."""
-        self._step_change(-1)
+        """Move to the previous row that differs, or while a search is kept, the previous row holding it."""
+        self.step_match(-1) if self.searching else self._step_change(-1)
 
     def _step_conflict(self, step: int) -> None:
         if self.facts is None:
@@ -390,5 +393,6 @@ class CompareScreen(SideStepping, Screen[None]):
         export_page(self, f"{alignment.a.label} vs {alignment.b.label}", page, with_facts=facts is not None)
 
     def action_back(self) -> None:
-        """Go back to where the comparison was opened from."""
-        self.app.pop_screen()
+        """Close the search, or go back to where the comparison was opened from."""
+        if not self.close_search():
+            self.app.pop_screen()

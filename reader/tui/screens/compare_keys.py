@@ -6,7 +6,7 @@ from textual.binding import Binding, BindingType
 
 #: The compare screen's own keys; the rows' moving keys are ``CompareView``'s.
 COMPARE_KEYS: list[BindingType] = [
-    Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs"),
+    Binding("n", "next_change", "Next diff", id="compare.next-change", tooltip="Next row that differs (or holds the search)"),
     Binding("N", "previous_change", "Prev diff", show=False, id="compare.previous-change", tooltip="Previous row that differs"),
     Binding("o", "toggle_order", "Order", show=False, id="compare.order", tooltip="Follow the other article's sentence order"),
     Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the left and right articles"),
@@ -24,13 +24,15 @@ COMPARE_KEYS: list[BindingType] = [
     Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
     Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
     Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
+    Binding("slash", "search", "Search", show=False, id="compare.search", tooltip="Search both articles' text"),
     Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row to the clipboard"),
     Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
 ]
 """
 | Key(s) | Description |
 | :- | :- |
-| n / N | Next / previous difference. |
+| n / N | Next / previous difference; while a search is kept, next / previous row holding it. |
+| / | Search both sides as you type; Enter keeps the search, Esc clears it. |
 | o | Follow the left or the right article's sentence order. |
 | s | Swap sides. |
 | ] / [ | Next / previous article on the right. |

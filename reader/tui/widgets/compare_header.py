@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from reader.core import Article, FactComparison
 from reader.core.alignment.rows import Order, Summary
-from reader.tui.widgets.compare_view import GUTTER_WIDTH, SEPARATOR, column_widths
+from reader.tui.widgets.compare_layout import GUTTER_WIDTH, SEPARATOR, column_widths
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.printable import printable
 from reader.view.summary import alignment_summary

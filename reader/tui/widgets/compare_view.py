@@ -7,58 +7,47 @@ mounting a widget per sentence.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.strip import Strip
 
 from reader.core import Alignment, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, RowKind
-from reader.core.alignment.word_diff import joined
 from reader.tui.widgets.compare_facts import FactRows, Side
+from reader.tui.widgets.compare_layout import GUTTER_WIDTH, SEPARATOR, column_widths, plain_cells
 from reader.tui.widgets.diff_styles import word_diff_css, word_diff_styles
 from reader.tui.widgets.row_cursor import RowCursor
 from reader.tui.widgets.wrap import wrap_offsets, wrap_text
-from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
+from reader.view.compare_cells import CellStyles, inline_cell, paint_facts, row_cells
 from reader.view.marks import CONFLICT_MARK, MOVED_MARK, ONLY_B_MARK, SILENT_MARK
 from reader.view.styles import KIND_STYLES
 
-#: Cells taken by the gutter: score, a space, the moved mark and the conflict mark.
-GUTTER_WIDTH = 6
 #: Colours of facts by kind, as ``reader facts`` prints them.
 FACT_STYLES = {kind: Style.parse(style) for kind, style in KIND_STYLES.items()}
+
 #: Facts left uncoloured, so that only a conflicting one is painted.
 _UNCOLOURED = {kind: Style() for kind in KIND_STYLES}
-#: Cells between the two columns.
-SEPARATOR = " │ "
-
-
-def column_widths(width: int) -> tuple[int, int]:
-    """Widths of the left and right columns for a view ``width`` cells wide."""
-    room = max(2, width - GUTTER_WIDTH - len(SEPARATOR))
-    left = room // 2
-    return left, room - left
-
-
-def _plain(alignment: Alignment, row: CompareRow) -> tuple[str, str]:
-    """The plain text of a row's two cells, for measuring."""
-    if row.link is not None and row.link.diff:
-        return (
-            clean("".join(op.a_text for op in row.link.diff)),
-            clean("".join(op.b_text for op in row.link.diff)),
-        )
-    left = joined([alignment.a.sentences[i].text for i in row.left], row.left)
-    right = joined([alignment.b.sentences[j].text for j in row.right], row.right)
-    return clean(left), clean(right)
 
 
 class CompareView(RowCursor):
-    """Left sentences beside right sentences, one row per link, scrolled as one."""
+    """Left sentences beside right sentences, one row per link, scrolled as one; or, inline, one column of word diffs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "toggle_inline", "Inline", show=False, id="compare-view.inline", tooltip="One column: each row's word diff inline, for narrow terminals"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | i | One column, as git diff --word-diff: each row's removed words struck out before the added ones, or two columns again. |
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "compare-view--removed",
@@ -73,6 +62,7 @@ class CompareView(RowCursor):
         "compare-view--cursor",
         "compare-view--conflict",
         "compare-view--conflict-fact",
+        "compare-view--match",
     }
     """
     | Class | Description |
@@ -89,6 +79,7 @@ class CompareView(RowCursor):
     | `compare-view--cursor` | The highlighted row. |
     | `compare-view--conflict` | The ≠ of a row holding a conflicting fact. |
     | `compare-view--conflict-fact` | The conflicting fact itself, on both sides. |
+    | `compare-view--match` | Words of the search. |
     """
 
     DEFAULT_CSS = word_diff_css("CompareView", "compare-view") + """
@@ -128,6 +119,11 @@ class CompareView(RowCursor):
         text-style: bold underline;
     }
 
+    CompareView > .compare-view--match {
+        background: $warning 60%;
+        text-style: bold;
+    }
+
     CompareView > .compare-view--cursor {
         background: $boost;
     }
@@ -152,6 +148,9 @@ class CompareView(RowCursor):
         self._style_cache: dict[str, Style] = {}
         self.fact_colours = False
         """Whether facts are coloured by kind (names, dates, numbers); conflicting ones always stand out."""
+        self.inline = False
+        """One column of word diffs instead of two columns side by side."""
+        self._search = ""
 
     # -- data ---------------------------------------------------------------
 
@@ -159,7 +158,7 @@ class CompareView(RowCursor):
         """Show new rows, with the cursor on row ``cursor``."""
         self.alignment = alignment
         self.rows = rows
-        self._plain = [_plain(alignment, row) for row in rows]
+        self._plain = [plain_cells(alignment, row) for row in rows]
         self._fact_rows = FactRows(rows)
         if self.facts is not None and self.facts.alignment is not alignment:
             self.facts = None
@@ -197,6 +196,33 @@ class CompareView(RowCursor):
         return self._fact_rows.row_of(fact, side)
 
     @property
+    def search_text(self) -> str:
+        """The words searched for; they are highlighted where they stand."""
+        return self._search
+
+    @search_text.setter
+    def search_text(self, text: str) -> None:
+        self._search = text
+        self._cells.clear()
+        self.refresh()
+
+    def rows_matching(self, text: str) -> list[int]:
+        """The rows holding ``text`` (any case) on either side, top to bottom."""
+        needle = text.casefold()
+        if not needle:
+            return []
+        return [k for k, (left, right) in enumerate(self._plain) if needle in left.casefold() or needle in right.casefold()]
+
+    def action_toggle_inline(self) -> None:
+        """One column of inline word diffs, or two columns again."""
+        self.inline = not self.inline
+        self._cells.clear()
+        self._layout_width = -1
+        self._lay_out()
+        self.scroll_to_row(self.cursor, animate=False)
+        self.refresh()
+
+    @property
     def current_row(self) -> CompareRow | None:
         """The highlighted row, if there are rows."""
         return self.rows[self.cursor] if self.rows else None
@@ -221,7 +247,11 @@ class CompareView(RowCursor):
         self._layout_width = width
         left_width, right_width = column_widths(width)
         tops = [0]
-        for left, right in self._plain:
+        if self.inline and self.alignment is not None:
+            styles, alignment = self._styles(), self.alignment
+            for row in self.rows:
+                tops.append(tops[-1] + len(wrap_offsets(inline_cell(alignment, row, styles).plain, width - GUTTER_WIDTH)) + 1)
+        for left, right in () if self.inline else self._plain:
             height = max(len(wrap_offsets(left, left_width)), len(wrap_offsets(right, right_width)))
             tops.append(tops[-1] + height + 1)  # a spacer line after each row
         self._tops = tops
@@ -263,13 +293,26 @@ class CompareView(RowCursor):
         if cached is None:
             assert self.alignment is not None
             row = self.rows[index]
+            if self.inline:
+                cell = self._searched(inline_cell(self.alignment, row, self._styles()))
+                cached = (wrap_text(cell, self._layout_width - GUTTER_WIDTH), [])
+                self._cells[key] = cached
+                return cached
             left, right = row_cells(self.alignment, row, self._styles())
             if self.facts is not None:
                 self._paint_facts(row, left, right)
             left_width, right_width = column_widths(self._layout_width)
-            cached = (wrap_text(left, left_width), wrap_text(right, right_width))
+            cached = (wrap_text(self._searched(left), left_width), wrap_text(self._searched(right), right_width))
             self._cells[key] = cached
         return cached
+
+    def _searched(self, cell: Text) -> Text:
+        """The cell with the words of the search highlighted."""
+        if self._search:
+            style = self._component("compare-view--match")
+            for match in re.finditer(re.escape(self._search), cell.plain, re.IGNORECASE):
+                cell.stylize(style, match.start(), match.end())
+        return cell
 
     def _paint_facts(self, row: CompareRow, left: Text, right: Text) -> None:
         facts = self.facts
@@ -319,7 +362,10 @@ class CompareView(RowCursor):
         left_lines, right_lines = self._wrapped(index)
         left_width, right_width = column_widths(self._layout_width)
         separator = Text(SEPARATOR, self._foreground("compare-view--separator"))
-        if offset >= max(len(left_lines), len(right_lines)):
+        if self.inline:
+            gutter = self._gutter_for(index) if offset == 0 else Text(" " * GUTTER_WIDTH)
+            pieces = [gutter, left_lines[offset].copy() if offset < len(left_lines) else Text()]
+        elif offset >= max(len(left_lines), len(right_lines)):
             pieces = [Text(" " * (GUTTER_WIDTH + left_width)), separator]
         else:
             gutter = self._gutter_for(index) if offset == 0 else Text(" " * GUTTER_WIDTH)
