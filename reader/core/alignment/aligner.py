@@ -2,7 +2,7 @@
 
 The method, in three steps:
 
-1. **Terms.** Each sentence, and each headline that says something, becomes
+1. **Terms.** Each sentence, and each headline and deck, becomes
    a bag of normalised content terms (:func:`reader.core.text.terms.clause_terms`:
    numbers in any spelling as one value, the words news uses for one another
    as one word). Terms are weighted by inverse document frequency over the
@@ -16,14 +16,17 @@ The method, in three steps:
    one clause restates the other still scores.
    A pair whose diagonal neighbours also match gets a small bonus: reports
    move paragraphs, but keep the sentences within them in order. The pairs
-   of the two openings (headline and first sentence) get one too: news is
-   written top down.
-3. **Links.** Every pair at or above the cutoff is linked, less the pairs
-   whose two sentences both have a far better match elsewhere. Pairs join
-   links strongest first, up to ``MAX_SIDE`` sentences a side, so a merged
-   or split sentence pairs with both halves and a row never chains
-   far-apart sentences; each link lists the pairs that scored. Order plays
-   no part, so links survive reordered paragraphs.
+   of the two openings (headline, deck and first sentence) get one too:
+   news is written top down. Section headings and metadata (bylines,
+   datelines, time stamps) are not scored.
+3. **Links.** Pairs at or above the cutoff join links strongest first, up to
+   ``MAX_SIDE`` sentences a side, so a merged or split sentence pairs with
+   both halves. A pair near the cutoff links only as the best match of one
+   of its sentences and only beside the link's other sentences; a row holds
+   two sentences of one side that are not neighbours only when each is
+   linked well above the cutoff (``STRONG_MARGIN``). Each link lists the
+   pairs that were kept. Strong pairs need no order, so links survive
+   reordered paragraphs.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from reader.core.text.terms import clause_terms, content_terms
 if TYPE_CHECKING:
     from reader.core.alignment.scoring import PairScores
 
-__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "MAX_SIDE", "NEIGHBOUR_WEIGHT", "TermStatistics", "align"]
+__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "MAX_SIDE", "NEIGHBOUR_WEIGHT", "STRONG_MARGIN", "TermStatistics", "align"]
 
 #: Default score (0-100) below which two sentences are not linked.
 DEFAULT_CUTOFF = 18.0
@@ -53,8 +56,12 @@ DEFAULT_CUTOFF = 18.0
 #: another outlet split in three, few enough that a row stays readable.
 MAX_SIDE = 3
 #: A pair scoring this much below the best match of each of its sentences
-#: is not linked.
+#: is not linked: both have a far better partner (the margin criterion).
 OUTCLASSED = 0.5
+#: How far above the cutoff (on the 0-1 scale) a pair is *strong*: a weaker
+#: pair links only as the best match of one of its sentences, and joins a
+#: link only beside its sentences.
+STRONG_MARGIN = 0.04
 #: Added to the score of a pair of the two articles' openings (headline, first sentence).
 OPENING_BONUS = 0.1
 
@@ -192,15 +199,19 @@ def _prepare(article: Article) -> _Prepared:
 def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list[int]]:
     """The units that are scored, and the sentence index each stands for.
 
-    A heading is scored when it says something: a headline ("Lindsay Lohan
-    checks into Betty Ford Center") states the story in brief, and other
-    reports' headlines and leads say it too. A section heading of a word or
-    two ("LOW EXPECTATIONS") or a dateline ("May 03, 2013") is left out.
+    The headings before the first sentence are the headline and its deck:
+    they state the story in brief ("Lindsay Lohan checks into Betty Ford
+    Center"), and other reports' headlines and leads say it too. A heading
+    after the story has begun is a section heading ("Trade Tensions and
+    Broader Issues", "LOW EXPECTATIONS"): it names a topic and states
+    nothing, so it is not aligned.
     """
     scored: list[Unit] = []
     members: list[int] = []
+    begun = False
     for k, (sentence, unit) in enumerate(zip(article.sentences, units)):
-        if sentence.kind is SegmentKind.HEADING and sum(1 for t in unit.terms if t not in _NOT_WORDS and not t[0].isdigit()) < 3:
+        begun = begun or sentence.kind is SegmentKind.SENTENCE
+        if begun and sentence.kind is SegmentKind.HEADING:
             continue
         scored.append(unit)
         members.append(k)
@@ -208,14 +219,14 @@ def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list
 
 
 def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
-    """The units of the headline (a heading before the first sentence) and of the first sentence."""
+    """The units of the headline and deck (the headings before the first sentence) and of the first sentence."""
     sentences = article.sentences
     opening: list[int] = []
     for unit, k in enumerate(members):
         opening.append(unit)
         if sentences[k].kind is SegmentKind.SENTENCE:
             break
-    return tuple(opening[-2:])
+    return tuple(opening)
 
 
 def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...]) -> None:
@@ -234,12 +245,6 @@ def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tup
     pairs.scores[lifted] = np.minimum(pairs.scores[lifted] + OPENING_BONUS, 1.0)
 
 
-#: Terms that do not make a heading say something.
-_NOT_WORDS = frozenset(
-    "january februa march april may june july august septem octobe novemb decemb monday tuesda wednes thursd friday saturd sunday".split()
-)
-
-
 def _unit(text: str) -> Unit:
     """The distinct terms of a sentence and of its clauses; clauses of fewer than three terms do not count."""
     terms, clauses = clause_terms(text)
@@ -253,12 +258,28 @@ def _unit(text: str) -> Unit:
 def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, float]], float]]:
     """Group the pairs at or above the cutoff into links of at most ``MAX_SIDE`` units a side.
 
-    Every pair that clears the cutoff is a candidate: both golds and real
-    reports are many-to-many (a merged sentence, a quote spread over two).
-    Pairs join links strongest first; a pair that would make a link larger
-    than ``MAX_SIDE`` on either side is dropped, so a link is split at its
-    weakest pairs and never chains far-apart sentences. A link lists only
-    the pairs that were themselves scored above the cutoff.
+    Pairs join links strongest first, as bitext aligners grow their
+    alignments from the surest pairs (hunalign's and bertalign's anchors).
+    Both golds and real reports are many-to-many (a merged sentence, a quote
+    spread over two), so a sentence may pair with several, but only on
+    evidence that holds up:
+
+    * a *weak* pair (below the cutoff plus ``STRONG_MARGIN``) links only
+      when it is the best match of one of its two sentences: a sentence
+      whose best partner is elsewhere lends it nothing (the best-match
+      criterion of margin-based aligners). So two clean one-to-one pairs are
+      never merged by a weak pair across them: neither of its sentences has
+      it as its best;
+    * a sentence joins a link beside none of the link's sentences of its
+      side only through a strong pair: a row holds two sentences of one
+      side that are not neighbours only when each is linked well above the
+      cutoff (every pair before it was at least as strong);
+    * a pair whose two sentences both have a match better by ``OUTCLASSED``
+      does not link: it would only chain two clear links together;
+    * a pair that would make a link larger than ``MAX_SIDE`` on either side
+      is dropped, so a link is split at its weakest pairs.
+
+    A link lists only the pairs that were themselves kept.
 
     Returns:
         Each link's pairs ``(unit a, unit b, score)`` and its best score.
@@ -267,20 +288,22 @@ def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, f
 
     n, m = pairs.shape
     scores = pairs.scores
-    # A pair whose two sentences both have a far better match elsewhere
-    # would only chain two clear links together (in an article aligned
-    # with itself, any two similar sentences).
     best_a = np.zeros(n, dtype=np.float32)
     best_b = np.zeros(m, dtype=np.float32)
     np.maximum.at(best_a, pairs.rows, scores)
     np.maximum.at(best_b, pairs.cols, scores)
-    best = np.minimum(best_a[pairs.rows], best_b[pairs.cols])
-    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (scores >= best - OUTCLASSED))
+    strong = cutoff + STRONG_MARGIN
+    is_best = (scores >= best_a[pairs.rows]) | (scores >= best_b[pairs.cols])
+    # A pair whose two sentences both have a far better match elsewhere
+    # would only chain two clear links together (in an article aligned
+    # with itself, any two similar sentences).
+    outclassed = scores < np.minimum(best_a[pairs.rows], best_b[pairs.cols]) - OUTCLASSED
+    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & ((scores >= strong) | is_best) & ~outclassed)
     rows, cols, weights = pairs.rows[keep], pairs.cols[keep], pairs.scores[keep]
     order = np.lexsort((cols, rows, -weights))
     # Nodes 0..n-1 are left units, n.. right units.
     parent: dict[int, int] = {}
-    side: dict[int, list[int]] = {}  # root -> [left units, right units]
+    members: dict[int, tuple[set[int], set[int]]] = {}  # root -> (left units, right units)
     chosen: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
 
     def find(x: int) -> int:
@@ -293,11 +316,20 @@ def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, f
     for i, j, weight in zip(rows[order].tolist(), cols[order].tolist(), weights[order].tolist()):
         ru, rv = find(i), find(n + j)
         if ru != rv:
-            size_u, size_v = side.get(ru, [1, 0]), side.get(rv, [0, 1])
-            if size_u[0] + size_v[0] > MAX_SIDE or size_u[1] + size_v[1] > MAX_SIDE:
+            left_u, right_u = members.get(ru, ({i}, set()))
+            left_v, right_v = members.get(rv, (set(), {j}))
+            if len(left_u) + len(left_v) > MAX_SIDE or len(right_u) + len(right_v) > MAX_SIDE:
+                continue
+            if weight < strong and not (_beside(left_v, left_u) and _beside(right_u, right_v)):
                 continue
             parent[rv] = ru
-            side[ru] = [size_u[0] + size_v[0], size_u[1] + size_v[1]]
+            members[ru] = (left_u | left_v, right_u | right_v)
+            members.pop(rv, None)
             chosen[ru].extend(chosen.pop(rv, ()))
         chosen[ru].append((i, j, weight))
     return [(found, max(w for _, _, w in found)) for found in chosen.values()]
+
+
+def _beside(new: set[int], old: set[int]) -> bool:
+    """Whether every sentence of ``new`` sits next to one of ``old`` (or either side is empty)."""
+    return not new or not old or all(x - 1 in old or x + 1 in old for x in new)
