@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.core.alignment.rows import CompareRow
+from reader.core.alignment.word_diff import SENTENCE_JOINER
 from reader.core.facts.extract import Fact
 from reader.core.models import Alignment, Article
 from reader.view.printable import printable
@@ -62,7 +63,8 @@ def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     """The changed words between markers, when the styles ask for them; the trailing space stays outside."""
     if not styles.markers or not text.strip():
         return text
-    words = text.rstrip()
+    # The mark between two sentences stays outside, as the trailing space does.
+    words = text.rstrip().removesuffix(SENTENCE_JOINER.strip()).rstrip()
     lead = len(words) - len(words.lstrip())
     return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words):]}"
 

@@ -39,7 +39,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.core.alignment.scored import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
-from reader.core.alignment.word_diff import word_diff
+from reader.core.alignment.word_diff import link_diff
 from reader.core.cache import IdentityCache
 from reader.core.models import Alignment, Article, Link, SegmentKind
 from reader.core.text.terms import clause_terms, content_terms
@@ -178,7 +178,9 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
         scored = sorted((prepared_a.members[u], prepared_b.members[v], round(100 * w, 1)) for u, v, w in found)
         ia = sorted({i for i, _, _ in scored})
         ib = sorted({j for _, j, _ in scored})
-        diff = word_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib])
+        place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
+        within = [(place_a[i], place_b[j], w) for i, j, w in scored]
+        diff = link_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within)
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)

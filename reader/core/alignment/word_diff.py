@@ -8,8 +8,9 @@ from reader.core.models import DiffOp, Segment
 from reader.core.text.opcodes import Opcode, indel_opcodes
 from reader.core.text.tokens import TOKEN_WITH_SPACE, diff_key
 
-#: Text placed between two sentences of the same side of a link.
-SENTENCE_JOINER = " "
+#: Text placed between two sentences of the same side of a link: a mark, so
+#: that every view shows where one sentence ends and the next begins.
+SENTENCE_JOINER = " ¦ "
 
 
 def word_diff(
@@ -98,3 +99,92 @@ def _span(chunks: list[Chunk], first: int, stop: int, sentences: Sequence[Segmen
         return chunks[first][0], chunks[first][0]
     end = chunks[-1][1] if chunks else (sentences[-1].end if sentences else 0)
     return end, end
+
+
+def link_diff(
+    a_text: str,
+    a_sentences: Sequence[Segment],
+    b_text: str,
+    b_sentences: Sequence[Segment],
+    pairs: Sequence[tuple[int, int, float]],
+) -> tuple[DiffOp, ...]:
+    """Diff the words of a link pair by pair, so each sentence is read against the one it matches.
+
+    With one sentence on a side, that sentence is diffed against the other
+    side's run. Otherwise the link's sentences are matched in order on both sides, the pairs of
+    highest total score first (a monotone path, as sentence aligners take);
+    each matched pair is diffed on its own, and a sentence matched to none
+    on the path is all removed or all added. Sentences of one side are
+    joined by :data:`SENTENCE_JOINER`, so
+    ``"".join(op.a_text for op in ops) == SENTENCE_JOINER.join(s.text for s in a_sentences)``.
+
+    Args:
+        a_text: The text side A's offsets point into.
+        a_sentences: The link's sentences of side A, in order.
+        b_text: The text side B's offsets point into.
+        b_sentences: The link's sentences of side B, in order.
+        pairs: ``(position in a_sentences, position in b_sentences, score)`` of each pair the link holds.
+
+    Returns:
+        The runs, in order; offsets point into ``a_text`` and ``b_text``.
+    """
+    if len(a_sentences) == 1 or len(b_sentences) == 1:
+        # One sentence against a run of them (merged, or split): the run is
+        # what the one sentence says, read as one.
+        return word_diff(a_text, a_sentences, b_text, b_sentences)
+    ops: list[DiffOp] = []
+    last: dict[str, int] = {}  # side -> index of the last op holding text of that side
+    cursor = {"a": a_sentences[0].start, "b": b_sentences[0].start}
+    for x, y in _monotone_path(len(a_sentences), len(b_sentences), pairs):
+        for side, index in (("a", x), ("b", y)):
+            if index is not None and index > 0 and side in last:
+                ops[last[side]] = _joined(ops[last[side]], side)
+        if x is not None and y is not None:
+            found = list(word_diff(a_text, [a_sentences[x]], b_text, [b_sentences[y]]))
+        elif x is not None:
+            s = a_sentences[x]
+            found = [DiffOp("delete", s.start, s.end, cursor["b"], cursor["b"], a_text[s.start : s.end], "")]
+        else:
+            assert y is not None
+            s = b_sentences[y]
+            found = [DiffOp("insert", cursor["a"], cursor["a"], s.start, s.end, "", b_text[s.start : s.end])]
+        for op in found:
+            ops.append(op)
+            if op.a_text:
+                last["a"] = len(ops) - 1
+                cursor["a"] = op.a_end
+            if op.b_text:
+                last["b"] = len(ops) - 1
+                cursor["b"] = op.b_end
+    return tuple(ops)
+
+
+def _joined(op: DiffOp, side: str) -> DiffOp:
+    """``op`` with the sentence joiner after its text on one side."""
+    if side == "a":
+        return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text + SENTENCE_JOINER, op.b_text)
+    return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text, op.b_text + SENTENCE_JOINER)
+
+
+def _monotone_path(n: int, m: int, pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int | None, int | None]]:
+    """The in-order matching of ``n`` and ``m`` sentences with the highest total pair score, every sentence on it once."""
+    score = {(x, y): w for x, y, w in pairs}
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(1, n + 1):
+        for y in range(1, m + 1):
+            paired = score.get((x - 1, y - 1))
+            best[x][y] = max(best[x - 1][y], best[x][y - 1], best[x - 1][y - 1] + paired if paired is not None else 0.0)
+    path: list[tuple[int | None, int | None]] = []
+    x, y = n, m
+    while x or y:
+        paired = score.get((x - 1, y - 1)) if x and y else None
+        if paired is not None and best[x][y] == best[x - 1][y - 1] + paired:
+            path.append((x - 1, y - 1))
+            x, y = x - 1, y - 1
+        elif x and (not y or best[x][y] == best[x - 1][y]):
+            path.append((x - 1, None))
+            x -= 1
+        else:
+            path.append((None, y - 1))
+            y -= 1
+    return path[::-1]
