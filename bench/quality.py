@@ -189,6 +189,7 @@ CONSTANTS: dict[str, tuple[object, ...]] = {
     "reader.core.alignment.aligner.DEFAULT_CUTOFF": (16.0, 20.0),
     "reader.core.alignment.aligner.STRONG_MARGIN": (0.0, 0.02, 0.06),
     "reader.core.alignment.aligner.MAX_SIDE": (1, 2, 4),
+    "reader.core.alignment.aligner.OUTCLASSED": (0.25, 1.0),
     "reader.core.alignment.aligner.OPENING_BONUS": (0.0, 0.05, 0.2),
     "reader.core.alignment.scored.CLAUSE_WEIGHT": (0.0, 0.25, 0.75),
     "reader.core.alignment.scored.NEIGHBOUR_WEIGHT": (0.0, 0.05, 0.2),
