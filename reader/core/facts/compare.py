@@ -1,27 +1,22 @@
 """Compare the facts of two articles on top of their alignment.
 
-Within each link the facts of the two sides are paired by kind and value and
-judged ``same``, ``compatible`` (one value at a coarser precision, as "next
-month" and "October") or ``different`` (a conflict, as "third delay" and
-"fourth extension"). Facts left over are paired across the whole articles
-when the other article states the same value, or a conflicting count of the
-same thing, anywhere. What is still left is ``only_a`` or ``only_b``: an
-omission by the other article.
+The facts are paired by :mod:`reader.core.facts.pairing` (a value is set
+against another only when both are said of one subject) and each pair is
+judged ``same``, ``compatible`` (one value at a coarser precision, or a range
+that holds the other: "next month" and "October", "about 600m" and "2,000
+ft") or ``different`` (a conflict, as "third delay" and "fourth extension").
+What is left is ``only_a`` or ``only_b``: stated by one report only.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer
+from reader.core.facts.pairing import Pairing
 from reader.core.facts.quote_compare import QuotePair, compare_quotes
-from reader.core.facts.roles import overlap, roles_agree
-from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
-from reader.core.facts.verdicts import AGREEING, CLOSE_KINDS, SALIENT_UNITS, conflict_test, judged, name_bucket, relation
+from reader.core.facts.values import PERSON_UNITS, UNCOUNTED
 from reader.core.models import Alignment, FactKind, Verdict
 
 #: Verdicts on a pair of facts.
@@ -162,31 +157,10 @@ def compare_facts(
     facts_a, facts_b = facts
     plain_a = [f for f in facts_a.facts if f.kind != "quote"]
     plain_b = [f for f in facts_b.facts if f.kind != "quote"]
-    values_a: dict[str, list[Fact]] = defaultdict(list)
-    values_b: dict[str, list[Fact]] = defaultdict(list)
-    for fact in plain_a:
-        values_a[same_key(fact)].append(fact)
-    for fact in plain_b:
-        values_b[same_key(fact)].append(fact)
-    pairs: list[FactPair] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for index, link in enumerate(alignment.links):
-        side_a = [f for f in facts_a.in_sentences(link.a) if f.kind != "quote"]
-        side_b = [f for f in facts_b.in_sentences(link.b) if f.kind != "quote"]
-        texts = (alignment.a.text, alignment.b.text)
-
-        def conflicts_left(used_a: set[int], used_b: set[int]) -> Callable[[Fact, Fact], bool]:
-            test = conflict_test(side_a, side_b, used_a, used_b, texts)  # noqa: B023 - called at once
-            return _unless_both_stated(test, values_a, values_b)
-
-        pairs += _assign(side_a, side_b, used_a, used_b, index, conflicts_left)
-    rest_a = [f for f in plain_a if id(f) not in used_a]
-    rest_b = [f for f in plain_b if id(f) not in used_b]
-    for verdict in AGREEING:
-        pairs += _greedy(rest_a, rest_b, used_a, used_b, None, judged(verdict, anywhere=True), verdict)
-    anywhere = _unless_both_stated(judged("different", anywhere=True), values_a, values_b)
-    pairs += _greedy(rest_a, rest_b, used_a, used_b, None, anywhere, "different")
+    made = Pairing(alignment, facts_a, facts_b).run()
+    pairs = [FactPair(kind, verdict, x, y, link) for kind, verdict, x, y, link in made]
+    used_a = {id(x) for _, _, x, _, _ in made}
+    used_b = {id(y) for _, _, _, y, _ in made}
     # A value the other article confirms somewhere is not an omission where it
     # is repeated; one it states in another role is: it stands alone.
     confirmed = {same_key(f) for p in pairs if p.verdict == "same" for f in (p.a, p.b) if f is not None}
@@ -213,157 +187,6 @@ def too_long_for_facts(alignment: Alignment) -> str:
             return (f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences "
                     f"(the limit is {MAX_FACT_SENTENCES:,})")
     return ""
-
-
-def _greedy(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    link: int | None,
-    test: Callable[[Fact, Fact], bool],
-    verdict: Verdict,
-) -> list[FactPair]:
-    """Pair facts that pass ``test``, nearest in relative position first.
-
-    Only facts that could relate are tried against each other (the same
-    value for ``same``, the same kind and unit otherwise), so two long
-    articles are not compared fact against fact.
-    """
-    n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
-    anywhere = link is None
-    buckets: dict[str, list[int]] = defaultdict(list)  # ascending, as side_b is in text order
-    for j, y in enumerate(side_b):
-        bucket = _bucket(y, verdict, anywhere)
-        if id(y) not in used_b and bucket is not None:
-            buckets[bucket].append(j)
-    candidates = []
-    for i, x in enumerate(side_a):
-        if id(x) in used_a:
-            continue
-        near = buckets.get(_bucket(x, verdict, anywhere) or "", [])
-        # Only the facts nearest in relative position are tried: in a long
-        # article "TikTok" named 200 times is not paired 200 x 200 ways.
-        middle = bisect_left(near, round(i / n_a * n_b))
-        for j in near[max(0, middle - NEAREST) : middle + NEAREST]:
-            if test(x, side_b[j]):
-                candidates.append((abs(i / n_a - j / n_b), i, j))
-    candidates.sort()
-    pairs = []
-    for _, i, j in candidates:
-        x, y = side_a[i], side_b[j]
-        if id(x) in used_a or id(y) in used_b:
-            continue
-        used_a.add(id(x))
-        used_b.add(id(y))
-        pairs.append(FactPair(x.kind, verdict, x, y, link))
-    return pairs
-
-
-#: How many facts on either side of the same relative position are tried.
-NEAREST = 8
-
-
-def _assign(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    link: int,
-    conflicts_left: Callable[[set[int], set[int]], Callable[[Fact, Fact], bool]],
-) -> list[FactPair]:
-    """Pair the facts of one link, those playing the most alike roles first.
-
-    ``conflicts_left`` gives the conflict test for the facts not yet used.
-
-    "Councillors approved a $480m plan … after an earlier estimate of $520m"
-    against "approved a $520m rebuild … the $480m first estimate": the two
-    approved plans pair (a conflict) before the two equal figures that play
-    different roles.
-    """
-    # First the pairs whose roles say most, a conflict among them; then, of
-    # what is left, the conflicts a weaker role allows (the one time each
-    # side gives).
-    first = conflicts_left(used_a, used_b)
-    pairs = _assign_round(side_a, side_b, used_a, used_b, link, lambda x, y: overlap(x.role, y.role) >= 2
-                          and first(x, y))
-    return pairs + _assign_round(side_a, side_b, used_a, used_b, link, conflicts_left(used_a, used_b))
-
-
-def _assign_round(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    link: int,
-    conflicting: Callable[[Fact, Fact], bool],
-) -> list[FactPair]:
-    candidates = []
-    for i, x in enumerate(side_a):
-        if id(x) in used_a:
-            continue
-        for j, y in enumerate(side_b):
-            if id(y) in used_b:
-                continue
-            verdict = relation(x, y)
-            if verdict is None or verdict == "different" and not conflicting(x, y):
-                continue
-            rank = {"same": 2, "compatible": 1}.get(verdict, 0)
-            names = x.kind in NAME_KINDS
-            # "September 2027" goes with "October 2027" before a bare "2027" does.
-            precise = x.date is not None and y.date is not None and _precision(x.date) == _precision(y.date)
-            candidates.append((-(overlap(x.role, y.role) if not names else 0), -precise, -rank, abs(i - j), i, j, verdict))
-    candidates.sort(key=lambda c: c[:6])
-    pairs = []
-    for *_, i, j, verdict in candidates:
-        x, y = side_a[i], side_b[j]
-        if id(x) in used_a or id(y) in used_b:
-            continue
-        used_a.add(id(x))
-        used_b.add(id(y))
-        pairs.append(FactPair(x.kind, verdict, x, y, link))  # type: ignore[arg-type]
-    return pairs
-
-
-def _precision(date: DateValue) -> tuple[bool, ...]:
-    return (date.year is not None, date.month is not None, date.day is not None, date.weekday is not None)
-
-
-def _unless_both_stated(
-    test: Callable[[Fact, Fact], bool], values_a: dict[str, list[Fact]], values_b: dict[str, list[Fact]]
-) -> Callable[[Fact, Fact], bool]:
-    """A conflict test that lets pass no pair where an article also states the
-    other's value in the same role: "resumed Sunday" beside "said Monday" is
-    not a dispute over the day."""
-
-    def stated(fact: Fact, values: dict[str, list[Fact]], bar: int) -> bool:
-        return any(roles_agree(fact.role, other.role) and overlap(fact.role, other.role) >= bar
-                   for other in values.get(same_key(fact), ()))
-
-    def conflicting(a: Fact, b: Fact) -> bool:
-        bar = overlap(a.role, b.role)
-        return not stated(b, values_a, bar) and not stated(a, values_b, bar) and test(a, b)
-
-    return conflicting
-
-
-def _bucket(fact: Fact, verdict: str, anywhere: bool) -> str | None:
-    """Facts that :func:`relation` could judge ``verdict`` share this; ``None``
-    when no fact could (outside a link, only salient counts conflict and
-    dates pair only when equal)."""
-    if anywhere and verdict == "different" and not (
-        fact.kind == "ordinal" or fact.unit in SALIENT_UNITS or fact.kind in CLOSE_KINDS
-    ):
-        return None
-    if fact.kind in NAME_KINDS:
-        return name_bucket(fact)
-    if verdict == "same":
-        return same_key(fact)
-    if fact.kind == "date":
-        return None if anywhere and verdict == "different" else "date"
-    if fact.kind in {"number", "ordinal"}:
-        return f"tally|{_counted(fact.unit)}"
-    return f"{fact.kind}|{fact.unit}"
 
 
 def _counted(unit: str) -> str:

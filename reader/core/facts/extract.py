@@ -7,6 +7,7 @@ so that two outlets' wordings of the same fact compare equal.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -15,8 +16,9 @@ from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
-from reader.core.facts.values import DateValue, parse_date, resolve_date
+from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, resolve_date
 from reader.core.models import Article, FactKind
+from reader.core.reading.stamps import is_stamp, stamped_date
 
 #: Every kind of fact, in the order tables list them.
 KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
@@ -51,6 +53,9 @@ class Fact:
         speaker: For quotes, who said it, when attributed.
         words: For quotes, the quoted words in comparable form.
         role: For values, what the value is said of (:mod:`reader.core.facts.roles`).
+        scale: For a measure, the unit it is written in ("foot"), while
+            ``unit`` names what it measures ("length").
+        zone: For a time, its zone's offset from UTC in hours, when given.
     """
 
     kind: FactKind
@@ -67,6 +72,8 @@ class Fact:
     speaker: str | None = None
     words: tuple[str, ...] = ()
     role: Role = NO_ROLE
+    scale: str = ""
+    zone: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +146,15 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
         k = bisect_right(starts, offset) - 1
         return k if k >= 0 and offset < sentences[k].end else -1
 
-    dated = article.date or reference
+    stamps = {k for k, segment in enumerate(sentences) if is_stamp(segment.text)}
+    written = article.date or stamped_date(sentences[k].text for k in sorted(stamps)[:3])
+    dated = written or reference
     anchor = parse_date(dated) if dated else None
     facts: list[Fact] = []
-    own = parse_date(article.date) if article.date else None
+    own = parse_date(written) if written else None
     for number, segment in enumerate(sentences):
+        if number in stamps:
+            continue  # "Posted 8:44AM BST 16 Sep 2013": when the page was made, not what it reports
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
@@ -157,7 +168,9 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 # announced on Thursday" is no Thursday's extension.
                 role = replace(role, when="")
             facts.append(replace(fact, role=role))
+    facts = _coordinated(article.text, facts)
     names = find_names(article, gazetteer, candidates)
+    facts = _ages_in_apposition(article.text, facts, names)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
     for quote in find_quotes(article.text, names):
         index = sentence_of(quote.start)
@@ -168,9 +181,57 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
             Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
                  index, speaker=quote.speaker, words=quote.words)
         )
-    facts = [f for f in facts if f.sentence >= 0]
+    facts = [f for f in facts if f.sentence >= 0 and f.sentence not in stamps]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return ArticleFacts(article, tuple(facts))
+
+
+_COORDINATED = re.compile(r"\s?-?\s?(?:and|or|to)\s+$")
+
+
+def _coordinated(text: str, facts: list[Fact]) -> list[Fact]:
+    """"32- and 64-bit versions": the first figure plays the role of the second."""
+    out = list(facts)
+    for k in range(len(out) - 2, -1, -1):
+        first, second = out[k], out[k + 1]
+        if first.kind == second.kind and first.unit == second.unit and first.sentence == second.sentence \
+                and _COORDINATED.fullmatch(text, first.end, second.start):
+            out[k] = replace(first, role=second.role)
+    return out
+
+
+#: Words for people that a bare age may follow: "the actress, 26,".
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl actress actor singer driver officer mother father son daughter teenager teen student victim
+    suspect player climber resident worker pilot soldier nurse doctor teacher judge lawyer defendant wife husband
+    mayor candidate senator chief owner""".split()
+)
+_APPOSED_BEFORE = re.compile(r"([\w.’']{1,40})\s{0,3}([,(])\s{0,3}$")
+_APPOSED_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$)")
+
+
+def _ages_in_apposition(text: str, facts: list[Fact], names: list[Name]) -> list[Fact]:
+    """"Comeaux, 49, escaped", "Buckley (32)", "the actress, 26,": a bare figure set beside
+    a person is their age."""
+    ends = {name.end for name in names if name.kind != "place"}
+    out = []
+    for fact in facts:
+        if fact.kind == "number" and (not fact.unit or fact.unit in UNCOUNTED) and fact.low == fact.high \
+                and fact.low is not None:
+            age = fact.low
+            before = _APPOSED_BEFORE.search(text, max(0, fact.start - 40), fact.start)
+            after = _APPOSED_AFTER.match(text, fact.end)
+            named = before is not None and before.start(2) in ends
+            # "Tomas Brandvold, 44." ends a sentence on an age; "the meeting, 44." does not.
+            ends_sentence = after is not None and after.group(0).strip() == "." and not named
+            if before and after and age == int(age) and 1 <= age <= 120 and not ends_sentence and (
+                named or before.group(1).lower() in _PERSON_NOUNS
+            ) and (before.group(2) == "(") == (after.group(0).strip() == ")"):
+                role = replace(fact.role, measure="age")
+                fact = replace(fact, unit="age", value=f"{int(age)} years old", key=f"number|age|{int(age)} years old",
+                               role=role)
+        out.append(fact)
+    return out
 
 
 def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:
@@ -193,6 +254,8 @@ def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue
         low=mention.low,
         high=mention.high,
         date=date,
+        scale=mention.scale,
+        zone=mention.zone,
     )
 
 

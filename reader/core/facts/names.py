@@ -35,13 +35,16 @@ _ORG_WORDS = frozenset(
 #: nouns ("Police said", "Media reported"): a name only after another word.
 _BODY_WORDS = frozenset(
     """co holdings logistics partners industries airlines airways motors capital systems technologies energy
-    media foods pharmaceuticals rovers united fc club hospital school college academy police brigade trust
+    media foods pharmaceuticals rovers united fc club hospital school college academy police brigade trust ferries
+    wire radio tv television gazette herald tribune courier chronicle observer ledger
     society museum freight shipping railways transport construction engineering insurance securities
     investments ventures labs pharma telecom communications software electronics chemicals mining petroleum
     hotels resorts stores brands retail properties estates developments enterprises associates solutions
     consulting studios entertainment publishing press""".split()
 )
 _PLACE_WORDS = frozenset("palace palacio square street strait sea river island islands airport station".split())
+#: Last words of places that are no street: "Breckin County", "Carrow Isle", "Cedar Shoals".
+_PLACE_LAST = frozenset("county isle island islands bay valley coast heights shoals creek beach peninsula".split())
 #: Last words of streets, roads and squares ("Dock Street", "Kings Highway").
 _STREET_WORDS = frozenset(
     """street st road rd avenue ave lane boulevard blvd highway hwy square drive crescent terrace parkway
@@ -445,7 +448,7 @@ def _classify(
     if not span:
         return out
     words = [_word(t[2]) for t in span]
-    if words[-1] in _STREET_WORDS and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
+    if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
         out.append(_name(text, span, "place"))  # "Dock Street", "Kings Highway", "Route 9"
         return out
     titled = [i for i, w in enumerate(words) if any(part in TITLE_WORDS for part in w.split("-"))]

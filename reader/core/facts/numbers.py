@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from reader.core.facts.units import unit_of
 from reader.core.facts.values import (
     DIGIT_WORDS,
     NUMBER_WORDS,
@@ -39,6 +40,11 @@ class Mention:
         low: Smallest value meant (numbers, percentages, money, times).
         high: Largest value meant; ``low == high`` for an exact value.
         date: The parsed date, for dates.
+        scale: For a measure ("200ft", "19 km"), the unit it is written in
+            (a pint name: "foot", "kilometer"), while ``unit`` names what it
+            measures ("length"); for a percentage-point change, "points".
+        zone: For a time, its zone's offset from UTC in hours when the text
+            gives one ("3:30 p.m. Central"), else ``None``.
     """
 
     kind: FactKind
@@ -49,11 +55,23 @@ class Mention:
     low: float | None = None
     high: float | None = None
     date: DateValue | None = None
+    scale: str = ""
+    zone: float | None = None
 
 
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
 _WORDNUM = rf"(?:{_NUMBER_WORD})(?:[-\s](?:{_NUMBER_WORD}))*"
-_DIGITS = r"(?<![\w.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\w,]\d)(?!,? ?\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d,]\d)"
+_DIGITS = (
+    r"(?<![\w.,])\d{1,3}(?:, ?\d{3})+(?:\.\d+)?(?![\w,]\d)(?!,? ?\d)"
+    # "12 000", "3\u202f500": thousands set apart by a space, as much of Europe writes them.
+    r"|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w,.]?\d)"
+    # "2 1/2 years", "1/2".
+    r"|(?<![\w.,/])\d+ \d/\d{1,2}(?![\d/])"
+    # "8. 6 - magnitude", "$ 412. 5 million": a decimal as tokenised text splits it, kept
+    # together only where a word or a dash follows inside the sentence.
+    r"|(?<![\w.,])\d{1,3}\. \d{1,2}(?= ?(?:-|%|[a-z]))"
+    r"|(?<![\w.,/])\d+(?:\.\d+)?(?![\d,]\d)(?!/\d)"
+)
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-)|\ba\s+dozen\b)(?:{_SCALE})*"
 #: "$480m", "£1.2bn": a scale letter glued to the figure, read only for money.
@@ -82,7 +100,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "money",
         re.compile(
-            rf"(?:between\s+)?(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM}{_MONEY_SCALE})"
+            rf"(?:{_QUALIFIER})?(?:between\s+)?(?:US\$|\$|€|£|¥)\s?(?P<n>{_NUM}{_MONEY_SCALE})"
             rf"(?:\s*(?:and|to|-|–)\s*(?:US\$|\$|€|£|¥)?\s?(?P<m>{_NUM}{_MONEY_SCALE}))?",
             re.I,
         ),
@@ -120,7 +138,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(
-            rf"\b(?:next|last|this|coming|past)\s+(?:week|weekend|month|year|{_WEEKDAY})\b"
+            rf"\b(?:{_MONTH_FULL})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
+            rf"|\b(?:next|last|this|coming|past)\s+(?:week|weekend|month|year|season|{_WEEKDAY}|{_MONTH_FULL})\b"
             r"|\b(?:today|yesterday|tomorrow)\b",
             re.I,
         ),
@@ -190,7 +209,52 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
             taken.append((s, e))
             found.append(mention)
     found.extend(_as_many(text, start, end, found, taken))
-    return sorted(found, key=lambda m: m.start)
+    return _with_elided_nouns(text, sorted(found, key=lambda m: m.start))
+
+
+#: The unit of a count in words with no noun after it, until the sentence gives it one.
+_ELIDED = "?"
+#: Words before a bare count that make it a tally of what the sentence counted before:
+#: "Carter added 12", "VanDeest scored 13", "finished with 9".
+_TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by".split())
+#: Units a bare count never takes from another: ages, measures, compounds, states.
+_NOT_ELIDED = frozenset({"age", "length", "speed", "area", "mass", "temperature", "volume"})
+
+
+def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
+    """Give a bare count the noun the sentence counted just before it.
+
+    "Seth VanDeest led with 13 points, while Richard Carter added 12": 12
+    points. "Four bombs were dropped - two landed inside the camp": two
+    bombs. The bare count must stand where a tally stands, after a verb of
+    scoring ("added 12") or before a verb ("two landed"), with no noun of
+    its own after it; counts in words that take no noun are dropped.
+    """
+    out: list[Mention] = []
+    counted: Mention | None = None
+    for mention in found:
+        bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
+        if bare and counted is not None and _tally_position(text, mention):
+            shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
+            mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
+        if mention.unit == _ELIDED:
+            continue
+        if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
+                and not mention.unit.endswith("-") and mention.unit not in UNCOUNTED:
+            counted = mention
+        out.append(mention)
+    return out
+
+
+def _tally_position(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    after = re.match(r"\s*([\w’'-]+)?", text[mention.end : mention.end + 30])
+    following = after.group(1).lower() if after and after.group(1) else ""
+    if following and following not in _NOT_NOUNS and not following.endswith("ed") and following not in _NOT_UNITS:
+        return False  # a noun of its own follows: "12 rebounds"
+    if before and before[-1].lower() in _TALLY_VERBS:
+        return True
+    return following.endswith("ed") and text[mention.end : mention.end + 1] == " "
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -272,14 +336,8 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         shown = "time" if unit == "times" else unit  # "the third time"
         return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit,
                        number, number)
-    if kind == "time" and groups.get("h") is not None:
-        clock = int(groups["h"]) + int(groups["min"]) / 60
-        return Mention("time", s, e, _clock_text(clock), "", clock, clock)
     if kind == "time":
-        low = _clock(groups["n"], groups["ampm"])
-        high = _clock(groups["m"], groups["ampm"]) if groups.get("m") else low
-        value = _clock_text(low) if low == high else f"{_clock_text(low)}–{_clock_text(high)}"
-        return Mention("time", s, e, value, "", low, high)
+        return _time(match, text, limit)
     if kind == "number" and groups.get("vague"):
         # "extended the deadline multiple times": more than once, how often unsaid.
         unit = "extension" if _EXTENDED.search(text, max(0, s - 80), s) else "times"
@@ -316,23 +374,161 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         if match.group(0).upper().startswith("US$"):
             currency = "USD"
         return Mention("money", s, e, _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
+    measured = unit_of(text, e, limit) if groups["n"][:1].isdigit() else None
+    if measured is not None and _millions(text, e, measured[0], limit):
+        # "2.4m people": millions of them.
+        low, high, e = low * 1e6, high * 1e6, measured[0]
+        measured = None
+    if measured is not None:
+        # "fell about 200ft", "19 km", "gusts of 145 km/h": a measure, on pint's scale.
+        end, written, dimension = measured
+        if groups.get("qual") and groups["qual"].lower() == "over" and dimension in {"length", "area"}:
+            low, high = first, second  # "spread over 11 kilometres" of coast: across them, not more than
+        shown = text[e:end].strip(" -")
+        return Mention("number", s, end, _range_text(low, high, f" {shown}"), dimension, low, high, scale=written)
+    if _AGE.match(text, e, limit) or _AGED.search(text, max(0, s - 8), s):
+        # "a 32-year-old Englishman", "aged 49": an age.
+        end = _AGE.match(text, e, limit).end() if _AGE.match(text, e, limit) else e  # type: ignore[union-attr]
+        return Mention("number", s, end, _range_text(low, high, " years old"), "age", low, high)
+    if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s):
+        # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count.
+        return Mention("number", s, e, format_number(low), "", low, high) if low == high else None
     noun = _noun_after(text, e, limit)
     of_them = _OF_THEM.match(text, e, limit)
     if of_them:
         noun = of_them.group(1).lower()  # "36 people on board, 32 of them passengers"
-    state = _state_after(text, e, limit) or _state_before(text, s, noun)
-    if state:
+    elif _OF_THEM_ALONE.match(text, e, limit):
+        noun = "of-them"  # "observers challenged 14 of them": a share of what the text counted before
+    kin = (not noun or unit_class(noun) in UNCOUNTED) and _KIN_OF.search(text, max(0, s - 30), s) is not None
+    state = "" if kin else _state_after(text, e, limit) or _state_before(text, s, noun)
+    if kin:
+        noun = "children"  # "a mother of 13", "mother of 2 dead": her children, whoever died
+    elif state:
         noun = state  # "Four people died", "a dozen were hurt": what befell them is what is counted
+    if not noun and _TOLL.search(text, max(0, s - 40), s):
+        noun = "dead"  # "the toll rose to 13": a death toll, its noun unsaid
     word_number = not groups["n"][:1].isdigit()
-    if word_number and (not noun or low <= 2 and not re.search(_SCALE, groups["n"], re.I)):
-        return None  # "one of them", "the two sides": figures of speech, not facts
+    if word_number and not noun:
+        # "one of them", "the two sides": figures of speech, not facts; but "Four bombs
+        # fell - two landed inside": a count whose noun the sentence said before it.
+        return Mention("number", s, e, format_number(low), _ELIDED, low, high) if low == high and low >= 2 else None
+    if word_number and low <= 2 and not re.search(_SCALE, groups["n"], re.I) and not _counted_one_or_two(text, s, noun):
+        return None
     unit = unit_class(noun)
+    if unit and (_MARGIN_BEFORE.search(text, max(0, s - 60), s) or _comparative_after(text, e, limit, noun)):
+        unit = f"{unit} margin"  # "won by 41 seconds", "14 seconds ahead": a difference, not a total
     if unit == "times" and _EXTENDED.search(text, max(0, s - 80), s):
         unit = "extension"  # "extended the deadline three times": three extensions
     if groups.get("qual") and groups["qual"].lower() == "over" and unit in _DISTANCES:
         low, high = first, second  # "over 11 kilometres" of coast: across them, not more than
-    shown = f" {unit if low == high == 1 else plural(unit)}" if unit else ""
+    shown = f" {unit if low == high == 1 and unit != 'of-them' else plural(unit)}" if unit else ""
+    if unit.endswith("-"):
+        shown = "-" + unit[:-1]  # "8.6-magnitude"
     return Mention("number", s, e, _range_text(low, high, shown), unit, low, high)
+
+
+#: "a 32-year-old", "32 - year - old", "32 years old".
+_AGE = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+_AGED = re.compile(r"\baged\s+$", re.I)
+_KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+(?:about\s+)?$", re.I)
+_TOLL = re.compile(r"\b(?:death\s+)?toll\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+#: Nouns after "one" or "two" that make a figure of speech, not a count.
+_NOT_COUNTED = frozenset("time times day way thing things hand side sides another other point points".split())
+
+
+#: "won by 41 seconds", "had led by 212 votes", "rose by 60 points": a figure after "by" that a
+#: win, a lead or a change is measured by.
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|led|lead|leads|leading|ahead|beat|beating|defeated|trailed|trailing|rose|risen|fell"
+    r"|fallen|grew|grown|cut|increased|decreased|widened|narrowed|dropped|climbed|edged|margin|and)\b"
+    r"(?:\s+[\w’'-]+){0,3}\s+by\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+
+
+def _comparative_after(text: str, end: int, limit: int, noun: str) -> bool:
+    """Whether a comparative follows the counted noun: "14 seconds ahead", "five rounds sooner"."""
+    after = text[end : min(limit, end + 60)].split()
+    index = next((k for k, w in enumerate(after) if w.lower().strip(",.;") == noun.lower()), None)
+    return index is not None and index + 1 < len(after) and after[index + 1].lower().strip(",.;") in _COMPARATIVES
+
+
+def _counted_one_or_two(text: str, start: int, noun: str) -> bool:
+    """Whether "one" or "two" before ``noun`` counts it: "two people were killed", "one bomb";
+    not "no one", "one of them", "one day", "the two sides"."""
+    if not noun or noun.lower() in _NOT_COUNTED:
+        return False
+    before = text[max(0, start - 12) : start].lower().split()
+    return not (before and before[-1] in {"no", "any", "every", "each", "which", "this", "that", "anyone", "someone"})
+
+
+def _millions(text: str, number_end: int, unit_end: int, limit: int) -> bool:
+    """Whether a glued "m" is millions ("2.4m people"), not metres ("fell 600m down")."""
+    if text[number_end:unit_end] != "m":
+        return False
+    following = _NEXT_WORD.match(text, unit_end, limit)
+    if following is None or not following.group(1).islower():
+        return False
+    word = following.group(1)
+    return word not in _NOT_NOUNS and (word.endswith("s") or word in {"people", "children", "men", "women"})
+
+
+#: "with 13:41 to go": a game's clock, counting down, not the time of day.
+_GAME_CLOCK = re.compile(r"\s*(?:to go|to play|remaining|left|on the clock)\b", re.I)
+#: What a time's qualifier makes of it, in hours either side: "about 7 p.m.", "shortly after 5 a.m.".
+_TIME_QUALIFIERS = (
+    (re.compile(r"\b(?:shortly|just|soon|right)\s+after\s+(?:at\s+)?$", re.I), 0.0, 0.5),
+    (re.compile(r"\b(?:shortly|just|right)\s+before\s+(?:at\s+)?$", re.I), -0.5, 0.0),
+    (re.compile(r"\b(?:about|around|approximately|roughly|some|circa|at about|at around)\s+(?:at\s+)?$", re.I), -0.25, 0.25),
+    (re.compile(r"\b(?:nearly|almost)\s+$", re.I), -0.25, 0.0),
+    # "out by 7 a.m.", "after 5 p.m.": a bound, not a time; no time is set against it.
+    (re.compile(r"\b(?:after|since)\s+$", re.I), 0.0, 12.0),
+    (re.compile(r"\b(?:before|by|until|till)\s+$", re.I), -12.0, 0.0),
+)
+#: A qualifier reaching further than this, in hours, makes a bound ("by 7 a.m."), not a time.
+BOUND_HOURS = 1.0
+#: Time zones news gives after a time, and their offsets from UTC in hours.
+_ZONES = {
+    "gmt": 0.0, "utc": 0.0, "bst": 1.0, "cet": 1.0, "cest": 2.0, "est": -5.0, "edt": -4.0, "cst": -6.0, "cdt": -5.0,
+    "mst": -7.0, "mdt": -6.0, "pst": -8.0, "pdt": -7.0, "et": -5.0, "ct": -6.0, "mt": -7.0, "pt": -8.0,
+    "eastern": -5.0, "central": -6.0, "mountain": -7.0, "pacific": -8.0, "aest": 10.0, "aedt": 11.0, "jst": 9.0,
+}  # fmt: skip
+_ZONE = re.compile(r"\s*\(?\s*(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s+time)?", re.I)
+
+
+def _time(match: re.Match[str], text: str, limit: int) -> Mention:
+    """A time of day, with its qualifier as a range and its zone, or a game's clock."""
+    s, e = match.start(), match.end()
+    groups = match.groupdict()
+    if groups.get("h") is not None:
+        if _GAME_CLOCK.match(text, e, limit):
+            shown = f"{int(groups['h'])}:{groups['min']} on the clock"
+            clock = int(groups["h"]) + int(groups["min"]) / 60
+            return Mention("time", s, e, shown, "clock", clock, clock)
+        low = high = int(groups["h"]) + int(groups["min"]) / 60
+    else:
+        low = _clock(groups["n"], groups["ampm"])
+        high = _clock(groups["m"], groups["ampm"]) if groups.get("m") else low
+    value = _clock_text(low) if low == high else f"{_clock_text(low)}–{_clock_text(high)}"
+    before = text[max(0, s - 25) : s]
+    for pattern, down, up in _TIME_QUALIFIERS:
+        qualifier = pattern.search(before)
+        if qualifier and low == high:
+            s = s - len(before) + qualifier.start()
+            if down and up:
+                value = f"≈{value}"
+            elif abs(down) > BOUND_HOURS or up > BOUND_HOURS:
+                value = f"≤{value}" if down else f"≥{value}"
+            else:
+                value = f"{_clock_text(low + down)}–{_clock_text(high + up)}"
+            low, high = low + down, high + up
+            break
+    zone = _ZONE.match(text, e, limit)
+    offset = None
+    if zone and (zone.group(1).isupper() or zone.group(1).istitle()):
+        offset = _ZONES[zone.group(1).lower()]
+        value += f" {zone.group(1)}"
+    return Mention("time", s, e, value, "", low, high, zone=offset)
 
 
 def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
@@ -340,8 +536,11 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     s, e = match.start(), match.end()
     window = text[max(0, s - 80) : min(limit, e + 40)]
     kind: FactKind = "vote" if _VOTE_WORDS.search(window) else "score"
-    if kind == "score" and not _SCORE_WORDS.search(window):
-        return None
+    unit: str = kind
+    if kind == "score":
+        unit = _score_kind(text, s, e, limit)
+        if not unit:
+            return None
     words = {"nil": 0, "zero": 0}
     first = parse_number(match.group("v1")) if match.group("v1").lower() not in words else 0
     second = parse_number(match.group("v2")) if match.group("v2").lower() not in words else 0
@@ -352,7 +551,41 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     if re.match(r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|percent|%|p\.?m|a\.?m)", text[e : e + 12], re.I):
         return None
     high, low = max(first, second), min(first, second)
-    return Mention(kind, s, e, f"{format_number(high)}–{format_number(low)}", kind, low, high)
+    shown = f"{format_number(high)}–{format_number(low)}"
+    if unit not in {"vote", "score"}:
+        shown += f" {unit}"
+    return Mention(kind, s, e, shown, unit, low, high)
+
+
+_FINAL_WORDS = re.compile(
+    r"\b(?:beat|beats|beating|won|win|wins|winning|lost|lose|loses|losing|defeated|defeat|defeats|drew|draw|victory"
+    r"|triumph|final|topped|edged|routed|downed|rout|thrashed|thrashing)\b", re.I
+)
+_PLAY_WORDS = re.compile(
+    r"\b(?:lead|leads|led|leading|trailed|trail|trailing|tied|tie|halftime|half-time|half|quarter|period|inning"
+    r"|advantage|deficit|scored?|match|game|points|goals|set|sets|make it|made it|to go|to play|remaining|left)\b", re.I
+)
+_RECORD_AFTER = re.compile(r"\s*(?:\)|all\s*-?\s*time|record|overall|on the season|this season|in the series|career)", re.I)
+
+
+def _score_kind(text: str, start: int, end: int, limit: int) -> str:
+    """What a split of two counts by a game is: "final" (the result), "score" (at a moment
+    of play), "run" (a stretch), "record" (a season's or an all-time tally), or "" (no score).
+
+    "Indianapolis (10-5)" and "41-20 all-time" are records; "a 15-2 run" a run;
+    "led 45-35 with 13:41 to go" a moment of play; "a 65-53 victory" the result.
+    """
+    after = text[end : min(limit, end + 30)]
+    before = text[max(0, start - 60) : start]
+    if re.match(r"\s*-?\s*run\b", after, re.I):
+        return "run"
+    if before.rstrip().endswith("(") or _RECORD_AFTER.match(after) and not after.lstrip().startswith(")") \
+            or re.search(r"\brecord\s+(?:of|to|at)?\s*$", before, re.I):
+        return "record"
+    window = before[-40:] + text[start:end] + after
+    if _FINAL_WORDS.search(window):
+        return "final"
+    return "score" if _PLAY_WORDS.search(window) else ""
 
 
 def _date(match: re.Match[str], text: str) -> Mention | None:
@@ -374,9 +607,17 @@ def ordinal_text(number: int) -> str:
 
 
 def plural(unit: str) -> str:
-    """The plural of a unit class for display: "day" → "days"; "users" and "dead" stay."""
-    if not unit or unit.endswith("s") or unit in UNCOUNTED or unit == "people":
+    """The plural of a unit class for display: "day" → "days"; "users" and "dead" stay;
+    "second margin" → "seconds' margin"; "of-them" → "of them"."""
+    if unit.endswith(" margin"):
+        return f"{plural(unit[: -len(' margin')])} margin"
+    if unit == "of-them":
+        return "of them"
+    if not unit or unit.endswith(("s", "-")) or unit in UNCOUNTED or unit in {"people", "age"}:
         return unit
+    irregular = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet"}
+    if unit in irregular:
+        return irregular[unit]
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     return unit + "s"
@@ -387,8 +628,28 @@ def _sentence_initial(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?\"“”\n"
 
 
+#: "a 10-year sentence", "64-bit versions", "32- and 64-bit versions": a figure joined to a
+#: word before a noun says what the noun is like, not how many of it there are.
+_COMPOUND = re.compile(r"(?:\s?-\s?(?:and|or|to)\s+\d+)?\s?-\s?([a-z]+)\b(?:\s+([a-z]+))?")
+#: Words after a counted noun that make the figure a difference: "five rounds sooner".
+_COMPARATIVES = frozenset("sooner earlier later more fewer less longer shorter higher lower ahead behind ago".split())
+
+
 def _noun_after(text: str, offset: int, limit: int) -> str:
-    """The noun a number counts: the first plural among the next three words."""
+    """The noun a number counts: the first plural among the next three words.
+
+    A figure joined to a word by a hyphen describes the noun after it ("a
+    10-year sentence" is measured in "year-").
+    """
+    compound = _COMPOUND.match(text, offset, limit)
+    if compound and compound.group(1) not in _NOT_NOUNS:
+        # "an 8.6-magnitude quake", "a 10-year sentence": the figure measures the noun in
+        # that word; the hyphen keeps it apart from a count ("a 3-point shot" is no 3 points).
+        return f"{unit_class(compound.group(1))}-"
+    return _plain_noun_after(text, offset, limit)
+
+
+def _plain_noun_after(text: str, offset: int, limit: int) -> str:
     words: list[str] = []
     position = offset
     for _ in range(3):
@@ -406,8 +667,24 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
         lower = word.lower()
         if word[0].islower() and (lower.endswith("s") or unit_class(lower) != lower):
             return lower
+    if words[0].lower() in _NOT_UNITS or words[0].lower() in _NOT_NOUNS:
+        return ""  # "scored 13 for the ninth-seeded Bulldogs": nothing after a preposition is counted
     first = candidates[0] if candidates else ""
-    return first.lower() if first and first[0].islower() else ""
+    if not first or not first[0].islower() or first.lower() in _NOT_NOUNS or first.lower().endswith(("ly", "ed")):
+        return ""
+    return first.lower()
+
+
+#: Words after a figure that are no noun it could count: "5 after", "had been".
+_NOT_NOUNS = frozenset(
+    """after before been being since until till during into onto over under per each both all while when where ago
+    later earlier apiece ahead behind away back down up out off around about across against along among between
+    through toward towards near within without is are was were be has have had will would could should can may
+    might must do does did not no yes so if then there here this that these those it its he she they we you
+    i me him her them us my our your their his who whom which what whose how why also only just even still yet
+    again too very much many more most less least some any other another such own same each either neither
+    percent per cent""".split()
+)
 
 
 #: What befalls the people a number counts, by the words that say it.
@@ -451,6 +728,9 @@ _KILLED_BEFORE = re.compile(
 
 
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|m|k)\s*$", re.I)
+_OF_THEM_ALONE = re.compile(r"\s+of (?:them|those|these|which|whom)\b", re.I)
+#: A capitalised word (not opening a sentence) right before a figure names it: "Category 4".
+_LABEL_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ \Z")
 _OF_THEM = re.compile(r"(?<!\s)\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)
 _EXTENDED = re.compile(r"\b(?:extend|extended|extending|delayed|postponed|pushed back)\b", re.I)
 _DISTANCES = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "acre", "hectare", "yard"})
@@ -471,11 +751,17 @@ def _state_before(text: str, offset: int, noun: str) -> str:
     return "injured"
 
 
+#: "Nearly" a figure reaches down to this share of it.
+NEARLY = 0.85
+
+
 def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, float]:
     if not qualifier:
         return low, high
     q = qualifier.lower()
-    if q in {"up to", "at most", "below", "under", "less than", "nearly", "almost"}:
+    if q in {"nearly", "almost"}:
+        return low * NEARLY, high  # "nearly $50,000": a little short of it
+    if q in {"up to", "at most", "below", "under", "less than"}:
         return 0.0, high
     if q in {"more than", "over", "exceeding", "at least", "above"}:
         return low, math.inf

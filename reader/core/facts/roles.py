@@ -55,6 +55,13 @@ _WHEN = frozenset(
 )
 #: Words either side of a value read as what it is said of.
 REACH = 6
+#: Words that say a figure counts a part of the whole, or a part beside another:
+#: "in the first half", "during a run", "this season", "three other bombs".
+_SCOPES = frozenset(
+    """half halves halftime half-time quarter period inning innings lap stage leg run stretch overtime season
+    career series tournament other another additional remaining further extra earlier previous initial alone
+    apiece each daily weekly monthly annual annually here locally nationwide statewide worldwide""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,10 @@ class Role:
         modality: "done", "expected", or "" when the words do not say.
         when: The month, weekday or year the words next to it tie it to
             ("3.1% in March"), or "".
+        scope: The part of the whole it is counted over, when the words
+            around it say ("during a 15-2 run", "in the first half", "this
+            season", "three other bombs"); two figures over two parts are
+            no dispute.
     """
 
     measure: str = ""
@@ -80,6 +91,7 @@ class Role:
     target: str = ""
     modality: str = ""
     when: str = ""
+    scope: frozenset[str] = frozenset()
 
     @property
     def directed(self) -> bool:
@@ -115,8 +127,9 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     before = text[clause_start:start]
     agent_match = _AGENT.search(before[-60:]) or _AGENT_VERB.search(before[-60:])
     agent = _PLACE_FORMS.get(agent_match.group(1).lower(), "") if agent_match else ""
+    scope = frozenset(w.lower() for w in before_words[-3:] + after_words if w.lower() in _SCOPES)
     return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words),
-                _when(before_words, after_words))
+                _when(before_words, after_words), scope)
 
 
 def _modality(before: list[str]) -> str:

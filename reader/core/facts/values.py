@@ -37,6 +37,12 @@ def parse_number(text: str) -> float | None:
         The number, or ``None`` when ``text`` is not one.
     """
     text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "12 000"
+    text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)  # "8. 6" as tokenised text writes 8.6
+    mixed = re.fullmatch(r"\s*(\d+) (\d)/(\d{1,2})\s*", text) or re.fullmatch(r"\s*()(\d)/(\d{1,2})\s*", text)
+    if mixed:  # "2 1/2"
+        whole, numerator, denominator = mixed.groups()
+        return float(whole or 0) + int(numerator) / int(denominator) if int(denominator) else None
     spelled = _spelled(text)
     if spelled is not None:
         return spelled
@@ -216,7 +222,10 @@ def parse_date(text: str) -> DateValue | None:
     if words[0] in {"next", "last", "this", "coming", "past", "previous", "earlier", "later"} or words[0] in {
         "today", "yesterday", "tomorrow", "tonight"
     }:
-        return DateValue(relative=" ".join(words))
+        named = MONTHS.get(words[-1]) if len(words) == 2 else None
+        return DateValue(month=named, relative=" ".join(words))  # "last December" names its month
+    if len(words) >= 3 and words[0] in MONTHS and words[-1] == "year" and words[-2] in {"last", "this", "next"}:
+        return DateValue(month=MONTHS[words[0]], relative=" ".join(words))  # "April last year"
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -261,8 +270,10 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if not value.relative or reference is None or reference.year is None or reference.month is None:
         return value
     unit = value.relative.split()[-1]
-    if unit in {"week", "weekend"}:
+    if unit in {"week", "weekend", "season"}:
         return value  # a span, not a date
+    if value.month is not None:
+        return _placed_month(value, reference)
     if unit not in {"month", "year"} and reference.day is None:
         return value
     placed = _placed(value.relative, reference.year, reference.month, reference.day or 1)
@@ -274,6 +285,22 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if unit == "year":
         return DateValue(year)
     return DateValue(year, month, day)
+
+
+def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
+    """"April last year", "last December", "next March" against the date of writing."""
+    assert value.month is not None and value.relative is not None and reference.year is not None
+    words = value.relative.split()
+    if words[-1] == "year":  # "April last year": that month of the year named
+        shift = {"last": -1, "this": 0, "next": 1}[words[-2]]
+        return DateValue(reference.year + shift, value.month)
+    after = reference.month is not None and value.month > reference.month
+    before = reference.month is not None and value.month < reference.month
+    if words[0] in {"last", "past", "previous"}:  # the latest such month before the date of writing
+        return DateValue(reference.year if before else reference.year - 1, value.month)
+    if words[0] in {"next", "coming"}:  # the first such month after it
+        return DateValue(reference.year if after else reference.year + 1, value.month)
+    return DateValue(reference.year, value.month)
 
 
 @lru_cache(maxsize=256)

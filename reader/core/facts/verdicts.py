@@ -122,11 +122,108 @@ def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
     return "different"
 
 
+def value_relation(a: Fact, b: Fact) -> Verdict | None:
+    """How two values relate, whatever they are said of: ``same``, ``compatible``,
+    ``different``, or ``None`` when they cannot be compared at all.
+
+    Whether they are said of one thing is for the pairing to decide
+    (:mod:`reader.core.facts.pairing`): this reads only the values, on one
+    scale. Figures in two units of one dimension are converted ("200ft" is
+    61 m); a bound or an approximation is a range ("at least 12", "about
+    600m"), and ranges that meet are compatible; two times within a few
+    minutes are compatible, and times in two given zones are compared in UTC.
+
+    Args:
+        a: A fact of the left article.
+        b: A fact of the right article.
+    """
+    if a.kind == "quote" or b.kind == "quote":
+        return None
+    if a.kind in NAME_KINDS or b.kind in NAME_KINDS:
+        return "same" if a.kind in NAME_KINDS and b.kind in NAME_KINDS and same_name(a, b) else None
+    if a.kind != b.kind and not _tallies(a, b):
+        return None
+    if a.kind == "date":
+        assert a.date is not None and b.date is not None
+        verdict = date_relation(a.date, b.date)
+        if verdict is None and _same_precision(a.date, b.date) and a.date.year \
+                and compare_dates(a.date, b.date) == "different":
+            return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
+        return verdict  # type: ignore[return-value]
+    if a.unit != b.unit:
+        if not _people_and_state(a.unit, b.unit) or a.low is None or b.low is None or a.high is None or b.high is None:
+            return None
+        # "31 people were rescued", "31 survivors"; "about 3,500 residents were evacuated",
+        # "3,500 people left their homes": a count of people agrees with what befell them.
+        if (a.low, a.high) == (b.low, b.high):
+            return "same"
+        return "compatible" if a.low <= b.high and b.low <= a.high else None
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    if a.kind in {"number", "ordinal"} and not a.unit:
+        # A bare figure says not what it counts: only its equal may be its partner.
+        return "same" if (a.low, a.high) == (b.low, b.high) else None
+    low_a, high_a, low_b, high_b = a.low, a.high, b.low, b.high
+    converted = a.kind == "number" and a.scale != b.scale
+    if converted:
+        from reader.core.facts.units import convert
+
+        low_b2, high_b2 = convert(low_b, b.scale, a.scale), convert(high_b, b.scale, a.scale)
+        if low_b2 is None or high_b2 is None:
+            return None
+        low_b, high_b = low_b2, high_b2
+    if a.kind == "time":
+        if high_a - low_a > BOUND or high_b - low_b > BOUND:
+            return None  # "out by 7 a.m." bounds a moment; it is no time to compare
+        if (a.zone is None) != (b.zone is None) and (low_a - low_b) % 1 == 0 and low_a != low_b:
+            return None  # one zone given: a whole hours apart may be one moment in two zones
+        if a.zone is not None and b.zone is not None:
+            low_a, high_a = low_a - a.zone, high_a - a.zone
+            low_b, high_b = low_b - b.zone, high_b - b.zone
+    if (low_a, high_a) == (low_b, high_b):
+        return "same"
+    if a.kind in {"vote", "score"}:
+        return "different"  # a split is two counts: 7–2 is no range holding 6–3
+    if low_a <= low_b and high_b <= high_a or low_b <= low_a and high_a <= high_b:
+        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
+    if low_a <= high_b and low_b <= high_a:
+        return "compatible"  # "around 60" and "more than 60" firefighters may both be true
+    if converted and _near(low_a, high_a, low_b, high_b, ROUNDING):
+        return "compatible"  # "19 km" and "12 miles": the same distance, rounded
+    if a.kind == "time" and _near(low_a, high_a, low_b, high_b, 0, absolute=CLOCK_SLACK):
+        return "compatible"  # "7 p.m." and "7:01 p.m."
+    if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
+        return None
+    return "different"
+
+
+#: A time given as a range this wide, in hours, is a bound ("by 7 a.m."), not a time.
+BOUND = 1.0
+#: How far apart two figures converted from two units may be and still be one rounded figure.
+ROUNDING = 0.06
+#: How many hours apart two clock times may be and still be one time rounded: five minutes.
+CLOCK_SLACK = 5 / 60
+
+
+def _near(low_a: float, high_a: float, low_b: float, high_b: float, share: float, absolute: float = 0.0) -> bool:
+    gap = max(low_a, low_b) - min(high_a, high_b)
+    size = max(abs(high_a), abs(high_b), 1e-9)
+    return gap <= max(share * size, absolute)
+
+
 def same_name(a: Fact, b: Fact) -> bool:
     """Whether two names name one: the same key, or for people a surname alone
-    ("Bessent") against the full name ("Scott Bessent") the other report gives."""
-    if a.key == b.key:
+    ("Bessent") against the full name ("Scott Bessent") the other report gives.
+
+    Kinds are guessed from the words around a name, and two reports may guess
+    differently ("Morningside Recovery" a person in one, an organisation in the
+    other): the same words are the same name whatever kind each was given.
+    """
+    if a.key == b.key or a.key.partition("|")[2] == b.key.partition("|")[2]:
         return True
+    if a.kind != b.kind and {a.kind, b.kind} <= {"person", "organisation"}:
+        a, b = (a, b) if a.kind == "person" else (b, a)
+        b = replace(b, kind="person", key="person|" + b.key.partition("|")[2])
     if a.kind == "organisation":
         return initials(a) == initials(b) and (len(a.key.split()) == 1 or len(b.key.split()) == 1)
     if a.kind != "person":
@@ -143,6 +240,20 @@ def name_bucket(fact: Fact) -> str:
     if fact.kind == "organisation":
         return f"organisation|{initials(fact)}"
     return fact.key
+
+
+def misspelled(a: Fact, b: Fact) -> bool:
+    """Whether two people's names are one name spelled two ways: "Duncan Rait" and
+    "Duncan Raite" (the same first name, surnames a letter or two apart)."""
+    x, y = a.value.split(), b.value.split()
+    if len(x) < 2 or len(y) < 2 or x[0].lower() != y[0].lower() or x[-1].lower() == y[-1].lower():
+        return False
+    last_x, last_y = x[-1].lower(), y[-1].lower()
+    if min(len(last_x), len(last_y)) < 4:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(last_x, last_y) <= (1 if min(len(last_x), len(last_y)) < 7 else 2)
 
 
 def initials(fact: Fact) -> str:
@@ -164,8 +275,18 @@ def _relative(fact: Fact) -> bool:
     return fact.text.lower().split()[0] in {"next", "last", "this", "coming", "past"} if fact.text else False
 
 
+def same_precision(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates give the same fields: both a day, both a weekday, both a year alone."""
+    return _same_precision(a, b)
+
+
 def _same_precision(a: DateValue, b: DateValue) -> bool:
     return all((getattr(a, f) is None) == (getattr(b, f) is None) for f in ("year", "month", "day", "weekday"))
+
+
+def people_and_state(x: str, y: str) -> bool:
+    """Whether two units count the same people in other words ("31 people", "31 rescued")."""
+    return _people_and_state(x, y)
 
 
 def _people_and_state(x: str, y: str) -> bool:

@@ -1,0 +1,196 @@
+"""Whom a value is said of: the person or body that holds it.
+
+"Richard Carter scored 14 points and Seth VanDeest scored 13": 14 is
+Carter's, 13 VanDeest's. Two reports' figures are one fact only when they
+are said of one subject, so a value's holder is read from where it stands
+in its sentence:
+
+* an age before a name: "32-year-old Englishman Robert Buckley";
+* a figure in apposition: "Comeaux, 49,", "Buckley (32)";
+* a count before a name: "mother of 13 Zurana Horton";
+* a possessive: "Carter's 14 points";
+* else the first person, or failing one the first body, named in the
+  value's clause before it: "..., while Richard Carter added 12".
+
+A clause ends at a semicolon or a dash, and at "and", "but", "while" or
+"whereas" when a name opens the next one; commas do not end one, since
+news sets whole phrases between them ("Buckley, originally from Essex,
+fell 2,000ft").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
+
+__all__ = ["Holders", "holders"]
+
+#: For each value fact (by identity), the name fact it is said of.
+Holders = dict[int, Fact]
+
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+#: What may stand between an age and the name it belongs to: "-year-old Englishman", "former".
+_BETWEEN_AGE_AND_NAME = re.compile(r"[^,.;:()\"“”]{0,60}")
+_APPOSITION_BEFORE = re.compile(r"[,(]\s*$")
+_AGE_APPOSITIVE = re.compile(r",\s{0,3}(?:a|an)\s{1,3}$")
+#: "The 31-year-old finished": an age standing for the person last named.
+_AGE_AS_SUBJECT = re.compile(r"(?:^|[.;:]\s{0,3})\s*the\s{1,3}$", re.I)
+_APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|$)")
+_COUNT_OF = re.compile(r"\bof\s+$", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from)\s", re.I)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+while\s+"
+    r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s+(?=(?:[\w-]+\s+){0,2}[A-Z])"
+)
+
+
+
+def holders(facts: ArticleFacts) -> Holders:
+    """The holder of every value of an article that has one.
+
+    Args:
+        facts: The article's facts, names among them.
+
+    Returns:
+        ``id(value fact) → name fact`` for the values whose holder the
+        sentence says.
+    """
+    text = facts.article.text
+    sentences = facts.article.sentences
+    out: Holders = {}
+    by_sentence: dict[int, list[Fact]] = {}
+    for fact in facts.facts:
+        by_sentence.setdefault(fact.sentence, []).append(fact)
+    known = _known_people(facts)
+    last_person: Fact | None = None
+    for index in sorted(by_sentence):
+        found = by_sentence[index]
+        names = [f for f in found if f.kind in NAME_KINDS and f.kind != "place"
+                 and (f.kind != "person" or f.key in known)]
+        start = sentences[index].start
+        for value in found:
+            if value.kind in NAME_KINDS or value.kind == "quote":
+                continue
+            holder = _holder(text, start, value, names) if names else None
+            earlier = [f for f in found if f.kind == "person" and f.end <= value.start]
+            antecedent = earlier[-1] if earlier else last_person
+            if holder is None and antecedent is not None and (
+                _pronoun_subject(text, start, value)
+                or value.unit == "age" and _AGE_AS_SUBJECT.search(text, max(start, value.start - 8), value.start)
+            ):
+                # "He had just 269 yards rushing", "The 31-year-old finished", "Donald Trump
+                # extended the deadline – his third delay": the last person named.
+                holder = antecedent
+            if holder is not None:
+                out[id(value)] = holder
+        # A pronoun is itself a sign of a person: it refers to the last one named, known or not.
+        people = [f for f in found if f.kind == "person"]
+        if people:
+            last_person = people[-1]
+    return out
+
+
+#: Words after a name that only a person does: "Carter said", "Owen told reporters".
+_PERSON_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\)|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
+                           r"|\s+(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
+_PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\d\s*-?\s*years?\s*-?\s*old(?:\s+[a-z]+)?)\s+$", re.I)
+
+
+def _known_people(facts: ArticleFacts) -> set[str]:
+    """The keys of the names an article shows to be people's, not a ship's or a town's
+    mistaken for one: a name spoken of by its surname alone ("Richard Carter" ... "Carter"),
+    named with a title, quoted as a speaker, or given an age."""
+    from reader.core.facts.name_forms import TITLE_WORDS
+
+    text = facts.article.text
+    people = [f for f in facts.facts if f.kind == "person"]
+    surnames_alone = {f.value.lower() for f in people if " " not in f.text.strip()}
+    known = set()
+    for name in people:
+        words = name.value.split()
+        before = text[max(0, name.start - 40) : name.start].split()
+        surname_alone = len(words) > 1 and words[-1].lower() in surnames_alone
+        titled = bool(before) and before[-1].lower().strip(".,") in TITLE_WORDS
+        spoken = _PERSON_AFTER.match(text, name.end) or _PERSON_BEFORE.search(text, max(0, name.start - 40), name.start)
+        if surname_alone or titled or spoken:
+            known.add(name.key)
+    return known
+
+
+def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact | None:
+    people = [n for n in names if n.kind == "person"]
+    after = text[value.end : value.end + 80]
+    before = text[start : value.start]
+    appositive = _AGE_APPOSITIVE.search(before)
+    if value.unit == "age" and appositive:
+        # "Brandvold, a 44-year-old council member": the name the phrase is set beside.
+        named = [n for n in people if n.end == start + appositive.start()]
+        if named:
+            return named[0]
+    if value.unit == "age" and not _APPOSITION_BEFORE.search(before) or _AGE_AFTER.match(after):
+        # "a 32-year-old Englishman, Robert Buckley": the name the age stands before, if any;
+        # "an 11-year-old girl" is nobody named.
+        gap = _BETWEEN_AGE_AND_NAME.match(text, value.end)
+        reach = gap.end() if gap else value.end
+        following = [n for n in people if value.end < n.start <= reach]
+        return following[0] if following else None
+    if _APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
+        mark = before.rstrip()[:-1].rstrip()
+        named = [n for n in names if n.end == start + len(mark)]
+        if named:
+            return named[0]
+    if _COUNT_OF.search(before[-12:]):
+        following = [n for n in people if 0 < n.start - value.end <= 2]
+        if following:
+            return following[0]
+    possessive = _POSSESSIVE_GAP.search(before[-40:])
+    if possessive:
+        owner = start + len(before) - len(possessive.group(0))
+        named = [n for n in names if n.end == owner]
+        if named:
+            return named[0]
+    clause = _clause_start(text, start, value.start)
+    # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
+    # possessive qualifies a noun; it is not who the clause is about.
+    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)]
+    # Only a person is read as a clause's holder: a body's name there is as often what is
+    # acted on ("supervisors approved the Beacon Ridge wind farm 7-2") or a modifier ("Port
+    # records show"); a body holds a figure only by a possessive or in apposition.
+    people = [n for n in in_clause if n.kind == "person"]
+    if people:
+        return people[0]
+    # "the fourth extension granted by President Donald Trump", "13 points from Seth VanDeest":
+    # the person named after "by" or "from" is who the figure is of.
+    agent = _AGENT_AFTER.match(text, value.end)
+    if agent:
+        after_start = agent.end()
+        named = [n for n in names if n.kind == "person" and after_start <= n.start <= after_start + 40]
+        if named and not _CLAUSE_BREAK.search(text, value.end, named[0].start):
+            return named[0]
+    return None
+
+
+def _clause_start(text: str, start: int, offset: int) -> int:
+    found = start
+    for match in _CLAUSE_BREAK.finditer(text, start, offset):
+        found = match.end()
+    return found
+
+
+def _possessive(text: str, name: Fact) -> bool:
+    return text.startswith(("'s", "’s", " ’ s", " 's"), name.end)
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|his|her)\b", re.I)
+
+
+def _pronoun_subject(text: str, start: int, value: Fact) -> bool:
+    """Whether the clause of a value is about someone named only by a pronoun: "He had just
+    269 yards", "On Friday, she scored 12"."""
+    clause = _clause_start(text, start, value.start)
+    names_before = text[clause : value.start]
+    return _PRONOUN_SUBJECT.match(names_before) is not None
+

@@ -1,0 +1,121 @@
+"""Units of measure as news writes them, and figures converted between them.
+
+"fell about 200ft", "a 19 km stretch", "gusts of 145 km/h", "140 mm of
+rain": the words are read here, each to the name pint gives the unit and
+the dimension it measures, so that "12 miles" and "19 km" are one fact on
+one scale. The conversion factors are pint's (a maintained unit library);
+it is imported only when two figures in different units are set side by
+side, since building its registry costs about a third of a second.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["UNIT_PATTERN", "convert", "unit_of"]
+
+#: Spelling (lower case) → (pint unit, dimension). Longer spellings are tried first.
+_UNITS: dict[str, tuple[str, str]] = {}
+
+
+def _add(dimension: str, unit: str, *spellings: str) -> None:
+    for spelling in spellings:
+        _UNITS[spelling] = (unit, dimension)
+
+
+_add("length", "millimeter", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_add("length", "centimeter", "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_add("length", "meter", "m", "metre", "metres", "meter", "meters")
+_add("length", "kilometer", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")
+_add("length", "inch", "in", "inch", "inches")
+_add("length", "foot", "ft", "foot", "feet")
+_add("length", "yard", "yd", "yds", "yard", "yards")
+_add("length", "mile", "mi", "mile", "miles")
+_add("length", "nautical_mile", "nautical mile", "nautical miles", "nmi")
+_add("speed", "mile_per_hour", "mph", "miles per hour", "miles an hour")
+_add("speed", "kilometer_per_hour", "km/h", "kmh", "kph", "km per hour", "kilometres per hour",
+     "kilometers per hour", "kilometres an hour", "kilometers an hour")
+_add("speed", "knot", "knot", "knots")
+_add("speed", "meter_per_second", "m/s", "metres per second", "meters per second")
+_add("area", "acre", "acre", "acres")
+_add("area", "hectare", "ha", "hectare", "hectares")
+_add("area", "kilometer ** 2", "sq km", "km2", "km²", "square kilometre", "square kilometres", "square kilometer",
+     "square kilometers")
+_add("area", "mile ** 2", "sq mi", "square mile", "square miles")
+_add("area", "meter ** 2", "m2", "m²", "sq m", "square metre", "square metres", "square meter", "square meters")
+_add("area", "foot ** 2", "sq ft", "square foot", "square feet")
+_add("mass", "gram", "g", "gram", "grams", "gramme", "grammes")
+_add("mass", "kilogram", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")
+_add("mass", "metric_ton", "tonne", "tonnes", "metric ton", "metric tons")
+_add("mass", "pound", "lb", "lbs")
+_add("temperature", "degree_Celsius", "°c", "º c", "° c", "degrees celsius", "degree celsius", "degrees centigrade",
+     "c")
+_add("temperature", "degree_Fahrenheit", "°f", "º f", "° f", "degrees fahrenheit", "degree fahrenheit", "f")
+_add("volume", "liter", "l", "litre", "litres", "liter", "liters")
+_add("volume", "gallon", "gallon", "gallons")
+
+#: Spellings that are also common words or letters: they count as a unit
+#: only written right after the figure ("200m", "35C"), never after a space.
+_GLUED_ONLY = frozenset({"m", "in", "g", "l", "c", "f", "mi", "ha"})
+
+_ALTERNATION = "|".join(re.escape(s) for s in sorted(_UNITS, key=len, reverse=True))
+#: A unit right after a figure: "200ft", "19 km", "145 km/h", "35°C", "12-mile".
+UNIT_PATTERN = re.compile(rf"(?P<gap>[ \u00a0-]?)(?P<unit>{_ALTERNATION})(?![\w/²])", re.I)
+
+
+def unit_of(text: str, offset: int, limit: int) -> tuple[int, str, str] | None:
+    """The unit written at ``text[offset:]``, right after a figure.
+
+    Returns:
+        ``(end, pint unit, dimension)``, or ``None`` when no unit follows.
+    """
+    match = UNIT_PATTERN.match(text, offset, limit)
+    if match is None:
+        return None
+    spelling = match.group("unit").lower()
+    if match.group("gap") and spelling in _GLUED_ONLY:
+        return None
+    if spelling in {"c", "f"} and not match.group("unit").isupper():
+        return None  # "35C" is a temperature, "35c" a price in cents
+    unit, dimension = _UNITS[spelling]
+    return match.end(), unit, dimension
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to``, or ``None`` when the two do not measure one thing."""
+    if unit == to:
+        return value
+    factor = _factor(unit, to)
+    if factor is None:
+        return None
+    if isinstance(factor, tuple):  # temperatures: an offset as well as a factor
+        return _temperature(value, unit, to)
+    return value * factor
+
+
+@lru_cache(maxsize=256)
+def _factor(unit: str, to: str) -> float | tuple[()] | None:
+    registry = _registry()
+    try:
+        source = registry.Unit(unit)
+        target = registry.Unit(to)
+    except Exception:  # pint raises its own errors for names it does not know
+        return None
+    if source.dimensionality != target.dimensionality:
+        return None
+    if "degree_" in unit or "degree_" in to:
+        return ()
+    return float(registry.Quantity(1.0, source).to(target).magnitude)
+
+
+def _temperature(value: float, unit: str, to: str) -> float:
+    registry = _registry()
+    return float(registry.Quantity(value, registry.Unit(unit)).to(registry.Unit(to)).magnitude)
+
+
+@lru_cache(maxsize=1)
+def _registry():  # type: ignore[no-untyped-def]
+    import pint  # about 0.3 s with its registry: only when two units meet
+
+    return pint.UnitRegistry()

@@ -1,0 +1,149 @@
+"""Page stamps: the lines a page adds to say when it was posted or updated.
+
+"8:44AM BST 16 Sep 2013", "Posted on January 5, 2011 at 3:39 PM",
+"11 November 2011 Last updated at 12:41 GMT", "PUBLISHED: 22:07 GMT, 7 July
+2012": such a line is the page's own metadata, not a fact of the story it
+carries. :func:`is_stamp` tells one from a sentence, and :func:`stamp_date`
+reads the date it gives, so that an article without a date in its front
+matter still has one to place "last December" against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["is_stamp", "stamp_date", "stamped_date"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_WORD = re.compile(
+    r"(?i)^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?$"
+)
+_WEEKDAY_WORD = re.compile(r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?$")
+#: Words a stamp labels itself with.
+_LABELS = frozenset(
+    """posted published updated last modified edited originally first time date at on by am pm a p m local uk
+    gmt bst utc est edt cst cdt mst mdt pst pdt et ct pt cet cest ist aest aedt jst hkt sgt ist msk""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
+#: Longest stamp, in tokens: a stamp is a line, never a paragraph.
+_MOST_TOKENS = 24
+
+
+#: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
+_SEPARATOR = re.compile(r"\s[|·•–—]\s")
+
+
+def is_stamp(line: str) -> bool:
+    """Whether a line only says when its page was posted or updated.
+
+    It must give a date or a time, and hold nothing but dates, times,
+    weekdays, time zones, the words stamps label themselves with
+    ("Posted", "Last updated at") and at most one other word (an agency's
+    name: "AFP, Tuesday 2 Jul 2013"); or be a site's name set apart from
+    such a stamp ("Market Hour TV | Updated 09:48 GMT, 27 October 2026").
+    """
+    parts = _SEPARATOR.split(line)
+    if len(parts) == 2 and len(parts[0].split()) <= 5 and _stamp_alone(parts[1]):
+        return True
+    return _stamp_alone(line)
+
+
+def _stamp_alone(line: str) -> bool:
+    tokens = _TOKEN.findall(line)
+    if not tokens or len(tokens) > _MOST_TOKENS:
+        return False
+    dated = timed = False
+    others = 0
+    for k, token in enumerate(tokens):
+        lower = token.lower().rstrip(".")
+        if token[0].isdigit():
+            dated = dated or _is_date_number(tokens, k)
+            timed = timed or _is_clock(tokens, k)
+            continue
+        if not token[0].isalpha():
+            continue
+        if _MONTH_WORD.match(token):
+            dated = True
+        elif _WEEKDAY_WORD.match(token) or lower in _LABELS:
+            continue
+        else:
+            others += 1
+    return (dated or timed) and others <= 1 and _has_number(tokens)
+
+
+def _has_number(tokens: list[str]) -> bool:
+    return any(t[0].isdigit() for t in tokens)
+
+
+def _is_clock(tokens: list[str], k: int) -> bool:
+    """"8: 44", "8:44", "03. 31": hours, a colon or dot, minutes."""
+    return k + 2 < len(tokens) and tokens[k + 1] in {":", "."} and tokens[k + 2][:1].isdigit()
+
+
+def _is_date_number(tokens: list[str], k: int) -> bool:
+    """"11 / 30 / 09", "2013 - 09 - 26", "16 Sep": a number that is part of a date."""
+    near = tokens[max(0, k - 2) : k + 3]
+    if any(_MONTH_WORD.match(t) for t in near) or "/" in near:
+        return True
+    # "2013 - 09 - 26", "08. 07. 2012": three numbers joined by dashes or dots.
+    return _NUMERIC_DATE.search(" ".join(tokens[max(0, k - 4) : k + 5])) is not None
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,4} [-.] \d{1,2} [-.] \d{2,4}\b")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b"
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?:[A-Za-z]+\s+)?((?:19|20)\d{2})\b"
+)
+_ISO = re.compile(r"\b((?:19|20)\d{2})\s*[-.]\s*(\d{1,2})\s*[-.]\s*(\d{1,2})\b")
+_US_NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4}|\d{2})\b")
+
+
+def stamp_date(line: str) -> str | None:
+    """The date a stamp gives, as ISO ``YYYY-MM-DD``, or ``None``.
+
+    Numeric dates are read month first ("11 / 30 / 09"), as the American
+    pages that write them so do; one that cannot be read so is read day first.
+    """
+    match = _DAY_MONTH_YEAR.search(line)
+    if match and _month(match.group(2)):
+        return _iso(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
+    match = _MONTH_DAY_YEAR.search(line)
+    if match and _month(match.group(1)):
+        return _iso(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
+    match = _ISO.search(line)
+    if match:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _US_NUMERIC.search(line)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year += 2000 if year < 100 else 0
+        month, day = (first, second) if first <= 12 else (second, first)
+        return _iso(year, month, day)
+    return None
+
+
+def stamped_date(lines: Iterable[str]) -> str | None:
+    """The date of the first stamp among an article's opening lines."""
+    for line in lines:
+        if is_stamp(line):
+            found = stamp_date(line)
+            if found:
+                return found
+    return None
+
+
+def _month(word: str) -> int:
+    return _MONTHS.get(word.lower().rstrip(".")[:4].rstrip("e") if word.lower().startswith("sept") else word.lower()[:3], 0)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
