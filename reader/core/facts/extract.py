@@ -18,7 +18,6 @@ from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, resolve_date
 from reader.core.models import Article, FactKind
-from reader.core.reading.stamps import is_stamp, stamped_date
 
 #: Every kind of fact, in the order tables list them.
 KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
@@ -146,15 +145,15 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
         k = bisect_right(starts, offset) - 1
         return k if k >= 0 and offset < sentences[k].end else -1
 
-    stamps = {k for k, segment in enumerate(sentences) if is_stamp(segment.text)}
-    written = article.date or stamped_date(sentences[k].text for k in sorted(stamps)[:3])
+    # A page's stamps ("Posted 8:44AM BST 16 Sep 2013") are metadata segments
+    # (reader.core.reading.stamps decides which), never sentences: when the page
+    # was made is no fact of the story, and gives the article its date.
+    written = article.date
     dated = written or reference
     anchor = parse_date(dated) if dated else None
     facts: list[Fact] = []
     own = parse_date(written) if written else None
     for number, segment in enumerate(sentences):
-        if number in stamps:
-            continue  # "Posted 8:44AM BST 16 Sep 2013": when the page was made, not what it reports
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
@@ -181,7 +180,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
             Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
                  index, speaker=quote.speaker, words=quote.words)
         )
-    facts = [f for f in facts if f.sentence >= 0 and f.sentence not in stamps]
+    facts = [f for f in facts if f.sentence >= 0]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return ArticleFacts(article, tuple(facts))
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.core.reading.stamps import is_stamp, stamp_date
 from reader.core.text.words import MONTHS, WEEKDAYS
 
 #: What a metadata segment is.
@@ -40,22 +41,6 @@ class Metadata:
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"((?:19|20)\d{2})"
-#: The dates news pages print, the corpus's spaced digits included ("2013 - 09 - 26", "09 / 14 / 2013").
-_DATES = (
-    ("ymd", re.compile(rf"\b{_YEAR}\s?[-./]\s?(\d{{1,2}})\s?[-./]\s?(\d{{1,2}})\b")),
-    ("mdy", re.compile(rf"\b({_MONTH})\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("dmy", re.compile(rf"\b{_DAY}\s+({_MONTH}),?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("numeric", re.compile(rf"\b(\d{{1,2}})\s?/\s?(\d{{1,2}})\s?/\s?{_YEAR}\b")),
-)
-#: What may stand beside a date in a time stamp: labels, clock times, zones, separators.
-_STAMP_WORD = re.compile(
-    r"""(?:published|posted|updated|last|first|time|on|at|and|by|edited|modified|created|date|dated
-    |\d{1,2}\s?[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\.?)?|[ap]\.?\s?m\.?|gmt|utc|bst|cet|cest|uk|[a-z]{1,3}t
-    |[+-]\d{1,2}(?:\s?:\s?\d{2})?|\d+|[|,:;()\[\]/+.–—-])""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _CREDIT = re.compile(r"^(?:photo(?:graph)?s?|image|picture|credit|file photo)\s*(?:credit)?\s*[:/]\s*\S.{0,120}$", re.IGNORECASE)
 #: "By" and capitalised names, then what follows a separator (outlet, date, role).
 _BYLINE = re.compile(
@@ -76,6 +61,8 @@ _DATELINE_PREFIX = re.compile(
     \s*(?P<dash>[-–—:])\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,
 )
+#: A place in capitals, then a stamp ("WASHINGTON, DC, April 28, 2009"): a dateline standing alone.
+_DATELINE_STAMP = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:,?\ [A-Z][A-Z.'-]+){0,3})\s*[,:–—-]\s*(?P<stamp>.*\d.*)$")
 #: A date field opening a line ("date 2025-09-15", "Date: 2025-09-15").
 DATE_FIELD = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 #: Words that say what a byline's name does, not which outlet it writes for.
@@ -103,9 +90,14 @@ def read_line(line: str, first: bool = False) -> Metadata | None:
             return byline
     if _CREDIT.match(line):
         return Metadata("photo credit")
-    date = find_date(line)
-    if date is not None and _only_stamp(line):
-        return Metadata("date" if DATE_FIELD.match(line) else "time stamp", date=date[0] or None)
+    field = DATE_FIELD.match(line)
+    if field and not line[field.end() :].strip():
+        return Metadata("date", date=field.group(1))
+    if is_stamp(line):
+        return Metadata("time stamp", date=stamp_date(line))
+    dateline = _DATELINE_STAMP.match(line)
+    if dateline and is_stamp(dateline.group("stamp")):
+        return Metadata("dateline", date=stamp_date(dateline.group("stamp")), place=dateline.group("place").title())
     return None
 
 
@@ -131,67 +123,9 @@ def read_prefix(text: str, start: int, end: int) -> tuple[int, Metadata] | None:
         place = dateline.group("place")
         if len(place) < 3 or place in {"AND", "THE", "BUT"}:
             return None
-        date = find_date(dateline.group("date") or "")
         agency = dateline.group("agency")
-        return start + dateline.end(), Metadata("dateline", source=agency, date=date[0] if date else None, place=place.title())
+        return start + dateline.end(), Metadata("dateline", source=agency, date=stamp_date(dateline.group("date") or ""), place=place.title())
     return None
-
-
-def find_date(text: str) -> tuple[str | None, int, int] | None:
-    """The first date written in ``text`` and where it is.
-
-    Args:
-        text: A line or a part of one.
-
-    Returns:
-        ``(iso, start, end)``; ``iso`` is ``None`` when the date cannot be read
-        one way only ("05/03/2013": the fifth of March or the third of May).
-        ``None`` when the text holds no date.
-    """
-    found: tuple[str | None, int, int] | None = None
-    for form, pattern in _DATES:
-        match = pattern.search(text)
-        if match is None or (found is not None and found[1] <= match.start()):
-            continue
-        found = (_iso(form, match.groups()), match.start(), match.end())
-    return found
-
-
-def _iso(form: str, groups: tuple[str | None, ...]) -> str | None:
-    parts = [g or "" for g in groups]
-    if form == "ymd":
-        year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
-    elif form == "mdy":
-        month, day, year = _month(parts[0]), int(parts[1]), int(parts[2])
-    elif form == "dmy":
-        day, month, year = int(parts[0]), _month(parts[1]), int(parts[2])
-    else:
-        first, second, year = int(parts[0]), int(parts[1]), int(parts[2])
-        if first <= 12 and second <= 12 and first != second:
-            return None  # month and day cannot be told apart
-        month, day = (first, second) if second > 12 or first <= 12 else (second, first)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _month(word: str) -> int:
-    word = word.lower().rstrip(".")
-    return MONTHS.get(word) or MONTHS.get(word[:3], 0)
-
-
-def _only_stamp(line: str) -> bool:
-    """Whether a line holding a date holds nothing else but labels, clock times and zones."""
-    rest = line
-    for _form, pattern in _DATES:
-        rest = pattern.sub(" ", rest)
-    for word in rest.split():
-        lowered = word.lower().strip(".,|")
-        if not lowered or lowered in MONTHS or lowered in WEEKDAYS or lowered.rstrip("day") in WEEKDAYS:
-            continue
-        if not _STAMP_WORD.fullmatch(word) and not all(_STAMP_WORD.fullmatch(p) for p in re.findall(r"\d+|[a-z]+|[^\w\s]", word, re.IGNORECASE)):
-            return False
-    return True
 
 
 def _byline(line: str) -> Metadata | None:
@@ -202,19 +136,17 @@ def _byline(line: str) -> Metadata | None:
     if names[0].lower().rstrip(",") in MONTHS or names[0].lower().rstrip(",") in WEEKDAYS:
         return None  # "By Monday, the talks had stalled": a sentence
     rest = match.group("rest") or ""
-    date = find_date(rest)
-    if date is not None:
-        rest = rest[: date[1]] + " " + rest[date[2] :]
+    date = stamp_date(rest)
     source = None
-    for part in re.split(r"[,|·•/]|\s[—–-]\s", rest):
+    for part in re.split(r"[|·•/]|,(?!\s*(?:19|20)\d\d)|\s[—–-]\s", rest):
         part = part.strip(" .")
-        if not part or _only_stamp(part):
+        if not part or is_stamp(part):
             continue
         if not part[0].isupper():
             return None  # a clause in lower case: the line is a sentence
         if source is None and not _ROLES.search(part):
             source = part
-    return Metadata("byline", source=source, date=date[0] if date else None)
+    return Metadata("byline", source=source, date=date)
 
 
 def _skip_space(text: str, at: int) -> int:

@@ -123,6 +123,15 @@ _LOWER_START = re.compile(r"[\"“‘'(]?[a-z]")
 _CUT_NUMBER = re.compile(r"\d\.$")
 
 
+#: A clock time's "a.m." or "p.m." ending a piece ("5:15 a.m.", "1: 30 a. m.").
+_CLOCK_END = re.compile(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
+#: What goes on after a clock time in the same sentence: a day, a month, a time zone.
+_WHEN_NEXT = re.compile(
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
+    r"|[A-Z]{1,2}[SD]?T|GMT|UTC)\b"
+)
+
+
 def _glue_fragments(text: str, spans: list[Span]) -> list[Span]:
     """Join pieces that continue the sentence before them.
 
@@ -142,6 +151,8 @@ def _continues(text: str, previous: Span, start: int) -> bool:
     """Whether the piece at ``start`` goes on with the sentence ``previous``."""
     if _LOWER_START.match(text, start):
         return True
+    if _CLOCK_END.search(text, previous[0], previous[1]) and _WHEN_NEXT.match(text, start):
+        return True  # "at 5:15 a.m. | Thursday as a Category 3 hurricane"
     return text[start].isdigit() and bool(_CUT_NUMBER.search(text, previous[0], previous[1]))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from reader.core.models import Segment, SegmentKind
 from reader.core.reading.metadata import DATE_FIELD, Metadata, read_line, read_prefix
 from reader.core.reading.sentences import looks_like_heading, split_sentences
+from reader.core.reading.stamps import is_stamp, stamp_date
 
 _FURNITURE = re.compile(
     r"""^(?:related\ (?:stories|articles|news|posts)|no\ stories\ found\.?|updated(?:\ on)?\b.{0,40}
@@ -72,6 +73,7 @@ def analyse(text: str) -> Structure:
     _mark_furniture(lines)
     _mark_captions(lines)
     _mark_footer(lines)
+    headline = _headline(text, lines)
     found: list[Metadata] = []
     segments: list[Segment] = []
     for line in lines:
@@ -80,7 +82,7 @@ def analyse(text: str) -> Structure:
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.METADATA, line.metadata.reason))
         elif line.reason:
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, line.reason))
-        elif looks_like_heading(line.text) and not DATE_FIELD.match(line.text):
+        elif line is headline or (looks_like_heading(line.text) and not DATE_FIELD.match(line.text)):
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.HEADING))
         else:
             start = line.start
@@ -96,12 +98,44 @@ def analyse(text: str) -> Structure:
             if not spans:  # only punctuation: keep it, but it says nothing
                 segments.append(Segment(start, line.end, text[start : line.end], SegmentKind.BOILERPLATE, "no words"))
             for first, end in spans:
+                if is_stamp(text[first:end]):
+                    # "Posted 8:44AM BST 16 Sep 2013." run into a paragraph: when the page was made.
+                    stamp = Metadata("time stamp", date=stamp_date(text[first:end]))
+                    found.append(stamp)
+                    segments.append(Segment(first, end, text[first:end], SegmentKind.METADATA, stamp.reason))
+                    continue
                 kind = SegmentKind.HEADING if _is_inline_heading(text, first, end) else SegmentKind.SENTENCE
                 segments.append(Segment(first, end, text[first:end], kind))
     place = next((m.place for m in found if m.place), None)
     source = _site_name(lines) or next((m.source for m in found if m.source), None)
     date = next((m.date for m in found if m.date), None)
     return Structure(_title(segments), source, date, tuple(segments), place)
+
+
+#: Most words of a headline read from its place rather than its look.
+_HEADLINE_WORDS = 40
+
+
+def _headline(text: str, lines: list[_Line]) -> _Line | None:
+    """The text's first line when its place makes it the headline, whatever it looks like.
+
+    A page saved as text opens with its headline, then a stamp, a byline or
+    a deck: "Indonesia earthquake: 24 dead and over 200 injured as 6.1
+    magnitude quake hits Aceh province" / "WEDNESDAY 03 JULY 2013". Such a
+    line may be long or end in "!" or "?", so it does not look like a
+    heading; one sentence standing before a metadata line or a heading is
+    one all the same.
+    """
+    body = [line for line in lines if line.metadata is None and not line.reason]
+    if len(body) < 2:
+        return None
+    first = body[0]
+    after = lines[lines.index(first) + 1]
+    if after.reason or not (after.metadata is not None or looks_like_heading(after.text)):
+        return None
+    if len(first.text.split()) > _HEADLINE_WORDS or len(split_sentences(text, first.start, first.end)) != 1:
+        return None
+    return first
 
 
 def _lines(text: str) -> list[_Line]:
