@@ -10,7 +10,7 @@ the same JSON (``reader align --format json``), without starting a process
 per pair.
 
 ``--set`` runs with a constant of reader changed (``--set
-reader.core.alignment.aligner.MAX_SIDE=2``); ``--constants`` prints the
+reader.core.alignment.linking.MAX_SIDE=2``); ``--constants`` prints the
 effect of each tuning constant of the aligner on every set, each varied
 alone around its default (the table in ``bench/NOTES.md``).
 """
@@ -161,6 +161,7 @@ def all_sets(eval_dir: Path, seeds: Path, aligner: Aligner) -> dict[str, Figures
 @contextmanager
 def constant(dotted: str, value: object) -> Iterator[None]:
     """Run with a module constant of reader set to ``value``, wherever it was imported by name."""
+    _import_core()
     module_name, name = dotted.rsplit(".", 1)
     old = getattr(importlib.import_module(module_name), name)
     holders = [m for n, m in list(sys.modules.items()) if n.startswith("reader.") and getattr(m, name, None) is old]
@@ -175,6 +176,18 @@ def constant(dotted: str, value: object) -> Iterator[None]:
         _forget()
 
 
+def _import_core() -> None:
+    """Import every module of ``reader.core`` now: one imported later (the aligner
+    imports its scorer on first use) would copy a constant while it is changed,
+    and keep the changed value."""
+    import pkgutil
+
+    import reader.core
+
+    for info in pkgutil.walk_packages(reader.core.__path__, "reader.core."):
+        importlib.import_module(info.name)
+
+
 def _forget() -> None:
     """Drop what reader cached of terms and units, so a changed constant is read again."""
     from reader.core.text import terms
@@ -186,11 +199,12 @@ def _forget() -> None:
 
 #: Each tuning constant, and the values it is measured at besides its default.
 CONSTANTS: dict[str, tuple[object, ...]] = {
-    "reader.core.alignment.aligner.DEFAULT_CUTOFF": (16.0, 20.0),
-    "reader.core.alignment.aligner.STRONG_MARGIN": (0.0, 0.02, 0.06),
-    "reader.core.alignment.aligner.MAX_SIDE": (1, 2, 4),
-    "reader.core.alignment.aligner.OUTCLASSED": (0.25, 1.0),
-    "reader.core.alignment.aligner.OPENING_BONUS": (0.0, 0.05, 0.2),
+    "reader.core.alignment.aligner.DEFAULT_CUTOFF": (16.0, 17.0, 19.0, 20.0),
+    "reader.core.alignment.linking.STRONG_MARGIN": (0.0, 0.02, 0.06, 0.08),
+    "reader.core.alignment.linking.COVER_TOLERANCE": (-1.0, 0.0, 0.01, 0.03, 0.05),
+    "reader.core.alignment.linking.MAX_SIDE": (1, 2, 4),
+    "reader.core.alignment.linking.OUTCLASSED": (0.25, 1.0),
+    "reader.core.alignment.aligner.OPENING_BONUS": (0.0, 0.05, 0.1, 0.2, 0.3),
     "reader.core.alignment.scored.CLAUSE_WEIGHT": (0.0, 0.25, 0.75),
     "reader.core.alignment.scored.NEIGHBOUR_WEIGHT": (0.0, 0.05, 0.2),
     "reader.core.alignment.scoring._CLAUSE_PARTNERS": (3, 30),

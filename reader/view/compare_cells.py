@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.core.alignment.rows import CompareRow
-from reader.core.alignment.word_diff import SENTENCE_JOINER
+from reader.core.alignment.word_diff import joiners
 from reader.core.facts.extract import Fact
 from reader.core.models import Alignment, Article
 from reader.view.printable import printable
@@ -24,6 +24,8 @@ from reader.view.printable import printable
 _NUMBER_OR_NAME = re.compile(r"[$€£]?\d[\d.,:%]*\w*|\b[A-Z][\w'’.-]*[\w]")
 _SENTENCE_START = ".!?\"“‘'([—–-:"
 _FLATTEN = str.maketrans({"\n": " ", "\t": " "})
+#: A sentence mark or a gap mark closing a run (:func:`reader.core.alignment.word_diff.joiners`).
+_JOINER_AFTER = re.compile(r"\s*¦(?:\s*⋯\s*¦)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     if not styles.markers or not text.strip():
         return text
     # The mark between two sentences stays outside, as the trailing space does.
-    words = text.rstrip().removesuffix(SENTENCE_JOINER.strip()).rstrip()
+    words = _JOINER_AFTER.sub("", text.rstrip()).rstrip()
     lead = len(words) - len(words.lstrip())
     return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words):]}"
 
@@ -85,10 +87,9 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
         return left, right
     for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
         sentences = article.sentences
-        for number, index in enumerate(indices):
+        for joiner, index in zip(("", *joiners(indices)), indices):
             segment = sentences[index]
-            if number:
-                cell.append(" ")
+            cell.append(joiner)
             style = styles.heading if segment.kind.value == "heading" else ""
             cell.append(clean(segment.text), style)
     return left, right
@@ -104,8 +105,9 @@ def paint_facts(
 ) -> None:
     """Colour the facts of a cell by kind, over whatever the diff painted.
 
-    A cell holds its sentences joined by single spaces, so a fact's article
-    offsets move by the length of the sentences before its own.
+    A cell holds its sentences joined by sentence marks (and gap marks:
+    :func:`reader.core.alignment.word_diff.joiners`), so a fact's article
+    offsets move by the length of the sentences and marks before its own.
 
     Args:
         cell: The cell, as :func:`row_cells` built it.
@@ -117,9 +119,10 @@ def paint_facts(
     """
     where: dict[int, int] = {}
     offset = 0
-    for index in indices:
+    for joiner, index in zip(("", *joiners(indices)), indices):
+        offset += len(joiner)
         where[index] = offset
-        offset += len(article.sentences[index].text) + 1
+        offset += len(article.sentences[index].text)
     # Quotes first: their italics sit under the facts they contain.
     for fact in sorted(facts, key=lambda f: f.kind not in {"quote", "paraphrase"}):
         base = where.get(fact.sentence)

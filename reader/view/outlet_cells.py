@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.word_diff import SENTENCE_JOINER
+from reader.core.alignment.word_diff import joiners
 from reader.core.facts.extract import Fact
 from reader.core.models import Article, DiffOp
 from reader.core.outlets import BaseRow, Cell, OneAgainstAll
@@ -169,9 +169,10 @@ def _conflict_spans(table: OneAgainstAll, row: BaseRow, outlet: int, cell: Cell)
     other = table.others[outlet]
     starts: dict[int, int] = {}
     offset = 0
-    for j in cell.sentences:
+    for joiner, j in zip(("", *joiners(cell.sentences)), cell.sentences):
+        offset += len(joiner)
         starts[j] = offset
-        offset += len(other.sentences[j].text) + len(SENTENCE_JOINER)
+        offset += len(other.sentences[j].text)
     spans = []
     for item in contradictions(table, row):
         fact = item.other

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import Segment, align, word_diff
-from reader.core.alignment.word_diff import SENTENCE_JOINER
+from reader.core.alignment.word_diff import joined
 from tests.conftest import seed
 
 
@@ -43,8 +43,8 @@ def test_seed_links_rebuild_both_sides() -> None:
         alignment = align(seed(left), seed(right))
         assert alignment.links
         for link in alignment.links:
-            a_text = SENTENCE_JOINER.join(alignment.a.sentences[i].text for i in link.a)
-            b_text = SENTENCE_JOINER.join(alignment.b.sentences[j].text for j in link.b)
+            a_text = joined([alignment.a.sentences[i].text for i in link.a], link.a)
+            b_text = joined([alignment.b.sentences[j].text for j in link.b], link.b)
             assert rebuild(link.diff, "a") == a_text
             assert rebuild(link.diff, "b") == b_text
             assert {op.tag for op in link.diff} <= {"equal", "replace", "insert", "delete"}

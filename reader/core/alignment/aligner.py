@@ -19,27 +19,29 @@ The method, in three steps:
    of the two openings (headline, deck and first sentence) get one too:
    news is written top down. Section headings and metadata (bylines,
    datelines, time stamps) are not scored.
-3. **Links.** Pairs at or above the cutoff join links strongest first, up to
-   ``MAX_SIDE`` sentences a side, so a merged or split sentence pairs with
-   both halves. A pair near the cutoff links only as the best match of one
-   of its sentences and only beside the link's other sentences; a row holds
-   two sentences of one side that are not neighbours only when each is
-   linked well above the cutoff (``STRONG_MARGIN``). Each link lists the
-   pairs that were kept. Strong pairs need no order, so links survive
+3. **Links** (:mod:`reader.core.alignment.linking`). Pairs at or above the
+   cutoff join links strongest first, up to ``MAX_SIDE`` sentences a side,
+   so a merged or split sentence pairs with both halves. A pair near the
+   cutoff links only as the best match of one of its sentences; a link holds
+   two sentences of one side that are not neighbours only when each is well
+   linked (by a strong pair, or by its own best match), and only when the
+   link read whole matches at least as well as its parts did. Each link
+   lists the pairs that were kept. Order plays no part, so links survive
    reordered paragraphs.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from reader.core.alignment.linking import COVER_TOLERANCE, MAX_SIDE, STRONG_MARGIN, link_pairs
 from reader.core.alignment.scored import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
-from reader.core.alignment.word_diff import link_diff
+from reader.core.alignment.word_diff import joiners, link_diff
 from reader.core.cache import IdentityCache
 from reader.core.models import Alignment, Article, Link, SegmentKind
 from reader.core.text.terms import clause_terms, content_terms
@@ -47,23 +49,28 @@ from reader.core.text.terms import clause_terms, content_terms
 if TYPE_CHECKING:
     from reader.core.alignment.scoring import PairScores
 
-__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "MAX_SIDE", "NEIGHBOUR_WEIGHT", "STRONG_MARGIN", "TermStatistics", "align"]
+__all__ = [
+    "CLAUSE_WEIGHT",
+    "COVER_TOLERANCE",
+    "DEFAULT_CUTOFF",
+    "MAX_SIDE",
+    "NEIGHBOUR_WEIGHT",
+    "OPENING_BONUS",
+    "STRONG_MARGIN",
+    "TermStatistics",
+    "align",
+    "candidate_scores",
+]
 
 #: Default score (0-100) below which two sentences are not linked.
 DEFAULT_CUTOFF = 18.0
 
-#: Most sentences of one article in one link: enough for a sentence that
-#: another outlet split in three, few enough that a row stays readable.
-MAX_SIDE = 3
-#: A pair scoring this much below the best match of each of its sentences
-#: is not linked: both have a far better partner (the margin criterion).
-OUTCLASSED = 0.5
-#: How far above the cutoff (on the 0-1 scale) a pair is *strong*: a weaker
-#: pair links only as the best match of one of its sentences, and joins a
-#: link only beside its sentences.
-STRONG_MARGIN = 0.04
-#: Added to the score of a pair of the two articles' openings (headline, first sentence).
-OPENING_BONUS = 0.1
+#: Added to the score of a pair of the two articles' openings (headline, deck, first sentence).
+OPENING_BONUS = 0.15
+#: A pair of the openings is lifted only when it scores this share of the
+#: cutoff on its own: the bonus tips pairs that say something alike over
+#: the cutoff, and does not link two openings that share a word or two.
+OPENING_FLOOR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,28 +166,61 @@ def align(
     return alignment
 
 
-def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+def candidate_scores(
+    a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, stats: TermStatistics | None = None
+) -> dict[tuple[int, int], float]:
+    """Every pair of sentences the aligner scores, as it scores them before linking.
+
+    Args:
+        a: The left article.
+        b: The right article.
+        cutoff: The cutoff the pairs are scored for (clause scores that cannot reach it are skipped).
+        stats: Term statistics, as for :func:`align`.
+
+    Returns:
+        The score (0-100) of each scored pair ``(a index, b index)``; a pair not
+        listed shares no term.
+    """
+    _, _, pairs, _ = _scored(a, b, cutoff, stats)
+    prepared_a, prepared_b = _prepare(a), _prepare(b)
+    return {
+        (prepared_a.members[u], prepared_b.members[v]): round(100 * w, 1)
+        for u, v, w in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist())
+    }
+
+
+def _scored(
+    a: Article, b: Article, cutoff: float, stats: TermStatistics | None
+) -> tuple[_Prepared, _Prepared, PairScores, dict[str, float]]:
+    """Both articles prepared, their pairs scored (openings lifted), and the weight of each term."""
     stats = stats or TermStatistics.of_articles((a, b))
     prepared_a, prepared_b = _prepare(a), _prepare(b)
-    left = list(prepared_a.units)
-    right = list(prepared_b.units)
     # Each distinct term once: long documents repeat their terms many times.
-    terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
+    terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*prepared_a.units, *prepared_b.units)))
     idf = {t: stats.idf(t) for t in terms}
     # numpy costs some 80 ms to import; the app's start needs none of it.
     from reader.core.alignment.scoring import score_pairs
 
-    pairs = score_pairs(left, right, idf, floor=cutoff / 100)
-    _lift_openings(pairs, prepared_a.opening, prepared_b.opening)
+    pairs = score_pairs(prepared_a.units, prepared_b.units, idf, floor=cutoff / 100)
+    _lift_openings(pairs, prepared_a.opening, prepared_b.opening, cutoff / 100)
+    return prepared_a, prepared_b, pairs, idf
+
+
+def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+    prepared_a, prepared_b, pairs, idf = _scored(a, b, cutoff, stats)
+    left, right = prepared_a.units, prepared_b.units
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []
-    for found, score in _link(pairs, cutoff / 100):
+    found_links = link_pairs(pairs, cutoff / 100, (left, right), idf, (prepared_a.opening, prepared_b.opening))
+    for found, score in found_links:
         scored = sorted((prepared_a.members[u], prepared_b.members[v], round(100 * w, 1)) for u, v, w in found)
         ia = sorted({i for i, _, _ in scored})
         ib = sorted({j for _, j, _ in scored})
         place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
         within = [(place_a[i], place_b[j], w) for i, j, w in scored]
-        diff = link_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within)
+        diff = link_diff(
+            a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib)
+        )
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
@@ -231,7 +271,7 @@ def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
     return tuple(opening)
 
 
-def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...]) -> None:
+def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...], cutoff: float) -> None:
     """Raise the pairs of the two openings by ``OPENING_BONUS``.
 
     News is written top down: the headline and the first sentence state the
@@ -244,7 +284,8 @@ def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tup
     if not opening_a or not opening_b or not len(pairs.rows):
         return
     lifted = np.isin(pairs.rows, opening_a) & np.isin(pairs.cols, opening_b)
-    pairs.scores[lifted] = np.minimum(pairs.scores[lifted] + OPENING_BONUS, 1.0)
+    raw = pairs.scores[lifted]
+    pairs.scores[lifted] = np.where(raw >= OPENING_FLOOR * cutoff, np.minimum(raw + OPENING_BONUS, 1.0), raw)
 
 
 def _unit(text: str) -> Unit:
@@ -255,83 +296,3 @@ def _unit(text: str) -> Unit:
         # copy: its whole normalised text stands in as its one term.
         terms = ["=" + " ".join(text.casefold().split())]
     return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(c)) for c in clauses if len(c) >= 3 and len(clauses) > 1))
-
-
-def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, float]], float]]:
-    """Group the pairs at or above the cutoff into links of at most ``MAX_SIDE`` units a side.
-
-    Pairs join links strongest first, as bitext aligners grow their
-    alignments from the surest pairs (hunalign's and bertalign's anchors).
-    Both golds and real reports are many-to-many (a merged sentence, a quote
-    spread over two), so a sentence may pair with several, but only on
-    evidence that holds up:
-
-    * a *weak* pair (below the cutoff plus ``STRONG_MARGIN``) links only
-      when it is the best match of one of its two sentences: a sentence
-      whose best partner is elsewhere lends it nothing (the best-match
-      criterion of margin-based aligners). So two clean one-to-one pairs are
-      never merged by a weak pair across them: neither of its sentences has
-      it as its best;
-    * a sentence joins a link beside none of the link's sentences of its
-      side only through a strong pair: a row holds two sentences of one
-      side that are not neighbours only when each is linked well above the
-      cutoff (every pair before it was at least as strong);
-    * a pair whose two sentences both have a match better by ``OUTCLASSED``
-      does not link: it would only chain two clear links together;
-    * a pair that would make a link larger than ``MAX_SIDE`` on either side
-      is dropped, so a link is split at its weakest pairs.
-
-    A link lists only the pairs that were themselves kept.
-
-    Returns:
-        Each link's pairs ``(unit a, unit b, score)`` and its best score.
-    """
-    import numpy as np
-
-    n, m = pairs.shape
-    scores = pairs.scores
-    best_a = np.zeros(n, dtype=np.float32)
-    best_b = np.zeros(m, dtype=np.float32)
-    np.maximum.at(best_a, pairs.rows, scores)
-    np.maximum.at(best_b, pairs.cols, scores)
-    strong = cutoff + STRONG_MARGIN
-    is_best = (scores >= best_a[pairs.rows]) | (scores >= best_b[pairs.cols])
-    # A pair whose two sentences both have a far better match elsewhere
-    # would only chain two clear links together (in an article aligned
-    # with itself, any two similar sentences).
-    outclassed = scores < np.minimum(best_a[pairs.rows], best_b[pairs.cols]) - OUTCLASSED
-    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & ((scores >= strong) | is_best) & ~outclassed)
-    rows, cols, weights = pairs.rows[keep], pairs.cols[keep], pairs.scores[keep]
-    order = np.lexsort((cols, rows, -weights))
-    # Nodes 0..n-1 are left units, n.. right units.
-    parent: dict[int, int] = {}
-    members: dict[int, tuple[set[int], set[int]]] = {}  # root -> (left units, right units)
-    chosen: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, weight in zip(rows[order].tolist(), cols[order].tolist(), weights[order].tolist()):
-        ru, rv = find(i), find(n + j)
-        if ru != rv:
-            left_u, right_u = members.get(ru, ({i}, set()))
-            left_v, right_v = members.get(rv, (set(), {j}))
-            if len(left_u) + len(left_v) > MAX_SIDE or len(right_u) + len(right_v) > MAX_SIDE:
-                continue
-            if weight < strong and not (_beside(left_v, left_u) and _beside(right_u, right_v)):
-                continue
-            parent[rv] = ru
-            members[ru] = (left_u | left_v, right_u | right_v)
-            members.pop(rv, None)
-            chosen[ru].extend(chosen.pop(rv, ()))
-        chosen[ru].append((i, j, weight))
-    return [(found, max(w for _, _, w in found)) for found in chosen.values()]
-
-
-def _beside(new: set[int], old: set[int]) -> bool:
-    """Whether every sentence of ``new`` sits next to one of ``old`` (or either side is empty)."""
-    return not new or not old or all(x - 1 in old or x + 1 in old for x in new)

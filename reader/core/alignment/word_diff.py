@@ -11,10 +11,35 @@ from reader.core.text.tokens import TOKEN_WITH_SPACE, diff_key
 #: Text placed between two sentences of the same side of a link: a mark, so
 #: that every view shows where one sentence ends and the next begins.
 SENTENCE_JOINER = " ¦ "
+#: Text placed between two sentences of one side of a link that are not
+#: neighbours in their article: the sentences between them are in other rows.
+GAP_JOINER = " ¦ ⋯ ¦ "
+
+
+def joiners(indices: Sequence[int]) -> tuple[str, ...]:
+    """What stands before each of a link side's sentences after the first: a sentence mark, or a gap mark.
+
+    Args:
+        indices: The side's sentences (indices into ``Article.sentences``), ascending.
+
+    Returns:
+        One joiner for each sentence but the first.
+    """
+    return tuple(SENTENCE_JOINER if after == before + 1 else GAP_JOINER for before, after in zip(indices, indices[1:]))
+
+
+def joined(texts: Sequence[str], indices: Sequence[int]) -> str:
+    """A link side's sentences as its cell shows them: joined by :func:`joiners`."""
+    return "".join(joiner + text for joiner, text in zip(("", *joiners(indices)), texts))
 
 
 def word_diff(
-    a_text: str, a_sentences: Sequence[Segment], b_text: str, b_sentences: Sequence[Segment]
+    a_text: str,
+    a_sentences: Sequence[Segment],
+    b_text: str,
+    b_sentences: Sequence[Segment],
+    a_joiners: Sequence[str] | None = None,
+    b_joiners: Sequence[str] | None = None,
 ) -> tuple[DiffOp, ...]:
     """Diff the words of two runs of sentences.
 
@@ -24,20 +49,23 @@ def word_diff(
     when it moved within the sentence (``Levenshtein`` would rather
     substitute word for word). A deletion next to an insertion is one
     ``replace``. Each token carries the
-    white space after it, so the ops' texts joined give back each side:
-    ``"".join(op.a_text for op in ops) == SENTENCE_JOINER.join(s.text for s in a_sentences)``.
+    white space after it, so the ops' texts joined give back each side, its
+    sentences joined by the joiners (by default :data:`SENTENCE_JOINER`):
+    ``"".join(op.a_text for op in ops) == joined([s.text for s in a_sentences], ...)``.
 
     Args:
         a_text: The text side A's offsets point into.
         a_sentences: The sentences of side A, in order.
         b_text: The text side B's offsets point into.
         b_sentences: The sentences of side B, in order.
+        a_joiners: What stands before each sentence of side A after the first (:func:`joiners`).
+        b_joiners: The same for side B.
 
     Returns:
         The runs, in order; offsets point into ``a_text`` and ``b_text``.
     """
-    a_chunks = _chunks(a_text, a_sentences)
-    b_chunks = _chunks(b_text, b_sentences)
+    a_chunks = _chunks(a_text, a_sentences, a_joiners)
+    b_chunks = _chunks(b_text, b_sentences, b_joiners)
     ops: list[DiffOp] = []
     opcodes = indel_opcodes([c[2] for c in a_chunks], [c[2] for c in b_chunks])
     for tag, i1, i2, j1, j2 in _merge_replacements(opcodes):
@@ -71,7 +99,7 @@ def _merge_replacements(opcodes: list[Opcode]) -> list[Opcode]:
 Chunk = tuple[int, int, str, str]  # start, end, comparison key, text with trailing space
 
 
-def _chunks(text: str, sentences: Sequence[Segment]) -> list[Chunk]:
+def _chunks(text: str, sentences: Sequence[Segment], between: Sequence[str] | None = None) -> list[Chunk]:
     chunks: list[Chunk] = []
     last = len(sentences) - 1
     for number, sentence in enumerate(sentences):
@@ -88,7 +116,7 @@ def _chunks(text: str, sentences: Sequence[Segment]) -> list[Chunk]:
                 chunks[first] = (start, end, key, text[sentence.start : start] + chunk)
             if number != last:
                 start, end, key, chunk = chunks[-1]
-                chunks[-1] = (start, end, key, chunk + SENTENCE_JOINER)
+                chunks[-1] = (start, end, key, chunk + (between[number] if between else SENTENCE_JOINER))
     return chunks
 
 
@@ -107,6 +135,8 @@ def link_diff(
     b_text: str,
     b_sentences: Sequence[Segment],
     pairs: Sequence[tuple[int, int, float]],
+    a_joiners: Sequence[str] | None = None,
+    b_joiners: Sequence[str] | None = None,
 ) -> tuple[DiffOp, ...]:
     """Diff the words of a link pair by pair, so each sentence is read against the one it matches.
 
@@ -115,8 +145,8 @@ def link_diff(
     highest total score first (a monotone path, as sentence aligners take);
     each matched pair is diffed on its own, and a sentence matched to none
     on the path is all removed or all added. Sentences of one side are
-    joined by :data:`SENTENCE_JOINER`, so
-    ``"".join(op.a_text for op in ops) == SENTENCE_JOINER.join(s.text for s in a_sentences)``.
+    joined by the joiners (:func:`joiners`: a sentence mark, or a gap mark
+    between sentences that are not neighbours), as :func:`word_diff` joins them.
 
     Args:
         a_text: The text side A's offsets point into.
@@ -124,6 +154,8 @@ def link_diff(
         b_text: The text side B's offsets point into.
         b_sentences: The link's sentences of side B, in order.
         pairs: ``(position in a_sentences, position in b_sentences, score)`` of each pair the link holds.
+        a_joiners: What stands before each sentence of side A after the first.
+        b_joiners: The same for side B.
 
     Returns:
         The runs, in order; offsets point into ``a_text`` and ``b_text``.
@@ -131,14 +163,15 @@ def link_diff(
     if len(a_sentences) == 1 or len(b_sentences) == 1:
         # One sentence against a run of them (merged, or split): the run is
         # what the one sentence says, read as one.
-        return word_diff(a_text, a_sentences, b_text, b_sentences)
+        return word_diff(a_text, a_sentences, b_text, b_sentences, a_joiners, b_joiners)
+    between = {"a": a_joiners or [SENTENCE_JOINER] * len(a_sentences), "b": b_joiners or [SENTENCE_JOINER] * len(b_sentences)}
     ops: list[DiffOp] = []
     last: dict[str, int] = {}  # side -> index of the last op holding text of that side
     cursor = {"a": a_sentences[0].start, "b": b_sentences[0].start}
     for x, y in _monotone_path(len(a_sentences), len(b_sentences), pairs):
         for side, index in (("a", x), ("b", y)):
             if index is not None and index > 0 and side in last:
-                ops[last[side]] = _joined(ops[last[side]], side)
+                ops[last[side]] = _joined(ops[last[side]], side, between[side][index - 1])
         if x is not None and y is not None:
             found = list(word_diff(a_text, [a_sentences[x]], b_text, [b_sentences[y]]))
         elif x is not None:
@@ -159,11 +192,11 @@ def link_diff(
     return tuple(ops)
 
 
-def _joined(op: DiffOp, side: str) -> DiffOp:
-    """``op`` with the sentence joiner after its text on one side."""
+def _joined(op: DiffOp, side: str, joiner: str) -> DiffOp:
+    """``op`` with a joiner after its text on one side."""
     if side == "a":
-        return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text + SENTENCE_JOINER, op.b_text)
-    return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text, op.b_text + SENTENCE_JOINER)
+        return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text + joiner, op.b_text)
+    return DiffOp(op.tag, op.a_start, op.a_end, op.b_start, op.b_end, op.a_text, op.b_text + joiner)
 
 
 def _monotone_path(n: int, m: int, pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int | None, int | None]]:

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import Alignment, Article, FactComparison, align
 from reader.core.alignment.rows import CompareRow, RowKind
+from reader.core.alignment.word_diff import joined
 from reader.core.outlets import BaseRow, OneAgainstAll, one_against_all
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenComparison
@@ -264,7 +265,7 @@ class OutletsScreen(Screen[None]):
         if width <= COMPACT_WIDTH or cell is None:
             return mark
         other = self.others[k]
-        said = " ".join(clean(other.sentences[j].text) for j in cell.sentences)
+        said = clean(joined([other.sentences[j].text for j in cell.sentences], cell.sentences))
         text = Text(no_wrap=True, overflow="ellipsis")
         mark.justify = None
         text.append_text(mark)

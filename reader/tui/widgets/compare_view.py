@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.core import Alignment, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, RowKind
+from reader.core.alignment.word_diff import joined
 from reader.tui.widgets.diff_styles import word_diff_css, word_diff_styles
 from reader.tui.widgets.wrap import wrap_offsets, wrap_text
 from reader.view.compare_cells import CellStyles, clean, paint_facts, row_cells
@@ -55,8 +56,8 @@ def _plain(alignment: Alignment, row: CompareRow) -> tuple[str, str]:
             clean("".join(op.a_text for op in row.link.diff)),
             clean("".join(op.b_text for op in row.link.diff)),
         )
-    left = " ".join(alignment.a.sentences[i].text for i in row.left)
-    right = " ".join(alignment.b.sentences[j].text for j in row.right)
+    left = joined([alignment.a.sentences[i].text for i in row.left], row.left)
+    right = joined([alignment.b.sentences[j].text for j in row.right], row.right)
     return clean(left), clean(right)
 
 
