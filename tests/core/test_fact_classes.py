@@ -921,6 +921,18 @@ NAMES = [
             "Salazar announced the offshore drilling plan on Tuesday.",
         ),
     ),
+    case(
+        "the-next-in-a-run-against-another-count",
+        report(
+            "Harbour Ledger", "2026-05-22", "Ferry contract extended again",
+            "The council granted the operator its fifth extension of the ferry contract on Wednesday.",
+        ),
+        report(
+            "Isles Today", "2026-05-22", "Ferry deal gets more time",
+            "The council has granted the operator its seventh extension of the ferry contract, on Wednesday.",
+        ),
+        conflicts=(("fifth", "seventh"),),
+    ),
 ]
 
 CASES = NUMBER_WORDS + THOUSANDS + FRACTIONS + ROLES + UNITS + QUALIFIERS + METADATA + OTHERS + NAMES
@@ -1053,6 +1065,37 @@ SPEAKERS = [
         True,
         id="told-reporters-against-said",
     ),
+    pytest.param(
+        report(
+            "Monsoon Desk", "2026-08-04", "Landslide buries farm",
+            "One woman died when mud swept through a tea estate, said district relief official Harjanto.",
+            '"She was picking leaves on the slope when the hill gave way," he said.',
+        ),
+        report(
+            "Java Post", "2026-08-04", "Tea picker killed",
+            "Harjanto, an official at the district relief office, confirmed one death on Tuesday.",
+            '"She was picking leaves on the slope when the hill gave way," he told reporters.',
+        ),
+        "She was picking leaves on the slope",
+        ("Harjanto", "Harjanto"),
+        False,
+        id="a-single-name-beside-what-its-bearer-is",
+    ),
+    pytest.param(
+        report(
+            "Monsoon Desk", "2026-08-05", "Clinic overwhelmed",
+            "Dewi Lestari, a nurse at the Sumber clinic, said the ward was full by noon.",
+            '"We are treating people in the corridor," added the nurse.',
+        ),
+        report(
+            "Java Post", "2026-08-05", "Ward full",
+            '"We are treating people in the corridor," Dewi Lestari said.',
+        ),
+        "We are treating people in the corridor",
+        ("Dewi Lestari", "Dewi Lestari"),
+        False,
+        id="the-nurse-is-the-nurse-named-before",
+    ),
 ]
 
 
@@ -1095,3 +1138,19 @@ def test_there_is_a_case_for_every_class() -> None:
     groups = (NUMBER_WORDS, THOUSANDS, FRACTIONS, ROLES, UNITS, QUALIFIERS, METADATA, OTHERS, NAMES)
     assert all(groups)
     assert len(CASES) + len(SPEAKERS) + 1 >= 45
+
+
+def test_words_alike_in_another_mouth_are_not_one_quote() -> None:
+    """A few shared words in quotes given to a named person and to "two men" are two quotes, not a paraphrase."""
+    comparison = compared(
+        report(
+            "Green Ledger", "2026-04-30", "Wetland rule restored",
+            '"Farmers will once again have to consult the wetland board before they drain a field," the two ministers '
+            "said in a statement.",
+        ),
+        report(
+            "Field Weekly", "2026-04-30", "Drainage rule back",
+            '"Most farmers never drain a field without asking a neighbour first," said Ruth Okafor, a drainage engineer.',
+        ),
+    )
+    assert not [q for q in comparison.quotes if q.a.kind == "quote" and q.b.kind == "quote"], describe(comparison)

@@ -21,7 +21,7 @@ from reader.core.facts.values import (
     resolve_date,
     unit_class,
 )
-from reader.core.facts.verdicts import compare_dates, quote_verdict, relation
+from reader.core.facts.verdicts import compare_dates, quote_verdict, value_relation
 from reader.core.reading.articles import article_from_text
 
 
@@ -266,12 +266,20 @@ def test_only_facts_never_mentioned_are_omissions() -> None:
 def test_relations_of_numbers() -> None:
     facts = extract_facts(article("It lasted about 90 days, or 90 days, or 45 days, or 90 weeks.\n")).of_kind("number")
     about, ninety, half, weeks = facts
-    assert relation(ninety, ninety) == "same"
-    assert relation(about, ninety) == "compatible"
-    assert relation(ninety, half) == "different"
-    assert relation(ninety, half, anywhere=True) is None  # two spans of two things
-    assert relation(ninety, weeks) is None
+    assert value_relation(ninety, ninety) == "same"
+    assert value_relation(about, ninety) == "compatible"
+    assert value_relation(ninety, half) == "different"
+    assert value_relation(ninety, weeks) is None
     assert math.isclose(about.low or 0, 81)
+
+
+def test_two_spans_in_sentences_told_apart_are_two_things() -> None:
+    # "90 days" and "45 days" differ as values; said of two things, they are no conflict.
+    comparison = linked_pair(
+        "The ban was delayed by 90 days. Separately, the review took 45 days.\n",
+        "Officials said the review took 45 days. The talks in Madrid lasted two days.\n",
+    )
+    assert not [p for p in comparison.conflicts if {p.a.text, p.b.text} <= {"90 days", "45 days", "two days"}]
 
 
 def test_an_unclosed_quote_does_not_swallow_the_text_to_the_next() -> None:
@@ -302,20 +310,29 @@ def test_the_dateline_is_not_a_reported_date() -> None:
 
 
 def test_coverage_of_a_made_up_story() -> None:
-    from reader.core.facts.coverage import coverage
+    from reader.core.facts.coverage import coverage, coverage_of_comparisons
 
     texts = [
         '"We will never sacrifice national security for an app," Bessent said. It was the third delay.\n',
         '"We will never sacrifice our national security for any app," Bessent said. It was the fourth delay.\n',
         "Talks went on in Madrid on Monday.\n",
     ]
-    matrix = coverage([article(t, f"{k}.txt") for k, t in enumerate(texts)])
+    articles = [article(t, f"{k}.txt") for k, t in enumerate(texts)]
+    matrix = coverage(articles)
     rows = {(r.kind, r.value): r for r in matrix.rows}
     quote = next(r for r in matrix.rows if r.kind == "quote")
     assert [c.state for c in quote.cells] == ["same", "altered", "absent"]
+    # The cheap matrix (for many sources) says who states what; a conflict is claimed only
+    # by comparing two reports, as the matrix built from every pair's comparison does.
     third = rows[("ordinal", "3rd extension")]
-    assert [c.state for c in third.cells] == ["same", "different", "absent"] and third.conflict
+    assert [c.state for c in third.cells] == ["same", "absent", "absent"] and not third.conflict
     assert rows[("place", "Madrid")].sources == 1
+    facts = [extract_facts(a) for a in articles]
+    compared = {(i, j): compare_facts(align(articles[i], articles[j]), facts=(facts[i], facts[j]))
+                for i in range(3) for j in range(i + 1, 3)}
+    pairwise = {(r.kind, r.value): r for r in coverage_of_comparisons(articles, facts, compared).rows}
+    third = pairwise[("ordinal", "3rd extension")]
+    assert [c.state for c in third.cells] == ["same", "different", "absent"] and third.conflict
 
 
 def test_written_and_digit_forms_give_one_key() -> None:

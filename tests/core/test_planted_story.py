@@ -192,7 +192,9 @@ def test_every_planted_conflict_is_found(a: str, b: str, fact_a: str, fact_b: st
 @pytest.mark.parametrize(("a", "b"), [pytest.param(a, b, id=f"{a}~{b}") for a, b in PAIRS])
 def test_no_conflict_is_found_that_was_not_planted(a: str, b: str) -> None:
     comparison = compared(a, b)
-    planted = PLANTED[(a, b)].values()
+    planted = list(PLANTED[(a, b)].values())
+    if (a, b) in SPEAKER_CONFLICTS:
+        planted.append((DARK_DAY, DARK_DAY))  # the quote given to another speaker is a conflict row too
     found = conflicts(comparison)
     unplanted = {
         (x, y) for x, y in found if not any(contains(x, fact_a) and contains(y, fact_b) for fact_a, fact_b in planted)

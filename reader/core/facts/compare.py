@@ -167,6 +167,12 @@ def compare_facts(
     keys_b = {f.key for f in plain_b if f.kind in NAME_KINDS} | confirmed
     keys_a = {f.key for f in plain_a if f.kind in NAME_KINDS} | confirmed
     quotes = compare_quotes(alignment, facts_a, facts_b)
+    # The same words quoted from two different people are a fact the two reports dispute,
+    # when each report names its speaker beside them (a "he said" read back to a name may
+    # be misread, and words merely like them may be someone else's).
+    pairs += [FactPair("quote", "different", q.a, q.b, q.link) for q in quotes
+              if q.different_speakers and q.verdict in {"exact", "altered"} and q.b.kind == "quote"
+              and _named_beside(alignment.a.text, q.a) and _named_beside(alignment.b.text, q.b)]
     quoted_a = {id(q.a) for q in quotes}
     quoted_b = {id(q.b) for q in quotes}
     link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
@@ -178,6 +184,19 @@ def compare_facts(
         if id(fact) not in used_b and fact.key not in keys_a and same_key(fact) not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
     return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+
+
+#: How far before and after a quote, in characters, its speaker's name must stand to be sure.
+NAMED_BESIDE = (250, 150)
+
+
+def _named_beside(text: str, quote: Fact) -> bool:
+    """Whether the quote's speaker is named near it, not only found through a pronoun."""
+    if not quote.speaker:
+        return False
+    surname = quote.speaker.split()[-1]
+    window = text[max(0, quote.start - NAMED_BESIDE[0]) : quote.end + NAMED_BESIDE[1]]
+    return surname in window.replace(text[quote.start : quote.end], " ")
 
 
 def too_long_for_facts(alignment: Alignment) -> str:

@@ -16,7 +16,7 @@ from reader.core.facts.compare import FactComparison, same_key
 from reader.core.facts.extract import KINDS, NAME_KINDS, VALUE_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer
 from reader.core.facts.roles import roles_agree
-from reader.core.facts.verdicts import MIN_SHARED, content, name_bucket, quote_verdict, relation
+from reader.core.facts.verdicts import MIN_SHARED, content, name_bucket, quote_verdict, value_relation
 from reader.core.models import Article
 
 #: Cell states: the source states the row's value, the value at another
@@ -183,7 +183,7 @@ def coverage_of_comparisons(
             if stated:
                 if head.kind == "quote":
                     state = _quote_state(head, stated[0])
-                elif head.kind in NAME_KINDS or any(relation(head, f) == "same" or f.key == head.key for f in stated):
+                elif head.kind in NAME_KINDS or any(value_relation(head, f) == "same" or f.key == head.key for f in stated):
                     state = "same"
                 else:
                     state = "compatible"
@@ -208,7 +208,9 @@ def coverage(
     """Build the facts × sources matrix of a collection, grouping facts by value and role.
 
     For a story of a few sources, :func:`coverage_of_comparisons` says the
-    same as each pair's comparison; this is the cheap form for many.
+    same as each pair's comparison; this is the cheap form for many, which
+    groups the values each source states and marks no conflict: a conflict
+    is only ever claimed by comparing two reports.
 
     Args:
         articles: The sources, in column order.
@@ -256,8 +258,9 @@ def coverage(
                 state = _quote_state(first, mine[0]) if first.kind == "quote" else _value_state(first, mine)
                 cells.append(CoverageCell(state, mine[0]))
                 continue
-            rival = _rival(first, facts[column]) if first.kind in VALUE_KINDS else None
-            cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
+            # A conflict is a claim of two reports' comparison (compare_facts); with too many
+            # sources to compare every pair, the matrix says who states what, and no more.
+            cells.append(CoverageCell("absent", None))
         text_len = max(len(articles[group[0][0]].text), 1)
         # The spelling most sources use names the row ("ByteDance", not the
         # first source's "Bytedance").
@@ -290,7 +293,7 @@ def _near(
         return None
     for index in by_slot.get(_slot(fact), ()):
         # As in one pair of linked sentences: "next month" is "October".
-        if relation(groups[index][0][1], fact) in {"same", "compatible"}:
+        if value_relation(groups[index][0][1], fact) in {"same", "compatible"}:
             return index
     return None
 
@@ -306,21 +309,13 @@ def _slot(fact: Fact) -> tuple[str, str]:
 
 
 def _value_state(first: Fact, mine: list[Fact]) -> str:
-    verdicts = {relation(first, fact) for fact in mine}
+    verdicts = {value_relation(first, fact) for fact in mine}
     return "same" if "same" in verdicts or first.kind in NAME_KINDS else "compatible"
 
 
 def _quote_state(first: Fact, mine: Fact) -> str:
     verdict = quote_verdict(first.words, mine.words)
     return "same" if verdict in {None, "exact"} else verdict
-
-
-def _rival(fact: Fact, facts: ArticleFacts) -> Fact | None:
-    """A fact of another source that counts the same thing differently."""
-    for other in facts.facts:
-        if other.kind in VALUE_KINDS and relation(fact, other, anywhere=True) == "different":
-            return other
-    return None
 
 
 def _label(fact: Fact) -> str:

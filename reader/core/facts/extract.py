@@ -16,8 +16,9 @@ from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
-from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, resolve_date
+from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
 from reader.core.models import Article, FactKind
+from reader.core.reading.stamps import stamp_prefix
 
 #: Every kind of fact, in the order tables list them.
 KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
@@ -154,9 +155,14 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     facts: list[Fact] = []
     own = parse_date(written) if written else None
     for number, segment in enumerate(sentences):
+        prefix = segment.start + stamp_prefix(segment.text)
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
                 continue  # the dateline: when it was written, not what it reports
+            if mention.start < prefix:
+                continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
+            if mention.kind in {"time", "date"} and _AS_OF.search(article.text, max(segment.start, mention.start - 30), mention.start):
+                continue  # "At this point (10:30 p.m.)", "as of 6 a.m.": when the report was brought up to date
             fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
             counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
@@ -166,7 +172,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 # "3.1% in March" is March's rate; "the fourth extension,
                 # announced on Thursday" is no Thursday's extension.
                 role = replace(role, when="")
-            facts.append(replace(fact, role=role))
+            fact = replace(fact, role=role)
+            if fact.date is not None and anchor is not None:
+                fact = _weekday_placed(fact, anchor)
+            facts.append(fact)
     facts = _coordinated(article.text, facts)
     names = find_names(article, gazetteer, candidates)
     facts = _ages_in_apposition(article.text, facts, names)
@@ -186,6 +195,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
 
 
 _COORDINATED = re.compile(r"\s?-?\s?(?:and|or|to)\s+$")
+
+
+#: Words before a time that make it the time a report was brought up to date.
+_AS_OF = re.compile(r"\b(?:as of|at this point|at the time of writing|updated(?: at)?|last updated|posted(?: at)?)\W{0,4}\Z", re.I)
 
 
 def _coordinated(text: str, facts: list[Fact]) -> list[Fact]:
@@ -231,6 +244,20 @@ def _ages_in_apposition(text: str, facts: list[Fact], names: list[Name]) -> list
                                role=role)
         out.append(fact)
     return out
+
+
+def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
+    """A weekday alone placed on the calendar against the day the article was written: the
+    last such day up to it ("the jury returned its verdicts on Thursday" in a report of
+    Thursday, March 12, is March 12), or the next one for what is expected ("will meet on
+    Friday")."""
+    date = fact.date
+    if date is None or date.weekday is None or date.day is not None or date.relative or written.day is None:
+        return fact
+    placed = place_weekday(date.weekday, written, ahead=fact.role.modality == "expected")
+    if placed is None:
+        return fact
+    return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
 
 
 def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:

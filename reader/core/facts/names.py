@@ -116,6 +116,21 @@ _ROLE_WORDS = frozenset("owner owners manager operator landlord tenant witness w
 #: How a possessive ends ("Millbrook's", "Millbrook’s").
 _POSSESSIVE = ("'s", "’s")
 _SPEECH = frozenset("said says stated added noted told warned asked wrote explained".split())
+#: What someone is, said beside a single name that makes it a person's ("official Fauzi",
+#: "Fauzi, an official from the agency"), as a title would.
+_PERSON_NOUNS = frozenset(
+    """official doctor nurse farmer resident witness teacher student driver worker engineer lawyer attorney
+    analyst economist researcher scientist survivor victim villager fisherman pilot soldier policeman
+    policewoman activist neighbour neighbor mother father son daughter wife husband brother sister
+    spokesman spokeswoman spokesperson head chief""".split()
+)
+_PERSON_APPOSED = re.compile(
+    rf",\s{{1,3}}(?:a|an|the)\s{{1,3}}(?:[\w-]{{1,30}}\s{{1,3}}){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS))})\b"
+)
+#: "Secretary of the Interior Ken Salazar": a title of a department, its last word caught up in the name.
+_TITLE_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(w for w in TITLE_WORDS if '-' not in w))})\s{{1,3}}of\s{{1,3}}the\s{{1,3}}$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,12 +512,23 @@ def _classify(
         out.append(_person(text, span, gazetteer) if kind == "person" else _name(text, span, kind))
         return out
     if len(span) == 1:
-        if before in TITLE_WORDS or before in _SPEECH or word in gazetteer.people:
+        # "said Locke" names who spoke; "told AFP" whom he told, as often an agency as a person.
+        if (
+            before in TITLE_WORDS
+            or before in _PERSON_NOUNS
+            or before in _SPEECH - {"told", "asked"}
+            or word in gazetteer.people
+            or _PERSON_APPOSED.match(text, span[0][1], span[0][1] + 80)
+        ):
             out.append(_person(text, span, gazetteer))
         elif re.search(r"[a-z][A-Z]", token) or (token.isupper() and len(word) > 1) or re.search(r"\d", token):
             out.append(_name(text, span, "organisation"))  # TikTok, ByteDance, APEC, G7
         elif gazetteer.documents.get(key, 0) >= gazetteer.mentions_needed:
             out.append(_name(text, span, "organisation"))
+        return out
+    if len(span) >= 3 and before == "the" and _TITLE_OF.search(text, max(0, span[0][0] - 60), span[0][0]) \
+            and _person_shaped(span[1:]):
+        out.append(_person(text, span[1:], gazetteer))
         return out
     if _person_shaped(span):
         if _place_context(text, span, before):
@@ -550,7 +576,7 @@ def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tu
 def _person_shaped(span: list[tuple[int, int, str]]) -> bool:
     """One to three capitalised words, with initials: "Linda Park", "Karen B. Olson"."""
     words = [t[2] for t in span if t[2] != "."]
-    return 0 < len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]", w) for w in words) and any(
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z’'-]+)+|[A-Z]", w) for w in words) and any(
         len(w) > 1 for w in words
     )
 

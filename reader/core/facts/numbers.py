@@ -72,10 +72,28 @@ _DIGITS = (
     r"|(?<![\w.,])\d{1,3}\. \d{1,2}(?= ?(?:-|%|[a-z]))"
     r"|(?<![\w.,/])\d+(?:\.\d+)?(?![\d,]\d)(?!/\d)"
 )
-_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn)\b)"
+_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn|dozen)\b)"
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM})\b(?!-on-)|\ba\s+dozen\b)(?:{_SCALE})*"
 #: "$480m", "£1.2bn": a scale letter glued to the figure, read only for money.
-_MONEY_SCALE = r"(?:(?<=\d)(?:m|bn|k)\b)?"
+_MONEY_SCALE = r"(?:(?<=\d)(?:m|mn|mln|bn|bln|k)\b)?"
+#: Currencies written as a code or a sign of letters before the figure: "CHF 1.2 billion", "SFr1.2bn".
+_CURRENCY_CODES = {
+    "chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+    "cny": "CNY", "rmb": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR", "aud": "AUD", "a$": "AUD", "cad": "CAD",
+    "c$": "CAD", "nzd": "NZD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "hkd": "HKD", "hk$": "HKD", "r$": "BRL",
+    "brl": "BRL", "zar": "ZAR", "mxn": "MXN", "krw": "KRW", "rub": "RUB",
+}  # fmt: skip
+#: Currencies written as a word after the figure: "eight million Swiss francs".
+_CURRENCY_WORDS = {
+    "dollars": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "swiss francs": "CHF", "francs": "CHF",
+    "rupees": "INR", "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
+    "kronor": "SEK", "kroner": "NOK", "canadian dollars": "CAD", "australian dollars": "AUD",
+}  # fmt: skip
+_CODE = "|".join(re.escape(c) for c in sorted(_CURRENCY_CODES, key=len, reverse=True))
+_CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+#: "two and a half", "3 and a half": a half more.
+_HALF = r"(?:\s+and\s+a\s+half\b)?"
 _SMALL = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nil|zero)\b"
 #: Words that make "7-2" or "six to three" a vote split rather than a range.
 _VOTE_WORDS = re.compile(
@@ -92,7 +110,7 @@ _QUALIFIER = (
 )
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-_PART = r"(?:(?:early|mid|late)[-\s](?:in\s+)?)"
+_PART = r"(?:(?:early|mid|late)[-\s](?:in\s+)?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
 _YEAR = r"(?<![\w.,$€£])(?:19|20)\d{2}(?![\w%]|[.,]\d|\s?percent)"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
@@ -107,13 +125,50 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "money",
-        re.compile(rf"(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>dollars|euros|pounds|yuan)\b", re.I),
+        re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
+    ),
+    (
+        "money",
+        re.compile(
+            rf"(?:{_QUALIFIER})?(?<![\w$])(?P<code>{_CODE})\s?(?P<n>(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{_SCALE})*|{_NUM}){_MONEY_SCALE})"
+            rf"(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}{_MONEY_SCALE}))?",
+            re.I,
+        ),
     ),
     (
         "percent",
         re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
     ),
     ("percent", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
+    # "25 basis points", "0.8 percentage point", "a quarter of a point", "a half-point cut":
+    # a change in a rate, in points of it.
+    (
+        "percent",
+        re.compile(
+            rf"(?:{_QUALIFIER})?(?:(?P<n>{_NUM})\s*(?P<bp>basis[\s-]points?|bps?\b)|(?P<pp>{_NUM})\s+percentage[\s-]points?"
+            rf"|(?P<qp>(?:a\s+)?(?:quarter|half)(?:\s+(?:of\s+)?a)?[\s-](?:percentage[\s-])?point))",
+            re.I,
+        ),
+    ),
+    # "a quarter of the homes", "two-thirds of voters", "one in four", "three out of 10": a share.
+    (
+        "percent",
+        re.compile(
+            rf"\b(?P<frac>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half)"
+            rf"\s+of\b(?!\s+(?:a|an|one)\s+(?:million|billion|percent|per\s*cent|percentage|point))"
+            rf"|\b(?P<part>{_NUMBER_WORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?P<whole>{_NUMBER_WORD}|\d{{1,3}})\b(?=\s+[a-z])",
+            re.I,
+        ),
+    ),
+    # "2:05:41", "2 hours, 5 minutes and 41 seconds": a time taken.
+    (
+        "number",
+        re.compile(
+            r"(?<![\d:])(?P<dh>\d{1,2}):(?P<dm>[0-5]\d):(?P<ds>[0-5]\d)(?![\d:])"
+            r"|\b(?P<hh>\d{1,2})\s+hours?,?\s+(?P<mm>\d{1,2})\s+minutes?(?:,?\s+(?:and\s+)?(?P<ss>\d{1,2})\s+seconds?)?",
+            re.I,
+        ),
+    ),
     (
         "time",
         re.compile(
@@ -133,6 +188,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_FULL})(?:\s+(?:19|20)\d{{2}}\b)?")),
     ("date", re.compile(rf"(?:\b{_PART})?\b(?:{_MONTH_FULL})(?:,?\s+(?:19|20)\d{{2}}\b)?\b")),
+    ("date", re.compile(r"\b(?:(?:early|mid|late)[-\s])?(?P<decade>(?:18|19|20)\d0)['’]?s\b")),
     ("date", re.compile(rf"(?:\b{_PART})?{_YEAR}")),
     ("date", re.compile(rf"\b(?:{_WEEKDAY})\b")),
     (
@@ -154,14 +210,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ordinal", re.compile(rf"\b(?P<o>{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     ("number", re.compile(rf"\b(?P<d>{'|'.join(DIGIT_WORDS)})-digit\b", re.I)),
     ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})", re.I)),
+    # "between 3,000 and 4,000 people", "60 to 100 rioters": a range.
+    ("number", re.compile(rf"(?:{_QUALIFIER})?between\s+(?P<n>{_NUM})\s+and\s+(?P<m>{_NUM})", re.I)),
+    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
+    # "five o'clock": a time.
+    ("time", re.compile(rf"(?P<oclock>\b(?:{_NUMBER_WORD})\b|\d{{1,2}})\s+o['’]clock\b", re.I)),
+    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
 )
 #: Which sentences can hold a match of each pattern (same order as ``_PATTERNS``):
 #: a pattern whose words or characters a sentence lacks is not run on it.
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
-    "currency", "money words", "percent", "percent", "digit", "clock", "digit",
-    "", "", "", "digit", "", "", "vote", "ordinal", "digit words", "times", "number",
+    "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
+    "", "", "", "digit", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
 )  # fmt: skip
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
 #: The word after some white space or dashes; never starting inside a run of
@@ -209,14 +270,36 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
             taken.append((s, e))
             found.append(mention)
     found.extend(_as_many(text, start, end, found, taken))
-    return _with_elided_nouns(text, sorted(found, key=lambda m: m.start))
+    return _with_elided_nouns(text, _converted_once(text, sorted(found, key=lambda m: m.start)))
+
+
+
+
+def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
+    """"about 19 km (12 miles)", "355mm (14in)": a figure and its conversion in brackets are
+    one fact, the first as written; the bracket joins its span."""
+    out: list[Mention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if previous is not None and mention.kind == previous.kind and text[previous.end : mention.start].strip() == "(" \
+                and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit):
+            close = text.find(")", mention.end, mention.end + 3)
+            end = close + 1 if close >= 0 else mention.end
+            out[-1] = Mention(previous.kind, previous.start, end, previous.value, previous.unit, previous.low,
+                              previous.high, previous.date, previous.scale, previous.zone)
+            continue
+        out.append(mention)
+    return out
 
 
 #: The unit of a count in words with no noun after it, until the sentence gives it one.
 _ELIDED = "?"
+#: The unit of a tally whose noun the sentence never says ("finished with 22"): it may be
+#: read as the count its holder's other report gives.
+TALLY = "tally"
 #: Words before a bare count that make it a tally of what the sentence counted before:
 #: "Carter added 12", "VanDeest scored 13", "finished with 9".
-_TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by".split())
+_TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by to at".split())
 #: Units a bare count never takes from another: ages, measures, compounds, states.
 _NOT_ELIDED = frozenset({"age", "length", "speed", "area", "mass", "temperature", "volume"})
 
@@ -231,19 +314,35 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     its own after it; counts in words that take no noun are dropped.
     """
     out: list[Mention] = []
-    counted: Mention | None = None
+    counted: Mention | None = None  # the last count a bare tally may take the noun of
+    margin: Mention | None = None  # the last margin ("by 212 votes") a bare "by 96" is one of
     for mention in found:
         bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
-        if bare and counted is not None and _tally_position(text, mention):
+        by = _MARGIN_BY.search(text, max(0, mention.start - 8), mention.start)
+        if bare and by and margin is not None:
+            # "had led by 212 votes on Nov. 3, and by 96 after the canvass": 96 votes of lead.
+            shown = f"{format_number(mention.low or 0)} {plural(margin.unit)}"
+            mention = Mention("number", mention.start, mention.end, shown, margin.unit, mention.low, mention.high)
+        elif bare and counted is not None and _tally_position(text, mention):
             shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
             mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
+        elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
+            # "Dani Okafor finished with 22": a tally whose noun the sentence never says.
+            mention = Mention("number", mention.start, mention.end, format_number(mention.low or 0), TALLY,
+                              mention.low, mention.high)
         if mention.unit == _ELIDED:
             continue
+        if mention.kind == "number" and mention.unit.endswith(" margin"):
+            margin = mention
         if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
-                and not mention.unit.endswith("-") and mention.unit not in UNCOUNTED:
+                and not mention.unit.endswith(("-", " margin")) and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
             counted = mention
         out.append(mention)
     return out
+
+
+_MARGIN_BY = re.compile(r"\bby\s+\Z")
+_GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w’'-]+\s+){1,3}\Z")
 
 
 def _tally_position(text: str, mention: Mention) -> bool:
@@ -254,6 +353,8 @@ def _tally_position(text: str, mention: Mention) -> bool:
         return False  # a noun of its own follows: "12 rebounds"
     if before and before[-1].lower() in _TALLY_VERBS:
         return True
+    if _GAPPED.search(text, max(0, mention.start - 40), mention.start):
+        return True  # "Jamie VanDeest had 13 points and Richard Carter 12"
     return following.endswith("ed") and text[mention.end : mention.end + 1] == " "
 
 
@@ -263,9 +364,14 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_PARTS = frozenset(part for w in NUMBER_WORDS for part in _LETTERS.findall(w.casefold())) | {"dozen"}
 _ORDINAL_PARTS = frozenset(part for w in ORDINAL_WORDS for part in _LETTERS.findall(w.casefold()))
 _SMALL_PARTS = frozenset(_LETTERS.findall(_SMALL.replace("\\b", " ")))
-_MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yuan"})
+_MONEY_WORDS = frozenset(part for word in _CURRENCY_WORDS for part in word.split())
+#: Words that may open a currency written as a code; the codes with "$" are gated on the sign.
+_CODE_WORDS = frozenset(code.rstrip(".") for code in _CURRENCY_CODES if "$" not in code and len(code.rstrip(".")) >= 2)
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
+
+
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 
 
 def _present(text: str, start: int, end: int) -> frozenset[str]:
@@ -289,6 +395,16 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
             present.add("percent")
         if not words.isdisjoint(_MONEY_WORDS):
             present.add("money words")
+        if not words.isdisjoint(_CODE_WORDS) or "$" in segment:
+            present.add("money codes")
+    if "clock" in words:
+        present.add("o'clock")
+    if not words.isdisjoint({"basis", "bp", "bps", "percentage", "point"}):
+        present.add("points")
+    if not words.isdisjoint(_FRACTION_WORDS) or number and not words.isdisjoint({"in", "out"}):
+        present.add("share")
+    if digit and (":" in segment or "hours" in words or "hour" in words):
+        present.add("duration")
     if any(sign in segment for sign in "$€£¥"):
         present.add("currency")
     if not words.isdisjoint(_SMALL_PARTS):
@@ -338,6 +454,12 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
                        number, number)
     if kind == "time":
         return _time(match, text, limit)
+    if kind == "percent" and (groups.get("bp") or groups.get("pp") or groups.get("qp")):
+        return _points(match)
+    if kind == "percent" and (groups.get("frac") or groups.get("part")):
+        return _share(match)
+    if kind == "number" and (groups.get("dh") or groups.get("hh")):
+        return _duration(match)
     if kind == "number" and groups.get("vague"):
         # "extended the deadline multiple times": more than once, how often unsaid.
         unit = "extension" if _EXTENDED.search(text, max(0, s - 80), s) else "times"
@@ -370,7 +492,9 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
         symbol = sign.group(0) if sign else ""
         currency = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}.get(symbol, "")
         if groups.get("cur"):
-            currency = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY"}[groups["cur"].lower()]
+            currency = _CURRENCY_WORDS[" ".join(groups["cur"].lower().split())]
+        if groups.get("code"):
+            currency = _CURRENCY_CODES[groups["code"].lower()]
         if match.group(0).upper().startswith("US$"):
             currency = "USD"
         return Mention("money", s, e, _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
@@ -389,23 +513,37 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     if _AGE.match(text, e, limit) or _AGED.search(text, max(0, s - 8), s):
         # "a 32-year-old Englishman", "aged 49": an age.
         end = _AGE.match(text, e, limit).end() if _AGE.match(text, e, limit) else e  # type: ignore[union-attr]
+        thing = _THING_AFTER.match(text, end, limit)
+        if thing and low == high and thing.group(1).lower() in _THINGS:
+            # "the 86-year-old Kelby bridge": when it was built, some 86 years before the report.
+            years_ago = DateValue(relative=f"{format_number(low)} years ago")
+            return Mention("date", s, end, f"{format_number(low)} years old", "", date=years_ago)
         return Mention("number", s, end, _range_text(low, high, " years old"), "age", low, high)
-    if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s):
-        # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count.
-        return Mention("number", s, e, format_number(low), "", low, high) if low == high else None
     noun = _noun_after(text, e, limit)
+    if groups["n"][:1].isdigit() and _LABEL_BEFORE.search(text, max(0, s - 20), s) and not _plural(noun):
+        # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count (but
+        # "Mayor Harlow 37 votes ahead" counts votes).
+        return Mention("number", s, e, format_number(low), "", low, high) if low == high else None
     of_them = _OF_THEM.match(text, e, limit)
+    if of_them and (of_them.group(1).lower() in _NOT_NOUNS or of_them.group(1).lower() in _NOT_UNITS):
+        of_them = None  # "four of them in Ardmore": no noun follows
     if of_them:
         noun = of_them.group(1).lower()  # "36 people on board, 32 of them passengers"
     elif _OF_THEM_ALONE.match(text, e, limit):
         noun = "of-them"  # "observers challenged 14 of them": a share of what the text counted before
     kin = (not noun or unit_class(noun) in UNCOUNTED) and _KIN_OF.search(text, max(0, s - 30), s) is not None
+    gathered = None if _plural(noun) else _GATHERING_OF.search(text, max(0, s - 30), s)
+    if gathered:
+        noun = gathered.group(1).lower()  # "a crowd of 12 000": its size
+    measure_before = _MEASURE_BEFORE.search(text, max(0, s - 20), s)
+    if measure_before:
+        noun = measure_before.group(1).lower() + "-"  # "a magnitude 6.4 earthquake" is a 6.4-magnitude one
     state = "" if kin else _state_after(text, e, limit) or _state_before(text, s, noun)
     if kin:
         noun = "children"  # "a mother of 13", "mother of 2 dead": her children, whoever died
     elif state:
         noun = state  # "Four people died", "a dozen were hurt": what befell them is what is counted
-    if not noun and _TOLL.search(text, max(0, s - 40), s):
+    if not noun and _TOLL.search(text, max(0, s - 120), s):
         noun = "dead"  # "the toll rose to 13": a death toll, its noun unsaid
     word_number = not groups["n"][:1].isdigit()
     if word_number and not noun:
@@ -428,10 +566,30 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
 
 
 #: "a 32-year-old", "32 - year - old", "32 years old".
-_AGE = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+_AGE = re.compile(r"\s{0,3}-?\s{0,3}(?:years?|yrs?)\s{0,3}-?\s{0,3}old\b", re.I)
+#: The noun an age stands before, past any names: "the 86-year-old Kelby bridge".
+_THING_AFTER = re.compile(r"(?:\s{1,3}[A-Z][\w’'-]{0,40}){0,3}\s{1,3}([a-z]+)")
+#: Things, not people, whose age says when they were built or begun.
+_THINGS = frozenset(
+    """structure building bridge warehouse house home church chapel cathedral school hospital tower dam ship vessel
+    ferry plant factory mill mine hotel theatre theater stadium station library museum pier lighthouse barn
+    company firm business tradition law record treaty institution market railway road tunnel""".split()
+)
 _AGED = re.compile(r"\baged\s+$", re.I)
+_GATHERING_OF = re.compile(
+    r"\b(crowd|audience|attendance|turnout|gathering|congregation|workforce)\s+(?:of|at|numbered|estimated\s+at|put\s+at)\s+"
+    r"(?:about\s+|some\s+|around\s+)?$",
+    re.I,
+)
+_MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+$")
 _KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+(?:about\s+)?$", re.I)
-_TOLL = re.compile(r"\b(?:death\s+)?toll\b(?:\s+\w+){0,3}\s+(?:to|of|at|is|was)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+#: "The toll from Hurricane Teodora rose to seven", "the number of people killed has risen to
+#: eight": a death toll, its noun unsaid.
+_TOLL = re.compile(
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities))\b(?:\s+[\w’'-]+){0,12}?"
+    r"\s+(?:to|of|at|is|was|stands\s+at|stood\s+at)\s+(?:at\s+least\s+|about\s+|some\s+)?$",
+    re.I,
+)
 #: Nouns after "one" or "two" that make a figure of speech, not a count.
 _NOT_COUNTED = frozenset("time times day way thing things hand side sides another other point points".split())
 
@@ -451,6 +609,10 @@ def _comparative_after(text: str, end: int, limit: int, noun: str) -> bool:
     after = text[end : min(limit, end + 60)].split()
     index = next((k for k, w in enumerate(after) if w.lower().strip(",.;") == noun.lower()), None)
     return index is not None and index + 1 < len(after) and after[index + 1].lower().strip(",.;") in _COMPARATIVES
+
+
+def _plural(noun: str) -> bool:
+    return bool(noun) and (noun.endswith("s") or noun in {"people", "children", "men", "women", "feet"})
 
 
 def _counted_one_or_two(text: str, start: int, noun: str) -> bool:
@@ -474,7 +636,7 @@ def _millions(text: str, number_end: int, unit_end: int, limit: int) -> bool:
 
 
 #: "with 13:41 to go": a game's clock, counting down, not the time of day.
-_GAME_CLOCK = re.compile(r"\s*(?:to go|to play|remaining|left|on the clock)\b", re.I)
+_GAME_CLOCK = re.compile(r"\s{0,3}(?:to go|to play|remaining|left|on the clock)\b", re.I)
 #: What a time's qualifier makes of it, in hours either side: "about 7 p.m.", "shortly after 5 a.m.".
 _TIME_QUALIFIERS = (
     (re.compile(r"\b(?:shortly|just|soon|right)\s+after\s+(?:at\s+)?$", re.I), 0.0, 0.5),
@@ -493,14 +655,20 @@ _ZONES = {
     "mst": -7.0, "mdt": -6.0, "pst": -8.0, "pdt": -7.0, "et": -5.0, "ct": -6.0, "mt": -7.0, "pt": -8.0,
     "eastern": -5.0, "central": -6.0, "mountain": -7.0, "pacific": -8.0, "aest": 10.0, "aedt": 11.0, "jst": 9.0,
 }  # fmt: skip
-_ZONE = re.compile(r"\s*\(?\s*(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s+time)?", re.I)
+_ZONE = re.compile(r"\s{0,3}\(?\s{0,3}(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s{1,3}time)?", re.I)
 
 
-def _time(match: re.Match[str], text: str, limit: int) -> Mention:
+def _time(match: re.Match[str], text: str, limit: int) -> Mention | None:
     """A time of day, with its qualifier as a range and its zone, or a game's clock."""
     s, e = match.start(), match.end()
     groups = match.groupdict()
-    if groups.get("h") is not None:
+    if groups.get("oclock") is not None:
+        hour = parse_number(groups["oclock"])
+        if hour is None or not 1 <= hour <= 12:
+            return None
+        later = re.match(r"[^.;]{0,40}?\b(?:afternoon|evening|night|p\.?\s?m\.?)", text[e : min(limit, e + 50)], re.I)
+        low = high = hour % 12 + (12 if later else 0)
+    elif groups.get("h") is not None:
         if _GAME_CLOCK.match(text, e, limit):
             shown = f"{int(groups['h'])}:{groups['min']} on the clock"
             clock = int(groups["h"]) + int(groups["min"]) / 60
@@ -531,6 +699,50 @@ def _time(match: re.Match[str], text: str, limit: int) -> Mention:
     return Mention("time", s, e, value, "", low, high, zone=offset)
 
 
+_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
+
+
+def _points(match: re.Match[str]) -> Mention:
+    """A change in a rate in percentage points: "25 basis points" is 0.25 of a point."""
+    groups = match.groupdict()
+    if groups.get("qp"):
+        value = 0.25 if "quarter" in groups["qp"].lower() else 0.5
+    elif groups.get("bp"):
+        value = (parse_number(groups["n"]) or 0) / 100
+    else:
+        value = parse_number(groups["pp"]) or 0
+    return Mention("percent", match.start(), match.end(), f"{format_number(value)} points", "points", value, value)
+
+
+def _share(match: re.Match[str]) -> Mention | None:
+    """A share on the percentage scale: "a quarter of" 25%, "one in four" 25%, "two-thirds of" 67%.
+
+    A share in words is rounded as people say it, so it reaches a point either way.
+    """
+    groups = match.groupdict()
+    if groups.get("frac"):
+        words = re.split(r"[\s-]+", groups["frac"].lower())
+        count = 1.0 if words[0] in {"a", "half"} else float(parse_number(words[0]) or 1)
+        share = count * _FRACTIONS[words[-1].rstrip("s")]
+    else:
+        part, whole = parse_number(groups["part"]), parse_number(groups["whole"])
+        if not part or not whole or part >= whole or whole > 100:
+            return None
+        share = part / whole
+    value = 100 * share
+    return Mention("percent", match.start(), match.end(), f"≈{format_number(round(value, 1))}%", "", value - 1, value + 1)
+
+
+def _duration(match: re.Match[str]) -> Mention:
+    """A time taken, in seconds: "2:05:41", "2 hours, 5 minutes and 41 seconds"."""
+    groups = match.groupdict()
+    hours, minutes, seconds = (groups["dh"], groups["dm"], groups["ds"]) if groups.get("dh") else (
+        groups["hh"], groups["mm"], groups.get("ss") or "0")
+    total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
+    shown = f"{int(hours)}:{int(minutes):02d}:{int(seconds):02d}"
+    return Mention("number", match.start(), match.end(), shown, "duration", total, total)
+
+
 def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     """"6-3", "seven to two", "eight votes to one" beside a word of voting: a vote split."""
     s, e = match.start(), match.end()
@@ -544,7 +756,7 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
     words = {"nil": 0, "zero": 0}
     first = parse_number(match.group("v1")) if match.group("v1").lower() not in words else 0
     second = parse_number(match.group("v2")) if match.group("v2").lower() not in words else 0
-    if first is None or second is None or first + second < 2 or first + second > 120:
+    if first is None or second is None or first + second < 2 or first + second > 400:
         return None
     if re.search(r"\bto\b", match.group(0), re.I) and match.group("v1")[:1].isdigit():
         return None  # "3 to 5 years": a range
@@ -565,7 +777,7 @@ _PLAY_WORDS = re.compile(
     r"\b(?:lead|leads|led|leading|trailed|trail|trailing|tied|tie|halftime|half-time|half|quarter|period|inning"
     r"|advantage|deficit|scored?|match|game|points|goals|set|sets|make it|made it|to go|to play|remaining|left)\b", re.I
 )
-_RECORD_AFTER = re.compile(r"\s*(?:\)|all\s*-?\s*time|record|overall|on the season|this season|in the series|career)", re.I)
+_RECORD_AFTER = re.compile(r"\s{0,3}(?:\)|all\s{0,3}-?\s{0,3}time|record|overall|on the season|this season|in the series|career)", re.I)
 
 
 def _score_kind(text: str, start: int, end: int, limit: int) -> str:
@@ -590,6 +802,9 @@ def _score_kind(text: str, start: int, end: int, limit: int) -> str:
 
 def _date(match: re.Match[str], text: str) -> Mention | None:
     phrase = match.group(0)
+    if match.groupdict().get("decade"):
+        decade = DateValue(int(match.group("decade")), part="decade")
+        return Mention("date", match.start(), match.end(), f"the {match.group('decade')}s", "", date=decade)
     date = parse_date(phrase)
     if date is None:
         return None
@@ -631,6 +846,10 @@ def _sentence_initial(text: str, offset: int) -> bool:
 #: "a 10-year sentence", "64-bit versions", "32- and 64-bit versions": a figure joined to a
 #: word before a noun says what the noun is like, not how many of it there are.
 _COMPOUND = re.compile(r"(?:\s?-\s?(?:and|or|to)\s+\d+)?\s?-\s?([a-z]+)\b(?:\s+([a-z]+))?")
+#: A singular noun that measures the noun after it: "38 caliber revolver", "6.1 magnitude quake".
+_MEASURE_NOUN = re.compile(r"\s{1,3}(caliber|calibre|magnitude|gauge|horsepower|carat|point|star|storey|story|acre)\s{1,3}([a-z]{3,})\b", re.I)
+#: Units of time, which a figure joined to them by a hyphen spans: "an 11-day strike".
+_SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 #: Words after a counted noun that make the figure a difference: "five rounds sooner".
 _COMPARATIVES = frozenset("sooner earlier later more fewer less longer shorter higher lower ahead behind ago".split())
 
@@ -643,13 +862,20 @@ def _noun_after(text: str, offset: int, limit: int) -> str:
     """
     compound = _COMPOUND.match(text, offset, limit)
     if compound and compound.group(1) not in _NOT_NOUNS:
-        # "an 8.6-magnitude quake", "a 10-year sentence": the figure measures the noun in
-        # that word; the hyphen keeps it apart from a count ("a 3-point shot" is no 3 points).
-        return f"{unit_class(compound.group(1))}-"
+        # "an 8.6-magnitude quake": the figure measures the noun in that word; the hyphen keeps
+        # it apart from a count ("a 3-point shot" is no 3 points). But "an 11-day strike" lasts
+        # 11 days, and "a 10-year sentence" 10 years.
+        word = unit_class(compound.group(1))
+        return word if word in _SPANS else f"{word}-"
     return _plain_noun_after(text, offset, limit)
 
 
 def _plain_noun_after(text: str, offset: int, limit: int) -> str:
+    measure = _MEASURE_NOUN.match(text, offset, limit)
+    if measure and measure.group(1).lower() not in _NOT_NOUNS and measure.group(2).lower() not in _NOT_NOUNS:
+        # "a 38 caliber revolver", "a 6.1 magnitude quake": a measure of the noun after, written
+        # without the hyphen.
+        return f"{unit_class(measure.group(1))}-" if unit_class(measure.group(1)) not in _SPANS else measure.group(1).lower()
     words: list[str] = []
     position = offset
     for _ in range(3):
@@ -665,6 +891,8 @@ def _plain_noun_after(text: str, offset: int, limit: int) -> str:
         if word.lower() in _NOT_UNITS and word is not words[0]:
             break
         lower = word.lower()
+        if lower in _NOT_UNITS or lower in _NOT_NOUNS:
+            continue
         if word[0].islower() and (lower.endswith("s") or unit_class(lower) != lower):
             return lower
     if words[0].lower() in _NOT_UNITS or words[0].lower() in _NOT_NOUNS:
@@ -681,6 +909,7 @@ _NOT_NOUNS = frozenset(
     later earlier apiece ahead behind away back down up out off around about across against along among between
     through toward towards near within without is are was were be has have had will would could should can may
     might must do does did not no yes so if then there here this that these those it its he she they we you
+    saw went came ran fell rose took gave made said told left began won lost hit got put set
     i me him her them us my our your their his who whom which what whose how why also only just even still yet
     again too very much many more most less least some any other another such own same each either neither
     percent per cent""".split()
@@ -688,9 +917,12 @@ _NOT_NOUNS = frozenset(
 
 
 #: What befalls the people a number counts, by the words that say it.
+#: The verbs that may stand between a count and what befell those counted: "were killed",
+#: "are now confirmed dead", "have died".
+_AUX = r"(?:(?:were|was|are|is|have|has|had|have been|had been|has been)\s+(?:(?:now|all|since|later|reportedly|confirmed|officially)\s+){0,2})?"
 _STATES = (
-    ("dead", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:killed|dead|died|perished)\b", re.I)),
-    ("injured", re.compile(r"(?:(?:were|was|have been|had been)\s+)?(?:injured|hurt|wounded)\b", re.I)),
+    ("dead", re.compile(rf"{_AUX}(?:killed|dead|died|perished)\b", re.I)),
+    ("injured", re.compile(rf"{_AUX}(?:injured|hurt|wounded)\b", re.I)),
     (
         "hospitalised",
         re.compile(
@@ -728,7 +960,7 @@ _KILLED_BEFORE = re.compile(
 
 
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|m|k)\s*$", re.I)
-_OF_THEM_ALONE = re.compile(r"\s+of (?:them|those|these|which|whom)\b", re.I)
+_OF_THEM_ALONE = re.compile(r"\s{1,3}of (?:them|those|these|which|whom)\b", re.I)
 #: A capitalised word (not opening a sentence) right before a figure names it: "Category 4".
 _LABEL_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ \Z")
 _OF_THEM = re.compile(r"(?<!\s)\s+of (?:them|whom)\s+(?:were\s+|are\s+)?([a-z]+)", re.I)

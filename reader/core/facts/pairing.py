@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
+from reader.core.facts.numbers import TALLY
 from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.subjects import Holders, holders
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
@@ -53,7 +54,7 @@ Pair = tuple[FactKind, Verdict, Fact | None, Fact | None, int | None]
 
 #: A linked pair of sentences scoring this much says one thing closely
 #: enough for a time or a date in each to be one moment.
-CLOSE_LINK = 30.0
+CLOSE_LINK = 25.0
 #: How much two values' roles must share (:func:`reader.core.facts.roles.overlap`)
 #: for a time or a day to be one moment without the same word right beside them.
 TOLD_ALIKE = 3
@@ -65,7 +66,7 @@ NEAREST = 8
 RUNS = frozenset({"extension", "round", "times", "attempt", "term", "season", "title", "win", "victory", "straight"})
 #: Units that say what a bare figure is without making it a claim two
 #: reports could dispute.
-NOT_DISPUTED = frozenset({"", "year", "month", "week", "day", "hour", "minute", "second"})
+NOT_DISPUTED = frozenset({""})
 #: Words that make a figure a part beside another ("three other bombs"): which
 #: part each report counts is unsaid, so two such figures are no dispute.
 PARTIAL = frozenset({"other", "another", "additional", "remaining", "further", "extra"})
@@ -73,6 +74,8 @@ PARTIAL = frozenset({"other", "another", "additional", "remaining", "further", "
 #: other's clear best partner, are one fact when their sentences share this
 #: much of their weighed words (0-100).
 UNLINKED_ALIKE = 35.0
+#: Units that say too little of what is counted to tie two figures by themselves.
+GENERIC_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "people", "times", "tally", "of-them"})
 #: Kinds that count or measure, paired first; and kinds that place in time, paired
 #: after them, when the quantities have tied sentences together.
 QUANTITIES = frozenset({"number", "ordinal", "money", "percent"})
@@ -110,6 +113,19 @@ class Pairing:
                 self.link_of_pair[(i, j)] = index
         self.dates = (_dates_by_sentence(facts_a.facts), _dates_by_sentence(facts_b.facts))
         self.words = SentenceWords(alignment, facts_a, facts_b)
+        #: For each sentence of a side, the sentences of the other side it is linked or tied to.
+        self.partners: tuple[dict[int, set[int]], dict[int, set[int]]] = (defaultdict(set), defaultdict(set))
+        for i, j in self.scores:
+            self.partners[0][i].add(j)
+            self.partners[1][j].add(i)
+        #: Each side's values by kind and unit, for "does the other report state this value?".
+        self.by_unit: tuple[dict[tuple[str, str], list[Fact]], dict[tuple[str, str], list[Fact]]] = (
+            _by_unit(self.plain[0]), _by_unit(self.plain[1]))
+        self.dates_by_value: tuple[dict[str, list[Fact]], dict[str, list[Fact]]] = (
+            _dates_by_value(self.plain[0]), _dates_by_value(self.plain[1]))
+        self._stated: dict[tuple[int, int], list[Fact]] = {}
+        #: The year each report was written, from its date or its page stamp.
+        self.written = (_year_written(facts_a), _year_written(facts_b))
         #: Sentence pairs the alignment did not link that state one quantity of one subject.
         self.tied: set[tuple[int, int]] = set()
 
@@ -132,18 +148,9 @@ class Pairing:
     # -- names -----------------------------------------------------------
 
     def _names(self) -> None:
-        names_a = [f for f in self.plain[0] if f.kind in NAME_KINDS]
-        names_b = [f for f in self.plain[1] if f.kind in NAME_KINDS]
-        buckets: dict[str, list[Fact]] = defaultdict(list)
-        for name in names_b:
-            buckets[_name_key(name)].append(name)
-        for name in names_a:
-            partner = next((y for y in buckets.get(_name_key(name), ()) if id(y) not in self.used[1]
-                            and same_name(name, y)), None)
-            if partner is not None:
-                self._take(name, partner, "same", self._link_of(name, partner))
-        # "Duncan Rait" in one report, "Duncan Raite" in the sentence linked to it:
-        # one of them misspells the name.
+        # "Graham Pettifer" in one report, "Graham Pettiford" in the sentence linked to it,
+        # and the first spelling nowhere in the second: one of them misspells the name. This
+        # comes first, before "Pettifer" alone elsewhere is taken for the one name.
         for (i, j), _score in self.scores.items():
             left = [f for f in self.facts[0].in_sentence(i) if f.kind == "person" and id(f) not in self.used[0]]
             right = [f for f in self.facts[1].in_sentence(j) if f.kind == "person" and id(f) not in self.used[1]]
@@ -151,9 +158,22 @@ class Pairing:
                 y = next((y for y in right if id(y) not in self.used[1] and misspelled(x, y)), None)
                 if y is not None and not self._named_anywhere(x, 1) and not self._named_anywhere(y, 0):
                     self._take(x, y, "different", self.link_of_pair[(i, j)])
+        names_a = [f for f in self.plain[0] if f.kind in NAME_KINDS and id(f) not in self.used[0]]
+        names_b = [f for f in self.plain[1] if f.kind in NAME_KINDS]
+        buckets: dict[str, list[Fact]] = defaultdict(list)
+        for name in names_b:
+            for key in _name_keys(name):
+                buckets[key].append(name)
+        for name in names_a:
+            candidates = [y for key in _name_keys(name) for y in buckets.get(key, ())]
+            partner = next((y for y in candidates if id(y) not in self.used[1] and same_name(name, y)), None)
+            if partner is not None:
+                self._take(name, partner, "same", self._link_of(name, partner))
 
     def _named_anywhere(self, name: Fact, side: int) -> bool:
-        return any(f.kind in NAME_KINDS and same_name(name, f) for f in self.plain[side])
+        """Whether report ``side`` writes this very name, as it is spelled here."""
+        key = name.key.partition("|")[2]
+        return any(f.kind in NAME_KINDS and f.key.partition("|")[2] == key for f in self.plain[side])
 
     # -- the rounds ------------------------------------------------------
 
@@ -204,8 +224,8 @@ class Pairing:
 
         def swapped(x: Fact, y: Fact) -> bool:
             """Whether each side also states the other's value: two roles, told in two orders."""
-            return any(value_relation(y, f) == "same" for f in side_a if f.sentence == x.sentence) and any(
-                value_relation(x, f) == "same" for f in side_b if f.sentence == y.sentence
+            return any(_relation(y, f) == "same" for f in side_a if f.sentence == x.sentence) and any(
+                _relation(x, f) == "same" for f in side_b if f.sentence == y.sentence
             )
 
         def test(x: Fact, y: Fact) -> Verdict | None:
@@ -216,7 +236,7 @@ class Pairing:
             # The roles overrule an agreement when the two sides tell two roles in two orders,
             # or when the equal values share nothing of their roles, not even what they measure.
             overrule = swapped(x, y) or closer == 0 and shared >= 3
-            if 0 <= closer < shared and overrule and value_relation(x, y) == "different" and _disputable(x) \
+            if 0 <= closer < shared and overrule and _relation(x, y) == "different" and _disputable(x) \
                     and self._one_thing(x, y) and self._may_conflict(x, y, self.alignment.links[link].score, tied=True):
                 return "different"
             return None
@@ -224,10 +244,12 @@ class Pairing:
         self._best_first(side_a, side_b, link, test)
 
     def _agree_in_link(self, x: Fact, y: Fact) -> Verdict | None:
-        verdict = value_relation(x, y)
+        verdict = _relation(x, y)
         if verdict not in ("same", "compatible") or not self._one_subject(x, y):
             return None
-        if _year_alone_both(x, y) and not x.role.close & y.role.close:
+        if verdict == "compatible" and (_bound(x) or _bound(y)) and not _told_alike(x, y):
+            return None  # "up to 11 feet" of surge holds "16.4 inches" of rain: a bound says too little
+        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
             return None  # "legislation passed in 2024", "the 2024 campaign": two events of a year
         if verdict == "compatible" and _year_against_month(x, y):
             return None
@@ -242,18 +264,25 @@ class Pairing:
         """
         n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
         buckets: dict[str, list[int]] = defaultdict(list)
+        in_b: dict[int, list[int]] = defaultdict(list)
         for j, y in enumerate(side_b):
             if id(y) not in self.used[1]:
                 buckets[_bucket(y, verdict)].append(j)
+                if y.kind == "number":
+                    in_b[y.sentence].append(j)
         candidates = []
         for i, x in enumerate(side_a):
             if id(x) in self.used[0]:
                 continue
             near = buckets.get(_bucket(x, verdict), [])
             middle = bisect_left(near, round(i / n_a * n_b))
-            for j in near[max(0, middle - NEAREST) : middle + NEAREST]:
+            tried = set(near[max(0, middle - NEAREST) : middle + NEAREST])
+            if x.kind == "number" and (_wild(x) or _countable(x)):  # counts whose noun is unsaid, in linked sentences
+                tried |= {j for sentence in self.partners[0].get(x.sentence, ()) for j in in_b.get(sentence, ())
+                          if _wild(side_b[j]) and _countable(x) or _wild(x) and _countable(side_b[j])}
+            for j in sorted(tried):
                 y = side_b[j]
-                if value_relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
+                if _relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
                     candidates.append((-(self._held(x, y) is True), abs(i / n_a - j / n_b), i, j))
         candidates.sort()
         for _, _, i, j in candidates:
@@ -261,27 +290,43 @@ class Pairing:
             if id(x) not in self.used[0] and id(y) not in self.used[1]:
                 self._take(x, y, verdict, self._link_of(x, y))
 
+    def _same_names_near(self, x: Fact, y: Fact) -> bool:
+        """Whether the sentences of two values name one person or body: "In 2008, Klitschko
+        stopped Thompson", "knocking out Thompson ... in 2008"."""
+        mine = [f for f in self.facts[0].in_sentence(x.sentence) if f.kind in {"person", "organisation"}]
+        theirs = [f for f in self.facts[1].in_sentence(y.sentence) if f.kind in {"person", "organisation"}]
+        return any(same_name(a, b) for a in mine for b in theirs)
+
     def _agree_anywhere(self, x: Fact, y: Fact) -> bool:
         """Whether two agreeing values in sentences the alignment did not link are one fact."""
-        if _year_against_month(x, y) or _year_alone_both(x, y) and not x.role.close & y.role.close:
+        if (_bound(x) or _bound(y)) and _relation(x, y) == "compatible" and not _told_alike(x, y):
+            return False
+        if _year_against_month(x, y):
+            return False
+        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
             return False
         if (x.sentence, y.sentence) in self.scores or self._held(x, y) is True:
             return True
         if x.kind == "date":
             # "in 2008" twice: the dates themselves say which event; but "April 2012" and
-            # "last year" elsewhere may be two events of 2012, and a relative date placed
-            # ("next month", "October") is the one exception.
+            # "last year" elsewhere may be two events of 2012. A relative date placed ("next
+            # month", "October"), two days that meet ("December 15", "December 15, 2013";
+            # "Monday" and a Monday), or dates told alike are the exceptions.
             assert x.date is not None and y.date is not None
-            if _year_alone_both(x, y) and not x.role.close & y.role.close:
+            if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
                 return False
-            return value_relation(x, y) == "same" or _written_relative(x) or _written_relative(y)
+            days = (x.date.day is not None or x.date.weekday is not None) and (
+                y.date.day is not None or y.date.weekday is not None)
+            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y) or days \
+                or _comparable(x.date, y.date) and _told_alike(x, y)
         if x.kind == "time":
-            return bool(x.role.close & y.role.close)
+            verb = _event_verb(self.facts[0].article, x)
+            return _told_alike(x, y) or verb is not None and verb == _event_verb(self.facts[1].article, y)
         if x.kind in {"vote", "score"}:
             return True
         if x.kind in {"number", "ordinal"} and not x.unit:
             return overlap(x.role, y.role) >= 2
-        if x.kind in {"number", "ordinal"} and value_relation(x, y) == "same":
+        if x.kind in {"number", "ordinal"} and _relation(x, y) == "same":
             return True  # "Rescuers pulled 31 people", "Thirty-one people were rescued"
         return overlap(x.role, y.role) >= 1 or strong(x.role, y.role)
 
@@ -296,6 +341,8 @@ class Pairing:
             key = (x.sentence, y.sentence)
             if key not in self.scores:
                 self.tied.add(key)
+                self.partners[0][x.sentence].add(y.sentence)
+                self.partners[1][y.sentence].add(x.sentence)
 
     def _conflicts(self, side_a: Sequence[Fact], side_b: Sequence[Fact], kinds: frozenset[str]) -> None:
         """Set values that contradict each other against each other.
@@ -312,25 +359,45 @@ class Pairing:
         """
         n_a, n_b = max(len(side_a), 1), max(len(side_b), 1)
         slots: dict[str, list[int]] = defaultdict(list)
+        in_sentence: dict[tuple[int, str], list[int]] = defaultdict(list)  # (sentence, slot) → facts
+        wild_in: dict[int, list[int]] = defaultdict(list)  # sentence → counts whose noun is unsaid
+        counts_in: dict[int, list[int]] = defaultdict(list)  # sentence → counts of a named noun
+        held_by: dict[str, list[int]] = defaultdict(list)  # a holder's name → the figures held by it
         for j, y in enumerate(side_b):
-            if id(y) not in self.used[1] and y.kind in kinds and _disputable(y):
-                slots[_slot(y)].append(j)
+            if id(y) in self.used[1] or y.kind not in kinds or not _disputable(y):
+                continue
+            slots[_slot(y)].append(j)
+            in_sentence[(y.sentence, _slot(y))].append(j)
+            if _wild(y):
+                wild_in[y.sentence].append(j)
+            elif _countable(y):
+                counts_in[y.sentence].append(j)
+            holder = self.holders[1].get(id(y))
+            if holder is not None:
+                held_by[_name_key(holder)].append(j)
         tried: dict[tuple[int, int], float] = {}
         for i, x in enumerate(side_a):
             if id(x) in self.used[0] or x.kind not in kinds or not _disputable(x):
                 continue
-            near = slots.get(_slot(x), [])
+            slot = _slot(x)
+            near = slots.get(slot, [])
             if len(near) <= WHOLE_SLOT:
                 window = set(near)
             else:  # a long article: the figures near the same place, and those of linked sentences
                 middle = bisect_left(near, round(i / n_a * n_b))
                 window = set(near[max(0, middle - NEAREST) : middle + NEAREST])
-            window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.scores}
-            window |= {j for j in near if (x.sentence, side_b[j].sentence) in self.tied}
-            window |= {j for j in near if self._held(x, side_b[j]) is True}
+            for sentence in self.partners[0].get(x.sentence, ()):
+                window.update(in_sentence.get((sentence, slot), ()))
+                if x.kind == "number":  # a count whose noun is unsaid may answer any count, and any count it
+                    window.update(wild_in.get(sentence, ()))
+                    if _wild(x):
+                        window.update(counts_in.get(sentence, ()))
+            holder = self.holders[0].get(id(x))
+            if holder is not None:
+                window.update(j for j in held_by.get(_name_key(holder), ()) if _slot(side_b[j]) == slot)
             for j in window:
                 y = side_b[j]
-                if value_relation(x, y) == "different" and self._one_thing(x, y):
+                if _relation(x, y) == "different" and self._one_thing(x, y):
                     tried[(i, j)] = self._affinity(x, y)
         rivals_a: dict[int, list[int]] = defaultdict(list)
         rivals_b: dict[int, list[int]] = defaultdict(list)
@@ -339,8 +406,8 @@ class Pairing:
             rivals_b[j].append(i)
         for (i, j), score in sorted(tried.items(), key=lambda item: -item[1]):
             x, y = side_a[i], side_b[j]
-            if not (self._clearly_best(x, y, score, [side_b[k] for k in rivals_a[i]], tried, i, side_b, first=True)
-                    and self._clearly_best(y, x, score, [side_a[k] for k in rivals_b[j]], tried, j, side_a, first=False)):
+            if not (self._clearly_best(x, y, score, [(k, side_b[k]) for k in rivals_a[i]], lambda k: tried[(i, k)])  # noqa: B023
+                    and self._clearly_best(y, x, score, [(k, side_a[k]) for k in rivals_b[j]], lambda k: tried[(k, j)])):  # noqa: B023
                 continue
             if id(x) in self.used[0] or id(y) in self.used[1]:
                 continue
@@ -352,11 +419,8 @@ class Pairing:
         fact: Fact,
         partner: Fact,
         score: float,
-        rivals: list[Fact],
-        tried: dict[tuple[int, int], float],
-        index: int,
-        others: Sequence[Fact],
-        first: bool,
+        rivals: list[tuple[int, Fact]],
+        score_of: Callable[[int], float],
     ) -> bool:
         """Whether ``partner`` is clearly ``fact``'s best partner among ``rivals``.
 
@@ -366,15 +430,13 @@ class Pairing:
         A value stated twice is one rival, not two.
         """
         mine = overlap(fact.role, partner.role)
-        for rival in rivals:
+        for index, rival in rivals:
             if rival is partner or _value_key(rival) == _value_key(partner):
                 continue
-            key = (index, others.index(rival)) if first else (others.index(rival), index)
-            rival_score = tried[key]
             if rival.sentence == partner.sentence:
                 if overlap(fact.role, rival.role) >= mine:
                     return False
-            elif rival_score * MARGIN > score:
+            elif score_of(index) * MARGIN > score:
                 return False
         return True
 
@@ -407,9 +469,7 @@ class Pairing:
         # ``tied``: the words around the two tie them closer than any other pairing would.
         alone = tied or _singled_out(x, y, side_a, self.used[0]) and _singled_out(y, x, side_b, self.used[1])
         shared = overlap(x.role, y.role)
-        # The words around two values say they are told of one thing: the same word right
-        # beside them, or several near them.
-        told_alike = bool(x.role.close & y.role.close) or shared >= TOLD_ALIKE
+        told_alike = _told_alike(x, y)
         kind = x.kind
         if kind in {"number", "money"} and not _one_order(x, y):
             return False
@@ -421,6 +481,10 @@ class Pairing:
             verb = _event_verb(self.facts[0].article, x)
             return kind in {"time", "date"} and alone and verb is not None and verb == _event_verb(self.facts[1].article, y)
         if kind in {"number", "ordinal"}:
+            if x.unit in GENERIC_UNITS or y.unit in GENERIC_UNITS:
+                # "for nearly seven minutes", "for about 30 minutes": spans and crowds of
+                # anything; only the words around them, or a holder, say they are one.
+                return held or alone and told_alike
             return held or alone or shared >= 2
         if kind in {"money", "percent"}:
             # What an amount is of must be said alike: "£1.1 million has been paid back" is
@@ -434,10 +498,12 @@ class Pairing:
         if kind in {"time", "date"} and (x.sentence, y.sentence) in self.tied:
             # Sentences tied by a quantity they both state: "an 8.6-magnitude quake in April
             # last year", "an 8.7-magnitude earthquake ... in May 2012".
-            return alone and (x.date is None or y.date is None or same_precision(x.date, y.date))
+            return alone and (x.date is None or y.date is None or _comparable(x.date, y.date))
 
         if kind in {"time", "date"}:
-            if x.date is not None and y.date is not None and not same_precision(x.date, y.date):
+            if x.date is not None and y.date is not None and not _comparable(x.date, y.date):
+                return False
+            if kind == "date" and self._moments(x.date, y.date) and self._counts_differ(x, y):  # type: ignore[arg-type]
                 return False
             # The one time or day of each of two closely linked sentences is one moment, as
             # are two told with the same verb ("came ashore at 5:15 a.m.", "landfall came at
@@ -447,7 +513,7 @@ class Pairing:
             same_verb = verb is not None and verb == _event_verb(self.facts[1].article, y)
             # A day is a claim about one event only when the words near it say which: the one
             # day of each sentence still needs a word or two in common around it.
-            near_enough = only if kind == "time" else only and shared >= 2
+            near_enough = only if kind == "time" else only and shared >= 1
             return alone and (score >= CLOSE_LINK and (told_alike or near_enough) or same_verb)
         return False
 
@@ -470,21 +536,62 @@ class Pairing:
 
     def _one_subject(self, x: Fact, y: Fact) -> bool:
         """Whether nothing known of two values says they are of two things."""
+        x, y = _as_partner(x, y)
         role_y = y.role
+        if x.kind == "date" and x.date is not None and x.date == y.date:
+            role_y = replace(role_y, modality=x.role.modality)  # "will be held on December 15", "held on December 15"
         if x.unit != y.unit and people_and_state(x.unit, y.unit):
             role_y = replace(role_y, measure=x.role.measure)  # "3,500 people left", "3,500 were evacuated"
         return self._held(x, y) is not False and roles_agree(x.role, role_y)
 
     def _two_moments(self, x: Fact, y: Fact) -> bool:
-        """Whether the sentences tie the two values to two moments: "46 arrested on Wednesday
-        night", "one person arrested on Monday"."""
+        """Whether the sentences tie two values to two moments: "46 arrested on Wednesday
+        night", "one person arrested on Monday"; "the flood of 2019 killed 11", "floods
+        killed seven in 2021".
+
+        Two days, or two years, are two moments; two months of one year may be the very
+        thing two reports dispute ("in April last year", "in May 2012").
+        """
         if x.kind == "date":
             return False
         mine = [d for d in self.dates[0].get(x.sentence, ()) if d is not x]
         theirs = [d for d in self.dates[1].get(y.sentence, ()) if d is not y]
+        # "In 2020, another fire destroyed 120 homes": a figure of a year before the report's
+        # is of that year; it meets only figures of the same year.
+        past_a = self._past_years(0, mine)
+        past_b = self._past_years(1, theirs)
+        if past_a != past_b and (past_a or past_b):
+            return True
         verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
-                    if same_precision(a.date, b.date) and _daily(a.date)}  # type: ignore[arg-type]
+                    if self._moments(a.date, b.date)}  # type: ignore[arg-type]
         return "different" in verdicts and "same" not in verdicts
+
+    def _moments(self, a: DateValue, b: DateValue) -> bool:
+        """Whether two dates, when they differ, are two moments: two days, or two past years.
+        (Two years ahead, "will open in 2027" and "in 2028", are the plan two reports dispute.)"""
+        if not _comparable(a, b):
+            return False
+        if _daily(a):
+            return True
+        past = min(year for year in self.written if year is not None) if any(self.written) else None
+        return _year_alone(a) and _year_alone(b) and past is not None and a.year is not None and b.year is not None \
+            and a.year < past and b.year < past
+
+    def _past_years(self, side: int, dates: Sequence[Fact]) -> frozenset[int]:
+        """The years before the report's own that its sentence's dates name."""
+        written = self.written[side]
+        if written is None:
+            return frozenset()
+        return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None
+                         and d.date.year < written)
+
+    def _counts_differ(self, x: Fact, y: Fact) -> bool:
+        """Whether the sentences of two dates also give two different counts of one thing:
+        then the dates are the moments of two counts ("310 slept there on Monday night",
+        "120 were still there by Wednesday night"), not one date disputed."""
+        mine = [f for f in self.facts[0].in_sentence(x.sentence) if f.kind in QUANTITIES and _disputable(f)]
+        theirs = [f for f in self.facts[1].in_sentence(y.sentence) if f.kind in QUANTITIES and _disputable(f)]
+        return any(_slot(a) == _slot(b) and _relation(a, b) == "different" for a in mine for b in theirs)
 
     def _stated_elsewhere(self, x: Fact, y: Fact) -> bool:
         """Whether either report states the other's value of the same thing somewhere:
@@ -494,21 +601,33 @@ class Pairing:
     def _states(self, side: int, value: Fact, rival: Fact) -> bool:
         """Whether report ``side`` states ``value``'s value elsewhere, in a role at least as
         close to it as the rival's."""
-        holder = self.holders[1 - side].get(id(value))
         bar = overlap(value.role, rival.role)
-        for fact in self.plain[side]:
-            if fact is rival or fact.kind != value.kind or fact.unit != value.unit:
-                continue
-            if overlap(value.role, fact.role) < bar:
-                continue  # an equal value, in another role
-            agreeing = ("same",) if value.kind == "date" else ("same", "compatible")  # "last year" does not state "April"
-            if value_relation(value, fact) not in agreeing or not roles_agree(value.role, fact.role):
+        return any(fact is not rival and overlap(value.role, fact.role) >= bar for fact in self._stating(side, value))
+
+    def _stating(self, side: int, value: Fact) -> list[Fact]:
+        """The facts of report ``side`` that state ``value``'s value of the same thing: equal or
+        compatible ("last year" does not state "April"), roles agreeing, no other holder."""
+        key = (side, id(value))
+        found = self._stated.get(key)
+        if found is not None:
+            return found
+        holder = self.holders[1 - side].get(id(value))
+        if value.kind == "date":
+            candidates = self.dates_by_value[side].get(str(value.date), [])
+            agreeing: tuple[str, ...] = ("same",)
+        else:
+            candidates = self.by_unit[side].get((value.kind, value.unit), [])
+            agreeing = ("same", "compatible")
+        found = []
+        for fact in candidates:
+            if _relation(value, fact) not in agreeing or not roles_agree(value.role, fact.role):
                 continue
             other = self.holders[side].get(id(fact))
             if holder is not None and other is not None and not same_name(holder, other):
                 continue
-            return True
-        return False
+            found.append(fact)
+        self._stated[key] = found
+        return found
 
     # -- bookkeeping -----------------------------------------------------
 
@@ -530,12 +649,21 @@ def _name_key(name: Fact) -> str:
     return initials(name) if name.kind == "organisation" and len(words) > 1 else surname
 
 
+def _name_keys(name: Fact) -> set[str]:
+    """Every key a name that may be this one could be found under, whatever kind each was typed
+    as: its words, its surname, its initials."""
+    words = name.key.partition("|")[2]
+    return {words, _name_key(name), words.split()[-1] if words else name.key}
+
+
 def _bucket(fact: Fact, verdict: str) -> str:
     """Facts that could agree as ``verdict`` share this."""
     if verdict == "same" and fact.kind not in {"number", "ordinal"}:
-        return fact.kind if fact.kind == "date" else fact.key
+        return f"date|{fact.date}" if fact.kind == "date" else fact.key
     if fact.kind in {"number", "ordinal"}:
         return f"tally|{_counted(fact.unit)}"
+    if fact.kind == "date" and fact.date is not None and fact.date.month is not None:
+        return f"date|month {fact.date.month}"  # "December 15" with "December 15, 2013"
     return f"{fact.kind}|{fact.unit}"
 
 
@@ -567,12 +695,43 @@ def _slot(fact: Fact) -> str:
     """What a value could be confused with: the same kind and unit, or for
     dates the same precision ("Sunday" with "Monday", not with "November")."""
     if fact.date is not None:
-        if fact.date.weekday is not None:
-            return "date:weekday"
-        return "date:day" if fact.date.day is not None else "date:other"
+        if fact.date.day is not None:
+            return "date:day"
+        return "date:weekday" if fact.date.weekday is not None else "date:other"
     if fact.kind in {"number", "ordinal"}:
         return f"tally:{fact.unit}"  # "the fourth extension", "extended three times"
+    if fact.kind == "time" and fact.low is not None and fact.high is not None and fact.high - fact.low > 1:
+        return "time:bound"  # "out by 10.15am" bounds a moment; it is no rival of one
     return f"{fact.kind}:{fact.unit}"
+
+
+def _bound(fact: Fact) -> bool:
+    """Whether a value is only a bound of a measure or an amount: "up to 11 feet", "more than
+    £2m". (A bound of a count of some noun, "more than 40 volunteers", names what it bounds.)"""
+    if fact.low is None or fact.high is None or _countable(fact) and fact.unit:
+        return False
+    return fact.low == 0 < fact.high or math.isinf(fact.high)
+
+
+def _told_alike(x: Fact, y: Fact) -> bool:
+    """Whether the words around two values say they are told of one thing."""
+    return bool(x.role.close & y.role.close) or overlap(x.role, y.role) >= TOLD_ALIKE
+
+
+def _year_written(facts: ArticleFacts) -> int | None:
+    """The year an article was written, by its date (a page stamp gives one: :mod:`reader.core.reading.structure`)."""
+    written = facts.article.date
+    return int(written[:4]) if written and written[:4].isdigit() else None
+
+
+
+
+def _comparable(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates name a day, a month or a year alike: "Wednesday" (placed on March
+    11) and "March 12" are two days; "late 2026" and "mid-2026" two parts of a year."""
+    if a.day is not None and b.day is not None:
+        return True
+    return same_precision(a, b)
 
 
 def _year_against_month(x: Fact, y: Fact) -> bool:
@@ -580,7 +739,11 @@ def _year_against_month(x: Fact, y: Fact) -> bool:
     "April last year" says too little to be its partner."""
     if x.date is None or y.date is None:
         return False
-    return _year_alone(x.date) != _year_alone(y.date) and x.date.weekday is None and y.date.weekday is None
+    return _year_alone(x.date) != _year_alone(y.date) and not (_weekday_alone(x.date) or _weekday_alone(y.date))
+
+
+def _weekday_alone(date: DateValue) -> bool:
+    return date.weekday is not None and date.year is None
 
 
 def _year_alone_both(x: Fact, y: Fact) -> bool:
@@ -616,7 +779,8 @@ def _one_order(x: Fact, y: Fact) -> bool:
     """Whether two figures are within :data:`ORDER` of each other: reports that dispute a
     figure give it within a few times ("200ft", "200m"), where a career's 2,117 points and a
     game's 23, or one town's 10 houses and a district's 1,500, are two quantities."""
-    a, b = abs(x.high or 0), abs(y.high or 0)
+    a = abs(x.high if x.high is not None and math.isfinite(x.high) else x.low or 0)
+    b = abs(y.high if y.high is not None and math.isfinite(y.high) else y.low or 0)
     if x.scale and y.scale and x.scale != y.scale:
         from reader.core.facts.units import convert
 
@@ -656,6 +820,35 @@ def _clock_of(score: Fact, sentence: Iterable[Fact]) -> str | None:
 CLOCK_REACH = 60
 
 
+#: Units of counts whose noun the text never gave ("finished with 22", "challenged 14 of
+#: them"): such a count may be read in its partner's unit.
+WILDCARDS = frozenset({TALLY, "of-them"})
+#: Units that are no count: measures, ages, and margins read as differences.
+_NOT_COUNTS = frozenset({"age", "length", "speed", "area", "mass", "temperature", "volume"})
+
+
+def _countable(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.unit not in _NOT_COUNTS and not fact.unit.endswith(("-", " margin"))
+
+
+def _wild(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.unit in WILDCARDS
+
+
+def _as_partner(x: Fact, y: Fact) -> tuple[Fact, Fact]:
+    """The two facts with a wildcard count read in its partner's unit."""
+    if _wild(x) and _countable(y) and not _wild(y):
+        return replace(x, unit=y.unit, role=replace(x.role, measure=y.role.measure)), y
+    if _wild(y) and _countable(x) and not _wild(x):
+        return x, replace(y, unit=x.unit, role=replace(y.role, measure=x.role.measure))
+    return x, y
+
+
+def _relation(x: Fact, y: Fact) -> Verdict | None:
+    """:func:`value_relation` of two facts, a wildcard count read in its partner's unit."""
+    return value_relation(*_as_partner(x, y))
+
+
 def _disputable(fact: Fact) -> bool:
     """Whether a value says something two reports could dispute: not a bare figure, nor
     an ordinal that places rather than counts ("the 11th round", "the second suspect")."""
@@ -666,6 +859,21 @@ def _disputable(fact: Fact) -> bool:
     if fact.kind == "time" and fact.unit == "clock":
         return False  # a game's clock places a moment of play; it is not itself reported
     return not (fact.kind == "number" and fact.unit in NOT_DISPUTED)
+
+
+def _dates_by_value(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.kind == "date":
+            out[str(fact.date)].append(fact)
+    return out
+
+
+def _by_unit(facts: Iterable[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        out[(fact.kind, fact.unit)].append(fact)
+    return out
 
 
 def _value_key(fact: Fact) -> str:

@@ -97,8 +97,8 @@ def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: Article
             for j in sorted(k for k, n in shared.items() if n >= least):
                 other = theirs[j]
                 verdict = quote_verdict(quote.words, other.words)
-                if verdict is None:
-                    continue
+                if verdict is None or verdict == "paraphrased" and not _one_mouth(quote.speaker, other.speaker):
+                    continue  # a few words alike in another's mouth are another quote
                 equal, _ = shared_words(quote.words, other.words)
                 score = (equal, equal / max(len(quote.words), len(other.words)), j, verdict)
                 if best is None or score[:2] > best[:2]:
@@ -112,6 +112,17 @@ def compare_quotes(alignment: Alignment, facts_a: ArticleFacts, facts_b: Article
     pairs += _paraphrases(alignment, [q for k, q in enumerate(quotes_b) if k not in matched_b], facts_a, "b")
     pairs.sort(key=lambda p: (p.a.start, p.b.start))
     return tuple(pairs)
+
+
+def _one_mouth(a: str | None, b: str | None) -> bool:
+    """Whether two quotes may be one speaker's: either is unattributed, or both are
+    given the same way (:func:`same_speaker`), not one to a named person and the
+    other to "two men" or "critics"."""
+    if a is None or b is None:
+        return True
+    if a[:1].isupper() != b[:1].isupper():
+        return False
+    return a == b or same_speaker(a, b)
 
 
 def _pair(alignment: Alignment, a: Fact, b: Fact, verdict: QuoteVerdict) -> QuotePair:

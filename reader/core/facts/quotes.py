@@ -45,7 +45,10 @@ _VERBS = (
 # ends on a letter, never on a space: two runs of "\s*" in a row, or a name
 # that may end in the white space before the verb, backtrack quadratically
 # over long runs of spaces.
-_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
+#: Verbs that may come before their speaker after a quote ("…," said Park); never "told", whose
+#: object is who was told ("…," told AFP is no English, and "X told AFP" names X).
+_INVERTED_VERBS = _VERBS.replace("|told|tells", "").replace("|asked", "")
+_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_INVERTED_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
 _AFTER_WHO_FIRST = re.compile(rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:[^,.;:\"“”!?]{{0,119}}?[^,.;:\"“”!?\s])?)\s+{_VERBS}\b")
 _BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{0,159}}?[^.;\"“”\s])\s+{_SAYS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
 #: A full stop that ends a sentence, not the one of "Inc. said" (a capital follows).
@@ -63,6 +66,8 @@ _GROUPS = frozenset(
 _PASSIVE = re.compile(r"(?:,|\b(?:is|was|were|are|be|been|being|widely|often|once|long))\s*$")
 #: Most words between a reporting verb and the quote it introduces ("said the plan was").
 _REPORTED_REACH = 12
+#: How far before a quote, in characters, "the doctor" who speaks is looked for by that description.
+_DESCRIBED_REACH = 1500
 #: The end of a sentence: a full stop after a lower-case word (not "U.S.").
 _BOUNDARY = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"”’]?\s+|\n")
 _PRONOUN = re.compile(r"^\s*(?:he|she|they|it)(?:\s+(?:later|also|then|again|once|[a-z]{2,20}ly))?\s*$", re.I)
@@ -124,12 +129,19 @@ def find_quotes(text: str, names: Sequence[Name], start: int = 0, end: int | Non
     people = [n for n in names if n.kind == "person"]
     previous_speaker: str | None = None
     previous_close = -1
+    left_open = False
     for para_start, para_end in _paragraphs(text, start, end):
+        # A quote that runs over paragraphs leaves the first open and opens the next one
+        # again: the next paragraph's quote is the same speaker's.
+        continued = left_open and text[para_start : para_start + 1] in {'"', "“"}
+        left_open = _ends_open(text, para_start, para_end)
         for q_start, q_end, open_at, close_at, closed in _marked(text, para_start, para_end):
             words = quote_words(text, q_start, q_end)
             if len(words) < MIN_WORDS:
                 continue
             speaker = _speaker(text, open_at, close_at, closed, para_start, para_end, people, names, previous_speaker)
+            if speaker is None and continued and open_at == para_start:
+                speaker = previous_speaker
             if speaker is None and previous_close >= para_start and not re.search(
                 r"[.!?]", text[previous_close + 1 : open_at]
             ):
@@ -139,6 +151,19 @@ def find_quotes(text: str, names: Sequence[Name], start: int = 0, end: int | Non
             previous_close = close_at
             quotes.append(Quote(q_start, q_end, speaker, words))
     return quotes
+
+
+def _ends_open(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph's last quote mark opens a quote it never closes."""
+    last = max(text.rfind("“", start, end), text.rfind('"', start, end))
+    if last < 0:
+        return False
+    closing = text.rfind("”", start, end)
+    if closing > last:
+        return False
+    before = text[last - 1] if last > start else " "
+    after = text[last + 1] if last + 1 < end else " "
+    return (text[last] == "“" or before.isspace() or last == start) and not after.isspace()
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -427,6 +452,9 @@ def _who(
                  and n.value.lower().split()[-1] == phrase]
         if named:
             return named[-1].value
+        described = _described(text, people, phrase, quote_at)
+        if described:
+            return described
     first = phrase.split()[0] if phrase else ""
     if phrase[1:] == phrase[1:].lower() and (
         first.lower() in _GROUPS
@@ -434,6 +462,17 @@ def _who(
     ):
         phrase = phrase[:1].lower() + phrase[1:]  # "Critics called it …": critics, named by no one
     return phrase or None
+
+
+def _described(text: str, people: Sequence[Name], noun: str, quote_at: int) -> str | None:
+    """The person last described by ``noun`` before a quote: "added the doctor" after
+    "Ema Suryani, a doctor at a clinic" or "health official Ema Suryani"."""
+    apposed = re.compile(rf",\s{{1,3}}(?:a|an|the)\s{{1,3}}(?:[\w-]{{1,30}}\s{{1,3}}){{0,3}}?{re.escape(noun)}\b")
+    titled = re.compile(rf"\b{re.escape(noun)}\s{{1,3}}$", re.I)
+    for person in reversed(_between(people, max(0, quote_at - _DESCRIBED_REACH), quote_at)):
+        if apposed.match(text, person.end, person.end + 80) or titled.search(text, max(0, person.start - 40), person.start):
+            return person.value
+    return None
 
 
 def _between(names: Sequence[Name], start: int, end: int) -> Sequence[Name]:
@@ -457,8 +496,10 @@ def same_speaker(a: str | None, b: str | None) -> bool:
         return True
     short, long = sorted((key_a.split(), key_b.split()), key=len)
     if len(short) == 1:
-        return len(long) > 1 and short[0] in {long[0], long[-1]}
-    return long[-len(short) :] == short  # "Harbourmaster Ines Moreau" is "Ines Moreau"
+        # "Tregarthen" is "Owen Tregarthen KC"; "Kiptanui" is "Kenyan Daniel Kiptanui".
+        return len(long) > 1 and short[0] in long
+    # "Harbourmaster Ines Moreau" is "Ines Moreau"; "Owen Tregarthen KC" is "Owen Tregarthen".
+    return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
 def _named(speaker: str) -> bool:

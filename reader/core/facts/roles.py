@@ -11,6 +11,7 @@ extension" and "would mark the fourth extension" one done and one expected.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -118,7 +119,9 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     after_words = _WORD.findall(text, end, clause_end)[:REACH]
     nearest = after_words[:3] + before_words[::-1][:4]
     measure = unit or next((_MEASURES[w.lower()] for w in nearest if w.lower() in _MEASURES), "")
-    value_terms = set(content_terms(text[start:end]))
+    # The value and the noun it counts say nothing of what it is said of: "nearly seven
+    # minutes" and "about 30 minutes" share a unit, not a role.
+    value_terms = set(content_terms(text[start:end])) | set(content_terms(unit))
     terms = frozenset(t for t in content_terms(" ".join(before_words + after_words)) if t not in value_terms)
     close = frozenset(t for t in content_terms(" ".join(before_words[-2:] + after_words[:2])) if t not in value_terms)
     after = text[end:clause_end]
@@ -127,7 +130,10 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     before = text[clause_start:start]
     agent_match = _AGENT.search(before[-60:]) or _AGENT_VERB.search(before[-60:])
     agent = _PLACE_FORMS.get(agent_match.group(1).lower(), "") if agent_match else ""
-    scope = frozenset(w.lower() for w in before_words[-3:] + after_words if w.lower() in _SCOPES)
+    # A part is said right beside its figure, before another figure begins: "five points during
+    # a pivotal run", not the "a year earlier" of the figure after it.
+    near_after = list(itertools.takewhile(lambda w: not w[0].isdigit(), after_words[:4]))
+    scope = frozenset(w.lower() for w in before_words[-3:] + near_after if w.lower() in _SCOPES)
     return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words),
                 _when(before_words, after_words), scope)
 

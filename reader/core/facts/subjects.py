@@ -27,10 +27,13 @@ from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
 
 __all__ = ["Holders", "holders"]
 
+#: Units whose ordinals place a moment in a run ("the fifth round", "the second half").
+_PLACES_IN_A_RUN = frozenset({"round", "quarter", "half", "period", "inning", "set", "lap", "stage", "leg", "day", "week",
+                              "month", "year", "hour", "minute", "game", "match"})
 #: For each value fact (by identity), the name fact it is said of.
 Holders = dict[int, Fact]
 
-_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I)
+_AGE_AFTER = re.compile(r"\s{0,3}-?\s{0,3}(?:years?|yrs?)\s{0,3}-?\s{0,3}old\b", re.I)
 #: What may stand between an age and the name it belongs to: "-year-old Englishman", "former".
 _BETWEEN_AGE_AND_NAME = re.compile(r"[^,.;:()\"“”]{0,60}")
 _APPOSITION_BEFORE = re.compile(r"[,(]\s*$")
@@ -39,11 +42,14 @@ _AGE_APPOSITIVE = re.compile(r",\s{0,3}(?:a|an)\s{1,3}$")
 _AGE_AS_SUBJECT = re.compile(r"(?:^|[.;:]\s{0,3})\s*the\s{1,3}$", re.I)
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|$)")
 _COUNT_OF = re.compile(r"\bof\s+$", re.I)
-_AGENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:by|from)\s", re.I)
+_AGENT_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,40}){0,3}?\s{1,3}(?:by|from|for)\s{1,3}", re.I)
+#: A few words with no punctuation between "by" and a name: "by President Donald Trump",
+#: "for City Council member Tomas Brandvold".
+_GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|,?\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+while\s+"
-    r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s+(?=(?:[\w-]+\s+){0,2}[A-Z])"
+    r";|\s[–—]\s|,?\s{1,3}(?:and|but|while|whereas)\s{1,3}(?=[A-Z])|,\s{1,3}while\s{1,3}"
+    r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s{1,3}(?=(?:[\w-]{1,40}\s{1,3}){0,2}[A-Z])"
 )
 
 
@@ -64,7 +70,7 @@ def holders(facts: ArticleFacts) -> Holders:
     by_sentence: dict[int, list[Fact]] = {}
     for fact in facts.facts:
         by_sentence.setdefault(fact.sentence, []).append(fact)
-    known = _known_people(facts)
+    known = _known_people(facts) - _not_people(facts)
     last_person: Fact | None = None
     for index in sorted(by_sentence):
         found = by_sentence[index]
@@ -72,8 +78,8 @@ def holders(facts: ArticleFacts) -> Holders:
                  and (f.kind != "person" or f.key in known)]
         start = sentences[index].start
         for value in found:
-            if value.kind in NAME_KINDS or value.kind == "quote":
-                continue
+            if value.kind in NAME_KINDS or value.kind in {"quote", "date", "time"} or value.unit in _PLACES_IN_A_RUN:
+                continue  # a day, an hour, "the fifth round" place a moment; nobody holds them
             holder = _holder(text, start, value, names) if names else None
             earlier = [f for f in found if f.kind == "person" and f.end <= value.start]
             antecedent = earlier[-1] if earlier else last_person
@@ -94,15 +100,27 @@ def holders(facts: ArticleFacts) -> Holders:
 
 
 #: Words after a name that only a person does: "Carter said", "Owen told reporters".
-_PERSON_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\)|['’]s\s+(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
-                           r"|\s+(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
+_PERSON_AFTER = re.compile(r"\s{0,3}(?:,\s{0,3}\d{1,3}\s{0,3},|\(\s{0,3}\d{1,3}\s{0,3}\)"
+                           r"|['’]s\s{1,3}(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
+                           r"|\s{1,3}(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\d\s*-?\s*years?\s*-?\s*old(?:\s+[a-z]+)?)\s+$", re.I)
 
 
+#: Words before a name that make it a place or a thing, whatever its shape: "from Port
+#: Ellery", "the Gannet Rose", "in Ardmore".
+_THING_BEFORE = re.compile(r"\b(?:the|from|to|in|at|near|off|across|into|onto|aboard|via)\s+\Z", re.I)
+
+
+def _not_people(facts: ArticleFacts) -> set[str]:
+    """The keys of names typed as people that the article also writes as a place or a thing."""
+    text = facts.article.text
+    return {f.key for f in facts.facts if f.kind == "person"
+            and _THING_BEFORE.search(text, max(0, f.start - 10), f.start) and not _possessive(text, f)}
+
+
 def _known_people(facts: ArticleFacts) -> set[str]:
-    """The keys of the names an article shows to be people's, not a ship's or a town's
-    mistaken for one: a name spoken of by its surname alone ("Richard Carter" ... "Carter"),
-    named with a title, quoted as a speaker, or given an age."""
+    """The keys of the names an article shows to be people's: a first name and a surname,
+    or a single name with a title, quoted as a speaker, or given an age."""
     from reader.core.facts.name_forms import TITLE_WORDS
 
     text = facts.article.text
@@ -115,7 +133,9 @@ def _known_people(facts: ArticleFacts) -> set[str]:
         surname_alone = len(words) > 1 and words[-1].lower() in surnames_alone
         titled = bool(before) and before[-1].lower().strip(".,") in TITLE_WORDS
         spoken = _PERSON_AFTER.match(text, name.end) or _PERSON_BEFORE.search(text, max(0, name.start - 40), name.start)
-        if surname_alone or titled or spoken:
+        # A first name and a surname are a person's, unless the article writes them as a
+        # place or a thing (:func:`_not_people`).
+        if len(words) > 1 or surname_alone or titled or spoken:
             known.add(name.key)
     return known
 
@@ -152,24 +172,34 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
         named = [n for n in names if n.end == owner]
         if named:
             return named[0]
+    # "18,369 for City Council member Tomas Brandvold", "the fourth extension granted by
+    # President Donald Trump", "13 points from Seth VanDeest": the person named after "for",
+    # "by" or "from" is who the figure is of.
+    agent = _AGENT_AFTER.match(text, value.end)
+    if agent:
+        named = [n for n in people if agent.end() <= n.start <= agent.end() + 40
+                 and _GAP_TO_NAME.fullmatch(text, agent.end(), n.start)]
+        if named:
+            return named[0]
     clause = _clause_start(text, start, value.start)
     # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
     # possessive qualifies a noun; it is not who the clause is about.
-    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)]
+    # A person named right before the figure holds it: "with Kenya's Amos Rotich third in
+    # 2:06:38", "VanDeest led Drake with 13 points".
+    close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n)
+                and _NO_BREAK.fullmatch(text, n.end, value.start)]
+    if close_by:
+        return close_by[-1]
+    # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
+    # of what he reports.
+    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)
+                 and not _SPEAKS.match(text, n.end)]
     # Only a person is read as a clause's holder: a body's name there is as often what is
     # acted on ("supervisors approved the Beacon Ridge wind farm 7-2") or a modifier ("Port
     # records show"); a body holds a figure only by a possessive or in apposition.
-    people = [n for n in in_clause if n.kind == "person"]
-    if people:
-        return people[0]
-    # "the fourth extension granted by President Donald Trump", "13 points from Seth VanDeest":
-    # the person named after "by" or "from" is who the figure is of.
-    agent = _AGENT_AFTER.match(text, value.end)
-    if agent:
-        after_start = agent.end()
-        named = [n for n in names if n.kind == "person" and after_start <= n.start <= after_start + 40]
-        if named and not _CLAUSE_BREAK.search(text, value.end, named[0].start):
-            return named[0]
+    subjects = [n for n in in_clause if n.kind == "person"]
+    if subjects:
+        return subjects[0]
     return None
 
 
@@ -180,11 +210,17 @@ def _clause_start(text: str, start: int, offset: int) -> int:
     return found
 
 
+#: How far before a figure, in characters, a name holds it whatever the clause.
+NEAR_NAME = 25
+_NO_BREAK = re.compile(r"[^,;:.()\"“”]*")
+_SPEAKS = re.compile(r",?\s{1,3}(?:said|says|told|added|explained|wrote|noted|stated|announced|insisted|argued|warned)\b")
+
+
 def _possessive(text: str, name: Fact) -> bool:
     return text.startswith(("'s", "’s", " ’ s", " 's"), name.end)
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|his|her)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s{0,3}(?:[A-Z][\w ,]{0,40},\s{1,3})?(?:he|she|his|her)\b", re.I)
 
 
 def _pronoun_subject(text: str, start: int, value: Fact) -> bool:

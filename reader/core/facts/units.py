@@ -59,9 +59,10 @@ _add("volume", "gallon", "gallon", "gallons")
 #: only written right after the figure ("200m", "35C"), never after a space.
 _GLUED_ONLY = frozenset({"m", "in", "g", "l", "c", "f", "mi", "ha"})
 
-_ALTERNATION = "|".join(re.escape(s) for s in sorted(_UNITS, key=len, reverse=True))
+_HYPHENED = ("pound", "ton")
+_ALTERNATION = "|".join(re.escape(s) for s in sorted((*_UNITS, *_HYPHENED), key=len, reverse=True))
 #: A unit right after a figure: "200ft", "19 km", "145 km/h", "35°C", "12-mile".
-UNIT_PATTERN = re.compile(rf"(?P<gap>[ \u00a0-]?)(?P<unit>{_ALTERNATION})(?![\w/²])", re.I)
+UNIT_PATTERN = re.compile(rf"(?P<gap>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_ALTERNATION})(?![\w/²])", re.I)
 
 
 def unit_of(text: str, offset: int, limit: int) -> tuple[int, str, str] | None:
@@ -76,6 +77,8 @@ def unit_of(text: str, offset: int, limit: int) -> tuple[int, str, str] | None:
     spelling = match.group("unit").lower()
     if match.group("gap") and spelling in _GLUED_ONLY:
         return None
+    if "-" in match.group("gap") and spelling in {"pound", "ton"}:
+        return match.end(), spelling, "mass"  # "an 88,000-pound truck", "a 40-ton lorry"
     if spelling in {"c", "f"} and not match.group("unit").isupper():
         return None  # "35C" is a temperature, "35c" a price in cents
     unit, dimension = _UNITS[spelling]

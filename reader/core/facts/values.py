@@ -39,10 +39,16 @@ def parse_number(text: str) -> float | None:
     text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "12 000"
     text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)  # "8. 6" as tokenised text writes 8.6
+    half = re.search(r"\s+and\s+a\s+half\s*$", text, re.I)
+    if half:  # "two and a half"
+        whole = parse_number(text[: half.start()])
+        return whole + 0.5 if whole is not None else None
+    text = re.sub(r"(?<=\d)(?:mn|mln)\b", "m", text)
+    text = re.sub(r"(?<=\d)bln\b", "bn", text)
     mixed = re.fullmatch(r"\s*(\d+) (\d)/(\d{1,2})\s*", text) or re.fullmatch(r"\s*()(\d)/(\d{1,2})\s*", text)
     if mixed:  # "2 1/2"
-        whole, numerator, denominator = mixed.groups()
-        return float(whole or 0) + int(numerator) / int(denominator) if int(denominator) else None
+        integer, numerator, denominator = mixed.groups()
+        return float(integer or 0) + int(numerator) / int(denominator) if int(denominator) else None
     spelled = _spelled(text)
     if spelled is not None:
         return spelled
@@ -129,13 +135,16 @@ _UNIT_CLASSES = {
     "day": "day", "month": "month", "year": "year", "week": "week", "hour": "hour", "minute": "minute",
     "time": "times", "times": "times", "user": "users", "american": "users", "people": "people",
     "person": "people", "spectator": "spectator", "fan": "spectator", "supporter": "spectator",
-    "attendee": "spectator", "onlooker": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+    "attendee": "spectator", "onlooker": "spectator", "crowd": "spectator", "audience": "spectator",
+    "attendance": "spectator", "viewer": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
+    "employee": "worker", "staff": "worker", "workforce": "worker", "staffer": "worker",
+    "fatality": "dead", "death": "dead", "arrest": "arrested", "arrests": "arrested",
 }
 
 
 #: Units that count people, so that what befell them ("died") says more.
 PERSON_UNITS = frozenset({"people", "resident", "worker", "passenger", "other", "child", "adult", "man", "woman",
-                          "firefighter", "victim", "student", "patient", "spectator", "survivor"})
+                          "firefighter", "victim", "student", "patient", "spectator", "survivor", "person"})
 #: What befell people: never pluralised ("3 dead", not "3 deads").
 UNCOUNTED = frozenset({"dead", "injured", "hospitalised", "in hospital", "missing", "arrested", "evacuated", "rescued"})
 _STATE_WORDS = {
@@ -198,6 +207,10 @@ class DateValue:
                 text += f" {self.day}"
         if self.year is not None:
             text = f"{text} {self.year}".strip()
+        if self.part == "decade":
+            return f"the {self.year}s"
+        if self.part == "about":
+            return f"about {self.year}"
         if self.part:
             text = f"{self.part} {text}"
         return text or "?"
@@ -256,7 +269,7 @@ def parse_date(text: str) -> DateValue | None:
 def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     """Place a relative date ("next month", "tomorrow", "last Tuesday") against a reference date.
 
-    The calendar arithmetic is dateparser's; the precision is the phrase's:
+    The precision is the phrase's:
     "next month" names a month, "next year" a year, "tomorrow" a day (which
     needs the reference's day).
 
@@ -270,6 +283,9 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if not value.relative or reference is None or reference.year is None or reference.month is None:
         return value
     unit = value.relative.split()[-1]
+    ago = re.fullmatch(r"(\d+) years ago", value.relative)
+    if ago:  # "86 years old" in a report of 2026: about 1940
+        return DateValue(reference.year - int(ago.group(1)), part="about")
     if unit in {"week", "weekend", "season"}:
         return value  # a span, not a date
     if value.month is not None:
@@ -285,6 +301,29 @@ def resolve_date(value: DateValue, reference: DateValue | None) -> DateValue:
     if unit == "year":
         return DateValue(year)
     return DateValue(year, month, day)
+
+
+def place_weekday(weekday: int, written: DateValue, ahead: bool = False) -> DateValue | None:
+    """The date of a weekday named in an article written on ``written``: the last such day
+    up to it, or with ``ahead`` the next from it.
+
+    Returns:
+        The date with its weekday, or ``None`` when ``written`` is no full date.
+    """
+    import datetime
+
+    if written.year is None or written.month is None or written.day is None:
+        return None
+    try:
+        base = datetime.date(written.year, written.month, written.day)
+    except ValueError:
+        return None
+    shift = (weekday - base.weekday()) % 7 if ahead else -((base.weekday() - weekday) % 7)
+    try:
+        day = base + datetime.timedelta(days=shift)
+    except OverflowError:
+        return None
+    return DateValue(day.year, day.month, day.day, weekday)
 
 
 def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
@@ -305,11 +344,44 @@ def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
 
 @lru_cache(maxsize=256)
 def _placed(phrase: str, year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """A relative phrase ("yesterday", "next month", "last Tuesday") on the calendar.
+
+    The calendar arithmetic is the standard library's: the phrases the
+    finders read are few and fixed, and a general date parser costs a second
+    to load.
+    """
     import datetime
 
-    import dateparser  # some 100 ms to import: only when a relative date is placed
-
-    base = datetime.datetime(year, month, day)
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
-    found = dateparser.parse(phrase, languages=["en"], settings=settings)
-    return (found.year, found.month, found.day) if found is not None else None
+    try:
+        base = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    words = phrase.lower().split()
+    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    try:
+        if len(words) == 1 and words[0] in shift:
+            placed = base + datetime.timedelta(days=shift[words[0]])
+            return placed.year, placed.month, placed.day
+        if len(words) != 2:
+            return None
+        which, unit = words
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}.get(which)
+        if step is None:
+            return None
+        if unit == "year":
+            return year + step, month, 1
+        if unit == "month":
+            index = year * 12 + (month - 1) + step
+            return index // 12, index % 12 + 1, 1
+        if unit in WEEKDAYS:
+            weekday = WEEKDAYS[unit]
+            if step < 0:  # the last such day before today
+                back = (base.weekday() - weekday) % 7 or 7
+                placed = base - datetime.timedelta(days=back)
+            else:  # the next such day from today ("this Friday": today or after)
+                ahead = (weekday - base.weekday()) % 7 or (7 if step > 0 else 0)
+                placed = base + datetime.timedelta(days=ahead)
+            return placed.year, placed.month, placed.day
+    except OverflowError:
+        return None
+    return None

@@ -10,18 +10,17 @@ whether two facts left over in one link contradict each other, and
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from reader.core.facts.extract import NAME_KINDS, Fact
-from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
 from reader.core.models import QuoteVerdict, Verdict
 from reader.core.text.opcodes import indel_opcodes
-from reader.core.text.terms import content_terms
-from reader.core.text.words import STOPWORDS
+from reader.core.text.words import STOPWORDS, WEEKDAY_NAMES
+
+#: The weekdays as written in full.
+WEEKDAY_WORDS = WEEKDAY_NAMES
 
 #: The verdicts that pair two facts without a conflict, tried first.
 AGREEING: tuple[Verdict, ...] = ("same", "compatible")
@@ -49,79 +48,6 @@ SALIENT_UNITS = frozenset({"dead", "injured", "missing", "hospitalised", "in hos
 _POSITION_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute"})
 
 
-def relation(a: Fact, b: Fact, anywhere: bool = False) -> str | None:
-    """How two facts relate: ``same``, ``compatible``, ``different`` or ``None``.
-
-    ``None`` means they are not about the same thing: different kinds, units
-    or names, roles that disagree (:func:`reader.core.facts.roles.roles_agree`),
-    or dates too unlike to compare.
-
-    Args:
-        a: A fact of the left article.
-        b: A fact of the right article.
-        anywhere: Judging facts that are not in one link: then only counts
-            of a salient thing (:data:`SALIENT_UNITS`, ordinals) may conflict,
-            and dates pair only when equal.
-    """
-    if a.kind == "quote" or b.kind == "quote":
-        return None
-    if a.kind != b.kind and not _tallies(a, b):
-        return None
-    if a.kind in NAME_KINDS:
-        return "same" if same_name(a, b) else None
-    if a.unit != b.unit and _people_and_state(a.unit, b.unit):
-        # "3,500 people left their homes", "about 3,500 residents were evacuated":
-        # a count of people agrees with what befell them, never contradicts it.
-        verdict = relation(replace(a, unit=b.unit, role=b.role), b)
-        return verdict if verdict in AGREEING else None
-    if not roles_agree(a.role, b.role):
-        return None
-    if a.kind == "date":
-        assert a.date is not None and b.date is not None
-        verdict = date_relation(a.date, b.date)
-        if verdict != "compatible" and a.date.day is None and not strong(a.role, b.role):
-            return None  # "legislation in July", "the July campaign": a month alone says little
-        year_only = a.date.month is None and a.date.weekday is None
-        if verdict != "compatible" and year_only and not a.role.close & b.role.close:
-            return None  # "legislation passed in 2024", "the 2024 campaign": a year, less still
-        if verdict is None and overlap(a.role, b.role) >= 2 and _same_precision(a.date, b.date) and a.date.year:
-            # "reopen in September 2027", "reopen in October 2027": one event, two months.
-            verdict = "different" if compare_dates(a.date, b.date) == "different" else None
-        # Outside a link, "early August" and "August" are as likely two
-        # events as one: only equal dates pair there, and a month with the
-        # "next month" that names it.
-        if anywhere and verdict != "same" and not (verdict == "compatible" and (_relative(a) or _relative(b))):
-            return None
-        return verdict
-    if a.unit != b.unit or a.kind in {"number", "ordinal"} and not a.unit:
-        return None
-    if a.low is None or b.low is None or a.high is None or b.high is None:
-        return None
-    if (a.low, a.high) == (b.low, b.high):
-        if anywhere and a.kind == "time" and not a.role.close & b.role.close:
-            return None  # "the alarm was raised at 3 a.m.", "crews arrived at 3 a.m.": two moments
-        return "same"
-    if a.kind in {"vote", "score"}:
-        return "different"  # a split is two counts: 7–2 is no range holding 6–3
-    if a.low <= b.low and b.high <= a.high or b.low <= a.low and a.high <= b.high:
-        return "compatible"  # one range holds the other: "around 170 million" and "170 million"
-    vague = a.low != a.high or b.low != b.high
-    if vague and a.low <= b.high and b.low <= a.high:
-        return "compatible"  # "around 60" and "more than 60" firefighters may both be true
-    if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
-        return None
-    salient = a.unit in SALIENT_UNITS or a.kind == "ordinal"
-    # Across the articles, "90 days" and "four days" are usually two spans of
-    # two things; "third extension" and "fourth extension" count one thing,
-    # and "overturned at 6.40pm" and "overturned at 7.10pm" one moment.
-    exact = a.low == a.high and b.low == b.high
-    if anywhere and not (salient or exact and a.kind in CLOSE_KINDS and a.role.close & b.role.close):
-        return None
-    if not (salient or strong(a.role, b.role) or a.kind in {"time", "vote", "score", "money"}):
-        return None
-    return "different"
-
-
 def value_relation(a: Fact, b: Fact) -> Verdict | None:
     """How two values relate, whatever they are said of: ``same``, ``compatible``,
     ``different``, or ``None`` when they cannot be compared at all.
@@ -145,11 +71,17 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
         return None
     if a.kind == "date":
         assert a.date is not None and b.date is not None
+        if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
+                or _placed_weekdays(a, b):
+            return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
         verdict = date_relation(a.date, b.date)
         if verdict is None and _same_precision(a.date, b.date) and a.date.year \
                 and compare_dates(a.date, b.date) == "different":
             return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
         return verdict  # type: ignore[return-value]
+    if a.unit != b.unit and a.unit in PERSON_UNITS and b.unit in PERSON_UNITS:
+        a = replace(a, unit="people")  # "employs 1,850 people", "1,580 employees": one count, in other words
+        b = replace(b, unit="people")
     if a.unit != b.unit:
         if not _people_and_state(a.unit, b.unit) or a.low is None or b.low is None or a.high is None or b.high is None:
             return None
@@ -175,8 +107,12 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     if a.kind == "time":
         if high_a - low_a > BOUND or high_b - low_b > BOUND:
             return None  # "out by 7 a.m." bounds a moment; it is no time to compare
-        if (a.zone is None) != (b.zone is None) and (low_a - low_b) % 1 == 0 and low_a != low_b:
-            return None  # one zone given: a whole hours apart may be one moment in two zones
+        if (a.zone is None) != (b.zone is None) and (
+            (a.zone if a.zone is not None else b.zone) in UNIVERSAL_ZONES or (low_a - low_b) % 1 == 0
+        ):
+            # "10:15 GMT" against a time of the place, whose zone is unsaid; "5:40 p.m. Eastern"
+            # against "4:40 p.m." may be one moment told in two zones.
+            return None
         if a.zone is not None and b.zone is not None:
             low_a, high_a = low_a - a.zone, high_a - a.zone
             low_b, high_b = low_b - b.zone, high_b - b.zone
@@ -197,10 +133,13 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     return "different"
 
 
+#: Offsets of the zones international outlets give (GMT, UTC, BST) rather than the place's own:
+#: a time given in one of them cannot be set against a local time with no zone.
+UNIVERSAL_ZONES = frozenset({0.0, 1.0})
 #: A time given as a range this wide, in hours, is a bound ("by 7 a.m."), not a time.
 BOUND = 1.0
 #: How far apart two figures converted from two units may be and still be one rounded figure.
-ROUNDING = 0.06
+ROUNDING = 0.03
 #: How many hours apart two clock times may be and still be one time rounded: five minutes.
 CLOCK_SLACK = 5 / 60
 
@@ -209,6 +148,15 @@ def _near(low_a: float, high_a: float, low_b: float, high_b: float, share: float
     gap = max(low_a, low_b) - min(high_a, high_b)
     size = max(abs(high_a), abs(high_b), 1e-9)
     return gap <= max(share * size, absolute)
+
+
+def _placed_weekdays(a: Fact, b: Fact) -> bool:
+    """Whether two facts are one weekday, as written, each placed against its own report's date."""
+    x, y = a.date, b.date
+    if x is None or y is None or x.weekday is None or x.weekday != y.weekday:
+        return False
+    written = {w.lower() for w in WEEKDAY_WORDS}
+    return a.text.strip().lower().split()[-1] in written and b.text.strip().lower().split()[-1] in written
 
 
 def same_name(a: Fact, b: Fact) -> bool:
@@ -229,7 +177,10 @@ def same_name(a: Fact, b: Fact) -> bool:
     if a.kind != "person":
         return False
     x, y = a.key.partition("|")[2].split(), b.key.partition("|")[2].split()
-    return bool(x and y) and (len(x) == 1 or len(y) == 1) and x[-1] == y[-1]
+    if len(x) > 1 and len(y) > 1:
+        # "Raj Chohan" and "Raj K. Chohan": a middle initial more or less.
+        return x[0] == y[0] and x[-1] == y[-1] and all(len(w) == 1 for w in (x[1:-1] or y[1:-1]))
+    return bool(x and y) and x[-1] == y[-1]
 
 
 def name_bucket(fact: Fact) -> str:
@@ -339,6 +290,11 @@ def compare_dates(a: DateValue, b: DateValue) -> str:
         return "same"
     if a.relative or b.relative:
         return "compatible"
+    span_a, span_b = year_span(a), year_span(b)
+    if span_a != span_b and (a.part in _SPANS or b.part in _SPANS) and span_a and span_b:
+        # "built in the 1950s", "the 86-year-old bridge" (about 1940): years that meet or not.
+        meet = span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+        return "compatible" if meet else "different"
     conflict = False
     for field in ("year", "month", "day", "weekday"):
         x, y = getattr(a, field), getattr(b, field)
@@ -346,76 +302,28 @@ def compare_dates(a: DateValue, b: DateValue) -> str:
             conflict = True
     if a.part and b.part and a.part != b.part:
         conflict = True
+    for part, other in ((a.part, b), (b.part, a)):
+        if part and not other.part and other.month is not None and other.month not in _PART_MONTHS.get(part, range(1, 13)):
+            conflict = True  # "late 2026" is no January day
     return "different" if conflict else "compatible"
 
 
-def judged(verdict: str, anywhere: bool) -> Callable[[Fact, Fact], bool]:
-    """A test passed by two facts that :func:`relation` judges ``verdict``."""
-
-    def test(a: Fact, b: Fact) -> bool:
-        return relation(a, b, anywhere=anywhere) == verdict
-
-    return test
+#: The months a part of a year covers.
+_PART_MONTHS = {"early": range(1, 5), "mid": range(5, 9), "late": range(9, 13)}
+#: Parts that make a date a span of years: a decade ("the 1950s"), a year give or take one
+#: ("86 years old" in 2026).
+_SPANS = frozenset({"decade", "about"})
 
 
-def conflict_test(
-    side_a: Sequence[Fact],
-    side_b: Sequence[Fact],
-    used_a: set[int],
-    used_b: set[int],
-    texts: tuple[str, str],
-) -> Callable[[Fact, Fact], bool]:
-    """Whether two facts left over in one link conflict.
-
-    A count of a named thing ("third delay") may conflict with any other
-    count of it. A bare figure ("30%") or day ("Sunday") conflicts only when
-    it is the one of its kind left on each side ("30% on goods, 10% on
-    exports" against "over 100 percent" is two tariffs, not a
-    contradiction), and when the words around it share a term ("talks
-    resumed on Monday", "which resumed Sunday"): "before Monday's talks
-    began" and "which resumed Sunday" are two days of talks.
-    """
-    left_a = Counter(slot(f) for f in side_a if id(f) not in used_a)
-    left_b = Counter(slot(f) for f in side_b if id(f) not in used_b)
-
-    def test(a: Fact, b: Fact) -> bool:
-        if relation(a, b) != "different":
-            return False
-        alone = left_a[slot(a)] == 1 and left_b[slot(b)] == 1
-        if a.kind == "time":
-            # "went over at 6.40pm", "overturned at 7.10pm": the one time each
-            # side gives, or two with the same words by them; "out by 7 a.m."
-            # and "arrived at 3 a.m." are two moments of one night.
-            return alone or bool(a.role.close & b.role.close)
-        if a.kind == "ordinal" or a.unit in SALIENT_UNITS or overlap(a.role, b.role) >= 2:
-            return True
-        if a.kind in {"vote", "score", "money"} or strong(a.role, b.role):
-            return alone or strong(a.role, b.role)
-        return alone and bool(context(texts[0], a) & context(texts[1], b))
-
-    return test
-
-
-#: Words either side of a figure read as what it is said of.
-CONTEXT = 4
-
-
-def context(text: str, fact: Fact) -> set[str]:
-    """The stemmed content words among the few next to a fact, within its sentence."""
-    before = re.split(r"[.!?]\s", text[max(0, fact.start - 200) : fact.start])[-1]
-    after = re.split(r"[.!?](?:\s|$)", text[fact.end : fact.end + 200])[0]
-    words = before.split()[-CONTEXT:] + after.split()[:CONTEXT]
-    return set(content_terms(" ".join(words))) - set(content_terms(fact.text))
-
-
-def slot(fact: Fact) -> str:
-    """What a figure could be confused with: the same kind and unit, or for
-    dates the same precision ("Sunday" with "Monday", not with "November")."""
-    if fact.date is not None:
-        if fact.date.weekday is not None:
-            return "date:weekday"
-        return "date:day" if fact.date.day is not None else "date:other"
-    return f"{fact.kind}:{fact.unit}"
+def year_span(date: DateValue) -> tuple[int, int] | None:
+    """The first and last year a date may be, or ``None`` when it names no year."""
+    if date.year is None:
+        return None
+    if date.part == "decade":
+        return date.year, date.year + 9
+    if date.part == "about":
+        return date.year - 1, date.year + 1
+    return date.year, date.year
 
 
 def shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, bool]:

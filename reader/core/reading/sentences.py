@@ -128,7 +128,7 @@ _CLOCK_END = re.compile(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 #: What goes on after a clock time in the same sentence: a day, a month, a time zone.
 _WHEN_NEXT = re.compile(
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
-    r"|[A-Z]{1,2}[SD]?T|GMT|UTC)\b"
+    r"|[A-Z]{1,2}[SD]?T|GMT|UTC|Eastern|Central|Mountain|Pacific)\b"
 )
 
 
@@ -152,7 +152,7 @@ def _continues(text: str, previous: Span, start: int) -> bool:
     if _LOWER_START.match(text, start):
         return True
     if _CLOCK_END.search(text, previous[0], previous[1]) and _WHEN_NEXT.match(text, start):
-        return True  # "at 5:15 a.m. | Thursday as a Category 3 hurricane"
+        return True  # "at 5:15 a.m. | Thursday", "at 3:30 p.m. | Central"
     return text[start].isdigit() and bool(_CUT_NUMBER.search(text, previous[0], previous[1]))
 
 

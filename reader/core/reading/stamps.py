@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_stamp", "stamp_date"]
+__all__ = ["is_stamp", "stamp_date", "stamp_prefix"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -34,7 +34,8 @@ _LABELS = frozenset(
 )
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
-_MOST_TOKENS = 24
+_MOST_TOKENS = 40
+_MOST_CHARACTERS = 200
 
 
 #: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
@@ -57,6 +58,8 @@ def is_stamp(line: str) -> bool:
 
 
 def _stamp_alone(line: str) -> bool:
+    if len(line) > _MOST_CHARACTERS or not any(c.isdigit() for c in line):
+        return False
     tokens = _TOKEN.findall(line)
     if not tokens or len(tokens) > _MOST_TOKENS:
         return False
@@ -77,6 +80,20 @@ def _stamp_alone(line: str) -> bool:
         else:
             others += 1
     return (dated or timed) and others <= 1 and _has_number(tokens)
+
+
+#: A live blog's entry stamp opening a paragraph: "Saturday, 4:15 p.m. A fire reported…",
+#: "14:25 GMT – Crews held the line…".
+_PREFIX = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:\d{4},?\s+)?)?"
+    r"\d{1,2}[:.]\s?\d{2}(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z“\"])"
+)
+
+
+def stamp_prefix(sentence: str) -> int:
+    """How many characters of a sentence are a live blog's entry stamp before it (0 for none)."""
+    match = _PREFIX.match(sentence)
+    return match.end() if match else 0
 
 
 def _has_number(tokens: list[str]) -> bool:
