@@ -205,7 +205,7 @@ CONSTANTS: dict[str, tuple[object, ...]] = {
     "reader.core.alignment.linking.MAX_SIDE": (1, 2, 4),
     "reader.core.alignment.linking.OUTCLASSED": (0.25, 1.0),
     "reader.core.alignment.aligner.OPENING_BONUS": (0.0, 0.05, 0.1, 0.2, 0.3),
-    "reader.core.alignment.scored.CLAUSE_WEIGHT": (0.0, 0.25, 0.75),
+    "reader.core.alignment.scored.CLAUSE_WEIGHT": (0.0, 0.5, 0.75),
     "reader.core.alignment.scored.NEIGHBOUR_WEIGHT": (0.0, 0.05, 0.2),
     "reader.core.alignment.scoring._CLAUSE_PARTNERS": (3, 30),
     # The whole table of news words read as one, left out.
