@@ -163,7 +163,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
             if mention.kind in {"time", "date"} and _AS_OF.search(article.text, max(segment.start, mention.start - 30), mention.start):
                 continue  # "At this point (10:30 p.m.)", "as of 6 a.m.": when the report was brought up to date
-            fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
+            # The other report's date places a month or a year ("last year"), not a day:
+            # its "yesterday" may be this report's day before.
+            placing = anchor if written or not _day_relative(mention) else None
+            fact = _value_fact(article.text, mention, sentence_of(mention.start), placing)
             counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
             if mention.kind == "ordinal" and not role.modality:
@@ -258,6 +261,15 @@ def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
     if placed is None:
         return fact
     return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
+
+
+#: Relative days: placed only against the report's own date.
+_DAYS_RELATIVE = ("yesterday", "today", "tomorrow", "tonight", "last night")
+
+
+def _day_relative(mention: Mention) -> bool:
+    date = mention.date
+    return date is not None and bool(date.relative) and any(word in str(date.relative).lower() for word in _DAYS_RELATIVE)
 
 
 def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:

@@ -133,9 +133,10 @@ class Pairing:
         """Every round, in order; the pairs made."""
         self._names()
         for index, link in enumerate(self.alignment.links):
-            side_a = [f for f in self.facts[0].in_sentences(link.a) if f.kind not in NAME_KINDS and f.kind != "quote"]
-            side_b = [f for f in self.facts[1].in_sentences(link.b) if f.kind not in NAME_KINDS and f.kind != "quote"]
-            self._in_link(side_a, side_b, index)
+            for i, j, _ in link.pairs or tuple((i, j, link.score) for i in link.a for j in link.b):
+                side_a = [f for f in self.facts[0].in_sentences((i,)) if f.kind not in NAME_KINDS and f.kind != "quote"]
+                side_b = [f for f in self.facts[1].in_sentences((j,)) if f.kind not in NAME_KINDS and f.kind != "quote"]
+                self._in_link(side_a, side_b, index)
         values_a = [f for f in self.plain[0] if f.kind not in NAME_KINDS]
         values_b = [f for f in self.plain[1] if f.kind not in NAME_KINDS]
         for verdict in ("same", "compatible"):
@@ -582,8 +583,10 @@ class Pairing:
         written = self.written[side]
         if written is None:
             return frozenset()
+        # "last year" is placed by the day the report was written, which the other report
+        # may not give: only a year written as one ties a figure to a past year.
         return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None
-                         and d.date.year < written)
+                         and d.date.year < written and not _written_relative(d))
 
     def _counts_differ(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two dates also give two different counts of one thing:
