@@ -67,10 +67,6 @@ DEFAULT_CUTOFF = 18.0
 
 #: Added to the score of a pair of the two articles' openings (headline, deck, first sentence).
 OPENING_BONUS = 0.15
-#: A pair of the openings is lifted only when it scores this share of the
-#: cutoff on its own: the bonus tips pairs that say something alike over
-#: the cutoff, and does not link two openings that share a word or two.
-OPENING_FLOOR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +198,7 @@ def _scored(
     from reader.core.alignment.scoring import score_pairs
 
     pairs = score_pairs(prepared_a.units, prepared_b.units, idf, floor=cutoff / 100)
-    _lift_openings(pairs, prepared_a.opening, prepared_b.opening, cutoff / 100)
+    _lift_openings(pairs, prepared_a.opening, prepared_b.opening)
     return prepared_a, prepared_b, pairs, idf
 
 
@@ -271,7 +267,7 @@ def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
     return tuple(opening)
 
 
-def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...], cutoff: float) -> None:
+def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...]) -> None:
     """Raise the pairs of the two openings by ``OPENING_BONUS``.
 
     News is written top down: the headline and the first sentence state the
@@ -284,8 +280,7 @@ def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tup
     if not opening_a or not opening_b or not len(pairs.rows):
         return
     lifted = np.isin(pairs.rows, opening_a) & np.isin(pairs.cols, opening_b)
-    raw = pairs.scores[lifted]
-    pairs.scores[lifted] = np.where(raw >= OPENING_FLOOR * cutoff, np.minimum(raw + OPENING_BONUS, 1.0), raw)
+    pairs.scores[lifted] = np.minimum(pairs.scores[lifted] + OPENING_BONUS, 1.0)
 
 
 def _unit(text: str) -> Unit:
