@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from reader import __version__
+from reader import DISTRIBUTION, __version__
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.export import alignment_json, facts_json, one_against_all_json, to_json
 
@@ -32,6 +32,9 @@ EXIT_OK = 0
 EXIT_INPUT = 2
 #: Some work failed on an error of reader's own (the rest was still done).
 EXIT_FAILURE = 1
+#: With ``--exit-code``: the two articles differ (as ``git diff --exit-code``), and a fact conflicts.
+EXIT_DIFFERENT = 1
+EXIT_CONFLICT = 3
 #: Interrupted (Ctrl-C), as shells number it.
 EXIT_INTERRUPTED = 130
 
@@ -60,6 +63,7 @@ commands:
                      as Markdown files in a folder (reader fetch --help)
   stories PATHS...   group the articles of files and folders by the story
                      they tell (reader stories --help)
+  completion SHELL   print the completion script of bash, zsh or fish
 
 examples:
   reader                                   open the bundled seed articles
@@ -78,8 +82,10 @@ examples:
   reader stories ~/news/                   which articles tell the same story
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
-2 bad usage or an unreadable input file.
-Colour is off when output is not a terminal or NO_COLOR is set."""
+2 bad usage or an unreadable input file. With --exit-code, align A B and
+facts A B exit 1 when the two differ and 3 when a fact conflicts.
+Colour is off when output is not a terminal or NO_COLOR is set; CLICOLOR_FORCE or
+FORCE_COLOR turn it on for a pipe (NO_COLOR wins)."""
 
 _ALIGN_EPILOG = """\
 Text output (the default): A and B side by side, each row a link or a
@@ -307,9 +313,22 @@ def main(argv: list[str] | None = None) -> int:
         The exit code.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": _align_command, "facts": _facts_command, "fetch": _fetch_command, "stories": _stories_command}
+    commands = {
+        "align": _align_command,
+        "facts": _facts_command,
+        "fetch": _fetch_command,
+        "stories": _stories_command,
+        "completion": _completion_command,
+    }
     if args and args[0] in commands:
-        return _printing(commands[args[0]], args[1:])
+        name, rest = args[0], args[1:]
+        if name in {"align", "facts", "stories"}:
+            from reader.pager import paging
+
+            flags = rest[: rest.index("--")] if "--" in rest else rest
+            with paging("--no-pager" not in flags):
+                return _printing(commands[name], rest)
+        return _printing(commands[name], rest)
     parser = _main_parser()
     options = parser.parse_args(args)
     from reader.web.urls import is_web_url
@@ -377,7 +396,7 @@ def _main_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATHS", help="article files and folders, or web addresses to fetch and open")
     _add_cutoff(parser)
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action="version", version=f"reader {__version__} (installed as {DISTRIBUTION})")
     return parser
 
 
@@ -459,12 +478,18 @@ def _pair_parser(
     )
     # reader align takes --all DIR instead of A and B.
     pair = "?" if pair_optional else None
-    parser.add_argument("a", type=Path, nargs=pair, metavar="A", help="the left article (.txt, .md, .html)")
+    parser.add_argument("a", type=Path, nargs=pair, metavar="A", help="the left article (.txt, .md, .html; - reads standard input)")
     parser.add_argument("b", type=Path, nargs=pair, metavar="B", help="the right article")
     parser.add_argument(
         "--format", choices=formats, default="text", help=text_help
     )
     _add_cutoff(parser)
+    parser.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 when the two articles differ and 3 when a fact conflicts (0 when they tell the same), as git diff --exit-code",
+    )
+    _add_no_pager(parser)
     parser.add_argument(
         "--width",
         type=_width,
@@ -476,10 +501,19 @@ def _pair_parser(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never. "
+        help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never. "
         "Without colour, changed words are marked [-removed-] and {+added+}",
     )
     return parser
+
+
+def _add_no_pager(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="print straight to the terminal; by default output taller than the screen goes through "
+        "$READER_PAGER, $PAGER or less -RFX (never when piped)",
+    )
 
 
 def _json_indent() -> int | None:
@@ -562,10 +596,13 @@ def _load_articles(options: argparse.Namespace) -> tuple[Article, Article] | int
     """The two articles, or the exit status after reporting the first bad file."""
     from reader.core import load_article
     from reader.core.models import LoadError
+    from reader.core.reading.articles import STANDARD_INPUT, article_from_stream
 
+    if options.a == options.b == STANDARD_INPUT:
+        return _fail(STANDARD_INPUT, "only one article can come from standard input")
     articles = []
     for path in (options.a, options.b):
-        result = load_article(path)
+        result = article_from_stream(sys.stdin.buffer) if path == STANDARD_INPUT else load_article(path)
         if isinstance(result, LoadError):
             return _fail(result.path, result.reason)
         articles.append(result)
@@ -618,7 +655,7 @@ def _align_command(argv: list[str]) -> int:
         if options.format != "jsonl":
             parser.error("--all prints JSON lines, one per article and per pair: add --format jsonl")
         for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None),
-                            ("--output", options.output is not None)):
+                            ("--output", options.output is not None), ("--exit-code", options.exit_code)):
             if given:
                 parser.error(f"{flag} goes with A B, not with --all")
         return _align_all(options.all, options.cutoff)
@@ -641,8 +678,22 @@ def _align_command(argv: list[str]) -> int:
         data = alignment_json(comparison.alignment)
         data.update(facts_json(comparison))
         indent = _json_indent() if options.output is None else None
-        return _deliver([to_json(data, indent=indent), "\n"], options.output)
+        return _deliver([to_json(data, indent=indent), "\n"], options.output) or _told_apart(options, comparison)
     return _align_shown(options)
+
+
+def _told_apart(options: argparse.Namespace, comparison: FactComparison) -> int:
+    """The status ``--exit-code`` asks for: :data:`EXIT_CONFLICT` when a fact conflicts,
+    :data:`EXIT_DIFFERENT` when any row differs, else :data:`EXIT_OK`."""
+    if not options.exit_code:
+        return EXIT_OK
+    from reader.core.alignment.rows import build_rows
+
+    if any(pair.verdict == "different" for pair in comparison.pairs):
+        return EXIT_CONFLICT
+    if any(row.kind.is_difference for row in build_rows(comparison.alignment)):
+        return EXIT_DIFFERENT
+    return EXIT_OK
 
 
 def _align_shown(options: argparse.Namespace) -> int:
@@ -667,11 +718,11 @@ def _align_shown(options: argparse.Namespace) -> int:
     if options.format == "html":
         from reader.view.html import comparison_html
 
-        return _deliver([comparison_html(alignment, shown, facts)], options.output)
+        return _deliver([comparison_html(alignment, shown, facts)], options.output) or _told_apart(options, comparison)
     if options.format == "markdown":
         from reader.view.markdown import comparison_markdown
 
-        return _deliver([comparison_markdown(alignment, shown, facts)], options.output)
+        return _deliver([comparison_markdown(alignment, shown, facts)], options.output) or _told_apart(options, comparison)
     from reader.view.printable import printable
     from reader.view.render import comparison_rows, output_console, paint_of
 
@@ -681,7 +732,7 @@ def _align_shown(options: argparse.Namespace) -> int:
     if color is None and options.output is not None:
         color = False  # a file is not a terminal, whatever standard output is
     console = output_console(output_width(options.width), color)
-    return _deliver(comparison_rows(alignment, console.width, paint_of(console), shown, facts), options.output)
+    return _deliver(comparison_rows(alignment, console.width, paint_of(console), shown, facts), options.output) or _told_apart(options, comparison)
 
 
 def _against_all_command(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int:
@@ -689,7 +740,7 @@ def _against_all_command(parser: argparse.ArgumentParser, options: argparse.Name
     others: list[Path] = [path for path in (options.a, options.b, *options.more) if path is not None]
     if options.all is not None:
         parser.error("--base goes with the articles to read A against, not with --all")
-    for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None)):
+    for flag, given in (("--only-changes", options.only_changes), ("--context", options.context is not None), ("--exit-code", options.exit_code)):
         if given:
             parser.error(f"{flag} goes with A B, not with --base")
     if options.format == "jsonl":
@@ -861,6 +912,25 @@ def _facts_command(argv: list[str]) -> int:
         from reader.view.render import output_console, print_facts
 
         print_facts(comparison, console=output_console(output_width(options.width), _color(options.color)))
+    return _told_apart(options, comparison)
+
+
+def _completion_command(argv: list[str]) -> int:
+    """``reader completion SHELL``: the shell's completion script, from the parsers themselves."""
+    from reader.completion import SHELLS, completion_script
+
+    parser = _Parser(
+        prog="reader completion",
+        description="Print the completion script of a shell for reader and its commands.",
+        epilog="bash:  reader completion bash > ~/.local/share/bash-completion/completions/reader\n"
+        "zsh:   reader completion zsh > ~/.zfunc/_reader   (with fpath+=~/.zfunc before compinit)\n"
+        "fish:  reader completion fish > ~/.config/fish/completions/reader.fish",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    options = parser.parse_args(argv)
+    commands = {"align": _align_parser(), "facts": _facts_parser(), "fetch": _fetch_parser(), "stories": _stories_parser()}
+    sys.stdout.write(completion_script(options.shell, _main_parser(), commands))
     return EXIT_OK
 
 
@@ -974,8 +1044,9 @@ def _stories_parser() -> argparse.ArgumentParser:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="style text output: auto (on a terminal, unless NO_COLOR is set; the default), always, never",
+        help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never",
     )
+    _add_no_pager(parser)
     return parser
 
 

@@ -242,7 +242,8 @@ def test_without_colour_nothing_but_text_is_written(command: str, how: dict) -> 
 def _on_a_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """What reader writes to a real terminal (a pseudo-terminal), as a person running it would see it."""
     leader, follower = pty.openpty()
-    environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    # What reader writes itself: no pager between it and the terminal (tests/test_pager.py has the pager).
+    environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "READER_PAGER": ""}
     environment.pop("NO_COLOR", None)
     environment.update(env or {})
     process = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=follower, stderr=subprocess.PIPE, env=environment)

@@ -15,3 +15,18 @@ def test_every_package_of_the_tree_is_installed() -> None:
     assert found <= listed, f"not installed by `pip install .`: {sorted(found - listed)}"
     assert "reader.seeds" in listed and config["package-data"]["reader.seeds"] == ["*.txt"]
     assert (ROOT / "reader" / "tui" / "app.tcss").exists() and config["package-data"]["reader.tui"] == ["*.tcss"]
+
+
+def test_the_distribution_has_a_name_of_its_own_and_version_says_both() -> None:
+    """The package index's "reader" is another project that installs a package named reader:
+    reader is installed under a name of its own, and the command and import package stay."""
+    import subprocess
+    import sys
+
+    import reader
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == reader.DISTRIBUTION != "reader"
+    assert project["scripts"] == {"reader": "reader.cli:main"}
+    shown = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["reader", reader.__version__, "(installed", "as", f"{reader.DISTRIBUTION})"]

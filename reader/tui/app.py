@@ -53,12 +53,14 @@ class ReaderApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reader"),
+        # Ctrl+C quits, as it ends less and every other terminal program; a text field copies with it first.
+        Binding("ctrl+c", "quit", "Quit", show=False, id="app.interrupt", tooltip="Quit reader"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show the keys of this screen"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | q | Quit. |
+    | q, ctrl+c | Quit. |
     | ?, f1 | Keys of the current screen. |
     | ctrl+p | Command palette. |
     """

@@ -66,11 +66,20 @@ def output_console(width: int | None, color: bool | None = None) -> Console:
 
 
 def wants_color() -> bool:
-    """Whether output in the default ``--color auto`` is styled: a terminal, and ``NO_COLOR`` unset or empty."""
+    """Whether output in the default ``--color auto`` is styled.
+
+    ``NO_COLOR`` (set and not empty) always wins; then ``CLICOLOR_FORCE`` or
+    ``FORCE_COLOR`` (set, not empty and not ``0``) style even a pipe; else
+    only a terminal is styled.
+    """
     import os
     import sys
 
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if os.environ.get("NO_COLOR"):
+        return False
+    if any(os.environ.get(name, "0") not in {"", "0"} for name in ("CLICOLOR_FORCE", "FORCE_COLOR")):
+        return True
+    return sys.stdout.isatty()
 
 
 def paint_of(console: Console) -> Paint:

@@ -131,3 +131,44 @@ async def test_q_quits_everywhere(story: list[Path], where: str) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_help_scrolls_with_the_moving_keys_it_lists(story: list[Path]) -> None:
+    from textual.containers import VerticalScroll
+
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(app, pilot, "compare")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 10, "the compare screen's keys are taller than 24 lines"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_y > 10
+        await pilot.press("b")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)  # moving keys scroll; they do not close help
+
+
+@pytest.mark.parametrize("where", ["library", "compare"])
+async def test_ctrl_c_quits_as_in_less(story: list[Path], where: str) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, where)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running

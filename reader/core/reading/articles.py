@@ -11,6 +11,7 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
@@ -315,3 +316,33 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
         given.add(candidate)
         unique.append(article if candidate == article.id else replace(article, id=candidate))
     return unique
+
+
+#: What ``-`` names on the command line: the article on standard input.
+STANDARD_INPUT = Path("-")
+
+
+def article_from_stream(stream: BinaryIO) -> Article | LoadError:
+    """Read an article from a stream (``-``, standard input) as a file of it would be read.
+
+    There is no file name to go by, so the text says what it is: a page
+    when it opens as HTML does, Markdown when it opens with front matter,
+    plain text otherwise. The size limit and the decoding are a file's.
+    """
+    limit = _read_limit()
+    try:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            return LoadError(STANDARD_INPUT, too_large(len(data), limit))
+        text = decode_bytes(data)
+    except DecodeError as error:
+        return LoadError(STANDARD_INPUT, str(error))
+    except OSError as error:
+        return LoadError(STANDARD_INPUT, error.strerror or str(error))
+    opening = text.lstrip()[:512].lower()
+    if opening.startswith(("<!doctype html", "<html", "<head", "<body", "<article")):
+        page = extract_page(text)
+        return LoadError(STANDARD_INPUT, page) if isinstance(page, str) else article_from_text(STANDARD_INPUT, page.text, page.meta)
+    if text.startswith("---"):
+        return replace(article_from_text(STANDARD_INPUT.with_suffix(".md"), text), path=STANDARD_INPUT)
+    return article_from_text(STANDARD_INPUT, text)

@@ -61,11 +61,20 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("space,f,ctrl+f,ctrl+d,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
+        Binding("b,ctrl+b,ctrl+u,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape, q, ?, f1 | Close help. |
+    | j, k, down, up | Scroll a line. |
+    | space, f, ctrl+f, ctrl+d, b, ctrl+b, ctrl+u | Scroll a page, as less does. |
+    | g, G, home, end | Top, bottom. |
     """
 
     def __init__(self, screen: Screen[object]) -> None:
@@ -98,6 +107,18 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the list of keys, as the moving keys it lists move elsewhere."""
+        body = self.query_one("#help-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[where](animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
