@@ -24,15 +24,18 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF
 from reader.core.models import Article, LoadError
+from reader.core.processes import ignore_interrupts, interrupts_held
 from reader.export import article_record, pair_record, to_json
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping, Sequence
 
     from reader.core.facts.extract import ArticleFacts
 
     #: Gives an article's facts, relative dates placed against the reference date.
     FactsOf = Callable[[Article, str | None], ArticleFacts]
+    #: The articles of a folder by number: all of them, or (on a cluster) those a task was sent.
+    Articles = Sequence[Article] | Mapping[int, Article]
 
 #: The library and cutoff of this worker process, set once when it starts.
 _WORKER: dict[str, object] = {}
@@ -75,7 +78,7 @@ def pair_json(
 
 
 def pair_line(
-    a: int, b: int, articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
+    a: int, b: int, articles: Articles, cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
 ) -> dict[str, object]:
     """The record of one pair in the JSON lines of a folder: the pair of :func:`pair_json`, its articles by number.
 
@@ -105,7 +108,7 @@ def pair_line(
     return pair_record(a, b, comparison, (find(left, None), find(right, None)))
 
 
-def article_line(number: int, articles: tuple[Article, ...], facts_of: FactsOf | None = None) -> dict[str, object]:
+def article_line(number: int, articles: Articles, facts_of: FactsOf | None = None) -> dict[str, object]:
     """The record of one article in the JSON lines of a folder: its sentences and its facts, placed against its own date."""
     from reader.core.facts.compare import too_long_for_facts
     from reader.core.models import Alignment
@@ -119,7 +122,10 @@ def article_line(number: int, articles: tuple[Article, ...], facts_of: FactsOf |
 
 
 def align_all(
-    articles: tuple[Article, ...], cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
+    articles: tuple[Article, ...],
+    cutoff: float = DEFAULT_CUTOFF,
+    workers: int | None = None,
+    pairs: list[tuple[int, int]] | None = None,
 ) -> Iterator[str | PairFailure | ArticleFailure]:
     """The JSON lines of ``articles``: one per article, in order, then one per pair, in :func:`pair_indices` order.
 
@@ -127,6 +133,7 @@ def align_all(
         articles: The articles, in the order their pairs are listed.
         cutoff: Score from 0 to 100 below which sentences are not linked.
         workers: Worker processes (default: one per core); 1 aligns in this process.
+        pairs: The pairs to align, in the order listed (default: every pair).
 
     Yields:
         Each record as one compact line of JSON, without the newline; a
@@ -134,7 +141,7 @@ def align_all(
         could not be found, a :class:`PairFailure` for a pair that could
         not be aligned.
     """
-    pairs = pair_indices(len(articles))
+    pairs = pair_indices(len(articles)) if pairs is None else pairs
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(pairs) < 2:
         _start_worker(articles, cutoff)
@@ -147,20 +154,25 @@ def align_all(
     # once, the articles first, so no worker waits for the last article
     # before the first pairs start.
     chunk = max(1, len(pairs) // (workers * 8))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(articles, cutoff))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_pool_worker, initargs=(articles, cutoff))
     try:
-        headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
-        pair_lines = pool.map(_align_pair, pairs, chunksize=chunk)
+        with interrupts_held():  # the processes start here
+            headers = pool.map(_article_lines, range(len(articles)), chunksize=max(1, len(articles) // (workers * 4)))
+            pair_lines = pool.map(_align_pair, pairs, chunksize=chunk)
         for header in headers:
             yield from header
         yield from pair_lines
+    except KeyboardInterrupt:
+        # Ctrl-C: the work under way is wanted no more; the workers, which ignore it, are ended.
+        _end_workers(pool)
+        raise
     finally:
         # If the lines stop being read (| head), the pairs not begun are dropped.
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def write_all(
-    folder: Path, out: TextIO, cutoff: float = DEFAULT_CUTOFF, workers: int | None = None
+    folder: Path, out: TextIO, cutoff: float = DEFAULT_CUTOFF, workers: int | None = None, within_stories: bool = False
 ) -> tuple[int, tuple[LoadError, ...], tuple[PairFailure | ArticleFailure, ...]]:
     """Read the articles of ``folder`` and write the JSON line of every article, then of every pair, to ``out``.
 
@@ -169,6 +181,8 @@ def write_all(
         out: Where the lines go.
         cutoff: Score from 0 to 100 below which sentences are not linked.
         workers: Worker processes (default: one per core).
+        within_stories: Only the pairs of articles that tell one story
+            (:func:`reader.core.stories.pairs.pairs_within`), still in the order of every pair.
 
     Returns:
         How many pairs were written, the files that could not be read, and
@@ -178,15 +192,33 @@ def write_all(
     from reader.core import load_library
 
     library = load_library([folder])
+    pairs = pair_indices(len(library.articles))
+    if within_stories:
+        from reader.core.stories import find_stories
+        from reader.core.stories.pairs import pairs_within
+
+        pairs = pairs_within(find_stories(library.articles), library.articles)
     failures: list[PairFailure | ArticleFailure] = []
-    for line in align_all(library.articles, cutoff, workers):
+    for line in align_all(library.articles, cutoff, workers, pairs):
         if isinstance(line, PairFailure | ArticleFailure):
             failures.append(line)
             continue
         out.write(line)
         out.write("\n")
-    written = len(pair_indices(len(library.articles))) - sum(isinstance(f, PairFailure) for f in failures)
+    written = len(pairs) - sum(isinstance(f, PairFailure) for f in failures)
     return written, library.errors, tuple(failures)
+
+
+def _start_pool_worker(articles: tuple[Article, ...], cutoff: float) -> None:
+    ignore_interrupts()
+    _start_worker(articles, cutoff)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now, rather than wait for the pairs they are aligning."""
+    # ProcessPoolExecutor has no public way to end its processes before Python 3.14 (terminate_workers).
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
@@ -228,9 +260,17 @@ class ArticleFailure:
 
 
 def _article_lines(number: int) -> list[str | ArticleFailure]:
-    articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
+    return article_lines(number, _WORKER["articles"], _WORKER["facts"])  # type: ignore[arg-type]
+
+
+def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
+    return align_pair(pair, _WORKER["articles"], _WORKER["cutoff"], _WORKER["facts"])  # type: ignore[arg-type]
+
+
+def article_lines(number: int, articles: Articles, facts_of: FactsOf) -> list[str | ArticleFailure]:
+    """The JSON line of one article, and an :class:`ArticleFailure` after it when its facts could not be found."""
     try:
-        return [to_json(article_line(number, articles, _WORKER["facts"]))]  # type: ignore[arg-type]
+        return [to_json(article_line(number, articles, facts_of))]
     except Exception as error:  # noqa: BLE001 - its pairs say what they can without it
         article = articles[number]
         # The line is still written, so that every pair's numbers lead somewhere.
@@ -238,11 +278,10 @@ def _article_lines(number: int) -> list[str | ArticleFailure]:
         return [to_json(article_record(number, article, None, reason)), ArticleFailure(article.path, repr(error))]
 
 
-def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
-    articles: tuple[Article, ...] = _WORKER["articles"]  # type: ignore[assignment]
-    cutoff: float = _WORKER["cutoff"]  # type: ignore[assignment]
+def align_pair(pair: tuple[int, int], articles: Articles, cutoff: float, facts_of: FactsOf) -> str | PairFailure:
+    """The JSON line of one pair, or a :class:`PairFailure` when it could not be aligned."""
     try:
-        data = pair_line(pair[0], pair[1], articles, cutoff, _WORKER["facts"])  # type: ignore[arg-type]
+        data = pair_line(pair[0], pair[1], articles, cutoff, facts_of)
     except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
         return PairFailure(articles[pair[0]].path, articles[pair[1]].path, repr(error))
     return to_json(data)

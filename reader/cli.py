@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from reader.core.facts.compare import FactComparison
     from reader.core.models import Alignment, Article
     from reader.core.outlets import OneAgainstAll
+    from reader.core.reading.articles import Library
+    from reader.core.stories import Stories
     from reader.tui.app import ReaderApp
 
 EXIT_OK = 0
@@ -44,7 +47,9 @@ Compare how different outlets report the same story, sentence against sentence.
 With no command, open the reader on PATHS (files and folders of .txt, .md and
 .html articles; by default the bundled seed articles). A web address among
 PATHS is fetched as reader fetch fetches it, into the default folder, and the
-reader opens that folder. In the reader, press ? for the keys of each screen."""
+reader opens that folder. In the reader, press ? for the keys of each screen.
+The reader needs a terminal for its standard input, output and error; in a
+script, use the commands below."""
 
 _EPILOG = """\
 commands:
@@ -82,10 +87,12 @@ examples:
   reader stories ~/news/                   which articles tell the same story
 
 exit codes: 0 success; 1 an error of reader's own (named on stderr);
-2 bad usage or an unreadable input file. With --exit-code, align A B and
-facts A B exit 1 when the two differ and 3 when a fact conflicts.
+2 bad usage, an unreadable input file, or no terminal for the reader.
+With --exit-code, align A B and facts A B exit 1 when the two differ and 3
+when a fact conflicts; 130 interrupted (Ctrl-C).
 Colour is off when output is not a terminal or NO_COLOR is set; CLICOLOR_FORCE or
-FORCE_COLOR turn it on for a pipe (NO_COLOR wins)."""
+FORCE_COLOR turn it on for a pipe (NO_COLOR wins).
+Put -- before a file whose name starts with a dash: reader align -- -a.txt b.txt"""
 
 _ALIGN_EPILOG = """\
 Text output (the default): A and B side by side, each row a link or a
@@ -93,7 +100,10 @@ sentence only one side has, a link's score between its two sides (↕: out
 of order against the other side). Removed words are red on the left,
 added ones green on the right; without colour they are marked [-removed-]
 and {+added+}, as git diff --word-diff marks them. A row holding a fact
-the other article contradicts has ≠ beside its score.
+the other article contradicts has ≠ beside its score. In a row of several
+sentences, ¦ marks where one ends and the next begins (¦ ⋯ ¦: sentences
+between them are in other rows). The summary's "covered L% / R%" is the
+share of each article, in words, in sentences the other also tells.
 
 --only-changes: only the rows that differ (changed words, a sentence one
   side only) and those holding a contradicted fact, each with --context N
@@ -109,7 +119,11 @@ the other article contradicts has ≠ beside its score.
   and the rest), so it shows as written and never as markup.
 -o FILE, --output FILE: write to FILE instead of standard output, whole
   (a temporary file, then a rename), in any format. Text written there has
-  no colour unless --color always. FILE may not be A or B.
+  no colour unless --color always. FILE may not be A or B, and its folder
+  must exist. A new FILE gets the mode 0666 less the umask; one that is
+  there keeps its mode, and a link to it stays a link. A terminal, a device
+  (/dev/null, /dev/stdout) or a FIFO is written into as > writes into it,
+  never replaced; a socket is refused.
 
 JSON output (--format json):
   {"a": {"path", "title", "source", "sentences": [{"start", "end", "text"}]},
@@ -128,10 +142,14 @@ JSON output (--format json):
   cutoff, and its "score" is the best of them. Each sentence index is in at
   most one link; links are sorted by their first "a" index. op: {"tag": "equal|replace|insert|delete", "a_start",
   "a_end", "b_start", "b_end", "a_text", "b_text"}; joining the a_text of
-  all ops gives the link's A sentences joined by single spaces (same for b).
+  all ops gives the link's A sentences joined by " ¦ " (by " ¦ ⋯ ¦ " where
+  sentences between them are in other links; same for b).
   "facts" and "quotes" are as in reader facts --format json. An article of
-  over 3,000 sentences is aligned but its facts are not checked: "facts"
-  and "quotes" are empty and "facts_unchecked" says why.
+  over 3,000 sentences or 100,000 words, or too full of numbers, dates and
+  names (over 4,000 values or 1,200 dates, a table of figures, a list), is
+  aligned but its facts
+  are not checked: "facts" and "quotes" are empty and "facts_unchecked"
+  says why.
 
 JSON lines output (--all DIR --format jsonl): one object a line, each
 article of DIR once (read as the app reads a folder), then each pair:
@@ -193,9 +211,10 @@ JSON output (--base A B C ... --format json):
   its sentences paired with no sentence of A, ascending.
 
 exit codes: 0 success; 2 bad usage (one line on stderr; --base with fewer
-than two other articles), a file is missing, a folder, binary or
-undecodable (with --all: DIR is not a folder, or some file in it could not
-be read), or FILE cannot be written."""
+than two other articles), a file is missing, a folder, binary, undecodable
+or of over 40,000 sentences or 1,000,000 words (with --all: DIR is not a folder, or some file
+in it could not be read), or FILE cannot be written; 130 interrupted
+(Ctrl-C: one line, and no FILE written)."""
 
 
 _FACTS_EPILOG = """\
@@ -228,7 +247,10 @@ JSON output (--format json):
   marks) is matched with the sentence that reports it.
 
 exit codes: 0 success; 2 a file is missing, a folder, binary or undecodable,
-or too long for a fact check (over 3,000 sentences)."""
+or too long for a fact check (over 3,000 sentences or 100,000 words; over
+40,000 sentences or 1,000,000 words, an article is not read) or too full of numbers,
+dates and names for one (a table of figures, a list): the reason is said
+before anything is aligned; 130 interrupted (Ctrl-C)."""
 
 _FETCH_EPILOG = """\
 Each URL is an article page or an RSS or Atom feed, told apart by the type
@@ -243,9 +265,19 @@ comes from the source and the title. A URL keeps its file: fetching it
 again rewrites that file, never a second one. Files are written whole
 (a temporary file, then a rename). Nothing is written outside DIR.
 
+Only files reader wrote are ever rewritten: the index DIR/.reader-fetched.json
+names them and their front matter has fetched:. A file of yours with the
+same url:, a link or a FIFO in the folder, is left alone; an article whose
+canonical URL another article already gives (a site's home page) is
+rewritten only when it is that article, else it gets a file of its own.
+New files get the mode 0666 less the umask. Two fetches into one folder
+take turns on DIR/.reader-fetched.lock.
+
 Only the URLs given, the entries of the feeds among them and the redirects
-their servers send (up to 5) are fetched, each within the timeout and up to
-8 MiB, with the User-Agent "reader/VERSION".
+their servers send (up to 5) are fetched, each within the timeout (from the
+first connection to the last byte, however slowly a server sends) and up to
+8 MiB, with the User-Agent "reader/VERSION". A charset that is no text
+encoding of the web (rot13, base64, ...) is ignored.
 
 output: the path of each saved article on stdout, one a line; on stderr,
 one line for each URL that gave no article, with the reason (an HTTP
@@ -338,6 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         if not path.exists():
             return _fail(path, "no such file or folder")
+    from reader.tui.terminal import terminal_problem
+
+    unusable = terminal_problem(sys.stdin, sys.stdout, sys.stderr)
+    if unusable:
+        # Before anything is fetched or made: the app could not be used.
+        print(f"reader: {unusable}", file=sys.stderr if sys.stderr is not None else sys.stdout)
+        return EXIT_INPUT
     folder = None
     if urls:
         from reader.web import default_folder
@@ -367,6 +406,10 @@ def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
         code = command(argv)
         sys.stdout.flush()
         return code
+    except KeyboardInterrupt:
+        # Ctrl-C: one line and the shell's code, as fetch ends; an output file is written whole or not at all.
+        print("reader: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Python would report the pipe again when it flushes at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -447,7 +490,20 @@ def _align_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B"
     )
+    parser.add_argument(
+        "--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)"
+    )
+    _add_scheduler(parser, "with --all: ")
     return parser
+
+
+def _add_scheduler(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=f"{prefix}run on the Dask cluster at ADDRESS (tcp://HOST:PORT), or 'local' for one started on this machine "
+        "(default: $DASK_SCHEDULER_ADDRESS, else no cluster); needs pip install 'outlet-reader[cluster]'",
+    )
 
 
 def _facts_parser() -> argparse.ArgumentParser:
@@ -619,21 +675,28 @@ def _load_pair(options: argparse.Namespace) -> Alignment | int:
     return align(*articles, cutoff=options.cutoff)
 
 
-def _load_and_compare(options: argparse.Namespace) -> FactComparison | int:
+def _load_and_compare(options: argparse.Namespace, facts_needed: bool = False) -> FactComparison | int:
     """Load and align the two articles and compare their facts, or report the first bad file.
 
     The facts of long articles are found in other processes while the
-    articles are aligned: the facts do not depend on the alignment.
+    articles are aligned: the facts do not depend on the alignment. When
+    only the facts are wanted (``reader facts``) and they cannot be checked,
+    the reason is said before anything is aligned.
     """
     from reader.core import align
-    from reader.core.facts.compare import MAX_FACT_SENTENCES, compare_facts
+    from reader.core.facts.compare import compare_facts, facts_refused
     from reader.core.facts.workers import FactWorkers, worth_a_process
+    from reader.view.printable import printable
 
     articles = _load_articles(options)
     if isinstance(articles, int):
         return articles
     a, b = articles
-    if worth_a_process(a, b) and max(len(a.sentences), len(b.sentences)) <= MAX_FACT_SENTENCES:
+    refused = facts_refused(a) or facts_refused(b)
+    if refused and facts_needed:
+        print(f"reader: {printable(refused)}", file=sys.stderr)
+        return EXIT_INPUT
+    if worth_a_process(a, b) and not refused:
         with FactWorkers() as workers:
             pending = workers.submit(a, reference=b.date), workers.submit(b, reference=a.date)
             alignment = align(a, b, cutoff=options.cutoff)
@@ -643,8 +706,7 @@ def _load_and_compare(options: argparse.Namespace) -> FactComparison | int:
 
 def _align_command(argv: list[str]) -> int:
     parser = _align_parser()
-    # Intermixed: the articles may stand before and after the options (B --base A C).
-    options = parser.parse_intermixed_args(argv)
+    options = _intermixed(parser, argv)
     if options.base is not None:
         return _against_all_command(parser, options)
     if options.more:
@@ -658,7 +720,10 @@ def _align_command(argv: list[str]) -> int:
                             ("--output", options.output is not None), ("--exit-code", options.exit_code)):
             if given:
                 parser.error(f"{flag} goes with A B, not with --all")
-        return _align_all(options.all, options.cutoff)
+        return _align_all(options.all, options.cutoff, options.within_stories, options.scheduler)
+    for flag, given in (("--within-stories", options.within_stories), ("--scheduler", options.scheduler is not None)):
+        if given:
+            parser.error(f"{flag} goes with --all DIR")
     if options.b is None:
         parser.error("the following arguments are required: A, B (or --all DIR)")
     if options.format == "jsonl":
@@ -680,6 +745,23 @@ def _align_command(argv: list[str]) -> int:
         indent = _json_indent() if options.output is None else None
         return _deliver([to_json(data, indent=indent), "\n"], options.output) or _told_apart(options, comparison)
     return _align_shown(options)
+
+
+def _intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The options of ``reader align``, its articles standing before and after the options (``B --base A C``).
+
+    Everything after ``--`` is an article, whatever it looks like (``-- -rf.txt B``):
+    argparse's intermixed parsing does not honour ``--`` in every Python
+    version, so the articles after it are parsed here.
+    """
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    end = argv.index("--")
+    options = parser.parse_intermixed_args(argv[:end])
+    named = [path for path in (options.a, options.b, *options.more) if path is not None]
+    named += [Path(arg) for arg in argv[end + 1 :]]
+    options.a, options.b, options.more = (named + [None, None])[0], (named + [None, None])[1], named[2:]
+    return options
 
 
 def _told_apart(options: argparse.Namespace, comparison: FactComparison) -> int:
@@ -808,14 +890,23 @@ def _against_all(base: Article, others: Sequence[Article], cutoff: float) -> One
     month" by the other's date).
     """
     from reader.core import align
-    from reader.core.facts.compare import MAX_FACT_SENTENCES, compare_facts
+    from reader.core.facts.compare import compare_facts, facts_refused
     from reader.core.facts.workers import FactWorkers, worth_a_process
     from reader.core.outlets import one_against_all
 
     everyone = (base, *others)
-    if not (worth_a_process(*everyone) and max(len(a.sentences) for a in everyone) <= MAX_FACT_SENTENCES):
+    if any(facts_refused(article) for article in everyone):
         alignments = [align(base, other, cutoff=cutoff) for other in others]
         return one_against_all(alignments, [compare_facts(alignment) for alignment in alignments])
+    if not worth_a_process(*everyone):
+        from reader.core.facts.extract import extract_facts
+
+        # The base's facts once for each date, not once for each other outlet.
+        mine = {date: extract_facts(base, reference=date) for date in dict.fromkeys(other.date for other in others)}
+        alignments = [align(base, other, cutoff=cutoff) for other in others]
+        comparisons = [compare_facts(alignment, facts=(mine[other.date], extract_facts(other, reference=base.date)))
+                       for alignment, other in zip(alignments, others, strict=True)]
+        return one_against_all(alignments, comparisons)
     with FactWorkers() as workers:
         own = {date: workers.submit(base, reference=date) for date in dict.fromkeys(other.date for other in others)}
         theirs = [workers.submit(other, reference=base.date) for other in others]
@@ -842,11 +933,20 @@ def _output_problem(output: Path, inputs: Sequence[Path]) -> int | None:
             return _fail(output, f"is {name}, one of the articles compared; write the output to another file")
     if output.is_dir():
         return _fail(output, "is a folder")
-    folder = target.parent
+    with contextlib.suppress(OSError):
+        mode = os.stat(output).st_mode
+        if stat.S_ISSOCK(mode) or stat.S_ISBLK(mode):
+            kind = "a socket" if stat.S_ISSOCK(mode) else "a block device"
+            return _fail(output, f"is {kind}; reader writes to files, terminals, character devices and FIFOs")
+    parent = Path(os.path.realpath(output)).parent
+    folder = parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
         return _fail(output, f"cannot be written: {_shown_path(folder)} is not a folder")
+    if folder != parent:
+        # A missing folder is a mistyped path far more often than a wish: it is not made.
+        return _fail(output, f"cannot be written: there is no folder {_shown_path(parent)}")
     return None
 
 
@@ -864,24 +964,35 @@ def _deliver(chunks: Iterable[str], output: Path | None) -> int:
         for chunk in chunks:
             write(chunk)
         return EXIT_OK
-    from reader.core.files import write_atomically
+    from reader.core.files import write_output
 
     text = "".join(chunks)
     try:
-        write_atomically(output, text)
+        write_output(output, text)
     except OSError as error:
         return _fail(output, f"cannot be written: {error.strerror or error}")
     return EXIT_OK
 
 
-def _align_all(folder: Path, cutoff: float) -> int:
+def _align_all(folder: Path, cutoff: float, within_stories: bool = False, scheduler: str | None = None) -> int:
     """Print the articles of ``folder``, then every pair of them, as JSON lines; name the unreadable files on stderr."""
     from reader.batch import ArticleFailure, write_all
+    from reader.cluster.connect import ClusterUnavailable, scheduler_address
     from reader.view.printable import printable
 
     if not folder.is_dir():
         return _fail(folder, "not a folder" if folder.exists() else "no such file or folder")
-    _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff)
+    address = scheduler_address(scheduler)
+    if address is None:
+        _, errors, failures = write_all(folder, sys.stdout, cutoff=cutoff, within_stories=within_stories)
+    else:
+        from reader.cluster.run import align_on_cluster
+
+        try:
+            _, errors, failures = align_on_cluster(address, folder, sys.stdout, cutoff, within_stories, progress=_terminal(sys.stderr))
+        except ClusterUnavailable as unavailable:
+            print(f"reader: {printable(str(unavailable))}", file=sys.stderr)
+            return EXIT_INPUT
     for error in errors:
         print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
     for failure in failures:
@@ -899,7 +1010,7 @@ def _facts_command(argv: list[str]) -> int:
     from reader.view.printable import printable
 
     options = _facts_parser().parse_args(argv)
-    comparison = _load_and_compare(options)
+    comparison = _load_and_compare(options, facts_needed=True)
     if isinstance(comparison, int):
         return comparison
     if comparison.unchecked:
@@ -1047,6 +1158,7 @@ def _stories_parser() -> argparse.ArgumentParser:
         help="style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never",
     )
     _add_no_pager(parser)
+    _add_scheduler(parser)
     return parser
 
 
@@ -1060,17 +1172,20 @@ def _stories_command(argv: list[str]) -> int:
     for path in options.paths:
         if not path.exists() and not path.is_symlink():
             return _fail(path, "no such file or folder")
-    files, errors = find_article_files(options.paths)
+    on_cluster = _stories_on_cluster(options.paths, options.scheduler)
+    if isinstance(on_cluster, int):
+        return on_cluster
+    files, errors = find_article_files(options.paths) if on_cluster is None else ([], [])
     results = []
     for file in files:
         result = load_article(file)
         if isinstance(result, LoadError) and _is_empty(file):
             result = article_from_text(file, "")  # an empty file tells no story: it is unassigned, not an error
         results.append(result)
-    library = library_of(results, errors)
+    library = library_of(results, errors) if on_cluster is None else on_cluster[1]
     for error in library.errors:
         print(f"reader: {printable(str(error.path))}: {printable(error.reason)}", file=sys.stderr)
-    stories = find_stories(library.articles)
+    stories = find_stories(library.articles) if on_cluster is None else on_cluster[0]
     if options.format == "json":
         from reader.export import stories_json
 
@@ -1082,6 +1197,28 @@ def _stories_command(argv: list[str]) -> int:
 
         print_stories(stories, output_console(None, _color(options.color)))
     return EXIT_INPUT if library.errors else EXIT_OK
+
+
+def _stories_on_cluster(paths: list[Path], scheduler: str | None) -> tuple[Stories, Library] | int | None:
+    """The stories found on a Dask cluster (and its articles, without their text) when one is asked for; the exit code when there is none to run on."""
+    from reader.cluster.connect import ClusterUnavailable, scheduler_address
+
+    address = scheduler_address(scheduler)
+    if address is None:
+        return None
+    from reader.cluster.run import stories_on_cluster
+    from reader.view.printable import printable
+
+    try:
+        return stories_on_cluster(address, paths, progress=_terminal(sys.stderr))
+    except ClusterUnavailable as error:
+        print(f"reader: {printable(str(error))}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _terminal(stream: TextIO | None) -> TextIO | None:
+    """The stream when a person watches it (a terminal), for a progress bar; else ``None``."""
+    return stream if stream is not None and stream.isatty() else None
 
 
 def _is_empty(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -206,6 +207,32 @@ def index_page(base: str) -> str:
 """
 
 
+def shared_canonical_page(base: str, key: str) -> str:
+    """One of :data:`SHARED_CANONICAL`'s articles, its canonical link the site's home page."""
+    title, paragraphs = SHARED_CANONICAL[key]
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} | Harbour Gazette</title>
+<link rel="canonical" href="{base}/">
+<meta property="og:site_name" content="Harbour Gazette">
+</head><body>{_navigation("Harbour Gazette")}<article><h1>{title}</h1>
+{body}
+</article>{_footer("Harbour Gazette")}</body></html>
+"""
+
+
+def shared_canonical_feed(base: str) -> str:
+    """A feed of the three articles that share one canonical URL."""
+    items = "\n".join(
+        f"<item><title>{title}</title><link>{base}/shared/{key}.html</link><pubDate>Tue, 0{n} Mar 2026 08:00:00 GMT</pubDate></item>"
+        for n, (key, (title, _)) in enumerate(SHARED_CANONICAL.items(), 1)
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Harbour Gazette</title>
+<link>{base}/</link><description>City news</description>
+{items}
+</channel></rss>
+"""
+
+
 def rss_feed(base: str) -> str:
     """The Harbour Gazette's RSS feed: four items, oldest first, one of them a dead link."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -249,8 +276,33 @@ def atom_feed(base: str) -> str:
 """
 
 
+#: Seconds between the bytes of the slow answers: well within any timeout the tests give, so only a deadline ends them.
+SLOW = 0.25
+
 #: Bytes of the huge pages: over the 8 MiB limit.
 HUGE_BYTES = 9 * 2**20
+
+#: Three different articles of one site, whose pages all name the home page as their canonical URL (a common mistake).
+SHARED_CANONICAL = {
+    "one": ("Harbour ferry timetable changes in May", (
+        "The harbour ferry will run every twenty minutes from the first of May, the operator said on Monday.",
+        "Evening sailings will end an hour earlier than now, which commuters criticised at a public meeting.",
+        "The operator blamed a shortage of qualified crew and rising fuel prices for the cuts to the timetable.",
+    )),
+    "two": ("Old market hall to reopen after repairs", (
+        "The old market hall will reopen in June after two years of repairs to its roof and its iron frame.",
+        "Traders who moved to temporary stalls on the square are invited to return at the same rent as before.",
+        "The city paid for most of the work, with a grant from a heritage fund covering the rest of the cost.",
+    )),
+    "three": ("School on the east side gets a new library", (
+        "Pupils at the east side school opened their new library on Friday with a reading by a local author.",
+        "The library holds some eight thousand books and was paid for by parents, a bank and the school board.",
+        "Teachers said they hoped the room would also be used in the evenings by families of the neighbourhood.",
+    )),
+}
+
+#: Charsets a page or a feed may name that are no text encoding a browser knows (Python's codecs have them all).
+ODD_CHARSETS = ("rot13", "base64", "idna", "undefined", "hex", "zlib", "punycode", "unicode_escape", "utf-7", "x-unknown-thing")
 
 
 @dataclass
@@ -267,6 +319,8 @@ class NewsSite:
     release: threading.Event = field(default_factory=threading.Event)
     #: The Gazette's headline, which a test may change between two fetches.
     gazette_title: str = GAZETTE_TITLE
+    #: Requests of ``/together.xml`` wait here until two have come: two fetches are then surely under way at once.
+    together: threading.Barrier = field(default_factory=lambda: threading.Barrier(2, timeout=30))
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -320,6 +374,27 @@ def _handler(site: NewsSite) -> type[BaseHTTPRequestHandler]:
             elif path == "/slow.html":
                 site.stop.wait(10)  # the client's timeout ends the request long before this
                 self._send(200, "text/html", gazette_page(base).encode())
+            elif path == "/slow-headers.html":
+                self._slow_headers()
+            elif path == "/slow-gzip.html":
+                self._slow_gzip()
+            elif path == "/together.xml":
+                site.together.wait()
+                feed = rss_feed(base).replace(f"{base}/news/gone.html", f"{base}/shared/one.html")  # four articles, none gone
+                self._send(200, "application/rss+xml", feed.encode())
+            elif path == "/shared/feed.xml":
+                self._send(200, "application/rss+xml", shared_canonical_feed(base).encode())
+            elif path.startswith("/shared/") and path.removeprefix("/shared/").removesuffix(".html") in SHARED_CANONICAL:
+                self._send(200, "text/html; charset=utf-8", shared_canonical_page(base, path.removeprefix("/shared/").removesuffix(".html")).encode())
+            elif path.startswith("/charset/"):
+                # The server names the odd charset; the bytes are UTF-8, as the page itself says.
+                self._send(200, f"text/html; charset={path.removeprefix('/charset/')}", gazette_page(base).encode())
+            elif path.startswith("/meta-charset/"):
+                page = gazette_page(base).replace('<meta charset="utf-8">', f'<meta charset="{path.removeprefix("/meta-charset/")}">')
+                self._send(200, "text/html", page.encode())
+            elif path.startswith("/charset-feed/"):
+                feed = rss_feed(base).replace('encoding="UTF-8"', f'encoding="{path.removeprefix("/charset-feed/")}"')
+                self._send(200, f"application/rss+xml; charset={path.removeprefix('/charset-feed/')}", feed.encode())
             else:
                 self._send(404, "text/html", b"<html><body><h1>Not found</h1></body></html>")
 
@@ -337,6 +412,42 @@ def _handler(site: NewsSite) -> type[BaseHTTPRequestHandler]:
             self.send_header("Location", location)
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+        def _slow_headers(self) -> None:
+            """The status line and headers a byte every :data:`SLOW` seconds: each read gets a byte before its timeout, for half a minute."""
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"a" * 60 + b"\r\n"
+            try:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    if site.stop.wait(SLOW):
+                        return
+                body = gazette_page(site.base).encode()
+                self.wfile.write(f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+            except OSError:  # the client gave up, as it should
+                pass
+            self.close_connection = True
+
+        def _slow_gzip(self) -> None:
+            """A gzip body that decompresses to nothing for a minute: an empty deflate block every :data:`SLOW` seconds."""
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+            try:
+                for _ in range(int(60 / SLOW)):
+                    piece = compressor.compress(b"") + compressor.flush(zlib.Z_SYNC_FLUSH)  # the header, then empty blocks
+                    self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                    self.wfile.flush()
+                    if site.stop.wait(SLOW):
+                        return
+                rest = compressor.compress(gazette_page(site.base).encode()) + compressor.flush()
+                self.wfile.write(f"{len(rest):x}\r\n".encode() + rest + b"\r\n0\r\n\r\n")
+            except OSError:
+                pass
+            self.close_connection = True
 
         def _stream_huge(self) -> None:
             """A page sent in chunks with no length given: the client must count."""

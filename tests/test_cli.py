@@ -186,6 +186,7 @@ def test_the_app_ending_on_an_uncaught_error_exits_non_zero(monkeypatch: pytest.
             super().run(headless=True)
 
     monkeypatch.setattr(reader.cli, "make_app", lambda paths, cutoff: Crashing(paths, cutoff=cutoff))
+    monkeypatch.setattr("reader.tui.terminal.terminal_problem", lambda *streams: None)  # as on a terminal
     assert reader.cli.main([str(SEEDS[0])]) == 1
 
 
@@ -225,3 +226,33 @@ def test_no_color_on_a_terminal_means_no_bold_or_underline_either(monkeypatch: p
     console.file = io.StringIO()
     console.print(Text("changed", "bold underline red"))
     assert console.file.getvalue() == "changed\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["align", "--", "-rf.txt", "{b}"],
+        ["align", "--format", "json", "--", "-rf.txt", "{b}"],
+        ["align", "{b}", "--", "-rf.txt"],
+        ["align", "--base", "{b}", "--", "-rf.txt", "{c}"],
+        ["facts", "--", "-rf.txt", "{b}"],
+        ["stories", "--", "-rf.txt", "{b}"],
+    ],
+    ids=["align", "align json", "after B", "base", "facts", "stories"],
+)
+def test_double_dash_ends_the_options_so_a_file_may_start_with_a_dash(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "-rf.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    b, c = tmp_path / "b.txt", tmp_path / "c.txt"
+    b.write_text(SEEDS[1].read_text(encoding="utf-8"), encoding="utf-8")
+    c.write_text(SEEDS[2].read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reader", *(a.format(b=b.name, c=c.name) for a in args)],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "-rf.txt" in result.stdout or "-rf" in result.stdout
+    assert (tmp_path / "-rf.txt").read_text(encoding="utf-8") == SEEDS[0].read_text(encoding="utf-8")
+
+
+def test_after_double_dash_everything_is_an_article() -> None:
+    result = run("align", "--", str(SEEDS[0]), str(SEEDS[1]), "--format", "json")
+    assert result.returncode == 2
+    assert result.stderr == "reader align: give two articles, A B, or read one against several with --base A B C ... (see reader align --help)\n"

@@ -150,7 +150,7 @@ def _table(rendered: str) -> list[list[str]]:
 
 def test_markdown_escapes_the_article_text_so_it_is_never_markup(hostile: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     out = _align(capsys, str(hostile[0]), str(hostile[1]), "--format", "markdown")
-    assert out.startswith("# left.txt and right.txt\n")
+    assert out.startswith("# left\\.txt and right\\.txt\n")  # a file name is no web address either
     assert r"talks \| as one aide put it \| were \*very\* productive and \_frank\_ on \[the\] details" in out
     rendered = _rendered(out)
     rows = _table(rendered)
@@ -185,7 +185,8 @@ def test_markdown_marks_changes_conflicts_and_gaps(pair: tuple[Path, Path], caps
 
 @pytest.mark.parametrize("fmt", ["text", "json", "html", "markdown"])
 def test_output_writes_the_same_as_standard_output_to_a_file(pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    target = tmp_path / "out" / f"comparison.{fmt}"  # the folder is made
+    target = tmp_path / "out" / f"comparison.{fmt}"
+    target.parent.mkdir()
     args = [str(pair[0]), str(pair[1]), "--format", fmt, "--width", "90"]
     assert _align(capsys, *args, "-o", str(target)) == ""
     assert target.read_text(encoding="utf-8") == _align(capsys, *args)
@@ -248,6 +249,8 @@ def test_output_is_never_one_of_the_articles(pair: tuple[Path, Path], tmp_path: 
         (lambda d: d, "is a folder"),
         (lambda d: d / "known-left.txt" / "out.html", "cannot be written: {d}/known-left.txt is not a folder"),
         (lambda d: d / "known-left.txt" / "deeper" / "out.html", "cannot be written: {d}/known-left.txt is not a folder"),
+        (lambda d: d / "no-such" / "out.html", "cannot be written: there is no folder {d}/no-such"),
+        (lambda d: d / "no-such" / "deeper" / "out.html", "cannot be written: there is no folder {d}/no-such/deeper"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(pair: tuple[Path, Path], tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
@@ -330,3 +333,47 @@ def test_help_names_every_flag_and_the_readme_documents_them() -> None:
     section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
     for words in ("--only-changes", "--context N", "--format html", "--format markdown", "-o FILE", "≠", "--width"):
         assert words in section, words
+
+
+# --- addresses in article text never become links ------------------------------------------------------------
+
+ADDRESSES = [
+    "https://example.com/news/bridge?id=3#top", "HTTPS://example.org/News", "ftp://files.example.net/a.pdf", "http://localhost:8080/",
+    "www.example.com", "WWW.example.co.uk/path", "(www.x.com)", "mailto:editor@example.org", "xmpp:desk@chat.example.org",
+    "tips@example.com", "first.last+news@mail.example.co.uk", "example.com", "news.bbc.co.uk/world",
+]
+
+
+def _links(markdown: str) -> list[str]:
+    """Every link of the document, as GitHub (cmark-gfm with its autolinks) and as markdown-it with linkify render it."""
+    import cmarkgfm
+
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown) + MarkdownIt("gfm-like").render(markdown)
+    return re.findall(r"<a [^>]*>", rendered)
+
+
+@pytest.mark.parametrize("base", [False, True], ids=["pair", "one against several"])
+def test_markdown_never_makes_an_address_in_an_article_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str], base: bool) -> None:
+    # The same report three times: every sentence is shown whole, in a row of its own.
+    lines = [f"Officials said on Monday that details of plan {n} are at {address} for readers." for n, address in enumerate(ADDRESSES)]
+    paths = []
+    for name in ("left", "right", "third"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    args = ["--base", *paths] if base else paths[:2]
+    out = _align(capsys, *args, "--format", "markdown")
+    assert _links(out) == []
+    shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("gfm-like").render(out)))
+    for address in ADDRESSES:
+        assert address in shown, address  # the text still reads as written
+
+
+@pytest.mark.parametrize("address", [*ADDRESSES, "пример.рф", "user@пример.рф", "https://xn--e1afmkfd.xn--p1ai/", "@alice", "a.b@c.d"])
+def test_escaped_text_holds_no_link_and_reads_as_written(address: str) -> None:
+    from reader.view.markdown import escape
+
+    text = f"Details are at {address} (or | *here*)."
+    assert len(_links(text)) >= 1 or address in {"@alice", "пример.рф"}  # a link until escaped
+    assert _links(escape(text)) == []
+    assert html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("gfm-like").render(escape(text)))).strip() == text

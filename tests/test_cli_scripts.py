@@ -107,3 +107,8 @@ def test_colour_variables_style_a_pipe_and_no_color_wins(variables: dict[str, st
     )
     assert result.returncode == 0, result.stderr
     assert ("\x1b[" in result.stdout) is styled
+
+
+def test_a_report_against_itself_exits_zero_headings_and_all() -> None:
+    for seed in SEEDS:
+        assert run("align", str(seed), str(seed), "--exit-code").returncode == 0, seed.name

@@ -257,8 +257,8 @@ def test_nothing_is_written_outside_into(news_site: NewsSite, tmp_path: Path) ->
         old = {k: v for k, v in before[root].items() if k not in parents and k != "."}
         new = {k: v for k, v in tree.items() if k not in parents and k != "."}
         assert new == old, root
-    # Inside: the articles and the index, no temporary file left behind.
-    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", *(p.name for p in saved_paths(result))])
+    # Inside: the articles, the index and its lock, no temporary file left behind.
+    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", ".reader-fetched.lock", *(p.name for p in saved_paths(result))])
 
 
 def test_the_default_folder_is_in_the_user_data_directory(news_site: NewsSite) -> None:
@@ -303,6 +303,7 @@ def test_reader_url_fetches_into_the_default_folder_and_opens_it(news_site: News
         return App()
 
     monkeypatch.setattr(reader.cli, "make_app", make_app)
+    monkeypatch.setattr("reader.tui.terminal.terminal_problem", lambda *streams: None)  # as on a terminal
     other = tmp_path / "mine.txt"
     other.write_text("The council met on Tuesday. It voted for the bridge.\n", encoding="utf-8")
     assert reader.cli.main([news_site.url("/feed.xml"), str(other)]) == 0

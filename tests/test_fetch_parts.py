@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import time
 from datetime import UTC, datetime
@@ -190,6 +191,12 @@ def test_unclosed_scripts_do_not_make_a_large_page_slow() -> None:
         ("Caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "iso-8859-1", "Café “quoted”"),
         ('<meta charset="windows-1252"><p>Caf\u00e9</p>'.encode("cp1252"), None, '<meta charset="windows-1252"><p>Café</p>'),
         ("Café\r\nBar".encode(), "no-such-charset", "Café\nBar"),
+        # A <meta> that names UTF-16 was read as ASCII: the page is UTF-8, as browsers take it.
+        ('<meta charset="utf-16"><p>Caf\u00e9</p>'.encode(), None, '<meta charset="utf-16"><p>Café</p>'),
+        ('<meta charset="UTF-16LE"><p>Caf\u00e9</p>'.encode(), None, '<meta charset="UTF-16LE"><p>Café</p>'),
+        # A byte-order mark outweighs the charset the server names.
+        ("\ufeff<p>Café</p>".encode("utf-16-le"), "iso-8859-1", "<p>Café</p>"),
+        (codecs.BOM_UTF8 + "<p>Café</p>".encode(), "koi8-r", "<p>Café</p>"),
     ],
 )
 def test_a_page_is_decoded_in_the_charset_it_names(body: bytes, charset: str | None, text: str) -> None:

@@ -30,3 +30,16 @@ def test_the_distribution_has_a_name_of_its_own_and_version_says_both() -> None:
     assert project["scripts"] == {"reader": "reader.cli:main"}
     shown = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, check=True).stdout
     assert shown.split() == ["reader", reader.__version__, "(installed", "as", f"{reader.DISTRIBUTION})"]
+
+
+def test_no_requirement_names_the_other_reader() -> None:
+    """An extra that pulls in another extra names this distribution: "reader[...]" is the index's other project."""
+    import re
+
+    import reader
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    names = {re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+    assert "reader" not in names
+    assert all(r.startswith(f"{reader.DISTRIBUTION}[") for r in requirements if "[" in r.split(";")[0] and r.lower().startswith(("reader", "outlet")))

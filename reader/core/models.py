@@ -85,6 +85,8 @@ class Article:
     date: str | None
     text: str
     segments: tuple[Segment, ...]
+    #: The article's web address (``url:`` of its front matter, a page's own), when it gives one.
+    url: str | None = None
     #: The segments that take part in alignment, in document order.
     sentences: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
     #: The segments set aside: boilerplate and metadata.

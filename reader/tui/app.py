@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -78,6 +79,13 @@ class ReaderApp(App[None]):
         fetch_into: Path | None = None,
     ) -> None:
         super().__init__()
+        # Textual's first size is its console's, and every later one its driver's. They differ where Rich guesses
+        # (80x25 on a dumb terminal, as in an Emacs shell, or on one that says it is 0x0, where the driver takes
+        # 80x24), and the screen then lays itself out for each in turn, for ever, deaf to every key. The driver's
+        # own measure is given to the console.
+        measured = shutil.get_terminal_size()
+        if (measured.columns, measured.lines) != tuple(self.console.size):
+            self.console.size = (measured.columns, measured.lines)
         self.paths = paths
         self.cutoff = cutoff
         self.fetch_at_start = list(fetch)
@@ -134,6 +142,15 @@ class ReaderApp(App[None]):
             self.notify(f"Could not save the screenshot: {problem}", title="Screenshot", severity="error", markup=False)
         else:
             self.notify(f"Screenshot saved to {saved}", title="Screenshot", markup=False)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved as ``action_screenshot`` saves it: the folder made, a failure's reason said.
+
+        Textual's own gives up when the downloads folder is missing and says
+        only "Failed to save screenshot".
+        """
+        self.action_screenshot(filename, path)
+        return None
 
     def on_unmount(self) -> None:
         # Facts still being found in other processes are wanted no more.

@@ -23,7 +23,7 @@ from reader.core import (
     coverage,
     extract_facts,
 )
-from reader.core.facts.compare import MAX_FACT_SENTENCES
+from reader.core.facts.compare import facts_refused
 from reader.core.facts.coverage import PAIRWISE_SOURCES, coverage_of_comparisons
 from reader.core.facts.workers import FactWorkers, worth_a_process
 
@@ -55,7 +55,7 @@ class FactStore:
 
     def prefetch(self, article: Article, reference: str | None = None) -> None:
         """Start finding a long article's facts in another process, if not found or started yet."""
-        if self.workers is None or not worth_a_process(article) or len(article.sentences) > MAX_FACT_SENTENCES:
+        if self.workers is None or not worth_a_process(article) or facts_refused(article):
             return
         key = self._key(article, reference)
         with self._lock:
@@ -88,8 +88,8 @@ class FactStore:
             cached = self._facts.get(key)
             if cached is not None and cached.article is article:
                 return cached
-            if len(article.sentences) > MAX_FACT_SENTENCES:
-                made = ArticleFacts(article, ())  # too long to check: see compare_facts
+            if facts_refused(article):
+                made = ArticleFacts(article, ())  # too much to check: see compare_facts
             else:
                 made = extract_facts(article, reference=key[1])
             self._facts[key] = made

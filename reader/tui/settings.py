@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from reader.core.files import write_atomically
+from reader.core.files import NotRegularFile, read_regular, write_atomically
 
 APP_NAME = "reader"
 
@@ -47,19 +47,26 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """
     path = path or settings_path()
     try:
-        if path.exists() and path.stat().st_size > _MAX_SETTINGS_BYTES:
-            return Settings(), f"Settings file {path} is too large to be settings; using the defaults."
-        raw = path.read_text(encoding="utf-8")
+        # Read as articles are: a FIFO or a device put in its place is refused, never waited on.
+        data = read_regular(path, _MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError) as error:
+    except NotRegularFile as error:
+        return Settings(), f"Settings file {path} is {_a(error.kind)}, not a file; using the defaults."
+    except OSError as error:
+        return Settings(), f"Settings file {path} could not be read ({error.strerror or error}); using the defaults."
+    if len(data) > _MAX_SETTINGS_BYTES:
+        return Settings(), f"Settings file {path} is too large to be settings; using the defaults."
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
         return Settings(), f"Settings file {path} could not be read ({error}); using the defaults."
     try:
-        data = json.loads(raw)
-        if not isinstance(data, dict):
+        loaded = json.loads(raw)
+        if not isinstance(loaded, dict):
             raise ValueError("not a JSON object")
         known = {f.name for f in fields(Settings)}
-        values = {key: value for key, value in data.items() if key in known and isinstance(value, str)}
+        values = {key: value for key, value in loaded.items() if key in known and isinstance(value, str)}
         return Settings(**values), None
     except (ValueError, RecursionError) as error:
         # RecursionError: JSON nested deeper than the parser goes ("[" x 100,000).
@@ -72,7 +79,21 @@ _MAX_SETTINGS_BYTES = 1_000_000
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically."""
-    write_atomically(path or settings_path(), json.dumps(asdict(settings), indent=1) + "\n")
+    """Write the settings atomically, making their folder if need be.
+
+    A link is followed (settings kept in a dotfiles repository stay there);
+    anything but a regular file in its place is left alone.
+
+    Raises:
+        OSError: They could not be written (:class:`~reader.core.files.NotRegularFile` among them).
+    """
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, json.dumps(asdict(settings), indent=1) + "\n")
+
+
+def _a(kind: str) -> str:
+    """"a FIFO", "a character device"."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 

@@ -61,6 +61,27 @@ def append_changed(cell: Text, text: str, style: Style, strong: Style) -> None:
         cell.stylize(strong, start + match.start(), start + match.end())
 
 
+#: The marks word diffs set between a row's sentences (sentence, then gap), which are never a change themselves.
+_JOINERS = re.compile(r" ¦ ⋯ ¦ | ¦ ")
+
+
+def append_change(cell: Text, text: str, opening: str, closing: str, style: Style, strong: Style, styles: CellStyles) -> None:
+    """Append a changed run, marked and styled piece by piece: a sentence mark inside it stays plain."""
+    last = 0
+    for match in _JOINERS.finditer(text):
+        _append_piece(cell, text[last : match.start()], opening, closing, style, strong, styles)
+        cell.append(match.group())
+        last = match.end()
+    _append_piece(cell, text[last:], opening, closing, style, strong, styles)
+
+
+def _append_piece(cell: Text, text: str, opening: str, closing: str, style: Style, strong: Style, styles: CellStyles) -> None:
+    if text.strip():
+        append_changed(cell, marked(text, opening, closing, styles), style, strong)
+    else:
+        cell.append(text)
+
+
 def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     """The changed words between markers, when the styles ask for them; the trailing space stays outside."""
     if not styles.markers or not text.strip():
@@ -81,9 +102,9 @@ def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tupl
                 right.append(clean(op.b_text))
                 continue
             if op.a_text:
-                append_changed(left, marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
+                append_change(left, clean(op.a_text), "[-", "-]", styles.removed, styles.removed_strong, styles)
             if op.b_text:
-                append_changed(right, marked(clean(op.b_text), "{+", "+}", styles), styles.added, styles.added_strong)
+                append_change(right, clean(op.b_text), "{+", "+}", styles.added, styles.added_strong, styles)
         return left, right
     for cell, article, indices in ((left, alignment.a, row.left), (right, alignment.b, row.right)):
         sentences = article.sentences

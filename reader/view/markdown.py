@@ -10,8 +10,10 @@ Article text is data, never markup: every character Markdown (CommonMark and
 GitHub's tables, strikethrough and maths) could read as syntax is escaped
 with a backslash, so a ``|`` cannot end a cell, ``*`` or ``_`` cannot
 emphasise, ``[`` and ``<`` cannot make a link or HTML, ``$`` cannot start a
-formula, and the markers are the only brackets that are not escaped. Control
-characters are shown, as on a terminal.
+formula, and the markers are the only brackets that are not escaped. A bare
+address (``https://…``, ``www.…``, ``name@example.org``) is broken the same
+way, so it never becomes a link where GitHub or linkify would make one.
+Control characters are shown, as on a terminal.
 """
 
 from __future__ import annotations
@@ -32,8 +34,26 @@ from reader.view.summary import alignment_summary, facts_summary
 
 #: ASCII punctuation Markdown may read as syntax anywhere in a line: escapes,
 #: code, emphasis, links and images, HTML and autolinks, headings' closing
-#: hashes, table cells, strikethrough, entities and GitHub's maths.
-_ACTIVE = re.compile(r"([\\`*_\[\]()<>#|~!&$])")
+#: hashes, table cells, strikethrough, entities and GitHub's maths. Then what
+#: makes a bare address a link where GitHub or linkify find one: the colon of
+#: "https://" (any scheme before "//") and of "mailto:" and "xmpp:", every "@"
+#: (addresses, and GitHub's mentions), the dot of "www." and a dot before a
+#: word's last two or more letters ("example.com"). An escaped character
+#: shows as itself, and breaks the address it was in.
+_ACTIVE = re.compile(
+    r"(?P<address>(?<=[\w.+-])@)"
+    r"|[\\`*_\[\]()<>#|~!&$@]"
+    r"|(?<=[^\W\d_]):(?=//)|(?i:(?<=mailto)|(?<=xmpp)):"
+    r"|(?i:(?<=www))\.|(?<=\w)\.(?=[^\W\d_]{2,}(?![\w-]))"
+)
+#: GitHub finds e-mail addresses after the escapes are gone, in the text as
+#: shown; an empty HTML comment (which shows as nothing) splits the address.
+_SPLIT = "<!-- -->"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"{_SPLIT}\\@" if match.group("address") else "\\" + match.group()
+
 
 #: The styles of cells drawn for Markdown: each carries the marker it becomes.
 TAGGED = CellStyles(
@@ -49,7 +69,7 @@ _MARKERS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 
 def escape(text: str) -> str:
     """Article text as Markdown that shows it as written: made printable, on one line, every active character escaped."""
-    return _ACTIVE.sub(r"\\\1", clean(text))
+    return _ACTIVE.sub(_escaped, clean(text))
 
 
 def _emphasised(text: str, on: bool) -> str:
@@ -80,7 +100,7 @@ def cell_markdown(cell: Text) -> str:
                 merged[-1] = (conflict, merged[-1][1] + text)
             else:
                 merged.append((conflict, text))
-        body = "".join(_emphasised(_ACTIVE.sub(r"\\\1", text), conflict) for conflict, text in merged)
+        body = "".join(_emphasised(_ACTIVE.sub(_escaped, text), conflict) for conflict, text in merged)
         if not isinstance(mark, str) or mark not in _MARKERS or not body.strip():
             out.append(body)
             continue

@@ -24,7 +24,7 @@ from reader.core.alignment.word_diff import joiners
 from reader.core.facts.extract import Fact
 from reader.core.models import Article, DiffOp
 from reader.core.outlets import BaseRow, Cell, OneAgainstAll
-from reader.view.compare_cells import CellStyles, append_changed, clean, marked
+from reader.view.compare_cells import CellStyles, append_change, append_changed, clean, marked
 from reader.view.printable import one_line
 
 #: An outlet that reports nothing of a base sentence: it is on the left (the base) only, as ◀ marks it pairwise.
@@ -144,7 +144,7 @@ def outlet_cell(table: OneAgainstAll, row: BaseRow, outlet: int, styles: CellSty
             joined += len(text)
             continue
         if substitution(op):
-            append_changed(cell, marked(clean(op.a_text), "[-", "-]", styles), styles.removed, styles.removed_strong)
+            append_change(cell, clean(op.a_text), "[-", "-]", styles.removed, styles.removed_strong, styles)
         if op.b_text:
             text = clean(op.b_text)
             placed.append((joined, joined + len(text), len(cell), text, True))

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
+from reader.core.files import NotRegularFile
 from reader.core.reading.decode import DecodeError
 from reader.web.feeds import Entry, parse_feed
 from reader.web.http import Client, FetchError, Limits, Response
@@ -134,7 +136,7 @@ class _Run:
                 if self.cancelled():
                     break
                 self._step(url)
-                self._given(client, url)
+                self._guarded(url, partial(self._given, client, url))
         self.done = self.total
         if self.on_progress:
             self.on_progress(Progress(self.done, self.total, ""))
@@ -165,7 +167,14 @@ class _Run:
             if self.cancelled():
                 return
             self._step(entry.url)
-            self._entry(client, entry)
+            self._guarded(entry.url, partial(self._entry, client, entry))
+
+    def _guarded(self, url: str, step: Callable[[], None]) -> None:
+        """Run one URL's step; whatever goes wrong in it is that URL's failure, and the run goes on."""
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - a page no one foresaw must not cost the articles of the rest
+            self.failures.append(Failure(url, f"could not be read ({type(error).__name__}: {error})"[:300]))
 
     def _entry(self, client: Client, entry: Entry) -> None:
         if not self._first_time(entry.url):
@@ -208,7 +217,10 @@ class _Run:
             self.failures.append(Failure(url, page))
             return
         try:
-            written = self.folder.save([url, response.final_url, page.url], page, self.fetched_at)
+            written = self.folder.save([url, response.final_url], page, self.fetched_at)
+        except NotRegularFile as error:
+            self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
+            return
         except OSError as error:
             self.failures.append(Failure(url, f"could not be saved ({error.strerror or error})"))
             return

@@ -4,18 +4,31 @@ urllib3 (which trafilatura already brings) does the HTTP; redirects are
 followed here, one at a time, so that each target is checked to be a web
 address before it is fetched and the limit is said in the user's words.
 Nothing else is fetched: no robots.txt, no favicon, no images.
+
+The timeout bounds a URL from its first connection to its last byte.
+urllib3's own timeouts bound each wait for the network, and a server that
+sends a byte every second (of its headers, or of a compressed body that
+decompresses to nothing) never lets one run out; so a timer shuts the
+request's sockets at the deadline, which ends whatever read is waiting.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from email.message import Message
 from http import HTTPStatus
 from types import TracebackType
+from typing import Any
 from urllib.parse import urljoin
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from reader import __version__
 from reader.core.reading.decode import MAX_BYTES as READABLE_BYTES
@@ -77,6 +90,99 @@ class FetchError(Exception):
     """A URL could not be fetched; the message is the reason, for the user ("HTTP 404 Not Found")."""
 
 
+class _Deadline:
+    """The end of one URL's time: then every socket it used is shut, and whatever waits on one wakes with an error.
+
+    Each socket is held by a duplicate of its descriptor, so the shutdown
+    reaches the connection (a TLS one too) and never a descriptor number
+    that has since been given to another file.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._held: list[socket.socket] = []
+        self._timer = threading.Timer(max(0.0, seconds), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """Shut ``sock`` at the deadline (at once if it has passed)."""
+        if sock is None:
+            return
+        try:
+            held = socket.socket(fileno=os.dup(sock.fileno()))
+        except (OSError, ValueError):
+            return  # closed already: nothing to wait on
+        with self._lock:
+            if not self.expired:
+                self._held.append(held)
+                return
+        _shut(held)
+        held.close()
+
+    def end(self) -> None:
+        """The URL is done: no shutdown comes."""
+        self._timer.cancel()
+        with self._lock:
+            held, self._held = self._held, []
+        for sock in held:
+            sock.close()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._held:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # the other end closed it first
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+#: The deadline of the URL being fetched on this thread, for the connections to hand their sockets to.
+_current = threading.local()
+
+
+def _watched(sock: socket.socket | None) -> None:
+    deadline: _Deadline | None = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.watch(sock)
+
+
+class _Connection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watched(sock)
+        return sock
+
+
+class _SecureConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watched(sock)  # the TLS socket wraps this one: shutting it ends the handshake and the reads alike
+        return sock
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        connection = super()._get_conn(timeout)
+        _watched(getattr(connection, "sock", None))  # a connection kept open from an earlier URL
+        return connection
+
+
+class _SecurePool(HTTPSConnectionPool):
+    ConnectionCls = _SecureConnection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        connection = super()._get_conn(timeout)
+        _watched(getattr(connection, "sock", None))
+        return connection
+
+
 class Client:
     """GETs web pages, one at a time, keeping connections to a host open between them."""
 
@@ -84,6 +190,7 @@ class Client:
         self.limits = limits or Limits()
         # retries=False: a failure is reported, not retried behind the user's back.
         self._pool = urllib3.PoolManager(num_pools=8, headers=_HEADERS, retries=False)
+        self._pool.pool_classes_by_scheme = {"http": _Pool, "https": _SecurePool}
 
     def __enter__(self) -> Client:
         return self
@@ -109,7 +216,18 @@ class Client:
                 an error or too many redirects, the page was too large, or it
                 took longer than the timeout.
         """
-        deadline = time.monotonic() + self.limits.timeout
+        _current.deadline = timer = _Deadline(self.limits.timeout)
+        try:
+            return self._get(url, time.monotonic() + self.limits.timeout)
+        except (FetchError, urllib3.exceptions.HTTPError, OSError):
+            if timer.expired:
+                raise FetchError(self._timed_out()) from None
+            raise
+        finally:
+            _current.deadline = None
+            timer.end()
+
+    def _get(self, url: str, deadline: float) -> Response:
         current = url
         for _ in range(self.limits.max_redirects + 1):
             if not is_web_url(current):

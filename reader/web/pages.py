@@ -25,6 +25,22 @@ MAX_TITLE = 300
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 #: Single-byte names that pages use for Windows-1252, as browsers read them.
 _WINDOWS_1252 = frozenset({"iso8859-1", "latin-1", "ascii", "us-ascii", "cp819"})
+#: The text encodings of the WHATWG Encoding Standard, which browsers read pages in, by Python's names. A charset
+#: naming anything else (rot13, base64, idna, punycode, zlib, utf-7, ...: Python's codecs hold them all) is ignored.
+_WEB_ENCODINGS = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+        "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10",
+        "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+        "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "big5hkscs", "euc-jp",
+        "iso2022-jp", "shift-jis", "cp932", "euc-kr", "cp949", "latin-1", "ascii", "gb2312",
+    )
+)
+#: Encodings browsers read as a larger one, which the pages named so are in fact written in.
+_READ_AS = {codecs.lookup("gb2312").name: "gbk", **{name: "cp1252" for name in _WINDOWS_1252}}
+_UTF_16 = frozenset(codecs.lookup(name).name for name in ("utf-16", "utf-16-le", "utf-16-be"))
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: C0 and C1 controls other than the tab and the newline: shown as their pictures, never written.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Elements whose content is never article text: dropped from a large page before it is measured.
@@ -56,20 +72,45 @@ class Page:
 def decode_page(body: bytes, charset: str | None) -> str:
     """The text of a page: in the charset its server or its ``<meta>`` names, else as the reader decodes a file.
 
+    A charset that is no text encoding of the web (``rot13``, ``base64``,
+    ``idna``, ``undefined``, a name Python does not know) is ignored, as a
+    browser ignores it: the page is decoded as one that names none. As in a
+    browser, a byte-order mark outweighs any name, and a ``<meta>`` that
+    names UTF-16 means UTF-8: it could not have been read if it were so.
+
     Raises:
         DecodeError: The body is binary or in no encoding that can be told.
     """
-    for name in (charset, _meta_charset(body)):
-        if not name:
+    if body.startswith(_BOMS):
+        return decode_bytes(body).removeprefix("\ufeff")
+    for name, in_meta in ((charset, False), (_meta_charset(body), True)):
+        codec = web_encoding(name)
+        if codec is None:
             continue
+        if in_meta and codec in _UTF_16:
+            codec = "utf-8"
         try:
-            codec = codecs.lookup(name).name
-        except LookupError:
+            text = body.decode(codec, errors="replace").removeprefix("\ufeff")
+        except (LookupError, UnicodeError):
             continue
-        codec = "cp1252" if codec in _WINDOWS_1252 else codec
-        text = body.decode(codec, errors="replace").removeprefix("\ufeff")
         return text.replace("\r\n", "\n").replace("\r", "\n")
     return decode_bytes(body)
+
+
+def web_encoding(charset: str | None) -> str | None:
+    """Python's codec for a charset a page or a feed names, when it is a text encoding of the web; else ``None``.
+
+    ISO-8859-1 and ASCII are read as Windows-1252, and GB2312 as GBK, as browsers read them.
+    """
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset.strip()).name
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        return None
+    if codec not in _WEB_ENCODINGS:
+        return None
+    return _READ_AS.get(codec, codec)
 
 
 def read_page(html: str, url: str, title: str = "", date: str | None = None) -> Page | str:

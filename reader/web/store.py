@@ -9,26 +9,47 @@ hidden, so the reader never lists it) says which URL is in which file, and
 the ``url`` of every file's front matter says it again, so a second fetch
 of a URL rewrites its file even when the title has changed since, or the
 index was lost.
+
+Only files reader wrote are ever rewritten: a regular file (never a link)
+whose front matter has ``url`` and ``fetched``. A user's own notes with a
+``url:`` field, and any file a new article's name would fall on, are left
+alone. A canonical URL names a file only for the same text: a site that
+gives its home page as every page's canonical URL does not make three
+articles one file. New files are made without replacing anything, with
+the umask's mode, and two fetches into one folder take turns on a lock.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
+import stat
+import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.core.files import write_atomically
+from reader.core.files import NotRegularFile, file_kind, read_regular, write_atomically, write_new
 from reader.core.reading.articles import front_matter
+from reader.core.reading.decode import MAX_BYTES
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
 
 #: The index of a folder: which URL is in which file.
 INDEX_NAME = ".reader-fetched.json"
+#: The lock two fetches into one folder take turns on.
+LOCK_NAME = ".reader-fetched.lock"
+#: Seconds a save waits for another fetch to let the folder go.
+LOCK_WAIT = 10.0
+#: Names tried for a new file before the folder is given up on.
+_MOST_TRIES = 1000
 #: Most characters of the source and of the title in a slug.
 SOURCE_CHARS = 24
 TITLE_CHARS = 60
@@ -110,64 +131,111 @@ def article_text(page: Page, fetched: datetime) -> str:
 
 
 class Folder:
-    """A folder of fetched articles, and which URL is in which of its files."""
+    """A folder of fetched articles, and which URL is in which of its files.
+
+    Every save holds the folder's lock (:data:`LOCK_NAME`), so two fetches
+    into one folder at once take turns, and each re-reads the index under
+    the lock: a URL the other fetch has just saved goes to that fetch's file.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._files: dict[str, str] | None = None
+        #: What the files' front matter says (key -> names), read once: the index stands in for it after.
+        self._scanned: dict[str, list[str]] | None = None
 
     def save(self, urls: list[str], page: Page, fetched: datetime) -> Written:
         """Write an article to the file of its URL, or to a new file when no earlier fetch wrote it.
 
+        A file is rewritten only when reader wrote it (the index names it and
+        its front matter has a ``fetched`` field) and it holds this article:
+        fetched from one of ``urls``, or naming the same canonical URL with
+        the same text. Anything else, a user's own file among them, is left
+        alone, and the article gets a file of its own.
+
         Args:
-            urls: Every address of the article: the one asked for, where its
-                redirects led, its canonical URL. The first one known to the
-                folder names the file.
-            page: The article.
+            urls: The addresses the article was fetched from: the one asked
+                for and where its redirects led.
+            page: The article; ``page.url`` is its canonical URL.
             fetched: When it was fetched (UTC).
 
         Returns:
             The file written.
 
         Raises:
-            OSError: The folder or the file could not be written.
+            OSError: The folder or the file could not be written, or another fetch held the folder too long.
         """
         self.path.mkdir(parents=True, exist_ok=True)
-        files = self._known()
-        keys = list(dict.fromkeys(normalise(url) for url in urls if is_web_url(url)))
-        name = next((files[key] for key in keys if key in files), None)
-        new = name is None or not (self.path / name).exists()
-        if name is None:
-            name = self._free_name(slug(page.source, page.title, keys[0] if keys else page.url))
-        write_atomically(self.path / name, article_text(page, fetched))
-        for key in keys:
-            files[key] = name
-        self._save_index(files)
+        own = list(dict.fromkeys(normalise(url) for url in urls if is_web_url(url)))
+        canonical = normalise(page.url) if is_web_url(page.url) else ""
+        text = article_text(page, fetched)
+        with _locked(self.path / LOCK_NAME):
+            _refuse_what_is_not_a_file(self.path / INDEX_NAME)
+            index = self._read_index()
+            name = self._file_of(own, canonical, page, index)
+            if name is not None:
+                write_atomically(self.path / name, text, follow_links=False)
+                new = False
+            else:
+                # A name the index gave these very URLs may be taken again (its file was deleted).
+                taken = {name for key, name in index.items() if key not in own}
+                name = self._write_new(slug(page.source, page.title, (own or [canonical or page.url])[0]), text, taken)
+                new = True
+            for key in own:
+                index[key] = name
+            if canonical and canonical not in index:
+                index[canonical] = name  # a canonical URL another article already names stays with that article
+            self._save_index(index)
         return Written(self.path / name, new)
 
-    def _free_name(self, stem: str) -> str:
-        """``stem.md``, or ``stem-2.md`` and on when a file of that name belongs to another URL or to the user."""
-        taken = set((self._files or {}).values())
-        name, n = f"{stem}.md", 1
-        while name in taken or (self.path / name).exists():
-            n += 1
-            name = f"{stem}-{n}.md"
-        return name
+    def _file_of(self, own: list[str], canonical: str, page: Page, index: dict[str, str]) -> str | None:
+        """The file of reader's that holds this article, if any."""
+        scanned = self._scan()
+        for key in own:
+            for name in [index[key]] if key in index else scanned.get(key, []):
+                if self._ours(name) is not None:
+                    return name
+        if not canonical:
+            return None
+        # Sites name their home page as every page's canonical URL: a file of
+        # that URL is this article only when it holds the same text.
+        named = [index[canonical]] if canonical in index else []
+        for name in dict.fromkeys([*named, *scanned.get(canonical, [])]):
+            old = self._ours(name)
+            if old is not None and same_article(old, page.text):
+                return name
+        return None
 
-    def _known(self) -> dict[str, str]:
-        """Which URL is in which file: the index, and the ``url`` of each file's front matter."""
-        if self._files is None:
-            files = self._read_index()
-            for key, name in self._scan().items():
-                files.setdefault(key, name)
-            self._files = files
-        return self._files
+    def _ours(self, name: str) -> str | None:
+        """The text of a file reader wrote (a regular file whose front matter has ``url`` and ``fetched``), else ``None``."""
+        path = self.path / name
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None  # a link, a FIFO, a folder: never written through
+            head = read_regular(path, MAX_BYTES, follow_links=False)[:MAX_BYTES].decode("utf-8", "replace")
+        except OSError:
+            return None
+        fields = front_matter(head[:_HEAD_BYTES])
+        if not (fields.get("fetched") and is_web_url(fields.get("url", ""))):
+            return None
+        return head
+
+    def _write_new(self, stem: str, text: str, taken: set[str]) -> str:
+        """Write a new file, ``stem.md`` or ``stem-2.md`` and on: a name not ``taken`` by another URL that nothing on disk holds."""
+        for n in range(1, _MOST_TRIES + 1):
+            name = f"{stem}.md" if n == 1 else f"{stem}-{n}.md"
+            if name in taken:
+                continue
+            try:
+                write_new(self.path / name, text)
+            except FileExistsError:
+                continue
+            return name
+        raise FileExistsError(errno.EEXIST, f"{_MOST_TRIES} files of that name are there already", str(self.path / f"{stem}.md"))
 
     def _read_index(self) -> dict[str, str]:
         """The index; empty when it is missing or unreadable (the scan of the files then stands in for it)."""
         try:
-            with open(self.path / INDEX_NAME, "rb") as handle:
-                data = json.loads(handle.read(16 * 2**20))
+            data = json.loads(read_regular(self.path / INDEX_NAME, 16 * 2**20, follow_links=False))
         except (OSError, ValueError, RecursionError):
             return {}
         files = data.get("files") if isinstance(data, dict) else None
@@ -175,9 +243,12 @@ class Folder:
             return {}
         return {key: name for key, name in files.items() if isinstance(key, str) and isinstance(name, str) and _FILE_NAME.fullmatch(name)}
 
-    def _scan(self) -> dict[str, str]:
-        """The URL in the front matter of each Markdown file of the folder."""
-        found: dict[str, str] = {}
+    def _scan(self) -> dict[str, list[str]]:
+        """The URL in the front matter of each Markdown file of the folder, read once."""
+        if self._scanned is not None:
+            return self._scanned
+        found: dict[str, list[str]] = {}
+        self._scanned = found
         try:
             with os.scandir(self.path) as listing:
                 names = sorted(entry.name for entry in listing if _FILE_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False))
@@ -185,17 +256,70 @@ class Folder:
             return found
         for name in names[:_MOST_SCANNED]:
             try:
-                with open(self.path / name, "rb") as handle:
-                    head = handle.read(_HEAD_BYTES).decode("utf-8", "replace")
+                head = read_regular(self.path / name, _HEAD_BYTES, follow_links=False)[:_HEAD_BYTES].decode("utf-8", "replace")
             except OSError:
                 continue
             url = front_matter(head).get("url", "")
             if is_web_url(url):
-                found.setdefault(normalise(url), name)
+                found.setdefault(normalise(url), []).append(name)
         return found
 
     def _save_index(self, files: dict[str, str]) -> None:
-        write_atomically(self.path / INDEX_NAME, json.dumps({"format": 1, "files": files}, indent=1, sort_keys=True, ensure_ascii=True) + "\n")
+        text = json.dumps({"format": 1, "files": files}, indent=1, sort_keys=True, ensure_ascii=True) + "\n"
+        write_atomically(self.path / INDEX_NAME, text, follow_links=False)
+
+
+def same_article(old: str, new: str) -> bool:
+    """Whether a saved file and a fetched text are one article: most paragraphs of the shorter are in the other.
+
+    Args:
+        old: A saved file's text (its front matter is ignored).
+        new: An article's text, a paragraph a line.
+    """
+    before = {line.strip() for line in old.split("\n") if len(line.split()) >= 4}
+    after = {line.strip() for line in new.split("\n") if len(line.split()) >= 4}
+    if not before or not after:
+        return False
+    return len(before & after) * 2 >= min(len(before), len(after))
+
+
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    """Stop before anything is written if ``path`` is there as a link, a FIFO or anything but a regular file."""
+    try:
+        kind = file_kind(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return
+    if kind:
+        raise NotRegularFile(path, kind)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the folder's lock: an exclusive ``flock`` on a hidden lock file beside the index.
+
+    The index itself cannot carry the lock, since each save replaces it by a
+    rename. The lock file is opened without following a link or waiting on
+    a FIFO; a fetch that holds it for more than :data:`LOCK_WAIT` seconds
+    (none does: each save takes milliseconds) is given up on.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags, 0o666)  # the umask applies
+    try:
+        kind = file_kind(os.fstat(descriptor).st_mode)
+        if kind:
+            raise NotRegularFile(path, kind)
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OSError(errno.EAGAIN, f"another fetch has held {path.parent} for over {LOCK_WAIT:g} s") from None
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(descriptor)  # which lets the lock go
 
 
 def _words(text: str, most: int) -> list[str]:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import Alignment, align
-from reader.core.alignment.rows import build_rows, moved_links
+from reader.core import Alignment, Article, align
+from reader.core.alignment.rows import RowKind, build_rows, moved_links
+from reader.core.models import LoadError
 from reader.core.reading.articles import article_from_text
 from tests.conftest import seed
 
@@ -117,3 +118,31 @@ def test_rows_cover_every_sentence_once_in_either_order() -> None:
         main = [row.left if order == "left" else row.right for row in rows]
         firsts = [side[0] for side in main if side]
         assert firsts == sorted(firsts)
+
+
+def test_an_article_against_itself_is_the_same_throughout_short_headings_included() -> None:
+    """A section heading of a word or two is not scored, but it is the same heading of the same report."""
+    from reader.core import bundled_seeds, load_article
+
+    for path in sorted(bundled_seeds().glob("*.txt")):
+        article = load_article(path)
+        assert not isinstance(article, LoadError)
+        kinds = {row.kind for row in build_rows(align(article, article))}
+        assert kinds == {RowKind.SAME}, path.name
+
+
+def test_a_short_heading_links_only_to_the_same_heading_in_the_same_place() -> None:
+    left = article("Council votes\n\nThe council approved the new harbour bridge on Tuesday.\n\nCOSTS\n\n"
+                   "The bridge will cost 42 million euros and open in 2027.\n")
+    right = article("Council votes\n\nCOSTS\n\nThe city council approved the new harbour bridge on Tuesday.\n\n"
+                    "The bridge will cost 45 million euros and open in 2028.\n")
+    headings = [link for link in align(left, right).links if left.sentences[link.a[0]].text == "COSTS"]
+    assert headings == []  # the right report's COSTS stands before the bridge's approval, not after it
+    same_place = article("Council votes\n\nThe city council approved the new harbour bridge on Tuesday.\n\nCosts\n\n"
+                         "The bridge will cost 45 million euros and open in 2028.\n")
+    headings = [link for link in align(left, same_place).links if left.sentences[link.a[0]].text == "COSTS"]
+    assert [(link.b, link.score) for link in headings] == [((2,), 100.0)]
+
+
+def article(text: str) -> Article:
+    return article_from_text(Path("story.md"), text)

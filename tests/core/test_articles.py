@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core import Article, LoadError, SegmentKind, bundled_seeds, load_article, load_library
+from reader.core.reading import articles
+from reader.core.reading.articles import words_at_most
 from tests.conftest import seed
 
 
@@ -144,3 +148,23 @@ def test_reading_never_writes(tmp_path: Path) -> None:
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_library([tmp_path])
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\t\u3000", max_size=60), st.integers(1, 8))
+def test_words_counted_a_chunk_at_a_time_are_the_words_of_the_whole(text: str, chunk: int) -> None:
+    original = articles._WORD_CHUNK
+    articles._WORD_CHUNK = chunk
+    try:
+        assert words_at_most(text, 10**9) == len(text.split())
+    finally:
+        articles._WORD_CHUNK = original
+
+
+def test_a_file_of_more_words_than_the_limit_is_refused_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "no-stops.txt"
+    path.write_text("go " * (articles.MAX_WORDS + 1), encoding="utf-8")
+    loaded = load_article(path)
+    assert isinstance(loaded, LoadError) and loaded.reason == f"too many words for an article (over {articles.MAX_WORDS:,})"
+    path.write_text("go " * articles.MAX_WORDS, encoding="utf-8")
+    assert isinstance(load_article(path), Article)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,6 +44,7 @@ def test_unknown_keys_and_wrong_types_are_ignored(tmp_path: Path) -> None:
 
 def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "file.txt"
+    target.parent.mkdir()
     write_atomically(target, "one")
     write_atomically(target, "two")
     assert target.read_text() == "two"
@@ -59,3 +63,56 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         write_atomically(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]
+
+
+def _in_a_process(code: str, *args: str) -> str:
+    """What ``code`` prints, run in a process of its own: a read that waits fails the test instead of holding it."""
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60, env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_settings_file_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    code = "import sys; from pathlib import Path; from reader.tui.settings import load_settings; print(load_settings(Path(sys.argv[1])))"
+    shown = _in_a_process(code, str(fifo))
+    assert shown == f"(Settings(theme='textual-dark'), 'Settings file {fifo} is a FIFO, not a file; using the defaults.')"
+
+
+def test_the_app_shows_its_first_frame_with_a_fifo_for_settings_and_leaves_the_fifo_alone() -> None:
+    fifo = settings_path()
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    code = """
+import asyncio
+from reader.tui.app import ReaderApp
+
+async def main() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"  # saving the theme must not replace the FIFO either
+        await pilot.pause()
+        print(app.screen.query_one("DataTable").row_count)
+        for notification in app._notifications:
+            print(notification.message)
+
+asyncio.run(main())
+"""
+    lines = _in_a_process(code).splitlines()
+    assert lines[0] == "5"
+    assert f"Settings file {fifo} is a FIFO, not a file; using the defaults." in lines
+    assert any(line.startswith("Could not save the settings:") and "not a regular file (FIFO)" in line for line in lines)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_settings_are_written_through_a_link_and_the_link_kept(tmp_path: Path) -> None:
+    kept = tmp_path / "dotfiles" / "reader.json"
+    kept.parent.mkdir()
+    kept.write_text('{"theme": "nord"}\n', encoding="utf-8")
+    link = tmp_path / "config" / "settings.json"
+    link.parent.mkdir()
+    link.symlink_to(kept)
+    save_settings(Settings(theme="gruvbox"), link)
+    assert link.is_symlink() and load_settings(link) == (Settings(theme="gruvbox"), None)

@@ -252,6 +252,42 @@ async def test_plus_and_minus_move_the_cutoff_and_realign(story: list[Path]) -> 
         assert links_high <= 2  # only the word-for-word sentences survive a cutoff of 95
 
 
+async def test_zero_goes_back_to_the_cutoff_the_comparison_opened_with(story: list[Path]) -> None:
+    app = ReaderApp(story, cutoff=30)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("plus", "plus", "minus", "plus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.cutoff == 40
+        await pilot.press("0")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.cutoff == 30 and screen.alignment is not None and screen.alignment.cutoff == 30
+        assert "cutoff 30" in screen_text(app)
+
+
+async def test_less_keys_move_by_a_page_and_half_a_page(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        assert len(view.rows) > 3
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        after_page = view.cursor
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert after_page > 0 and view.cursor == 0
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        after_half = view.cursor
+        assert 0 < after_half <= after_page
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert view.cursor == 0
+
+
 async def test_enter_opens_both_articles_at_the_row(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:

@@ -133,6 +133,54 @@ async def test_q_quits_everywhere(story: list[Path], where: str) -> None:
         assert app.return_code == 0 and not app.is_running
 
 
+async def _screenshot_from_the_palette(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Textual's own Screenshot command, chosen in the palette as a person chooses it."""
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"screenshot")
+    await pilot.pause(0.3)  # the palette searches on a timer of its own
+    await app.workers.wait_for_complete()
+    await pilot.press("enter")
+
+
+async def _notified(app: ReaderApp, pilot: Pilot[None], title: str) -> list[str]:
+    """The messages of the notifications titled ``title``, once one is shown (the palette runs its command on a timer)."""
+    for _ in range(100):
+        found = [n.message for n in app._notifications if n.title == title]
+        if found:
+            return found
+        await pilot.pause(0.05)
+    return []
+
+
+async def test_the_palettes_screenshot_makes_the_missing_downloads_folder(story: list[Path]) -> None:
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    assert not downloads.exists()  # the isolated home has none
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await _screenshot_from_the_palette(app, pilot)
+        messages = await _notified(app, pilot, "Screenshot")
+    (saved,) = downloads.iterdir()
+    assert messages == [f"Screenshot saved to {saved}"]
+    assert saved.name.startswith("reader screen ") and saved.suffix == ".svg"
+    assert saved.read_text(encoding="utf-8").startswith("<svg")
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_why(story: list[Path]) -> None:
+    from platformdirs import user_data_path, user_downloads_path
+
+    for blocked in (user_downloads_path(), user_data_path("reader")):
+        blocked.parent.mkdir(parents=True, exist_ok=True)
+        blocked.write_text("a file where a folder should be\n", encoding="utf-8")
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await _screenshot_from_the_palette(app, pilot)
+        (message,) = await _notified(app, pilot, "Screenshot")
+    assert message.startswith(f"Could not save the screenshot: {user_downloads_path()}: File exists")
+    assert "Not a directory" in message
+
+
 async def test_help_scrolls_with_the_moving_keys_it_lists(story: list[Path]) -> None:
     from textual.containers import VerticalScroll
 
@@ -172,3 +220,21 @@ async def test_ctrl_c_quits_as_in_less(story: list[Path], where: str) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_compare_with_offers_the_articles_the_comparison_does_not_show(story: list[Path]) -> None:
+    from reader.tui.screens.palette import ReaderCommands
+
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        def offered() -> list[str]:
+            return [name for name, _, _ in ReaderCommands(app.screen)._commands() if name.startswith("Compare with")]
+
+        await pilot.pause()
+        assert len(offered()) == 3  # from the library, any article
+        await go_to(app, pilot, "compare")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        names = offered()
+        assert len(names) == 1 and "Morning Post" in names[0]
+        assert screen.left.id != "post" and screen.right.id != "post"

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -218,8 +218,41 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
             a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib)
         )
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
+    links.extend(_same_headings(a, b, links, prepared_a.members, prepared_b.members))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
+
+
+def _same_headings(a: Article, b: Article, links: list[Link], members_a: Sequence[int], members_b: Sequence[int]) -> list[Link]:
+    """Section headings left out of scoring ("LOW EXPECTATIONS") linked to the same heading of the other
+    report, where it stands between the same links: a word or two says too little to be scored, but
+    written alike in the same place it is the same heading (and an article against itself is the same
+    throughout)."""
+    scored_a, scored_b = set(members_a), set(members_b)
+    left_out_a = [i for i, s in enumerate(a.sentences) if s.kind is SegmentKind.HEADING and i not in scored_a]
+    left_out_b = [j for j, s in enumerate(b.sentences) if s.kind is SegmentKind.HEADING and j not in scored_b]
+    if not left_out_a or not left_out_b:
+        return []
+    by_text: dict[str, list[int]] = {}
+    for j in left_out_b:
+        by_text.setdefault(_heading_key(b.sentences[j].text), []).append(j)
+    bounds = sorted((link.a[0], link.a[-1], link.b[0], link.b[-1]) for link in links)
+    taken: set[int] = set()
+    found = []
+    for i in left_out_a:
+        before = max((last_b for _, last_a, _, last_b in bounds if last_a < i), default=-1)
+        after = min((first_b for first_a, _, first_b, _ in bounds if first_a > i), default=len(b.sentences))
+        same = [j for j in by_text.get(_heading_key(a.sentences[i].text), ()) if before < j < after and j not in taken]
+        if not same:
+            continue
+        taken.add(same[0])
+        diff = link_diff(a.text, [a.sentences[i]], b.text, [b.sentences[same[0]]], [(0, 0, 100.0)], (), ())
+        found.append(Link(a=(i,), b=(same[0],), score=100.0, diff=diff, pairs=((i, same[0], 100.0),)))
+    return found
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _prepare(article: Article) -> _Prepared:

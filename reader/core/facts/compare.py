@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.facts.budget import too_much_for_facts
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact, extract_facts
 from reader.core.facts.names import Gazetteer
 from reader.core.facts.pairing import Pairing
 from reader.core.facts.quote_compare import QuotePair, compare_quotes
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED
-from reader.core.models import Alignment, FactKind, Verdict
+from reader.core.models import Alignment, Article, FactKind, Verdict
 
 #: Verdicts on a pair of facts.
 VERDICTS = ("same", "compatible", "different", "only_a", "only_b")
@@ -202,10 +203,18 @@ def _named_beside(text: str, quote: Fact) -> bool:
 def too_long_for_facts(alignment: Alignment) -> str:
     """Why the facts of two articles are not checked ("" when they are)."""
     for article in (alignment.a, alignment.b):
-        if len(article.sentences) > MAX_FACT_SENTENCES:
-            return (f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences "
-                    f"(the limit is {MAX_FACT_SENTENCES:,})")
+        reason = facts_refused(article)
+        if reason:
+            return reason
     return ""
+
+
+def facts_refused(article: Article) -> str:
+    """Why one article's facts are not checked ("" when they are): too many sentences, or too much to read in them."""
+    if len(article.sentences) > MAX_FACT_SENTENCES:
+        return (f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences "
+                f"(the limit is {MAX_FACT_SENTENCES:,})")
+    return too_much_for_facts(article)
 
 
 def _counted(unit: str) -> str:

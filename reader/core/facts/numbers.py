@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.facts.units import unit_of
@@ -259,15 +260,15 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
             if match.end() > match.start():
                 candidates.append((_PRIORITY[kind], -(match.end() - match.start()), match.start(), match, kind))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     found: list[Mention] = []
     for _, _, _, match, kind in candidates:
         s, e = match.start(), match.end()
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         mention = _mention(kind, match, text, end)
         if mention is not None:
-            taken.append((s, e))
+            taken.add(s, e)
             found.append(mention)
     found.extend(_as_many(text, start, end, found, taken))
     return _with_elided_nouns(text, _converted_once(text, sorted(found, key=lambda m: m.start)))
@@ -421,12 +422,33 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
 _AS_MANY = re.compile(r"\bas many\s+([a-z]+)", re.I)
 
 
-def _as_many(text: str, start: int, end: int, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+class _Spans:
+    """Spans of text that do not overlap, kept in order: whether a new one overlaps any is two look-ups, not a scan.
+
+    A sentence of a table of figures holds a thousand values; a scan of every
+    span taken for each candidate made such a sentence cost a second.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, start)
+        return (k > 0 and self._ends[k - 1] > start) or (k < len(self._starts) and self._starts[k] < end)
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_right(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)
+
+
+def _as_many(text: str, start: int, end: int, found: list[Mention], taken: _Spans) -> list[Mention]:
     """"four rounds in as many months": as many as the count before it."""
     out = []
     for match in _AS_MANY.finditer(text, start, end):
         before = [m for m in found if m.end <= match.start() and m.kind in {"number", "ordinal"} and m.low is not None]
-        if not before or any(match.start() < te and ts < match.end() for ts, te in taken):
+        if not before or taken.overlaps(match.start(), match.end()):
             continue
         count = max(before, key=lambda m: m.end).low
         assert count is not None

@@ -223,11 +223,19 @@ class Pairing:
             rival[a] = max(rival[a], shared)
             rival[b] = max(rival[b], shared)
 
+        # Whether a sentence of one side states a value: asked once for each value and sentence,
+        # so that a link of a sentence of hundreds of figures costs their product, not its cube.
+        stated: dict[tuple[int, int, int], bool] = {}
+
+        def states(side: Sequence[Fact], sentence: int, value: Fact) -> bool:
+            key = (id(side), sentence, id(value))
+            if key not in stated:
+                stated[key] = any(_relation(value, f) == "same" for f in side if f.sentence == sentence)
+            return stated[key]
+
         def swapped(x: Fact, y: Fact) -> bool:
             """Whether each side also states the other's value: two roles, told in two orders."""
-            return any(_relation(y, f) == "same" for f in side_a if f.sentence == x.sentence) and any(
-                _relation(x, f) == "same" for f in side_b if f.sentence == y.sentence
-            )
+            return states(side_a, x.sentence, y) and states(side_b, y.sentence, x)
 
         def test(x: Fact, y: Fact) -> Verdict | None:
             if (id(x), id(y)) in agreeing:
@@ -236,9 +244,8 @@ class Pairing:
             closer = max(rival[id(x)], rival[id(y)])
             # The roles overrule an agreement when the two sides tell two roles in two orders,
             # or when the equal values share nothing of their roles, not even what they measure.
-            overrule = swapped(x, y) or closer == 0 and shared >= 3
-            if 0 <= closer < shared and overrule and _relation(x, y) == "different" and _disputable(x) \
-                    and self._one_thing(x, y) and self._may_conflict(x, y, self.alignment.links[link].score, tied=True):
+            if 0 <= closer < shared and (swapped(x, y) or closer == 0 and shared >= 3) and _relation(x, y) == "different" \
+                    and _disputable(x) and self._one_thing(x, y) and self._may_conflict(x, y, self.alignment.links[link].score, tied=True):
                 return "different"
             return None
 
@@ -652,11 +659,12 @@ def _name_key(name: Fact) -> str:
     return initials(name) if name.kind == "organisation" and len(words) > 1 else surname
 
 
-def _name_keys(name: Fact) -> set[str]:
+def _name_keys(name: Fact) -> tuple[str, ...]:
     """Every key a name that may be this one could be found under, whatever kind each was typed
-    as: its words, its surname, its initials."""
+    as: its words, its surname, its initials; the most telling first, so that "Mahnefah Gray"
+    finds "Mahnefah Gray" before a "Gray" alone, in every run."""
     words = name.key.partition("|")[2]
-    return {words, _name_key(name), words.split()[-1] if words else name.key}
+    return tuple(dict.fromkeys((words, _name_key(name), words.split()[-1] if words else name.key)))
 
 
 def _bucket(fact: Fact, verdict: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.core.text.terms import content_terms
 
@@ -115,8 +116,8 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     """
     clause_start = _clause_start(text, bounds[0], start)
     clause_end = _clause_end(text, end, bounds[1])
-    before_words = _WORD.findall(text, clause_start, start)[-REACH:]
-    after_words = _WORD.findall(text, end, clause_end)[:REACH]
+    before_words = _words_before(text, clause_start, start)
+    after_words = [word.group() for word in islice(_WORD.finditer(text, end, clause_end), REACH)]
     nearest = after_words[:3] + before_words[::-1][:4]
     measure = unit or next((_MEASURES[w.lower()] for w in nearest if w.lower() in _MEASURES), "")
     # The value and the noun it counts say nothing of what it is said of: "nearly seven
@@ -183,6 +184,23 @@ def strong(a: Role, b: Role) -> bool:
     """Whether two agreeing roles are known well enough to call different values a conflict:
     the same measure, or shared words around both."""
     return bool(a.measure and a.measure == b.measure or a.terms & b.terms)
+
+
+def _words_before(text: str, floor: int, offset: int) -> list[str]:
+    """The last :data:`REACH` words between ``floor`` and ``offset``, as reading all of them would give them.
+
+    Read from a window before ``offset`` that grows until it holds more
+    than REACH words (its first may be the end of a word it cut), so that a
+    value in a clause of thousands of characters costs no more than one in
+    a short clause.
+    """
+    window = 16 * (REACH + 1)
+    while True:
+        start = max(floor, offset - window)
+        words = _WORD.findall(text, start, offset)
+        if start == floor or len(words) > REACH:
+            return words[-REACH:]
+        window *= 4
 
 
 def _clause_start(text: str, floor: int, offset: int) -> int:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.facts.extract import ArticleFacts, Fact, extract_facts
 from reader.core.models import Alignment, Article, Link
+from reader.core.processes import ignore_interrupts, interrupts_held
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,9 +70,10 @@ def _links_of(a: Article, b: Article, cutoff: float) -> tuple[Link, ...]:
 
 
 def _ready_to_be_ended() -> None:
-    """Run first in each worker: ``SIGTERM`` ends it, whatever handler or mask it was forked with."""
+    """Run first in each worker: ``SIGTERM`` ends it, whatever handler or mask it was forked with; Ctrl-C is the parent's."""
     import signal
 
+    ignore_interrupts()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
@@ -136,7 +138,7 @@ class FactWorkers:
 
     def warm(self) -> None:
         """Start the processes now, so that the first long article does not wait for them to start."""
-        with _stderr_with_a_descriptor():
+        with _stderr_with_a_descriptor(), interrupts_held():
             pool = self._started()
             for _ in range(self.processes):
                 pool.submit(os.getpid)
@@ -154,7 +156,7 @@ class FactWorkers:
             else:
                 found.set_result(ArticleFacts(article, future.result()))
 
-        with _stderr_with_a_descriptor():
+        with _stderr_with_a_descriptor(), interrupts_held():
             self._started().submit(_facts_of, article, reference).add_done_callback(done)
         return found
 
@@ -176,7 +178,7 @@ class FactWorkers:
             remember(alignment)
             found.set_result(alignment)
 
-        with _stderr_with_a_descriptor():
+        with _stderr_with_a_descriptor(), interrupts_held():
             self._started().submit(_links_of, a, b, cutoff).add_done_callback(done)
         return found
 
@@ -201,7 +203,7 @@ class FactWorkers:
             made = tuple(Story(sid, label, tuple(articles[k] for k in members)) for sid, label, members in stories)
             found.set_result(Stories(made, tuple(articles[k] for k in alone)))
 
-        with _stderr_with_a_descriptor():
+        with _stderr_with_a_descriptor(), interrupts_held():
             self._started().submit(_groups_of, articles).add_done_callback(done)
         return found
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.core.files import NotRegularFile, file_kind, read_regular
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
 from reader.core.reading.html import extract_page
@@ -24,6 +24,19 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MAX_FILES = 20_000
 #: Longest title, source or date taken from front matter.
 MAX_FIELD = 500
+#: Most sentences of an article, as :func:`sentences_at_most` counts them (some 30,000 sentences of news count as
+#: 36,000). Reading, aligning and drawing cost a little for every sentence however short, so a file of a million
+#: three-letter sentences (4 MB, far under the size limit) would hold every command for half a minute; the longest
+#: real reports hold a few thousand. Counted before the text is read into sentences.
+MAX_SENTENCES = 40_000
+#: Most words of an article (runs of letters between spaces), as :func:`words_at_most` counts them. Aligning,
+#: drawing and finding facts cost for every word too: a file of two million words and no full stop is under the size
+#: limit and holds few "sentences", but would take a minute. 40,000 sentences of news hold some 900,000 words.
+MAX_WORDS = 1_000_000
+#: Characters of text counted at a time, so that counting words never holds the whole file as words.
+_WORD_CHUNK = 1 << 16
+#: Where a sentence may end: after its final punctuation, or at the end of a line (a blank line ends it once).
+_ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", ".\t", "… ")
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\n)+)")
@@ -115,19 +128,18 @@ def load_article(path: Path) -> Article | LoadError:
         # A FIFO, a terminal or a device would block a plain open() or read
         # for ever; refuse them by what stat says, and open without waiting
         # so that one swapped in after the stat cannot block either.
-        kind = _not_regular(path.stat().st_mode)
+        status = path.stat()
+        kind = file_kind(status.st_mode)
         if kind:
             return LoadError(path, f"not a regular file ({kind})")
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            kind = _not_regular(status.st_mode)
-            if kind:
-                return LoadError(path, f"not a regular file ({kind})")
-            if status.st_size > limit:
-                return LoadError(path, too_large(status.st_size, limit))
-            data = handle.read(limit + 1)  # the file may have grown since stat
+        if status.st_size > limit:
+            return LoadError(path, too_large(status.st_size, limit))
+        data = read_regular(path, limit)
+        if len(data) > limit:  # it grew since the stat
+            return LoadError(path, too_large(len(data), limit))
         text = decode_bytes(data)
+    except NotRegularFile as error:
+        return LoadError(path, f"not a regular file ({error.kind})")
     except FileNotFoundError:
         return LoadError(path, "no such file")
     except PermissionError:
@@ -137,20 +149,45 @@ def load_article(path: Path) -> Article | LoadError:
     except OSError as error:
         return LoadError(path, error.strerror or str(error))
     suffix = path.suffix.lower()
+    meta = None
     if suffix in {".html", ".htm"}:
         page = extract_page(text)
-        return LoadError(path, page) if isinstance(page, str) else article_from_text(path, page.text, page.meta)
-    return article_from_text(path, text)
+        if isinstance(page, str):
+            return LoadError(path, page)
+        text, meta = page.text, page.meta
+    many = sentences_at_most(text)
+    if many > MAX_SENTENCES:
+        return LoadError(path, f"too many sentences for an article (about {many:,}; the limit is {MAX_SENTENCES:,})")
+    words = words_at_most(text, MAX_WORDS)
+    if words > MAX_WORDS:
+        return LoadError(path, f"too many words for an article (over {MAX_WORDS:,})")
+    return article_from_text(path, text, meta)
 
 
-def _not_regular(mode: int) -> str | None:
-    """What a file that is not a regular file is, for the user; ``None`` for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
-        if test(mode):
-            return name
-    return "special file"
+def sentences_at_most(text: str) -> int:
+    """How many sentences the text can hold at most, counted in one pass of C: a place where one may end, each.
+
+    Every sentence ends at final punctuation and a space, at the end of a
+    line, or at the end of the text; a blank line is counted once. Cheap
+    enough for any file the size limit lets in (8 MiB in some 50 ms), where
+    reading it into sentences takes some 10 µs a sentence.
+    """
+    # A last sentence ended by the end of the text, not by a line's end or a full stop of its own.
+    last = 1 if text and not text[-1].isspace() and not text.endswith(("。", "！", "？")) else 0
+    return sum(text.count(end) for end in _ENDS) - text.count("\n\n") + last
+
+
+def words_at_most(text: str, most: int) -> int:
+    """How many words the text holds, counted in passes of C a chunk at a time, and no further than just past ``most``."""
+    count = 0
+    for start in range(0, len(text), _WORD_CHUNK):
+        end = start + _WORD_CHUNK
+        count += len(text[start:end].split())
+        if end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+            count -= 1  # a word the chunk's end cuts is counted in the next chunk
+        if count > most:
+            break
+    return count
 
 
 def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None) -> Article:
@@ -182,7 +219,18 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         date=(meta.get("date") or structure.date or "")[:MAX_FIELD] or None,
         text=text,
         segments=tuple(segments),
+        url=web_address(meta.get("url", "")),
     )
+
+
+#: A web address as a browser may be sent to: http or https, nothing that could run or read files.
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"]{1,2000}", re.I)
+
+
+def web_address(value: str) -> str | None:
+    """``value`` when it is a plain http or https address, else ``None`` (``javascript:``, ``file:``, control characters)."""
+    value = value.strip()
+    return value if _WEB_ADDRESS.fullmatch(value) else None
 
 
 def front_matter(text: str) -> dict[str, str]:

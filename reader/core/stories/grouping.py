@@ -20,7 +20,7 @@ of this, so the stories do not depend on the order they are given in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.models import Article
@@ -30,7 +30,7 @@ from reader.core.stories.linkage import average_linkage
 from reader.core.stories.profiles import profile_folder
 from reader.core.stories.similarity import Similarity
 
-__all__ = ["LINK_THRESHOLD", "Stories", "Story", "find_stories"]
+__all__ = ["LINK_THRESHOLD", "Stories", "Story", "assemble_stories", "canonical_order", "find_stories", "story_members"]
 
 #: The least mean similarity at which two groups of articles are one story.
 LINK_THRESHOLD = 0.12
@@ -83,24 +83,48 @@ def find_stories(articles: Sequence[Article]) -> Stories:
     Returns:
         The stories of two or more articles and the articles left alone.
     """
-    given = {id(article): k for k, article in enumerate(articles)}
-    ordered = sorted(articles, key=lambda article: (str(article.path), article.id))
+    ordered = canonical_order(articles)
     folder = profile_folder(ordered)
     similarity = Similarity(folder)
     scores = {pair: similarity.similarity(*pair) for pair in sorted(candidate_pairs(folder.profiles, folder.df))}
     groups = average_linkage(len(ordered), scores, LINK_THRESHOLD)
+
+    def label(members: tuple[int, ...]) -> str:
+        return story_label([ordered[k] for k in members], [folder.profiles[k].vector for k in members])
+
+    return assemble_stories(articles, ordered, groups, label)
+
+
+def canonical_order(articles: Sequence[Article]) -> list[Article]:
+    """The articles in the one order grouping works in: by path, then id, whatever order they were given in."""
+    return sorted(articles, key=lambda article: (str(article.path), article.id))
+
+
+def story_members(articles: Sequence[Article], ordered: Sequence[Article], groups: list[list[int]]) -> list[tuple[int, ...]]:
+    """The groups of two or more articles, each as indices into ``ordered`` in the order the articles were given."""
+    given = {id(article): k for k, article in enumerate(articles)}
+    return [tuple(sorted(group, key=lambda k: given[id(ordered[k])])) for group in groups if len(group) > 1]
+
+
+def assemble_stories(
+    articles: Sequence[Article], ordered: Sequence[Article], groups: list[list[int]], label: Callable[[tuple[int, ...]], str]
+) -> Stories:
+    """The stories of linked groups: ids, labels and the order of stories and articles.
+
+    Args:
+        articles: The articles in the order given.
+        ordered: The same in :func:`canonical_order`.
+        groups: Groups of indices into ``ordered``, ordered by their first index.
+        label: Names a story from its members, as :func:`story_members` gives them.
+    """
+    given = {id(article): k for k, article in enumerate(articles)}
     stories: list[Story] = []
     taken: set[str] = set()
-    alone: list[Article] = []
-    for group in groups:
-        members = sorted((ordered[k] for k in group), key=lambda article: given[id(article)])
-        if len(members) < 2:
-            alone.extend(members)
-            continue
-        sid = story_id([article.id for article in members], taken)
+    alone: list[Article] = [ordered[group[0]] for group in groups if len(group) < 2]
+    for members in story_members(articles, ordered, groups):
+        sid = story_id([ordered[k].id for k in members], taken)
         taken.add(sid)
-        vectors = [folder.profiles[k].vector for k in sorted(group, key=lambda k: given[id(ordered[k])])]
-        stories.append(Story(sid, story_label(members, vectors), tuple(members)))
+        stories.append(Story(sid, label(members), tuple(ordered[k] for k in members)))
     stories.sort(key=lambda story: (-len(story.articles), min(str(article.path) for article in story.articles)))
     alone.sort(key=lambda article: given[id(article)])
     return Stories(tuple(stories), tuple(alone))

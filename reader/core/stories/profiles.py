@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.models import Article, SegmentKind
 from reader.core.text.terms import content_terms
 from reader.core.text.tokens import TOKEN
 
-__all__ = ["BACKGROUND_DOCUMENTS", "MIN_TERMS", "NAME_WEIGHT", "Folder", "Profile", "profile_folder"]
+__all__ = ["BACKGROUND_DOCUMENTS", "MIN_TERMS", "NAME_WEIGHT", "ArticleTerms", "Folder", "Profile", "article_terms", "folder_idf", "profile_folder", "weigh"]
 
 #: Articles of other news assumed beside the folder's own when weighing terms.
 BACKGROUND_DOCUMENTS = 20
@@ -82,16 +82,51 @@ def profile_folder(articles: Sequence[Article]) -> Folder:
     Returns:
         Their profiles, in the order given, and the terms' weights.
     """
-    sentences = [tuple(frozenset(content_terms(s.text)) for s in article.sentences) for article in articles]
-    counts = [Counter(term for sentence in article for term in sentence) for article in sentences]
-    df: Counter[str] = Counter()
-    for count in counts:
-        df.update(count.keys())
-    total = len(articles) + BACKGROUND_DOCUMENTS + 1
-    idf = {term: math.log(total / (n + 0.5)) for term, n in df.items()}
     reading: dict[str, list[str]] = {}
-    profiles = tuple(Profile(terms, _unit_vector(count, idf, _names(article, reading))) for article, terms, count in zip(articles, sentences, counts))
-    return Folder(profiles, idf, df)
+    terms = [article_terms(article, reading) for article in articles]
+    df: Counter[str] = Counter()
+    for found in terms:
+        df.update(found.counts.keys())
+    idf = folder_idf(df, len(articles))
+    return Folder(tuple(weigh(found, idf) for found in terms), idf, df)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTerms:
+    """What an article alone says of its terms, before the folder weighs them.
+
+    Attributes:
+        sentences: The distinct terms of each aligned sentence, in order.
+        counts: In how many of its sentences each term occurs.
+        names: The terms it writes as names.
+    """
+
+    sentences: tuple[frozenset[str], ...]
+    counts: Counter[str]
+    names: frozenset[str]
+
+
+def article_terms(article: Article, reading: dict[str, list[str]] | None = None) -> ArticleTerms:
+    """An article's terms, counts and names: found from the article alone, so anywhere (another process, another machine).
+
+    Args:
+        article: The article.
+        reading: Remembers the terms of each word read so far, for a folder.
+    """
+    sentences = tuple(frozenset(content_terms(s.text)) for s in article.sentences)
+    counts = Counter(term for sentence in sentences for term in sentence)
+    return ArticleTerms(sentences, counts, frozenset(_names(article, {} if reading is None else reading)))
+
+
+def folder_idf(df: Mapping[str, int], articles: int) -> dict[str, float]:
+    """The inverse document frequency of each term of a folder of ``articles`` articles, smoothed."""
+    total = articles + BACKGROUND_DOCUMENTS + 1
+    return {term: math.log(total / (n + 0.5)) for term, n in df.items()}
+
+
+def weigh(terms: ArticleTerms, idf: Mapping[str, float]) -> Profile:
+    """An article's profile: its terms weighed against the folder's ``idf``."""
+    return Profile(terms.sentences, _unit_vector(terms.counts, idf, terms.names))
 
 
 def _names(article: Article, reading: dict[str, list[str]]) -> set[str]:
@@ -113,7 +148,7 @@ def _names(article: Article, reading: dict[str, list[str]]) -> set[str]:
     return names
 
 
-def _unit_vector(count: Counter[str], idf: dict[str, float], names: set[str]) -> dict[str, float]:
+def _unit_vector(count: Counter[str], idf: Mapping[str, float], names: frozenset[str]) -> dict[str, float]:
     weights = {term: (1 + math.log(n)) * idf[term] * (NAME_WEIGHT if term in names else 1.0) for term, n in count.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {term: w / norm for term, w in weights.items()} if norm else {}

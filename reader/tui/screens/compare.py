@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
 from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
+from reader.core.alignment.word_diff import joined
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenInContext
 from reader.tui.screens.facts import FactsScreen
@@ -44,6 +45,7 @@ class CompareScreen(Screen[None]):
         Binding("left_curly_bracket", "previous_left", "Prev left", show=False, id="compare.previous-left", tooltip="Previous article on the left"),
         Binding("plus,equals_sign", "raise_cutoff", "Cutoff +", show=False, id="compare.raise-cutoff", tooltip="Raise the match cutoff and re-align"),
         Binding("minus", "lower_cutoff", "Cutoff −", show=False, id="compare.lower-cutoff", tooltip="Lower the match cutoff and re-align"),
+        Binding("0", "reset_cutoff", "Cutoff reset", show=False, id="compare.reset-cutoff", tooltip="Back to the cutoff the comparison opened with"),
         Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
         Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
@@ -51,6 +53,7 @@ class CompareScreen(Screen[None]):
         Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
         Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
         Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
+        Binding("y", "copy_row", "Copy", show=False, id="compare.copy", tooltip="Copy the row to the clipboard"),
         Binding("escape", "back", "Back", id="compare.back", tooltip="Back to the library"),
     ]
     """
@@ -62,12 +65,14 @@ class CompareScreen(Screen[None]):
     | ] / [ | Next / previous article on the right. |
     | } / { | Next / previous article on the left. |
     | + / - | Raise / lower the match cutoff and re-align. |
+    | 0 | Back to the cutoff the comparison opened with. |
     | f | Table of the facts; enter there goes to the fact's row. |
     | x / X | Next / previous row with a conflicting fact (marked ≠ in the gutter). |
     | d | Changes only: hide the rows that are the same or differ only in punctuation, case or quote style. |
     | F | Colour names, dates and numbers by kind, or leave them plain. |
     | e | Export: save the comparison (both texts, the word diff, the facts) as an HTML page in your downloads folder. |
     | enter | Read both articles side by side, each at the row's sentences. |
+    | y | Copy the row to the clipboard. |
     | escape | Back. |
     """
 
@@ -83,6 +88,8 @@ class CompareScreen(Screen[None]):
         ("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),
         ("trivial", "", "only punctuation, case or quote style differ; n skips them, d hides them with the same"),
         ("changed", "", "the words differ; n steps through these and the one-sided rows"),
+        ("¦", "", "where one of a row's sentences ends and the next begins; ¦ ⋯ ¦: the sentences between are in other rows"),
+        ("covered", "", "the title bar's share of each article, in words, that stands in sentences the other also tells: left / right"),
         ("F", "bold", "colours facts by kind: numbers cyan, money green, percentages magenta, dates yellow, names blue"),
     )
 
@@ -120,6 +127,8 @@ class CompareScreen(Screen[None]):
         self.left = left
         self.right = right
         self.set_reactive(CompareScreen.cutoff, cutoff)
+        self.opening_cutoff = cutoff
+        """The cutoff the comparison opened with (``--cutoff``, or the default): where ``0`` goes back to."""
         self.alignment: Alignment | None = None
         self.summary: Summary | None = None
         self.all_rows: tuple[CompareRow, ...] = ()
@@ -441,8 +450,24 @@ class CompareScreen(Screen[None]):
         """Link more, looser sentences."""
         self.cutoff = max(MIN_CUTOFF, self.cutoff - CUTOFF_STEP)
 
+    def action_reset_cutoff(self) -> None:
+        """Link as the comparison did when it opened."""
+        self.cutoff = self.opening_cutoff
+
     def watch_cutoff(self) -> None:
         self.realign(keep_place=True)
+
+    def action_copy_row(self) -> None:
+        """Copy the row under the cursor: each side's sentences, marked where one ends, under its outlet's name."""
+        row = self.view.current_row
+        if row is None or self.alignment is None:
+            return
+        lines = []
+        for article, indices in ((self.alignment.a, row.left), (self.alignment.b, row.right)):
+            said = joined([article.sentences[i].text for i in indices], indices) if indices else "(nothing)"
+            lines.append(f"{article.label}: {said}")
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify("Copied the row.", timeout=2)
 
     def action_open_in_reader(self) -> None:
         """Read both articles side by side, each at the highlighted row's sentences."""

@@ -110,6 +110,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
         Binding("enter", "go", "Go to row", priority=True, id="facts.go", tooltip="Show this fact's row in the comparison"),
         Binding("x", "next_conflict", "Next ≠", id="facts.next-conflict", tooltip="Next conflicting fact"),
         Binding("X", "previous_conflict", "Prev ≠", show=False, id="facts.previous-conflict", tooltip="Previous conflicting fact"),
+        Binding("y", "copy", "Copy", show=False, id="facts.copy", tooltip="Copy the fact's row to the clipboard"),
         *TABLE_KEYS,
         Binding("escape", "back", "Back", id="facts.back", tooltip="Back to the comparison"),
     ]
@@ -118,6 +119,7 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
     | :- | :- |
     | enter | Back to the comparison, on the row of this fact. |
     | x / X | Next / previous conflicting fact. |
+    | y | Copy the fact's row to the clipboard. |
     | j, down / k, up | Next / previous fact. |
     | g, home / G, end | First / last fact. |
     | escape | Back to the comparison where it was. |
@@ -222,6 +224,15 @@ class FactsScreen(ConflictSteps, Screen[int | None]):
             text.append_text(fact_cell(fact))
         text.no_wrap = False
         return text
+
+    def action_copy(self) -> None:
+        """Copy the fact under the cursor: its kind, both values and the verdict, a tab between each."""
+        entry = self.current
+        if entry is None:
+            return
+        values = [fact.text if fact is not None else "" for fact in (entry.a, entry.b)]
+        self.app.copy_to_clipboard("\t".join([entry.kind, *values, entry.verdict]))
+        self.notify("Copied the fact's row.", timeout=2)
 
     @on(DataTable.RowSelected, "#facts-table")
     def _selected(self) -> None:

@@ -56,17 +56,24 @@ def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
     return result
 
 
+class HelpBody(VerticalScroll):
+    """The list of keys, scrolled by the moving keys it lists, and less's."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="help.up"),
+        Binding("space,f,ctrl+f,ctrl+d,pagedown", "page_down", "Page down", show=False, id="help.page_down"),
+        Binding("b,ctrl+b,ctrl+u,pageup", "page_up", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="help.bottom"),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of the keys of the screen below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
-        Binding("space,f,ctrl+f,ctrl+d,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
-        Binding("b,ctrl+b,ctrl+u,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
-        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
-        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
     """
     | Key(s) | Description |
@@ -93,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
             for keys, description in rows:
                 table.add_row(Text(keys, "bold"), Text(description))
             tables.append(table)
-        with VerticalScroll(id="help-body"):
+        with HelpBody(id="help-body"):
             yield Static(Text("Keys of this screen  ·  Esc or q closes", "bold"), id="help-title")
             yield Static(Columns(tables, padding=(1, 4)), id="help-keys")
             if self.legend:
@@ -107,18 +114,6 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
-
-    def action_scroll(self, where: str) -> None:
-        """Scroll the list of keys, as the moving keys it lists move elsewhere."""
-        body = self.query_one("#help-body", VerticalScroll)
-        {
-            "down": body.scroll_down,
-            "up": body.scroll_up,
-            "page_down": body.scroll_page_down,
-            "page_up": body.scroll_page_up,
-            "home": body.scroll_home,
-            "end": body.scroll_end,
-        }[where](animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

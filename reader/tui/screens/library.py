@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from reader.core import Article, LoadError
+from reader.tui.browser import open_web_address
 from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison, OpenOutlets
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
@@ -89,6 +90,7 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor('down')", "Down", show=False, id="library.down", tooltip="Next article"),
         Binding("k", "cursor('up')", "Up", show=False, id="library.up", tooltip="Previous article"),
         Binding("u", "unmark_all", "Unmark all", show=False, id="library.unmark-all", tooltip="Unmark every article"),
+        Binding("O", "open_web", "Open in browser", show=False, id="library.open-web", tooltip="Open the article's web address in the browser"),
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
         Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
                 tooltip="Only the story under the cursor (filter story:…)"),
@@ -100,6 +102,7 @@ class LibraryScreen(Screen[None]):
     | / | Filter the articles as you type: outlet, title, file, date or text. |
     | space | Mark or unmark the article under the cursor. |
     | u | Unmark every article. |
+    | O | Open the article's web address in the browser. |
     | c | Compare the two marked articles, or the marked one and the one under the cursor; |
     |   | three or more marked (or on a story's heading), read the first against all the others. |
     | t | The story under the cursor: every fact against every source (the marked ones when two or more are). |
@@ -333,6 +336,10 @@ class LibraryScreen(Screen[None]):
         if not table.row_count:
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open_web(self) -> None:
+        """Open the web address of the article under the cursor."""
+        open_web_address(self, self.current_article())
 
     def current_article(self) -> Article | None:
         """The article under the cursor (``None`` on an error row)."""

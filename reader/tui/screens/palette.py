@@ -53,12 +53,15 @@ class ReaderCommands(Provider):
             ("Fetch URL or feed…", partial(app.run_action, "fetch"), "Save an article page, or a feed's newest articles, and add them to the library"),
             ("Export this comparison as HTML", partial(app.run_action, "export"), "Both texts, the word diff and the facts, as one page (e)"),
         ]
+        # The articles a comparison already shows are not offered to compare with: the others are.
+        shown = {getattr(getattr(self.screen, side, None), "id", None) for side in ("left", "right")} - {None}
         for article in cast(HasSession, app).session.library.articles:
             label = _label(article)
             commands.append((f"Open {label}", partial(app.post_message, OpenArticle(article)), "Read this article"))
-            commands.append(
-                (f"Compare with {label}", partial(app.post_message, CompareWith(article)), "Compare against this article")
-            )
+            if article.id not in shown:
+                commands.append(
+                    (f"Compare with {label}", partial(app.post_message, CompareWith(article)), "Compare against this article")
+                )
         return commands
 
     async def discover(self) -> Hits:

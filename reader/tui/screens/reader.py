@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.core import Article
+from reader.tui.browser import open_web_address
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
 from reader.view.printable import one_line
@@ -38,11 +39,13 @@ class ReaderScreen(Screen[None]):
         Binding("n", "next_match", "Next match", id="reader.next-match", tooltip="Next match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match", tooltip="Previous match"),
         Binding("f", "toggle_facts", "Facts", id="reader.facts", tooltip="Underline the facts by kind, or stop"),
+        Binding("O", "open_web", "Open in browser", show=False, id="reader.open-web", tooltip="Open the article's web address in the browser"),
         Binding("escape", "back", "Back", id="reader.back", tooltip="Close the search, or go back"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
+    | O | Open the article's web address in the browser. |
     | j, down / k, up | Scroll a line. |
     | pagedown, space / pageup, b | Scroll a page. |
     | g, home / G, end | Top / bottom. |
@@ -65,6 +68,10 @@ class ReaderScreen(Screen[None]):
         self.session = session
         self.article = article
         self.passages = passages
+
+    def action_open_web(self) -> None:
+        """Open the article's web address in the browser."""
+        open_web_address(self, self.article)
 
     def compose(self) -> ComposeResult:
         yield Header()

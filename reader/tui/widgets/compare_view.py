@@ -67,8 +67,10 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, id="compare-view.down"),
         Binding("up,k", "cursor_up", "Up", show=False, id="compare-view.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare-view.page-down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="compare-view.page-up"),
+        Binding("pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="compare-view.page-down"),
+        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="compare-view.page-up"),
+        Binding("ctrl+d", "half_page_down", "Half a page down", show=False, id="compare-view.half-page-down"),
+        Binding("ctrl+u", "half_page_up", "Half a page up", show=False, id="compare-view.half-page-up"),
         Binding("home,g", "first", "First row", show=False, id="compare-view.first"),
         Binding("end,G", "last", "Last row", show=False, id="compare-view.last"),
     ]
@@ -77,8 +79,9 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     | :- | :- |
     | down, j | Next row. |
     | up, k | Previous row. |
-    | pagedown, space | One screen down. |
-    | pageup, b | One screen up. |
+    | pagedown, space, ctrl+f | One screen down. |
+    | pageup, b, ctrl+b | One screen up. |
+    | ctrl+d, ctrl+u | Half a screen down, up (as in less). |
     | home, g | First row. |
     | end, G | Last row. |
     """
@@ -440,16 +443,22 @@ class CompareView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_last(self) -> None:
         self.move_to(len(self.rows) - 1)
 
-    def action_page_down(self) -> None:
+    def action_page_down(self, fraction: float = 1.0) -> None:
         if self.rows:
-            page = max(1, self.scrollable_content_region.height - 1)
+            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
             self.move_to(self.row_at(self._tops[self.cursor] + page))
             self.scroll_to(y=min(self._tops[self.cursor], self.max_scroll_y), animate=False, immediate=True)
 
-    def action_page_up(self) -> None:
+    def action_page_up(self, fraction: float = 1.0) -> None:
         if self.rows:
-            page = max(1, self.scrollable_content_region.height - 1)
+            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
             self.move_to(self.row_at(max(0, self._tops[self.cursor] - page)))
+
+    def action_half_page_down(self) -> None:
+        self.action_page_down(0.5)
+
+    def action_half_page_up(self) -> None:
+        self.action_page_up(0.5)
 
     def on_click(self, event: events.Click) -> None:
         if self.rows:

@@ -1,0 +1,39 @@
+"""Dates at the ends of the calendar: an article dated 31 December 9999 (or 1 January 1) that says "next Tuesday" or
+"last month" is compared like any other; a date past the calendar is left as written, never a crash."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.cli import main
+from reader.core.facts.values import DateValue, parse_date, resolve_date
+
+RELATIVE = ["next month", "last month", "next year", "last year", "tomorrow", "yesterday", "next Tuesday", "last Friday",
+            "Monday", "this month", "today", "next week"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(), phrase=st.sampled_from(RELATIVE), precision=st.sampled_from(["day", "month"]))
+def test_a_relative_date_is_placed_or_left_as_written_on_every_day_of_the_calendar(day: datetime.date, phrase: str, precision: str) -> None:
+    value = parse_date(phrase)
+    assert value is not None
+    reference = DateValue(day.year, day.month, day.day if precision == "day" else None)
+    placed = resolve_date(value, reference)
+    assert placed == value or (placed.year is not None and 1 <= placed.year <= 9999)
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "9999-12"])
+@pytest.mark.parametrize("command", [["facts"], ["align"], ["align", "--format", "json"]], ids=["facts", "align", "align json"])
+def test_an_article_dated_at_the_end_of_the_calendar_is_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str], date: str, command: list[str]) -> None:
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge, officials said on Monday. "
+                 "Work starts next Tuesday and ends next year; the plan was approved last month.\n", encoding="utf-8")
+    b.write_text(f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge. Work starts tomorrow, "
+                 "and the mayor spoke last Friday.\n", encoding="utf-8")
+    assert main([*command, str(a), str(b)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
