@@ -22,12 +22,13 @@ The method, in three steps:
 3. **Links** (:mod:`reader.core.alignment.linking`). Pairs at or above the
    cutoff join links strongest first, up to ``MAX_SIDE`` sentences a side,
    so a merged or split sentence pairs with both halves. A pair near the
-   cutoff links only as the best match of one of its sentences; a link holds
-   two sentences of one side that are not neighbours only when each is well
-   linked (by a strong pair, or by its own best match), and only when the
-   link read whole matches at least as well as its parts did. Each link
-   lists the pairs that were kept. Order plays no part, so links survive
-   reordered paragraphs.
+   cutoff links only as the best match of one of its sentences, and none
+   links far below either sentence's best match; a link holds two sentences
+   of one side that are not neighbours only when each is linked well above
+   the cutoff, and a link of far-apart sentences, or of several sentences on
+   both sides, only when read whole it matches as well as its parts did.
+   Each link lists the pairs that were kept. Order plays no part, so links
+   survive reordered paragraphs.
 """
 
 from __future__ import annotations

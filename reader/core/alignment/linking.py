@@ -10,23 +10,31 @@ but only on evidence that holds up:
   the best match of one of its two sentences: a sentence whose best partner
   is elsewhere lends it nothing. So two clean one-to-one pairs are not
   merged by a weak pair across them.
+* **A far better partner.** A pair scoring ``FAR_BETTER`` below the best
+  match of either of its sentences does not link: that sentence has its
+  match, and the pair only hangs another sentence on it. A pair scoring
+  ``OUTCLASSED`` below the best match of both does not link either.
 * **Far-apart sentences are each linked well.** A link holds two sentences
-  of one side that are not neighbours only when each is *well linked*
-  there: by a strong pair, or by the best match that sentence has anywhere
-  (its partner stands out among all it could have: the margin criterion of
-  margin-based aligners). The views mark the gap between them.
+  of one side that are not neighbours only when each is linked there by a
+  pair scoring well above the cutoff (``WELL_ABOVE``). The views mark the
+  gap between them.
 * **A row must read better whole.** A pair that brings far-apart sentences
-  together joins two rows (or a row and a lone sentence) only when the
-  joined row, its sentences read together, matches at least as well as the
-  better part did (``COVER_TOLERANCE`` aside): the test vecalign and
-  bertalign put to a merged bead. A sentence that restates what the row
-  already matches ("Bessent said" once more) makes the whole worse and
-  stays out; one that adds what the row lacked ("the fourth round") stays
-  in. The two openings are exempt: a headline, its deck and a lead state
-  the story over again by design.
-* **Both sentences outclassed**: a pair whose two sentences each have a
-  match better by ``OUTCLASSED`` does not link; it would only chain two
-  clear links together.
+  together, or that makes a row of several sentences on both sides, joins
+  two rows (or a row and a lone sentence) only when the joined row, its
+  sentences read together, matches at least as well as the better part did
+  (``COVER_TOLERANCE`` aside where far-apart sentences join, ``MANY_TOLERANCE``
+  where a many-to-many row forms): the test vecalign and bertalign put to a
+  merged bead. So two one-to-one pairs become one two-by-two row only when
+  the four sentences read together match better than the better pair alone,
+  and a sentence that restates what the row already matches ("Bessent said"
+  once more) makes the whole worse and stays out, while one that adds what
+  the row lacked ("the fourth round") stays in. A pair of the two openings
+  is exempt: a headline, its deck and a lead state the story over again by
+  design.
+* **No settling for less.** A sentence that its best match could not join
+  (the row it would make breaks a rule above) does not link at a score
+  ``SETTLE`` below that match: a second choice that much worse is another
+  subject sharing words.
 * **Size**: a pair that would make a link larger than ``MAX_SIDE`` on
   either side is dropped, so a link is split at its weakest pairs.
 
@@ -43,7 +51,7 @@ if TYPE_CHECKING:
     from reader.core.alignment.scored import Unit
     from reader.core.alignment.scoring import PairScores
 
-__all__ = ["COVER_TOLERANCE", "MAX_SIDE", "OUTCLASSED", "STRONG_MARGIN", "link_pairs"]
+__all__ = ["COVER_TOLERANCE", "FAR_BETTER", "MANY_TOLERANCE", "MAX_SIDE", "OUTCLASSED", "SETTLE", "STRONG_MARGIN", "WELL_ABOVE", "link_pairs"]
 
 #: Most sentences of one article in one link: enough for a sentence that
 #: another outlet split in three, few enough that a row stays readable.
@@ -57,6 +65,17 @@ STRONG_MARGIN = 0.03
 #: How much worse (on the 0-1 scale) a row joined across far-apart
 #: sentences may match than the better of its parts did.
 COVER_TOLERANCE = 0.02
+
+#: How far above the cutoff (on the 0-1 scale) a pair must score to hold a
+#: sentence in a row beside sentences of its side that are not its neighbours.
+WELL_ABOVE = 0.02
+#: How much worse (on the 0-1 scale) a many-to-many row may match, read
+#: whole, than the better of the parts it is made of.
+MANY_TOLERANCE = 0.01
+#: A pair scoring this much below the best match of either of its sentences is not linked.
+FAR_BETTER = 0.7
+#: A sentence whose best match could not join a row links at most this much below it.
+SETTLE = 0.25
 
 #: A pair of units and its score.
 Pair = tuple[int, int, float]
@@ -103,6 +122,8 @@ def link_pairs(
     best_of_a = scores >= best_a[pairs.rows]
     best_of_b = scores >= best_b[pairs.cols]
     outclassed = scores < np.minimum(best_a[pairs.rows], best_b[pairs.cols]) - OUTCLASSED
+    outclassed |= scores < np.maximum(best_a[pairs.rows], best_b[pairs.cols]) - FAR_BETTER
+    well_linked = scores >= cutoff + WELL_ABOVE
     keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (strong | best_of_a | best_of_b) & ~outclassed)
     keep = keep[np.lexsort((pairs.cols[keep], pairs.rows[keep], -scores[keep]))]
     match = _RowMatch(units, idf)
@@ -110,6 +131,7 @@ def link_pairs(
     # Nodes 0..n-1 are left units, n.. right units.
     parent: dict[int, int] = {}
     rows: dict[int, _Row] = {}
+    refused: dict[tuple[int, int], float] = {}
 
     def find(x: int) -> int:
         parent.setdefault(x, x)
@@ -120,9 +142,7 @@ def link_pairs(
 
     for k in keep.tolist():
         i, j, weight = int(pairs.rows[k]), int(pairs.cols[k]), float(scores[k])
-        well = {(0, i)} if strong[k] or best_of_a[k] else set()
-        if strong[k] or best_of_b[k]:
-            well.add((1, j))
+        well = {(0, i), (1, j)} if well_linked[k] else set()
         ru, rv = find(i), find(n + j)
         if ru == rv:
             rows[ru].well |= well
@@ -131,21 +151,35 @@ def link_pairs(
         u = rows.get(ru) or _Row({i}, set())
         v = rows.get(rv) or _Row(set(), {j})
         joined = _Row(u.left | v.left, u.right | v.right, u.well | v.well | well, u.pairs + v.pairs + [(i, j, weight)])
-        if len(joined.left) > MAX_SIDE or len(joined.right) > MAX_SIDE:
+        if max(refused.get((0, i), 0.0), refused.get((1, j), 0.0)) - SETTLE > weight:
             continue
-        if not (_well_apart(joined.left, joined.well, 0) and _well_apart(joined.right, joined.well, 1)):
+        if not _may_join(u, v, joined, match, i in opening_a and j in opening_b):
+            if best_of_a[k]:
+                refused.setdefault((0, i), weight)
+            if best_of_b[k]:
+                refused.setdefault((1, j), weight)
             continue
-        apart_a, apart_b = _apart(u.left, v.left), _apart(u.right, v.right)
-        if apart_a and apart_b:
-            continue  # two passages of each report: two rows, whatever pair lies between them
-        if (apart_a or apart_b) and not (i in opening_a and j in opening_b):
-            before = max(match(u.left, u.right), match(v.left, v.right))
-            if match(joined.left, joined.right) < before - COVER_TOLERANCE:
-                continue
         parent[rv] = ru
         rows.pop(rv, None)
         rows[ru] = joined
     return [(row.pairs, max(w for _, _, w in row.pairs)) for row in rows.values() if row.pairs]
+
+
+def _may_join(u: _Row, v: _Row, joined: _Row, match: _RowMatch, openings: bool) -> bool:
+    """Whether two rows (or a row and a lone sentence) may become one, by the rules above."""
+    if len(joined.left) > MAX_SIDE or len(joined.right) > MAX_SIDE:
+        return False
+    if not (_well_apart(joined.left, joined.well, 0) and _well_apart(joined.right, joined.well, 1)):
+        return False
+    apart_a, apart_b = _apart(u.left, v.left), _apart(u.right, v.right)
+    if apart_a and apart_b:
+        return False  # two passages of each report: two rows, whatever pair lies between them
+    parts = [p for p in (u, v) if p.left and p.right]
+    many = len(joined.left) > 1 and len(joined.right) > 1
+    if not parts or openings or not (apart_a or apart_b or many):
+        return True
+    tolerance = COVER_TOLERANCE if apart_a or apart_b else MANY_TOLERANCE
+    return match(joined.left, joined.right) >= max(match(p.left, p.right) for p in parts) - tolerance
 
 
 class _RowMatch:
