@@ -1,5 +1,6 @@
-"""Rows a reader can trust: metadata is not aligned, a row joins far-apart sentences only when each is well
-linked and marks the gap, and a figure is not linked to another sentence's figure on a word or two."""
+"""Rows a reader can trust: metadata is not aligned, a row joins far-apart sentences only when each is linked
+well above the cutoff and marks the gap, two one-to-one pairs are not one row, and a figure is not linked to
+another sentence's figure on a word or two."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from reader.core import Alignment, Article, SegmentKind, align, load_article
-from reader.core.alignment.aligner import STRONG_MARGIN, candidate_scores
+from reader.core.alignment.linking import WELL_ABOVE
 from reader.core.alignment.word_diff import GAP_JOINER, SENTENCE_JOINER, joined
 from tests.conftest import seed
 
 RATES = Path(__file__).resolve().parent.parent / "data" / "rates"
+LOCAL = Path(__file__).resolve().parent.parent / "data" / "local"
 
 
 def rates() -> tuple[Article, Article]:
@@ -67,6 +69,29 @@ def test_a_basis_point_forecast_is_not_linked_to_a_members_vote_on_a_quarter_poi
     assert holders <= {index_of(a, "Most analysts had forecast")}
 
 
+def test_a_lead_row_does_not_swallow_a_vote_told_by_both() -> None:
+    """The wire's headline and lead match the bulletin's headline and lead, which also tells the vote; the
+    wire tells the vote later. The lead row takes the vote sentence, not the wire's sentence on the ferry
+    itself, and that one pairs with the bulletin's on the ferry as a row of its own."""
+    wire = load_article(LOCAL / "ferry_wire.md")
+    bulletin = load_article(LOCAL / "ferry_bulletin.md")
+    alignment = align(wire, bulletin)
+    vote, lead = index_of(wire, "The harbour board voted"), index_of(bulletin, "Port Ellery's harbour board")
+    assert lead in partners(alignment, vote)
+    ferry = next(link for link in alignment.links if index_of(wire, "The Gannet Rose") in link.a)
+    assert ferry.a == (index_of(wire, "The Gannet Rose"),) and ferry.b == (index_of(bulletin, "The Carrow Isle ferry"),)
+
+
+def test_a_sentence_is_not_linked_far_below_the_partner_it_has(tmp_path: Path) -> None:
+    """An opening that shares only "fire" with another report's opening, whose own match is exact, is not
+    hung on that match's row by the bonus the openings get."""
+    mayor = "The mayor visited the scene of the fire on Tuesday morning."
+    (tmp_path / "base.txt").write_text(f"Three people died in the fire at a warehouse in Leeds on Monday, police said.\n\n{mayor}\n")
+    (tmp_path / "other.txt").write_text(f"{mayor}\n\nA fundraiser for the families of the workers has raised thousands of pounds.\n")
+    alignment = align(load_article(tmp_path / "base.txt"), load_article(tmp_path / "other.txt"))
+    assert [(link.a, link.b) for link in alignment.links] == [((1,), (0,))]
+
+
 def test_two_clean_one_to_one_pairs_are_not_one_row() -> None:
     """The closing "mortgage" sentences pair with each other, not with the leads through a headline's words."""
     a, b = rates()
@@ -105,23 +130,17 @@ def test_the_first_row_of_seeds_001_and_004_holds_004s_lead_alone_and_marks_its_
 
 
 def _loosely_apart(alignment: Alignment) -> list[tuple[int, ...]]:
-    """Sides of rows that hold sentences that are not neighbours, one of them neither linked strongly
-    (well above the cutoff) nor by the best match it has anywhere."""
-    scores = candidate_scores(alignment.a, alignment.b, alignment.cutoff)
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (i, j), score in scores.items():
-        best_a[i] = max(best_a.get(i, 0.0), score)
-        best_b[j] = max(best_b.get(j, 0.0), score)
-    strong = alignment.cutoff + 100 * STRONG_MARGIN
+    """Sides of rows holding two sentences that are neither neighbours (no sentence of the article between
+    them) nor each linked in the row at a score well above the cutoff."""
+    well = alignment.cutoff + 100 * WELL_ABOVE
     found = []
     for link in alignment.links:
-        for side, members, best in ((0, link.a, best_a), (1, link.b, best_b)):
-            if members[-1] - members[0] < len(members):
-                continue  # one run of neighbours
-            for k in members:
-                mine = max(p[2] for p in link.pairs if p[side] == k)
-                if mine < strong - 0.05 and mine < best[k] - 0.05:
+        for side, members, article in ((0, link.a, alignment.a), (1, link.b, alignment.b)):
+            said = [k for k, s in enumerate(article.sentences) if s.kind is SegmentKind.SENTENCE]
+            for x, y in zip(members, members[1:]):
+                if not any(x < k < y for k in said):
+                    continue  # neighbours
+                if min(max(p[2] for p in link.pairs if p[side] == k) for k in (x, y)) < well:
                     found.append(members)
     return found
 
