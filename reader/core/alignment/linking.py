@@ -48,6 +48,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from reader.core.alignment.scored import Unit
     from reader.core.alignment.scoring import PairScores
 
@@ -110,22 +113,9 @@ def link_pairs(
     Returns:
         Each link's pairs ``(unit a, unit b, score)`` and its best score.
     """
-    import numpy as np
-
-    n, m = pairs.shape
+    n = pairs.shape[0]
+    keep, best_of_a, best_of_b, well_linked = _candidates(pairs, cutoff)
     scores = pairs.scores
-    best_a = np.zeros(n, dtype=np.float32)
-    best_b = np.zeros(m, dtype=np.float32)
-    np.maximum.at(best_a, pairs.rows, scores)
-    np.maximum.at(best_b, pairs.cols, scores)
-    strong = scores >= cutoff + STRONG_MARGIN
-    best_of_a = scores >= best_a[pairs.rows]
-    best_of_b = scores >= best_b[pairs.cols]
-    outclassed = scores < np.minimum(best_a[pairs.rows], best_b[pairs.cols]) - OUTCLASSED
-    outclassed |= scores < np.maximum(best_a[pairs.rows], best_b[pairs.cols]) - FAR_BETTER
-    well_linked = scores >= cutoff + WELL_ABOVE
-    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (strong | best_of_a | best_of_b) & ~outclassed)
-    keep = keep[np.lexsort((pairs.cols[keep], pairs.rows[keep], -scores[keep]))]
     match = _RowMatch(units, idf)
     opening_a, opening_b = set(openings[0]), set(openings[1])
     # Nodes 0..n-1 are left units, n.. right units.
@@ -163,6 +153,27 @@ def link_pairs(
         rows.pop(rv, None)
         rows[ru] = joined
     return [(row.pairs, max(w for _, _, w in row.pairs)) for row in rows.values() if row.pairs]
+
+
+def _candidates(pairs: PairScores, cutoff: float) -> tuple[NDArray[np.intp], NDArray[np.bool_], NDArray[np.bool_], NDArray[np.bool_]]:
+    """The pairs that may link, strongest first; whether each is the best match of its left and of its
+    right sentence; and whether it scores well above the cutoff."""
+    import numpy as np
+
+    n, m = pairs.shape
+    scores = pairs.scores
+    best_a = np.zeros(n, dtype=np.float32)
+    best_b = np.zeros(m, dtype=np.float32)
+    np.maximum.at(best_a, pairs.rows, scores)
+    np.maximum.at(best_b, pairs.cols, scores)
+    strong = scores >= cutoff + STRONG_MARGIN
+    best_of_a = scores >= best_a[pairs.rows]
+    best_of_b = scores >= best_b[pairs.cols]
+    outclassed = scores < np.minimum(best_a[pairs.rows], best_b[pairs.cols]) - OUTCLASSED
+    outclassed |= scores < np.maximum(best_a[pairs.rows], best_b[pairs.cols]) - FAR_BETTER
+    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (strong | best_of_a | best_of_b) & ~outclassed)
+    keep = keep[np.lexsort((pairs.cols[keep], pairs.rows[keep], -scores[keep]))]
+    return keep, best_of_a, best_of_b, scores >= cutoff + WELL_ABOVE
 
 
 def _may_join(u: _Row, v: _Row, joined: _Row, match: _RowMatch, openings: bool) -> bool:
