@@ -340,14 +340,18 @@ class Pairing:
 
     def _tie(self) -> None:
         """Sentences that state one quantity of one subject, agreeing or not, are about
-        one event: their dates and times are set against each other as a link's are."""
+        one event: their dates and times are set against each other as a link's are.
+        Linked sentences are tied too where the quantity they both state differs: a
+        row may hold several sentences, and the conflict says which two tell one event
+        ("a 6.1-magnitude quake struck in March", "the 6.3-magnitude earthquake of
+        April")."""
         for _kind, verdict, x, y, _link in list(self.pairs):
             if x is None or y is None or x.kind not in QUANTITIES or not _disputable(x):
                 continue
             if verdict == "compatible" and not (math.isfinite(x.high or math.inf) and math.isfinite(y.high or math.inf)):
                 continue  # "at least one" fits "170,000": it ties nothing
             key = (x.sentence, y.sentence)
-            if key not in self.scores:
+            if key not in self.scores or verdict == "different":
                 self.tied.add(key)
                 self.partners[0][x.sentence].add(y.sentence)
                 self.partners[1][y.sentence].add(x.sentence)
@@ -358,8 +362,8 @@ class Pairing:
         Each value left of one report is tried against the values of its
         slot (kind and unit) left of the other that could be said of the same
         thing (:meth:`_one_thing`). Its partner is the one in the most alike
-        sentence, by the alignment's score where the two are linked and by
-        their shared words elsewhere: it must be the best partner of each of
+        sentence, by their shared words or the alignment's score where it
+        linked them higher: it must be the best partner of each of
         the two, and clearly (:data:`MARGIN`), or which figure answers which
         is not known and nothing is claimed ("wrong partner" is how a checker
         that pairs the first figure of a kind goes wrong). Then the kind's own
@@ -456,10 +460,11 @@ class Pairing:
         return not self._two_moments(x, y) and not self._stated_elsewhere(x, y)
 
     def _affinity(self, x: Fact, y: Fact) -> float:
-        """How alike the sentences of two values are: the alignment's score where it
-        linked them, else the share of their weighed words that they share (0-100)."""
-        linked = self.scores.get((x.sentence, y.sentence))
-        return linked if linked is not None else self.words.similarity(x.sentence, y.sentence)
+        """How alike the sentences of two values are: the share of their weighed words that
+        they share (0-100), or the alignment's score where it linked them higher: a link
+        that reads a sentence beside others of its row never makes it less alike."""
+        linked = self.scores.get((x.sentence, y.sentence), 0.0)
+        return max(linked, self.words.similarity(x.sentence, y.sentence))
 
     def _may_conflict(self, x: Fact, y: Fact, score: float, tied: bool = False) -> bool:
         """Whether two values, each the other's clear best partner, contradict each other.
