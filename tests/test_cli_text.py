@@ -200,11 +200,11 @@ def test_the_table_looks_as_it_did() -> None:
         "┃ short-video app TikTok if China  ┃        ┃ deal on social media app TikTok, ┃",
         "┃ won't drop demands…              ┃  score ┃ Washington’s top…                ┃",
         "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
-        "│ The U.S. [-will go ahead with-]  │     58 │ {+China and+} the US {+are “very │",
+        "│ The U.S. [-will go ahead with-]  │     35 │ {+China and+} the US {+are “very │",
         "│ a [-ban-] on [-short-video-] app │        │ close” to+} a {+deal+} on        │",
     ]
     assert lines[-1] == "└" + "─" * 34 + "┴" + "─" * 8 + "┴" + "─" * 34 + "┘"
-    assert lines[0].strip().startswith("8 changed · 0 trivial · 0 same")
+    assert lines[0].strip().startswith("9 changed · 0 trivial · 0 same")
 
 
 def test_a_frame_sets_header_cells_at_the_bottom_and_row_cells_at_the_top() -> None:
