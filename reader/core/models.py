@@ -29,12 +29,17 @@ class SegmentKind(str, Enum):
 
     SENTENCE = "sentence"
     HEADING = "heading"
+    #: Page furniture: captions, footers, "Related Stories".
     BOILERPLATE = "boilerplate"
+    #: Who wrote the article, where and when: a byline, a dateline, a date
+    #: field, a time stamp or a photo credit. Read for the article's source
+    #: and date; neither aligned nor read for facts.
+    METADATA = "metadata"
 
     @property
     def aligned(self) -> bool:
-        """Whether segments of this kind take part in alignment."""
-        return self is not SegmentKind.BOILERPLATE
+        """Whether segments of this kind take part in alignment (and so in the facts)."""
+        return self is SegmentKind.SENTENCE or self is SegmentKind.HEADING
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,8 @@ class Segment:
         end: Offset one past the last character.
         text: ``Article.text[start:end]``.
         kind: What the segment is.
-        reason: For boilerplate, why it was set aside (``"caption"``, ...).
+        reason: For boilerplate and metadata, why it was set aside
+            (``"photo caption"``, ``"byline"``, ...).
     """
 
     start: int
@@ -83,7 +89,7 @@ class Article:
     url: str | None = None
     #: The segments that take part in alignment, in document order.
     sentences: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
-    #: The segments set aside as boilerplate.
+    #: The segments set aside: boilerplate and metadata.
     boilerplate: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -200,7 +200,7 @@ def test_the_table_looks_as_it_did() -> None:
         "┃ short-video app TikTok if China  ┃        ┃ deal on social media app TikTok, ┃",
         "┃ won't drop demands…              ┃  score ┃ Washington’s top…                ┃",
         "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
-        "│ The U.S. [-will go ahead with-]  │     30 │ {+China and+} the US {+are “very │",
+        "│ The U.S. [-will go ahead with-]  │     35 │ {+China and+} the US {+are “very │",
         "│ a [-ban-] on [-short-video-] app │        │ close” to+} a {+deal+} on        │",
     ]
     assert lines[-1] == "└" + "─" * 34 + "┴" + "─" * 8 + "┴" + "─" * 34 + "┘"

@@ -68,9 +68,9 @@ def test_boilerplate_is_kept_marked_and_not_aligned() -> None:
     assert "Future Prospects and Expectations" in sentences
 
 
-def test_dateline_is_boilerplate() -> None:
+def test_dateline_is_metadata() -> None:
     (first, *_) = seed("001").segments
-    assert first.text == "ISTANBUL" and first.kind is SegmentKind.BOILERPLATE
+    assert first.text == "ISTANBUL" and first.kind is SegmentKind.METADATA and first.reason == "dateline"
 
 
 def test_html_main_text_and_metadata(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import align
+from reader.core import align, load_article
 from reader.core.facts.compare import FactComparison, FactPair, compare_facts
 from reader.core.reading.articles import article_from_text
 
@@ -1154,3 +1154,48 @@ def test_words_alike_in_another_mouth_are_not_one_quote() -> None:
         ),
     )
     assert not [q for q in comparison.quotes if q.a.kind == "quote" and q.b.kind == "quote"], describe(comparison)
+
+
+QUAKE_WIRE = """---
+title: Quake hits northern island
+source: Island Wire
+date: 2026-06-02
+---
+Quake hits northern island
+
+A strong earthquake shook the northern island on Tuesday, damaging dozens of homes near the port city.
+
+Rescue teams searched the coastal villages through the night.
+
+Residents of the port city ran into the streets as the quake shook houses.
+
+In March last year a 6.1-magnitude quake struck 300 kilometres off the port city, prompting a tsunami alert.
+"""
+
+QUAKE_HERALD = """---
+title: Earthquake shakes northern island
+source: Coast Herald
+date: 2026-06-02
+---
+Earthquake shakes northern island
+
+A strong earthquake shook the northern island on Tuesday, damaging homes.
+
+Last year, a smaller quake rocked the west coast of the island, killing one person.
+
+A 6.3-magnitude earthquake also hit off the port city in April 2025, triggering tsunami alerts.
+"""
+
+
+def test_the_month_of_a_past_quake_conflicts_where_a_row_holds_two_of_its_sentences(tmp_path: Path) -> None:
+    """The wire's past quake is linked to both of the herald's sentences on past quakes, in one row. The
+    magnitudes conflict between two of them, which tells that those two are of one event: their months
+    are set against each other, and "last year" in the other sentence of the row does not hide it."""
+    (tmp_path / "wire.md").write_text(QUAKE_WIRE, encoding="utf-8")
+    (tmp_path / "herald.md").write_text(QUAKE_HERALD, encoding="utf-8")
+    alignment = align(load_article(tmp_path / "wire.md"), load_article(tmp_path / "herald.md"))
+    past = next(link for link in alignment.links if len(link.b) == 2 and 2 in link.b)
+    assert past.b == (2, 3)
+    different = {(p.a.text, p.b.text) for p in compare_facts(alignment).pairs if p.verdict == "different" and p.a and p.b}
+    assert ("March last year", "April 2025") in different
+    assert ("6.1", "6.3") in different

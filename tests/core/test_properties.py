@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import align
+from reader.core.alignment.word_diff import joined
 from reader.core.reading.articles import article_from_text
 
 # Arbitrary Unicode, weighted towards the characters that break things:
@@ -51,8 +52,8 @@ def test_alignment_indices_are_valid_and_used_once(left: str, right: str) -> Non
         assert all(0 <= j < len(b.sentences) for j in link.b)
         used_a += link.a
         used_b += link.b
-        assert "".join(op.a_text for op in link.diff) == " ".join(a.sentences[i].text for i in link.a)
-        assert "".join(op.b_text for op in link.diff) == " ".join(b.sentences[j].text for j in link.b)
+        assert "".join(op.a_text for op in link.diff) == joined([a.sentences[i].text for i in link.a], link.a)
+        assert "".join(op.b_text for op in link.diff) == joined([b.sentences[j].text for j in link.b], link.b)
     assert len(used_a) == len(set(used_a)) and len(used_b) == len(set(used_b))
 
 

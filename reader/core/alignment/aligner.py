@@ -2,7 +2,7 @@
 
 The method, in three steps:
 
-1. **Terms.** Each sentence, and each headline that says something, becomes
+1. **Terms.** Each sentence, and each headline and deck, becomes
    a bag of normalised content terms (:func:`reader.core.text.terms.clause_terms`:
    numbers in any spelling as one value, the words news uses for one another
    as one word). Terms are weighted by inverse document frequency over the
@@ -16,25 +16,31 @@ The method, in three steps:
    one clause restates the other still scores.
    A pair whose diagonal neighbours also match gets a small bonus: reports
    move paragraphs, but keep the sentences within them in order. The pairs
-   of the two openings (headline and first sentence) get one too: news is
-   written top down.
-3. **Links.** Every pair at or above the cutoff is linked, less the pairs
-   whose two sentences both have a far better match elsewhere. Pairs join
-   links strongest first, up to ``MAX_SIDE`` sentences a side, so a merged
-   or split sentence pairs with both halves and a row never chains
-   far-apart sentences; each link lists the pairs that scored. Order plays
-   no part, so links survive reordered paragraphs.
+   of the two openings (headline, deck and first sentence) get one too:
+   news is written top down. Section headings and metadata (bylines,
+   datelines, time stamps) are not scored.
+3. **Links** (:mod:`reader.core.alignment.linking`). Pairs at or above the
+   cutoff join links strongest first, up to ``MAX_SIDE`` sentences a side,
+   so a merged or split sentence pairs with both halves. A pair near the
+   cutoff links only as the best match of one of its sentences, and none
+   links far below either sentence's best match; a link holds two sentences
+   of one side that are not neighbours only when each is linked well above
+   the cutoff, and a link of far-apart sentences, or of several sentences on
+   both sides, only when read whole it matches as well as its parts did.
+   Each link lists the pairs that were kept. Order plays no part, so links
+   survive reordered paragraphs.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from reader.core.alignment.linking import COVER_TOLERANCE, MAX_SIDE, STRONG_MARGIN, link_pairs
 from reader.core.alignment.scored import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
 from reader.core.alignment.word_diff import joiners, link_diff
 from reader.core.cache import IdentityCache
@@ -44,19 +50,24 @@ from reader.core.text.terms import clause_terms, content_terms
 if TYPE_CHECKING:
     from reader.core.alignment.scoring import PairScores
 
-__all__ = ["CLAUSE_WEIGHT", "DEFAULT_CUTOFF", "MAX_SIDE", "NEIGHBOUR_WEIGHT", "TermStatistics", "align"]
+__all__ = [
+    "CLAUSE_WEIGHT",
+    "COVER_TOLERANCE",
+    "DEFAULT_CUTOFF",
+    "MAX_SIDE",
+    "NEIGHBOUR_WEIGHT",
+    "OPENING_BONUS",
+    "STRONG_MARGIN",
+    "TermStatistics",
+    "align",
+    "candidate_scores",
+]
 
 #: Default score (0-100) below which two sentences are not linked.
 DEFAULT_CUTOFF = 18.0
 
-#: Most sentences of one article in one link: enough for a sentence that
-#: another outlet split in three, few enough that a row stays readable.
-MAX_SIDE = 3
-#: A pair scoring this much below the best match of each of its sentences
-#: is not linked.
-OUTCLASSED = 0.5
-#: Added to the score of a pair of the two articles' openings (headline, first sentence).
-OPENING_BONUS = 0.1
+#: Added to the score of a pair of the two articles' openings (headline, deck, first sentence).
+OPENING_BONUS = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,28 +163,61 @@ def align(
     return alignment
 
 
-def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+def candidate_scores(
+    a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, stats: TermStatistics | None = None
+) -> dict[tuple[int, int], float]:
+    """Every pair of sentences the aligner scores, as it scores them before linking.
+
+    Args:
+        a: The left article.
+        b: The right article.
+        cutoff: The cutoff the pairs are scored for (clause scores that cannot reach it are skipped).
+        stats: Term statistics, as for :func:`align`.
+
+    Returns:
+        The score (0-100) of each scored pair ``(a index, b index)``; a pair not
+        listed shares no term.
+    """
+    _, _, pairs, _ = _scored(a, b, cutoff, stats)
+    prepared_a, prepared_b = _prepare(a), _prepare(b)
+    return {
+        (prepared_a.members[u], prepared_b.members[v]): round(100 * w, 1)
+        for u, v, w in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist())
+    }
+
+
+def _scored(
+    a: Article, b: Article, cutoff: float, stats: TermStatistics | None
+) -> tuple[_Prepared, _Prepared, PairScores, dict[str, float]]:
+    """Both articles prepared, their pairs scored (openings lifted), and the weight of each term."""
     stats = stats or TermStatistics.of_articles((a, b))
     prepared_a, prepared_b = _prepare(a), _prepare(b)
-    left = list(prepared_a.units)
-    right = list(prepared_b.units)
     # Each distinct term once: long documents repeat their terms many times.
-    terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
+    terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*prepared_a.units, *prepared_b.units)))
     idf = {t: stats.idf(t) for t in terms}
     # numpy costs some 80 ms to import; the app's start needs none of it.
     from reader.core.alignment.scoring import score_pairs
 
-    pairs = score_pairs(left, right, idf, floor=cutoff / 100)
+    pairs = score_pairs(prepared_a.units, prepared_b.units, idf, floor=cutoff / 100)
     _lift_openings(pairs, prepared_a.opening, prepared_b.opening)
+    return prepared_a, prepared_b, pairs, idf
+
+
+def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+    prepared_a, prepared_b, pairs, idf = _scored(a, b, cutoff, stats)
+    left, right = prepared_a.units, prepared_b.units
     sentences_a, sentences_b = a.sentences, b.sentences
     links = []
-    for found, score in _link(pairs, cutoff / 100):
+    found_links = link_pairs(pairs, cutoff / 100, (left, right), idf, (prepared_a.opening, prepared_b.opening))
+    for found, score in found_links:
         scored = sorted((prepared_a.members[u], prepared_b.members[v], round(100 * w, 1)) for u, v, w in found)
         ia = sorted({i for i, _, _ in scored})
         ib = sorted({j for _, j, _ in scored})
         place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
         within = [(place_a[i], place_b[j], w) for i, j, w in scored]
-        diff = link_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib))
+        diff = link_diff(
+            a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib)
+        )
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
     links.extend(_same_headings(a, b, links, prepared_a.members, prepared_b.members))
     links.sort(key=lambda link: link.a[0])
@@ -227,15 +271,19 @@ def _prepare(article: Article) -> _Prepared:
 def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list[int]]:
     """The units that are scored, and the sentence index each stands for.
 
-    A heading is scored when it says something: a headline ("Lindsay Lohan
-    checks into Betty Ford Center") states the story in brief, and other
-    reports' headlines and leads say it too. A section heading of a word or
-    two ("LOW EXPECTATIONS") or a dateline ("May 03, 2013") is left out.
+    The headings before the first sentence are the headline and its deck:
+    they state the story in brief ("Lindsay Lohan checks into Betty Ford
+    Center"), and other reports' headlines and leads say it too. A heading
+    after the story has begun is a section heading ("Trade Tensions and
+    Broader Issues", "LOW EXPECTATIONS"): it names a topic and states
+    nothing, so it is not aligned.
     """
     scored: list[Unit] = []
     members: list[int] = []
+    begun = False
     for k, (sentence, unit) in enumerate(zip(article.sentences, units)):
-        if sentence.kind is SegmentKind.HEADING and sum(1 for t in unit.terms if t not in _NOT_WORDS and not t[0].isdigit()) < 3:
+        begun = begun or sentence.kind is SegmentKind.SENTENCE
+        if begun and sentence.kind is SegmentKind.HEADING:
             continue
         scored.append(unit)
         members.append(k)
@@ -243,14 +291,14 @@ def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list
 
 
 def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
-    """The units of the headline (a heading before the first sentence) and of the first sentence."""
+    """The units of the headline and deck (the headings before the first sentence) and of the first sentence."""
     sentences = article.sentences
     opening: list[int] = []
     for unit, k in enumerate(members):
         opening.append(unit)
         if sentences[k].kind is SegmentKind.SENTENCE:
             break
-    return tuple(opening[-2:])
+    return tuple(opening)
 
 
 def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tuple[int, ...]) -> None:
@@ -269,12 +317,6 @@ def _lift_openings(pairs: PairScores, opening_a: tuple[int, ...], opening_b: tup
     pairs.scores[lifted] = np.minimum(pairs.scores[lifted] + OPENING_BONUS, 1.0)
 
 
-#: Terms that do not make a heading say something.
-_NOT_WORDS = frozenset(
-    "january februa march april may june july august septem octobe novemb decemb monday tuesda wednes thursd friday saturd sunday".split()
-)
-
-
 def _unit(text: str) -> Unit:
     """The distinct terms of a sentence and of its clauses; clauses of fewer than three terms do not count."""
     terms, clauses = clause_terms(text)
@@ -283,56 +325,3 @@ def _unit(text: str) -> Unit:
         # copy: its whole normalised text stands in as its one term.
         terms = ["=" + " ".join(text.casefold().split())]
     return Unit(tuple(dict.fromkeys(terms)), tuple(tuple(dict.fromkeys(c)) for c in clauses if len(c) >= 3 and len(clauses) > 1))
-
-
-def _link(pairs: PairScores, cutoff: float) -> list[tuple[list[tuple[int, int, float]], float]]:
-    """Group the pairs at or above the cutoff into links of at most ``MAX_SIDE`` units a side.
-
-    Every pair that clears the cutoff is a candidate: both golds and real
-    reports are many-to-many (a merged sentence, a quote spread over two).
-    Pairs join links strongest first; a pair that would make a link larger
-    than ``MAX_SIDE`` on either side is dropped, so a link is split at its
-    weakest pairs and never chains far-apart sentences. A link lists only
-    the pairs that were themselves scored above the cutoff.
-
-    Returns:
-        Each link's pairs ``(unit a, unit b, score)`` and its best score.
-    """
-    import numpy as np
-
-    n, m = pairs.shape
-    scores = pairs.scores
-    # A pair whose two sentences both have a far better match elsewhere
-    # would only chain two clear links together (in an article aligned
-    # with itself, any two similar sentences).
-    best_a = np.zeros(n, dtype=np.float32)
-    best_b = np.zeros(m, dtype=np.float32)
-    np.maximum.at(best_a, pairs.rows, scores)
-    np.maximum.at(best_b, pairs.cols, scores)
-    best = np.minimum(best_a[pairs.rows], best_b[pairs.cols])
-    keep = np.flatnonzero((scores > 0) & (scores >= cutoff) & (scores >= best - OUTCLASSED))
-    rows, cols, weights = pairs.rows[keep], pairs.cols[keep], pairs.scores[keep]
-    order = np.lexsort((cols, rows, -weights))
-    # Nodes 0..n-1 are left units, n.. right units.
-    parent: dict[int, int] = {}
-    side: dict[int, list[int]] = {}  # root -> [left units, right units]
-    chosen: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, weight in zip(rows[order].tolist(), cols[order].tolist(), weights[order].tolist()):
-        ru, rv = find(i), find(n + j)
-        if ru != rv:
-            size_u, size_v = side.get(ru, [1, 0]), side.get(rv, [0, 1])
-            if size_u[0] + size_v[0] > MAX_SIDE or size_u[1] + size_v[1] > MAX_SIDE:
-                continue
-            parent[rv] = ru
-            side[ru] = [size_u[0] + size_v[0], size_u[1] + size_v[1]]
-            chosen[ru].extend(chosen.pop(rv, ()))
-        chosen[ru].append((i, j, weight))
-    return [(found, max(w for _, _, w in found)) for found in chosen.values()]

@@ -172,16 +172,9 @@ def link_diff(
         for side, index in (("a", x), ("b", y)):
             if index is not None and index > 0 and side in last:
                 ops[last[side]] = _joined(ops[last[side]], side, between[side][index - 1])
-        if x is not None and y is not None:
-            found = list(word_diff(a_text, [a_sentences[x]], b_text, [b_sentences[y]]))
-        elif x is not None:
-            s = a_sentences[x]
-            found = [DiffOp("delete", s.start, s.end, cursor["b"], cursor["b"], a_text[s.start : s.end], "")]
-        else:
-            assert y is not None
-            s = b_sentences[y]
-            found = [DiffOp("insert", cursor["a"], cursor["a"], s.start, s.end, "", b_text[s.start : s.end])]
-        for op in found:
+        a_one = None if x is None else a_sentences[x]
+        b_one = None if y is None else b_sentences[y]
+        for op in _step_ops(a_text, a_one, b_text, b_one, cursor):
             ops.append(op)
             if op.a_text:
                 last["a"] = len(ops) - 1
@@ -190,6 +183,16 @@ def link_diff(
                 last["b"] = len(ops) - 1
                 cursor["b"] = op.b_end
     return tuple(ops)
+
+
+def _step_ops(a_text: str, a_one: Segment | None, b_text: str, b_one: Segment | None, cursor: dict[str, int]) -> list[DiffOp]:
+    """One step of a link's path: two matched sentences diffed, or one sentence removed or added whole."""
+    if a_one is not None and b_one is not None:
+        return list(word_diff(a_text, [a_one], b_text, [b_one]))
+    if a_one is not None:
+        return [DiffOp("delete", a_one.start, a_one.end, cursor["b"], cursor["b"], a_text[a_one.start : a_one.end], "")]
+    assert b_one is not None
+    return [DiffOp("insert", cursor["a"], cursor["a"], b_one.start, b_one.end, "", b_text[b_one.start : b_one.end])]
 
 
 def _joined(op: DiffOp, side: str, joiner: str) -> DiffOp:

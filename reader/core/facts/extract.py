@@ -18,7 +18,7 @@ from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
 from reader.core.models import Article, FactKind
-from reader.core.reading.stamps import is_stamp, stamp_prefix, stamped_date
+from reader.core.reading.stamps import stamp_prefix
 
 #: Every kind of fact, in the order tables list them.
 KINDS = ("number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote")
@@ -146,15 +146,15 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
         k = bisect_right(starts, offset) - 1
         return k if k >= 0 and offset < sentences[k].end else -1
 
-    stamps = {k for k, segment in enumerate(sentences) if is_stamp(segment.text)}
-    written = article.date or stamped_date(sentences[k].text for k in sorted(stamps)[:3])
+    # A page's stamps ("Posted 8:44AM BST 16 Sep 2013") are metadata segments
+    # (reader.core.reading.stamps decides which), never sentences: when the page
+    # was made is no fact of the story, and gives the article its date.
+    written = article.date
     dated = written or reference
     anchor = parse_date(dated) if dated else None
     facts: list[Fact] = []
     own = parse_date(written) if written else None
     for number, segment in enumerate(sentences):
-        if number in stamps:
-            continue  # "Posted 8:44AM BST 16 Sep 2013": when the page was made, not what it reports
         prefix = segment.start + stamp_prefix(segment.text)
         for mention in find_values(article.text, segment.start, segment.end):
             if number == 0 and own is not None and mention.date == own:
@@ -163,7 +163,10 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
                 continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
             if mention.kind in {"time", "date"} and _AS_OF.search(article.text, max(segment.start, mention.start - 30), mention.start):
                 continue  # "At this point (10:30 p.m.)", "as of 6 a.m.": when the report was brought up to date
-            fact = _value_fact(article.text, mention, sentence_of(mention.start), anchor)
+            # The other report's date places a month or a year ("last year"), not a day:
+            # its "yesterday" may be this report's day before.
+            placing = anchor if written or not _day_relative(mention) else None
+            fact = _value_fact(article.text, mention, sentence_of(mention.start), placing)
             counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
             role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
             if mention.kind == "ordinal" and not role.modality:
@@ -189,7 +192,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
             Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
                  index, speaker=quote.speaker, words=quote.words)
         )
-    facts = [f for f in facts if f.sentence >= 0 and f.sentence not in stamps]
+    facts = [f for f in facts if f.sentence >= 0]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return ArticleFacts(article, tuple(facts))
 
@@ -258,6 +261,15 @@ def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
     if placed is None:
         return fact
     return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
+
+
+#: Relative days: placed only against the report's own date.
+_DAYS_RELATIVE = ("yesterday", "today", "tomorrow", "tonight", "last night")
+
+
+def _day_relative(mention: Mention) -> bool:
+    date = mention.date
+    return date is not None and bool(date.relative) and any(word in str(date.relative).lower() for word in _DAYS_RELATIVE)
 
 
 def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue | None) -> Fact:

@@ -133,9 +133,10 @@ class Pairing:
         """Every round, in order; the pairs made."""
         self._names()
         for index, link in enumerate(self.alignment.links):
-            side_a = [f for f in self.facts[0].in_sentences(link.a) if f.kind not in NAME_KINDS and f.kind != "quote"]
-            side_b = [f for f in self.facts[1].in_sentences(link.b) if f.kind not in NAME_KINDS and f.kind != "quote"]
-            self._in_link(side_a, side_b, index)
+            for i, j, _ in link.pairs or tuple((i, j, link.score) for i in link.a for j in link.b):
+                side_a = [f for f in self.facts[0].in_sentences((i,)) if f.kind not in NAME_KINDS and f.kind != "quote"]
+                side_b = [f for f in self.facts[1].in_sentences((j,)) if f.kind not in NAME_KINDS and f.kind != "quote"]
+                self._in_link(side_a, side_b, index)
         values_a = [f for f in self.plain[0] if f.kind not in NAME_KINDS]
         values_b = [f for f in self.plain[1] if f.kind not in NAME_KINDS]
         for verdict in ("same", "compatible"):
@@ -339,14 +340,18 @@ class Pairing:
 
     def _tie(self) -> None:
         """Sentences that state one quantity of one subject, agreeing or not, are about
-        one event: their dates and times are set against each other as a link's are."""
+        one event: their dates and times are set against each other as a link's are.
+        Linked sentences are tied too where the quantity they both state differs: a
+        row may hold several sentences, and the conflict says which two tell one event
+        ("a 6.1-magnitude quake struck in March", "the 6.3-magnitude earthquake of
+        April")."""
         for _kind, verdict, x, y, _link in list(self.pairs):
             if x is None or y is None or x.kind not in QUANTITIES or not _disputable(x):
                 continue
             if verdict == "compatible" and not (math.isfinite(x.high or math.inf) and math.isfinite(y.high or math.inf)):
                 continue  # "at least one" fits "170,000": it ties nothing
             key = (x.sentence, y.sentence)
-            if key not in self.scores:
+            if key not in self.scores or verdict == "different":
                 self.tied.add(key)
                 self.partners[0][x.sentence].add(y.sentence)
                 self.partners[1][y.sentence].add(x.sentence)
@@ -357,8 +362,8 @@ class Pairing:
         Each value left of one report is tried against the values of its
         slot (kind and unit) left of the other that could be said of the same
         thing (:meth:`_one_thing`). Its partner is the one in the most alike
-        sentence, by the alignment's score where the two are linked and by
-        their shared words elsewhere: it must be the best partner of each of
+        sentence, by their shared words or the alignment's score where it
+        linked them higher: it must be the best partner of each of
         the two, and clearly (:data:`MARGIN`), or which figure answers which
         is not known and nothing is claimed ("wrong partner" is how a checker
         that pairs the first figure of a kind goes wrong). Then the kind's own
@@ -455,10 +460,11 @@ class Pairing:
         return not self._two_moments(x, y) and not self._stated_elsewhere(x, y)
 
     def _affinity(self, x: Fact, y: Fact) -> float:
-        """How alike the sentences of two values are: the alignment's score where it
-        linked them, else the share of their weighed words that they share (0-100)."""
-        linked = self.scores.get((x.sentence, y.sentence))
-        return linked if linked is not None else self.words.similarity(x.sentence, y.sentence)
+        """How alike the sentences of two values are: the share of their weighed words that
+        they share (0-100), or the alignment's score where it linked them higher: a link
+        that reads a sentence beside others of its row never makes it less alike."""
+        linked = self.scores.get((x.sentence, y.sentence), 0.0)
+        return max(linked, self.words.similarity(x.sentence, y.sentence))
 
     def _may_conflict(self, x: Fact, y: Fact, score: float, tied: bool = False) -> bool:
         """Whether two values, each the other's clear best partner, contradict each other.
@@ -589,8 +595,10 @@ class Pairing:
         written = self.written[side]
         if written is None:
             return frozenset()
+        # "last year" is placed by the day the report was written, which the other report
+        # may not give: only a year written as one ties a figure to a past year.
         return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None
-                         and d.date.year < written)
+                         and d.date.year < written and not _written_relative(d))
 
     def _counts_differ(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two dates also give two different counts of one thing:
@@ -727,11 +735,8 @@ def _told_alike(x: Fact, y: Fact) -> bool:
 
 
 def _year_written(facts: ArticleFacts) -> int | None:
-    """The year an article was written, by its date or its page stamp."""
-    from reader.core.reading.stamps import is_stamp, stamped_date
-
-    article = facts.article
-    written = article.date or stamped_date(s.text for s in article.sentences[:12] if is_stamp(s.text))
+    """The year an article was written, by its date (a page stamp gives one: :mod:`reader.core.reading.structure`)."""
+    written = facts.article.date
     return int(written[:4]) if written and written[:4].isdigit() else None
 
 

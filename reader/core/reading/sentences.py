@@ -119,14 +119,17 @@ def _split_inline_heading(text: str, start: int, end: int) -> list[Span]:
 #: A piece that cannot start a sentence: a lower-case word ("com, said...")
 #: after a full stop the splitter mistook for an end.
 _LOWER_START = re.compile(r"[\"“‘'(]?[a-z]")
-#: A time of day ending a piece, and what may follow one in the same sentence.
-_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.I)
-_ZONE_OR_DAY = re.compile(
-    r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]T|[ECMP]T|Eastern|Central|Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday)\b"
-)
 #: A number cut at its decimal point ("a magnitude 6. | 1 quake").
 _CUT_NUMBER = re.compile(r"\d\.$")
+
+
+#: A clock time's "a.m." or "p.m." ending a piece ("5:15 a.m.", "1: 30 a. m.").
+_CLOCK_END = re.compile(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
+#: What goes on after a clock time in the same sentence: a day, a month, a time zone.
+_WHEN_NEXT = re.compile(
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
+    r"|[A-Z]{1,2}[SD]?T|GMT|UTC|Eastern|Central|Mountain|Pacific)\b"
+)
 
 
 def _glue_fragments(text: str, spans: list[Span]) -> list[Span]:
@@ -148,8 +151,8 @@ def _continues(text: str, previous: Span, start: int) -> bool:
     """Whether the piece at ``start`` goes on with the sentence ``previous``."""
     if _LOWER_START.match(text, start):
         return True
-    if _CLOCK_END.search(text, previous[0], previous[1]) and _ZONE_OR_DAY.match(text, start):
-        return True  # "at 3:30 p.m. Central on Saturday", "at 9 a.m. Monday"
+    if _CLOCK_END.search(text, previous[0], previous[1]) and _WHEN_NEXT.match(text, start):
+        return True  # "at 5:15 a.m. | Thursday", "at 3:30 p.m. | Central"
     return text[start].isdigit() and bool(_CUT_NUMBER.search(text, previous[0], previous[1]))
 
 

@@ -5,15 +5,18 @@
 2012": such a line is the page's own metadata, not a fact of the story it
 carries. :func:`is_stamp` tells one from a sentence, and :func:`stamp_date`
 reads the date it gives, so that an article without a date in its front
-matter still has one to place "last December" against.
+matter still has one to place "last December" against. This module is the
+one place that decides what a stamp is: the reading of an article's
+structure (:mod:`reader.core.reading.structure`, through
+:mod:`reader.core.reading.metadata`) sets stamps aside as metadata segments,
+so neither the aligner nor the fact finder reads them as sentences.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-__all__ = ["is_stamp", "stamp_date", "stamp_prefix", "stamped_date"]
+__all__ = ["is_stamp", "stamp_date", "stamp_prefix"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -143,16 +146,6 @@ def stamp_date(line: str) -> str | None:
         year += 2000 if year < 100 else 0
         month, day = (first, second) if first <= 12 else (second, first)
         return _iso(year, month, day)
-    return None
-
-
-def stamped_date(lines: Iterable[str]) -> str | None:
-    """The date of the first stamp among an article's opening lines."""
-    for line in lines:
-        if is_stamp(line):
-            found = stamp_date(line)
-            if found:
-                return found
     return None
 
 

@@ -1,9 +1,12 @@
-"""Find the parts of an article's text: title, source, date, boilerplate, body.
+"""Find the parts of an article's text: title, source, date, boilerplate, metadata, body.
 
 The rules are deliberately conservative: a line is set aside only when it is
 clearly page furniture (repeated photo captions, "Related Stories", the site
 footer, other stories' headlines at the end). Boilerplate is kept, marked,
-and left out of alignment.
+and left out of alignment. Bylines, datelines, date fields, time stamps and
+photo credits (:mod:`reader.core.reading.metadata`) are metadata: kept,
+marked, left out of alignment and of the facts, and read for the article's
+source and date.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.models import Segment, SegmentKind
+from reader.core.reading.metadata import DATE_FIELD, Metadata, read_line, read_prefix
 from reader.core.reading.sentences import looks_like_heading, split_sentences
+from reader.core.reading.stamps import is_stamp, stamp_date
 
 _FURNITURE = re.compile(
     r"""^(?:related\ (?:stories|articles|news|posts)|no\ stories\ found\.?|updated(?:\ on)?\b.{0,40}
@@ -23,8 +28,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$", re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}$")
-_DATE_FIELD = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 #: A bracketed credit closing a line. No "[" inside, so a line of many
 #: unclosed "[photo" does not make every one of them scan to its end.
 _PHOTO_CREDIT = re.compile(r"\[(?:photo|image|file photo)\b[^\[\]]*\]\s*$", re.IGNORECASE)
@@ -48,6 +51,7 @@ class _Line:
     end: int
     text: str
     reason: str = ""
+    metadata: Metadata | None = None
 
     @property
     def key(self) -> str:
@@ -65,28 +69,73 @@ def analyse(text: str) -> Structure:
         all segments in document order.
     """
     lines = _lines(text)
+    _mark_metadata(lines)
     _mark_furniture(lines)
     _mark_captions(lines)
     _mark_footer(lines)
-    dateline = _mark_dateline(lines)
-    source = _site_name(lines)
-    date_match = _DATE_FIELD.match(text)
-    date = date_match.group(1) if date_match else None
-
+    headline = _headline(text, lines)
+    found: list[Metadata] = []
     segments: list[Segment] = []
     for line in lines:
-        if line.reason:
+        if line.metadata is not None:
+            found.append(line.metadata)
+            segments.append(Segment(line.start, line.end, line.text, SegmentKind.METADATA, line.metadata.reason))
+        elif line.reason:
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, line.reason))
-        elif looks_like_heading(line.text) and not _DATE_FIELD.match(line.text):
+        elif line is headline or (looks_like_heading(line.text) and not DATE_FIELD.match(line.text)):
             segments.append(Segment(line.start, line.end, line.text, SegmentKind.HEADING))
         else:
-            spans = split_sentences(text, line.start, line.end)
+            start = line.start
+            opening = read_prefix(text, line.start, line.end) if not any(s.kind is SegmentKind.SENTENCE for s in segments) else None
+            if opening is not None:
+                # "date 2025-09-15 United States Treasury Secretary...": the
+                # date is the article's, the sentence begins after it.
+                start, metadata = opening
+                found.append(metadata)
+                end = len(text[line.start : start].rstrip()) + line.start
+                segments.append(Segment(line.start, end, text[line.start : end], SegmentKind.METADATA, metadata.reason))
+            spans = split_sentences(text, start, line.end)
             if not spans:  # only punctuation: keep it, but it says nothing
-                segments.append(Segment(line.start, line.end, line.text, SegmentKind.BOILERPLATE, "no words"))
-            for start, end in spans:
-                kind = SegmentKind.HEADING if _is_inline_heading(text, start, end) else SegmentKind.SENTENCE
-                segments.append(Segment(start, end, text[start:end], kind))
-    return Structure(_title(segments), source, date, tuple(segments), dateline)
+                segments.append(Segment(start, line.end, text[start : line.end], SegmentKind.BOILERPLATE, "no words"))
+            for first, end in spans:
+                if is_stamp(text[first:end]):
+                    # "Posted 8:44AM BST 16 Sep 2013." run into a paragraph: when the page was made.
+                    stamp = Metadata("time stamp", date=stamp_date(text[first:end]))
+                    found.append(stamp)
+                    segments.append(Segment(first, end, text[first:end], SegmentKind.METADATA, stamp.reason))
+                    continue
+                kind = SegmentKind.HEADING if _is_inline_heading(text, first, end) else SegmentKind.SENTENCE
+                segments.append(Segment(first, end, text[first:end], kind))
+    place = next((m.place for m in found if m.place), None)
+    source = _site_name(lines) or next((m.source for m in found if m.source), None)
+    date = next((m.date for m in found if m.date), None)
+    return Structure(_title(segments), source, date, tuple(segments), place)
+
+
+#: Most words of a headline read from its place rather than its look.
+_HEADLINE_WORDS = 40
+
+
+def _headline(text: str, lines: list[_Line]) -> _Line | None:
+    """The text's first line when its place makes it the headline, whatever it looks like.
+
+    A page saved as text opens with its headline, then a stamp, a byline or
+    a deck: "Indonesia earthquake: 24 dead and over 200 injured as 6.1
+    magnitude quake hits Aceh province" / "WEDNESDAY 03 JULY 2013". Such a
+    line may be long or end in "!" or "?", so it does not look like a
+    heading; one sentence standing before a metadata line or a heading is
+    one all the same.
+    """
+    body = [line for line in lines if line.metadata is None and not line.reason]
+    if len(body) < 2:
+        return None
+    first = body[0]
+    after = lines[lines.index(first) + 1]
+    if after.reason or not (after.metadata is not None or looks_like_heading(after.text)):
+        return None
+    if len(first.text.split()) > _HEADLINE_WORDS or len(split_sentences(text, first.start, first.end)) != 1:
+        return None
+    return first
 
 
 def _lines(text: str) -> list[_Line]:
@@ -130,7 +179,7 @@ def _mark_footer(lines: list[_Line]) -> None:
     """
     run: list[_Line] = []
     for line in reversed(lines):
-        if line.reason or looks_like_heading(line.text):
+        if line.reason or line.metadata or looks_like_heading(line.text):
             run.append(line)
         else:
             break
@@ -139,12 +188,14 @@ def _mark_footer(lines: list[_Line]) -> None:
             line.reason = line.reason or "site footer"
 
 
-def _mark_dateline(lines: list[_Line]) -> str | None:
-    """A first line in capitals only ("ISTANBUL") is a dateline: the place it was filed from, never the outlet."""
-    if len(lines) > 1 and _DATELINE.match(lines[0].text) and len(lines[0].text.split()) <= 3:
-        lines[0].reason = "dateline"
-        return lines[0].text.strip().title()
-    return None
+def _mark_metadata(lines: list[_Line]) -> None:
+    """Bylines, datelines, date fields, time stamps and photo credits.
+
+    A first line in capitals only ("ISTANBUL") is a dateline: the place it
+    was filed from, never the outlet.
+    """
+    for k, line in enumerate(lines):
+        line.metadata = read_line(line.text.strip(), first=k == 0 and len(lines) > 1)
 
 
 def _site_name(lines: list[_Line]) -> str | None:
@@ -170,10 +221,10 @@ def _is_inline_heading(text: str, start: int, end: int) -> bool:
 
 def _title(segments: list[Segment]) -> str:
     for segment in segments:
-        if segment.kind is SegmentKind.BOILERPLATE:
+        if not segment.kind.aligned:
             continue
         if segment.kind is SegmentKind.HEADING:
             return segment.text
-        body = _DATE_FIELD.sub("", segment.text).strip()
+        body = segment.text.strip()
         return body if len(body) <= 90 else body[:89].rsplit(" ", 1)[0] + "…"
     return ""

@@ -54,7 +54,7 @@ talks negotiations negotiation negotiate negotiating negotiators
 meet meeting met summit
 resign resigned resignation quit
 appoint appointed appointment nominate nominated nomination choose chose chosen select selected
-elect elected election elections vote votes voted poll polls ballot
+elect elected election elections vote votes voted ballot
 win won wins victory victorious beat beats defeat defeated triumph
 lose lost loses loss defeats
 champion championship
