@@ -13,10 +13,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
+from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.exports import save_export
-from reader.tui.fact_store import FactStore
 from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext, OpenOutlets
 from reader.tui.screens import (
     CompareScreen,
@@ -100,8 +99,8 @@ class ReaderApp(App[None]):
         self._likely_timer: Timer | None = None
         # Nothing is read here: the first frame comes first, and a file that
         # is slow to read can only hold up a worker.
-        self.session = Session(library_of([]), reading=True)
-        """The library and its facts, handed to every screen."""
+        self.session = Session(library_of([]), reading=True, cutoff=cutoff)
+        """The library and its comparer, handed to every screen."""
         self.first_batch_read = asyncio.Event()
         """Set once the folder is listed and its first batch read and shown."""
         self.stories_found = asyncio.Event()
@@ -116,11 +115,6 @@ class ReaderApp(App[None]):
     def unread(self) -> list[Path]:
         """Files still to be read in the background."""
         return self.session.unread
-
-    @property
-    def fact_store(self) -> FactStore:
-        """The facts of the library, shared by the screens."""
-        return self.session.fact_store
 
     def on_mount(self) -> None:
         # Before the first worker starts: quitting never waits for a worker.
@@ -154,7 +148,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         # Facts still being found in other processes are wanted no more.
-        self.session.fact_workers.close()
+        self.session.comparer.close()
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -169,10 +163,10 @@ class ReaderApp(App[None]):
         from reader.core.alignment.aligner import TermStatistics
 
         TermStatistics.of_articles(self.library.articles[: self.READ_AT_START])
-        from reader.core.facts.workers import worth_a_process
+        from reader.core.workers import worth_a_process
 
         if worth_a_process(*self.library.articles):
-            self.session.fact_workers.warm()  # a long article is here: its work will go to the processes
+            self.session.workers.warm()  # a long article is here: its work will go to the processes
 
     @work(thread=True, exclusive=True, group="library")
     def _read_library(self) -> None:
@@ -382,12 +376,12 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_comparison(self, left: Article, right: Article) -> None:
         """Align a pair and find its facts before ``c`` asks for them; a long pair in other processes, so that no key waits."""
-        if self.session.prepare(left, right, self.cutoff):
+        comparer = self.session.comparer
+        if comparer.prepare(left, right, self.cutoff):
             return
-        store = self.session.fact_store
-        alignment = align(left, right, self.cutoff)
+        alignment = comparer.align(left, right, self.cutoff)
         if not get_current_worker().is_cancelled:
-            store.comparison(alignment)
+            comparer.comparison(alignment)
 
     @on(CompareWith)
     def _compare_with(self, message: CompareWith) -> None:

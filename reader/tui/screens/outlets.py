@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core import Alignment, Article, FactComparison, align
+from reader.core import Article
 from reader.core.alignment.rows import CompareRow, RowKind
 from reader.core.alignment.word_diff import joined
-from reader.core.outlets import BaseRow, OneAgainstAll, one_against_all
+from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.tui.exports import save_export
 from reader.tui.messages import OpenComparison
 from reader.tui.screens.story import StoryScreen
@@ -205,21 +205,14 @@ class OutletsScreen(Screen[None]):
     def _build(self, articles: tuple[Article, ...]) -> None:
         """Align the base with each outlet and show the table; then compare their facts and show it again."""
         worker = get_current_worker()
-        base, others = articles[0], articles[1:]
-        alignments: list[Alignment] = []
-        for other in others:
-            elsewhere = self.session.align_elsewhere(base, other, self.cutoff)
-            alignments.append(elsewhere.result() if elsewhere is not None else align(base, other, self.cutoff))
-            if worker.is_cancelled:
-                return
-        self.post_message(self.Tabled(one_against_all(alignments), articles))
-        store = self.session.fact_store
-        facts: list[FactComparison | None] = []
-        for alignment in alignments:
-            facts.append(store.comparison(alignment))
-            if worker.is_cancelled:
-                return
-        self.post_message(self.Tabled(one_against_all(alignments, facts), articles))
+        comparer, base, others = self.session.comparer, articles[0], articles[1:]
+        table = comparer.against_all(base, others, self.cutoff, facts=False)
+        if worker.is_cancelled:
+            return
+        self.post_message(self.Tabled(table, articles))
+        table = comparer.against_all(base, others, self.cutoff)
+        if not worker.is_cancelled:
+            self.post_message(self.Tabled(table, articles))
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -413,8 +406,7 @@ class OutletsScreen(Screen[None]):
             return
         cell = row.cells[k]
         assert cell is not None
-        pair = Alignment(self.base, self.others[k], (link,), self.cutoff)
-        left, right = row_cells(pair, CompareRow(RowKind.CHANGED, link.a, link.b, link.score, link=link),
+        left, right = row_cells(table.alignments[k], CompareRow(RowKind.CHANGED, link.a, link.b, link.score, link=link),
                                 self.query_one("#outlets-detail", DiffPanel).cell_styles())
         mark, style, meaning = CELL_MARKS[cell.kind]
         detail.append("base: ", "bold")
