@@ -54,17 +54,16 @@ def load_articles(paths: Sequence[Path], stdin: BinaryIO | None = None) -> tuple
     """The articles at ``paths``, in order, or the first file that could not be read, and why.
 
     Args:
-        paths: Files of articles; ``-`` is read from ``stdin``.
-        stdin: The stream ``-`` stands for (default: none may be given).
+        paths: Files of articles.
+        stdin: The stream ``-`` stands for, if it stands for one (then for
+            one article only); without it, ``-`` is a file's name.
     """
     from reader.core.reading.articles import STANDARD_INPUT, article_from_stream, load_article
 
-    if sum(path == STANDARD_INPUT for path in paths) > 1:
+    if stdin is not None and sum(path == STANDARD_INPUT for path in paths) > 1:
         return LoadError(STANDARD_INPUT, "only one article can come from standard input")
     articles = []
     for path in paths:
-        if path == STANDARD_INPUT and stdin is None:
-            return LoadError(STANDARD_INPUT, "no standard input to read an article from")
         result = article_from_stream(stdin) if path == STANDARD_INPUT and stdin is not None else load_article(path)
         if isinstance(result, LoadError):
             return result
