@@ -74,3 +74,19 @@ def test_a_long_pair_is_aligned_in_another_process_once_and_kept(monkeypatch: py
         assert align(a, b, 18.0) is alignment  # kept as align keeps its own
     finally:
         session.comparer.close()
+
+
+def test_more_of_the_folder_read_keeps_the_comparer_and_the_facts_it_found() -> None:
+    from reader.tui.session import Session
+
+    articles = [load_article(p) for p in sorted(bundled_seeds().glob("*.txt"))[:2]]
+    a, b = [x for x in articles if isinstance(x, Article)]
+    session = Session(library_of([a]), reading=True, cutoff=30.0)
+    try:
+        comparer = session.comparer
+        found = comparer.facts(a)
+        session.update(library_of([a, b]), [], reading=False)  # the next batch, or a fetch
+        assert session.comparer is comparer and comparer.cutoff == 30.0
+        assert comparer.facts(a) is found
+    finally:
+        session.comparer.close()
