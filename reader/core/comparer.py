@@ -1,9 +1,10 @@
-"""Where a comparison of two articles is made: one :class:`Comparer` for the command line, a folder's pairs and the app.
+"""Where a comparison of two articles is made: one :class:`Comparer` below the command line and the app.
 
 A comparison is the alignment of two articles at a cutoff and their facts
-paired and judged on it. Every caller gets it here, so that ``reader align
-A B``, ``align --all``, ``align --base``, the app's compare view, its one
-against all and its story view give the same links and verdicts for the
+paired and judged on it. ``align --all`` (a folder's pairs, here or on a
+cluster), the app's compare view, its one against all and its story view
+get it here, and ``tests/test_one_comparison.py`` holds them and
+``reader align A B`` and ``--base`` to the same links and verdicts for the
 same pair and cutoff. The comparer knows what each of them would otherwise
 repeat:
 
