@@ -28,16 +28,14 @@ from reader.core.processes import ignore_interrupts, interrupts_held
 from reader.export import article_record, pair_record, to_json
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
-    from reader.core.facts.extract import ArticleFacts
+    from reader.core.comparer import Comparer
 
-    #: Gives an article's facts, relative dates placed against the reference date.
-    FactsOf = Callable[[Article, str | None], ArticleFacts]
     #: The articles of a folder by number: all of them, or (on a cluster) those a task was sent.
     Articles = Sequence[Article] | Mapping[int, Article]
 
-#: The library and cutoff of this worker process, set once when it starts.
+#: The library and the comparer of this worker process, set once when it starts.
 _WORKER: dict[str, object] = {}
 
 
@@ -46,79 +44,39 @@ def pair_indices(count: int) -> list[tuple[int, int]]:
     return list(combinations(range(count), 2))
 
 
-def pair_json(
-    a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
-) -> dict[str, object]:
-    """The object ``reader align A B --format json`` prints for one pair.
-
-    Args:
-        a: The left article.
-        b: The right article.
-        cutoff: Score from 0 to 100 below which sentences are not linked.
-        facts_of: Gives an article's facts, with relative dates placed against
-            a reference date; a batch passes one that remembers them, since an
-            article's facts do not depend on the article it is compared with.
-
-    Returns:
-        The alignment with its ``"facts"`` and ``"quotes"``.
-    """
-    from reader.core import align
-    from reader.core.facts.compare import compare_facts, too_long_for_facts
-    from reader.core.facts.extract import extract_facts
-    from reader.export import alignment_json, facts_json
-
-    alignment = align(a, b, cutoff=cutoff)
-    data = alignment_json(alignment)
-    facts = None
-    if not too_long_for_facts(alignment):
-        find = facts_of or (lambda article, reference: extract_facts(article, reference=reference))
-        facts = (find(a, b.date), find(b, a.date))
-    data.update(facts_json(compare_facts(alignment, facts=facts)))
-    return data
-
-
-def pair_line(
-    a: int, b: int, articles: Articles, cutoff: float = DEFAULT_CUTOFF, facts_of: FactsOf | None = None
-) -> dict[str, object]:
-    """The record of one pair in the JSON lines of a folder: the pair of :func:`pair_json`, its articles by number.
+def pair_line(a: int, b: int, articles: Articles, comparer: Comparer) -> dict[str, object]:
+    """The record of one pair in the JSON lines of a folder: the pair ``reader align A B --format json`` prints, its articles by number.
 
     Args:
         a: The left article's index in ``articles``.
         b: The right article's index.
         articles: The articles of the folder.
-        cutoff: Score from 0 to 100 below which sentences are not linked.
-        facts_of: Gives an article's facts, as for :func:`pair_json`.
+        comparer: Makes the comparison; it finds each article's facts once,
+            since they do not depend on the article it is compared with.
 
     Returns:
         The record, whose facts refer to those of the articles' records.
     """
-    from reader.core import align
-    from reader.core.facts.compare import compare_facts, too_long_for_facts
     from reader.core.facts.extract import ArticleFacts
 
     left, right = articles[a], articles[b]
-    alignment = align(left, right, cutoff=cutoff)
-    find = facts_of or remembering()
-    if too_long_for_facts(alignment):
-        own = (ArticleFacts(left, ()), ArticleFacts(right, ()))
-        return pair_record(a, b, compare_facts(alignment), own)
+    comparison = comparer.compare(left, right)
+    if comparison.unchecked:
+        return pair_record(a, b, comparison, (ArticleFacts(left, ()), ArticleFacts(right, ())))
     # An undated article's "next month" is placed against the other's date
-    # here, and against none in its own record.
-    comparison = compare_facts(alignment, facts=(find(left, right.date), find(right, left.date)))
-    return pair_record(a, b, comparison, (find(left, None), find(right, None)))
+    # in the pair, and against none in its own record.
+    return pair_record(a, b, comparison, (comparer.facts(left), comparer.facts(right)))
 
 
-def article_line(number: int, articles: Articles, facts_of: FactsOf | None = None) -> dict[str, object]:
+def article_line(number: int, articles: Articles, comparer: Comparer) -> dict[str, object]:
     """The record of one article in the JSON lines of a folder: its sentences and its facts, placed against its own date."""
-    from reader.core.facts.compare import too_long_for_facts
-    from reader.core.models import Alignment
+    from reader.core.facts.compare import facts_refused
 
     article = articles[number]
-    # Worded as the pairs word it: the check is made of an alignment.
-    reason = too_long_for_facts(Alignment(article, article, (), DEFAULT_CUTOFF))
+    reason = facts_refused(article)
     if reason:
         return article_record(number, article, None, reason)
-    return article_record(number, article, (facts_of or remembering())(article, None))
+    return article_record(number, article, comparer.facts(article))
 
 
 def align_all(
@@ -222,24 +180,10 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_worker(articles: tuple[Article, ...], cutoff: float) -> None:
+    from reader.core.comparer import Comparer
+
     _WORKER["articles"] = articles
-    _WORKER["cutoff"] = cutoff
-    _WORKER["facts"] = remembering()
-
-
-def remembering() -> FactsOf:
-    """Gives an article's facts, each found once (and once per reference date for an article that gives none)."""
-    from reader.core.facts.extract import extract_facts
-
-    memory: dict[tuple[str, str | None], ArticleFacts] = {}
-
-    def facts_of(article: Article, reference: str | None) -> ArticleFacts:
-        key = (article.id, None if article.date else reference)
-        if key not in memory:
-            memory[key] = extract_facts(article, reference=key[1])
-        return memory[key]
-
-    return facts_of
+    _WORKER["comparer"] = Comparer(cutoff)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,17 +204,17 @@ class ArticleFailure:
 
 
 def _article_lines(number: int) -> list[str | ArticleFailure]:
-    return article_lines(number, _WORKER["articles"], _WORKER["facts"])  # type: ignore[arg-type]
+    return article_lines(number, _WORKER["articles"], _WORKER["comparer"])  # type: ignore[arg-type]
 
 
 def _align_pair(pair: tuple[int, int]) -> str | PairFailure:
-    return align_pair(pair, _WORKER["articles"], _WORKER["cutoff"], _WORKER["facts"])  # type: ignore[arg-type]
+    return align_pair(pair, _WORKER["articles"], _WORKER["comparer"])  # type: ignore[arg-type]
 
 
-def article_lines(number: int, articles: Articles, facts_of: FactsOf) -> list[str | ArticleFailure]:
+def article_lines(number: int, articles: Articles, comparer: Comparer) -> list[str | ArticleFailure]:
     """The JSON line of one article, and an :class:`ArticleFailure` after it when its facts could not be found."""
     try:
-        return [to_json(article_line(number, articles, facts_of))]
+        return [to_json(article_line(number, articles, comparer))]
     except Exception as error:  # noqa: BLE001 - its pairs say what they can without it
         article = articles[number]
         # The line is still written, so that every pair's numbers lead somewhere.
@@ -278,10 +222,10 @@ def article_lines(number: int, articles: Articles, facts_of: FactsOf) -> list[st
         return [to_json(article_record(number, article, None, reason)), ArticleFailure(article.path, repr(error))]
 
 
-def align_pair(pair: tuple[int, int], articles: Articles, cutoff: float, facts_of: FactsOf) -> str | PairFailure:
+def align_pair(pair: tuple[int, int], articles: Articles, comparer: Comparer) -> str | PairFailure:
     """The JSON line of one pair, or a :class:`PairFailure` when it could not be aligned."""
     try:
-        data = pair_line(pair[0], pair[1], articles, cutoff, facts_of)
+        data = pair_line(pair[0], pair[1], articles, comparer)
     except Exception as error:  # noqa: BLE001 - one bad pair must not lose the others
         return PairFailure(articles[pair[0]].path, articles[pair[1]].path, repr(error))
     return to_json(data)

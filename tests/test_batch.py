@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.batch import align_all, pair_indices, pair_json, write_all
+from reader.batch import align_all, pair_indices, write_all
 from reader.core import bundled_seeds, load_library
 from reader.core.models import Article
-from reader.export import to_json
 
 ARTICLE_KEYS = {"type", "id", "path", "title", "source", "date", "sentences", "facts"}
 PAIR_KEYS = {"type", "a", "b", "links", "facts", "quotes"}
@@ -34,6 +33,19 @@ def records(lines: list[str]) -> tuple[dict[int, dict], list[dict]]:  # type: ig
             assert data["type"] == "pair"
             pairs.append(data)
     return articles, pairs
+
+
+def alone(a: Article, b: Article) -> dict:  # type: ignore[type-arg]
+    """What ``reader align A B --format json`` prints for the pair."""
+    from contextlib import redirect_stdout
+
+    from reader.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["align", str(a.path), str(b.path), "--format", "json"]) == 0
+    data: dict = json.loads(out.getvalue())  # type: ignore[type-arg]
+    return data
 
 
 def as_pair_json(articles: dict[int, dict], pair: dict) -> dict:  # type: ignore[type-arg]
@@ -124,7 +136,7 @@ def test_the_pool_gives_what_aligning_each_pair_alone_gives() -> None:
     found, pairs = records(list(align_all(articles, workers=2)))
     assert len(pairs) == 10
     for pair, (i, j) in zip(pairs, pair_indices(len(articles)), strict=True):
-        assert as_pair_json(found, pair) == json.loads(to_json(pair_json(articles[i], articles[j])))
+        assert as_pair_json(found, pair) == alone(articles[i], articles[j])
 
 
 def test_a_date_placed_against_the_other_article_is_given_in_the_pair() -> None:
@@ -165,10 +177,10 @@ def test_a_pair_that_fails_is_named_and_the_other_pairs_are_still_written(
         shutil.copy(path, tmp_path / path.name)
     real = reader.batch.pair_line
 
-    def fails_on_the_first_and_last(a: int, b: int, articles: tuple[Article, ...], cutoff: float, facts_of: object = None) -> dict[str, object]:
+    def fails_on_the_first_and_last(a: int, b: int, articles: tuple[Article, ...], comparer: object) -> dict[str, object]:
         if (a, b) == (0, 2):
             raise KeyError("3,500")
-        return real(a, b, articles, cutoff, facts_of)  # type: ignore[arg-type]
+        return real(a, b, articles, comparer)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reader.batch, "pair_line", fails_on_the_first_and_last)
     monkeypatch.setattr(reader.batch.os, "cpu_count", lambda: 1)  # in this process, where the patch holds
@@ -189,10 +201,10 @@ def test_an_article_whose_facts_fail_is_still_written_and_named(tmp_path: Path, 
         shutil.copy(path, tmp_path / path.name)
     real = reader.batch.article_line
 
-    def fails_on_the_second(number: int, articles: tuple[Article, ...], facts_of: object = None) -> dict[str, object]:
+    def fails_on_the_second(number: int, articles: tuple[Article, ...], comparer: object) -> dict[str, object]:
         if number == 1:
             raise ValueError("no facts")
-        return real(number, articles, facts_of)  # type: ignore[arg-type]
+        return real(number, articles, comparer)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reader.batch, "article_line", fails_on_the_second)
     assert main(["align", "--all", str(tmp_path), "--format", "jsonl"]) == 1
@@ -215,7 +227,7 @@ def test_an_article_too_long_for_a_fact_check_says_so_once_and_in_its_pairs(tmp_
     long = next(a for a in articles.values() if a["path"].endswith("long.txt"))
     assert long["facts"] == [] and "too long for a fact check" in long["facts_unchecked"]
     assert pair["facts"] == [] and pair["facts_unchecked"] == long["facts_unchecked"]
-    assert as_pair_json(articles, pair) == json.loads(to_json(pair_json(*library.articles)))
+    assert as_pair_json(articles, pair) == alone(*library.articles)
 
 
 def test_the_cutoff_reaches_the_workers() -> None:
@@ -260,4 +272,4 @@ def test_every_pair_of_a_batch_says_what_reader_align_says_of_it() -> None:
     assert len(found) == len(articles) and len(pairs) == len(pair_indices(len(articles)))
     for pair in pairs:
         a, b = articles[pair["a"]], articles[pair["b"]]
-        assert as_pair_json(found, pair) == json.loads(to_json(pair_json(a, b))), (a.id, b.id)  # facts found once, the same as per pair
+        assert as_pair_json(found, pair) == alone(a, b), (a.id, b.id)  # facts found once, the same as per pair

@@ -30,7 +30,8 @@ from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
-from reader.batch import ArticleFailure, PairFailure, align_pair, article_lines, remembering
+from reader.batch import ArticleFailure, PairFailure, align_pair, article_lines
+from reader.core.comparer import Comparer
 from reader.core.models import Article, LoadError
 from reader.core.reading.articles import article_from_text, load_article
 from reader.core.stories.blocking import index_terms
@@ -280,27 +281,27 @@ def story_partition(
     lines: list[tuple[int, int, str | PairFailure]] = []
     if pairs:
         by_number = {numbers[k]: members[k][0] for story in stories for k in story}
-        facts_of = remembering()
+        comparer = Comparer(cutoff)
         wanted = sorted(pair for story in stories for pair in combinations(sorted(numbers[k] for k in story), 2))
-        lines = [(i, j, align_pair((i, j), by_number, cutoff, facts_of)) for i, j in wanted]
+        lines = [(i, j, align_pair((i, j), by_number, comparer)) for i, j in wanted]
     return named_, lines
 
 
 def article_lines_of(articles: Sequence[Article], first: int) -> list[str | ArticleFailure]:
     """The JSON lines of a batch's articles, numbered from ``first`` (each followed by its failure, if any)."""
     by_number = {first + n: article for n, article in enumerate(articles)}
-    facts_of = remembering()
+    comparer = Comparer()  # an article's own facts depend on no cutoff
     lines: list[str | ArticleFailure] = []
     for number in by_number:
-        lines.extend(article_lines(number, by_number, facts_of))
+        lines.extend(article_lines(number, by_number, comparer))
     return lines
 
 
 def pair_chunk(chunk: Sequence[tuple[int, int]], firsts: Sequence[int], cutoff: float, *batches: list[Article]) -> list[str | PairFailure]:
     """The JSON lines of some pairs of a folder, every batch of it at hand (``--all``: every article meets every other)."""
     by_number = {first + n: article for first, batch in zip(firsts, batches, strict=True) for n, article in enumerate(batch)}
-    facts_of = remembering()
-    return [align_pair(pair, by_number, cutoff, facts_of) for pair in chunk]
+    comparer = Comparer(cutoff)
+    return [align_pair(pair, by_number, comparer) for pair in chunk]
 
 
 def document_frequencies(found: tuple[list[ArticleTerms], Counter[str]]) -> Counter[str]:

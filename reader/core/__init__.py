@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.core.facts.names import Gazetteer, learn_gazetteer
     from reader.core.facts.quote_compare import QuotePair
     from reader.core.models import Alignment, Article, DiffOp, Link, LoadError, Segment, SegmentKind
-    from reader.core.outlets.one_against_all import OneAgainstAll, against_all, one_against_all
+    from reader.core.outlets.one_against_all import OneAgainstAll, one_against_all
     from reader.core.reading.articles import ARTICLE_SUFFIXES, Library, bundled_seeds, load_article, load_library
     from reader.core.reading.decode import MAX_BYTES, DecodeError, decode_bytes
     from reader.core.stories import Stories, Story, find_stories
@@ -46,7 +46,6 @@ _HOMES = {
     "learn_gazetteer": "facts.names",
     "QuotePair": "facts.quote_compare",
     "OneAgainstAll": "outlets.one_against_all",
-    "against_all": "outlets.one_against_all",
     "one_against_all": "outlets.one_against_all",
     "Alignment": "models",
     "Article": "models",
@@ -95,7 +94,6 @@ __all__ = [
     "Stories",
     "Story",
     "TermStatistics",
-    "against_all",
     "align",
     "bundled_seeds",
     "compare_facts",

@@ -13,11 +13,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
-from reader.core import DEFAULT_CUTOFF, Article, Library, align
+from reader.core import DEFAULT_CUTOFF, Article, Library
 from reader.core.config import Config
 from reader.core.reading.articles import library_of
 from reader.tui.exports import save_export
-from reader.tui.fact_store import FactStore
 from reader.tui.fetching import Fetching
 from reader.tui.keymap import checked_keymap
 from reader.tui.messages import (
@@ -110,8 +109,8 @@ class ReaderApp(Fetching):
         self._likely_timer: Timer | None = None
         # Nothing is read here: the first frame comes first, and a file that
         # is slow to read can only hold up a worker.
-        self.session = Session(library_of([]), reading=True)
-        """The library and its facts, handed to every screen."""
+        self.session = Session(library_of([]), reading=True, cutoff=cutoff)
+        """The library and its comparer, handed to every screen."""
         self.session.news = SessionNews(self)
         self.first_batch_read = asyncio.Event()
         """Set once the folder is listed and its first batch read and shown."""
@@ -127,11 +126,6 @@ class ReaderApp(Fetching):
     def unread(self) -> list[Path]:
         """Files still to be read in the background."""
         return self.session.unread
-
-    @property
-    def fact_store(self) -> FactStore:
-        """The facts of the library, shared by the screens."""
-        return self.session.fact_store
 
     def on_mount(self) -> None:
         # Before the first worker starts: quitting never waits for a worker.
@@ -176,7 +170,7 @@ class ReaderApp(Fetching):
 
     def on_unmount(self) -> None:
         # Facts still being found in other processes are wanted no more.
-        self.session.fact_workers.close()
+        self.session.comparer.close()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen in the app for next time (in reader's state folder); the config's own is not state."""
@@ -243,12 +237,12 @@ class ReaderApp(Fetching):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def _prepare_comparison(self, left: Article, right: Article) -> None:
         """Align a pair and find its facts before ``c`` asks for them; a long pair in other processes, so that no key waits."""
-        if self.session.prepare(left, right, self.cutoff):
+        comparer = self.session.comparer
+        if comparer.prepare(left, right, self.cutoff):
             return
-        store = self.session.fact_store
-        alignment = align(left, right, self.cutoff)
+        alignment = comparer.align(left, right, self.cutoff)
         if not get_current_worker().is_cancelled:
-            store.comparison(alignment)
+            comparer.comparison(alignment)
 
     # -- the palette's requests no screen took -------------------------------
 

@@ -57,10 +57,10 @@ class FolderReading(App[None]):
         from reader.core.alignment.aligner import TermStatistics
 
         TermStatistics.of_articles(self.session.library.articles[: self.READ_AT_START])
-        from reader.core.facts.workers import worth_a_process
+        from reader.core.workers import worth_a_process
 
         if worth_a_process(*self.session.library.articles):
-            self.session.fact_workers.warm()  # a long article is here: its work will go to the processes
+            self.session.workers.warm()  # a long article is here: its work will go to the processes
 
     @work(thread=True, exclusive=True, group="library")
     def _read_library(self) -> None:

@@ -181,18 +181,6 @@ def comparison_rows(
     yield frame.bottom(span=isinstance(previous, Gap))
 
 
-def print_alignment(alignment: Alignment, width: int | None = None, console: Console | None = None) -> None:
-    """Print a side-by-side comparison, a row at a time.
-
-    Without colour (a pipe, ``NO_COLOR``, ``--color never``) the changed
-    words are marked in the text: ``[-removed-]`` left, ``{+added+}`` right.
-    """
-    console = console or output_console(width)
-    write = console.file.write
-    for chunk in comparison_rows(alignment, console.width, paint_of(console)):
-        write(chunk)
-
-
 # --- facts -------------------------------------------------------------------
 
 

@@ -81,12 +81,13 @@ def test_align_text_respects_no_color_on_a_terminal() -> None:
     from rich.console import Console
 
     from reader.core import align, load_article
-    from reader.view.render import print_alignment
+    from reader.view.render import comparison_rows, paint_of
 
     alignment = align(load_article(SEEDS[0]), load_article(SEEDS[1]))  # type: ignore[arg-type]
     coloured, plain = StringIO(), StringIO()
-    print_alignment(alignment, console=Console(file=coloured, force_terminal=True, width=100))
-    print_alignment(alignment, console=Console(file=plain, force_terminal=True, width=100, no_color=True))
+    for out, console in ((coloured, Console(file=coloured, force_terminal=True, width=100)),
+                         (plain, Console(file=plain, force_terminal=True, width=100, no_color=True))):
+        out.write("".join(comparison_rows(alignment, console.width, paint_of(console))))
     assert "\x1b[1;31m" in coloured.getvalue() or "\x1b[31;1m" in coloured.getvalue()
     assert "\x1b" not in plain.getvalue()  # no colour, and no bold or underline either
     assert "[-" in plain.getvalue() and "{+" in plain.getvalue()

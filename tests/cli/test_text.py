@@ -23,7 +23,7 @@ from rich.text import Text
 from reader.core import Article, align, load_article
 from reader.core.facts.compare import compare_facts
 from reader.view.columns import Frame, Paint, wrap
-from reader.view.render import comparison_rows, facts_rows, print_alignment, print_facts
+from reader.view.render import comparison_rows, facts_rows, paint_of, print_facts
 from tests.cli.test_cli import SEEDS, run
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -219,7 +219,8 @@ def test_a_frame_sets_header_cells_at_the_bottom_and_row_cells_at_the_top() -> N
 def test_colour_on_never_reaches_a_border_the_padding_or_the_next_line(tmp_path: Path) -> None:
     alignment = _alignment(SEEDS[1], SEEDS[4])
     out = io.StringIO()
-    print_alignment(alignment, console=Console(file=out, force_terminal=True, width=100))
+    console = Console(file=out, force_terminal=True, width=100)
+    out.write("".join(comparison_rows(alignment, console.width, paint_of(console))))
     print_facts(compare_facts(alignment), console=Console(file=out, force_terminal=True, width=120))
     written = out.getvalue()
     assert "\x1b[1;31m" in written and "\x1b[1;32m" in written

@@ -258,9 +258,9 @@ def test_only_facts_never_mentioned_are_omissions() -> None:
         "TikTok has 170 million users in the US. The deadline is Sept. 17 in Washington.\n",
         "The deadline is September 17 in Washington.\n",
     )
-    omitted = [p.a.text for p in comparison.omissions("a")]  # type: ignore[union-attr]
+    omitted = [p.a.text for p in comparison.pairs if p.verdict == "only_a"]  # type: ignore[union-attr]
     assert "170 million" in omitted and "Sept. 17" not in omitted
-    assert comparison.omissions("b") == ()
+    assert not any(p.verdict == "only_b" for p in comparison.pairs)
 
 
 def test_relations_of_numbers() -> None:

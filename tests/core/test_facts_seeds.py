@@ -97,7 +97,7 @@ def test_170_million_users_appear_only_in_some_sources() -> None:
     assert len(rows) == 1
     reporting = [matrix.articles[k].id[:3] for k, c in enumerate(rows[0].cells) if c.state != "absent"]
     assert reporting == ["003", "004"]
-    omitted = [p for p in compared("000", "004").omissions("b") if p.kind == "number"]
+    omitted = [p for p in compared("000", "004").pairs if p.verdict == "only_b" and p.kind == "number"]
     assert any(p.b and p.b.value == "170 million users" for p in omitted)
 
 
@@ -237,10 +237,10 @@ def test_as_many_months_is_four() -> None:
     assert [(f.text, f.low) for f in months] == [("as many months", 4)]
 
 
-def test_omissions_are_ranked_by_position() -> None:
+def test_omissions_are_listed_by_position() -> None:
     comparison = compared("000", "004")
-    for side in ("a", "b"):
-        starts = [(p.a or p.b).start for p in comparison.omissions(side)]  # type: ignore[union-attr]
+    for verdict in ("only_a", "only_b"):
+        starts = [(p.a or p.b).start for p in comparison.pairs if p.verdict == verdict]  # type: ignore[union-attr]
         assert starts == sorted(starts) and len(starts) > 3
 
 
@@ -351,19 +351,18 @@ def test_a_bare_name_is_recognised_from_its_own_article() -> None:
     assert pair.verdict == "same"
 
 
-def test_every_mention_has_a_verdict_for_colouring() -> None:
+def test_the_views_mark_the_contradicted_mentions_and_no_other() -> None:
     comparison = compared("001", "002")
-    for side, facts in (("a", comparison.facts_a), ("b", comparison.facts_b)):
-        verdicts = comparison.mention_verdicts(side)
-        assert [f for f, _ in verdicts] == list(facts.facts)
-        by_text = {}
-        for fact, verdict in verdicts:
-            by_text.setdefault(fact.text, set()).add(verdict)
-        assert by_text["Bessent"] == {"same"}  # every repeat, not only the listed one
-    left = dict((f.text, v) for f, v in comparison.mention_verdicts("a"))
-    assert left["third"] == "different" and left["50% to 100%"] != "different"
-    assert any(v == "altered" for f, v in comparison.mention_verdicts("a") if f.kind == "quote")
-    (link,) = comparison.conflict_links - {p.link for p in pairs(comparison, "date", "different")}
+    # What the compare view, the facts table and --only-changes mark ≠: the facts of the conflicting pairs.
+    marked = {id(f) for p in comparison.conflicts for f in (p.a, p.b) if f is not None}
+    left = comparison.facts_a.facts
+    assert any(id(f) in marked for f in left if f.text == "third")
+    assert not any(id(f) in marked for f in left if f.text == "50% to 100%")
+    assert not any(id(f) in marked for f in (*left, *comparison.facts_b.facts) if f.text == "Bessent")
+    assert [p.verdict for p in pairs(comparison, "person") if "Bessent" in (p.a or p.b).value] == ["same"]  # type: ignore[union-attr]
+    assert any(q.verdict == "altered" for q in comparison.quotes)
+    links = {p.link for p in comparison.conflicts if p.link is not None}
+    (link,) = links - {p.link for p in pairs(comparison, "date", "different")}
     assert link == [p for p in pairs(comparison, "ordinal", "different")][0].link
 
 

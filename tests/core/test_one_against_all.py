@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from reader.core.alignment.aligner import align
+from reader.core.comparer import Comparer
 from reader.core.facts.compare import compare_facts
 from reader.core.models import Alignment, Article
-from reader.core.outlets import CELL_KINDS, OneAgainstAll, against_all, one_against_all
+from reader.core.outlets import CELL_KINDS, OneAgainstAll, one_against_all
 from reader.core.reading.articles import load_article
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
@@ -46,7 +47,7 @@ def _expected_column(alignment: Alignment) -> dict[int, tuple[set[int], float]]:
 @pytest.mark.parametrize("base", range(5))
 def test_each_column_is_the_pairwise_alignment_of_the_base_with_that_outlet(seeds: list[Article], base: int) -> None:
     others = _others(seeds, base)
-    table = against_all(seeds[base], others)
+    table = Comparer().against_all(seeds[base], others)
     assert table.base is seeds[base] and table.others == tuple(others)
     assert [row.base for row in table.rows] == list(range(len(seeds[base].sentences)))
     for k, other in enumerate(others):
@@ -72,7 +73,7 @@ def test_each_column_is_the_pairwise_alignment_of_the_base_with_that_outlet(seed
 
 @pytest.mark.parametrize("base", range(5))
 def test_what_no_other_outlet_reports_has_no_cells_and_the_rest_has_one(seeds: list[Article], base: int) -> None:
-    table = against_all(seeds[base], _others(seeds, base))
+    table = Comparer().against_all(seeds[base], _others(seeds, base))
     alone = {row.base for row in table.base_only}
     for row in table.rows:
         assert (row.base in alone) == all(cell is None for cell in row.cells)
@@ -83,7 +84,7 @@ def test_what_no_other_outlet_reports_has_no_cells_and_the_rest_has_one(seeds: l
 
 def test_the_seeds_contradict_each_other_somewhere(seeds: list[Article]) -> None:
     """The conflict checks above are not vacuous: some seed, as the base, is contradicted by another."""
-    found = sum(bool(row.contradicted_by) for base in range(5) for row in against_all(seeds[base], _others(seeds, base)).rows)
+    found = sum(bool(row.contradicted_by) for base in range(5) for row in Comparer().against_all(seeds[base], _others(seeds, base)).rows)
     assert found
 
 
@@ -91,8 +92,8 @@ def test_the_seeds_contradict_each_other_somewhere(seeds: list[Article]) -> None
 def test_the_order_of_the_others_only_permutes_the_columns(seeds: list[Article], base: int) -> None:
     others = _others(seeds, base)
     order = [2, 0, 3, 1]
-    forward = against_all(seeds[base], others)
-    shuffled = against_all(seeds[base], [others[k] for k in order])
+    forward = Comparer().against_all(seeds[base], others)
+    shuffled = Comparer().against_all(seeds[base], [others[k] for k in order])
     assert shuffled.others == tuple(others[k] for k in order)
     for before, after in zip(forward.rows, shuffled.rows, strict=True):
         assert after.base == before.base
@@ -124,7 +125,7 @@ def story(tmp_path: Path) -> OneAgainstAll:
         _article(tmp_path, "same", DEATHS.format("Three"), MAYOR),
         _article(tmp_path, "silent", MAYOR, FUND),
     ]
-    return against_all(base, others)
+    return Comparer().against_all(base, others)
 
 
 def test_an_outlet_that_counts_otherwise_contradicts_the_sentence(story: OneAgainstAll) -> None:

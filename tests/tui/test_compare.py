@@ -358,16 +358,16 @@ async def test_cursor_keys_and_mouse_click_select_rows(story: list[Path]) -> Non
 
 
 async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.tui.screens.compare as compare_module
+    import reader.core.comparer as comparer_module
 
     release = threading.Event()
-    real_align = compare_module.align
+    real_align = comparer_module.align
 
     def slow_align(*args: object, **kwargs: object) -> object:
         release.wait(timeout=30)
         return real_align(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(compare_module, "align", slow_align)
+    monkeypatch.setattr(comparer_module, "align", slow_align)
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -530,12 +530,12 @@ async def test_double_click_opens_the_row_in_context(story: list[Path]) -> None:
 async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(
     story: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.tui.screens.compare as compare_module
+    import reader.core.comparer as comparer_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("3,500")
 
-    monkeypatch.setattr(compare_module, "align", broken)
+    monkeypatch.setattr(comparer_module, "align", broken)
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

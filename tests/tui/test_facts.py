@@ -325,11 +325,11 @@ def test_the_app_and_reader_facts_give_the_same_facts_for_every_pair() -> None:
     from itertools import combinations
 
     from reader.core import align, load_library
+    from reader.core.comparer import Comparer
     from reader.core.facts.compare import compare_facts
-    from reader.tui.fact_store import FactStore
 
     library = load_library([LOCAL_NEWS])
-    store = FactStore(library)
+    store = Comparer()
     stories: dict[str, list[Article]] = {}
     for article in library.articles:
         stories.setdefault(article.path.name.split("_")[0], []).append(article)

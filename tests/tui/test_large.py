@@ -50,15 +50,16 @@ def big_alignment(left: Article, right: Article, cutoff: float) -> Alignment:
 
 @pytest.fixture
 def big_pair(monkeypatch: pytest.MonkeyPatch) -> tuple[Article, Article]:
+    import reader.core.comparer as comparer_module
     import reader.tui.screens.compare as compare_module
-    from reader.tui.session import Session
+    from reader.core.comparer import Comparer
 
     left, right = big_article("left", 1), big_article("right", 2)
     # The made-up alignment below stands in for the aligner, here and not in another process.
-    monkeypatch.setattr(Session, "align_elsewhere", lambda self, a, b, cutoff: None)
+    monkeypatch.setattr(Comparer, "align_elsewhere", lambda self, a, b, cutoff=None: None)
     prepared = big_alignment(left, right, 30.0)
     monkeypatch.setattr(
-        compare_module,
+        comparer_module,
         "align",
         lambda a, b, cutoff, stats=None: replace(
             prepared if a is left else compare_module.swapped(prepared), cutoff=cutoff

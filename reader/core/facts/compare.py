@@ -78,55 +78,6 @@ class FactComparison:
         """The pairs judged ``different``, in reading order."""
         return tuple(p for p in self.pairs if p.conflict)
 
-    def omissions(self, side: str) -> tuple[FactPair, ...]:
-        """Facts only ``side`` ("a" or "b") states, earliest first.
-
-        A lede fact left out matters more than a last line, so they are
-        ranked by where they appear in the article that states them.
-        """
-        verdict = "only_a" if side == "a" else "only_b"
-        found = [p for p in self.pairs if p.verdict == verdict]
-        return tuple(sorted(found, key=lambda p: (p.a or p.b).start))  # type: ignore[union-attr]
-
-    @property
-    def conflict_links(self) -> frozenset[int]:
-        """Indices of the links holding a conflict, for marking a gutter."""
-        return frozenset(p.link for p in self.pairs if p.conflict and p.link is not None)
-
-    def mention_verdicts(self, side: str) -> tuple[tuple[Fact, str], ...]:
-        """Every fact of one side with a verdict, repeats included, for colouring text.
-
-        A repeated mention ("Bessent" the fifth time) takes the verdict of
-        the listed one with its value, or ``same`` when the other article
-        states that value; a quote takes its quote verdict (``exact``,
-        ``altered``, ``paraphrased``) or ``only_a``/``only_b``.
-
-        Args:
-            side: ``"a"`` (left) or ``"b"`` (right).
-
-        Returns:
-            ``(fact, verdict)`` for every fact of that side, in text order.
-        """
-        mine, theirs = (self.facts_a, self.facts_b) if side == "a" else (self.facts_b, self.facts_a)
-        alone = "only_a" if side == "a" else "only_b"
-        listed: dict[int, str] = {}
-        by_key: dict[str, str] = {}
-        for pair in self.pairs:
-            fact = pair.a if side == "a" else pair.b
-            if fact is not None:
-                listed[id(fact)] = pair.verdict
-                by_key.setdefault(fact.key, pair.verdict)
-        for quote in self.quotes:
-            listed[id(quote.a if side == "a" else quote.b)] = quote.verdict
-        other_keys = {f.key for f in theirs.facts}
-        out = []
-        for fact in mine.facts:
-            verdict = listed.get(id(fact)) or by_key.get(fact.key)
-            if verdict is None:
-                verdict = "same" if fact.key in other_keys else alone
-            out.append((fact, verdict))
-        return tuple(out)
-
 
 def compare_facts(
     alignment: Alignment,

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from reader.core.outlets.one_against_all import CELL_KINDS, BaseRow, Cell, CellKind, OneAgainstAll, against_all, one_against_all
+from reader.core.outlets.one_against_all import CELL_KINDS, BaseRow, Cell, CellKind, OneAgainstAll, one_against_all
 
-__all__ = ["CELL_KINDS", "BaseRow", "Cell", "CellKind", "OneAgainstAll", "against_all", "one_against_all"]
+__all__ = ["CELL_KINDS", "BaseRow", "Cell", "CellKind", "OneAgainstAll", "one_against_all"]

@@ -209,25 +209,3 @@ def _unmatched(alignment: Alignment) -> tuple[int, ...]:
     linked = {j for link in alignment.links for j in link.b}
     return tuple(j for j in range(len(alignment.b.sentences)) if j not in linked)
 
-
-def against_all(base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True) -> OneAgainstAll:
-    """Align ``base`` with each of ``others``, compare their facts, and lay out the table.
-
-    Args:
-        base: The report read.
-        others: The reports it is read against, in column order.
-        cutoff: The aligner's cutoff (default: its own).
-        facts: Whether to compare facts too (contradictions, altered quotes).
-
-    Returns:
-        The table.
-    """
-    from reader.core.alignment.aligner import DEFAULT_CUTOFF, align
-
-    alignments = [align(base, other, DEFAULT_CUTOFF if cutoff is None else cutoff) for other in others]
-    comparisons: list[FactComparison | None] = [None] * len(alignments)
-    if facts:
-        from reader.core.facts.compare import compare_facts
-
-        comparisons = [compare_facts(alignment) for alignment in alignments]
-    return one_against_all(alignments, comparisons)

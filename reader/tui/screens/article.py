@@ -107,7 +107,7 @@ class ArticleScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="facts")
     def _find_facts(self) -> None:
         worker = get_current_worker()
-        found = self.session.fact_store.facts(self.article)
+        found = self.session.comparer.facts(self.article)
         if not worker.is_cancelled:
             self.post_message(self.FactsFound(found.spans()))
 

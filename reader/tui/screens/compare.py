@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison, align
+from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
 from reader.tui.exports import export_page
 from reader.tui.flagged import next_flagged
@@ -136,7 +136,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         self._keep_place = keep_place
         # A long pair is aligned in another process: no key waits. Its facts are
         # asked for once the rows are on screen.
-        self.session.prepare(self.left, self.right, self.cutoff)
+        self.session.comparer.prepare(self.left, self.right, self.cutoff)
         self.summary = None
         self._show_header()
         self.view.loading = True
@@ -147,8 +147,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         worker = get_current_worker()
         # Term weights come from the two articles, as `reader align` computes
         # them: library-wide weights blur what sets this pair's sentences apart.
-        elsewhere = self.session.align_elsewhere(left, right, cutoff)
-        alignment = elsewhere.result() if elsewhere is not None else align(left, right, cutoff)
+        alignment = self.session.comparer.align(left, right, cutoff)
         if worker.is_cancelled:
             return
         rows = build_rows(alignment, order)
@@ -198,7 +197,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
     def _find_facts(self, alignment: Alignment) -> None:
         worker = get_current_worker()
-        facts = self.session.fact_store.comparison(alignment)
+        facts = self.session.comparer.comparison(alignment)
         if not worker.is_cancelled:
             self.post_message(self.FactsFound(facts))
 

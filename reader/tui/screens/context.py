@@ -115,7 +115,7 @@ class ContextScreen(Screen[None]):
     def _find_facts(self, name: str) -> None:
         article = self.left if name == "left" else self.right
         other = self.right if name == "left" else self.left
-        found = self.session.fact_store.facts(article, other.date)
+        found = self.session.comparer.facts(article, other.date)
         if not get_current_worker().is_cancelled:
             self.post_message(self.FactsFound(name, found.spans()))
 

@@ -128,7 +128,7 @@ class CoverageScreen(ConflictSteps, Screen[None]):
     @work(thread=True, exclusive=True, group="coverage")
     def _find_coverage(self, articles: tuple[Article, ...]) -> None:
         worker = get_current_worker()
-        found = self.session.fact_store.coverage(articles)
+        found = self.session.comparer.coverage(articles)
         if not worker.is_cancelled:
             self.post_message(self.Covered(found))
 

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core import Alignment, Article, FactComparison, align
-from reader.core.outlets import OneAgainstAll, one_against_all
+from reader.core import Article
+from reader.core.outlets import OneAgainstAll
 from reader.tui.exports import export_page
 from reader.tui.flagged import next_flagged
 from reader.tui.messages import OpenComparison, OpenCoverage
@@ -135,21 +135,14 @@ class OutletsScreen(Screen[None]):
     def _build(self, articles: tuple[Article, ...]) -> None:
         """Align the base with each outlet and show the table; then compare their facts and show it again."""
         worker = get_current_worker()
-        base, others = articles[0], articles[1:]
-        alignments: list[Alignment] = []
-        for other in others:
-            elsewhere = self.session.align_elsewhere(base, other, self.cutoff)
-            alignments.append(elsewhere.result() if elsewhere is not None else align(base, other, self.cutoff))
-            if worker.is_cancelled:
-                return
-        self.post_message(self.Tabled(one_against_all(alignments), articles))
-        store = self.session.fact_store
-        facts: list[FactComparison | None] = []
-        for alignment in alignments:
-            facts.append(store.comparison(alignment))
-            if worker.is_cancelled:
-                return
-        self.post_message(self.Tabled(one_against_all(alignments, facts), articles))
+        comparer, base, others = self.session.comparer, articles[0], articles[1:]
+        table = comparer.against_all(base, others, self.cutoff, facts=False)
+        if worker.is_cancelled:
+            return
+        self.post_message(self.Tabled(table, articles))
+        table = comparer.against_all(base, others, self.cutoff)
+        if not worker.is_cancelled:
+            self.post_message(self.Tabled(table, articles))
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:

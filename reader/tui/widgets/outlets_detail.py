@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reader.core import Alignment, Article
+from reader.core import Article
 from reader.core.alignment.rows import CompareRow, RowKind
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.tui.widgets.outlets_grid import Line
@@ -88,8 +88,7 @@ def _detail_of_cell(detail: Text, table: OneAgainstAll, base: int, k: int, cutof
         return
     cell = row.cells[k]
     assert cell is not None
-    pair = Alignment(table.base, table.others[k], (link,), cutoff)
-    left, right = row_cells(pair, CompareRow(RowKind.CHANGED, link.a, link.b, link.score, link=link), styles)
+    left, right = row_cells(table.alignments[k], CompareRow(RowKind.CHANGED, link.a, link.b, link.score, link=link), styles)
     mark, style, meaning = OUTLET_MARKS[cell.kind]
     detail.append("base: ", "bold")
     detail.append_text(left)

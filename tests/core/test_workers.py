@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import bundled_seeds, load_article
-from reader.core.facts import workers
+from reader.core import bundled_seeds, load_article, workers
 from reader.core.facts.extract import extract_facts
-from reader.core.facts.workers import FactWorkers, worth_a_process
 from reader.core.models import Article
+from reader.core.workers import Workers, worth_a_process
 
 
 def _seeds() -> list[Article]:
@@ -23,7 +22,7 @@ def _seeds() -> list[Article]:
 
 def test_facts_from_a_worker_equal_facts_found_here() -> None:
     a, b = _seeds()[:2]
-    with FactWorkers(processes=2) as pool:
+    with Workers(processes=2) as pool:
         pending = pool.submit(a, reference=b.date), pool.submit(b, reference=a.date)
         found = [p.result(timeout=60) for p in pending]
     assert found[0].article is a and found[1].article is b
@@ -61,13 +60,13 @@ def test_a_command_gives_the_same_json_with_facts_found_in_processes(
     monkeypatch.setattr(workers, "PROCESS_SENTENCES", 1)
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     sent: list[str] = []
-    submit = FactWorkers.submit
+    submit = Workers.submit
 
-    def counted(self: FactWorkers, article: Article, reference: str | None = None):  # type: ignore[no-untyped-def]
+    def counted(self: Workers, article: Article, reference: str | None = None):  # type: ignore[no-untyped-def]
         sent.append(article.path.name)
         return submit(self, article, reference)
 
-    monkeypatch.setattr(FactWorkers, "submit", counted)
+    monkeypatch.setattr(Workers, "submit", counted)
     elsewhere = run()
     assert sorted(sent) == sorted(Path(p).name for p in paths)
     assert elsewhere == here
@@ -75,7 +74,7 @@ def test_a_command_gives_the_same_json_with_facts_found_in_processes(
 
 
 def test_a_failure_in_a_worker_reaches_the_caller(tmp_path: Path) -> None:
-    with FactWorkers(processes=1) as pool:
+    with Workers(processes=1) as pool:
         future = pool.submit("not an article")  # type: ignore[arg-type]
         with pytest.raises(AttributeError):
             future.result(timeout=60)
@@ -91,7 +90,7 @@ def _busy(article: object, reference: object) -> tuple[()]:
 def test_closing_ends_work_under_way_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "_facts_of", _busy)
     a = _seeds()[0]
-    pool = FactWorkers(processes=1, start="fork")
+    pool = Workers(processes=1, start="fork")
     pool.submit(a)
     processes = list(pool._started()._processes.values())  # type: ignore[union-attr]
     assert processes
@@ -112,7 +111,7 @@ def test_stories_found_in_a_worker_are_the_stories_found_here() -> None:
     files, _ = find_article_files([folder, bundled_seeds()])
     articles = library_of([load_article(f) for f in files]).articles
     here = find_stories(articles)
-    with FactWorkers(processes=1) as pool:
+    with Workers(processes=1) as pool:
         there = pool.submit_stories(articles).result(timeout=120)
     assert there == here
     # Tied to the caller's own articles, not copies.

@@ -1,8 +1,8 @@
-"""Finding a long article's facts in another process.
+"""The worker processes: a long article's facts, a long pair's alignment, a large folder's stories.
 
 Finding the facts of a 3,000-sentence report takes most of a second of pure
 Python. In a thread that second holds the interpreter's lock: the aligner
-running beside it waits, and so do an app's keys. A :class:`FactWorkers`
+running beside it waits, and so do an app's keys. A :class:`Workers`
 pool finds them in worker processes instead, on the other cores, and hands
 back facts that are the very facts :func:`extract_facts` gives, tied to the
 caller's own article object.
@@ -102,8 +102,8 @@ def _stderr_with_a_descriptor() -> Iterator[None]:
         sys.stderr = stream
 
 
-class FactWorkers:
-    """A pool of processes that find articles' facts.
+class Workers:
+    """A pool of processes that find articles' facts, align long pairs and group large folders.
 
     Args:
         processes: How many (default: one per core, at most two: an article's
@@ -132,7 +132,7 @@ class FactWorkers:
                 context = multiprocessing.get_context(self.start)
                 if self.start == "forkserver":
                     # The server imports the analysis once; each worker forked from it starts with it loaded.
-                    context.set_forkserver_preload(["reader.core.facts.workers", "reader.core.alignment.scoring"])
+                    context.set_forkserver_preload(["reader.core.workers", "reader.core.alignment.scoring"])
                 self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ready_to_be_ended)
             return self._pool
 
@@ -236,7 +236,7 @@ class FactWorkers:
             if process.sentinel not in ended:
                 process.kill()
 
-    def __enter__(self) -> FactWorkers:
+    def __enter__(self) -> Workers:
         return self
 
     def __exit__(
