@@ -17,7 +17,7 @@ from reader.export import alignment_json, facts_json, one_against_all_json
 from reader.tui.app import ReaderApp
 from reader.tui.messages import OpenOutlets
 from reader.tui.screens import CompareScreen, OutletsScreen
-from reader.tui.screens.story import StoryScreen
+from reader.tui.screens.coverage import CoverageScreen
 from tests.test_batch import as_pair_json, records
 
 #: Not the default, so that a path that forgot the cutoff gives other links.
@@ -105,12 +105,12 @@ async def test_the_apps_compare_one_against_all_and_story_view_say_what_align_sa
         assert one_against_all_json(outlets.table) == json.loads(base)
         app.pop_screen()
 
-        app.push_screen(StoryScreen((a, b), app.session))
+        app.push_screen(CoverageScreen((a, b), app.session))
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         story = app.screen
-        assert isinstance(story, StoryScreen) and story.coverage is not None
+        assert isinstance(story, CoverageScreen) and story.coverage is not None
         (comparisons,) = built_from
         assert _of(comparisons[(0, 1)]) == by_the_command_line
 
