@@ -97,6 +97,22 @@ def cell_html(cell: Text) -> str:
     return "".join(out)
 
 
+def _facts_table(facts: FactComparison, left: str, right: str) -> list[str]:
+    """The facts of a comparison as a table under its summary."""
+    parts = [
+        f"<h2>Facts</h2>\n<p class=\"summary\">{html.escape(printable(facts_summary(facts)))}</p>",
+        "<table>\n<tr><th>kind</th><th>verdict</th>"
+        f"<th>{html.escape(printable(left))}</th><th>{html.escape(printable(right))}</th></tr>",
+    ]
+    for pair in facts.pairs:
+        verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)
+        mark = ' class="conflict"' if pair.conflict else ""
+        sides = [html.escape(printable(f.text)) if f is not None else "" for f in (pair.a, pair.b)]
+        parts.append(f"<tr{mark}><td>{pair.kind}</td><td>{html.escape(verdict)}</td><td>{sides[0]}</td><td>{sides[1]}</td></tr>")
+    parts.append("</table>")
+    return parts
+
+
 def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComparison | None = None) -> str:
     """The comparison as one standalone HTML page.
 
@@ -146,15 +162,6 @@ def comparison_html(alignment: Alignment, rows: Sequence[Shown], facts: FactComp
         "</table>",
     ]
     if facts is not None:
-        parts.append(f"<h2>Facts</h2>\n<p class=\"summary\">{html.escape(printable(facts_summary(facts)))}</p>")
-        parts.append("<table>\n<tr><th>kind</th><th>verdict</th>"
-                     f"<th>{html.escape(printable(a.label))}</th><th>{html.escape(printable(b.label))}</th></tr>")
-        for pair in facts.pairs:
-            verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)
-            mark = ' class="conflict"' if pair.conflict else ""
-            sides = [html.escape(printable(f.text)) if f is not None else "" for f in (pair.a, pair.b)]
-            parts.append(f"<tr{mark}><td>{pair.kind}</td><td>{html.escape(verdict)}</td>"
-                         f"<td>{sides[0]}</td><td>{sides[1]}</td></tr>")
-        parts.append("</table>")
+        parts += _facts_table(facts, a.label, b.label)
     title = printable(f"{a.label} | {b.label}")
     return page(title, "\n".join(parts), _COMPARISON_STYLE)
