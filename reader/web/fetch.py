@@ -21,6 +21,7 @@ from reader.web.pages import decode_page, read_page
 from reader.web.sniff import is_feed, is_html
 from reader.web.store import Folder
 from reader.web.urls import is_web_url, normalise
+from reader.web.versions import DEFAULT_MAX_VERSIONS
 
 #: Entries fetched from one feed when no limit is given.
 DEFAULT_LIMIT = 20
@@ -35,7 +36,8 @@ class Saved:
         path: Its file.
         title: Its headline.
         source: Its outlet.
-        new: Whether the file is new (``False``: an earlier fetch's file, rewritten).
+        new: Whether the file is new (``False``: an earlier fetch's file).
+        changed: Whether anything was written (``False``: the file held this very article, and was left as it was).
     """
 
     url: str
@@ -43,6 +45,7 @@ class Saved:
     title: str
     source: str
     new: bool
+    changed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +75,12 @@ class FetchResult:
 
     @property
     def summary(self) -> str:
-        """One line: "3 articles saved (2 new, 1 updated), 1 skipped"."""
+        """One line: "3 articles saved (2 new, 1 updated), 1 skipped", with ", 4 unchanged" in the brackets when some were."""
         new = sum(1 for s in self.saved if s.new)
+        same = sum(1 for s in self.saved if not s.changed)
         saved = f"{_count(len(self.saved), 'article')} saved"
         if self.saved:
-            saved += f" ({new} new, {len(self.saved) - new} updated)"
+            saved += f" ({new} new, {len(self.saved) - new - same} updated" + (f", {same} unchanged)" if same else ")")
         return f"{saved}, {len(self.failures)} skipped"
 
 
@@ -88,6 +92,7 @@ def fetch(
     limits: Limits | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    max_versions: int = DEFAULT_MAX_VERSIONS,
 ) -> FetchResult:
     """Fetch articles and feeds into a folder.
 
@@ -98,11 +103,12 @@ def fetch(
         limits: The timeout, size and redirect limits of each request.
         on_progress: Told before each step and once at the end.
         cancelled: Asked between steps; once it says so, nothing more is fetched.
+        max_versions: Versions kept of each article whose text has changed, itself counted.
 
     Returns:
         The articles saved and the URLs that failed, each once.
     """
-    return _Run(into, limit, limits or Limits(), on_progress, cancelled).run(list(urls))
+    return _Run(into, limit, limits or Limits(), on_progress, cancelled, max_versions).run(list(urls))
 
 
 class _Run:
@@ -115,8 +121,9 @@ class _Run:
         limits: Limits,
         on_progress: Callable[[Progress], None] | None,
         cancelled: Callable[[], bool] | None,
+        max_versions: int = DEFAULT_MAX_VERSIONS,
     ) -> None:
-        self.folder = Folder(into)
+        self.folder = Folder(into, max_versions)
         self.into = into
         self.limit = limit
         self.limits = limits
@@ -226,7 +233,7 @@ class _Run:
             return
         if any(saved.path == written.path for saved in self.saved):
             return  # two URLs of one article (its canonical address is the other's): one file, saved once
-        self.saved.append(Saved(url, written.path, page.title, page.source, written.new))
+        self.saved.append(Saved(url, written.path, page.title, page.source, written.new, written.changed))
 
 
 def _count(n: int, noun: str) -> str:

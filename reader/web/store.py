@@ -41,6 +41,7 @@ from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
+from reader.web.versions import DEFAULT_MAX_VERSIONS, keep, unchanged
 
 #: The index of a folder: which URL is in which file.
 INDEX_NAME = ".reader-fetched.json"
@@ -79,6 +80,8 @@ class Written:
 
     path: Path
     new: bool
+    #: Whether anything was written: ``False`` when the file held this very article already.
+    changed: bool = True
 
 
 def slug(source: str, title: str, url: str) -> str:
@@ -138,8 +141,10 @@ class Folder:
     the lock: a URL the other fetch has just saved goes to that fetch's file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_versions: int = DEFAULT_MAX_VERSIONS) -> None:
         self.path = path
+        #: Versions kept of each article, itself counted (:mod:`reader.web.versions`).
+        self.max_versions = max_versions
         #: What the files' front matter says (key -> names), read once: the index stands in for it after.
         self._scanned: dict[str, list[str]] | None = None
 
@@ -158,8 +163,13 @@ class Folder:
             page: The article; ``page.url`` is its canonical URL.
             fetched: When it was fetched (UTC).
 
+        When the file holds this article already (the same title and text,
+        its stamps aside) nothing is written; when it holds an older text, that
+        text is kept as a version (:mod:`reader.web.versions`) before the file
+        is replaced.
+
         Returns:
-            The file written.
+            The file written (or found unchanged).
 
         Raises:
             OSError: The folder or the file could not be written, or another fetch held the folder too long.
@@ -168,12 +178,20 @@ class Folder:
         own = list(dict.fromkeys(normalise(url) for url in urls if is_web_url(url)))
         canonical = normalise(page.url) if is_web_url(page.url) else ""
         text = article_text(page, fetched)
-        with _locked(self.path / LOCK_NAME):
+        with folder_lock(self.path / LOCK_NAME):
             _refuse_what_is_not_a_file(self.path / INDEX_NAME)
             index = self._read_index()
+            before = dict(index)
             name = self._file_of(own, canonical, page, index)
+            changed = True
             if name is not None:
-                write_atomically(self.path / name, text, follow_links=False)
+                old = self._ours(name)
+                if old is not None and unchanged(old, page.title, page.text):
+                    changed = False  # not even the fetched time: nothing is written
+                else:
+                    if old is not None:
+                        keep(self.path / name, old, self.max_versions)
+                    write_atomically(self.path / name, text, follow_links=False)
                 new = False
             else:
                 # A name the index gave these very URLs may be taken again (its file was deleted).
@@ -184,8 +202,9 @@ class Folder:
                 index[key] = name
             if canonical and canonical not in index:
                 index[canonical] = name  # a canonical URL another article already names stays with that article
-            self._save_index(index)
-        return Written(self.path / name, new)
+            if index != before:
+                self._save_index(index)
+        return Written(self.path / name, new, changed)
 
     def _file_of(self, own: list[str], canonical: str, page: Page, index: dict[str, str]) -> str | None:
         """The file of reader's that holds this article, if any."""
@@ -294,7 +313,7 @@ def _refuse_what_is_not_a_file(path: Path) -> None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def folder_lock(path: Path) -> Iterator[None]:
     """Hold the folder's lock: an exclusive ``flock`` on a hidden lock file beside the index.
 
     The index itself cannot carry the lock, since each save replaces it by a
