@@ -16,6 +16,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -68,6 +69,13 @@ commands:
                      as Markdown files in a folder (reader fetch --help)
   stories PATHS...   group the articles of files and folders by the story
                      they tell (reader stories --help)
+  subscribe URL      follow a feed; subscriptions lists them (--import FILE.opml,
+                     --export), unsubscribe NAME stops one
+  update [NAME...]   fetch the feeds you follow, keep the earlier versions of
+                     articles that changed and say what changed, story by story
+  versions FILE      an article's versions: when fetched, what changed
+  align --versions FILE [--from N] [--to M]
+                     compare two versions of an article (default: the last two)
   completion SHELL   print the completion script of bash, zsh or fish
 
 examples:
@@ -352,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         "stories": _stories_command,
         "completion": _completion_command,
     }
+    from reader.commands import COMMANDS as FOLLOWING
+
+    if args and args[0] in FOLLOWING:
+        return _printing(partial(_following, args[0]), args[1:])
     if args and args[0] in commands:
         name, rest = args[0], args[1:]
         if name in {"align", "facts", "stories"}:
@@ -390,6 +402,17 @@ def main(argv: list[str] | None = None) -> int:
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK
+
+
+def _following(name: str, argv: list[str]) -> int:
+    """A command of ``reader.commands`` (subscribe, subscriptions, unsubscribe, update, versions): its parser, then its run."""
+    from importlib import import_module
+
+    module = import_module(f"reader.commands.{name}")
+    parser = _Parser(prog=f"reader {name}", description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    module.add_arguments(parser)
+    code: int = module.run(parser.parse_args(argv))
+    return code
 
 
 def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
@@ -455,7 +478,8 @@ def _align_parser() -> argparse.ArgumentParser:
         "                         [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]\n"
         "       reader align --base A B C... [--format text|json|html|markdown]\n"
         "                         [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]\n"
-        "       reader align --all DIR --format jsonl [--cutoff SCORE]",
+        "       reader align --all DIR --format jsonl [--cutoff SCORE]\n"
+        "       reader align --versions FILE [--from N] [--to M] [--format text|json|html|markdown]",
         pair_optional=True,
     )
     # With --base, every article named besides A is an other: B, C, and these.
@@ -494,6 +518,9 @@ def _align_parser() -> argparse.ArgumentParser:
         "--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)"
     )
     _add_scheduler(parser, "with --all: ")
+    from reader.commands.align_versions import add_arguments as add_versions
+
+    add_versions(parser)
     return parser
 
 
@@ -706,6 +733,18 @@ def _load_and_compare(options: argparse.Namespace, facts_needed: bool = False) -
 
 def _align_command(argv: list[str]) -> int:
     parser = _align_parser()
+    if "--versions" in (argv[: argv.index("--")] if "--" in argv else argv):
+        from reader.commands.align_versions import resolve
+
+        resolved = resolve(argv)
+        if isinstance(resolved, int):
+            return resolved
+        argv, header = resolved
+        options = _intermixed(parser, argv)
+        if options.format == "text" and options.output is None:
+            from reader.view.printable import printable
+
+            print("\n".join(printable(line) for line in header), end="\n\n")
     options = _intermixed(parser, argv)
     if options.base is not None:
         return _against_all_command(parser, options)

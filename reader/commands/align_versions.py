@@ -1,0 +1,59 @@
+"""``reader align --versions FILE [--from N] [--to M]``: two versions of one article compared as ``reader align`` compares two reports.
+
+``--versions`` names the article; ``--from`` and ``--to`` the versions, by
+number (``reader versions FILE`` lists them), by default the last two. The
+two files are handed to ``reader align`` with every other option, so every
+format it writes is there; text output opens with a line saying what changed
+and each correction in words ("toll changed from 11 to 13").
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.commands.exits import fail
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--versions", type=Path, metavar="FILE", help="compare two versions of the fetched article FILE (by default its last two)")
+    parser.add_argument("--from", dest="from_version", type=int, metavar="N", help="with --versions: the older version (reader versions FILE lists them)")
+    parser.add_argument("--to", dest="to_version", type=int, metavar="M", help="with --versions: the newer version (default: the newest)")
+
+
+def resolve(argv: list[str]) -> tuple[list[str], list[str]] | int:
+    """The arguments of ``reader align`` with ``--versions FILE [--from N] [--to M]`` put as the two versions' files.
+
+    Returns:
+        The arguments for ``reader align`` and the lines to print before a text
+        comparison, or the exit code after saying what is wrong.
+    """
+    from reader.core.models import LoadError
+    from reader.core.reading.articles import load_article
+    from reader.core.revisions import revision
+    from reader.web.since import pick
+    from reader.web.versions import versions
+
+    end = argv.index("--") if "--" in argv else len(argv)
+    parser = argparse.ArgumentParser(add_help=False)
+    add_arguments(parser)
+    options, rest = parser.parse_known_args(argv[:end])
+    rest += argv[end:]
+    path: Path = options.versions
+    if not path.is_file():
+        return fail(str(path), "no such file")
+    found = versions(path)
+    if len(found) < 2:
+        return fail(str(path), "has one version only: it has not changed since it was first fetched")
+    pair = pick(found, options.from_version, options.to_version)
+    numbers = ", ".join(str(v.number) for v in found)
+    if pair is None:
+        return fail(str(path), f"has no such pair of versions (it has {numbers})")
+    old, new = pair
+    lines = [f"version {old.number} ({old.fetched or 'no date'}) → version {new.number} ({new.fetched or 'no date'})"]
+    a, b = load_article(old.path), load_article(new.path)
+    if not isinstance(a, LoadError) and not isinstance(b, LoadError):
+        change = revision(a, b)
+        lines.append(change.line)
+        lines.extend(f"correction: {c.phrase}" for c in change.corrections)
+    return [*rest, "--", str(old.path), str(new.path)], lines
