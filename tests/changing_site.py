@@ -75,6 +75,8 @@ class ChangingSite:
     edition: int = 0
     requested: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: When set, requests of the Gazette's feed wait here until as many have come: the updates asking are then surely under way at once.
+    together: threading.Barrier | None = None
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -128,6 +130,8 @@ def harbour_entries(edition: int) -> list[tuple[str, str]]:
 def answer(site: ChangingSite, path: str) -> tuple[int, str, bytes]:
     """The status, content type and body of a path, in the site's edition (the Gazette's feed moves it on first)."""
     if path == "/harbour/feed.xml":
+        if site.together is not None:
+            site.together.wait()
         with site.lock:
             site.edition = min(site.edition + 1, LAST_EDITION)
         return 200, "application/rss+xml", _feed(site.base, "Harbour Gazette", harbour_entries(site.edition))
