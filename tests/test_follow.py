@@ -197,3 +197,21 @@ def test_ctrl_c_during_an_update_leaves_every_file_whole_and_no_version_twice(si
     kept = versions(ferry(home))
     texts = [body(v.path.read_text(encoding="utf-8")) for v in kept]
     assert len(kept) == 2 and len(set(texts)) == 2 and ADDED in texts[-1]
+
+
+def test_a_page_of_the_same_bytes_is_not_read_again_unless_its_file_changed(site: ChangingSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.web.fetch as fetching
+
+    read: list[str] = []
+    real = fetching.read_page
+    monkeypatch.setattr(fetching, "read_page", lambda html, url, *rest: read.append(url) or real(html, url, *rest))
+    road = site.url("/harbour/road.html")
+    first = fetching.fetch([road], tmp_path)
+    again = fetching.fetch([road], tmp_path)
+    assert read == [road] and again.saved[0].path == first.saved[0].path and not again.saved[0].changed
+    assert again.saved[0].title == "Storm closes the coastal road for a second day"
+    # A file changed since (by hand, or by another fetch) is no longer the one those bytes gave: the page is read again.
+    path = first.saved[0].path
+    path.write_text(path.read_text(encoding="utf-8") + "\nA note of mine.\n", encoding="utf-8")
+    fetching.fetch([road], tmp_path)
+    assert read == [road, road]

@@ -7,13 +7,16 @@ rest.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from reader.core.files import NotRegularFile
+from reader.core.files import NotRegularFile, read_regular
+from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import DecodeError
 from reader.web.feeds import Entry, parse_feed
 from reader.web.http import Client, FetchError, Limits, Response
@@ -144,6 +147,8 @@ class _Run:
                     break
                 self._step(url)
                 self._guarded(url, partial(self._given, client, url))
+        with contextlib.suppress(OSError):  # only a cache of what the pages were: the next fetch reads them again
+            self.folder.save_pages()
         self.done = self.total
         if self.on_progress:
             self.on_progress(Progress(self.done, self.total, ""))
@@ -214,6 +219,16 @@ class _Run:
         if not is_html(response.content_type, response.body):
             self.failures.append(Failure(url, f"not HTML ({response.content_type or 'no content type'})"))
             return
+        urls = [url, response.final_url]
+        digest = hashlib.sha256(response.body).hexdigest()
+        known = self.folder.known_page(urls, digest)
+        if known is not None:
+            # The very bytes of the last fetch, and its file as that fetch left it: the same article, not read again.
+            if not any(saved.path == known for saved in self.saved):
+                fields = front_matter(read_regular(known, 8192, follow_links=False)[:8192].decode("utf-8", "replace"))
+                self.saved.append(Saved(url, known, fields.get("title", ""), fields.get("source", ""), new=False, changed=False))
+            self.folder.remember_page(urls, digest, known)
+            return
         try:
             html = decode_page(response.body, response.charset)
         except DecodeError as error:
@@ -224,13 +239,14 @@ class _Run:
             self.failures.append(Failure(url, page))
             return
         try:
-            written = self.folder.save([url, response.final_url], page, self.fetched_at)
+            written = self.folder.save(urls, page, self.fetched_at)
         except NotRegularFile as error:
             self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
             return
         except OSError as error:
             self.failures.append(Failure(url, f"could not be saved ({error.strerror or error})"))
             return
+        self.folder.remember_page(urls, digest, written.path)
         if any(saved.path == written.path for saved in self.saved):
             return  # two URLs of one article (its canonical address is the other's): one file, saved once
         self.saved.append(Saved(url, written.path, page.title, page.source, written.new, written.changed))

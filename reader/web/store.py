@@ -45,6 +45,8 @@ from reader.web.versions import DEFAULT_MAX_VERSIONS, keep, unchanged
 
 #: The index of a folder: which URL is in which file.
 INDEX_NAME = ".reader-fetched.json"
+#: What each URL's page was when last fetched (a digest of its bytes) and the file it gave, as that file then was.
+PAGES_NAME = ".reader-pages.json"
 #: The lock two fetches into one folder take turns on.
 LOCK_NAME = ".reader-fetched.lock"
 #: Seconds a save waits for another fetch to let the folder go.
@@ -147,6 +149,62 @@ class Folder:
         self.max_versions = max_versions
         #: What the files' front matter says (key -> names), read once: the index stands in for it after.
         self._scanned: dict[str, list[str]] | None = None
+        #: The pages of earlier fetches (key -> digest, file name, size, mtime), read once.
+        self._pages: dict[str, list[object]] | None = None
+        #: The pages of this fetch, written by :meth:`save_pages`.
+        self._pages_now: dict[str, list[object]] = {}
+
+    def known_page(self, urls: list[str], digest: str) -> Path | None:
+        """The file of a page fetched before with these very bytes, if that file is still as the fetch left it.
+
+        A page whose bytes have not changed gives the same article, so it need
+        not be read again: this is what makes an update of unchanged feeds
+        cheap. The file must be the one that fetch wrote or found, of the
+        same size and modification time; anything else is read in full.
+        """
+        if self._pages is None:
+            self._pages = self._read_pages()
+        for key in (normalise(url) for url in urls if is_web_url(url)):
+            entry = self._pages.get(key)
+            if not entry or entry[0] != digest or not isinstance(entry[1], str) or not _FILE_NAME.fullmatch(entry[1]):
+                continue
+            try:
+                status = os.lstat(self.path / entry[1])
+            except OSError:
+                continue
+            if stat.S_ISREG(status.st_mode) and [status.st_size, status.st_mtime_ns] == entry[2:4]:
+                return self.path / entry[1]
+        return None
+
+    def remember_page(self, urls: list[str], digest: str, path: Path) -> None:
+        """Note the bytes of a page and the file it gave, for :meth:`known_page` in later fetches."""
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return
+        for key in (normalise(url) for url in urls if is_web_url(url)):
+            self._pages_now[key] = [digest, path.name, status.st_size, status.st_mtime_ns]
+
+    def save_pages(self) -> None:
+        """Write what this fetch noted of its pages (a cache: lost, it costs the next fetch time, never an article)."""
+        if not self._pages_now:
+            return
+        with folder_lock(self.path / LOCK_NAME):
+            pages = self._read_pages()
+            pages.update(self._pages_now)
+            text = json.dumps({"format": 1, "pages": pages}, sort_keys=True, ensure_ascii=True) + "\n"
+            write_atomically(self.path / PAGES_NAME, text, follow_links=False)
+        self._pages_now = {}
+
+    def _read_pages(self) -> dict[str, list[object]]:
+        try:
+            data = json.loads(read_regular(self.path / PAGES_NAME, 64 * 2**20, follow_links=False))
+        except (OSError, ValueError, RecursionError):
+            return {}
+        pages = data.get("pages") if isinstance(data, dict) else None
+        if not isinstance(pages, dict):
+            return {}
+        return {key: entry for key, entry in pages.items() if isinstance(key, str) and isinstance(entry, list) and len(entry) == 4}
 
     def save(self, urls: list[str], page: Page, fetched: datetime) -> Written:
         """Write an article to the file of its URL, or to a new file when no earlier fetch wrote it.
