@@ -170,6 +170,8 @@ def answer(site: ChangingSite, path: str) -> tuple[int, str, bytes]:
 def _handler(site: ChangingSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body leave at once, as a real server sends them, not held back by Nagle's algorithm for an ACK.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the name http.server gives it
             pass
