@@ -270,8 +270,10 @@ its title, site name, author, date and canonical address.
 Each article is written to DIR/<slug>.md: YAML front matter (title, source,
 date, author, url, fetched), then the text, a paragraph at a time. The slug
 comes from the source and the title. A URL keeps its file: fetching it
-again rewrites that file, never a second one. Files are written whole
-(a temporary file, then a rename). Nothing is written outside DIR.
+again rewrites that file, never a second one, and only when its text or
+title has changed; the old file is then kept as a version in
+DIR/.versions/<slug>/ (reader versions FILE lists them). Files are written
+whole (a temporary file, then a rename). Nothing is written outside DIR.
 
 Only files reader wrote are ever rewritten: the index DIR/.reader-fetched.json
 names them and their front matter has fetched:. A file of yours with the

@@ -101,7 +101,7 @@ def test_subscribe_update_three_times_then_versions_and_align_versions(site: Cha
     lines = listing.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["1", "2", "3"]
     assert "fetched: Ferry capsizes off the north pier, 11 dead" in lines[0]
-    assert "toll 11 → 13; headline changed" in lines[1]
+    assert "toll 11 → 13; headline changed; 1 sentence reworded — Ferry disaster: toll rises to 13" in lines[1]
     assert lines[2].endswith("1 quote removed; 1 sentence added, 1 removed  (now)")
 
     text = reader(home, "align", "--versions", str(path), "--from", "1", "--to", "2", "--no-pager", "--color", "never", "--width", "120")

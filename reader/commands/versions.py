@@ -38,7 +38,7 @@ def run(options: argparse.Namespace) -> int:
             change = revision(previous, article)
             what = change.line
             if change.headline_changed:
-                what += f": {' '.join(article.title.split())}"
+                what += f" — {' '.join(article.title.split())}"
             previous = article
         when = version.fetched.replace("T", " ").replace("Z", " UTC") if version.fetched else "(no date)"
         now = "  (now)" if version.current else ""
