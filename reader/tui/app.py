@@ -278,6 +278,7 @@ class ReaderApp(App[None]):
         """Fetch on a thread of its own: the network is slow, and the app goes on."""
         from reader.web import Progress
         from reader.web.fetch import fetch
+        from reader.web.urls import is_web_url, normalise
 
         worker = get_current_worker()
 
@@ -285,8 +286,10 @@ class ReaderApp(App[None]):
             if step.done < step.total and not worker.is_cancelled:
                 self.call_from_thread(self._fetch_progress, step.done + 1, step.total)
 
+        # An article already in the library is fetched into its own folder: a second row of it would be a copy.
+        homes = {normalise(a.url): a.path.parent.absolute() for a in self.library.articles if a.url and is_web_url(a.url)}
         try:
-            result = fetch(urls, folder, on_progress=progress, cancelled=lambda: worker.is_cancelled)
+            result = fetch(urls, folder, on_progress=progress, cancelled=lambda: worker.is_cancelled, homes=homes)
             loaded = [load_article(saved.path) for saved in result.saved]
         except Exception as error:  # noqa: BLE001 - a bug of the fetch is said, not a crash of the app
             self.call_from_thread(self._fetch_failed, f"{type(error).__name__}: {error}")

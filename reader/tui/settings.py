@@ -1,9 +1,13 @@
-"""The user's settings, kept in their config directory and written atomically.
+"""What the app remembers between runs (the theme chosen last), kept in the user's state folder and written atomically.
 
-reader never writes next to the articles it reads: settings live in the
-platform's config directory (``~/.config/reader`` on Linux, or under
-``$XDG_CONFIG_HOME``). A settings file that is corrupt or unreadable is
-reported and replaced by the defaults; it never stops the app.
+This is state, not the user's config: the config file (:mod:`reader.core.config`)
+is the user's to write, and reader never writes to it. reader never writes
+next to the articles it reads either: the state lives in the platform's
+state folder (``~/.local/state/reader/state.json`` on Linux, or under
+``$XDG_STATE_HOME``). Earlier versions kept it as ``settings.json`` in the
+config folder; that file is read when no state file is there, and left as
+it is. A state file that is corrupt or unreadable is reported and replaced
+by the defaults; it never stops the app.
 """
 
 from __future__ import annotations
@@ -29,7 +33,14 @@ class Settings:
 
 
 def settings_path() -> Path:
-    """Where the settings file lives."""
+    """Where the state file lives."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME) / "state.json"
+
+
+def earlier_settings_path() -> Path:
+    """Where earlier versions kept it, in the config folder: read when the state file is missing, never written."""
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME) / "settings.json"
@@ -45,7 +56,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         The settings, and a message saying what was wrong when the file
         could not be used (``None`` when it was fine or absent).
     """
-    path = path or settings_path()
+    if path is None:
+        path = settings_path()
+        if not path.exists() and earlier_settings_path().exists():
+            path = earlier_settings_path()
     try:
         # Read as articles are: a FIFO or a device put in its place is refused, never waited on.
         data = read_regular(path, _MAX_SETTINGS_BYTES)

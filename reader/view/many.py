@@ -199,7 +199,7 @@ def _lists(table: OneAgainstAll, width: int, paint: Paint) -> Iterator[str]:
                 item.append("; ")
             item.append(one_line(base_fact.text), "bold")
             for c in found:
-                if c.base is base_fact:
+                if c.base == base_fact:
                     item.append(f" {CONFLICT_MARK} ", "bold red")
                     item.append(f"{letter(c.outlet)}: ")
                     item.append(one_line(c.other.text), "bold")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -95,6 +95,7 @@ def fetch(
     limits: Limits | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    homes: Mapping[str, Path] | None = None,
     max_versions: int = DEFAULT_MAX_VERSIONS,
 ) -> FetchResult:
     """Fetch articles and feeds into a folder.
@@ -102,6 +103,10 @@ def fetch(
     Args:
         urls: Article pages and RSS or Atom feeds, in the order given.
         into: The folder to write to (made when missing).
+        homes: Folders that may hold an article of a URL (keyed by the
+            normalised URL): where an earlier fetch wrote that URL into one,
+            the article is fetched into its own folder and its file rewritten
+            there, instead of a copy made in ``into``.
         limit: Most entries fetched from each feed, newest first.
         limits: The timeout, size and redirect limits of each request.
         on_progress: Told before each step and once at the end.
@@ -111,7 +116,7 @@ def fetch(
     Returns:
         The articles saved and the URLs that failed, each once.
     """
-    return _Run(into, limit, limits or Limits(), on_progress, cancelled, max_versions).run(list(urls))
+    return _Run(into, limit, limits or Limits(), on_progress, cancelled, homes or {}, max_versions).run(list(urls))
 
 
 class _Run:
@@ -124,9 +129,13 @@ class _Run:
         limits: Limits,
         on_progress: Callable[[Progress], None] | None,
         cancelled: Callable[[], bool] | None,
+        homes: Mapping[str, Path],
         max_versions: int = DEFAULT_MAX_VERSIONS,
     ) -> None:
         self.folder = Folder(into, max_versions)
+        # Only a folder whose index names the URL is its home: reader wrote the article there.
+        folders = {path: Folder(path, max_versions) for path in set(homes.values()) if path != into.absolute()}
+        self.homes = {url: folders[path] for url, path in homes.items() if path in folders and folders[path].holds(url)}
         self.into = into
         self.limit = limit
         self.limits = limits
@@ -147,8 +156,9 @@ class _Run:
                     break
                 self._step(url)
                 self._guarded(url, partial(self._given, client, url))
-        with contextlib.suppress(OSError):  # only a cache of what the pages were: the next fetch reads them again
-            self.folder.save_pages()
+        for folder in dict.fromkeys([self.folder, *self.homes.values()]):
+            with contextlib.suppress(OSError):  # only a cache of what the pages were: the next fetch reads them again
+                folder.save_pages()
         self.done = self.total
         if self.on_progress:
             self.on_progress(Progress(self.done, self.total, ""))
@@ -220,14 +230,15 @@ class _Run:
             self.failures.append(Failure(url, f"not HTML ({response.content_type or 'no content type'})"))
             return
         urls = [url, response.final_url]
+        folder = next((self.homes[key] for key in (normalise(url), normalise(response.final_url)) if key in self.homes), self.folder)
         digest = hashlib.sha256(response.body).hexdigest()
-        known = self.folder.known_page(urls, digest)
+        known = folder.known_page(urls, digest)
         if known is not None:
             # The very bytes of the last fetch, and its file as that fetch left it: the same article, not read again.
             if not any(saved.path == known for saved in self.saved):
                 fields = front_matter(read_regular(known, 8192, follow_links=False)[:8192].decode("utf-8", "replace"))
                 self.saved.append(Saved(url, known, fields.get("title", ""), fields.get("source", ""), new=False, changed=False))
-            self.folder.remember_page(urls, digest, known)
+            folder.remember_page(urls, digest, known)
             return
         try:
             html = decode_page(response.body, response.charset)
@@ -239,14 +250,14 @@ class _Run:
             self.failures.append(Failure(url, page))
             return
         try:
-            written = self.folder.save(urls, page, self.fetched_at)
+            written = folder.save(urls, page, self.fetched_at)
         except NotRegularFile as error:
             self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
             return
         except OSError as error:
             self.failures.append(Failure(url, f"could not be saved ({error.strerror or error})"))
             return
-        self.folder.remember_page(urls, digest, written.path)
+        folder.remember_page(urls, digest, written.path)
         if any(saved.path == written.path for saved in self.saved):
             return  # two URLs of one article (its canonical address is the other's): one file, saved once
         self.saved.append(Saved(url, written.path, page.title, page.source, written.new, written.changed))

@@ -309,6 +309,10 @@ class Folder:
             return name
         raise FileExistsError(errno.EEXIST, f"{_MOST_TRIES} files of that name are there already", str(self.path / f"{stem}.md"))
 
+    def holds(self, url: str) -> bool:
+        """Whether an earlier fetch wrote the article of ``url`` (normalised) into this folder and its index says so."""
+        return url in self._read_index()
+
     def _read_index(self) -> dict[str, str]:
         """The index; empty when it is missing or unreadable (the scan of the files then stands in for it)."""
         try:

@@ -14,8 +14,18 @@ from reader.core.files import write_atomically
 from reader.tui.settings import Settings, load_settings, save_settings, settings_path
 
 
-def test_settings_live_in_the_user_config_directory() -> None:
-    assert settings_path() == Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "settings.json"
+def test_settings_live_in_the_user_state_directory_not_beside_the_config() -> None:
+    assert settings_path() == Path(os.environ["XDG_STATE_HOME"]) / "reader" / "state.json"
+
+
+def test_the_settings_of_earlier_versions_are_read_and_left_as_they_are() -> None:
+    earlier = Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "settings.json"
+    earlier.parent.mkdir(parents=True, exist_ok=True)
+    earlier.write_text('{"theme": "gruvbox"}')
+    assert load_settings() == (Settings(theme="gruvbox"), None)
+    save_settings(Settings(theme="nord"))
+    assert load_settings() == (Settings(theme="nord"), None)
+    assert earlier.read_text() == '{"theme": "gruvbox"}'
 
 
 def test_round_trip() -> None:

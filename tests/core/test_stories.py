@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -59,10 +60,32 @@ def test_unrelated_and_empty_articles_are_unassigned(made_up: tuple[Article, ...
 
 
 @pytest.mark.parametrize("story, words", [("bridge", {"Varnholt"}), ("museum", {"Castelmar", "Rosalind", "Vey", "Orlen"}), ("vaccine", {"Keshet", "Meridian"})])
-def test_label_holds_telling_shared_terms(made_up: tuple[Article, ...], story: str, words: set[str]) -> None:
+def test_label_is_a_headline_holding_telling_shared_terms(made_up: tuple[Article, ...], story: str, words: set[str]) -> None:
     found = find_stories(made_up)
     (labelled,) = [s for s in found.stories if s.articles[0].path.name.startswith(story)]
-    assert words & set(labelled.label.split(" · ")), labelled.label
+    assert labelled.label in {a.title for a in labelled.articles}, labelled.label
+    assert words & set(re.findall(r"\w+", labelled.label)), labelled.label
+
+
+def test_the_label_is_the_headline_most_alike_to_the_others() -> None:
+    body = "\n\nThe Varnholt bridge over the Lind was closed on Monday after inspectors found cracks in two girders."
+    headlines = [
+        "Varnholt bridge closed over cracked girders",
+        "Cracked girders close Varnholt bridge",
+        "Inspectors shut Varnholt bridge after finding cracked girders",
+        "Traffic chaos in Lindqvist",
+    ]
+    articles = [article_from_text(Path(f"{k}.txt"), title + body) for k, title in enumerate(headlines)]
+    (story,) = find_stories(articles).stories
+    assert story.label == "Cracked girders close Varnholt bridge"
+
+
+def test_a_first_sentence_is_no_label_but_a_headline_among_them_is() -> None:
+    first = "The council of Lindqvist voted on Monday to close the Varnholt bridge over the Lind after cracks were found in girders."
+    articles = [article_from_text(Path(f"{k}.txt"), first + f" It reopens in {k + 2} weeks.") for k in range(3)]
+    articles.append(article_from_text(Path("3.txt"), "Lindqvist closes Varnholt bridge\n\n" + first))
+    (story,) = find_stories(articles).stories
+    assert story.label == "Lindqvist closes Varnholt bridge"
 
 
 def test_label_is_the_headline_most_articles_share() -> None:

@@ -197,3 +197,25 @@ def test_the_progress_bar_of_reader_fetch_in_a_terminal(news_site: NewsSite, tmp
         assert "HTTP 404 Not Found" in screen
     finally:
         term.close()
+
+
+async def test_fetching_again_what_the_library_holds_adds_no_second_row(news_site: NewsSite, tmp_path: Path) -> None:
+    """The feed was fetched into the folder the app shows; fetched again from the palette, its articles are
+    rewritten where they are, not copied into the downloads folder beside them."""
+    from reader.web.fetch import fetch
+
+    shown, downloads = tmp_path / "news", tmp_path / "downloads"
+    first = fetch([news_site.url("/feed.xml")], shown)
+    assert len(first.saved) == 3
+    app = ReaderApp([shown], fetch_into=downloads)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        before = sorted(str(a.path) for a in app.library.articles)
+        dialog = await open_fetch_dialog(app, pilot)
+        await submit(app, pilot, news_site.url("/feed.xml"))
+        assert app.screen is not dialog
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sorted(str(a.path) for a in app.library.articles) == before
+        assert "0 new, 3 updated" in notes(app), notes(app)
+    assert not downloads.exists() or not any(downloads.glob("*.md"))

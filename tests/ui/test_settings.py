@@ -1,4 +1,4 @@
-"""The app remembers its theme in the config directory and survives a corrupt settings file."""
+"""The app remembers its theme in the state directory and survives a corrupt state file."""
 
 from __future__ import annotations
 

@@ -35,7 +35,8 @@ async def open_compare_help(pilot: Pilot[None]) -> None:
 def test_library(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
     """The library: a table of three reports of one story (source, title, story, date; words
     too at 160, in the table beside the preview), sorted by source with ▲ on that heading, the
-    Story column giving each the same label ("bridge · cost · council"), the Gazette marked
+    Story column giving each the same label (the headline most alike to the others: "Harbour
+    bridge wins council vote"), the Gazette marked
     with ●, the cursor on the Courier, the title bar saying "1 marked (u unmarks)", and a
     preview of the Courier (title, source, date, file name, its paragraphs, and at 160 its
     story's label and size) filling the pane below the table at 80 columns and beside it at

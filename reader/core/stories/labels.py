@@ -1,11 +1,16 @@
-"""A story's name and id: the headline its articles share, or its most telling shared terms.
+"""A story's name and id: a headline of its own articles, or its most telling shared terms.
 
-Wire copies carry one headline: when most of a story's articles give the
-same one, that headline names the story. Otherwise the label is made of
-the terms most of its articles use and weigh most (used often in them,
-rare in the rest of the folder, names above other words), written as the articles write them
-("TikTok", not the stem ``tiktok``), the most usual spelling first.
-Numbers, weekdays and months are left out: "17" or "Tuesday" tells nothing on its own.
+A label is a phrase a person wrote. Wire copies carry one headline: when
+most of a story's articles give the same one, that headline names the
+story. Otherwise the headline that shares the most words with the others
+names it ("Woman Killed In Queens Hit - And - Run, Driver Charged" for a
+dozen reports of one crash), as the headline an editor would pick to sum
+up the rest. Only when no headline shares a word with another (untitled
+text files) is the label made of the terms most of its articles use and
+weigh most (used often in them, rare in the rest of the folder, names above
+other words), written as the articles write them ("TikTok", not the stem
+``tiktok``), the most usual spelling first. Numbers, weekdays and months are
+left out of those: "17" or "Tuesday" tells nothing on its own.
 
 The id is a hash of the sorted ids of the story's articles, so the same
 articles make the same story in every run and in any order.
@@ -14,6 +19,7 @@ articles make the same story in every run and in any order.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -29,6 +35,8 @@ __all__ = ["LABEL_TERMS", "story_id", "story_label"]
 LABEL_TERMS = 3
 #: Articles of a story read for the spellings of its label's terms: enough to find the usual one.
 _SPELLING_ARTICLES = 8
+#: Words in the longest title read as a headline; a longer one is a text's first sentence.
+_HEADLINE_WORDS = 16
 #: Hex digits of the hash in an id.
 _ID_DIGITS = 6
 
@@ -60,14 +68,19 @@ def story_label(articles: Sequence[Article], vectors: Sequence[Mapping[str, floa
             (:attr:`reader.core.stories.profiles.Profile.vector`).
 
     Returns:
-        The headline most of the articles share, else up to ``LABEL_TERMS``
-        shared terms joined by " · ", else the first article's title.
+        The headline most of the articles share, else the headline most
+        alike to the others, else up to ``LABEL_TERMS`` shared terms joined
+        by " · ", else the first article's title.
     """
-    headlines = Counter(" ".join(article.title.split()).casefold() for article in articles if article.title.strip())
+    titles = [title for title in (" ".join(article.title.split()) for article in articles) if title]
+    headlines = Counter(title.casefold() for title in titles if _reads_as_headline(title))
     if headlines:
         headline, count = headlines.most_common(1)[0]
         if 2 * count > len(articles):
-            return next(" ".join(a.title.split()) for a in articles if " ".join(a.title.split()).casefold() == headline)
+            return next(title for title in titles if title.casefold() == headline)
+    central = _central_headline(titles)
+    if central is not None:
+        return central
     terms = _telling_terms(vectors)
     surfaces = _surface_forms(articles, terms)
     words: list[str] = []
@@ -78,6 +91,31 @@ def story_label(articles: Sequence[Article], vectors: Sequence[Mapping[str, floa
             words.append(form)
     words = words[:LABEL_TERMS]
     return " · ".join(words) if words else " ".join(articles[0].title.split())
+
+
+def _central_headline(titles: Sequence[str]) -> str | None:
+    """The headline most alike to the others (summed cosine of their terms), the shorter first among equals.
+
+    Only a title that reads as a headline is chosen: a text file's first
+    sentence, whole or cut, is weighed against but never offered. None when
+    no headline shares a term with another title: then no headline speaks
+    for the story.
+    """
+    terms = [{t for t in content_terms(title) if _is_word(t)} for title in titles]
+    best: tuple[float, int, str] | None = None
+    for k, (title, mine) in enumerate(zip(titles, terms, strict=True)):
+        if not mine or not _reads_as_headline(title):
+            continue
+        # Every other title weighs in, a wire copy's repeated headline too.
+        alike = sum(len(mine & theirs) / math.sqrt(len(mine) * len(theirs)) for j, theirs in enumerate(terms) if j != k and theirs)
+        if alike > 0 and (best is None or (-alike, len(title), title) < (-best[0], best[1], best[2])):
+            best = (alike, len(title), title)
+    return best[2] if best is not None else None
+
+
+def _reads_as_headline(title: str) -> bool:
+    """Whether a title reads as a headline: a few words that neither end a sentence nor were cut from one ("…")."""
+    return len(title.split()) <= _HEADLINE_WORDS and not title.rstrip("\"'”’ ").endswith((".", "…"))
 
 
 def _telling_terms(vectors: Sequence[Mapping[str, float]]) -> list[str]:
