@@ -217,5 +217,5 @@ async def test_fetching_again_what_the_library_holds_adds_no_second_row(news_sit
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sorted(str(a.path) for a in app.library.articles) == before
-        assert "0 new, 3 updated" in notes(app), notes(app)
+        assert "0 new, 0 updated, 3 unchanged" in notes(app), notes(app)  # found where they are, and left as they were
     assert not downloads.exists() or not any(downloads.glob("*.md"))
