@@ -17,7 +17,7 @@ from reader.core import DEFAULT_CUTOFF, Article, Library, LoadError, align
 from reader.core.reading.articles import find_article_files, library_of, load_article
 from reader.tui.exports import save_export
 from reader.tui.fact_store import FactStore
-from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext, OpenOutlets
+from reader.tui.messages import CompareWith, ComparisonLikely, OpenArticle, OpenComparison, OpenInContext, OpenOutlets, OpenVersions
 from reader.tui.screens import (
     CompareScreen,
     ContextScreen,
@@ -28,6 +28,7 @@ from reader.tui.screens import (
     ReaderCommands,
     ReaderScreen,
     StoryScreen,
+    VersionsScreen,
 )
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
@@ -368,6 +369,10 @@ class ReaderApp(App[None]):
     @on(OpenComparison)
     def _open_comparison(self, message: OpenComparison) -> None:
         self.compare(message.left, message.right, message.left_at, message.right_at)
+
+    @on(OpenVersions)
+    def _open_versions(self, message: OpenVersions) -> None:
+        self.push_screen(VersionsScreen(message.article))
 
     @on(OpenOutlets)
     def _open_outlets(self, message: OpenOutlets) -> None:

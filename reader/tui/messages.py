@@ -31,6 +31,14 @@ class OpenComparison(Message):
         self.right_at = right_at
 
 
+class OpenVersions(Message):
+    """List the versions of a fetched article, each to compare with the next."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+
+
 class OpenOutlets(Message):
     """Read the first article against all the others, one column per other outlet."""
 

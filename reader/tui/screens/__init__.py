@@ -12,6 +12,7 @@ from reader.tui.screens.outlets import OutletsScreen
 from reader.tui.screens.palette import ReaderCommands
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.screens.story import StoryScreen
+from reader.tui.screens.versions import VersionsScreen
 
 __all__ = [
     "CompareScreen",
@@ -24,4 +25,5 @@ __all__ = [
     "ReaderCommands",
     "ReaderScreen",
     "StoryScreen",
+    "VersionsScreen",
 ]

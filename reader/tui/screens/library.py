@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,7 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from reader.core import Article, LoadError
 from reader.tui.browser import open_web_address
-from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison, OpenOutlets
+from reader.tui.messages import ComparisonLikely, OpenArticle, OpenComparison, OpenOutlets, OpenVersions
 from reader.tui.screens.story import StoryScreen
 from reader.tui.session import Session
 from reader.tui.widgets import KeyBar, Table
@@ -94,6 +96,9 @@ class LibraryScreen(Screen[None]):
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
         Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
                 tooltip="Only the story under the cursor (filter story:…)"),
+        Binding("V", "versions", "Versions", show=False, id="library.versions",
+                tooltip="The article's versions: what changed in each; Enter compares one with the next"),
+        Binding("S", "since", "Since update", show=False, id="library.since", tooltip="Only what is new or changed since the last reader update"),
     ]
     """
     | Key(s) | Description |
@@ -108,6 +113,8 @@ class LibraryScreen(Screen[None]):
     | t | The story under the cursor: every fact against every source (the marked ones when two or more are). |
     | v | Group the articles by story, under a heading per story, or list them flat. |
     | = | Only the story under the cursor (the filter `story:` and its label). |
+    | V | The versions of the article under the cursor: when fetched, what changed; Enter compares one with the next. |
+    | S | Only what the last `reader update` fetched new (+) or changed (Δ); again, everything. |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
@@ -126,6 +133,8 @@ class LibraryScreen(Screen[None]):
     """Rows shown must contain this text (case-insensitive); ``story:`` and words of a label, that story's."""
     grouped: reactive[bool] = reactive(False, init=False)
     """Whether the articles are listed under a heading per story."""
+    since: reactive[bool] = reactive(False, init=False)
+    """Whether only what the last update made or changed is listed."""
 
 
     def __init__(self, session: Session) -> None:
@@ -135,6 +144,8 @@ class LibraryScreen(Screen[None]):
         """Ids of the marked articles, oldest first."""
         self._haystacks: dict[str, tuple[Article, str]] = {}
         self._shown = 0
+        #: What the last ``reader update`` made and changed (resolved paths), read when the library opens and at S.
+        self._updated: tuple[frozenset[Path], frozenset[Path]] = _last_update()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -171,6 +182,8 @@ class LibraryScreen(Screen[None]):
             title += f" · {self._shown:,} of {len(self.session.library.articles):,} match"
         if self.marked:
             title += f" · {len(self.marked)} marked (u unmarks)"
+        if self.since:
+            title += " · new or changed since the last update (S shows all)"
         self.sub_title = f"{title} · {self.session.fetching}" if self.session.fetching else title
 
     # -- the table ----------------------------------------------------------
@@ -198,9 +211,17 @@ class LibraryScreen(Screen[None]):
             return story is not None and (not wanted or wanted == story.id.casefold() or wanted in story.label.casefold())
         return needle in self._searchable(article) or (story is not None and needle in story.label.casefold())
 
+    def _update_mark(self, article: Article) -> str:
+        """"new" or "changed" when the last update made or changed the article, else ""."""
+        new, changed = self._updated
+        if not (new or changed):
+            return ""
+        path = _resolved(article.path)
+        return "new" if path in new else "changed" if path in changed else ""
+
     def _visible_articles(self) -> list[Article]:
         needle = self.filter_text.casefold().strip()
-        articles = [a for a in self.session.library.articles if self._matches(a, needle)]
+        articles = [a for a in self.session.library.articles if self._matches(a, needle) and (not self.since or self._update_mark(a))]
         stories = self.session.stories
         articles.sort(key=lambda a: _sort_value(a, self.sort_column, stories), reverse=self.sort_reverse)
         return articles
@@ -311,7 +332,11 @@ class LibraryScreen(Screen[None]):
 
     def _add_article(self, table: DataTable[Text], columns: tuple[str, ...], article: Article) -> None:
         """One article's row."""
-        mark = Text("●", "bold") if article.id in self.marked else Text(" ")
+        updated = self._update_mark(article)
+        if article.id in self.marked:
+            mark = Text("●", "bold")
+        else:
+            mark = Text("+", "bold green") if updated == "new" else Text("Δ", "bold yellow") if updated == "changed" else Text(" ")
         story = self.session.story_of(article)
         cells = {
             "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
@@ -458,6 +483,32 @@ class LibraryScreen(Screen[None]):
 
     def watch_filter_text(self) -> None:
         self._rebuild()
+
+    def watch_since(self) -> None:
+        self._show_progress()
+        self._rebuild()
+
+    def action_since(self) -> None:
+        """Only what the last update made or changed, or everything again."""
+        if not self.since:
+            self._updated = _last_update()
+            if not any(self._updated):
+                self.notify("No update has made or changed an article yet: reader update fetches the feeds you follow.", timeout=4)
+                return
+        self.since = not self.since
+
+    def action_versions(self) -> None:
+        """Open the versions of the article under the cursor."""
+        from reader.web.versions import versions
+
+        article = self.current_article()
+        if article is None:
+            self.notify("The cursor is on no article.", timeout=3)
+            return
+        if len(versions(article.path)) < 2:
+            self.notify("This article has one version: it has not changed since it was fetched.", timeout=3)
+            return
+        self.post_message(OpenVersions(article))
 
     def action_cursor(self, where: str) -> None:
         """Move the table's cursor: ``down``, ``up``, ``top`` or ``bottom``."""
@@ -622,3 +673,22 @@ class LibraryScreen(Screen[None]):
         box.display = True
         self.filter_text = box.value
         self.set_focus(self.table)
+
+
+def _last_update() -> tuple[frozenset[Path], frozenset[Path]]:
+    """The files the last ``reader update`` made and changed, resolved."""
+    from reader.web.update import last_update
+
+    record = last_update()
+    if record is None:
+        return frozenset(), frozenset()
+    return frozenset(map(_resolved, record.new)), frozenset(map(_resolved, record.changed))
+
+
+@lru_cache(maxsize=2**16)
+def _resolved(path: Path) -> Path:
+    """A file's path with its links resolved, once: the library asks it of every row at every rebuild."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
