@@ -96,9 +96,8 @@ class LibraryScreen(Screen[None]):
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
         Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
                 tooltip="Only the story under the cursor (filter story:…)"),
-        Binding("V", "versions", "Versions", show=False, id="library.versions",
-                tooltip="The article's versions: what changed in each; Enter compares one with the next"),
-        Binding("S", "since", "Since update", show=False, id="library.since", tooltip="Only what is new or changed since the last reader update"),
+        Binding("V", "versions", "Versions", show=False, id="library.versions", tooltip="The article's versions, and what changed"),
+        Binding("S", "since", "Since update", show=False, id="library.since", tooltip="Only what the last update changed"),
     ]
     """
     | Key(s) | Description |
