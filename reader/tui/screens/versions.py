@@ -78,7 +78,7 @@ class VersionsScreen(Screen[None]):
 
     def _show_line(self, number: int, line: str) -> None:
         table = self.query_one("#versions", DataTable)
-        table.update_cell(str(number), table.ordered_columns[2].key, Text(one_line(line)))
+        table.update_cell(str(number), table.ordered_columns[2].key, Text(one_line(line)), update_width=True)
 
     def _load(self, version: Version) -> Article | None:
         found = self._articles.get(version.number)
