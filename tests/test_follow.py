@@ -112,6 +112,10 @@ def test_subscribe_update_three_times_then_versions_and_align_versions(site: Cha
         "correction: toll changed from 11 to 13",
     ]
     assert "At least [-11-] people died" in text.stdout and "{+13+}" in text.stdout
+    assert "1 changed (1 ≠)" in text.stdout  # between versions of one report, the corrected toll is a conflict
+    first_two = reader(home, "align", "--versions", str(path), "--from", "1", "--to", "2", "--format", "json")
+    conflicts = [(p["a"]["text"], p["b"]["text"]) for p in json.loads(first_two.stdout)["facts"] if p["verdict"] == "different"]
+    assert conflicts == [("At least 11", "At least 13")]
 
     as_json = reader(home, "align", "--versions", str(path), "--format", "json")  # the last two, as JSON
     assert as_json.returncode == 0, as_json.stderr
