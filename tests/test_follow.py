@@ -219,3 +219,15 @@ def test_a_page_of_the_same_bytes_is_not_read_again_unless_its_file_changed(site
     path.write_text(path.read_text(encoding="utf-8") + "\nA note of mine.\n", encoding="utf-8")
     fetching.fetch([road], tmp_path)
     assert read == [road, road]
+
+
+def test_a_folder_that_cannot_be_made_costs_only_its_own_subscription(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder\n", encoding="utf-8")
+    assert reader(home, "subscribe", site.url("/courier/feed.xml"), "--into", str(blocked / "courier")).returncode == 0
+    assert reader(home, "subscribe", site.url("/harbour/feed.xml")).returncode == 0
+    done = reader(home, "update")
+    assert done.returncode == 0, done.stderr
+    assert f"reader: {site.url('/courier/feed.xml')}: could not be saved" in done.stderr
+    assert done.stderr.splitlines()[-1] == "4 articles: 4 new, 0 changed, 0 unchanged; 1 skipped"
+    assert blocked.read_text(encoding="utf-8") == "not a folder\n"

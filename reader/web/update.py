@@ -114,7 +114,14 @@ def update(
             if on_progress is not None and (progress.url or folder == last):
                 on_progress(Progress(offset + progress.done, sum(totals.values()), progress.url))
 
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            # A folder that cannot be made costs its own subscriptions, not the others'.
+            reason = f"could not be saved ({folder}: {error.strerror or error})"
+            results.append(FetchResult(folder, (), tuple(Failure(url, reason) for url in urls)))
+            offset += totals[folder]
+            continue
         result = fetch(urls, folder, limit=limit, limits=limits, on_progress=told, cancelled=cancelled, max_versions=max_versions)
         results.append(result)
         offset += totals[folder]
