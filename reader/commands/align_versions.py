@@ -28,27 +28,39 @@ def resolve(argv: list[str]) -> tuple[list[str], list[str]] | int:
         The arguments for ``reader align`` and the lines to print before a text
         comparison, or the exit code after saying what is wrong.
     """
+    end = argv.index("--") if "--" in argv else len(argv)
+    parser = argparse.ArgumentParser(add_help=False)
+    add_arguments(parser)
+    options, rest = parser.parse_known_args(argv[:end])
+    rest += argv[end:]
+    picked = pick_files(options.versions, options.from_version, options.to_version)
+    if isinstance(picked, str):
+        return fail(str(options.versions), picked)
+    old, new, lines = picked
+    return [*rest, "--", str(old), str(new)], lines
+
+
+def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, Path, list[str]] | str:
+    """The files of two versions of an article, by number (by default its last two), and the lines saying what changed.
+
+    Returns:
+        The older version's file, the newer's and the lines to print before a
+        text comparison, or why there is no such pair.
+    """
     from reader.core.models import LoadError
     from reader.core.reading.articles import load_article
     from reader.core.revisions import revision
     from reader.web.since import pick
     from reader.web.versions import versions
 
-    end = argv.index("--") if "--" in argv else len(argv)
-    parser = argparse.ArgumentParser(add_help=False)
-    add_arguments(parser)
-    options, rest = parser.parse_known_args(argv[:end])
-    rest += argv[end:]
-    path: Path = options.versions
     if not path.is_file():
-        return fail(str(path), "no such file")
+        return "no such file"
     found = versions(path)
     if len(found) < 2:
-        return fail(str(path), "has one version only: it has not changed since it was first fetched")
-    pair = pick(found, options.from_version, options.to_version)
-    numbers = ", ".join(str(v.number) for v in found)
+        return "has one version only: it has not changed since it was first fetched"
+    pair = pick(found, older, newer)
     if pair is None:
-        return fail(str(path), f"has no such pair of versions (it has {numbers})")
+        return f"has no such pair of versions (it has {', '.join(str(v.number) for v in found)})"
     old, new = pair
     lines = [f"version {old.number} ({old.fetched or 'no date'}) → version {new.number} ({new.fetched or 'no date'})"]
     a, b = load_article(old.path), load_article(new.path)
@@ -56,4 +68,4 @@ def resolve(argv: list[str]) -> tuple[list[str], list[str]] | int:
         change = revision(a, b)
         lines.append(change.line)
         lines.extend(f"correction: {c.phrase}" for c in change.corrections)
-    return [*rest, "--", str(old.path), str(new.path)], lines
+    return old.path, new.path, lines
