@@ -410,11 +410,17 @@ def _following(name: str, argv: list[str]) -> int:
     """A command of ``reader.commands`` (subscribe, subscriptions, unsubscribe, update, versions): its parser, then its run."""
     from importlib import import_module
 
+    code: int = import_module(f"reader.commands.{name}").run(_following_parser(name).parse_args(argv))
+    return code
+
+
+def _following_parser(name: str) -> argparse.ArgumentParser:
+    from importlib import import_module
+
     module = import_module(f"reader.commands.{name}")
     parser = _Parser(prog=f"reader {name}", description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     module.add_arguments(parser)
-    code: int = module.run(parser.parse_args(argv))
-    return code
+    return parser
 
 
 def _printing(command: Callable[[list[str]], int], argv: list[str]) -> int:
@@ -1081,7 +1087,10 @@ def _completion_command(argv: list[str]) -> int:
     )
     parser.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     options = parser.parse_args(argv)
+    from reader.commands import COMMANDS as FOLLOWING
+
     commands = {"align": _align_parser(), "facts": _facts_parser(), "fetch": _fetch_parser(), "stories": _stories_parser()}
+    commands.update({name: _following_parser(name) for name in FOLLOWING})
     sys.stdout.write(completion_script(options.shell, _main_parser(), commands))
     return EXIT_OK
 
