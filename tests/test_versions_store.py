@@ -124,3 +124,15 @@ def test_a_small_max_versions_keeps_that_many_in_all(tmp_path: Path, max_version
 
 def _fields(p: Page) -> dict[str, str | None]:
     return {"title": p.title, "source": p.source, "author": p.author, "date": p.date, "url": p.url, "text": p.text}
+
+
+def test_a_link_in_place_of_the_versions_folder_is_never_written_through(tmp_path: Path) -> None:
+    folder = Folder(tmp_path / "news")
+    path = save(folder, 11, 0)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "news" / VERSIONS_NAME).symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OSError, match="link"):
+        save(folder, 13, 5)
+    assert not any(elsewhere.iterdir())
+    assert "11 people" in path.read_text(encoding="utf-8")  # the article is not replaced when its old text cannot be kept

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.files import read_regular, write_new
+from reader.core.files import NotRegularFile, file_kind, read_regular, write_new
 from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
 from reader.core.reading.stamps import is_stamp
@@ -126,7 +126,15 @@ def keep(article: Path, old: str, max_versions: int = DEFAULT_MAX_VERSIONS) -> P
     if max_versions <= 1:
         _drop(kept)
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    for step in (folder.parent, folder):
+        # A link or a file planted in place of a versions folder is never written through.
+        try:
+            kind = file_kind(os.lstat(step).st_mode)
+        except FileNotFoundError:
+            step.mkdir(exist_ok=True)
+            continue
+        if kind != "folder":
+            raise NotRegularFile(step, kind or "file")
     number = kept[-1][0] + 1 if kept else 1
     stamp = re.sub(r"[^0-9T]", "", front_matter(old).get("fetched", ""))[:13]
     while True:
