@@ -105,10 +105,15 @@ def _wrap_paragraph(text: str, base: int, width: int, lines: list[Line]) -> None
 
 
 class Paint:
-    """How styled text is written: as ANSI sequences for a colour system, or, without one, as the bare text."""
+    """How styled text is written: as ANSI sequences for a colour system, or, without one, as the bare text.
 
-    def __init__(self, color_system: ColorSystem | None) -> None:
+    Hyperlinks (OSC 8) are written only with ``links``: on a real terminal,
+    never into a pipe, even when colour is forced there.
+    """
+
+    def __init__(self, color_system: ColorSystem | None, links: bool = False) -> None:
         self.color_system = color_system
+        self.links = links
         self._codes: dict[tuple[str | Style, ...], tuple[str, str]] = {}
 
     @property
@@ -121,6 +126,8 @@ class Paint:
         found = self._codes.get(styles)
         if found is None:
             style = Style.combine(Style.parse(s) if isinstance(s, str) else s for s in styles)
+            if not self.links:
+                style = style.clear_meta_and_links()
             # Rich writes the sequence around a text; around a marker, the two halves are those sequences.
             opening, _, closing = style.render("\0", color_system=self.color_system).partition("\0")
             found = self._codes[styles] = (opening, closing)

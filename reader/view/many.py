@@ -26,6 +26,7 @@ from rich.text import Text
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.columns import Frame, Justify, Paint, split
 from reader.view.compare_cells import CellStyles, clean
+from reader.view.links import link_style
 from reader.view.outlet_cells import (
     ALTERED_MARK,
     CONFLICT_MARK,
@@ -157,10 +158,10 @@ def _flowing(paint: Paint, text: Text, width: int, first: str = "", rest: str = 
 
 def _header(table: OneAgainstAll, width: int, paint: Paint, full: bool) -> Iterator[str]:
     base = table.base
-    yield _flowing(paint, Text(f"A · {name(base)} — {one_line(base.title)}", "bold"), width)
+    yield _flowing(paint, Text(f"A · {name(base)} — {one_line(base.title)}", link_style(base, "bold")), width)
     yield _flowing(paint, Text(table_summary(table)), width)
     for k, other in enumerate(table.others):
-        line = Text(f"{letter(k)} · {name(other)}", "bold")
+        line = Text(f"{letter(k)} · {name(other)}", link_style(other, "bold"))
         line.append(f" — {one_line(other.title)} · {outlet_summary(table, k)}")
         yield _flowing(paint, line, width, "  ", "    ")
     legend = (

@@ -20,10 +20,11 @@ from reader.core.alignment.rows import CompareRow, build_rows, summarize
 from reader.core.facts.compare import FactComparison
 from reader.core.facts.extract import Fact
 from reader.core.facts.quote_compare import QuotePair
-from reader.core.models import Alignment
+from reader.core.models import Alignment, Article
 from reader.view.changes import Gap, Shown, conflicting_facts, holds_conflict
 from reader.view.columns import Frame, Paint, split
 from reader.view.compare_cells import CellStyles, row_cells
+from reader.view.links import link_style
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, MOVED_MARK, VERDICT_LABELS, VERDICT_STYLES
 from reader.view.summary import alignment_summary, facts_summary
@@ -91,7 +92,15 @@ def paint_of(console: Console) -> Paint:
     system = console.color_system
     if not console.is_terminal or console.no_color or system is None:
         return Paint(None)
-    return Paint(COLOR_SYSTEMS[system])
+    return Paint(COLOR_SYSTEMS[system], links=writes_to_a_terminal(console))
+
+
+def writes_to_a_terminal(console: Console) -> bool:
+    """Whether the console writes to a real terminal (not a pipe or a file, whatever colour was forced)."""
+    try:
+        return console.file.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def summary_line(alignment: Alignment, conflicts: int | None = None) -> str:
@@ -99,8 +108,9 @@ def summary_line(alignment: Alignment, conflicts: int | None = None) -> str:
     return alignment_summary(summarize(alignment), conflicts).plain + f" · cutoff {alignment.cutoff:g}"
 
 
-def _heading(source: str, title: str) -> Text:
-    return Text(printable(f"{source} — {title}"), "bold")
+def _heading(article: Article) -> Text:
+    """An article's name and title, bold, and a link to it on terminals that follow links."""
+    return Text(printable(f"{article.label} — {article.title}"), link_style(article, "bold"))
 
 
 #: Cells of the score column: "100 ↕", "30 ↕ ≠".
@@ -153,7 +163,7 @@ def comparison_rows(
     frame = Frame(split(width - 10, [None, SCORE_WIDTH, None]), paint, ["left", "right", "left"])
     yield "".join(f"{line}\n" for line in paint.centred(Text(printable(summary_line(alignment, conflicts))), frame.width))
     yield frame.top()
-    yield frame.header([_heading(alignment.a.label, alignment.a.title), Text("score", "bold"), _heading(alignment.b.label, alignment.b.title)])
+    yield frame.header([_heading(alignment.a), Text("score", "bold"), _heading(alignment.b)])
     previous: Shown | None = None
     for row, conflict in zip(shown, flags, strict=True):
         gap = isinstance(row, Gap)
@@ -217,7 +227,7 @@ def facts_rows(comparison: FactComparison, width: int, paint: Paint) -> Iterator
     frame = Frame(split(width - 16, fixed), paint, ["left", "left", "left", "left", "right"])
     yield "".join(f"{line}\n" for line in paint.centred(Text(printable(facts_summary(comparison))), frame.width))
     yield frame.top()
-    left, right = _heading(alignment.a.label, alignment.a.title), _heading(alignment.b.label, alignment.b.title)
+    left, right = _heading(alignment.a), _heading(alignment.b)
     yield frame.header([Text("kind", "bold"), left, right, Text("verdict", "bold"), Text("link", "bold")])
     yield frame.under_header()
     for pair, verdict, link in zip(pairs, verdicts, links):
