@@ -231,3 +231,15 @@ def test_a_folder_that_cannot_be_made_costs_only_its_own_subscription(site: Chan
     assert f"reader: {site.url('/courier/feed.xml')}: could not be saved" in done.stderr
     assert done.stderr.splitlines()[-1] == "4 articles: 4 new, 0 changed, 0 unchanged; 1 skipped"
     assert blocked.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("max_versions = 2\n", encoding="utf-8")
+    env = {**home, "READER_CONFIG": str(config)}
+    assert reader(env, "subscribe", site.url("/harbour/feed.xml")).returncode == 0
+    for _ in range(3):
+        assert reader(env, "update").returncode == 0
+    kept = versions(ferry(env))
+    assert [v.number for v in kept] == [2, 3]  # the first version dropped, the last two kept
+    assert ADDED in body(kept[-1].path.read_text(encoding="utf-8"))

@@ -24,16 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from reader.web.fetch import DEFAULT_LIMIT
 
     parser.add_argument("names", nargs="*", metavar="NAME", help="the subscriptions to fetch, by name or feed address (default: all)")
-    limit_help = f"most entries fetched from each feed, newest first (default {DEFAULT_LIMIT})"
-    parser.add_argument("--limit", type=_at_least_one, default=DEFAULT_LIMIT, metavar="N", help=limit_help)
-    timeout_help = f"give up on a URL after this long (default {DEFAULT_TIMEOUT:g})"
-    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=timeout_help)
+    limit_help = f"most entries fetched from each feed, newest first (default: [fetch] limit in the config file, else {DEFAULT_LIMIT})"
+    parser.add_argument("--limit", type=_at_least_one, default=None, metavar="N", help=limit_help)
+    timeout_help = f"give up on a URL after this long (default: [fetch] timeout in the config file, else {DEFAULT_TIMEOUT:g})"
+    parser.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help=timeout_help)
     parser.add_argument(
         "--max-versions",
         type=_at_least_one,
         default=None,
         metavar="N",
-        help="versions kept of each article, itself counted; the oldest go first (default: max_versions in the subscriptions file, else 20)",
+        help="versions kept of each article, itself counted; the oldest go first (default: max_versions in the config file, else 20)",
     )
     parser.add_argument("--quiet", action="store_true", help="print nothing but failures (for cron, which mails what a job prints)")
 
@@ -58,8 +58,17 @@ def run(options: argparse.Namespace) -> int:
     if not chosen:
         print("reader: no subscriptions: follow a feed with reader subscribe URL", file=sys.stderr)
         return EXIT_INPUT
-    max_versions = options.max_versions or current.max_versions
-    limits = Limits(timeout=options.timeout)
+    from reader.core.config import load_config
+    from reader.web import DEFAULT_TIMEOUT
+    from reader.web.fetch import DEFAULT_LIMIT
+    from reader.web.versions import DEFAULT_MAX_VERSIONS
+
+    config, problems = load_config()
+    for problem in problems:
+        print(f"reader: {printable(problem)}", file=sys.stderr)
+    max_versions = options.max_versions or config.max_versions or DEFAULT_MAX_VERSIONS
+    limit = options.limit or config.fetch_limit or DEFAULT_LIMIT
+    limits = Limits(timeout=options.timeout or config.fetch_timeout or DEFAULT_TIMEOUT)
     try:
         if sys.stderr is not None and sys.stderr.isatty() and not options.quiet:
             from reader.view.progress import progress_bar
@@ -69,9 +78,9 @@ def run(options: argparse.Namespace) -> int:
                 def shown_progress(progress: Progress) -> None:
                     show(progress.done, progress.total, progress.url)
 
-                result = update(chosen, limit=options.limit, limits=limits, max_versions=max_versions, on_progress=shown_progress)
+                result = update(chosen, limit=limit, limits=limits, max_versions=max_versions, on_progress=shown_progress)
         else:
-            result = update(chosen, limit=options.limit, limits=limits, max_versions=max_versions)
+            result = update(chosen, limit=limit, limits=limits, max_versions=max_versions)
     except KeyboardInterrupt:
         print("reader: interrupted; every file is whole, and the articles fetched so far are saved", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -4,8 +4,7 @@ The list is ``subscriptions.json`` in reader's config folder (on Linux
 ``~/.config/reader/``, or under ``$XDG_CONFIG_HOME``): each subscription a
 name, a feed's URL, the folder its articles go to ("" for reader's
 fetched folder in the user's data folder) and what an OPML file said of it
-(title, site, category). It also holds ``max_versions``, the versions kept
-of each article. It is written whole, atomically, under a lock, so two
+(title, site, category). It is written whole, atomically, under a lock, so two
 ``reader subscribe`` at once both land.
 
 OPML files are read with lxml, entities and DTDs refused and nothing fetched
@@ -28,7 +27,6 @@ from pathlib import Path
 from reader.core.files import read_regular, write_atomically
 from reader.web.store import folder_lock
 from reader.web.urls import is_web_url, normalise
-from reader.web.versions import DEFAULT_MAX_VERSIONS
 
 #: The list's file, in reader's config folder.
 FILE_NAME = "subscriptions.json"
@@ -59,10 +57,9 @@ class Subscription:
 
 @dataclass(frozen=True, slots=True)
 class Subscriptions:
-    """The list, in the order the feeds were added, and the versions kept of each article."""
+    """The list, in the order the feeds were added."""
 
     items: tuple[Subscription, ...] = ()
-    max_versions: int = DEFAULT_MAX_VERSIONS
     #: Fields of the file this version of reader does not know, kept as they were.
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -111,10 +108,8 @@ def load(path: Path | None = None) -> Subscriptions:
         if isinstance(entry, dict) and isinstance(entry.get("name"), str) and is_web_url(str(entry.get("url", ""))):
             known = {key: str(entry.get(key, "")) for key in ("name", "url", "into", "title", "site", "category")}
             items.append(Subscription(**known))
-    most = data.get("max_versions", DEFAULT_MAX_VERSIONS)
-    max_versions = most if isinstance(most, int) and not isinstance(most, bool) and most >= 1 else DEFAULT_MAX_VERSIONS
-    extra = {key: value for key, value in data.items() if key not in {"format", "subscriptions", "max_versions"}}
-    return Subscriptions(tuple(items), max_versions, extra)
+    extra = {key: value for key, value in data.items() if key not in {"format", "subscriptions"}}
+    return Subscriptions(tuple(items), extra)
 
 
 def save(subscriptions: Subscriptions, path: Path | None = None) -> None:
@@ -124,7 +119,6 @@ def save(subscriptions: Subscriptions, path: Path | None = None) -> None:
     data = {
         "format": 1,
         **subscriptions.extra,
-        "max_versions": subscriptions.max_versions,
         "subscriptions": [asdict(item) for item in subscriptions.items],
     }
     write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=False)
