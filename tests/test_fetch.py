@@ -259,7 +259,8 @@ def test_nothing_is_written_outside_into(news_site: NewsSite, tmp_path: Path) ->
         new = {k: v for k, v in tree.items() if k not in parents and k != "."}
         assert new == old, root
     # Inside: the articles, the index and its lock, no temporary file left behind.
-    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", ".reader-fetched.lock", *(p.name for p in saved_paths(result))])
+    hidden = [".reader-fetched.json", ".reader-fetched.lock", ".reader-pages.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*hidden, *(p.name for p in saved_paths(result))])
 
 
 def test_the_default_folder_is_in_the_user_data_directory(news_site: NewsSite) -> None:

@@ -239,5 +239,5 @@ def test_fetched_files_respect_the_umask(news_site: NewsSite, tmp_path: Path, ma
     assert result.returncode == 0, result.stderr
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert set(modes.values()) == {mode}, modes
-    assert len(modes) == 5  # three articles, the index and its lock
+    assert len(modes) == 6  # three articles, the index, its lock and the pages' digests
     assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~mask  # the folder made for them too

@@ -232,7 +232,11 @@ class _Run:
         urls = [url, response.final_url]
         folder = next((self.homes[key] for key in (normalise(url), normalise(response.final_url)) if key in self.homes), self.folder)
         digest = hashlib.sha256(response.body).hexdigest()
-        known = folder.known_page(urls, digest)
+        try:
+            known = folder.known_page(urls, digest)
+        except NotRegularFile as error:
+            self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
+            return
         if known is not None:
             # The very bytes of the last fetch, and its file as that fetch left it: the same article, not read again.
             if not any(saved.path == known for saved in self.saved):

@@ -161,7 +161,11 @@ class Folder:
         not be read again: this is what makes an update of unchanged feeds
         cheap. The file must be the one that fetch wrote or found, of the
         same size and modification time; anything else is read in full.
+
+        Raises:
+            NotRegularFile: The folder's index is a link, a FIFO or anything but a regular file.
         """
+        _refuse_what_is_not_a_file(self.path / INDEX_NAME)  # a planted index stops every save, this one too, and says why
         if self._pages is None:
             self._pages = self._read_pages()
         for key in (normalise(url) for url in urls if is_web_url(url)):
