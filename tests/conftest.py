@@ -37,7 +37,7 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DOWNLOAD_DIR"):
         monkeypatch.setenv(name, str(Path(home, name.lower())))
-    # Tests that stand in a terminal read what reader writes itself; tests/test_pager.py sets its own pager.
+    # Tests that stand in a terminal read what reader writes itself; tests/cli/test_pager.py sets its own pager.
     monkeypatch.setenv("READER_PAGER", "")
 
 

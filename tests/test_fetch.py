@@ -290,7 +290,7 @@ def test_hostile_metadata_cannot_break_the_front_matter_or_reach_the_terminal(ne
 
 
 def test_reader_url_fetches_into_the_default_folder_and_opens_it(news_site: NewsSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import reader.cli
+    import reader.cli.open_app
 
     opened: list[tuple[list[Path], list[str], Path | None]] = []
 
@@ -304,7 +304,7 @@ def test_reader_url_fetches_into_the_default_folder_and_opens_it(news_site: News
         opened.append((paths, fetch or [], fetch_into))
         return App()
 
-    monkeypatch.setattr(reader.cli, "make_app", make_app)
+    monkeypatch.setattr(reader.cli.open_app, "make_app", make_app)
     monkeypatch.setattr("reader.tui.terminal.terminal_problem", lambda *streams: None)  # as on a terminal
     other = tmp_path / "mine.txt"
     other.write_text("The council met on Tuesday. It voted for the bridge.\n", encoding="utf-8")

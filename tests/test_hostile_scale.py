@@ -17,7 +17,7 @@ import pytest
 
 from reader.core.facts.budget import MAX_WORDS as MAX_FACT_WORDS
 from reader.core.reading.articles import MAX_SENTENCES, MAX_WORDS
-from tests.test_cli import SEEDS
+from tests.cli.test_cli import SEEDS
 
 MILLION = 1_000_000
 #: Files of a million tiny sentences, each written its own way.

@@ -18,7 +18,7 @@ import pytest
 
 from reader.core import load_article
 from reader.core.facts.compare import facts_refused
-from tests.test_cli import SEEDS
+from tests.cli.test_cli import SEEDS
 
 DATA = Path(__file__).parent / "data"
 #: Run in the child: ``target`` (module:function) says "ready" and waits, as a long step would, then reader runs.

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.files import NAME_MAX, TEMPORARY_EXTRA, NotRegularFile, write_atomically, write_new, write_output
-from tests.test_cli import SEEDS
+from tests.cli.test_cli import SEEDS
 
 A, B = str(SEEDS[0]), str(SEEDS[1])
 

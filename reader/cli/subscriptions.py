@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.commands.exits import EXIT_OK, fail
-
-DESCRIPTION = "List the feeds you follow, or exchange them with another feed reader as OPML."
+from reader.cli.exits import EXIT_OK, fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import SEEDS, _write, run
+from tests.cli.test_cli import SEEDS, _write, run
 
 FACT_KEYS = {"kind", "verdict", "a", "b", "link"}
 SIDE_KEYS = {"text", "start", "end", "value"}

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.exits import EXIT_OK, fail
-
-DESCRIPTION = "List the versions of a fetched article: when each was fetched and what changed from the one before."
+from reader.cli.exits import EXIT_OK, fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.test_cli import run
+from tests.cli.test_cli import run
 
 
 def _script(shell: str) -> str:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-STORIES = Path(__file__).resolve().parent / "data" / "stories"
+STORIES = Path(__file__).resolve().parent.parent / "data" / "stories"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.exits import EXIT_OK, fail
-
-DESCRIPTION = "Stop following a feed. Its articles, and their versions, stay in their folder."
+from reader.cli.exits import EXIT_OK, fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

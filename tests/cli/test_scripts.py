@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import SEEDS, run
+from tests.cli.test_cli import SEEDS, run
 
 BRIDGE = "The city council approved the new harbour bridge on Tuesday after a long debate. The bridge will cost 42 million euros.\n"
 BRIDGE_REWORDED = "After a long debate, the city council approved the new harbour bridge on Tuesday. The bridge will cost 42 million euros.\n"

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from reader.cli import main
 from reader.core import Article, align, load_article
 from reader.core.alignment.rows import build_rows
-from tests.test_cli import SEEDS
+from tests.cli.test_cli import SEEDS
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -2,7 +2,7 @@
 
 ``--versions`` names the article; ``--from`` and ``--to`` the versions, by
 number (``reader versions FILE`` lists them), by default the last two. The
-two files are handed to ``reader align`` with every other option, so every
+two files become A and B of ``reader align`` with every other option, so every
 format it writes is there; text output opens with a line saying what changed
 and each correction in words ("toll changed from 11 to 13").
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.exits import fail
+from reader.cli.exits import fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,23 +21,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="to_version", type=int, metavar="M", help="with --versions: the newer version (default: the newest)")
 
 
-def resolve(argv: list[str]) -> tuple[list[str], list[str]] | int:
-    """The arguments of ``reader align`` with ``--versions FILE [--from N] [--to M]`` put as the two versions' files.
+def run(options: argparse.Namespace) -> int:
+    """``reader align --versions FILE``: the two versions' files become A and B, then ``reader align A B`` runs on them."""
+    from reader.cli import align_pair
+    from reader.view.printable import printable
 
-    Returns:
-        The arguments for ``reader align`` and the lines to print before a text
-        comparison, or the exit code after saying what is wrong.
-    """
-    end = argv.index("--") if "--" in argv else len(argv)
-    parser = argparse.ArgumentParser(add_help=False)
-    add_arguments(parser)
-    options, rest = parser.parse_known_args(argv[:end])
-    rest += argv[end:]
     picked = pick_files(options.versions, options.from_version, options.to_version)
     if isinstance(picked, str):
-        return fail(str(options.versions), picked)
-    old, new, lines = picked
-    return [*rest, "--", str(old), str(new)], lines
+        return fail(options.versions, picked)
+    options.a, options.b, lines = picked
+    if options.format == "text" and options.output is None:
+        print("\n".join(printable(line) for line in lines), end="\n\n")
+    return align_pair.run(options)
 
 
 def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, Path, list[str]] | str:

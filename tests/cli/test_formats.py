@@ -12,9 +12,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from reader.cli import main
-from tests.test_cli import SEEDS, run
-from tests.test_cli_changes import LEFT, RIGHT
-from tests.test_cli_text import _on_a_terminal
+from tests.cli.test_changes import LEFT, RIGHT
+from tests.cli.test_cli import SEEDS, run
+from tests.cli.test_text import _on_a_terminal
 
 # --- a pair with markup in its text ----------------------------------------------
 
@@ -329,7 +329,7 @@ def test_help_names_every_flag_and_the_readme_documents_them() -> None:
     for words in ("--only-changes", "--context N", "-o FILE, --output FILE", "--format {text,json,html,markdown,jsonl}",
                   "--width N", "--color", "--cutoff SCORE", "--all DIR", "<del>", "[-removed-]", "≠", "… 4 rows the same"):
         assert words in help_text, words
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
     for words in ("--only-changes", "--context N", "--format html", "--format markdown", "-o FILE", "≠", "--width"):
         assert words in section, words

@@ -24,7 +24,7 @@ from reader.core import Article, align, load_article
 from reader.core.facts.compare import compare_facts
 from reader.view.columns import Frame, Paint, wrap
 from reader.view.render import comparison_rows, facts_rows, print_alignment, print_facts
-from tests.test_cli import SEEDS, run
+from tests.cli.test_cli import SEEDS, run
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 BARS = set("│┃├┤┼┡┩╇┏┓┳└┘┴")
@@ -242,7 +242,7 @@ def test_without_colour_nothing_but_text_is_written(command: str, how: dict) -> 
 def _on_a_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """What reader writes to a real terminal (a pseudo-terminal), as a person running it would see it."""
     leader, follower = pty.openpty()
-    # What reader writes itself: no pager between it and the terminal (tests/test_pager.py has the pager).
+    # What reader writes itself: no pager between it and the terminal (tests/cli/test_pager.py has the pager).
     environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "READER_PAGER": ""}
     environment.pop("NO_COLOR", None)
     environment.update(env or {})

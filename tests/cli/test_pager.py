@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.pager import DEFAULT_PAGER, pager_command
-from tests.test_cli import SEEDS
+from reader.cli.pager import DEFAULT_PAGER, pager_command
+from tests.cli.test_cli import SEEDS
 
 SHORT = "The council met on Tuesday. It voted for the bridge.\n"
 

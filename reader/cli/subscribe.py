@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.exits import EXIT_OK, fail
-
-DESCRIPTION = "Follow a feed: add it to your subscriptions, which reader update fetches."
+from reader.cli.exits import EXIT_OK, fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,12 +11,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.commands.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
+from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
+from reader.cli.options import COUNT, SECONDS
 
 if TYPE_CHECKING:
     from reader.web.since import StoryChanges
-
-DESCRIPTION = "Fetch the feeds you follow, keep the earlier versions of articles that changed, and say what is new or changed, story by story."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,12 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("names", nargs="*", metavar="NAME", help="the subscriptions to fetch, by name or feed address (default: all)")
     limit_help = f"most entries fetched from each feed, newest first (default: [fetch] limit in the config file, else {DEFAULT_LIMIT})"
-    parser.add_argument("--limit", type=_at_least_one, default=None, metavar="N", help=limit_help)
+    parser.add_argument("--limit", type=COUNT, default=None, metavar="N", help=limit_help)
     timeout_help = f"give up on a URL after this long (default: [fetch] timeout in the config file, else {DEFAULT_TIMEOUT:g})"
-    parser.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help=timeout_help)
+    parser.add_argument("--timeout", type=SECONDS, default=None, metavar="SECONDS", help=timeout_help)
     parser.add_argument(
         "--max-versions",
-        type=_at_least_one,
+        type=COUNT,
         default=None,
         metavar="N",
         help="versions kept of each article, itself counted; the oldest go first (default: max_versions in the config file, else 20)",
@@ -122,23 +121,3 @@ def story_lines(stories: list[StoryChanges]) -> list[str]:
             lines.extend(f"           {printable(correction.phrase)}" for correction in change.corrections)
             lines.append(f"           {printable(str(change.article.path))}")
     return lines
-
-
-def _at_least_one(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return number
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 < seconds <= 3600:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600, not {value}")
-    return seconds
