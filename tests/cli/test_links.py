@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.test_cli import SEEDS
-from tests.test_cli_text import _on_a_terminal
+from tests.cli.test_cli import SEEDS
+from tests.cli.test_text import _on_a_terminal
 
 #: An OSC 8 hyperlink's opening: ESC ] 8 ; params ; URI ESC \
 LINK = re.compile(r"\x1b\]8;[^;\x1b]*;([^\x1b]*)\x1b\\")
