@@ -223,16 +223,17 @@ def test_a_second_fetch_updates_the_same_files_and_never_duplicates(news_site: N
     assert second.returncode == 0, second.stderr
     assert [p.name for p in articles(out)] == names  # the same files, however the headline changed
     assert sorted(p.name for p in saved_paths(second)) == sorted(names)  # the Gazette's URL, given twice, fetched once
-    assert second.stderr.splitlines()[-1] == f"3 articles saved (0 new, 3 updated), 1 skipped, in {out}"
+    # Only the Gazette's headline changed: the other two files are left as they were, fetched time and all.
+    assert second.stderr.splitlines()[-1] == f"3 articles saved (0 new, 1 updated, 2 unchanged), 1 skipped, in {out}"
     gazette = next(p for p in articles(out) if p.name.startswith("harbour-gazette"))
     assert front_matter(gazette)["title"] == news_site.gazette_title
-    assert all(front_matter(p)["fetched"] != stamps[p.name] for p in articles(out))
+    assert [front_matter(p)["fetched"] != stamps[p.name] for p in articles(out)] == [p == gazette for p in articles(out)]
     # Without its index, the folder still knows its URLs from the files' front matter.
     (out / ".reader-fetched.json").unlink()
     third = run("fetch", news_site.url(GAZETTE), news_site.url(COURIER), "--into", str(out))
     assert third.returncode == 0
     assert [p.name for p in articles(out)] == names
-    assert "(0 new, 2 updated)" in third.stderr
+    assert "(0 new, 0 updated, 2 unchanged)" in third.stderr
 
 
 def _tree(root: Path) -> dict[str, tuple[int, int]]:
@@ -258,7 +259,8 @@ def test_nothing_is_written_outside_into(news_site: NewsSite, tmp_path: Path) ->
         new = {k: v for k, v in tree.items() if k not in parents and k != "."}
         assert new == old, root
     # Inside: the articles, the index and its lock, no temporary file left behind.
-    assert sorted(p.name for p in out.iterdir()) == sorted([".reader-fetched.json", ".reader-fetched.lock", *(p.name for p in saved_paths(result))])
+    hidden = [".reader-fetched.json", ".reader-fetched.lock", ".reader-pages.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*hidden, *(p.name for p in saved_paths(result))])
 
 
 def test_the_default_folder_is_in_the_user_data_directory(news_site: NewsSite) -> None:
@@ -298,7 +300,7 @@ def test_reader_url_fetches_into_the_default_folder_and_opens_it(news_site: News
         def run(self) -> None:
             pass
 
-    def make_app(paths: list[Path], cutoff: float, fetch: list[str] | None = None, fetch_into: Path | None = None) -> App:
+    def make_app(paths: list[Path], cutoff: float, fetch: list[str] | None = None, fetch_into: Path | None = None, **config: object) -> App:
         opened.append((paths, fetch or [], fetch_into))
         return App()
 

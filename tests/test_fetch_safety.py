@@ -73,7 +73,7 @@ def test_articles_that_share_a_canonical_url_get_a_file_each(news_site: NewsSite
         assert saved[title].strip().split("\n\n")[1:] == list(paragraphs)
     # Again: each article finds its own file, and none takes another's.
     second = run("fetch", news_site.url("/shared/feed.xml"), "--into", str(out))
-    assert second.stderr.splitlines()[-1] == f"3 articles saved (0 new, 3 updated), 0 skipped, in {out}"
+    assert second.stderr.splitlines()[-1] == f"3 articles saved (0 new, 0 updated, 3 unchanged), 0 skipped, in {out}"
     assert {front_matter(p)["title"]: body(p) for p in articles(out)} == saved
 
 
@@ -83,7 +83,7 @@ def test_without_the_index_a_shared_canonical_url_still_finds_each_articles_file
     names = [p.name for p in articles(out)]
     (out / ".reader-fetched.json").unlink()
     again = run("fetch", news_site.url("/shared/feed.xml"), "--into", str(out))
-    assert again.stderr.splitlines()[-1] == f"3 articles saved (0 new, 3 updated), 0 skipped, in {out}"
+    assert again.stderr.splitlines()[-1] == f"3 articles saved (0 new, 0 updated, 3 unchanged), 0 skipped, in {out}"
     assert [p.name for p in articles(out)] == names
 
 
@@ -104,7 +104,7 @@ def test_a_users_own_file_with_the_same_url_is_never_rewritten(news_site: NewsSi
     assert (notes.read_bytes(), notes.stat().st_mtime_ns) == before
     (saved,) = {p for p in articles(out) if p != notes}
     assert saved_paths(result) == [saved] and front_matter(saved)["title"] == GAZETTE_TITLE
-    assert "(0 new, 1 updated)" in result.stderr  # the second run rewrote its own file, not the notes
+    assert "(0 new, 0 updated, 1 unchanged)" in result.stderr  # the second run found its own file, not the notes
 
 
 def test_an_index_that_names_a_users_file_does_not_make_it_reader_s(news_site: NewsSite, tmp_path: Path) -> None:
@@ -239,5 +239,5 @@ def test_fetched_files_respect_the_umask(news_site: NewsSite, tmp_path: Path, ma
     assert result.returncode == 0, result.stderr
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert set(modes.values()) == {mode}, modes
-    assert len(modes) == 5  # three articles, the index and its lock
+    assert len(modes) == 6  # three articles, the index, its lock and the pages' digests
     assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~mask  # the folder made for them too

@@ -16,7 +16,20 @@ import argparse
 import sys
 from typing import Protocol
 
-from reader.cli import align, completion, config, facts, fetch, open_app, stories
+from reader.cli import (
+    align,
+    completion,
+    config,
+    facts,
+    fetch,
+    open_app,
+    stories,
+    subscribe,
+    subscriptions,
+    unsubscribe,
+    update,
+    versions,
+)
 from reader.cli.defaults import add_config_flag, apply_config, read_config, say_problems
 from reader.cli.options import new_parser
 from reader.cli.output import paged, printing
@@ -36,6 +49,11 @@ COMMANDS: dict[str, Command] = {
     "facts": facts,
     "fetch": fetch,
     "stories": stories,
+    "subscribe": subscribe,
+    "subscriptions": subscriptions,
+    "unsubscribe": unsubscribe,
+    "update": update,
+    "versions": versions,
     "config": config,
     "completion": completion,
 }

@@ -68,6 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B")
     parser.add_argument("--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)")
     add_scheduler(parser, "with --all: ")
+    from reader.cli import align_versions
+
+    align_versions.add_arguments(parser)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
@@ -79,6 +82,10 @@ def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Nam
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.versions is not None:
+        from reader.cli import align_versions
+
+        return align_versions.run(options)
     if options.base is not None:
         from reader.cli import align_base
 
@@ -99,6 +106,10 @@ def others(options: argparse.Namespace) -> list[Path]:
 
 def _usage_errors(options: argparse.Namespace) -> Iterator[str]:
     """What is wrong with how the flags combine, the first thing first: with ``--base``, with ``--all``, or with A B."""
+    if options.versions is not None and (options.a is not None or options.base is not None or options.all is not None):
+        yield "--versions FILE compares two versions of FILE: give no A B, --base or --all with it"
+    if options.versions is None and (options.from_version is not None or options.to_version is not None):
+        yield "--from and --to go with --versions FILE"
     if options.base is not None:
         if options.all is not None:
             yield "--base goes with the articles to read A against, not with --all"
@@ -123,7 +134,7 @@ def _usage_errors(options: argparse.Namespace) -> Iterator[str]:
         yield from _not_with("--all", ("--only-changes", "--context", "--output", "--exit-code"), options)
         return
     yield from (f"{flag} goes with --all DIR" for flag in ("--within-stories", "--scheduler") if _GIVEN[flag](options))
-    if options.b is None:
+    if options.b is None and options.versions is None:
         yield "the following arguments are required: A, B (or --all DIR)"
     if options.format == "jsonl":
         yield "--format jsonl goes with --all DIR"

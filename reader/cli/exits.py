@@ -22,13 +22,13 @@ EXIT_CONFLICT = 3
 EXIT_INTERRUPTED = 130
 
 
-def fail(path: Path, reason: str) -> int:
-    """Say on stderr what is wrong with ``path``; the exit code of a bad input."""
+def fail(path: Path | str, reason: str) -> int:
+    """Say on stderr what is wrong with ``path`` (or with a name or an address); the exit code of a bad input."""
     print(f"reader: {shown_path(path)}: {reason}", file=sys.stderr)
     return EXIT_INPUT
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: Path | str) -> str:
     """A path as it is shown on one line of stderr."""
     from reader.view.printable import printable
 

@@ -53,7 +53,8 @@ def run(options: argparse.Namespace) -> int:
         if problem is not None:
             return problem
         paths.insert(0, folder)
-    app = make_app(paths, options.cutoff, urls, folder or settings.downloads, settings, getattr(options, "config_problems", ()))
+    problems = getattr(options, "config_problems", ())
+    app = make_app(paths, options.cutoff, fetch=urls, fetch_into=folder or settings.downloads, config=settings, config_problems=problems)
     app.run()
     # Non-zero when the app ended on an uncaught error (Textual prints it).
     return app.return_code or EXIT_OK

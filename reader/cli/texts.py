@@ -29,6 +29,16 @@ reader opens that folder. In the reader, press ? for the keys of each screen.
 The reader needs a terminal for its standard input, output and error; in a
 script, use the commands below."""
 
+UPDATE_EPILOG = """\
+Each subscription is fetched into its folder as reader fetch fetches it. An
+article whose text or headline changed keeps its old file as a version
+(reader versions FILE lists them; at most max_versions of the config file,
+20 by default). Nothing runs in the background: run reader update from cron
+or a systemd timer (the README shows both).
+
+output: what is new or changed, a block per story, on stdout; a line per
+failure and the counts on stderr. Exit 1 when every feed failed."""
+
 READER_EPILOG = """\
 commands:
   align A B          print A and B side by side, sentence against sentence,
@@ -46,6 +56,13 @@ commands:
                      as Markdown files in a folder (reader fetch --help)
   stories PATHS...   group the articles of files and folders by the story
                      they tell (reader stories --help)
+  subscribe URL      follow a feed; subscriptions lists them (--import FILE.opml,
+                     --export), unsubscribe NAME stops one
+  update [NAME...]   fetch the feeds you follow, keep the earlier versions of
+                     articles that changed and say what changed, story by story
+  versions FILE      an article's versions: when fetched, what changed
+  align --versions FILE [--from N] [--to M]
+                     compare two versions of an article (default: the last two)
   completion SHELL   print the completion script of bash, zsh or fish
 
 examples:
@@ -240,8 +257,10 @@ its title, site name, author, date and canonical address.
 Each article is written to DIR/<slug>.md: YAML front matter (title, source,
 date, author, url, fetched), then the text, a paragraph at a time. The slug
 comes from the source and the title. A URL keeps its file: fetching it
-again rewrites that file, never a second one. Files are written whole
-(a temporary file, then a rename). Nothing is written outside DIR.
+again rewrites that file, never a second one, and only when its text or
+title has changed; the old file is then kept as a version in
+DIR/.versions/<slug>/ (reader versions FILE lists them). Files are written
+whole (a temporary file, then a rename). Nothing is written outside DIR.
 
 Only files reader wrote are ever rewritten: the index DIR/.reader-fetched.json
 names them and their front matter has fetched:. A file of yours with the
@@ -316,7 +335,8 @@ reader align A B [--format text|json|html|markdown] [--only-changes [--context N
                          [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]
        reader align --base A B C... [--format text|json|html|markdown]
                          [--cutoff SCORE] [--width N] [--color WHEN] [-o FILE]
-       reader align --all DIR --format jsonl [--cutoff SCORE]"""
+       reader align --all DIR --format jsonl [--cutoff SCORE]
+       reader align --versions FILE [--from N] [--to M] [--format text|json|html|markdown]"""
 
 #: Each command's help by its name; ``None`` names ``reader [PATHS]``, the app.
 HELP: dict[str | None, Help] = {
@@ -347,4 +367,15 @@ HELP: dict[str | None, Help] = {
         CONFIG_EPILOG,
     ),
     "completion": Help(None, "Print the completion script of a shell for reader and its commands.", COMPLETION_EPILOG),
+    "subscribe": Help("reader subscribe URL [--name NAME] [--into DIR]", "Follow a feed: add it to your subscriptions, which reader update fetches.", ""),
+    "subscriptions": Help(
+        "reader subscriptions [--import FILE.opml | --export]", "List the feeds you follow, or exchange them with another feed reader as OPML.", ""
+    ),
+    "unsubscribe": Help("reader unsubscribe NAME|URL", "Stop following a feed. Its articles, and their versions, stay in their folder.", ""),
+    "update": Help(
+        "reader update [NAME...] [--limit N] [--timeout SECONDS] [--max-versions N] [--quiet]",
+        "Fetch the feeds you follow, keep the earlier versions of articles that changed, and say what is new or changed, story by story.",
+        UPDATE_EPILOG,
+    ),
+    "versions": Help("reader versions FILE", "List the versions of a fetched article: when each was fetched and what changed from the one before.", ""),
 }

@@ -28,6 +28,7 @@ from reader.tui.messages import (
     OpenCoverage,
     OpenInContext,
     OpenOutlets,
+    OpenVersions,
     ShowCoverage,
     ShowFacts,
     Swap,
@@ -42,6 +43,7 @@ from reader.tui.screens import (
     LibraryScreen,
     OutletsScreen,
     ReaderCommands,
+    VersionsScreen,
 )
 from reader.tui.session import Session
 from reader.tui.settings import Settings, load_settings, save_settings
@@ -216,6 +218,10 @@ class ReaderApp(Fetching):
     @on(OpenComparison)
     def _open_comparison(self, message: OpenComparison) -> None:
         self.compare(message.left, message.right, message.left_at, message.right_at, message.order)
+
+    @on(OpenVersions)
+    def _open_versions(self, message: OpenVersions) -> None:
+        self.push_screen(VersionsScreen(message.article))
 
     @on(OpenOutlets)
     def _open_outlets(self, message: OpenOutlets) -> None:

@@ -49,6 +49,14 @@ class OpenComparison(Message):
         self.order = order
 
 
+class OpenVersions(Message):
+    """List the versions of a fetched article, each to compare with the next."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+
+
 class OpenOutlets(Message):
     """Read the first article against all the others, one column per other outlet.
 

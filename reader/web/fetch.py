@@ -7,13 +7,16 @@ rest.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from reader.core.files import NotRegularFile
+from reader.core.files import NotRegularFile, read_regular
+from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import DecodeError
 from reader.web.feeds import Entry, parse_feed
 from reader.web.http import Client, FetchError, Limits, Response
@@ -21,6 +24,7 @@ from reader.web.pages import decode_page, read_page
 from reader.web.sniff import is_feed, is_html
 from reader.web.store import Folder
 from reader.web.urls import is_web_url, normalise
+from reader.web.versions import DEFAULT_MAX_VERSIONS
 
 #: Entries fetched from one feed when no limit is given.
 DEFAULT_LIMIT = 20
@@ -35,7 +39,8 @@ class Saved:
         path: Its file.
         title: Its headline.
         source: Its outlet.
-        new: Whether the file is new (``False``: an earlier fetch's file, rewritten).
+        new: Whether the file is new (``False``: an earlier fetch's file).
+        changed: Whether anything was written (``False``: the file held this very article, and was left as it was).
     """
 
     url: str
@@ -43,6 +48,7 @@ class Saved:
     title: str
     source: str
     new: bool
+    changed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +78,12 @@ class FetchResult:
 
     @property
     def summary(self) -> str:
-        """One line: "3 articles saved (2 new, 1 updated), 1 skipped"."""
+        """One line: "3 articles saved (2 new, 1 updated), 1 skipped", with ", 4 unchanged" in the brackets when some were."""
         new = sum(1 for s in self.saved if s.new)
+        same = sum(1 for s in self.saved if not s.changed)
         saved = f"{_count(len(self.saved), 'article')} saved"
         if self.saved:
-            saved += f" ({new} new, {len(self.saved) - new} updated)"
+            saved += f" ({new} new, {len(self.saved) - new - same} updated" + (f", {same} unchanged)" if same else ")")
         return f"{saved}, {len(self.failures)} skipped"
 
 
@@ -89,6 +96,7 @@ def fetch(
     on_progress: Callable[[Progress], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     homes: Mapping[str, Path] | None = None,
+    max_versions: int = DEFAULT_MAX_VERSIONS,
 ) -> FetchResult:
     """Fetch articles and feeds into a folder.
 
@@ -103,11 +111,12 @@ def fetch(
         limits: The timeout, size and redirect limits of each request.
         on_progress: Told before each step and once at the end.
         cancelled: Asked between steps; once it says so, nothing more is fetched.
+        max_versions: Versions kept of each article whose text has changed, itself counted.
 
     Returns:
         The articles saved and the URLs that failed, each once.
     """
-    return _Run(into, limit, limits or Limits(), on_progress, cancelled, homes or {}).run(list(urls))
+    return _Run(into, limit, limits or Limits(), on_progress, cancelled, homes or {}, max_versions).run(list(urls))
 
 
 class _Run:
@@ -121,10 +130,11 @@ class _Run:
         on_progress: Callable[[Progress], None] | None,
         cancelled: Callable[[], bool] | None,
         homes: Mapping[str, Path],
+        max_versions: int = DEFAULT_MAX_VERSIONS,
     ) -> None:
-        self.folder = Folder(into)
+        self.folder = Folder(into, max_versions)
         # Only a folder whose index names the URL is its home: reader wrote the article there.
-        folders = {path: Folder(path) for path in set(homes.values()) if path != into.absolute()}
+        folders = {path: Folder(path, max_versions) for path in set(homes.values()) if path != into.absolute()}
         self.homes = {url: folders[path] for url, path in homes.items() if path in folders and folders[path].holds(url)}
         self.into = into
         self.limit = limit
@@ -146,6 +156,9 @@ class _Run:
                     break
                 self._step(url)
                 self._guarded(url, partial(self._given, client, url))
+        for folder in dict.fromkeys([self.folder, *self.homes.values()]):
+            with contextlib.suppress(OSError):  # only a cache of what the pages were: the next fetch reads them again
+                folder.save_pages()
         self.done = self.total
         if self.on_progress:
             self.on_progress(Progress(self.done, self.total, ""))
@@ -216,6 +229,21 @@ class _Run:
         if not is_html(response.content_type, response.body):
             self.failures.append(Failure(url, f"not HTML ({response.content_type or 'no content type'})"))
             return
+        urls = [url, response.final_url]
+        folder = next((self.homes[key] for key in (normalise(url), normalise(response.final_url)) if key in self.homes), self.folder)
+        digest = hashlib.sha256(response.body).hexdigest()
+        try:
+            known = folder.known_page(urls, digest)
+        except NotRegularFile as error:
+            self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
+            return
+        if known is not None:
+            # The very bytes of the last fetch, and its file as that fetch left it: the same article, not read again.
+            if not any(saved.path == known for saved in self.saved):
+                fields = front_matter(read_regular(known, 8192, follow_links=False)[:8192].decode("utf-8", "replace"))
+                self.saved.append(Saved(url, known, fields.get("title", ""), fields.get("source", ""), new=False, changed=False))
+            folder.remember_page(urls, digest, known)
+            return
         try:
             html = decode_page(response.body, response.charset)
         except DecodeError as error:
@@ -226,17 +254,17 @@ class _Run:
             self.failures.append(Failure(url, page))
             return
         try:
-            folder = next((self.homes[key] for key in (normalise(url), normalise(response.final_url)) if key in self.homes), self.folder)
-            written = folder.save([url, response.final_url], page, self.fetched_at)
+            written = folder.save(urls, page, self.fetched_at)
         except NotRegularFile as error:
             self.failures.append(Failure(url, f"could not be saved ({Path(error.filename).name} is {error.strerror})"))
             return
         except OSError as error:
             self.failures.append(Failure(url, f"could not be saved ({error.strerror or error})"))
             return
+        folder.remember_page(urls, digest, written.path)
         if any(saved.path == written.path for saved in self.saved):
             return  # two URLs of one article (its canonical address is the other's): one file, saved once
-        self.saved.append(Saved(url, written.path, page.title, page.source, written.new))
+        self.saved.append(Saved(url, written.path, page.title, page.source, written.new, written.changed))
 
 
 def _count(n: int, noun: str) -> str:

@@ -41,9 +41,12 @@ from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
+from reader.web.versions import DEFAULT_MAX_VERSIONS, keep, unchanged
 
 #: The index of a folder: which URL is in which file.
 INDEX_NAME = ".reader-fetched.json"
+#: What each URL's page was when last fetched (a digest of its bytes) and the file it gave, as that file then was.
+PAGES_NAME = ".reader-pages.json"
 #: The lock two fetches into one folder take turns on.
 LOCK_NAME = ".reader-fetched.lock"
 #: Seconds a save waits for another fetch to let the folder go.
@@ -79,6 +82,8 @@ class Written:
 
     path: Path
     new: bool
+    #: Whether anything was written: ``False`` when the file held this very article already.
+    changed: bool = True
 
 
 def slug(source: str, title: str, url: str) -> str:
@@ -138,10 +143,72 @@ class Folder:
     the lock: a URL the other fetch has just saved goes to that fetch's file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_versions: int = DEFAULT_MAX_VERSIONS) -> None:
         self.path = path
+        #: Versions kept of each article, itself counted (:mod:`reader.web.versions`).
+        self.max_versions = max_versions
         #: What the files' front matter says (key -> names), read once: the index stands in for it after.
         self._scanned: dict[str, list[str]] | None = None
+        #: The pages of earlier fetches (key -> digest, file name, size, mtime), read once.
+        self._pages: dict[str, list[object]] | None = None
+        #: The pages of this fetch, written by :meth:`save_pages`.
+        self._pages_now: dict[str, list[object]] = {}
+
+    def known_page(self, urls: list[str], digest: str) -> Path | None:
+        """The file of a page fetched before with these very bytes, if that file is still as the fetch left it.
+
+        A page whose bytes have not changed gives the same article, so it need
+        not be read again: this is what makes an update of unchanged feeds
+        cheap. The file must be the one that fetch wrote or found, of the
+        same size and modification time; anything else is read in full.
+
+        Raises:
+            NotRegularFile: The folder's index is a link, a FIFO or anything but a regular file.
+        """
+        _refuse_what_is_not_a_file(self.path / INDEX_NAME)  # a planted index stops every save, this one too, and says why
+        if self._pages is None:
+            self._pages = self._read_pages()
+        for key in (normalise(url) for url in urls if is_web_url(url)):
+            entry = self._pages.get(key)
+            if not entry or entry[0] != digest or not isinstance(entry[1], str) or not _FILE_NAME.fullmatch(entry[1]):
+                continue
+            try:
+                status = os.lstat(self.path / entry[1])
+            except OSError:
+                continue
+            if stat.S_ISREG(status.st_mode) and [status.st_size, status.st_mtime_ns] == entry[2:4]:
+                return self.path / entry[1]
+        return None
+
+    def remember_page(self, urls: list[str], digest: str, path: Path) -> None:
+        """Note the bytes of a page and the file it gave, for :meth:`known_page` in later fetches."""
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return
+        for key in (normalise(url) for url in urls if is_web_url(url)):
+            self._pages_now[key] = [digest, path.name, status.st_size, status.st_mtime_ns]
+
+    def save_pages(self) -> None:
+        """Write what this fetch noted of its pages (a cache: lost, it costs the next fetch time, never an article)."""
+        if not self._pages_now:
+            return
+        with folder_lock(self.path / LOCK_NAME):
+            pages = self._read_pages()
+            pages.update(self._pages_now)
+            text = json.dumps({"format": 1, "pages": pages}, sort_keys=True, ensure_ascii=True) + "\n"
+            write_atomically(self.path / PAGES_NAME, text, follow_links=False)
+        self._pages_now = {}
+
+    def _read_pages(self) -> dict[str, list[object]]:
+        try:
+            data = json.loads(read_regular(self.path / PAGES_NAME, 64 * 2**20, follow_links=False))
+        except (OSError, ValueError, RecursionError):
+            return {}
+        pages = data.get("pages") if isinstance(data, dict) else None
+        if not isinstance(pages, dict):
+            return {}
+        return {key: entry for key, entry in pages.items() if isinstance(key, str) and isinstance(entry, list) and len(entry) == 4}
 
     def save(self, urls: list[str], page: Page, fetched: datetime) -> Written:
         """Write an article to the file of its URL, or to a new file when no earlier fetch wrote it.
@@ -158,8 +225,13 @@ class Folder:
             page: The article; ``page.url`` is its canonical URL.
             fetched: When it was fetched (UTC).
 
+        When the file holds this article already (the same title and text,
+        its stamps aside) nothing is written; when it holds an older text, that
+        text is kept as a version (:mod:`reader.web.versions`) before the file
+        is replaced.
+
         Returns:
-            The file written.
+            The file written (or found unchanged).
 
         Raises:
             OSError: The folder or the file could not be written, or another fetch held the folder too long.
@@ -168,12 +240,20 @@ class Folder:
         own = list(dict.fromkeys(normalise(url) for url in urls if is_web_url(url)))
         canonical = normalise(page.url) if is_web_url(page.url) else ""
         text = article_text(page, fetched)
-        with _locked(self.path / LOCK_NAME):
+        with folder_lock(self.path / LOCK_NAME):
             _refuse_what_is_not_a_file(self.path / INDEX_NAME)
             index = self._read_index()
+            before = dict(index)
             name = self._file_of(own, canonical, page, index)
+            changed = True
             if name is not None:
-                write_atomically(self.path / name, text, follow_links=False)
+                old = self._ours(name)
+                if old is not None and unchanged(old, page.title, page.text):
+                    changed = False  # not even the fetched time: nothing is written
+                else:
+                    if old is not None:
+                        keep(self.path / name, old, self.max_versions)
+                    write_atomically(self.path / name, text, follow_links=False)
                 new = False
             else:
                 # A name the index gave these very URLs may be taken again (its file was deleted).
@@ -184,8 +264,9 @@ class Folder:
                 index[key] = name
             if canonical and canonical not in index:
                 index[canonical] = name  # a canonical URL another article already names stays with that article
-            self._save_index(index)
-        return Written(self.path / name, new)
+            if index != before:
+                self._save_index(index)
+        return Written(self.path / name, new, changed)
 
     def _file_of(self, own: list[str], canonical: str, page: Page, index: dict[str, str]) -> str | None:
         """The file of reader's that holds this article, if any."""
@@ -298,7 +379,7 @@ def _refuse_what_is_not_a_file(path: Path) -> None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def folder_lock(path: Path) -> Iterator[None]:
     """Hold the folder's lock: an exclusive ``flock`` on a hidden lock file beside the index.
 
     The index itself cannot carry the lock, since each save replaces it by a

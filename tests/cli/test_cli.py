@@ -186,7 +186,7 @@ def test_the_app_ending_on_an_uncaught_error_exits_non_zero(monkeypatch: pytest.
         def run(self, **kwargs: object) -> None:  # type: ignore[override]
             super().run(headless=True)
 
-    monkeypatch.setattr(reader.cli.open_app, "make_app", lambda paths, cutoff: Crashing(paths, cutoff=cutoff))
+    monkeypatch.setattr(reader.cli.open_app, "make_app", lambda paths, cutoff, **config: Crashing(paths, cutoff=cutoff))
     monkeypatch.setattr("reader.tui.terminal.terminal_problem", lambda *streams: None)  # as on a terminal
     assert reader.cli.main([str(SEEDS[0])]) == 1
 

@@ -81,13 +81,13 @@ async def test_the_palette_fetches_a_feed_into_the_library_and_names_what_failed
         assert f"Fetched: 3 articles saved (3 new, 0 updated), 1 skipped, in {folder}" in notes(app)
         assert f"Not fetched: {news_site.url('/news/gone.html')}: HTTP 404 Not Found" in notes(app)
         assert isinstance(app.screen, LibraryScreen) and app.screen.sub_title == "Library"
-        # The same feed again: its files are rewritten, and the library does not grow.
+        # The same feed again: its files are found unchanged, and the library does not grow.
         await open_fetch_dialog(app, pilot)
         await submit(app, pilot, news_site.url("/feed.xml"))
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.library.articles) == seeds + 3
-        assert "Fetched: 3 articles saved (0 new, 3 updated)" in notes(app)
+        assert "Fetched: 3 articles saved (0 new, 0 updated, 3 unchanged)" in notes(app)
     assert sorted(p.name.split("-")[0] for p in folder.glob("*.md")) == ["evening", "harbour", "morning"]
 
 
@@ -217,5 +217,5 @@ async def test_fetching_again_what_the_library_holds_adds_no_second_row(news_sit
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sorted(str(a.path) for a in app.library.articles) == before
-        assert "0 new, 3 updated" in notes(app), notes(app)
+        assert "0 new, 0 updated, 3 unchanged" in notes(app), notes(app)  # found where they are, and left as they were
     assert not downloads.exists() or not any(downloads.glob("*.md"))

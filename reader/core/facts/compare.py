@@ -135,7 +135,29 @@ def compare_facts(
     for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
         if id(fact) not in used_b and fact.key not in keys_a and same_key(fact) not in keys_a:
             pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
-    return FactComparison(alignment, facts_a, facts_b, _tidy(alignment, pairs), quotes)
+    tidy = _tidy(alignment, pairs)
+    if versions_of_one_report(alignment.a, alignment.b):
+        tidy = tuple(_as_correction(pair) for pair in tidy)
+    return FactComparison(alignment, facts_a, facts_b, tidy, quotes)
+
+
+#: Kinds of fact whose value a later version of a report may correct.
+CORRECTED_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time", "vote", "score"})
+
+
+def versions_of_one_report(a: Article, b: Article) -> bool:
+    """Whether two articles are versions of one report: fetched from one web address."""
+    return a.url is not None and a.url == b.url
+
+
+def _as_correction(pair: FactPair) -> FactPair:
+    """Between versions of one report a value given another value is a correction, a conflict: "at least 11" dead, then
+    "at least 13", could both be true of two outlets, but the second version of one report corrects the first."""
+    if pair.verdict != "compatible" or pair.kind not in CORRECTED_KINDS or pair.a is None or pair.b is None:
+        return pair
+    if " ".join(pair.a.text.split()).casefold() == " ".join(pair.b.text.split()).casefold():
+        return pair
+    return FactPair(pair.kind, "different", pair.a, pair.b, pair.link)
 
 
 #: How far before and after a quote, in characters, its speaker's name must stand to be sure.

@@ -12,6 +12,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.outlets import OutletsScreen
 from reader.tui.screens.palette import ReaderCommands
+from reader.tui.screens.versions import VersionsScreen
 
 __all__ = [
     "ArticleScreen",
@@ -24,4 +25,5 @@ __all__ = [
     "LibraryScreen",
     "OutletsScreen",
     "ReaderCommands",
+    "VersionsScreen",
 ]

@@ -23,6 +23,7 @@ from reader.tui.messages import (
     OpenOutlets,
     ShowCoverage,
 )
+from reader.tui.screens.library_updates import LibraryUpdates
 from reader.tui.session import Session
 from reader.tui.widgets import ArticlePreview, ArticleTable, KeyBar
 from reader.tui.widgets.article_table import SORT_COLUMNS, STORY_FILTER
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from reader.core.stories import Story
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryUpdates, Screen[None]):
     """The articles found, one per row; unreadable files are rows that say why."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,6 +51,8 @@ class LibraryScreen(Screen[None]):
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
         Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
                 tooltip="Only the story under the cursor (filter story:…)"),
+        Binding("V", "versions", "Versions", show=False, id="library.versions", tooltip="The article's versions, and what changed"),
+        Binding("S", "since", "Since update", show=False, id="library.since", tooltip="Only what the last update changed"),
     ]
     """
     | Key(s) | Description |
@@ -64,6 +67,8 @@ class LibraryScreen(Screen[None]):
     | t | The story under the cursor: every fact against every source (the marked ones when two or more are). |
     | v | Group the articles by story, under a heading per story, or list them flat. |
     | = | Only the story under the cursor (the filter `story:` and its label). |
+    | V | The versions of the article under the cursor: when fetched, what changed; Enter compares one with the next. |
+    | S | Only what the last `reader update` fetched new (+) or changed (Δ); again, everything. |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
     | escape | Clear the filter. |
@@ -98,6 +103,7 @@ class LibraryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.show_last_update()
         self._show_progress()
         self.query_one("#filter", Input).display = False
         self.table.focus()
@@ -135,6 +141,8 @@ class LibraryScreen(Screen[None]):
             title += f" · {self.table.shown:,} of {len(self.session.library.articles):,} match"
         if self.marked:
             title += f" · {len(self.marked)} marked (u unmarks)"
+        if self.table.since:
+            title += " · new or changed since the last update (S shows all)"
         self.sub_title = f"{title} · {self.session.fetching}" if self.session.fetching else title
 
     # -- the table ----------------------------------------------------------

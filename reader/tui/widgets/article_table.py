@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -85,6 +87,10 @@ class ArticleTable(Table):
     """Whether the articles are listed under a heading per story."""
     marks: reactive[tuple[str, ...]] = reactive((), init=False)
     """Ids of the marked articles, oldest first."""
+    updated: reactive[tuple[frozenset[Path], frozenset[Path]]] = reactive((frozenset(), frozenset()), init=False)
+    """The files the last ``reader update`` made and changed (resolved): marked + and Δ."""
+    since: reactive[bool] = reactive(False, init=False)
+    """Whether only what the last update made or changed is listed."""
 
     class Highlighted(Message):
         """The cursor rests on another row: what it shows, or ``None`` when the table is empty."""
@@ -140,6 +146,20 @@ class ArticleTable(Table):
 
     def watch_marks(self) -> None:
         self.fill()
+
+    def watch_updated(self) -> None:
+        self.fill()
+
+    def watch_since(self) -> None:
+        self.fill()
+
+    def update_mark(self, article: Article) -> str:
+        """"new" or "changed" when the last update made or changed the article, else ""."""
+        new, changed = self.updated
+        if not (new or changed):
+            return ""
+        path = resolved(article.path)
+        return "new" if path in new else "changed" if path in changed else ""
 
     # -- what the cursor is on ------------------------------------------------
 
@@ -216,7 +236,7 @@ class ArticleTable(Table):
 
     def _visible_articles(self) -> list[Article]:
         needle = self.filter_text.casefold().strip()
-        articles = [a for a in self.library.articles if self._matches(a, needle)]
+        articles = [a for a in self.library.articles if self._matches(a, needle) and (not self.since or self.update_mark(a))]
         stories = self.stories
         articles.sort(key=lambda a: sort_value(a, self.sort_column, stories), reverse=self.sort_reverse)
         return articles
@@ -318,7 +338,11 @@ class ArticleTable(Table):
 
     def _add_article(self, columns: tuple[str, ...], article: Article) -> None:
         """One article's row."""
-        mark = Text("●", "bold") if article.id in self.marks else Text(" ")
+        updated = self.update_mark(article)
+        if article.id in self.marks:
+            mark = Text("●", "bold")
+        else:
+            mark = Text("+", "bold green") if updated == "new" else Text("Δ", "bold yellow") if updated == "changed" else Text(" ")
         story = self.story_of(article)
         cells = {
             "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
@@ -343,3 +367,12 @@ class ArticleTable(Table):
             "file": Text(printable(error.path.name), "dim", overflow="ellipsis", no_wrap=True),
         }
         self._add([Text("!", "bold red"), *(cells.get(c, Text("")) for c in columns)], f"error:{number}", error)
+
+
+@lru_cache(maxsize=2**16)
+def resolved(path: Path) -> Path:
+    """A file's path with its links resolved, once: the table asks it of every row at every fill."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

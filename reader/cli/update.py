@@ -1,0 +1,123 @@
+"""``reader update [NAME...]``: fetch every subscription (or those named) into its folder, then say what changed, story by story.
+
+For cron or a systemd timer: nothing runs in the background. The progress
+bar is drawn only on a terminal; what changed goes to standard output, a
+line per failure and the summary to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
+from reader.cli.options import COUNT, SECONDS
+
+if TYPE_CHECKING:
+    from reader.web.since import StoryChanges
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from reader.web import DEFAULT_TIMEOUT
+    from reader.web.fetch import DEFAULT_LIMIT
+
+    parser.add_argument("names", nargs="*", metavar="NAME", help="the subscriptions to fetch, by name or feed address (default: all)")
+    limit_help = f"most entries fetched from each feed, newest first (default: [fetch] limit in the config file, else {DEFAULT_LIMIT})"
+    parser.add_argument("--limit", type=COUNT, default=None, metavar="N", help=limit_help)
+    timeout_help = f"give up on a URL after this long (default: [fetch] timeout in the config file, else {DEFAULT_TIMEOUT:g})"
+    parser.add_argument("--timeout", type=SECONDS, default=None, metavar="SECONDS", help=timeout_help)
+    parser.add_argument(
+        "--max-versions",
+        type=COUNT,
+        default=None,
+        metavar="N",
+        help="versions kept of each article, itself counted; the oldest go first (default: max_versions in the config file, else 20)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print nothing but failures (for cron, which mails what a job prints)")
+
+
+def run(options: argparse.Namespace) -> int:
+    from reader.view.printable import printable
+    from reader.web import Limits, Progress
+    from reader.web.subscriptions import SubscriptionError, list_file, load
+    from reader.web.update import record, update
+    from reader.web.urls import shown
+
+    try:
+        current = load()
+    except SubscriptionError as error:
+        return fail(str(list_file()), str(error))
+    chosen = list(current.items)
+    if options.names:
+        missing = [name for name in options.names if current.find(name) is None]
+        if missing:
+            return fail(missing[0], "no subscription of that name (reader subscriptions lists them)")
+        chosen = list(dict.fromkeys(found for name in options.names if (found := current.find(name)) is not None))
+    if not chosen:
+        print("reader: no subscriptions: follow a feed with reader subscribe URL", file=sys.stderr)
+        return EXIT_INPUT
+    from reader.core.config import load_config
+    from reader.web import DEFAULT_TIMEOUT
+    from reader.web.fetch import DEFAULT_LIMIT
+    from reader.web.versions import DEFAULT_MAX_VERSIONS
+
+    config, problems = load_config()
+    for problem in problems:
+        print(f"reader: {printable(problem)}", file=sys.stderr)
+    max_versions = options.max_versions or config.max_versions or DEFAULT_MAX_VERSIONS
+    limit = options.limit or config.fetch_limit or DEFAULT_LIMIT
+    limits = Limits(timeout=options.timeout or config.fetch_timeout or DEFAULT_TIMEOUT)
+    try:
+        if sys.stderr is not None and sys.stderr.isatty() and not options.quiet:
+            from reader.view.progress import progress_bar
+
+            with progress_bar(sys.stderr, "Updating") as show:
+
+                def shown_progress(progress: Progress) -> None:
+                    show(progress.done, progress.total, progress.url)
+
+                result = update(chosen, limit=limit, limits=limits, max_versions=max_versions, on_progress=shown_progress)
+        else:
+            result = update(chosen, limit=limit, limits=limits, max_versions=max_versions)
+    except KeyboardInterrupt:
+        print("reader: interrupted; every file is whole, and the articles fetched so far are saved", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    try:
+        record(result)
+    except OSError as error:
+        print(f"reader: the record of this update could not be written ({printable(error.strerror or str(error))})", file=sys.stderr)
+    for failure in result.failures:
+        print(f"reader: {printable(shown(failure.url))}: {printable(failure.reason)}", file=sys.stderr)
+    if not options.quiet:
+        from reader.web.since import changes_since
+
+        stories = changes_since([s.path for s in result.new], [s.path for s in result.changed])
+        for line in story_lines(stories):
+            print(line)
+        sys.stdout.flush()
+        print(result.summary, file=sys.stderr)
+    if result.failures and not result.saved:
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def story_lines(stories: list[StoryChanges]) -> list[str]:
+    """What changed, a block per story: its label, then a line per new or changed article and a line per correction."""
+    from reader.view.printable import printable
+
+    lines: list[str] = []
+    for story in stories:
+        if lines:
+            lines.append("")
+        lines.append(printable(" ".join(story.label.split())))
+        for change in story.articles:
+            name = printable(f"{change.article.label}: {' '.join(change.article.title.split())}")
+            if change.new:
+                lines.append(f"  new      {name}")
+                continue
+            what = change.revision.line if change.revision else "changed"
+            lines.append(f"  changed  {name} (version {change.version}): {printable(what)}")
+            lines.extend(f"           {printable(correction.phrase)}" for correction in change.corrections)
+            lines.append(f"           {printable(str(change.article.path))}")
+    return lines

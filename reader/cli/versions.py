@@ -1,0 +1,44 @@
+"""``reader versions FILE``: an article's versions, a line each: its number, when it was fetched and what changed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.exits import EXIT_OK, fail
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a fetched article (its versions are in .versions/ beside it)")
+
+
+def run(options: argparse.Namespace) -> int:
+    from reader.core.models import LoadError
+    from reader.core.reading.articles import load_article
+    from reader.core.revisions import revision
+    from reader.view.printable import printable
+    from reader.web.versions import versions
+
+    path: Path = options.file
+    if not path.is_file():
+        return fail(str(path), "no such file")
+    found = versions(path)
+    previous = None
+    for version in found:
+        article = load_article(version.path)
+        if isinstance(article, LoadError):
+            what = f"cannot be read ({article.reason})"
+            previous = None
+        elif previous is None:
+            what = f"fetched: {' '.join(article.title.split())}" if version is found[0] else f"{' '.join(article.title.split())}"
+            previous = article
+        else:
+            change = revision(previous, article)
+            what = change.line
+            if change.headline_changed:
+                what += f" — {' '.join(article.title.split())}"
+            previous = article
+        when = version.fetched.replace("T", " ").replace("Z", " UTC") if version.fetched else "(no date)"
+        now = "  (now)" if version.current else ""
+        print(f"{version.number:>3}  {printable(when)}  {printable(what)}{now}")
+    return EXIT_OK

@@ -1,0 +1,145 @@
+"""The list of feeds a user follows, and OPML files exchanged with other feed readers."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.web.subscriptions import (
+    Subscription,
+    SubscriptionError,
+    add,
+    load,
+    read_opml,
+    subscribe,
+    unsubscribe,
+    write_opml,
+)
+
+#: As newsboat 2.x writes ``newsboat -e``: OPML 1.0, one flat list, ``xmlUrl`` and ``htmlUrl``, no categories.
+NEWSBOAT = """<?xml version="1.0"?>
+<opml version="1.0">
+  <head>
+    <title>newsboat - Exported Feeds</title>
+  </head>
+  <body>
+    <outline type="rss" xmlUrl="https://www.theguardian.com/world/rss" htmlUrl="https://www.theguardian.com/world" title="World news | The Guardian"/>
+    <outline type="rss" xmlUrl="https://feeds.bbci.co.uk/news/world/rss.xml" htmlUrl="https://www.bbc.co.uk/news/world" title="BBC News - World"/>
+  </body>
+</opml>
+"""
+
+#: As Miniflux writes its export: OPML 2.0, a folder outline per category, ``text`` and ``title`` both, an ampersand escaped.
+MINIFLUX = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+    <head>
+        <title>Miniflux</title>
+        <dateCreated>Mon, 07 Dec 2026 05:00:00 UTC</dateCreated>
+    </head>
+    <body>
+        <outline text="World">
+            <outline title="Reuters: World" text="Reuters: World" xmlUrl="https://www.reutersagency.com/feed/?best-topics=world&amp;post_type=best" htmlUrl="https://www.reuters.com/world/"></outline>
+            <outline title="Al Jazeera" text="Al Jazeera" xmlUrl="https://www.aljazeera.com/xml/rss/all.xml" htmlUrl="https://www.aljazeera.com/"></outline>
+        </outline>
+        <outline text="Local">
+            <outline title="Harbour Gazette" text="Harbour Gazette" xmlUrl="http://127.0.0.1:8000/harbour/feed.xml" htmlUrl="http://127.0.0.1:8000/"></outline>
+        </outline>
+        <outline title="Ars Technica" text="Ars Technica" xmlUrl="https://feeds.arstechnica.com/arstechnica/index" htmlUrl="https://arstechnica.com/"></outline>
+    </body>
+</opml>
+"""
+
+
+def feeds(items: list[Subscription]) -> list[tuple[str, str, str, str]]:
+    return [(item.url, item.title, item.site, item.category) for item in items]
+
+
+def test_subscribe_lists_and_unsubscribes_by_name_or_address(tmp_path: Path) -> None:
+    path = tmp_path / "subscriptions.json"
+    first = subscribe("https://example.org/feed.xml", path=path)
+    assert first.name == "example.org"
+    subscribe("https://example.net/rss", name="Net news", into=str(tmp_path / "net"), path=path)
+    assert [(s.name, s.into) for s in load(path).items] == [("example.org", ""), ("Net news", str(tmp_path / "net"))]
+    with pytest.raises(SubscriptionError, match="already subscribed as 'example.org'"):
+        subscribe("https://EXAMPLE.org/feed.xml", path=path)
+    with pytest.raises(SubscriptionError, match="taken"):
+        subscribe("https://example.com/feed", name="Net news", path=path)
+    with pytest.raises(SubscriptionError, match="not a web address"):
+        subscribe("file:///etc/passwd", path=path)
+    assert unsubscribe("https://example.org/feed.xml", path=path).name == "example.org"
+    assert unsubscribe("Net news", path=path).url == "https://example.net/rss"
+    with pytest.raises(SubscriptionError, match="no subscription"):
+        unsubscribe("Net news", path=path)
+    assert load(path).items == ()
+
+
+def test_a_list_reader_did_not_write_is_never_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "subscriptions.json"
+    path.write_text("my notes\n", encoding="utf-8")
+    with pytest.raises(SubscriptionError):
+        subscribe("https://example.org/feed.xml", path=path)
+    assert path.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_two_subscribes_at_once_both_land(tmp_path: Path) -> None:
+    path = tmp_path / "subscriptions.json"
+    urls = [f"https://example.org/{k}.xml" for k in range(8)]
+    threads = [threading.Thread(target=subscribe, args=(url,), kwargs={"name": f"feed {k}", "path": path}) for k, url in enumerate(urls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(s.url for s in load(path).items) == urls
+
+
+@pytest.mark.parametrize("exported", [NEWSBOAT, MINIFLUX], ids=["newsboat", "miniflux"])
+def test_an_opml_file_of_another_feed_reader_round_trips(tmp_path: Path, exported: str) -> None:
+    path = tmp_path / "subscriptions.json"
+    theirs = read_opml(exported.encode())
+    change = add(theirs, path)
+    assert not change.skipped
+    ours = write_opml(load(path).items)
+    assert ours.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<opml version=\"2.0\">")
+    assert feeds(read_opml(ours.encode())) == feeds(theirs)
+    # Imported again: every feed is there already, and nothing is added twice.
+    again = add(read_opml(ours.encode()), path)
+    assert not again.done and len(again.skipped) == len(theirs)
+
+
+def test_the_miniflux_file_is_read_with_its_categories_and_its_escaped_address() -> None:
+    found = read_opml(MINIFLUX.encode())
+    assert [(s.title, s.category) for s in found] == [
+        ("Reuters: World", "World"),
+        ("Al Jazeera", "World"),
+        ("Harbour Gazette", "Local"),
+        ("Ars Technica", ""),
+    ]
+    assert found[0].url == "https://www.reutersagency.com/feed/?best-topics=world&post_type=best"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]><opml><body><outline title="&x;" xmlUrl="https://a.example/f"/></body></opml>',
+        b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><opml><body><outline title="&c;" xmlUrl="https://a.example/f"/></body></opml>',
+    ],
+    ids=["external entity", "entity expansion"],
+)
+def test_an_opml_file_never_reads_a_file_or_expands_entities(hostile: bytes) -> None:
+    try:
+        found = read_opml(hostile)
+    except SubscriptionError:
+        return
+    assert all("root:" not in s.title and "aaaaaaaaaaaaaaaaaaaa" not in s.title for s in found)
+
+
+def test_what_is_not_opml_or_not_on_the_web_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SubscriptionError, match="not an OPML file"):
+        read_opml(b"<html><body>hello</body></html>")
+    with pytest.raises(SubscriptionError, match="not an OPML file"):
+        read_opml(b"not xml at all")
+    change = add(read_opml(b'<opml version="2.0"><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>'), tmp_path / "s.json")
+    assert not change.done and change.skipped[0][1].startswith("not a web address")
