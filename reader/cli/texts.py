@@ -92,7 +92,9 @@ Put -- before a file whose name starts with a dash: reader align -- -a.txt b.txt
 ALIGN_EPILOG = """\
 Text output (the default): A and B side by side, each row a link or a
 sentence only one side has, a link's score between its two sides (↕: out
-of order against the other side). Removed words are red on the left,
+of order against the other side) and under it the row's number (#21): rows
+count from 1 in A's order, as reader facts numbers them and the app's compare
+screen shows them ("row 21 of 36"); JSON's indices count from 0. Removed words are red on the left,
 added ones green on the right; without colour they are marked [-removed-]
 and {+added+}, as git diff --word-diff marks them. A row holding a fact
 the other article contradicts has ≠ beside its score. In a row of several
@@ -221,6 +223,8 @@ first, then anywhere in the articles, and judged:
   different    a conflict ("Three dead" and "Four people died")
   only_a/_b    the other article never states it in that role: unchecked
 Facts are listed in reading order, so the earliest omissions come first.
+The text's "row" is the row of reader align's text (and of the app's compare
+screen) holding the fact, counted from 1; JSON's "link" is an index from 0.
 Quotes both articles carry are judged exact, altered (with the changed words
 highlighted) or paraphrased, and flagged when the speakers differ.
 

@@ -16,8 +16,8 @@ from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.alignment.rows import CompareRow, build_rows, summarize
-from reader.core.facts.compare import FactComparison
+from reader.core.alignment.rows import CompareRow, build_rows, row_numbers, summarize
+from reader.core.facts.compare import FactComparison, FactPair
 from reader.core.facts.extract import Fact
 from reader.core.facts.quote_compare import QuotePair
 from reader.core.models import Alignment, Article
@@ -118,8 +118,20 @@ def _heading(article: Article) -> Text:
 SCORE_WIDTH = 6
 
 
-def _gutter(row: CompareRow, conflict: bool) -> Text:
-    """The score column of a row: the score, ↕ when it moved, ≠ when it holds a contradicted fact."""
+def _gutter(row: CompareRow, conflict: bool, number: int | None = None) -> Text:
+    """The score column of a row: the score, ↕ when it moved, ≠ when it holds a contradicted fact, and under them its number."""
+    gutter = _score(row, conflict)
+    if number is not None:
+        gutter.append(f"\n#{number}", "dim")
+    return gutter
+
+
+def _row_number(row: CompareRow, numbers: tuple[dict[int, int], dict[int, int]]) -> int | None:
+    """The row's number among all the rows (a row shown with changes only keeps its own)."""
+    return numbers[0].get(row.left[0]) if row.left else numbers[1].get(row.right[0]) if row.right else None
+
+
+def _score(row: CompareRow, conflict: bool) -> Text:
     gutter = Text("" if row.score is None else f"{row.score:.0f}")
     if row.moved:
         gutter.append(f" {MOVED_MARK}", "yellow")
@@ -159,10 +171,11 @@ def comparison_rows(
     conflicting = conflicting_facts(facts)
     flags = [facts is not None and isinstance(row, CompareRow) and holds_conflict(row, facts, conflicting) for row in shown]
     conflicts = None if facts is None or facts.unchecked else sum(flags)
+    numbers = row_numbers(alignment)
     frame = Frame(split(width - 10, [None, SCORE_WIDTH, None]), paint, ["left", "right", "left"])
     yield "".join(f"{line}\n" for line in paint.centred(Text(printable(summary_line(alignment, conflicts))), frame.width))
     yield frame.top()
-    yield frame.header([_heading(alignment.a), Text("score", "bold"), _heading(alignment.b)])
+    yield frame.header([_heading(alignment.a), Text("score\n#row", "bold"), _heading(alignment.b)])
     previous: Shown | None = None
     for row, conflict in zip(shown, flags, strict=True):
         gap = isinstance(row, Gap)
@@ -175,7 +188,7 @@ def comparison_rows(
             yield frame.span(Text(row.label, "dim italic"))
             continue
         left, right = row_cells(alignment, row, styles)
-        yield frame.row([left, _gutter(row, conflict), right])
+        yield frame.row([left, _gutter(row, conflict, _row_number(row, numbers)), right])
     if previous is None:
         yield frame.under_header()
     yield frame.bottom(span=isinstance(previous, Gap))
@@ -208,14 +221,15 @@ def facts_rows(comparison: FactComparison, width: int, paint: Paint) -> Iterator
         return
     alignment = comparison.alignment
     pairs = comparison.pairs
+    numbers = row_numbers(alignment)
     verdicts = [VERDICT_LABELS.get(p.verdict, p.verdict) for p in pairs]
-    links = ["" if p.link is None else str(p.link) for p in pairs]
-    fixed = [_widest("kind", *(p.kind for p in pairs)), None, None, _widest("verdict", *verdicts), _widest("link", *links)]
+    links = [_fact_row(p, numbers) for p in pairs]
+    fixed = [_widest("kind", *(p.kind for p in pairs)), None, None, _widest("verdict", *verdicts), _widest("row", *links)]
     frame = Frame(split(width - 16, fixed), paint, ["left", "left", "left", "left", "right"])
     yield "".join(f"{line}\n" for line in paint.centred(Text(printable(facts_summary(comparison))), frame.width))
     yield frame.top()
     left, right = _heading(alignment.a), _heading(alignment.b)
-    yield frame.header([Text("kind", "bold"), left, right, Text("verdict", "bold"), Text("link", "bold")])
+    yield frame.header([Text("kind", "bold"), left, right, Text("verdict", "bold"), Text("row", "bold")])
     yield frame.under_header()
     for pair, verdict, link in zip(pairs, verdicts, links):
         yield frame.row(
@@ -232,6 +246,14 @@ def facts_rows(comparison: FactComparison, width: int, paint: Paint) -> Iterator
         yield from quotes_rows(comparison, width, paint)
 
 
+def _fact_row(pair: FactPair, numbers: tuple[dict[int, int], dict[int, int]]) -> str:
+    """The row of ``reader align`` (and of the app's compare screen) that holds a fact of the pair, "" for none."""
+    found = numbers[0].get(pair.a.sentence) if pair.a is not None else None
+    if found is None and pair.b is not None:
+        found = numbers[1].get(pair.b.sentence)
+    return "" if found is None else str(found)
+
+
 #: Narrower than this, the facts are printed as a list rather than a table.
 NARROW = 80
 
@@ -240,6 +262,7 @@ def facts_list(comparison: FactComparison, width: int, paint: Paint) -> Iterator
     """The facts and quotes for a narrow terminal: a line naming the kind, verdict and link, then each side's value."""
     alignment = comparison.alignment
     names = (one_line(alignment.a.label), one_line(alignment.b.label))
+    numbers = row_numbers(alignment)
 
     def block(*lines: Text) -> str:
         return "".join(f"{line}\n" for text in lines for line in paint.flowing(text, width))
@@ -250,7 +273,7 @@ def facts_list(comparison: FactComparison, width: int, paint: Paint) -> Iterator
             (pair.kind, KIND_STYLES.get(pair.kind, "")),
             " · ",
             (VERDICT_LABELS.get(pair.verdict, pair.verdict), VERDICT_STYLES.get(pair.verdict, "")),
-            ("" if pair.link is None else f" · link {pair.link}", "dim"),
+            (f" · row {_fact_row(pair, numbers)}" if _fact_row(pair, numbers) else "", "dim"),
         )
         sides = [Text(f"  {name}: ", "bold") + _fact_cell(fact, inline=True) for name, fact in zip(names, (pair.a, pair.b))]
         yield block(Text(), head, *sides)

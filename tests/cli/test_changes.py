@@ -142,7 +142,7 @@ def test_a_row_holding_a_contradicted_fact_has_a_mark_in_the_score_column(
     marked = [shown([block])[0] for block in blocks if len(block) == 3 and "≠" in block[1]]
     assert marked == [CONFLICT_ROW]
     score = next(block[1] for block in blocks if len(block) == 3 and "≠" in block[1])
-    assert re.fullmatch(r"\d+ ≠", score)
+    assert re.fullmatch(rf"\d+ ≠ #{CONFLICT_ROW + 1}", score)  # under the score, the row's number among all the rows
     assert "2 changed (1 ≠)" in SGR.sub("", out.splitlines()[0])
     if colour == "always":
         assert re.search(r"\x1b\[1;31m≠\x1b\[0m", out)  # bold red, and only the mark

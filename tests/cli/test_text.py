@@ -190,18 +190,19 @@ def test_a_word_wider_than_its_column_is_cut_not_dropped(tmp_path: Path) -> None
 
 def test_the_table_looks_as_it_did() -> None:
     """The first lines of the seeds' comparison at 80 columns, as Rich's table drew them
-    (the articles named by their files: neither text names its outlet)."""
+    (the articles named by their files: neither text names its outlet), each row's number
+    under its score as the app and reader facts number the rows."""
     alignment = _alignment(SEEDS[0], SEEDS[1])
     lines = "".join(comparison_rows(alignment, 80, Paint(None))).splitlines()
     assert lines[2:10] == [
         "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
         "┃ 000_784ff1c335437a4f.txt — The   ┃        ┃ 001_7ded6cbe42dd12ff.txt — China ┃",
         "┃ U.S. will go ahead with a ban on ┃        ┃ and the US are “very close” to a ┃",
-        "┃ short-video app TikTok if China  ┃        ┃ deal on social media app TikTok, ┃",
-        "┃ won't drop demands…              ┃  score ┃ Washington’s top…                ┃",
+        "┃ short-video app TikTok if China  ┃  score ┃ deal on social media app TikTok, ┃",
+        "┃ won't drop demands…              ┃   #row ┃ Washington’s top…                ┃",
         "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩",
         "│ The U.S. [-will go ahead with-]  │     35 │ {+China and+} the US {+are “very │",
-        "│ a [-ban-] on [-short-video-] app │        │ close” to+} a {+deal+} on        │",
+        "│ a [-ban-] on [-short-video-] app │     #1 │ close” to+} a {+deal+} on        │",
     ]
     assert lines[-1] == "└" + "─" * 34 + "┴" + "─" * 8 + "┴" + "─" * 34 + "┘"
     assert lines[0].strip().startswith("9 changed · 0 trivial · 0 same")
@@ -319,3 +320,14 @@ def test_controls_in_an_article_are_shown_in_every_column(tmp_path: Path) -> Non
             assert "\u202e" not in text and "\x9b" not in text
             if command == "align":
                 assert "␛[2J" in SGR.sub("", text)
+
+
+def test_align_facts_and_the_app_number_a_row_alike() -> None:
+    """The row reader facts gives the contradicted ordinal is the row reader align prints it in (#N under the score)."""
+    facts = run("facts", str(SEEDS[1]), str(SEEDS[2]), "--width", "160", "--color", "never").stdout
+    (line,) = [line for line in facts.splitlines() if "│ third" in line]
+    number = int(line.rstrip("│ ").rsplit("│", 1)[1])
+    aligned = run("align", str(SEEDS[1]), str(SEEDS[2]), "--width", "160", "--color", "never").stdout.splitlines()
+    at = next(k for k, line in enumerate(aligned) if f" #{number} │" in line)
+    block = " ".join(aligned[at - 1 : at + 4])
+    assert "third" in block and "≠" in aligned[at - 1]

@@ -71,3 +71,27 @@ async def test_i_shows_one_column_of_inline_word_diffs_and_back(story: list[Path
         await pilot.press("i")
         await pilot.pause()
         assert not view.inline and screen_text(app) == two_columns
+
+
+async def test_the_row_x_lands_on_is_the_row_reader_facts_names() -> None:
+    from reader.core import bundled_seeds, load_article
+    from reader.core.alignment.rows import row_numbers
+    from reader.core.comparer import Comparer
+    from reader.tui.screens import CompareScreen
+
+    seeds = sorted(bundled_seeds().glob("*.txt"))
+    left, right = load_article(seeds[1]), load_article(seeds[2])
+    facts = Comparer().compare(left, right)  # type: ignore[arg-type]
+    (conflict,) = facts.conflicts
+    number = row_numbers(facts.alignment)[0][conflict.a.sentence]  # type: ignore[union-attr]
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.first_batch_read.wait()
+        app.compare(left, right)  # type: ignore[arg-type]
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert f"row {number} of" in app.screen.sub_title

@@ -185,6 +185,20 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
     return tuple(row for _, row in rows)
 
 
+def row_numbers(alignment: Alignment) -> tuple[dict[int, int], dict[int, int]]:
+    """The row of each sentence of ``a`` and of ``b``, counted from 1 in the left article's order.
+
+    These are the numbers ``reader align`` prints under each score, ``reader
+    facts`` gives each fact, and the app's compare screen shows ("row 21 of
+    36") when it opens.
+    """
+    rows = build_rows(alignment)
+    return (
+        {i: n for n, row in enumerate(rows, 1) for i in row.left},
+        {j: n for n, row in enumerate(rows, 1) for j in row.right},
+    )
+
+
 def summarize(alignment: Alignment) -> Summary:
     """Count same, trivial, changed and one-sided sentences, and the covered share of each text."""
     kinds = Counter(link_kind(link) for link in alignment.links)
