@@ -32,9 +32,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
-from reader.core.facts.numbers import TALLY
 from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.subjects import Holders, holders
+from reader.core.facts.tallies import TALLY
 from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
 from reader.core.facts.verdicts import (
     compare_dates,
