@@ -185,7 +185,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
     "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
-    "", "", "", "digit", "digit", "", "", "vote", "ordinal", "digit words", "times", "number", "digit", "o'clock", "number",
+    "month day", "month day", "month", "digit", "digit", "weekday", "relative", "vote", "ordinal", "digit words", "times",
+    "number", "digit", "o'clock", "number",
 )  # fmt: skip
 
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
@@ -208,6 +209,11 @@ _CODE_WORDS = frozenset(code.rstrip(".") for code in _CURRENCY_CODES if "$" not 
 
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
+
+#: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May").
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: A word every relative date holds: "next week", "last year", "this month", "yesterday".
+_RELATIVE_WORDS = frozenset({"next", "last", "this", "coming", "past", "today", "yesterday", "tomorrow"})
 
 _FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 
@@ -253,4 +259,13 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
         present.add("digit words")
     if "times" in words:
         present.add("times")
+    # The patterns of months and weekdays are case sensitive, as written here.
+    if any(month in segment for month in _MONTH_STEMS):
+        present.add("month")
+        if digit:
+            present.add("month day")
+    if "day" in segment:
+        present.add("weekday")
+    if not words.isdisjoint(_RELATIVE_WORDS):
+        present.add("relative")
     return frozenset(present)
