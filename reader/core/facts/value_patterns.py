@@ -186,7 +186,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _GATES: tuple[str, ...] = (
     "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
     "month day", "month day", "month", "digit", "digit", "weekday", "relative", "vote", "ordinal", "digit words", "times",
-    "number", "digit", "o'clock", "number",
+    "between", "digit range", "o'clock", "number",
 )  # fmt: skip
 
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}
@@ -212,6 +212,8 @@ _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
 
 #: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May").
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: What every range of two figures ("60 to 100", "3,000–4,000") holds: a digit, "to" or a dash, a digit.
+_DIGIT_RANGE = re.compile(r"\d\s*(?:to|–)\s*\d", re.I)
 #: A word every relative date holds: "next week", "last year", "this month", "yesterday".
 _RELATIVE_WORDS = frozenset({"next", "last", "this", "coming", "past", "today", "yesterday", "tomorrow"})
 
@@ -225,7 +227,8 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
     and "ı" and "İ" are "i").
     """
     segment = text[start:end]
-    words = set(_LETTERS.findall(segment.translate(_DOTLESS).casefold()))
+    folded = segment.translate(_DOTLESS).casefold()
+    words = set(_LETTERS.findall(folded))
     digit = _DIGIT.search(segment) is not None
     number = digit or not words.isdisjoint(_NUMBER_PARTS)
     present: set[str] = set()
@@ -268,4 +271,8 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
         present.add("weekday")
     if not words.isdisjoint(_RELATIVE_WORDS):
         present.add("relative")
+    if number and "between" in folded:
+        present.add("between")
+    if digit and _DIGIT_RANGE.search(segment):
+        present.add("digit range")
     return frozenset(present)
