@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reader.core import Article, load_article
 from reader.core.alignment.aligner import align
-from reader.core.facts import pairing
+from reader.core.facts import pair_gates, pairing
 from reader.core.facts.budget import MAX_DATES, MAX_VALUES, MAX_WORDS, too_much_for_facts
 from reader.core.facts.compare import facts_refused
 from reader.core.facts.extract import Fact, extract_facts
@@ -115,7 +115,8 @@ def test_a_link_of_hundreds_of_figures_costs_their_product_not_its_cube(monkeypa
         asked += 1
         return judged(x, y)
 
-    monkeypatch.setattr(pairing, "_relation", counted)
+    for module in (pairing, pair_gates):  # every module that judges a pair
+        monkeypatch.setattr(module, "_relation", counted)
     made = pairing.Pairing(alignment, facts_a, facts_b).run()
     assert len(made) >= 150
     assert asked <= 3 * len(facts_a.facts) * len(facts_b.facts)

@@ -10,7 +10,7 @@ from reader.core import Article, align
 from reader.core.facts.compare import compare_facts
 from reader.core.facts.extract import extract_facts
 from reader.core.facts.quote_compare import QuotePair
-from reader.core.facts.quotes import same_speaker
+from reader.core.facts.speakers import same_speaker
 from reader.core.reading.articles import article_from_text
 from tests.conftest import seed
 

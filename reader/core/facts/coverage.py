@@ -9,7 +9,7 @@ thing ("third delay" where others say "fourth extension"), or is silent.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.compare import FactComparison, same_key
@@ -104,40 +104,14 @@ def coverage_of_comparisons(
             ``articles``.
     """
     articles = tuple(articles)
-    # Facts are known by where they stand, so that a comparison's copy of an
-    # undated article's facts (its relative dates placed against the other
-    # report) is the same fact as the matrix's.
-    Place = tuple[int, int, int, str]
-    column_of: dict[int, int] = {}
-    at: dict[Place, Fact] = {}
-    order: list[Fact] = []
-    for column, article_facts in enumerate(facts):
-        for fact in article_facts.facts:
-            column_of[id(fact)] = column
-            at[(column, fact.start, fact.end, fact.kind)] = fact
-            order.append(fact)
-    parent = {id(f): id(f) for f in order}
-
-    def root(key: int) -> int:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def mine(column: int, fact: Fact) -> Fact | None:
-        return at.get((column, fact.start, fact.end, fact.kind))
-
-    def join(x: Fact | None, y: Fact | None) -> None:
-        if x is not None and y is not None:
-            parent[root(id(x))] = root(id(y))
-
+    rows_of = _JoinedFacts(facts)
     # Repeats of one value in one source are one fact ("Bessent" ten times).
     for article_facts in facts:
         first: dict[str, Fact] = {}
         for fact in article_facts.facts:
             key = same_key(fact) if fact.kind != "quote" else fact.key
             if key in first and (fact.kind not in VALUE_KINDS or roles_agree(first[key].role, fact.role)):
-                join(fact, first[key])
+                rows_of.join(fact, first[key])
             first.setdefault(key, fact)
     rivals: dict[int, list[tuple[int, Fact]]] = defaultdict(list)
     loose: list[tuple[Fact, Fact]] = []
@@ -145,59 +119,112 @@ def coverage_of_comparisons(
         for pair in comparison.pairs:
             if pair.a is None or pair.b is None:
                 continue
-            x, y = mine(i, pair.a), mine(j, pair.b)
+            x, y = rows_of.mine(i, pair.a), rows_of.mine(j, pair.b)
             if x is None or y is None:
                 continue
             if pair.verdict == "same":
-                join(x, y)
+                rows_of.join(x, y)
             elif pair.verdict == "compatible":
                 loose.append((x, y))
             elif pair.verdict == "different":
                 rivals[id(x)].append((j, y))
                 rivals[id(y)].append((i, x))
         for quote in comparison.quotes:
-            join(mine(i, quote.a), mine(j, quote.b))
-    # A vague value ("delayed multiple times") fits both sides of a conflict
-    # ("third", "fourth"); it joins a row only when that brings no two rivals
-    # into one.
-    members: dict[int, set[int]] = defaultdict(set)
-    for fact in order:
-        members[root(id(fact))].add(id(fact))
-    for x, y in loose:
-        rx, ry = root(id(x)), root(id(y))
-        if rx == ry:
-            continue
-        if any(id(r) in members[ry] for f in members[rx] for _, r in rivals.get(f, ())):
-            continue
-        parent[rx] = ry
-        members[ry] |= members.pop(rx)
-    groups: dict[int, list[Fact]] = defaultdict(list)
-    for fact in order:
-        groups[root(id(fact))].append(fact)
-    rows = []
-    for group in groups.values():
-        head = group[0]
-        cells = []
-        for column in range(len(articles)):
-            stated = [f for f in group if column_of[id(f)] == column]
-            if stated:
-                if head.kind == "quote":
-                    state = _quote_state(head, stated[0])
-                elif head.kind in NAME_KINDS or any(value_relation(head, f) == "same" or f.key == head.key for f in stated):
-                    state = "same"
-                else:
-                    state = "compatible"
-                cells.append(CoverageCell(state, stated[0]))
-                continue
-            rival = next((r for f in group for c, r in rivals.get(id(f), ()) if c == column), None)
-            cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
-        sources = {column_of[id(f)] for f in group}
-        text_len = max(len(articles[column_of[id(head)]].text), 1)
-        label = Counter(f.value for f in group).most_common(1)[0][0] if head.kind in NAME_KINDS else _label(head)
-        rows.append((KINDS.index(head.kind), -len(sources), head.start / text_len,
-                     CoverageRow(head.kind, label, tuple(cells))))
+            rows_of.join(rows_of.mine(i, quote.a), rows_of.mine(j, quote.b))
+    rows_of.join_unless_rivals(loose, rivals)
+    rows = [_compared_row(articles, group, rows_of.column_of, rivals) for group in rows_of.groups()]
     rows.sort(key=lambda r: r[:3])
     return Coverage(articles, tuple(r[3] for r in rows))
+
+
+#: Where a fact stands: its source's column, its offsets and its kind.
+_Place = tuple[int, int, int, str]
+#: A row to sort: kind, how many sources state it (negated), how early it first appears, and the row.
+_SortedRow = tuple[int, int, float, CoverageRow]
+
+
+class _JoinedFacts:
+    """The facts of every source, joined into rows (a union-find over them).
+
+    Facts are known by where they stand, so that a comparison's copy of an
+    undated article's facts (its relative dates placed against the other
+    report) is the same fact as the matrix's.
+    """
+
+    def __init__(self, facts: Sequence[ArticleFacts]) -> None:
+        self.column_of: dict[int, int] = {}
+        self.at: dict[_Place, Fact] = {}
+        self.order: list[Fact] = []
+        for column, article_facts in enumerate(facts):
+            for fact in article_facts.facts:
+                self.column_of[id(fact)] = column
+                self.at[(column, fact.start, fact.end, fact.kind)] = fact
+                self.order.append(fact)
+        self.parent = {id(f): id(f) for f in self.order}
+
+    def root(self, key: int) -> int:
+        parent = self.parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def mine(self, column: int, fact: Fact) -> Fact | None:
+        """The matrix's own fact standing where ``fact`` stands in source ``column``."""
+        return self.at.get((column, fact.start, fact.end, fact.kind))
+
+    def join(self, x: Fact | None, y: Fact | None) -> None:
+        if x is not None and y is not None:
+            self.parent[self.root(id(x))] = self.root(id(y))
+
+    def join_unless_rivals(self, loose: list[tuple[Fact, Fact]], rivals: Mapping[int, list[tuple[int, Fact]]]) -> None:
+        """Join compatible pairs, each only when that brings no two rivals into one row.
+
+        A vague value ("delayed multiple times") fits both sides of a conflict
+        ("third", "fourth").
+        """
+        members: dict[int, set[int]] = defaultdict(set)
+        for fact in self.order:
+            members[self.root(id(fact))].add(id(fact))
+        for x, y in loose:
+            rx, ry = self.root(id(x)), self.root(id(y))
+            if rx == ry:
+                continue
+            if any(id(r) in members[ry] for f in members[rx] for _, r in rivals.get(f, ())):
+                continue
+            self.parent[rx] = ry
+            members[ry] |= members.pop(rx)
+
+    def groups(self) -> Iterable[list[Fact]]:
+        """The rows, each its facts in source order, in the order of their first fact."""
+        groups: dict[int, list[Fact]] = defaultdict(list)
+        for fact in self.order:
+            groups[self.root(id(fact))].append(fact)
+        return groups.values()
+
+
+def _compared_row(
+    articles: tuple[Article, ...], group: list[Fact], column_of: Mapping[int, int], rivals: Mapping[int, list[tuple[int, Fact]]]
+) -> _SortedRow:
+    head = group[0]
+    cells = []
+    for column in range(len(articles)):
+        stated = [f for f in group if column_of[id(f)] == column]
+        if stated:
+            if head.kind == "quote":
+                state = _quote_state(head, stated[0])
+            elif head.kind in NAME_KINDS or any(value_relation(head, f) == "same" or f.key == head.key for f in stated):
+                state = "same"
+            else:
+                state = "compatible"
+            cells.append(CoverageCell(state, stated[0]))
+            continue
+        rival = next((r for f in group for c, r in rivals.get(id(f), ()) if c == column), None)
+        cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
+    sources = {column_of[id(f)] for f in group}
+    text_len = max(len(articles[column_of[id(head)]].text), 1)
+    label = Counter(f.value for f in group).most_common(1)[0][0] if head.kind in NAME_KINDS else _label(head)
+    return (KINDS.index(head.kind), -len(sources), head.start / text_len, CoverageRow(head.kind, label, tuple(cells)))
 
 
 def coverage(
@@ -225,6 +252,13 @@ def coverage(
     articles = tuple(articles)
     if facts is None:
         facts = [extract_facts(a, gazetteer) for a in articles]
+    rows = [_grouped_row(articles, group) for group in _by_value(facts)]
+    rows.sort(key=lambda r: r[:3])
+    return Coverage(articles, tuple(r[3] for r in rows))
+
+
+def _by_value(facts: Sequence[ArticleFacts]) -> list[list[tuple[int, Fact]]]:
+    """The facts of every source grouped by value and role: ``(column, fact)`` lists, in order of first mention."""
     groups: list[list[tuple[int, Fact]]] = []  # facts of one value, any source
     by_key: dict[str, int] = {}  # exact value -> group
     by_slot: dict[tuple[str, str], list[int]] = defaultdict(list)  # kind and unit -> groups, for near values
@@ -248,27 +282,27 @@ def coverage(
                     by_word[word].append(index)
             else:
                 by_slot[_slot(fact)].append(index)
-    rows = []
-    for group in groups:
-        first = group[0][1]
-        cells = []
-        for column in range(len(articles)):
-            mine = [f for c, f in group if c == column]
-            if mine:
-                state = _quote_state(first, mine[0]) if first.kind == "quote" else _value_state(first, mine)
-                cells.append(CoverageCell(state, mine[0]))
-                continue
-            # A conflict is a claim of two reports' comparison (compare_facts); with too many
-            # sources to compare every pair, the matrix says who states what, and no more.
-            cells.append(CoverageCell("absent", None))
-        text_len = max(len(articles[group[0][0]].text), 1)
-        # The spelling most sources use names the row ("ByteDance", not the
-        # first source's "Bytedance").
-        label = Counter(f.value for _, f in group).most_common(1)[0][0] if first.kind in NAME_KINDS else _label(first)
-        rows.append((KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len,
-                     CoverageRow(first.kind, label, tuple(cells))))
-    rows.sort(key=lambda r: r[:3])
-    return Coverage(articles, tuple(r[3] for r in rows))
+    return groups
+
+
+def _grouped_row(articles: tuple[Article, ...], group: list[tuple[int, Fact]]) -> _SortedRow:
+    first = group[0][1]
+    cells = []
+    for column in range(len(articles)):
+        mine = [f for c, f in group if c == column]
+        if mine:
+            state = _quote_state(first, mine[0]) if first.kind == "quote" else _value_state(first, mine)
+            cells.append(CoverageCell(state, mine[0]))
+            continue
+        # A conflict is a claim of two reports' comparison (compare_facts); with too many
+        # sources to compare every pair, the matrix says who states what, and no more.
+        cells.append(CoverageCell("absent", None))
+    text_len = max(len(articles[group[0][0]].text), 1)
+    # The spelling most sources use names the row ("ByteDance", not the
+    # first source's "Bytedance").
+    label = Counter(f.value for _, f in group).most_common(1)[0][0] if first.kind in NAME_KINDS else _label(first)
+    return (KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len,
+            CoverageRow(first.kind, label, tuple(cells)))
 
 
 def _near(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer, name_candidates
@@ -17,7 +17,7 @@ from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
-from reader.core.models import Article, FactKind
+from reader.core.models import Article, FactKind, Segment
 from reader.core.reading.stamps import stamp_prefix
 
 #: Every kind of fact, in the order tables list them.
@@ -167,15 +167,7 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
             # its "yesterday" may be this report's day before.
             placing = anchor if written or not _day_relative(mention) else None
             fact = _value_fact(article.text, mention, sentence_of(mention.start), placing)
-            counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
-            role = role_of(article.text, mention.start, mention.end, (segment.start, segment.end), counted)
-            if mention.kind == "ordinal" and not role.modality:
-                role = replace(role, modality="done")  # "the fourth round": one that took place
-            if mention.kind not in {"percent", "money"}:
-                # "3.1% in March" is March's rate; "the fourth extension,
-                # announced on Thursday" is no Thursday's extension.
-                role = replace(role, when="")
-            fact = replace(fact, role=role)
+            fact = replace(fact, role=_value_role(article.text, mention, segment))
             if fact.date is not None and anchor is not None:
                 fact = _weekday_placed(fact, anchor)
             facts.append(fact)
@@ -183,18 +175,38 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     names = find_names(article, gazetteer, candidates)
     facts = _ages_in_apposition(article.text, facts, names)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
-    for quote in find_quotes(article.text, names):
-        index = sentence_of(quote.start)
-        if index < 0:
-            continue  # quoted captions and footers are not reporting
-        text = article.text[quote.start : quote.end]
-        facts.append(
-            Fact("quote", quote.start, quote.end, text, " ".join(quote.words), "quote|" + " ".join(quote.words),
-                 index, speaker=quote.speaker, words=quote.words)
-        )
+    facts.extend(_quote_facts(article.text, names, sentence_of))
     facts = [f for f in facts if f.sentence >= 0]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return ArticleFacts(article, tuple(facts))
+
+
+def _value_role(text: str, mention: Mention, segment: Segment) -> Role:
+    """What a value found in a sentence is said of (:func:`role_of`)."""
+    counted = mention.unit if mention.kind in {"number", "ordinal", "vote", "score"} else ""
+    role = role_of(text, mention.start, mention.end, (segment.start, segment.end), counted)
+    if mention.kind == "ordinal" and not role.modality:
+        role = replace(role, modality="done")  # "the fourth round": one that took place
+    if mention.kind not in {"percent", "money"}:
+        # "3.1% in March" is March's rate; "the fourth extension,
+        # announced on Thursday" is no Thursday's extension.
+        role = replace(role, when="")
+    return role
+
+
+def _quote_facts(text: str, names: list[Name], sentence_of: Callable[[int], int]) -> list[Fact]:
+    """The quotes of an article's sentences, as facts (quoted captions and footers are not reporting)."""
+    facts = []
+    for quote in find_quotes(text, names):
+        index = sentence_of(quote.start)
+        if index < 0:
+            continue  # quoted captions and footers are not reporting
+        quoted = text[quote.start : quote.end]
+        facts.append(
+            Fact("quote", quote.start, quote.end, quoted, " ".join(quote.words), "quote|" + " ".join(quote.words),
+                 index, speaker=quote.speaker, words=quote.words)
+        )
+    return facts
 
 
 _COORDINATED = re.compile(r"\s?-?\s?(?:and|or|to)\s+$")

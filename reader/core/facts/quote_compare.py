@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from reader.core.alignment.word_diff import word_diff
 from reader.core.facts.extract import ArticleFacts, Fact
-from reader.core.facts.quotes import quote_words, same_speaker
+from reader.core.facts.quotes import quote_words
+from reader.core.facts.speakers import same_speaker
 from reader.core.facts.verdicts import MIN_SHARED, PARAPHRASED_SHARE, REPORTED_SHARE, UNLINKED_SHARE, content, quote_verdict, shared_words
 from reader.core.models import Alignment, DiffOp, QuoteVerdict, Segment
 from reader.core.text.opcodes import indel_opcodes

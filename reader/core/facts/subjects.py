@@ -181,6 +181,11 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
                  and _GAP_TO_NAME.fullmatch(text, agent.end(), n.start)]
         if named:
             return named[0]
+    return _near_or_in_clause(text, start, value, names, people)
+
+
+def _near_or_in_clause(text: str, start: int, value: Fact, names: Sequence[Fact], people: Sequence[Fact]) -> Fact | None:
+    """The person named right before a figure, else the first person of its clause."""
     clause = _clause_start(text, start, value.start)
     # "The day following Rait's death, ... Robert Buckley fell 700 meters": a name in the
     # possessive qualifies a noun; it is not who the clause is about.

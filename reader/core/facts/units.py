@@ -5,7 +5,8 @@ rain": the words are read here, each to the name pint gives the unit and
 the dimension it measures, so that "12 miles" and "19 km" are one fact on
 one scale. The conversion factors are pint's (a maintained unit library);
 it is imported only when two figures in different units are set side by
-side, since building its registry costs about a third of a second.
+side, since building its registry costs about a third of a second, and
+without the optional libraries it would load for features reader never uses.
 """
 
 from __future__ import annotations
@@ -117,8 +118,27 @@ def _temperature(value: float, unit: str, to: str) -> float:
     return float(registry.Quantity(value, registry.Unit(unit)).to(registry.Unit(to)).magnitude)
 
 
+#: Libraries pint imports whenever they are installed, for what reader never asks of it
+#: (dask and xarray arrays, scipy, babel's locales, uncertainties). Dask alone brings
+#: jinja2 and costs more than pint's own modules.
+_PINT_EXTRAS = ("dask", "scipy", "babel", "uncertainties", "xarray", "pandas")
+
+
 @lru_cache(maxsize=1)
 def _registry():  # type: ignore[no-untyped-def]
-    import pint  # about 0.3 s with its registry: only when two units meet
+    # About 0.4 s of CPU with its registry: only when two units meet. The extras a
+    # process has not imported already are kept out of pint's import (an entry of
+    # None in sys.modules makes their import fail, as if they were not installed),
+    # and are importable again afterwards.
+    import sys
 
+    kept_out = [name for name in _PINT_EXTRAS if name not in sys.modules]
+    for name in kept_out:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import pint
+    finally:
+        for name in kept_out:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
     return pint.UnitRegistry()

@@ -70,32 +70,47 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     if a.kind != b.kind and not _tallies(a, b):
         return None
     if a.kind == "date":
-        assert a.date is not None and b.date is not None
-        if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
-                or _placed_weekdays(a, b):
-            return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
-        verdict = date_relation(a.date, b.date)
-        if verdict is None and _same_precision(a.date, b.date) and a.date.year \
-                and compare_dates(a.date, b.date) == "different":
-            return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
-        return verdict  # type: ignore[return-value]
+        return _dates_relation(a, b)
     if a.unit != b.unit and a.unit in PERSON_UNITS and b.unit in PERSON_UNITS:
         a = replace(a, unit="people")  # "employs 1,850 people", "1,580 employees": one count, in other words
         b = replace(b, unit="people")
     if a.unit != b.unit:
-        if not _people_and_state(a.unit, b.unit) or a.low is None or b.low is None or a.high is None or b.high is None:
-            return None
-        # "31 people were rescued", "31 survivors"; "about 3,500 residents were evacuated",
-        # "3,500 people left their homes": a count of people agrees with what befell them.
-        if (a.low, a.high) == (b.low, b.high):
-            return "same"
-        return "compatible" if a.low <= b.high and b.low <= a.high else None
+        return _people_relation(a, b)
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return None
     if a.kind in {"number", "ordinal"} and not a.unit:
         # A bare figure says not what it counts: only its equal may be its partner.
         return "same" if (a.low, a.high) == (b.low, b.high) else None
-    low_a, high_a, low_b, high_b = a.low, a.high, b.low, b.high
+    return _ranges_relation(a, b, (a.low, a.high), (b.low, b.high))
+
+
+def _dates_relation(a: Fact, b: Fact) -> Verdict | None:
+    """How two dates relate: a weekday placed against each report's date, a day, a month, a year."""
+    assert a.date is not None and b.date is not None
+    if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
+            or _placed_weekdays(a, b):
+        return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
+    verdict = date_relation(a.date, b.date)
+    if verdict is None and _same_precision(a.date, b.date) and a.date.year \
+            and compare_dates(a.date, b.date) == "different":
+        return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
+    return verdict  # type: ignore[return-value]
+
+
+def _people_relation(a: Fact, b: Fact) -> Verdict | None:
+    """How two counts in two units relate: only a count of people and what befell them compare."""
+    if not _people_and_state(a.unit, b.unit) or a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    # "31 people were rescued", "31 survivors"; "about 3,500 residents were evacuated",
+    # "3,500 people left their homes": a count of people agrees with what befell them.
+    if (a.low, a.high) == (b.low, b.high):
+        return "same"
+    return "compatible" if a.low <= b.high and b.low <= a.high else None
+
+
+def _ranges_relation(a: Fact, b: Fact, range_a: tuple[float, float], range_b: tuple[float, float]) -> Verdict | None:
+    """How two values of one kind and unit relate, as ranges on one scale (and times in UTC)."""
+    (low_a, high_a), (low_b, high_b) = range_a, range_b
     converted = a.kind == "number" and a.scale != b.scale
     if converted:
         from reader.core.facts.units import convert
@@ -131,7 +146,6 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
     if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
         return None
     return "different"
-
 
 #: Offsets of the zones international outlets give (GMT, UTC, BST) rather than the place's own:
 #: a time given in one of them cannot be set against a local time with no zone.
