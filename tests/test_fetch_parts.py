@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 
 from reader.core import Article, load_article
 from reader.core.reading.articles import front_matter
+from reader.web.article_file import article_text, slug, yaml_string
 from reader.web.feeds import Entry, newest_first, parse_feed
 from reader.web.fetch import Progress, fetch
 from reader.web.http import USER_AGENT, Client, FetchError, Limits
 from reader.web.pages import Page, decode_page, read_page
 from reader.web.sniff import is_feed, is_html, root_element
-from reader.web.store import Folder, article_text, slug, yaml_string
+from reader.web.store import Folder
 from reader.web.urls import is_web_url, normalise
 from tests.news_site import GAZETTE_PARAGRAPHS, GAZETTE_TITLE, NewsSite, atom_feed, gazette_page, rss_feed
 

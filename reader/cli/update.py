@@ -16,6 +16,8 @@ from reader.cli.options import COUNT, SECONDS
 
 if TYPE_CHECKING:
     from reader.web.since import StoryChanges
+    from reader.web.subscriptions import Subscription
+    from reader.web.update import UpdateResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,47 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from reader.view.printable import printable
-    from reader.web import Limits, Progress
-    from reader.web.subscriptions import SubscriptionError, list_file, load
-    from reader.web.update import record, update
+    from reader.web.update import record
     from reader.web.urls import shown
 
+    chosen = _chosen(options.names)
+    if isinstance(chosen, int):
+        return chosen
     try:
-        current = load()
-    except SubscriptionError as error:
-        return fail(str(list_file()), str(error))
-    chosen = list(current.items)
-    if options.names:
-        missing = [name for name in options.names if current.find(name) is None]
-        if missing:
-            return fail(missing[0], "no subscription of that name (reader subscriptions lists them)")
-        chosen = list(dict.fromkeys(found for name in options.names if (found := current.find(name)) is not None))
-    if not chosen:
-        print("reader: no subscriptions: follow a feed with reader subscribe URL", file=sys.stderr)
-        return EXIT_INPUT
-    from reader.core.config import load_config
-    from reader.web import DEFAULT_TIMEOUT
-    from reader.web.fetch import DEFAULT_LIMIT
-    from reader.web.versions import DEFAULT_MAX_VERSIONS
-
-    config, problems = load_config()
-    for problem in problems:
-        print(f"reader: {printable(problem)}", file=sys.stderr)
-    max_versions = options.max_versions or config.max_versions or DEFAULT_MAX_VERSIONS
-    limit = options.limit or config.fetch_limit or DEFAULT_LIMIT
-    limits = Limits(timeout=options.timeout or config.fetch_timeout or DEFAULT_TIMEOUT)
-    try:
-        if sys.stderr is not None and sys.stderr.isatty() and not options.quiet:
-            from reader.view.progress import progress_bar
-
-            with progress_bar(sys.stderr, "Updating") as show:
-
-                def shown_progress(progress: Progress) -> None:
-                    show(progress.done, progress.total, progress.url)
-
-                result = update(chosen, limit=limit, limits=limits, max_versions=max_versions, on_progress=shown_progress)
-        else:
-            result = update(chosen, limit=limit, limits=limits, max_versions=max_versions)
+        result = _update(options, chosen)
     except KeyboardInterrupt:
         print("reader: interrupted; every file is whole, and the articles fetched so far are saved", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -100,6 +69,50 @@ def run(options: argparse.Namespace) -> int:
     if result.failures and not result.saved:
         return EXIT_FAILURE
     return EXIT_OK
+
+
+def _chosen(names: list[str]) -> list[Subscription] | int:
+    """The subscriptions named (all of them when none is), or the exit status after saying why there are none."""
+    from reader.web.subscriptions import SubscriptionError, list_file, load
+
+    try:
+        current = load()
+    except SubscriptionError as error:
+        return fail(str(list_file()), str(error))
+    chosen = list(current.items)
+    if names:
+        missing = [name for name in names if current.find(name) is None]
+        if missing:
+            return fail(missing[0], "no subscription of that name (reader subscriptions lists them)")
+        chosen = list(dict.fromkeys(found for name in names if (found := current.find(name)) is not None))
+    if not chosen:
+        print("reader: no subscriptions: follow a feed with reader subscribe URL", file=sys.stderr)
+        return EXIT_INPUT
+    return chosen
+
+
+def _update(options: argparse.Namespace, chosen: list[Subscription]) -> UpdateResult:
+    """Fetch the subscriptions, with the flags' limits, else the config file's, else fetch's own; a bar on a terminal."""
+    from reader.cli.defaults import settings_of
+    from reader.web import DEFAULT_TIMEOUT, Limits, Progress
+    from reader.web.fetch import DEFAULT_LIMIT
+    from reader.web.update import update
+    from reader.web.versions import DEFAULT_MAX_VERSIONS
+
+    config = settings_of(options)
+    max_versions = options.max_versions or config.max_versions or DEFAULT_MAX_VERSIONS
+    limit = options.limit or config.fetch_limit or DEFAULT_LIMIT
+    limits = Limits(timeout=options.timeout or config.fetch_timeout or DEFAULT_TIMEOUT)
+    if sys.stderr is None or not sys.stderr.isatty() or options.quiet:
+        return update(chosen, limit=limit, limits=limits, max_versions=max_versions)
+    from reader.view.progress import progress_bar
+
+    with progress_bar(sys.stderr, "Updating") as show:
+
+        def shown_progress(progress: Progress) -> None:
+            show(progress.done, progress.total, progress.url)
+
+        return update(chosen, limit=limit, limits=limits, max_versions=max_versions, on_progress=shown_progress)
 
 
 def story_lines(stories: list[StoryChanges]) -> list[str]:

@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import re
 import stat
 import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from pathlib import Path
 from reader.core.files import NotRegularFile, file_kind, read_regular, write_atomically, write_new
 from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
+from reader.web.article_file import article_text, slug
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
 from reader.web.versions import DEFAULT_MAX_VERSIONS, keep, unchanged
@@ -53,16 +52,10 @@ LOCK_NAME = ".reader-fetched.lock"
 LOCK_WAIT = 10.0
 #: Names tried for a new file before the folder is given up on.
 _MOST_TRIES = 1000
-#: Most characters of the source and of the title in a slug.
-SOURCE_CHARS = 24
-TITLE_CHARS = 60
 #: Bytes of each file read to find the URL in its front matter.
 _HEAD_BYTES = 8192
 #: Most files looked at for their URLs; a larger folder relies on its index.
 _MOST_SCANNED = 20_000
-#: Characters a YAML double-quoted scalar must escape: controls, format
-#: characters (bidi, zero-width), surrogates, and YAML's own line breaks.
-_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"})
 _FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,150}\.md")
 
 
@@ -84,55 +77,6 @@ class Written:
     new: bool
     #: Whether anything was written: ``False`` when the file held this very article already.
     changed: bool = True
-
-
-def slug(source: str, title: str, url: str) -> str:
-    """A file name stem for an article: ``harbour-gazette-council-approves-new-harbour-bridge-3f9a1c``.
-
-    Args:
-        source: The outlet.
-        title: The headline.
-        url: The article's URL; its hash ends the slug.
-
-    Returns:
-        Lower-case ASCII letters, digits and hyphens.
-    """
-    words = [*_words(source, SOURCE_CHARS), *_words(title, TITLE_CHARS)] or ["article"]
-    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:6]
-    return "-".join([*words, digest])
-
-
-def yaml_string(value: str) -> str:
-    """A value as a YAML double-quoted scalar, on one line, that no text can break out of.
-
-    Quotes and backslashes are escaped; line breaks, controls, bidi and
-    invisible characters are written as ``\\u`` escapes.
-    """
-    out = ['"']
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif unicodedata.category(char) in _ESCAPED_CATEGORIES or char in "\ufeff\ufffe\uffff":
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def article_text(page: Page, fetched: datetime) -> str:
-    """The file of a fetched article: its front matter, then its text."""
-    fields = [
-        ("title", page.title),
-        ("source", page.source),
-        ("date", page.date or ""),
-        ("author", page.author or ""),
-        ("url", page.url),
-        ("fetched", fetched.strftime("%Y-%m-%dT%H:%M:%SZ")),
-    ]
-    lines = ["---", *(f"{key}: {yaml_string(' '.join(value.split()))}" for key, value in fields if value.strip()), "---", ""]
-    return "\n".join(lines) + page.text
 
 
 class Folder:
@@ -405,16 +349,3 @@ def folder_lock(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # which lets the lock go
-
-
-def _words(text: str, most: int) -> list[str]:
-    """The ASCII words of a text, lower case, as many as fit in ``most`` characters (at least one)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    words: list[str] = []
-    length = 0
-    for word in re.findall(r"[a-z0-9]+", ascii_text):
-        if words and length + 1 + len(word) > most:
-            break
-        words.append(word[:most])
-        length += len(word) + (1 if len(words) > 1 else 0)
-    return words
