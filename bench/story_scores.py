@@ -1,6 +1,6 @@
 """Scores of a grouping against gold stories: B-cubed and pairwise precision, recall and F1.
 
-Shared by ``bench/stories.py`` and ``tests/core/test_stories.py``. Every
+Shared by ``bench/stories.py`` and ``tests/core/stories/test_stories.py``. Every
 item has one predicted and one gold label; an unassigned article is a group
 of its own, and so is an article that belongs to no gold story.
 """

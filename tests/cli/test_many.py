@@ -14,7 +14,7 @@ from reader.cli import main
 from tests.cli.test_cli import SEEDS
 from tests.cli.test_text import _on_a_terminal
 
-#: Base 002 is contradicted by two of the others (see tests/core/test_one_against_all.py).
+#: Base 002 is contradicted by two of the others (see tests/core/outlets/test_one_against_all.py).
 BASE, *OTHERS = (SEEDS[2], SEEDS[0], SEEDS[1], SEEDS[3], SEEDS[4])
 ESCAPE = re.compile("\x1b")
 

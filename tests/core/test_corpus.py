@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.paths import DATA
 
 
 def _stories(folder: Path) -> dict[str, list[Path]]:

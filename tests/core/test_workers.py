@@ -13,6 +13,7 @@ from reader.core import bundled_seeds, load_article, workers
 from reader.core.facts.extract import extract_facts
 from reader.core.models import Article
 from reader.core.workers import Workers, worth_a_process
+from tests.paths import DATA
 
 
 def _seeds() -> list[Article]:
@@ -107,7 +108,7 @@ def test_stories_found_in_a_worker_are_the_stories_found_here() -> None:
     from reader.core import find_stories
     from reader.core.reading.articles import find_article_files, library_of
 
-    folder = Path(__file__).resolve().parent.parent / "data" / "stories"
+    folder = DATA / "stories"
     files, _ = find_article_files([folder, bundled_seeds()])
     articles = library_of([load_article(f) for f in files]).articles
     here = find_stories(articles)

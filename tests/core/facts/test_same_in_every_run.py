@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.paths import ROOT
 
 #: Compares every pair of each folder and prints every verdict with where its two facts stand.
 PROGRAM = """

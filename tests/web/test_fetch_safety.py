@@ -19,7 +19,7 @@ import pytest
 from reader.web.fetch import fetch
 from reader.web.http import Client, FetchError, Limits
 from tests.news_site import GAZETTE_PARAGRAPHS, GAZETTE_TITLE, ODD_CHARSETS, SHARED_CANONICAL, NewsSite
-from tests.test_fetch import GAZETTE, articles, body, failure_lines, front_matter, run, saved_paths
+from tests.web.test_fetch import GAZETTE, articles, body, failure_lines, front_matter, run, saved_paths
 
 # --- the whole request within the timeout ------------------------------------------------------------------------
 

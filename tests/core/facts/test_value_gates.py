@@ -11,8 +11,8 @@ import pytest
 from reader.core.facts import numbers
 from reader.core.facts.numbers import find_values
 from reader.core.reading.articles import load_article
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ECB = ROOT.parent / "shared" / "eval" / "ecb_dev" / "docs"
 
 #: Sentences written to sit at the edge of each gate.

@@ -12,9 +12,10 @@ from reader.core import Alignment, Article, SegmentKind, align, load_article
 from reader.core.alignment.linking import WELL_ABOVE
 from reader.core.alignment.word_diff import GAP_JOINER, SENTENCE_JOINER, joined
 from tests.conftest import seed
+from tests.paths import DATA
 
-RATES = Path(__file__).resolve().parent.parent / "data" / "rates"
-LOCAL = Path(__file__).resolve().parent.parent / "data" / "local"
+RATES = DATA / "rates"
+LOCAL = DATA / "local"
 
 
 def rates() -> tuple[Article, Article]:

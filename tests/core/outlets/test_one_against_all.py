@@ -12,8 +12,9 @@ from reader.core.facts.compare import compare_facts
 from reader.core.models import Alignment, Article
 from reader.core.outlets import CELL_KINDS, OneAgainstAll, one_against_all
 from reader.core.reading.articles import load_article
+from tests.paths import ROOT
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
+SEED_DIR = ROOT / "seeds"
 
 
 def _load(path: Path) -> Article:

@@ -23,9 +23,9 @@ from reader.core.facts.numbers import _Spans
 from reader.core.facts.roles import _WORD, REACH, _words_before
 from reader.core.models import Verdict
 from reader.core.reading.articles import article_from_text
+from tests.paths import DATA, ROOT
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = ROOT / "seeds"
 
 
 @settings(max_examples=300, deadline=None)

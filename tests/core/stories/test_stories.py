@@ -16,8 +16,8 @@ from reader.core.stories import Stories
 from reader.core.stories.blocking import candidate_pairs
 from reader.core.stories.linkage import average_linkage
 from reader.core.stories.profiles import profile_folder
+from tests.paths import DATA
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 STORIES = DATA / "stories"
 
 

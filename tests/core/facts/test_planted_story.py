@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from functools import cache
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
@@ -45,8 +44,9 @@ from reader.core import Article, align
 from reader.core.facts.compare import FactComparison, compare_facts
 from reader.core.facts.quote_compare import QuotePair
 from reader.core.reading.articles import load_article
+from tests.paths import DATA
 
-LOCAL = Path(__file__).parent.parent / "data" / "local"
+LOCAL = DATA / "local"
 OUTLETS = ("harbourpost", "wire", "islander", "bulletin")
 PAIRS = list(combinations(OUTLETS, 2))
 

@@ -23,8 +23,8 @@ import pytest
 from reader.core import Article, align, load_article
 from reader.core.facts.compare import FactComparison, compare_facts
 from reader.core.facts.extract import Fact
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT / "tests" / "data" / "facts_stories"
 REAL_DEV = ROOT.parent / "shared" / "eval"
 
