@@ -58,10 +58,7 @@ def _within(a: list[str], b: list[str], share: float) -> tuple[str, str]:
     """The longest prefixes of two lists of documents whose joins stay within ``share`` of the value and date limits."""
 
     def fits(n: int) -> bool:
-        return all(
-            v <= share * budget.MAX_VALUES and d <= share * budget.MAX_DATES
-            for v, d, _, _ in (counts("\n\n".join(a[:n])), counts("\n\n".join(b[:n])))
-        )
+        return all(v <= share * budget.MAX_VALUES and d <= share * budget.MAX_DATES for v, d, _, _ in (counts("\n\n".join(a[:n])), counts("\n\n".join(b[:n]))))
 
     low, high = 0, min(len(a), len(b))
     while low < high:
@@ -86,8 +83,11 @@ def news(share: float) -> tuple[str, str] | None:
     return _within(a, b, share)
 
 
-FIRMS = [f"{x} {y}" for x in "Acme Borealis Cobalt Dunmore Everly Fairhaven Granite Halcyon Ironwood Juniper".split()
-         for y in "Holdings Mining Bank Energy Foods Telecom Motors Pharma Retail Steel".split()]
+FIRMS = [
+    f"{x} {y}"
+    for x in "Acme Borealis Cobalt Dunmore Everly Fairhaven Granite Halcyon Ironwood Juniper".split()
+    for y in "Holdings Mining Bank Energy Foods Telecom Motors Pharma Retail Steel".split()
+]
 TEMPLATES = [
     "Shares of {f} rose {p}% to ${d} after the company reported quarterly profit of ${m} million, up from ${n} million.",
     "{f} fell {p}% to ${d} as revenue slipped to ${m} million from ${n} million.",
@@ -101,14 +101,23 @@ def market(share: float) -> tuple[str, str]:
     draw = random.Random(1)
     a, b = [], []
     for _ in range(2000):
-        sentences = [draw.choice(TEMPLATES).format(
-            f=draw.choice(FIRMS), g=draw.choice(FIRMS), p=f"{draw.randint(1, 40)}.{draw.randint(0, 9)}",
-            d=f"{draw.randint(5, 300)}.{draw.randint(10, 99)}", e=f"{draw.randint(5, 300)}.{draw.randint(10, 99)}",
-            m=draw.randint(10, 900), n=draw.randint(10, 900), j=f"{draw.randint(100, 9000):,}", k=draw.randint(2, 9),
-            y=draw.randint(2024, 2027)) for _ in range(4)]
+        sentences = [
+            draw.choice(TEMPLATES).format(
+                f=draw.choice(FIRMS),
+                g=draw.choice(FIRMS),
+                p=f"{draw.randint(1, 40)}.{draw.randint(0, 9)}",
+                d=f"{draw.randint(5, 300)}.{draw.randint(10, 99)}",
+                e=f"{draw.randint(5, 300)}.{draw.randint(10, 99)}",
+                m=draw.randint(10, 900),
+                n=draw.randint(10, 900),
+                j=f"{draw.randint(100, 9000):,}",
+                k=draw.randint(2, 9),
+                y=draw.randint(2024, 2027),
+            )
+            for _ in range(4)
+        ]
         a.append(" ".join(sentences))
-        changed = [" ".join(str((int(w[0]) + 1) % 10) + w[1:] if w[:1].isdigit() and draw.random() < 0.2 else w for w in s.split(" "))
-                   for s in sentences]
+        changed = [" ".join(str((int(w[0]) + 1) % 10) + w[1:] if w[:1].isdigit() and draw.random() < 0.2 else w for w in s.split(" ")) for s in sentences]
         b.append(" ".join(s.replace("rose", "climbed").replace("fell", "dropped") for s in changed))
     return _within(a, b, share)
 
@@ -116,15 +125,20 @@ def market(share: float) -> tuple[str, str]:
 def scores(share: float) -> tuple[str, str]:
     n = int((share * budget.MAX_CROWDING) ** 0.5 / 2)
     values = [(k * 37) % 90 + 10 for k in range(n)]
-    return ("Scores: " + ", ".join(f"{x}-{x + 1}" for x in values) + ".",
-            "Scores: " + ", ".join(f"{x}-{x + 1 + k % 3 // 2}" for k, x in enumerate(values)) + ".")
+    return (
+        "Scores: " + ", ".join(f"{x}-{x + 1}" for x in values) + ".",
+        "Scores: " + ", ".join(f"{x}-{x + 1 + k % 3 // 2}" for k, x in enumerate(values)) + ".",
+    )
 
 
 def measure(args: list[str], folder: Path) -> tuple[float, float, int]:
     """Wall and CPU seconds and exit status of ``reader ARGS`` as a whole process."""
     result = folder / "result.json"
-    subprocess.run([sys.executable, str(HERE / "spawn.py"), str(result), str(folder / "out"), str(folder / "err"), "--",
-                    sys.executable, "-m", "reader", *args], check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(HERE / "spawn.py"), str(result), str(folder / "out"), str(folder / "err"), "--", sys.executable, "-m", "reader", *args],
+        check=True,
+        timeout=300,
+    )
     found = json.loads(result.read_text())
     return found["wall"], found["user"] + found["sys"], found["status"]
 
@@ -133,11 +147,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=5, help="runs of each")
     options = parser.parse_args()
-    cases = {"real news, at the date limit": lambda: news(1.0), "real news, nine tenths": lambda: news(0.9),
-             "market report, at the value limit": lambda: market(1.0), "market report, nine tenths": lambda: market(0.9),
-             "list of scores, four fifths of crowding": lambda: scores(0.8)}
-    print("| pair | sentences | values | dates | crowding | median wall s | median CPU s | × baseline (wall) | exit |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    cases = {
+        "real news, at the date limit": lambda: news(1.0),
+        "real news, nine tenths": lambda: news(0.9),
+        "market report, at the value limit": lambda: market(1.0),
+        "market report, nine tenths": lambda: market(0.9),
+        "list of scores, four fifths of crowding": lambda: scores(0.8),
+    }
+    print(
+        "| pair | sentences | values | dates | crowding | median wall s | median CPU s | × baseline (wall) | exit |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for name, make in cases.items():

@@ -70,8 +70,7 @@ def _words(n: int) -> list[str]:
 def measure(args: list[str], folder: Path) -> tuple[float, int, str]:
     """Wall seconds, exit status and the last line of standard error of ``reader ARGS`` as a whole process."""
     result_file = folder / "result.json"
-    command = [sys.executable, str(HERE / "spawn.py"), str(result_file), str(folder / "out"), str(folder / "err"), "--",
-               sys.executable, "-m", "reader", *args]
+    command = [sys.executable, str(HERE / "spawn.py"), str(result_file), str(folder / "out"), str(folder / "err"), "--", sys.executable, "-m", "reader", *args]
     try:
         subprocess.run(command, check=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -40,12 +40,29 @@ TABLE_SHOWN, FACTS_SHOWN = "base: ", "where outlets disagree"
 def process_figures(runs: int, folders: tuple[int, ...], scratch: Path) -> dict[str, dict[str, object]]:
     seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
     jobs = [
-        Job("pair-json", "reader align SEED_A SEED_B --format json", [READER, "align", seeds[0], seeds[1], "--format", "json"], runs,
-            warmup=True, label="one pair"),
-        Job("base-json", "reader align --base SEED_A SEED_B SEED_C SEED_D SEED_E --format json",
-            [READER, "align", "--base", *seeds, "--format", "json"], runs, warmup=True, baseline="pair-json"),
-        Job("base-text", "reader align --base SEED_A … SEED_E (text, 120 columns)",
-            [READER, "align", "--base", *seeds, "--width", "120"], runs, baseline="pair-json"),
+        Job(
+            "pair-json",
+            "reader align SEED_A SEED_B --format json",
+            [READER, "align", seeds[0], seeds[1], "--format", "json"],
+            runs,
+            warmup=True,
+            label="one pair",
+        ),
+        Job(
+            "base-json",
+            "reader align --base SEED_A SEED_B SEED_C SEED_D SEED_E --format json",
+            [READER, "align", "--base", *seeds, "--format", "json"],
+            runs,
+            warmup=True,
+            baseline="pair-json",
+        ),
+        Job(
+            "base-text",
+            "reader align --base SEED_A … SEED_E (text, 120 columns)",
+            [READER, "align", "--base", *seeds, "--width", "120"],
+            runs,
+            baseline="pair-json",
+        ),
     ]
     print("one against all on the seeds", file=sys.stderr, flush=True)
     interleaved(jobs, scratch)
@@ -53,10 +70,23 @@ def process_figures(runs: int, folders: tuple[int, ...], scratch: Path) -> dict[
         folder = scratch / f"folder-{count}"
         made = article_folder(folder, count)
         batch = [
-            Job(f"load-{count}", f"python -c 'load_library([DIR{count}])'", [PYTHON, "-c", LOAD_FOLDER, str(folder)], runs,
-                warmup=True, about="reads the folder, nothing else", label="reading the folder"),
-            Job(f"stories-{count}", f"reader stories DIR{count} --format json", [READER, "stories", str(folder), "--format", "json"],
-                runs, baseline=f"load-{count}", about=made),
+            Job(
+                f"load-{count}",
+                f"python -c 'load_library([DIR{count}])'",
+                [PYTHON, "-c", LOAD_FOLDER, str(folder)],
+                runs,
+                warmup=True,
+                about="reads the folder, nothing else",
+                label="reading the folder",
+            ),
+            Job(
+                f"stories-{count}",
+                f"reader stories DIR{count} --format json",
+                [READER, "stories", str(folder), "--format", "json"],
+                runs,
+                baseline=f"load-{count}",
+                about=made,
+            ),
         ]
         print(f"stories of {count} articles", file=sys.stderr, flush=True)
         interleaved(batch, scratch)
@@ -103,7 +133,7 @@ def app_figures(runs: int) -> dict[str, dict[str, object]]:
 
     return {
         "outlets-cells": stats("`c` on five marked seeds → the table's cells on screen", cells),
-        "outlets-facts": stats("… → the facts counted (\"N where outlets disagree\")", facts),
+        "outlets-facts": stats('… → the facts counted ("N where outlets disagree")', facts),
         "outlets-rebase": stats("`b` on an outlet → the new base's table with its facts", rebase),
     }
 

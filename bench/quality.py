@@ -118,8 +118,9 @@ def _quick_aligner(cutoff: float) -> Aligner:
 
     def run(a: Path, b: Path) -> dict:
         alignment = align(load_article(a), load_article(b), cutoff=cutoff)
-        spans = {side: {"sentences": [{"start": s.start, "end": s.end} for s in article.sentences]}
-                 for side, article in (("a", alignment.a), ("b", alignment.b))}
+        spans = {
+            side: {"sentences": [{"start": s.start, "end": s.end} for s in article.sentences]} for side, article in (("a", alignment.a), ("b", alignment.b))
+        }
         return {**spans, "links": [{"a": link.a, "b": link.b, "pairs": link.pairs} for link in alignment.links]}
 
     return run

@@ -341,8 +341,10 @@ def many_outlets_section() -> list[str]:
         for name, row in stories["sets"].items():
             seconds = f"{_f(row['seconds']):.2f}" if "seconds" in row else ""
             pairs = f"{int(row['candidates']):,} of {int(row['all_pairs']):,}" if "candidates" in row else ""
-            lines.append(f"| {name} | {_f(row['n']):.0f} | {_f(row['b3_p']):.3f} | {_f(row['b3_r']):.3f} | {_f(row['b3_f1']):.3f} "
-                         f"| {_f(row['pw_f1']):.3f} | {seconds} | {pairs} |")
+            lines.append(
+                f"| {name} | {_f(row['n']):.0f} | {_f(row['b3_p']):.3f} | {_f(row['b3_r']):.3f} | {_f(row['b3_f1']):.3f} "
+                f"| {_f(row['pw_f1']):.3f} | {seconds} | {pairs} |"
+            )
         lines.append("")
     return lines
 

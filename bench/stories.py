@@ -109,9 +109,7 @@ def small_folders(articles: Sequence[Article], count: int, seed: int) -> list[li
 def choose_threshold(articles: Sequence[Article]) -> float:
     """The threshold of ``GRID`` with the best mean of B-cubed F1 on the articles and over small folders of them; the middle of a tied run."""
     folders = small_folders(articles, 40, seed=1)
-    quality = [
-        round((score(articles, t)["b3_f1"] + statistics.mean(score(f, t)["b3_f1"] for f in folders)) / 2, 3) for t in GRID
-    ]
+    quality = [round((score(articles, t)["b3_f1"] + statistics.mean(score(f, t)["b3_f1"] for f in folders)) / 2, 3) for t in GRID]
     best = max(quality)
     tied = [t for t, q in zip(GRID, quality) if q == best]
     return tied[len(tied) // 2]

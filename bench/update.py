@@ -61,8 +61,10 @@ def main() -> int:
             assert done.returncode == 0, done.stderr
             baselines.append(seconds)
     update, baseline = statistics.median(updates), statistics.median(baselines)
-    print(f"reader update, {FEEDS} subscriptions × {BENCH_ENTRIES} entries, nothing changed: median {update:.1f} s of {options.n} "
-          f"(target < {TARGET:g} s: {'met' if update < TARGET else 'NOT met'})")
+    print(
+        f"reader update, {FEEDS} subscriptions × {BENCH_ENTRIES} entries, nothing changed: median {update:.1f} s of {options.n} "
+        f"(target < {TARGET:g} s: {'met' if update < TARGET else 'NOT met'})"
+    )
     print(f"baseline, reader fetch of one unchanged article: median {baseline:.2f} s")
     return 0 if update < TARGET else 1
 

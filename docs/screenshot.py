@@ -1,6 +1,6 @@
 """Save the compare screen on two bundled seeds as docs/compare.svg, and one seed against the other four as docs/outlets.svg.
 
-    .venv/bin/python docs/screenshot.py
+.venv/bin/python docs/screenshot.py
 """
 
 from __future__ import annotations

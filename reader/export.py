@@ -115,10 +115,7 @@ def one_against_all_json(table: OneAgainstAll) -> dict[str, object]:
         "rows": [
             {
                 "base": row.base,
-                "cells": [
-                    None if cell is None else {"sentences": list(cell.sentences), "score": cell.score, "kind": cell.kind}
-                    for cell in row.cells
-                ],
+                "cells": [None if cell is None else {"sentences": list(cell.sentences), "score": cell.score, "kind": cell.kind} for cell in row.cells],
                 "conflicts": list(row.contradicted_by),
             }
             for row in table.rows

@@ -105,8 +105,7 @@ def _page(site: str, title: str, paragraphs: Sequence[str], stamp: str = "") -> 
 
 def _feed(base: str, title: str, entries: list[tuple[str, str]]) -> bytes:
     items = "\n".join(
-        f"  <item><title>{t}</title><link>{base}{path}</link><guid>{base}{path}</guid>"
-        f"<pubDate>Mon, 07 Dec 2026 0{6 - k % 6}:00:00 GMT</pubDate></item>"
+        f"  <item><title>{t}</title><link>{base}{path}</link><guid>{base}{path}</guid><pubDate>Mon, 07 Dec 2026 0{6 - k % 6}:00:00 GMT</pubDate></item>"
         for k, (t, path) in enumerate(entries)
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -78,8 +78,7 @@ def make_hostile_tree(root: Path) -> dict[str, str]:
         "</article></body></html>",
     )
     write("malformed.html", "<html><body><p>Negotiators met in Madrid <b>on Monday <i>for talks</p></div></span>" * 3)
-    write("no-body.html", "<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>",
-          "HTML page with no article text")
+    write("no-body.html", "<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>", "HTML page with no article text")
     write("front-matter.md", "---\ntitle: Front matter title\nsource: Example Wire\ndate: 2025-09-15\n---\n" + _BODY)
     # Other scripts and symbols.
     write("chinese.txt", "美中两国代表周一在马德里会谈。双方讨论了关税问题！会谈还会继续吗？\n")

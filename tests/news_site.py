@@ -284,21 +284,30 @@ HUGE_BYTES = 9 * 2**20
 
 #: Three different articles of one site, whose pages all name the home page as their canonical URL (a common mistake).
 SHARED_CANONICAL = {
-    "one": ("Harbour ferry timetable changes in May", (
-        "The harbour ferry will run every twenty minutes from the first of May, the operator said on Monday.",
-        "Evening sailings will end an hour earlier than now, which commuters criticised at a public meeting.",
-        "The operator blamed a shortage of qualified crew and rising fuel prices for the cuts to the timetable.",
-    )),
-    "two": ("Old market hall to reopen after repairs", (
-        "The old market hall will reopen in June after two years of repairs to its roof and its iron frame.",
-        "Traders who moved to temporary stalls on the square are invited to return at the same rent as before.",
-        "The city paid for most of the work, with a grant from a heritage fund covering the rest of the cost.",
-    )),
-    "three": ("School on the east side gets a new library", (
-        "Pupils at the east side school opened their new library on Friday with a reading by a local author.",
-        "The library holds some eight thousand books and was paid for by parents, a bank and the school board.",
-        "Teachers said they hoped the room would also be used in the evenings by families of the neighbourhood.",
-    )),
+    "one": (
+        "Harbour ferry timetable changes in May",
+        (
+            "The harbour ferry will run every twenty minutes from the first of May, the operator said on Monday.",
+            "Evening sailings will end an hour earlier than now, which commuters criticised at a public meeting.",
+            "The operator blamed a shortage of qualified crew and rising fuel prices for the cuts to the timetable.",
+        ),
+    ),
+    "two": (
+        "Old market hall to reopen after repairs",
+        (
+            "The old market hall will reopen in June after two years of repairs to its roof and its iron frame.",
+            "Traders who moved to temporary stalls on the square are invited to return at the same rent as before.",
+            "The city paid for most of the work, with a grant from a heritage fund covering the rest of the cost.",
+        ),
+    ),
+    "three": (
+        "School on the east side gets a new library",
+        (
+            "Pupils at the east side school opened their new library on Friday with a reading by a local author.",
+            "The library holds some eight thousand books and was paid for by parents, a bank and the school board.",
+            "Teachers said they hoped the room would also be used in the evenings by families of the neighbourhood.",
+        ),
+    ),
 }
 
 #: Charsets a page or a feed may name that are no text encoding a browser knows (Python's codecs have them all).

@@ -21,9 +21,7 @@ import reader.core
 import reader.view
 import reader.web
 
-ANALYSIS = ["reader.core", "reader.export"] + [
-    m.name for m in pkgutil.walk_packages(reader.core.__path__, "reader.core.")
-]
+ANALYSIS = ["reader.core", "reader.export"] + [m.name for m in pkgutil.walk_packages(reader.core.__path__, "reader.core.")]
 FETCHING = ["reader.web"] + [m.name for m in pkgutil.walk_packages(reader.web.__path__, "reader.web.")]
 VIEWS = ["reader.cli", "reader.batch", "reader.tui.terminal"] + [m.name for m in pkgutil.walk_packages(reader.view.__path__, "reader.view.")]
 

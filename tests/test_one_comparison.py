@@ -65,7 +65,9 @@ def test_align_all_says_what_align_says(seeds: list[Path], by_the_command_line: 
 
 
 async def test_the_apps_compare_one_against_all_and_story_view_say_what_align_says(
-    seeds: list[Path], by_the_command_line: dict, monkeypatch: pytest.MonkeyPatch  # type: ignore[type-arg]
+    seeds: list[Path],
+    by_the_command_line: dict,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
 ) -> None:
     import reader.core.facts.coverage as coverage_module
 

@@ -28,9 +28,7 @@ def pair(tmp_path: Path) -> tuple[str, str]:
     return str(left), str(right)
 
 
-def test_the_two_sentences_of_a_merged_row_are_told_apart_and_the_mark_is_no_change(
-    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_two_sentences_of_a_merged_row_are_told_apart_and_the_mark_is_no_change(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     alignment = align(load_article(Path(pair[0])), load_article(Path(pair[1])))  # type: ignore[arg-type]
     assert [(link.a, link.b) for link in alignment.links] == [((0, 1), (0,))]
     assert main(["align", *pair, "--color", "never", "--width", "100"]) == 0

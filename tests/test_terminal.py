@@ -42,8 +42,9 @@ def _read_until(leader: int, done: Callable[[bytes], bool], seconds: float) -> b
     return seen
 
 
-def _start(stdin: object, stdout: object, env: dict[str, str] | None = None, close_stdin: bool = False,
-           args: tuple[str, ...] = (), sized: bool = True) -> tuple[subprocess.Popen[bytes], int]:
+def _start(
+    stdin: object, stdout: object, env: dict[str, str] | None = None, close_stdin: bool = False, args: tuple[str, ...] = (), sized: bool = True
+) -> tuple[subprocess.Popen[bytes], int]:
     """``reader`` with standard error (and whichever of the other two are given ``"pty"``) on a pseudo-terminal.
 
     The terminal is 100x30, or says it is 0x0 when not ``sized`` (as a serial line or some multiplexers do).
@@ -109,8 +110,7 @@ def test_standard_output_to_a_file_is_refused_before_anything_is_drawn(tmp_path:
     assert out.read_bytes() == b""
 
 
-@pytest.mark.parametrize(("term", "sized"), [("dumb", True), ("dumb", False), ("xterm-256color", False)],
-                         ids=["TERM=dumb", "TERM=dumb, 0x0", "0x0"])
+@pytest.mark.parametrize(("term", "sized"), [("dumb", True), ("dumb", False), ("xterm-256color", False)], ids=["TERM=dumb", "TERM=dumb, 0x0", "0x0"])
 def test_where_rich_guesses_the_size_the_app_runs_and_q_quits_it(term: str, sized: bool) -> None:
     """TERM=dumb, as an Emacs shell sets it, or a terminal that says it is 0x0: Rich guesses a size of its own, and
     the app still draws at the size its driver reads, sits idle and quits on q."""

@@ -47,8 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--only-changes",
         action="store_true",
-        help="show only the rows that differ and those holding a contradicted fact (text, html, markdown), "
-        "with a line for each run of rows left out",
+        help="show only the rows that differ and those holding a contradicted fact (text, html, markdown), with a line for each run of rows left out",
     )
     parser.add_argument(
         "--context",
@@ -62,8 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE (whole, by a rename; never A or B) instead of standard output; "
-        "text there has no colour unless --color always",
+        help="write to FILE (whole, by a rename; never A or B) instead of standard output; text there has no colour unless --color always",
     )
     parser.add_argument("--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B")
     parser.add_argument("--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)")
@@ -119,10 +117,7 @@ def _usage_errors(options: argparse.Namespace) -> Iterator[str]:
         if not others(options):
             yield "--base A needs two or more articles to read A against: reader align --base A B C ..."
         if len(others(options)) == 1:
-            yield (
-                f"--base needs two or more other articles; to compare two, use reader align "
-                f"{shown_path(options.base)} {shown_path(others(options)[0])}"
-            )
+            yield (f"--base needs two or more other articles; to compare two, use reader align {shown_path(options.base)} {shown_path(others(options)[0])}")
         return
     if options.more:
         yield "give two articles, A B, or read one against several with --base A B C ..."

@@ -72,6 +72,4 @@ def make_app(
     # Textual costs ~150 ms to import; `reader align` never needs it.
     from reader.tui.app import ReaderApp
 
-    return ReaderApp(
-        paths or None, cutoff=cutoff, fetch=fetch or (), fetch_into=fetch_into, config=config, config_problems=config_problems
-    )
+    return ReaderApp(paths or None, cutoff=cutoff, fetch=fetch or (), fetch_into=fetch_into, config=config, config_problems=config_problems)

@@ -96,9 +96,7 @@ COUNT = Bounded(int, 1)
 #: ``--timeout``: seconds, up to an hour.
 SECONDS = Bounded(float, 0, 3600, least_excluded=True)
 
-_COLOR_HELP = (
-    "style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never"
-)
+_COLOR_HELP = "style text output: auto (on a terminal or with CLICOLOR_FORCE/FORCE_COLOR set, never with NO_COLOR set; the default), always, never"
 
 
 def add_pair(parser: argparse.ArgumentParser, formats: tuple[str, ...], format_help: str, optional: bool = False) -> None:
@@ -149,8 +147,7 @@ def add_no_pager(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-pager",
         action="store_true",
-        help="print straight to the terminal; by default output taller than the screen goes through "
-        "$READER_PAGER, $PAGER or less -RFX (never when piped)",
+        help="print straight to the terminal; by default output taller than the screen goes through $READER_PAGER, $PAGER or less -RFX (never when piped)",
     )
 
 

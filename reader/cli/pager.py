@@ -86,8 +86,9 @@ class _PagedOutput:
         environ.setdefault("LV", "-c")
         # While the pager runs, Ctrl+C is the pager's (less stops a search with it).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        self.pager = subprocess.Popen(self.command, shell=True, stdin=subprocess.PIPE, text=True,
-                                      encoding=self.terminal.encoding, errors="replace", env=environ)
+        self.pager = subprocess.Popen(
+            self.command, shell=True, stdin=subprocess.PIPE, text=True, encoding=self.terminal.encoding, errors="replace", env=environ
+        )
 
     def finish(self) -> None:
         """Write what fitted on the screen, or close the pager's input and wait for the reader to quit it."""

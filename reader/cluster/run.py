@@ -234,9 +234,7 @@ class _Run:
         pairs = pair_indices(len(read.library.articles))
         self.pairs = len(pairs)
         size = max(1, len(pairs) // (self.workers * 8))
-        chunks = [
-            client.submit(tasks.pair_chunk, pairs[start : start + size], read.firsts, cutoff, *read.batches) for start in range(0, len(pairs), size)
-        ]
+        chunks = [client.submit(tasks.pair_chunk, pairs[start : start + size], read.firsts, cutoff, *read.batches) for start in range(0, len(pairs), size)]
         yield from self._in_order(headers, "articles")
         yield from self._in_order(chunks, "pairs")
 
@@ -251,9 +249,7 @@ class _Run:
         df = self._sum([client.submit(tasks.document_frequencies, terms) for terms in found])
         profiled = [client.submit(tasks.profile_batch, terms, k, df, len(articles), self.parts) for terms, k in zip(found, ks, strict=True)]
         scores: dict[tuple[int, int], float] = {}
-        scored = [
-            client.submit(tasks.score_partition, p, self.parts, *[client.submit(tasks.part, batch, p) for batch in profiled]) for p in range(self.parts)
-        ]
+        scored = [client.submit(tasks.score_partition, p, self.parts, *[client.submit(tasks.part, batch, p) for batch in profiled]) for p in range(self.parts)]
         for firsts, seconds, values in self._gather(scored, "grouping"):
             scores.update(zip(zip(firsts, seconds), values))
         groups = average_linkage(len(ordered), dict(sorted(scores.items())), LINK_THRESHOLD)

@@ -27,7 +27,6 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 
-
 class IdentityCache(Generic[V]):
     """A least-recently-used cache keyed by the identity of some objects and a hashable extra.
 
@@ -62,4 +61,3 @@ class IdentityCache(Generic[V]):
         """Forget everything."""
         with self._lock:
             self._entries.clear()
-

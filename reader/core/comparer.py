@@ -191,9 +191,7 @@ class Comparer:
         self._prefetch_pairs(a, (b,))
         return self.comparison(self.align(a, b, cutoff))
 
-    def against_all(
-        self, base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True
-    ) -> OneAgainstAll:
+    def against_all(self, base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True) -> OneAgainstAll:
         """``base`` against each of ``others``: their pairwise comparisons laid out as one table.
 
         Args:
@@ -257,7 +255,5 @@ class Comparer:
     def __enter__(self) -> Comparer:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self.close()

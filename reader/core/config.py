@@ -252,6 +252,8 @@ _FETCH_READERS: dict[str, Callable[[Any], Any]] = {
     "timeout": _number(0.1, 3600),
     "limit": _number(1, 100_000, whole=True),
 }
+
+
 def _line_of(text: str, key: str, section: str) -> int | None:
     """The line of ``key`` in the file (within ``[section]`` when given), for a message; ``None`` when not found."""
     current = ""

@@ -191,14 +191,16 @@ class ReaderApp(Fetching):
 
     # -- opening screens ----------------------------------------------------
 
-    def open_article(
-        self, article: Article, passages: tuple[tuple[int, int], ...] = (), browse_order: tuple[str, ...] = ()
-    ) -> None:
+    def open_article(self, article: Article, passages: tuple[tuple[int, int], ...] = (), browse_order: tuple[str, ...] = ()) -> None:
         """Read an article, with some passages (character spans) highlighted and the first in view."""
         self.push_screen(ArticleScreen(article, self.session, passages, browse_order))
 
     def compare(
-        self, left: Article, right: Article, left_at: int | None = None, right_at: int | None = None,
+        self,
+        left: Article,
+        right: Article,
+        left_at: int | None = None,
+        right_at: int | None = None,
         browse_order: tuple[str, ...] = (),
     ) -> None:
         """Open the comparison of two articles, at the row of a left or right sentence when given."""
@@ -211,8 +213,7 @@ class ReaderApp(Fetching):
     @on(OpenInContext)
     def _open_in_context(self, message: OpenInContext) -> None:
         self.push_screen(
-            ContextScreen(message.left, message.right, self.session, message.left_passages, message.right_passages,
-                          message.left_offset, message.right_offset)
+            ContextScreen(message.left, message.right, self.session, message.left_passages, message.right_passages, message.left_offset, message.right_offset)
         )
 
     @on(OpenComparison)

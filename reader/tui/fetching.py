@@ -110,9 +110,7 @@ class Fetching(FolderReading):
         severity: SeverityLevel = "information" if result.saved else "warning"
         self.notify(one_line(f"{result.summary}, in {result.folder}"), title="Fetched", severity=severity, markup=False)
         for failure in result.failures[: self.FAILURES_SHOWN]:
-            self.notify(
-                one_line(f"{shown(failure.url)}: {failure.reason}"), title="Not fetched", severity="warning", timeout=15, markup=False
-            )
+            self.notify(one_line(f"{shown(failure.url)}: {failure.reason}"), title="Not fetched", severity="warning", timeout=15, markup=False)
         hidden = len(result.failures) - self.FAILURES_SHOWN
         if hidden > 0:
             self.notify(f"and {hidden} more URLs gave no article", title="Not fetched", severity="warning", timeout=15, markup=False)

@@ -114,8 +114,7 @@ class FolderReading(App[None]):
         try:
             self.session.find_stories()
         except Exception as error:  # noqa: BLE001 - the library works without its stories
-            self.call_from_thread(self.notify, one_line(f"Could not group the articles by story: {error!r}"),
-                                  title="Stories", severity="warning", markup=False)
+            self.call_from_thread(self.notify, one_line(f"Could not group the articles by story: {error!r}"), title="Stories", severity="warning", markup=False)
             self.call_from_thread(self.stories_found.set)
             return
         if not get_current_worker().is_cancelled and self.session.library is library:

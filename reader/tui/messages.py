@@ -38,7 +38,11 @@ class OpenComparison(Message):
     """
 
     def __init__(
-        self, left: Article, right: Article, left_at: int | None = None, right_at: int | None = None,
+        self,
+        left: Article,
+        right: Article,
+        left_at: int | None = None,
+        right_at: int | None = None,
         order: tuple[str, ...] = (),
     ) -> None:
         super().__init__()

@@ -29,9 +29,7 @@ PROCESS_ARTICLES = 200
 class Session:
     """The library, the files still to read, and the comparer every screen shares."""
 
-    def __init__(
-        self, library: Library, unread: list[Path] | None = None, reading: bool = False, cutoff: float = DEFAULT_CUTOFF
-    ) -> None:
+    def __init__(self, library: Library, unread: list[Path] | None = None, reading: bool = False, cutoff: float = DEFAULT_CUTOFF) -> None:
         self.library = library
         """The articles and the unreadable files read so far."""
         self.unread: list[Path] = unread or []

@@ -107,7 +107,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def _a(kind: str) -> str:
-    """"a FIFO", "a character device"."""
+    """ "a FIFO", "a character device"."""
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
-
-

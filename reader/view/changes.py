@@ -75,9 +75,7 @@ def holds_conflict(row: CompareRow, facts: FactComparison, conflicting: frozense
     """
     if not conflicting:
         return False
-    return any(id(f) in conflicting for f in facts.facts_a.in_sentences(row.left)) or any(
-        id(f) in conflicting for f in facts.facts_b.in_sentences(row.right)
-    )
+    return any(id(f) in conflicting for f in facts.facts_a.in_sentences(row.left)) or any(id(f) in conflicting for f in facts.facts_b.in_sentences(row.right))
 
 
 def conflict_rows(rows: Sequence[CompareRow], facts: FactComparison | None) -> frozenset[int]:

@@ -89,7 +89,7 @@ def marked(text: str, opening: str, closing: str, styles: CellStyles) -> str:
     # The mark between two sentences stays outside, as the trailing space does.
     words = _JOINER_AFTER.sub("", text.rstrip()).rstrip()
     lead = len(words) - len(words.lstrip())
-    return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words):]}"
+    return f"{words[:lead]}{opening}{words[lead:]}{closing}{text[len(words) :]}"
 
 
 def row_cells(alignment: Alignment, row: CompareRow, styles: CellStyles) -> tuple[Text, Text]:

@@ -78,8 +78,7 @@ def page(title: str, body: str, style: str = "", width: str = "80em", struck: bo
         width: The page's widest measure.
         struck: Whether removed words are struck through (where they stand beside the added ones).
     """
-    return _PAGE.format(title=html.escape(title), body=body, style=style, width=width,
-                        removed="line-through" if struck else "none")
+    return _PAGE.format(title=html.escape(title), body=body, style=style, width=width, removed="line-through" if struck else "none")
 
 
 def cell_html(cell: Text) -> str:
@@ -100,9 +99,8 @@ def cell_html(cell: Text) -> str:
 def _facts_table(facts: FactComparison, left: str, right: str) -> list[str]:
     """The facts of a comparison as a table under its summary."""
     parts = [
-        f"<h2>Facts</h2>\n<p class=\"summary\">{html.escape(printable(facts_summary(facts)))}</p>",
-        "<table>\n<tr><th>kind</th><th>verdict</th>"
-        f"<th>{html.escape(printable(left))}</th><th>{html.escape(printable(right))}</th></tr>",
+        f'<h2>Facts</h2>\n<p class="summary">{html.escape(printable(facts_summary(facts)))}</p>',
+        f"<table>\n<tr><th>kind</th><th>verdict</th><th>{html.escape(printable(left))}</th><th>{html.escape(printable(right))}</th></tr>",
     ]
     for pair in facts.pairs:
         verdict = VERDICT_LABELS.get(pair.verdict, pair.verdict)

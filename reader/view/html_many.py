@@ -111,9 +111,7 @@ def one_against_all_html(table: OneAgainstAll) -> str:
         kind = "conflict" if row.contradicted_by else "alone" if not row.reported else "reported"
         parts.append(
             f'<tr class="{kind}"><td class="base">{cell_html(base_cell(table, row, TAGGED, _CONFLICT))}</td>'
-            f'<td class="gutter">{_gutter(row, outlets)}</td>'
-            + "".join(_outlet_td(table, row, k) for k in range(outlets))
-            + "</tr>"
+            f'<td class="gutter">{_gutter(row, outlets)}</td>' + "".join(_outlet_td(table, row, k) for k in range(outlets)) + "</tr>"
         )
     parts.append("</table>")
     contradicted = []
@@ -121,8 +119,7 @@ def one_against_all_html(table: OneAgainstAll) -> str:
         found = contradictions(table, row)
         if found:
             values = "; ".join(
-                f"<b>{_text(c.base.text)}</b> {CONFLICT_MARK} {letter(c.outlet)}: <mark class=\"conflict\">{_text(c.other.text)}</mark>"
-                for c in found
+                f'<b>{_text(c.base.text)}</b> {CONFLICT_MARK} {letter(c.outlet)}: <mark class="conflict">{_text(c.other.text)}</mark>' for c in found
             )
             where = _text(base.sentences[row.base].text)
             contradicted.append(f"{values} ({CONFLICT_MARK} in {len(row.contradicted_by)} of {outlets}) — {where}")

@@ -56,7 +56,6 @@ CONFLICT_STYLE = Style(color="white", bgcolor="red", bold=True)
 MIN_TEXT_COLUMN = 24
 
 
-
 def _marks(text: str) -> Text:
     """A mark ("72 ≠", "◀", "=") with each symbol in its colour."""
     out = Text(text)

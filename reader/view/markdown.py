@@ -79,7 +79,7 @@ def _emphasised(text: str, on: bool) -> str:
     if not on or not core:
         return text
     start = text.index(core)
-    return f"{text[:start]}**{core}**{text[start + len(core):]}"
+    return f"{text[:start]}**{core}**{text[start + len(core) :]}"
 
 
 def cell_markdown(cell: Text) -> str:
@@ -108,7 +108,7 @@ def cell_markdown(cell: Text) -> str:
         opening, closing = _MARKERS[mark]
         core = body.strip()
         start = body.index(core)
-        out.append(f"{body[:start]}{opening}{core}{closing}{body[start + len(core):]}")
+        out.append(f"{body[:start]}{opening}{core}{closing}{body[start + len(core) :]}")
     return "".join(out)
 
 

@@ -51,5 +51,4 @@ def no_conflict_line(comparison: FactComparison) -> str:
         return f"Facts unchecked: {comparison.unchecked}."
     shared = sum(p.verdict in {"same", "compatible"} for p in comparison.pairs)
     alone = sum(p.verdict in {"only_a", "only_b"} for p in comparison.pairs)
-    return (f"No conflict among the {shared} facts both report; "
-            f"{alone} stated by one report only are unchecked.")
+    return f"No conflict among the {shared} facts both report; {alone} stated by one report only are unchecked."

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 
 #: Media types only feeds are served as.
-FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml", "application/x-atom+xml"}
-)
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml", "application/x-atom+xml"})
 #: Media types of web pages.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Media types that say nothing of what the body is; its first bytes decide.

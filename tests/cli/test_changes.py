@@ -44,8 +44,7 @@ RIGHT = [
 ]
 #: The rows of the pair, top to bottom, and what each starts with.
 KINDS = ["same", "same", "changed", "same", "trivial", "same", "only-right", "same", "changed", "only-left", "same"]
-STARTS = ["The harbour", "Engineers", "The mayor", "Residents", "A survey", "The project", "A brass", "Construction",
-          "Opponents", "The ferry", "Councillors"]
+STARTS = ["The harbour", "Engineers", "The mayor", "Residents", "A survey", "The project", "A brass", "Construction", "Opponents", "The ferry", "Councillors"]
 CONFLICT_ROW = 8
 
 
@@ -134,9 +133,7 @@ def test_without_only_changes_every_row_is_shown_and_the_conflict_still_marked(p
 
 
 @pytest.mark.parametrize("colour", ["never", "always"])
-def test_a_row_holding_a_contradicted_fact_has_a_mark_in_the_score_column(
-    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str], colour: str
-) -> None:
+def test_a_row_holding_a_contradicted_fact_has_a_mark_in_the_score_column(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str], colour: str) -> None:
     out = _align_text(capsys, str(pair[0]), str(pair[1]), "--only-changes", "--context", "0", "--width", "120", "--color", colour)
     blocks = table_blocks(out)
     marked = [shown([block])[0] for block in blocks if len(block) == 3 and "≠" in block[1]]
@@ -151,12 +148,10 @@ def test_a_row_holding_a_contradicted_fact_has_a_mark_in_the_score_column(
 
 
 @pytest.mark.parametrize("width", [20, 80, 120])
-def test_gap_lines_span_the_table_and_the_rules_around_them_keep_the_columns(
-    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str], width: int
-) -> None:
+def test_gap_lines_span_the_table_and_the_rules_around_them_keep_the_columns(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str], width: int) -> None:
     out = _align_text(capsys, str(pair[0]), str(pair[1]), "--only-changes", "--context", "0", "--width", str(width))
     lines = out.splitlines()
-    table = lines[lines.index(next(line for line in lines if line.startswith("┏"))):]
+    table = lines[lines.index(next(line for line in lines if line.startswith("┏"))) :]
     assert all(cell_len(line) == width for line in table)
     columns = [k for k, char in enumerate(table[0]) if char in "┏┳┓"]
     spanning = [k for k, line in enumerate(table) if line.startswith("│") and line.count("│") == 2]

@@ -85,8 +85,10 @@ def test_align_text_respects_no_color_on_a_terminal() -> None:
 
     alignment = align(load_article(SEEDS[0]), load_article(SEEDS[1]))  # type: ignore[arg-type]
     coloured, plain = StringIO(), StringIO()
-    for out, console in ((coloured, Console(file=coloured, force_terminal=True, width=100)),
-                         (plain, Console(file=plain, force_terminal=True, width=100, no_color=True))):
+    for out, console in (
+        (coloured, Console(file=coloured, force_terminal=True, width=100)),
+        (plain, Console(file=plain, force_terminal=True, width=100, no_color=True)),
+    ):
         out.write("".join(comparison_rows(alignment, console.width, paint_of(console))))
     assert "\x1b[1;31m" in coloured.getvalue() or "\x1b[31;1m" in coloured.getvalue()
     assert "\x1b" not in plain.getvalue()  # no colour, and no bold or underline either
@@ -104,9 +106,7 @@ def test_article_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
     a.write_text(hostile)
     b.write_text(hostile.replace("Madrid", "Spain"))
     for command in ("align", "facts"):
-        result = subprocess.run(
-            [sys.executable, "-m", "reader", command, str(a), str(b), "--width", "100"], capture_output=True, timeout=120
-        )
+        result = subprocess.run([sys.executable, "-m", "reader", command, str(a), str(b), "--width", "100"], capture_output=True, timeout=120)
         assert result.returncode == 0
         for forbidden in (b"\x1b", b"\x07", b"\x08", b"\r", "\u202e".encode()):
             assert forbidden not in result.stdout, (command, forbidden)
@@ -148,8 +148,12 @@ def test_bad_usage_exits_2() -> None:
 
 @pytest.mark.parametrize(
     ("width", "message"),
-    [("0", "0 is too narrow; the least is 20"), ("-5", "-5 is too narrow; the least is 20"), ("19", "19 is too narrow; the least is 20"),
-     ("wide", "not a whole number: 'wide'")],
+    [
+        ("0", "0 is too narrow; the least is 20"),
+        ("-5", "-5 is too narrow; the least is 20"),
+        ("19", "19 is too narrow; the least is 20"),
+        ("wide", "not a whole number: 'wide'"),
+    ],
 )
 def test_a_width_below_20_is_refused_on_one_line(width: str, message: str) -> None:
     for command, args in [(command, args) for command in ("align", "facts") for args in (("--width", width), (f"--width={width}",))]:
@@ -246,8 +250,9 @@ def test_double_dash_ends_the_options_so_a_file_may_start_with_a_dash(tmp_path: 
     b, c = tmp_path / "b.txt", tmp_path / "c.txt"
     b.write_text(SEEDS[1].read_text(encoding="utf-8"), encoding="utf-8")
     c.write_text(SEEDS[2].read_text(encoding="utf-8"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "reader", *(a.format(b=b.name, c=c.name) for a in args)],
-                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *(a.format(b=b.name, c=c.name) for a in args)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "-rf.txt" in result.stdout or "-rf" in result.stdout
     assert (tmp_path / "-rf.txt").read_text(encoding="utf-8") == SEEDS[0].read_text(encoding="utf-8")

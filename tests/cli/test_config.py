@@ -38,9 +38,7 @@ def test_the_cutoff_of_the_config_is_the_default_and_a_flag_wins(tmp_path: Path,
     assert flagged == default
 
 
-def test_the_config_is_found_by_its_variable_and_in_its_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_config_is_found_by_its_variable_and_in_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     default, _ = aligned(capsys)
     folder = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
     folder.mkdir(parents=True)
@@ -65,7 +63,7 @@ def test_a_mistake_is_one_line_naming_file_line_and_key_and_the_rest_holds(tmp_p
 
 def test_a_broken_file_runs_on_the_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     default, _ = aligned(capsys)
-    path = config_file(tmp_path, "cutoff = 40\ncolor = \"never\n")
+    path = config_file(tmp_path, 'cutoff = 40\ncolor = "never\n')
     configured, err = aligned(capsys, "--config", str(path))
     assert configured == default
     assert err.startswith(f"reader: {path}: ") and "line 2" in err and err.strip().endswith("using the defaults")
@@ -112,10 +110,10 @@ def test_config_shows_what_is_in_force_and_init_writes_the_example_once(tmp_path
     assert "# cutoff = 18  (default)" in out
     assert main(["config", "--init", "--config", str(path)]) == 0
     assert path.read_text() == EXAMPLE
-    path.write_text("cutoff = 25\n[keymap]\n\"app.quit\" = \"x\"\n")
+    path.write_text('cutoff = 25\n[keymap]\n"app.quit" = "x"\n')
     assert main(["config", "--init", "--config", str(path)]) == 2
     assert "left as it is" in capsys.readouterr().err
-    assert path.read_text() == "cutoff = 25\n[keymap]\n\"app.quit\" = \"x\"\n"
+    assert path.read_text() == 'cutoff = 25\n[keymap]\n"app.quit" = "x"\n'
     assert main(["config", "--config", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\ncutoff = 25\n" in out and '\n"app.quit" = "x"\n' in out

@@ -125,14 +125,18 @@ def test_facts_on_a_narrow_terminal_are_a_list_every_fact_readable() -> None:
 
     out = subprocess.run(
         [sys.executable, "-m", "reader", "facts", str(SEEDS[0]), str(SEEDS[1]), "--width", "50"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 0
     lines = out.stdout.splitlines()
     assert all(len(line) <= 50 for line in lines)
     wide = subprocess.run(
         [sys.executable, "-m", "reader", "facts", str(SEEDS[0]), str(SEEDS[1]), "--format", "json"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     facts = json.loads(wide.stdout)["facts"]
     # One block a fact, its kind and verdict on the first line, each side's value whole below.
@@ -151,10 +155,7 @@ def test_articles_too_long_for_a_fact_check_are_aligned_and_said_to_be_unchecked
     )
     facts = run("facts", str(long), str(SEEDS[0]))
     assert facts.returncode == 2 and facts.stdout == ""
-    assert facts.stderr == (
-        f"reader: long.txt is too long for a fact check: {MAX_FACT_SENTENCES + 1:,} sentences "
-        f"(the limit is {MAX_FACT_SENTENCES:,})\n"
-    )
+    assert facts.stderr == (f"reader: long.txt is too long for a fact check: {MAX_FACT_SENTENCES + 1:,} sentences (the limit is {MAX_FACT_SENTENCES:,})\n")
     align = run("align", str(long), str(SEEDS[0]), "--format", "json")
     assert align.returncode == 0, align.stderr
     data = json.loads(align.stdout)

@@ -158,8 +158,11 @@ def test_markdown_escapes_the_article_text_so_it_is_never_markup(hostile: tuple[
     assert all(len(row) == 3 for row in rows)  # no | in an article ended a cell
     assert "<em>" not in rendered and "<del>" not in rendered and "<script>" not in rendered and "<b>" not in rendered
     text = html.unescape(rendered)
-    for written in ("talks | as one aide put it | were *very* productive and _frank_ on [the] details", SCRIPT,
-                    "A # hash, a `tick`, <b>tags</b>, &amp; an entity, ~~struck~~ and $5 to $9 cost nothing here."):
+    for written in (
+        "talks | as one aide put it | were *very* productive and _frank_ on [the] details",
+        SCRIPT,
+        "A # hash, a `tick`, <b>tags</b>, &amp; an entity, ~~struck~~ and $5 to $9 cost nothing here.",
+    ):
         assert written in text, written
 
 
@@ -326,8 +329,20 @@ def test_json_is_as_it_was_and_takes_no_notice_of_the_new_flags(capsys: pytest.C
 
 def test_help_names_every_flag_and_the_readme_documents_them() -> None:
     help_text = run("align", "--help").stdout
-    for words in ("--only-changes", "--context N", "-o FILE, --output FILE", "--format {text,json,html,markdown,jsonl}",
-                  "--width N", "--color", "--cutoff SCORE", "--all DIR", "<del>", "[-removed-]", "≠", "… 4 rows the same"):
+    for words in (
+        "--only-changes",
+        "--context N",
+        "-o FILE, --output FILE",
+        "--format {text,json,html,markdown,jsonl}",
+        "--width N",
+        "--color",
+        "--cutoff SCORE",
+        "--all DIR",
+        "<del>",
+        "[-removed-]",
+        "≠",
+        "… 4 rows the same",
+    ):
         assert words in help_text, words
     readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
@@ -338,9 +353,19 @@ def test_help_names_every_flag_and_the_readme_documents_them() -> None:
 # --- addresses in article text never become links ------------------------------------------------------------
 
 ADDRESSES = [
-    "https://example.com/news/bridge?id=3#top", "HTTPS://example.org/News", "ftp://files.example.net/a.pdf", "http://localhost:8080/",
-    "www.example.com", "WWW.example.co.uk/path", "(www.x.com)", "mailto:editor@example.org", "xmpp:desk@chat.example.org",
-    "tips@example.com", "first.last+news@mail.example.co.uk", "example.com", "news.bbc.co.uk/world",
+    "https://example.com/news/bridge?id=3#top",
+    "HTTPS://example.org/News",
+    "ftp://files.example.net/a.pdf",
+    "http://localhost:8080/",
+    "www.example.com",
+    "WWW.example.co.uk/path",
+    "(www.x.com)",
+    "mailto:editor@example.org",
+    "xmpp:desk@chat.example.org",
+    "tips@example.com",
+    "first.last+news@mail.example.co.uk",
+    "example.com",
+    "news.bbc.co.uk/world",
 ]
 
 

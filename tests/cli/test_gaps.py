@@ -44,12 +44,16 @@ def test_only_changes_picks_the_rows_that_differ_and_their_context(kinds: str, c
 
 @pytest.mark.parametrize(
     ("same", "trivial", "label"),
-    [(1, 0, "… 1 row the same"), (4, 0, "… 4 rows the same"), (0, 1, "… 1 trivial row"), (0, 2, "… 2 trivial rows"),
-     (3, 1, "… 4 unchanged rows (3 same, 1 trivial)")],
+    [
+        (1, 0, "… 1 row the same"),
+        (4, 0, "… 4 rows the same"),
+        (0, 1, "… 1 trivial row"),
+        (0, 2, "… 2 trivial rows"),
+        (3, 1, "… 4 unchanged rows (3 same, 1 trivial)"),
+    ],
 )
 def test_a_gap_says_how_many_rows_it_stands_for(same: int, trivial: int, label: str) -> None:
     assert Gap(same, trivial).label == label
-
 
 
 def test_an_article_against_itself_is_one_gap_line_across_the_table(tmp_path: Path) -> None:

@@ -304,7 +304,7 @@ def test_help_documents_base_and_its_json(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_a_contradicted_fact_lists_every_outlet_it_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    """"≠ 2/4" names two outlets' values, though each outlet's comparison found its own copy of the base fact."""
+    """ "≠ 2/4" names two outlets' values, though each outlet's comparison found its own copy of the base fact."""
     out = _many(capsys, "--format", "text", "--width", "200")
     (item,) = [line for line in out.splitlines() if re.search(r"\(≠ \d+/\d+\)", line)]
     counted = int(re.search(r"\(≠ (\d+)/", item).group(1))  # type: ignore[union-attr]

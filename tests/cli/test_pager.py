@@ -31,8 +31,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str], lines: int = 20) -> str
     for name in ("READER_PAGER", "PAGER"):
         if name not in env:
             environment.pop(name, None)
-    process = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=child, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, env=environment)
+    process = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=child, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=environment)
     os.close(child)
     shown = b""
     while True:
@@ -79,8 +78,13 @@ def test_output_that_fits_no_pager_and_an_empty_pager_print_straight(tmp_path: P
 
 def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     command, record = _fake_pager(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "reader", "align", str(SEEDS[1]), str(SEEDS[2])], capture_output=True,
-                            text=True, env={**os.environ, "PAGER": command, "LINES": "5"}, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "align", str(SEEDS[1]), str(SEEDS[2])],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PAGER": command, "LINES": "5"},
+        timeout=120,
+    )
     assert result.returncode == 0 and "Bessent" in result.stdout
     assert not record.exists()
 

@@ -103,7 +103,10 @@ def test_colour_variables_style_a_pipe_and_no_color_wins(variables: dict[str, st
     env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"}}
     result = subprocess.run(
         [sys.executable, "-m", "reader", "align", str(SEEDS[1]), str(SEEDS[2])],
-        capture_output=True, text=True, env={**env, **variables}, timeout=120,
+        capture_output=True,
+        text=True,
+        env={**env, **variables},
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert ("\x1b[" in result.stdout) is styled

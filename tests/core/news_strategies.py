@@ -21,9 +21,7 @@ _NUMBERS = st.one_of(
 )
 _TIMES = st.one_of(
     st.tuples(st.integers(0, 23), st.sampled_from([0, 15, 30])).map(lambda t: f"{t[0]}:{t[1]:02d}"),
-    st.tuples(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "p.m.", "am", "pm", "a. m."])).map(
-        lambda t: f"{t[0]}.{t[1]:02d} {t[2]}"
-    ),
+    st.tuples(st.integers(1, 12), st.integers(0, 59), st.sampled_from(["a.m.", "p.m.", "am", "pm", "a. m."])).map(lambda t: f"{t[0]}.{t[1]:02d} {t[2]}"),
     st.tuples(st.integers(1, 12), st.integers(0, 59)).map(lambda t: f"{t[0]}: {t[1]:02d} pm"),  # 7: 35 pm
     st.sampled_from(["noon", "midnight", "3 a.m.", "Sept. 17", "Monday", "2025-09-15", "05 / 02 / 2013"]),
 )
@@ -36,24 +34,16 @@ _MONEY = st.one_of(
     _NUMBERS.map(lambda n: f"{n} euros"),
 )
 _PERCENT = _NUMBERS.map(lambda n: f"{n}%") | _NUMBERS.map(lambda n: f"{n} per cent") | _NUMBERS.map(lambda n: f"{n} percent")
-_RANGES = st.tuples(_NUMBERS, _NUMBERS).map(lambda t: f"{t[0]} to {t[1]}") | st.tuples(_NUMBERS, _NUMBERS).map(
-    lambda t: f"{t[0]}-{t[1]}"
-)
+_RANGES = st.tuples(_NUMBERS, _NUMBERS).map(lambda t: f"{t[0]} to {t[1]}") | st.tuples(_NUMBERS, _NUMBERS).map(lambda t: f"{t[0]}-{t[1]}")
 _VALUES = st.one_of(_NUMBERS, _TIMES, _MONEY, _PERCENT, _RANGES)
 _WORDS = st.sampled_from(
     """the council police fire officials said U.S. Dr. Mr. Sen. Inc. Co. vote voted killed died injured
     warehouse plan tariffs talks deadline extension on at in by about roughly more than TikTok Madrid
     Bessent China people — - ( ) ; : , 's""".split()
 )
-_QUOTE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join).flatmap(
-    lambda q: st.sampled_from([f'"{q}," she said', f"“{q}”", f"‘{q}’", f'"{q}'])
-)
+_QUOTE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join).flatmap(lambda q: st.sampled_from([f'"{q}," she said', f"“{q}”", f"‘{q}’", f'"{q}']))
 _PIECE = st.one_of(_WORDS, _WORDS, _WORDS, _VALUES, _QUOTE)
-sentences = st.lists(_PIECE, min_size=1, max_size=25).map(" ".join).flatmap(
-    lambda s: st.sampled_from([s + ".", s + "?", s, s.upper(), s + ". " + s])
-)
+sentences = st.lists(_PIECE, min_size=1, max_size=25).map(" ".join).flatmap(lambda s: st.sampled_from([s + ".", s + "?", s, s.upper(), s + ". " + s]))
 headings = st.lists(_WORDS | _VALUES, min_size=1, max_size=6).map(" ".join)
 paragraphs = st.lists(sentences, min_size=1, max_size=4).map(" ".join)
-articles = st.tuples(headings, st.lists(paragraphs | headings, min_size=1, max_size=8)).map(
-    lambda t: t[0] + "\n\n" + "\n\n".join(t[1]) + "\n"
-)
+articles = st.tuples(headings, st.lists(paragraphs | headings, min_size=1, max_size=8)).map(lambda t: t[0] + "\n\n" + "\n\n".join(t[1]) + "\n")

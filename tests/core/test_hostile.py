@@ -125,9 +125,7 @@ def test_cli_names_the_file_and_the_reason_for_every_bad_file(hostile: tuple[Pat
     root, expected = hostile
     good = root / "crlf.txt"
     for name, reason in expected.items():
-        result = subprocess.run(
-            [sys.executable, "-m", "reader", "align", str(root / name), str(good)], capture_output=True, text=True
-        )
+        result = subprocess.run([sys.executable, "-m", "reader", "align", str(root / name), str(good)], capture_output=True, text=True)
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
         assert reason in result.stderr and name.replace("\n", "␊") in result.stderr

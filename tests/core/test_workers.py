@@ -43,9 +43,7 @@ def test_only_long_articles_are_sent_to_a_process(monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.parametrize("command", ["align", "facts"])
-def test_a_command_gives_the_same_json_with_facts_found_in_processes(
-    monkeypatch: pytest.MonkeyPatch, command: str
-) -> None:
+def test_a_command_gives_the_same_json_with_facts_found_in_processes(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     from reader.cli import main
 
     paths = [str(p) for p in sorted(bundled_seeds().glob("*.txt"))[1:3]]

@@ -112,8 +112,6 @@ def story(tmp_path: Path) -> list[Path]:
 def screen_text(app: App[object]) -> str:
     """The characters on screen, as plain text."""
     width, height = app.size
-    console = Console(
-        width=width, height=height, file=io.StringIO(), force_terminal=True, color_system=None, record=True
-    )
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system=None, record=True)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()

@@ -220,9 +220,7 @@ async def test_braces_change_the_left_article(story: list[Path]) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.left.id == "post" and screen.right.id == "courier" and screen.ready
-        assert screen_text(app).splitlines()[1].index("Morning Post") < screen_text(app).splitlines()[1].index(
-            "Evening Courier"
-        )
+        assert screen_text(app).splitlines()[1].index("Morning Post") < screen_text(app).splitlines()[1].index("Evening Courier")
         await pilot.press("left_curly_bracket")
         await app.workers.wait_for_complete()
         assert screen.left.id == "gazette"
@@ -385,9 +383,7 @@ async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: 
         await pilot.pause()
         assert screen.ready and not screen.view.loading
         assert screen.alignment is not None and screen.alignment.cutoff == app.cutoff + 5
-        assert [row.right[0] for row in screen.view.rows if row.right] == sorted(
-            row.right[0] for row in screen.view.rows if row.right
-        )
+        assert [row.right[0] for row in screen.view.rows if row.right] == sorted(row.right[0] for row in screen.view.rows if row.right)
 
 
 async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> None:
@@ -527,9 +523,7 @@ async def test_double_click_opens_the_row_in_context(story: list[Path]) -> None:
         assert app.screen.left.text[start:].startswith("Mayor Anna Berg")
 
 
-async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(
-    story: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.core.comparer as comparer_module
 
     def broken(*args: object, **kwargs: object) -> None:

@@ -19,6 +19,7 @@ def tmux_installed() -> None:
     """The test drives a real terminal; .ci/run installs tmux where it is missing."""
     assert shutil.which("tmux"), "tmux is needed for this test: apt-get install tmux"
 
+
 TIMEOUT = 30.0
 
 
@@ -37,10 +38,23 @@ class Terminal:
         width, height = size
         exports = [f"{key}={value}" for key, value in env.items()]
         self.tmux(
-            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+            "new-session",
+            "-d",
+            "-s",
+            self.session,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
             # The server inherits this process's environment; a COLUMNS or LINES in it (the test
             # run sets them) would override the terminal's own size in the app.
-            "env", "-u", "COLUMNS", "-u", "LINES", *exports, *command,
+            "env",
+            "-u",
+            "COLUMNS",
+            "-u",
+            "LINES",
+            *exports,
+            *command,
         )
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -184,9 +198,7 @@ def _wait_until_closed(term: Terminal, seconds: float) -> float:
     return time.monotonic() - start
 
 
-def test_q_quits_at_once_while_the_facts_of_a_long_pair_are_still_being_found(
-    terminal: Callable[..., Terminal], tmp_path: Path
-) -> None:
+def test_q_quits_at_once_while_the_facts_of_a_long_pair_are_still_being_found(terminal: Callable[..., Terminal], tmp_path: Path) -> None:
     import random
 
     from bench.ecb_pair import _fill

@@ -77,8 +77,7 @@ SCREENS: dict[str, tuple[Opener, type[Screen[object]]]] = {
     "outlets": (_outlets, OutletsScreen),
 }
 #: Actions that end the app or leave the screen: tried on a copy of their own, after the check.
-LEAVING = {"quit", "back", "dismiss", "open_in_reader", "facts", "go", "read", "story", "help", "command_palette",
-           "select_cursor", "fetch", "open_pair"}
+LEAVING = {"quit", "back", "dismiss", "open_in_reader", "facts", "go", "read", "story", "help", "command_palette", "select_cursor", "fetch", "open_pair"}
 
 
 def _listed(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -163,6 +162,4 @@ async def test_the_keys_that_leave_a_screen_lead_somewhere(story: list[Path], wh
             await pilot.pause()
             assert action in calls, f"{where}: {key} did not run {action}"
             assert app.is_running
-            assert app.screen is not screen or isinstance(app.screen, HelpScreen) or action == "command_palette", (
-                f"{where}: {key} ({action}) went nowhere"
-            )
+            assert app.screen is not screen or isinstance(app.screen, HelpScreen) or action == "command_palette", f"{where}: {key} ({action}) went nowhere"

@@ -177,10 +177,7 @@ async def test_the_reader_underlines_facts_by_kind() -> None:
 
         def underlined() -> bool:
             styled = view._styled()
-            return any(
-                span.start <= start < span.end and getattr(span.style, "underline", False)
-                for span in styled.spans
-            )
+            return any(span.start <= start < span.end and getattr(span.style, "underline", False) for span in styled.spans)
 
         assert underlined()
         await pilot.press("f")

@@ -227,6 +227,7 @@ async def test_compare_with_offers_the_articles_the_comparison_does_not_show(sto
 
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
+
         def offered() -> list[str]:
             return [name for name, _, _ in ReaderCommands(app.screen)._commands() if name.startswith("Compare with")]
 

@@ -71,9 +71,7 @@ async def test_hostile_folder_opens_reads_compares_and_exports_without_writing(t
 
     assert (exports / "hostile.svg").exists()
     assert tree_digest(root) == before
-    assert sorted(p.name for p in root.iterdir()) == sorted(
-        {name.split("/")[0] for name in before} | {"folder.txt", "nested"}
-    )
+    assert sorted(p.name for p in root.iterdir()) == sorted({name.split("/")[0] for name in before} | {"folder.txt", "nested"})
 
 
 async def test_files_deleted_or_rewritten_while_open_do_not_disturb_the_app(tmp_path: Path) -> None:

@@ -51,9 +51,7 @@ async def test_the_story_column_names_each_articles_story(tmp_path: Path) -> Non
         assert stories is not None
         # The grouping on screen is the core's, of the same articles.
         expected = find_stories(app.library.articles)
-        assert [sorted(a.id for a in s.articles) for s in stories.stories] == [
-            sorted(a.id for a in s.articles) for s in expected.stories
-        ]
+        assert [sorted(a.id for a in s.articles) for s in stories.stories] == [sorted(a.id for a in s.articles) for s in expected.stories]
         assert len(stories.stories) == 3
         text = screen_text(app)
         assert "Story" in text

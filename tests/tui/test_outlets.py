@@ -71,8 +71,7 @@ async def test_a_contradicted_fact_is_counted_in_the_gutter_and_n_steps_to_it(st
         screen = await open_outlets(app, pilot)
         table = screen.table
         assert table is not None
-        disagreeing = [n for n, line in enumerate(screen.lines)
-                       if line.place == "base" and table.rows[line.sentence].disagreement]
+        disagreeing = [n for n, line in enumerate(screen.lines) if line.place == "base" and table.rows[line.sentence].disagreement]
         assert disagreeing, "the Courier's 45 million euros contradicts the others' 42 million"
         await pilot.press("n")
         assert screen.grid.cursor_row == disagreeing[0]

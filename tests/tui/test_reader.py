@@ -29,10 +29,7 @@ Advertisement
 
 @pytest.fixture
 def long_story(tmp_path: Path) -> list[Path]:
-    body = "\n\n".join(
-        f"Paragraph {n} tells how the harbour bridge changes trip number {n} for commuters and visitors alike."
-        for n in range(1, 61)
-    )
+    body = "\n\n".join(f"Paragraph {n} tells how the harbour bridge changes trip number {n} for commuters and visitors alike." for n in range(1, 61))
     path = tmp_path / "long.md"
     path.write_text(LONG_STORY.format(body=body), encoding="utf-8")
     return [path]

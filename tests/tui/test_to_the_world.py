@@ -30,8 +30,9 @@ async def test_y_copies_the_row_under_the_cursor_with_its_outlets(story: list[Pa
         screen.view.move_to(row)
         await pilot.press("y")
         await pilot.pause()
-        assert copied == ["Harbour Gazette: The bridge will cost 42 million euros and open in 2027.\n"
-                          "Evening Courier: The bridge will cost 45 million euros and open in 2028."]
+        assert copied == [
+            "Harbour Gazette: The bridge will cost 42 million euros and open in 2027.\nEvening Courier: The bridge will cost 45 million euros and open in 2028."
+        ]
 
 
 async def test_y_in_the_facts_table_copies_the_fact_row(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,8 +81,15 @@ async def test_o_opens_the_web_address_or_says_there_is_none(tmp_path: Path, mon
 
 @pytest.mark.parametrize(
     ("value", "kept"),
-    [("https://a.example/x", True), ("HTTP://A.EXAMPLE", True), ("javascript:alert(1)", False), ("file:///etc/passwd", False),
-     ("https://a.example/\x1b]8;;x", False), ("", False), ("news.example/story", False)],
+    [
+        ("https://a.example/x", True),
+        ("HTTP://A.EXAMPLE", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https://a.example/\x1b]8;;x", False),
+        ("", False),
+        ("news.example/story", False),
+    ],
 )
 def test_only_a_plain_web_address_is_kept(value: str, kept: bool) -> None:
     assert (web_address(value) is not None) is kept

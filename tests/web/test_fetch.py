@@ -30,9 +30,7 @@ POST = "/post/bridge-vote-splits-city.html"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=dict(os.environ), cwd=cwd, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=dict(os.environ), cwd=cwd, timeout=120)
 
 
 def front_matter(path: Path) -> dict[str, object]:
@@ -247,8 +245,7 @@ def test_nothing_is_written_outside_into(news_site: NewsSite, tmp_path: Path) ->
     home = Path(os.environ["XDG_DATA_HOME"]).parent  # the isolated config, data, state and cache homes
     roots = [tmp_path, home]
     before = {str(root): _tree(root) for root in roots}
-    result = run("fetch", news_site.url("/feed.xml"), news_site.url("/atom.xml"), news_site.url("/slow.html"), "--into", str(out),
-                 "--timeout", "0.5", cwd=cwd)
+    result = run("fetch", news_site.url("/feed.xml"), news_site.url("/atom.xml"), news_site.url("/slow.html"), "--into", str(out), "--timeout", "0.5", cwd=cwd)
     assert result.returncode == 0, result.stderr
     after = {str(root): _tree(root) for root in roots}
     outside = {root: {k: v for k, v in tree.items() if not (Path(root) / k).is_relative_to(out)} for root, tree in after.items()}

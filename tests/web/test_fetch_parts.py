@@ -116,8 +116,7 @@ def test_an_atom_feed_resolves_relative_links_and_leaves_out_entries_without_one
     ("body", "reason"),
     [
         (b"<rss version='2.0'><channel><title>Empty</title></channel></rss>", "a feed with no entries to fetch"),
-        (b"<rss><channel><item><title>No link</title></item><item><link>javascript:alert(1)</link></item></channel></rss>",
-         "a feed with no entries to fetch"),
+        (b"<rss><channel><item><title>No link</title></item><item><link>javascript:alert(1)</link></item></channel></rss>", "a feed with no entries to fetch"),
     ],
 )
 def test_a_feed_with_nothing_to_fetch_says_so(body: bytes, reason: str) -> None:

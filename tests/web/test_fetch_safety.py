@@ -48,8 +48,7 @@ def test_a_connection_kept_open_from_an_earlier_url_is_bounded_too(news_site: Ne
 def test_reader_fetch_gives_up_on_slow_servers_at_the_timeout_and_saves_the_rest(news_site: NewsSite, tmp_path: Path) -> None:
     out = tmp_path / "out"
     start = time.monotonic()
-    result = run("fetch", news_site.url("/slow-headers.html"), news_site.url("/slow-gzip.html"), news_site.url(GAZETTE),
-                 "--into", str(out), "--timeout", "1")
+    result = run("fetch", news_site.url("/slow-headers.html"), news_site.url("/slow-gzip.html"), news_site.url(GAZETTE), "--into", str(out), "--timeout", "1")
     assert time.monotonic() - start < 15  # two seconds of waiting, and a Python start; not the minute the server would take
     assert result.returncode == 0, result.stderr
     assert failure_lines(result) == [
@@ -152,8 +151,10 @@ def test_a_link_or_fifo_in_place_of_the_index_stops_the_save_and_says_why(news_s
     assert result.returncode == 2
     kind = "link" if planted == "link" else "FIFO"
     reason = f"could not be saved (.reader-fetched.json is not a regular file ({kind}))"
-    assert failure_lines(result) == [f"reader: {news_site.url(GAZETTE)}: {reason}",
-                                     f"reader: {news_site.url('/courier/harbour-bridge-wins-council-vote')}: {reason}"]
+    assert failure_lines(result) == [
+        f"reader: {news_site.url(GAZETTE)}: {reason}",
+        f"reader: {news_site.url('/courier/harbour-bridge-wins-council-vote')}: {reason}",
+    ]
     assert victim.read_text(encoding="utf-8") == "precious\n" and len(articles(out)) == 1
 
 
@@ -204,9 +205,7 @@ def test_a_feed_that_names_no_text_encoding_is_still_read(news_site: NewsSite, t
     assert {front_matter(p)["title"] for p in articles(out)} == {"Bridge vote splits the city", "Harbour bridge wins council vote"}
 
 
-def test_a_page_that_breaks_the_reading_costs_only_its_own_article(
-    news_site: NewsSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_page_that_breaks_the_reading_costs_only_its_own_article(news_site: NewsSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever goes wrong with one page no one foresaw, the run goes on and the rest are saved."""
     from reader.web import fetch as fetching
 
@@ -234,7 +233,10 @@ def test_fetched_files_respect_the_umask(news_site: NewsSite, tmp_path: Path, ma
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "reader", "fetch", news_site.url("/feed.xml"), "--into", str(out)],
-        capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(mask),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.umask(mask),
     )
     assert result.returncode == 0, result.stderr
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}

@@ -152,9 +152,7 @@ def test_opml_import_and_export_on_the_command_line(home: dict[str, str], tmp_pa
     assert out.returncode == 0
     from reader.web.subscriptions import read_opml
 
-    assert [(s.url, s.title, s.category) for s in read_opml(out.stdout.encode())] == [
-        (s.url, s.title, s.category) for s in read_opml(MINIFLUX.encode())
-    ]
+    assert [(s.url, s.title, s.category) for s in read_opml(out.stdout.encode())] == [(s.url, s.title, s.category) for s in read_opml(MINIFLUX.encode())]
 
 
 def test_two_updates_at_once_lose_nothing_and_duplicate_nothing(site: ChangingSite, home: dict[str, str]) -> None:

@@ -163,9 +163,7 @@ def align(
     return alignment
 
 
-def candidate_scores(
-    a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, stats: TermStatistics | None = None
-) -> dict[tuple[int, int], float]:
+def candidate_scores(a: Article, b: Article, cutoff: float = DEFAULT_CUTOFF, stats: TermStatistics | None = None) -> dict[tuple[int, int], float]:
     """Every pair of sentences the aligner scores, as it scores them before linking.
 
     Args:
@@ -181,14 +179,11 @@ def candidate_scores(
     _, _, pairs, _ = _scored(a, b, cutoff, stats)
     prepared_a, prepared_b = _prepare(a), _prepare(b)
     return {
-        (prepared_a.members[u], prepared_b.members[v]): round(100 * w, 1)
-        for u, v, w in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist())
+        (prepared_a.members[u], prepared_b.members[v]): round(100 * w, 1) for u, v, w in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist())
     }
 
 
-def _scored(
-    a: Article, b: Article, cutoff: float, stats: TermStatistics | None
-) -> tuple[_Prepared, _Prepared, PairScores, dict[str, float]]:
+def _scored(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> tuple[_Prepared, _Prepared, PairScores, dict[str, float]]:
     """Both articles prepared, their pairs scored (openings lifted), and the weight of each term."""
     stats = stats or TermStatistics.of_articles((a, b))
     prepared_a, prepared_b = _prepare(a), _prepare(b)
@@ -215,9 +210,7 @@ def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) 
         ib = sorted({j for _, j, _ in scored})
         place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
         within = [(place_a[i], place_b[j], w) for i, j, w in scored]
-        diff = link_diff(
-            a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib)
-        )
+        diff = link_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib))
         links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
     links.extend(_same_headings(a, b, links, prepared_a.members, prepared_b.members))
     links.sort(key=lambda link: link.a[0])

@@ -79,8 +79,27 @@ class Summary:
 
 
 #: Quote marks and dashes of every style, as the plain ones: a matter of house style.
-_STYLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"',
-                        "»": '"', "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-"})
+_STYLE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "−": "-",
+        "‐": "-",
+        "‑": "-",
+    }
+)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -234,10 +253,7 @@ def swapped(alignment: Alignment) -> Alignment:
                     a=link.b,
                     b=link.a,
                     score=link.score,
-                    diff=tuple(
-                        DiffOp(_FLIPPED[op.tag], op.b_start, op.b_end, op.a_start, op.a_end, op.b_text, op.a_text)
-                        for op in link.diff
-                    ),
+                    diff=tuple(DiffOp(_FLIPPED[op.tag], op.b_start, op.b_end, op.a_start, op.a_end, op.b_text, op.a_text) for op in link.diff),
                 )
                 for link in alignment.links
             ),

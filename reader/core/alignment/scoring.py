@@ -135,9 +135,7 @@ def _postings(units: Sequence[Unit]) -> dict[str, list[int]]:
     return rows
 
 
-def _shared_weights(
-    left: Sequence[Unit], right: Sequence[Unit], vocabulary: dict[str, int], weights: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _shared_weights(left: Sequence[Unit], right: Sequence[Unit], vocabulary: dict[str, int], weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate pairs, in row-major order, and the summed weight of the terms each shares."""
     rows_a, rows_b = _postings(left), _postings(right)
     common = [t for t in rows_a if t in rows_b]
@@ -251,9 +249,7 @@ def _add_counted(
         else:
             at = np.minimum(np.searchsorted(members_b, query), len(members_b) - 1)
             hit = members_b[at] == query
-        shared[block : block + len(i)] += np.bincount(pair[hit], weights=term_weight[term[hit]], minlength=len(i)).astype(
-            np.float32
-        )
+        shared[block : block + len(i)] += np.bincount(pair[hit], weights=term_weight[term[hit]], minlength=len(i)).astype(np.float32)
 
 
 def _clause_scores(

@@ -47,8 +47,11 @@ MAX_WORDS = 100_000
 
 #: A figure: where digits start a word ("3.5" is two, the digits of "word12" none).
 _DIGITS = re.compile(r"\b\d")
-_WORDS = sorted({*NUMBER_VALUES, *SCALES, *ORDINAL_VALUES, *MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight",
-                 "next", "last"} - {"a", "an", "m", "k"}, key=len, reverse=True)
+_WORDS = sorted(
+    {*NUMBER_VALUES, *SCALES, *ORDINAL_VALUES, *MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"} - {"a", "an", "m", "k"},
+    key=len,
+    reverse=True,
+)
 #: Number words, ordinals, months, weekdays and the words of relative dates, matched in lower-cased text.
 _VALUE_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b")
 _DATE_WORDS = sorted({*MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"}, key=len, reverse=True)

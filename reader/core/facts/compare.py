@@ -122,9 +122,15 @@ def compare_facts(
     # The same words quoted from two different people are a fact the two reports dispute,
     # when each report names its speaker beside them (a "he said" read back to a name may
     # be misread, and words merely like them may be someone else's).
-    pairs += [FactPair("quote", "different", q.a, q.b, q.link) for q in quotes
-              if q.different_speakers and q.verdict in {"exact", "altered"} and q.b.kind == "quote"
-              and _named_beside(alignment.a.text, q.a) and _named_beside(alignment.b.text, q.b)]
+    pairs += [
+        FactPair("quote", "different", q.a, q.b, q.link)
+        for q in quotes
+        if q.different_speakers
+        and q.verdict in {"exact", "altered"}
+        and q.b.kind == "quote"
+        and _named_beside(alignment.a.text, q.a)
+        and _named_beside(alignment.b.text, q.b)
+    ]
     quoted_a = {id(q.a) for q in quotes}
     quoted_b = {id(q.b) for q in quotes}
     link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
@@ -185,8 +191,7 @@ def too_long_for_facts(alignment: Alignment) -> str:
 def facts_refused(article: Article) -> str:
     """Why one article's facts are not checked ("" when they are): too many sentences, or too much to read in them."""
     if len(article.sentences) > MAX_FACT_SENTENCES:
-        return (f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences "
-                f"(the limit is {MAX_FACT_SENTENCES:,})")
+        return f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences (the limit is {MAX_FACT_SENTENCES:,})"
     return too_much_for_facts(article)
 
 

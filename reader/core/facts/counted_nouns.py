@@ -161,15 +161,14 @@ _KILLED_BEFORE = re.compile(
 
 
 def _state_before(text: str, offset: int, noun: str) -> str:
-    """"killed 5 people", "injuring 12": the verb before a count of people says what befell them."""
+    """ "killed 5 people", "injuring 12": the verb before a count of people says what befell them."""
     if noun and unit_class(noun) not in PERSON_UNITS:
         return ""
     match = _KILLED_BEFORE.search(text, max(0, offset - 30), offset)
     if not match:
         return ""
     verb = match.group(1).lower()
-    for state, stems in (("dead", ("kill", "claim")), ("arrested", ("arrest", "detain")), ("evacuated", ("evacuat",)),
-                         ("rescued", ("rescu",))):
+    for state, stems in (("dead", ("kill", "claim")), ("arrested", ("arrest", "detain")), ("evacuated", ("evacuat",)), ("rescued", ("rescu",))):
         if verb.startswith(stems):
             return state
     return "injured"

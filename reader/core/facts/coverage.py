@@ -203,9 +203,7 @@ class _JoinedFacts:
         return groups.values()
 
 
-def _compared_row(
-    articles: tuple[Article, ...], group: list[Fact], column_of: Mapping[int, int], rivals: Mapping[int, list[tuple[int, Fact]]]
-) -> _SortedRow:
+def _compared_row(articles: tuple[Article, ...], group: list[Fact], column_of: Mapping[int, int], rivals: Mapping[int, list[tuple[int, Fact]]]) -> _SortedRow:
     head = group[0]
     cells = []
     for column in range(len(articles)):
@@ -301,8 +299,7 @@ def _grouped_row(articles: tuple[Article, ...], group: list[tuple[int, Fact]]) -
     # The spelling most sources use names the row ("ByteDance", not the
     # first source's "Bytedance").
     label = Counter(f.value for _, f in group).most_common(1)[0][0] if first.kind in NAME_KINDS else _label(first)
-    return (KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len,
-            CoverageRow(first.kind, label, tuple(cells)))
+    return (KINDS.index(first.kind), -len({c for c, _ in group}), first.start / text_len, CoverageRow(first.kind, label, tuple(cells)))
 
 
 def _near(

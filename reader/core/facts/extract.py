@@ -27,8 +27,7 @@ VALUE_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time"
 #: Kinds that name someone or something.
 NAME_KINDS = frozenset({"person", "organisation", "place"})
 
-__all__ = ["KINDS", "NAME_KINDS", "VALUE_KINDS", "ArticleFacts", "Fact", "Gazetteer", "extract_facts",
-           "learn_gazetteer"]
+__all__ = ["KINDS", "NAME_KINDS", "VALUE_KINDS", "ArticleFacts", "Fact", "Gazetteer", "extract_facts", "learn_gazetteer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +202,17 @@ def _quote_facts(text: str, names: list[Name], sentence_of: Callable[[int], int]
             continue  # quoted captions and footers are not reporting
         quoted = text[quote.start : quote.end]
         facts.append(
-            Fact("quote", quote.start, quote.end, quoted, " ".join(quote.words), "quote|" + " ".join(quote.words),
-                 index, speaker=quote.speaker, words=quote.words)
+            Fact(
+                "quote",
+                quote.start,
+                quote.end,
+                quoted,
+                " ".join(quote.words),
+                "quote|" + " ".join(quote.words),
+                index,
+                speaker=quote.speaker,
+                words=quote.words,
+            )
         )
     return facts
 
@@ -217,12 +225,16 @@ _AS_OF = re.compile(r"\b(?:as of|at this point|at the time of writing|updated(?:
 
 
 def _coordinated(text: str, facts: list[Fact]) -> list[Fact]:
-    """"32- and 64-bit versions": the first figure plays the role of the second."""
+    """ "32- and 64-bit versions": the first figure plays the role of the second."""
     out = list(facts)
     for k in range(len(out) - 2, -1, -1):
         first, second = out[k], out[k + 1]
-        if first.kind == second.kind and first.unit == second.unit and first.sentence == second.sentence \
-                and _COORDINATED.fullmatch(text, first.end, second.start):
+        if (
+            first.kind == second.kind
+            and first.unit == second.unit
+            and first.sentence == second.sentence
+            and _COORDINATED.fullmatch(text, first.end, second.start)
+        ):
             out[k] = replace(first, role=second.role)
     return out
 
@@ -238,25 +250,29 @@ _APPOSED_AFTER = re.compile(r"\s*(?:,|\)|\.|;|$)")
 
 
 def _ages_in_apposition(text: str, facts: list[Fact], names: list[Name]) -> list[Fact]:
-    """"Comeaux, 49, escaped", "Buckley (32)", "the actress, 26,": a bare figure set beside
+    """ "Comeaux, 49, escaped", "Buckley (32)", "the actress, 26,": a bare figure set beside
     a person is their age."""
     ends = {name.end for name in names if name.kind != "place"}
     out = []
     for fact in facts:
-        if fact.kind == "number" and (not fact.unit or fact.unit in UNCOUNTED) and fact.low == fact.high \
-                and fact.low is not None:
+        if fact.kind == "number" and (not fact.unit or fact.unit in UNCOUNTED) and fact.low == fact.high and fact.low is not None:
             age = fact.low
             before = _APPOSED_BEFORE.search(text, max(0, fact.start - 40), fact.start)
             after = _APPOSED_AFTER.match(text, fact.end)
             named = before is not None and before.start(2) in ends
             # "Tomas Brandvold, 44." ends a sentence on an age; "the meeting, 44." does not.
             ends_sentence = after is not None and after.group(0).strip() == "." and not named
-            if before and after and age == int(age) and 1 <= age <= 120 and not ends_sentence and (
-                named or before.group(1).lower() in _PERSON_NOUNS
-            ) and (before.group(2) == "(") == (after.group(0).strip() == ")"):
+            if (
+                before
+                and after
+                and age == int(age)
+                and 1 <= age <= 120
+                and not ends_sentence
+                and (named or before.group(1).lower() in _PERSON_NOUNS)
+                and (before.group(2) == "(") == (after.group(0).strip() == ")")
+            ):
                 role = replace(fact.role, measure="age")
-                fact = replace(fact, unit="age", value=f"{int(age)} years old", key=f"number|age|{int(age)} years old",
-                               role=role)
+                fact = replace(fact, unit="age", value=f"{int(age)} years old", key=f"number|age|{int(age)} years old", role=role)
         out.append(fact)
     return out
 
@@ -310,5 +326,4 @@ def _value_fact(text: str, mention: Mention, sentence: int, reference: DateValue
 
 
 def _name_fact(text: str, name: Name, sentence: int) -> Fact:
-    return Fact(name.kind, name.start, name.end, text[name.start : name.end], name.value,
-                f"{name.kind}|{name.key}", sentence)
+    return Fact(name.kind, name.start, name.end, text[name.start : name.end], name.value, f"{name.kind}|{name.key}", sentence)

@@ -125,8 +125,10 @@ ORDER = 10.0
 
 _PAST = re.compile(r"([A-Za-z]{1,30})[\s,]{1,3}(?:(?:at|on|in|around|about|by|shortly|just|soon|after|before|some)\s{1,3}){0,3}$")
 
-_IRREGULAR = frozenset("""began begun broke broken came fell found went hit left lost met sank struck took won
-    rose swept spread shot ran""".split())
+_IRREGULAR = frozenset(
+    """began begun broke broken came fell found went hit left lost met sank struck took won
+    rose swept spread shot ran""".split()
+)
 
 
 def _event_verb(article: Article, fact: Fact) -> str | None:

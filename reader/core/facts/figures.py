@@ -60,8 +60,7 @@ def _ordinal(match: re.Match[str], text: str, limit: int) -> Mention | None:
         return None  # "at first", "came first": not a count of anything
     unit = unit_class(noun)
     shown = "time" if unit == "times" else unit  # "the third time"
-    return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit,
-                   number, number)
+    return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit, number, number)
 
 
 def _vague(match: re.Match[str], text: str) -> Mention:
@@ -72,7 +71,7 @@ def _vague(match: re.Match[str], text: str) -> Mention:
 
 
 def _digit_words(match: re.Match[str], text: str, limit: int) -> Mention:
-    """"a triple-digit rise": somewhere from 100 to 999."""
+    """ "a triple-digit rise": somewhere from 100 to 999."""
     s, e = match.start(), match.end()
     digits = DIGIT_WORDS[match.groupdict()["d"].lower()]
     low, high = 10.0 ** (digits - 1) if digits > 1 else 0.0, 10.0**digits - 1
@@ -121,9 +120,7 @@ def _money(match: re.Match[str], low: float, high: float) -> Mention:
     return Mention("money", match.start(), match.end(), _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
 
 
-def _quantity(
-    match: re.Match[str], text: str, limit: int, written: tuple[float, float], bounds: tuple[float, float]
-) -> Mention | None:
+def _quantity(match: re.Match[str], text: str, limit: int, written: tuple[float, float], bounds: tuple[float, float]) -> Mention | None:
     """A figure that is no percentage or money: a measure, an age, or a count of what follows it."""
     s, e = match.start(), match.end()
     groups = match.groupdict()
@@ -152,9 +149,7 @@ def _quantity(
     return _count(match, text, limit, e, written, (low, high))
 
 
-def _count(
-    match: re.Match[str], text: str, limit: int, e: int, written: tuple[float, float], bounds: tuple[float, float]
-) -> Mention | None:
+def _count(match: re.Match[str], text: str, limit: int, e: int, written: tuple[float, float], bounds: tuple[float, float]) -> Mention | None:
     """A count, and what it counts: the noun after it, what befell those counted, or what the sentence counted."""
     s = match.start()
     groups = match.groupdict()
@@ -296,8 +291,7 @@ def _share(match: re.Match[str]) -> Mention | None:
 def _duration(match: re.Match[str]) -> Mention:
     """A time taken, in seconds: "2:05:41", "2 hours, 5 minutes and 41 seconds"."""
     groups = match.groupdict()
-    hours, minutes, seconds = (groups["dh"], groups["dm"], groups["ds"]) if groups.get("dh") else (
-        groups["hh"], groups["mm"], groups.get("ss") or "0")
+    hours, minutes, seconds = (groups["dh"], groups["dm"], groups["ds"]) if groups.get("dh") else (groups["hh"], groups["mm"], groups.get("ss") or "0")
     total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
     shown = f"{int(hours)}:{int(minutes):02d}:{int(seconds):02d}"
     return Mention("number", match.start(), match.end(), shown, "duration", total, total)
@@ -319,7 +313,7 @@ def _date(match: re.Match[str], text: str) -> Mention | None:
 
 def _sentence_initial(text: str, offset: int) -> bool:
     before = text[max(0, offset - 3) : offset].strip()
-    return not before or before[-1] in ".!?\"“”\n"
+    return not before or before[-1] in '.!?"“”\n'
 
 
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|m|k)\s*$", re.I)

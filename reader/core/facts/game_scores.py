@@ -20,7 +20,7 @@ _SCORE_WORDS = re.compile(r"\b(?:beat|beats|won|win|wins|lost|lose|loses|defeate
 
 
 def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
-    """"6-3", "seven to two", "eight votes to one" beside a word of voting: a vote split."""
+    """ "6-3", "seven to two", "eight votes to one" beside a word of voting: a vote split."""
     s, e = match.start(), match.end()
     window = text[max(0, s - 80) : min(limit, e + 40)]
     kind: FactKind = "vote" if _VOTE_WORDS.search(window) else "score"
@@ -47,12 +47,14 @@ def _vote(match: re.Match[str], text: str, limit: int) -> Mention | None:
 
 _FINAL_WORDS = re.compile(
     r"\b(?:beat|beats|beating|won|win|wins|winning|lost|lose|loses|losing|defeated|defeat|defeats|drew|draw|victory"
-    r"|triumph|final|topped|edged|routed|downed|rout|thrashed|thrashing)\b", re.I
+    r"|triumph|final|topped|edged|routed|downed|rout|thrashed|thrashing)\b",
+    re.I,
 )
 
 _PLAY_WORDS = re.compile(
     r"\b(?:lead|leads|led|leading|trailed|trail|trailing|tied|tie|halftime|half-time|half|quarter|period|inning"
-    r"|advantage|deficit|scored?|match|game|points|goals|set|sets|make it|made it|to go|to play|remaining|left)\b", re.I
+    r"|advantage|deficit|scored?|match|game|points|goals|set|sets|make it|made it|to go|to play|remaining|left)\b",
+    re.I,
 )
 
 _RECORD_AFTER = re.compile(r"\s{0,3}(?:\)|all\s{0,3}-?\s{0,3}time|record|overall|on the season|this season|in the series|career)", re.I)
@@ -69,8 +71,12 @@ def _score_kind(text: str, start: int, end: int, limit: int) -> str:
     before = text[max(0, start - 60) : start]
     if re.match(r"\s*-?\s*run\b", after, re.I):
         return "run"
-    if before.rstrip().endswith("(") or _RECORD_AFTER.match(after) and not after.lstrip().startswith(")") \
-            or re.search(r"\brecord\s+(?:of|to|at)?\s*$", before, re.I):
+    if (
+        before.rstrip().endswith("(")
+        or _RECORD_AFTER.match(after)
+        and not after.lstrip().startswith(")")
+        or re.search(r"\brecord\s+(?:of|to|at)?\s*$", before, re.I)
+    ):
         return "record"
     window = before[-40:] + text[start:end] + after
     if _FINAL_WORDS.search(window):

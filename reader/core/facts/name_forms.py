@@ -12,12 +12,23 @@ from functools import lru_cache
 
 #: Spellings of the same country or bloc, lower case, dots removed.
 _ALIASES = {
-    "us": "United States", "usa": "United States", "united states": "United States",
-    "united states of america": "United States", "america": "United States",
-    "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "eu": "European Union", "european union": "European Union",
-    "prc": "China", "people's republic of china": "China", "mainland china": "China",
-    "south korea": "South Korea", "republic of korea": "South Korea", "uae": "United Arab Emirates",
+    "us": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "european union": "European Union",
+    "prc": "China",
+    "people's republic of china": "China",
+    "mainland china": "China",
+    "south korea": "South Korea",
+    "republic of korea": "South Korea",
+    "uae": "United Arab Emirates",
 }
 #: Words that stand before a name as a title ("Vice Premier He Lifeng").
 TITLE_WORDS = frozenset(
@@ -31,9 +42,7 @@ TITLE_WORDS = frozenset(
 )
 #: Legal forms after a company's name ("Harbor Logistics Inc."), lower case,
 #: dots removed: left out of its key, so the name with and without one match.
-LEGAL_SUFFIXES = frozenset(
-    "inc incorporated ltd limited llc llp plc corp corporation co company gmbh ag nv lp pty".split()
-)
+LEGAL_SUFFIXES = frozenset("inc incorporated ltd limited llc llp plc corp corporation co company gmbh ag nv lp pty".split())
 
 
 #: Other names of the same institution (not places: kept apart from _ALIASES).
@@ -75,9 +84,7 @@ def normalise_name(text: str) -> str:
     # "Treasury" and "Commerce" are titles before a person's name but part
     # of an institution's: "Commerce Ministry" is not just "Ministry".
     institution = words[-1] in _INSTITUTIONS if words else False
-    while len(words) > 1 and (
-        words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution
-    ):
+    while len(words) > 1 and (words[0] in _MODIFIERS or words[0] in TITLE_WORDS and not institution):
         words = words[1:]
     # "Harbor Logistics Inc." is "Harbor Logistics"; "Co." alone stays.
     while len(words) > 1 and words[-1].strip(",") in LEGAL_SUFFIXES:

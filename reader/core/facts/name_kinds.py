@@ -40,9 +40,7 @@ from reader.core.models import FactKind
 from reader.core.text.words import MONTHS, STOPWORDS, WEEKDAYS
 
 
-def _classify(
-    text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer
-) -> list[Name]:
+def _classify(text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer) -> list[Name]:
     out: list[Name] = []
     span, before = _trimmed(text, span, initial, before, gazetteer, out)
     if not span:
@@ -72,12 +70,7 @@ def _trimmed(
     # ("He Lifeng", "Main Road", "Green Foods").
     opener = first in gazetteer.common or first in STOPWORDS or first in _OPENERS or first.endswith(("ing", "ly"))
     raw = _join(text, span).lower().replace(".", "")
-    if (
-        initial
-        and opener
-        and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person")
-        and not _named_by_last_word(span, first)
-    ):
+    if initial and opener and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person") and not _named_by_last_word(span, first):
         span = span[1:]
         before = first
     if len(span) > 1 and _ORDINAL.fullmatch(span[0][2]) and _word(span[-1][2]) not in _STREET_WORDS:
@@ -100,9 +93,7 @@ def _trimmed(
     return span, before
 
 
-def _typed_by_words(
-    text: str, span: list[tuple[int, int, str]], words: list[str], gazetteer: Gazetteer, out: list[Name]
-) -> bool:
+def _typed_by_words(text: str, span: list[tuple[int, int, str]], words: list[str], gazetteer: Gazetteer, out: list[Name]) -> bool:
     """Type a span by its own words: a street's or a body's last word, a title, a place word.
     Whether that decided it (the names found are added to ``out``)."""
     if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
@@ -135,9 +126,7 @@ def _typed_by_words(
     return False
 
 
-def _typed_by_context(
-    text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer, out: list[Name]
-) -> None:
+def _typed_by_context(text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer, out: list[Name]) -> None:
     """Type a span its words leave open: by the gazetteer, the words around it and its shape."""
     key = normalise_name(_join(text, span))
     if len(span) == 1 and span[0][2].isupper() and _word(span[0][2]) in gazetteer.acronyms:
@@ -151,9 +140,7 @@ def _typed_by_context(
             return
         # Where a word stands says it is a place ("in Millbrook", "Millbrook's
         # Dock Street") whatever another article's name of the same word.
-        if gazetteer.kinds.get(key) != "organisation" and _is_place_word(word, gazetteer) and _place_context(
-            text, span, before
-        ):
+        if gazetteer.kinds.get(key) != "organisation" and _is_place_word(word, gazetteer) and _place_context(text, span, before):
             out.append(_name(text, span, "place"))
             return
     if key in gazetteer.kinds:
@@ -175,8 +162,7 @@ def _typed_by_context(
         elif gazetteer.documents.get(key, 0) >= gazetteer.mentions_needed:
             out.append(_name(text, span, "organisation"))
         return
-    if len(span) >= 3 and before == "the" and _TITLE_OF.search(text, max(0, span[0][0] - 60), span[0][0]) \
-            and _person_shaped(span[1:]):
+    if len(span) >= 3 and before == "the" and _TITLE_OF.search(text, max(0, span[0][0] - 60), span[0][0]) and _person_shaped(span[1:]):
         out.append(_person(text, span[1:], gazetteer))
         return
     if _person_shaped(span):
@@ -208,9 +194,7 @@ def _named_by_last_word(span: list[tuple[int, int, str]], first: str) -> bool:
 def _titled_person(span: list[tuple[int, int, str]], words: list[str], titled: list[int]) -> bool:
     """Whether the words after the last title are a person's name ("... Chief Tom Reyes")."""
     rest = _after_title(span, titled)
-    return 0 < len(rest) <= 4 and _person_shaped(rest) and not any(
-        w in _ORG_WORDS or w in _BODY_WORDS or w in _STREET_WORDS for w in words[titled[-1] + 1 :]
-    )
+    return 0 < len(rest) <= 4 and _person_shaped(rest) and not any(w in _ORG_WORDS or w in _BODY_WORDS or w in _STREET_WORDS for w in words[titled[-1] + 1 :])
 
 
 def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tuple[int, int, str]]:
@@ -224,9 +208,7 @@ def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tu
 def _person_shaped(span: list[tuple[int, int, str]]) -> bool:
     """One to three capitalised words, with initials: "Linda Park", "Karen B. Olson"."""
     words = [t[2] for t in span if t[2] != "."]
-    return 0 < len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z’'-]+)+|[A-Z]", w) for w in words) and any(
-        len(w) > 1 for w in words
-    )
+    return 0 < len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z’'-]+)+|[A-Z]", w) for w in words) and any(len(w) > 1 for w in words)
 
 
 def _is_place_word(word: str, gazetteer: Gazetteer) -> bool:

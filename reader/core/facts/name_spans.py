@@ -37,9 +37,7 @@ def _is_cap(token: str) -> bool:
     return not (token.isupper() and len(word) > 5 and word not in _PLACE_NAMES)
 
 
-def _spans(
-    text: str, tokens: list[tuple[int, int, str]], start: int
-) -> Iterable[tuple[list[tuple[int, int, str]], bool, str]]:
+def _spans(text: str, tokens: list[tuple[int, int, str]], start: int) -> Iterable[tuple[list[tuple[int, int, str]], bool, str]]:
     """Runs of capitalised tokens joined by single spaces, with connectors inside.
 
     A run may open on an ordinal before a capitalised word ("5th Avenue"),
@@ -50,10 +48,7 @@ def _spans(
     k = 0
     while k < len(tokens):
         ordinal = (
-            _ORDINAL.fullmatch(tokens[k][2]) is not None
-            and k + 1 < len(tokens)
-            and text[tokens[k][1] : tokens[k + 1][0]] == " "
-            and _is_cap(tokens[k + 1][2])
+            _ORDINAL.fullmatch(tokens[k][2]) is not None and k + 1 < len(tokens) and text[tokens[k][1] : tokens[k + 1][0]] == " " and _is_cap(tokens[k + 1][2])
         )
         if not ordinal and not _is_cap(tokens[k][2]):
             k += 1
@@ -122,12 +117,7 @@ def _run_at(text: str, tokens: list[tuple[int, int, str]], k: int) -> tuple[list
 def _legal_after_comma(text: str, comma: tuple[int, int, str], token: tuple[int, int, str]) -> bool:
     """Whether ``token`` after ``comma`` is a company's legal form: "…, Inc.", "…, Ltd"."""
     word = token[2].lower()
-    return (
-        text[comma[1] : token[0]] == " "
-        and token[2][:1].isupper()
-        and word in LEGAL_SUFFIXES
-        and word not in {"co", "company", "corporation", "limited"}
-    )
+    return text[comma[1] : token[0]] == " " and token[2][:1].isupper() and word in LEGAL_SUFFIXES and word not in {"co", "company", "corporation", "limited"}
 
 
 def _abbreviation(run: list[tuple[int, int, str]]) -> bool:

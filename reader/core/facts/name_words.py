@@ -132,11 +132,7 @@ _PERSON_NOUNS = frozenset(
     spokesman spokeswoman spokesperson head chief""".split()
 )
 
-_PERSON_APPOSED = re.compile(
-    rf",\s{{1,3}}(?:a|an|the)\s{{1,3}}(?:[\w-]{{1,30}}\s{{1,3}}){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS))})\b"
-)
+_PERSON_APPOSED = re.compile(rf",\s{{1,3}}(?:a|an|the)\s{{1,3}}(?:[\w-]{{1,30}}\s{{1,3}}){{0,3}}?(?:{'|'.join(sorted(_PERSON_NOUNS))})\b")
 
 #: "Secretary of the Interior Ken Salazar": a title of a department, its last word caught up in the name.
-_TITLE_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(w for w in TITLE_WORDS if '-' not in w))})\s{{1,3}}of\s{{1,3}}the\s{{1,3}}$", re.I
-)
+_TITLE_OF = re.compile(rf"\b(?:{'|'.join(sorted(w for w in TITLE_WORDS if '-' not in w))})\s{{1,3}}of\s{{1,3}}the\s{{1,3}}$", re.I)

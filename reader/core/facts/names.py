@@ -100,7 +100,7 @@ def learn_gazetteer(articles: Iterable[Article], candidates: Iterable[Candidates
 
 
 def _acronyms(names: Iterable[str]) -> dict[str, str]:
-    """"apec" for "Asia-Pacific Economic Cooperation", "csis" for the Center
+    """ "apec" for "Asia-Pacific Economic Cooperation", "csis" for the Center
     for Strategic and International Studies; ambiguous initials are left out."""
     found: dict[str, set[str]] = defaultdict(set)
     for name in names:

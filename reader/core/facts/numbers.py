@@ -60,17 +60,22 @@ def find_values(text: str, start: int = 0, end: int | None = None) -> list[Menti
 
 
 def _converted_once(text: str, found: list[Mention]) -> list[Mention]:
-    """"about 19 km (12 miles)", "355mm (14in)": a figure and its conversion in brackets are
+    """ "about 19 km (12 miles)", "355mm (14in)": a figure and its conversion in brackets are
     one fact, the first as written; the bracket joins its span."""
     out: list[Mention] = []
     for mention in found:
         previous = out[-1] if out else None
-        if previous is not None and mention.kind == previous.kind and text[previous.end : mention.start].strip() == "(" \
-                and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit):
+        if (
+            previous is not None
+            and mention.kind == previous.kind
+            and text[previous.end : mention.start].strip() == "("
+            and (mention.kind == "money" or mention.scale and previous.scale and mention.unit == previous.unit)
+        ):
             close = text.find(")", mention.end, mention.end + 3)
             end = close + 1 if close >= 0 else mention.end
-            out[-1] = Mention(previous.kind, previous.start, end, previous.value, previous.unit, previous.low,
-                              previous.high, previous.date, previous.scale, previous.zone)
+            out[-1] = Mention(
+                previous.kind, previous.start, end, previous.value, previous.unit, previous.low, previous.high, previous.date, previous.scale, previous.zone
+            )
             continue
         out.append(mention)
     return out
@@ -101,7 +106,7 @@ class _Spans:
 
 
 def _as_many(text: str, start: int, end: int, found: list[Mention], taken: _Spans) -> list[Mention]:
-    """"four rounds in as many months": as many as the count before it."""
+    """ "four rounds in as many months": as many as the count before it."""
     out = []
     for match in _AS_MANY.finditer(text, start, end):
         before = [m for m in found if m.end <= match.start() and m.kind in {"number", "ordinal"} and m.low is not None]
@@ -110,6 +115,5 @@ def _as_many(text: str, start: int, end: int, found: list[Mention], taken: _Span
         count = max(before, key=lambda m: m.end).low
         assert count is not None
         unit = unit_class(match.group(1))
-        out.append(Mention("number", match.start(), match.end(), f"{format_number(count)} {plural(unit)}", unit,
-                           count, count))
+        out.append(Mention("number", match.start(), match.end(), f"{format_number(count)} {plural(unit)}", unit, count, count))
     return out

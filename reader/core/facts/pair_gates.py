@@ -119,10 +119,8 @@ class PairGates:
             assert x.date is not None and y.date is not None
             if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
                 return False
-            days = (x.date.day is not None or x.date.weekday is not None) and (
-                y.date.day is not None or y.date.weekday is not None)
-            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y) or days \
-                or _comparable(x.date, y.date) and _told_alike(x, y)
+            days = (x.date.day is not None or x.date.weekday is not None) and (y.date.day is not None or y.date.weekday is not None)
+            return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y) or days or _comparable(x.date, y.date) and _told_alike(x, y)
         if x.kind == "time":
             verb = _event_verb(self.facts[0].article, x)
             return _told_alike(x, y) or verb is not None and verb == _event_verb(self.facts[1].article, y)
@@ -293,8 +291,12 @@ class PairGates:
         past_b = self._past_years(1, theirs)
         if past_a != past_b and (past_a or past_b):
             return True
-        verdicts = {compare_dates(a.date, b.date) for a in mine for b in theirs  # type: ignore[arg-type]
-                    if self._moments(a.date, b.date)}  # type: ignore[arg-type]
+        verdicts = {
+            compare_dates(a.date, b.date)  # type: ignore[arg-type]
+            for a in mine
+            for b in theirs
+            if self._moments(a.date, b.date)  # type: ignore[arg-type]
+        }
         return "different" in verdicts and "same" not in verdicts
 
     def _moments(self, a: DateValue, b: DateValue) -> bool:
@@ -305,8 +307,7 @@ class PairGates:
         if _daily(a):
             return True
         past = min(year for year in self.written if year is not None) if any(self.written) else None
-        return _year_alone(a) and _year_alone(b) and past is not None and a.year is not None and b.year is not None \
-            and a.year < past and b.year < past
+        return _year_alone(a) and _year_alone(b) and past is not None and a.year is not None and b.year is not None and a.year < past and b.year < past
 
     def _past_years(self, side: int, dates: Sequence[Fact]) -> frozenset[int]:
         """The years before the report's own that its sentence's dates name."""
@@ -315,8 +316,7 @@ class PairGates:
             return frozenset()
         # "last year" is placed by the day the report was written, which the other report
         # may not give: only a year written as one ties a figure to a past year.
-        return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None
-                         and d.date.year < written and not _written_relative(d))
+        return frozenset(d.date.year for d in dates if d.date is not None and d.date.year is not None and d.date.year < written and not _written_relative(d))
 
     def _counts_differ(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two dates also give two different counts of one thing:

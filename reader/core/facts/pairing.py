@@ -56,7 +56,6 @@ NEAREST = 8
 WHOLE_SLOT = 64
 
 
-
 class Pairing(PairGates):
     """The rounds of pairing for two reports' facts."""
 
@@ -86,10 +85,8 @@ class Pairing(PairGates):
             self.partners[0][i].add(j)
             self.partners[1][j].add(i)
         #: Each side's values by kind and unit, for "does the other report state this value?".
-        self.by_unit: tuple[dict[tuple[str, str], list[Fact]], dict[tuple[str, str], list[Fact]]] = (
-            _by_unit(self.plain[0]), _by_unit(self.plain[1]))
-        self.dates_by_value: tuple[dict[str, list[Fact]], dict[str, list[Fact]]] = (
-            _dates_by_value(self.plain[0]), _dates_by_value(self.plain[1]))
+        self.by_unit: tuple[dict[tuple[str, str], list[Fact]], dict[tuple[str, str], list[Fact]]] = (_by_unit(self.plain[0]), _by_unit(self.plain[1]))
+        self.dates_by_value: tuple[dict[str, list[Fact]], dict[str, list[Fact]]] = (_dates_by_value(self.plain[0]), _dates_by_value(self.plain[1]))
         self._stated: dict[tuple[int, int], list[Fact]] = {}
         #: The year each report was written, from its date or its page stamp.
         self.written = (_year_written(facts_a), _year_written(facts_b))
@@ -183,8 +180,7 @@ class Pairing(PairGates):
         other, and the two core rates. Where the roles do not say so, equal values pair
         first, and what conflicts is left to the later round.
         """
-        agreeing = {(id(x), id(y)): overlap(x.role, y.role) for x in side_a for y in side_b
-                    if self._agree_in_link(x, y) is not None}
+        agreeing = {(id(x), id(y)): overlap(x.role, y.role) for x in side_a for y in side_b if self._agree_in_link(x, y) is not None}
         rival: dict[int, int] = defaultdict(lambda: -1)
         for (a, b), shared in agreeing.items():
             rival[a] = max(rival[a], shared)
@@ -211,8 +207,14 @@ class Pairing(PairGates):
             closer = max(rival[id(x)], rival[id(y)])
             # The roles overrule an agreement when the two sides tell two roles in two orders,
             # or when the equal values share nothing of their roles, not even what they measure.
-            if 0 <= closer < shared and (swapped(x, y) or closer == 0 and shared >= 3) and _relation(x, y) == "different" \
-                    and _disputable(x) and self._one_thing(x, y) and self._may_conflict(x, y, self.alignment.links[link].score, tied=True):
+            if (
+                0 <= closer < shared
+                and (swapped(x, y) or closer == 0 and shared >= 3)
+                and _relation(x, y) == "different"
+                and _disputable(x)
+                and self._one_thing(x, y)
+                and self._may_conflict(x, y, self.alignment.links[link].score, tied=True)
+            ):
                 return "different"
             return None
 
@@ -241,8 +243,12 @@ class Pairing(PairGates):
             middle = bisect_left(near, round(i / n_a * n_b))
             tried = set(near[max(0, middle - NEAREST) : middle + NEAREST])
             if x.kind == "number" and (_wild(x) or _countable(x)):  # counts whose noun is unsaid, in linked sentences
-                tried |= {j for sentence in self.partners[0].get(x.sentence, ()) for j in in_b.get(sentence, ())
-                          if _wild(side_b[j]) and _countable(x) or _wild(x) and _countable(side_b[j])}
+                tried |= {
+                    j
+                    for sentence in self.partners[0].get(x.sentence, ())
+                    for j in in_b.get(sentence, ())
+                    if _wild(side_b[j]) and _countable(x) or _wild(x) and _countable(side_b[j])
+                }
             for j in sorted(tried):
                 y = side_b[j]
                 if _relation(x, y) == verdict and self._one_subject(x, y) and self._agree_anywhere(x, y):
@@ -292,17 +298,17 @@ class Pairing(PairGates):
             rivals_b[j].append(i)
         for (i, j), score in sorted(tried.items(), key=lambda item: -item[1]):
             x, y = side_a[i], side_b[j]
-            if not (self._clearly_best(x, y, score, [(k, side_b[k]) for k in rivals_a[i]], lambda k: tried[(i, k)])  # noqa: B023
-                    and self._clearly_best(y, x, score, [(k, side_a[k]) for k in rivals_b[j]], lambda k: tried[(k, j)])):  # noqa: B023
+            if not (
+                self._clearly_best(x, y, score, [(k, side_b[k]) for k in rivals_a[i]], lambda k: tried[(i, k)])  # noqa: B023
+                and self._clearly_best(y, x, score, [(k, side_a[k]) for k in rivals_b[j]], lambda k: tried[(k, j)])  # noqa: B023
+            ):
                 continue
             if id(x) in self.used[0] or id(y) in self.used[1]:
                 continue
             if self._may_conflict(x, y, score):
                 self._take(x, y, "different", self._link_of(x, y))
 
-    def _conflict_candidates(
-        self, side_a: Sequence[Fact], side_b: Sequence[Fact], kinds: frozenset[str]
-    ) -> dict[tuple[int, int], float]:
+    def _conflict_candidates(self, side_a: Sequence[Fact], side_b: Sequence[Fact], kinds: frozenset[str]) -> dict[tuple[int, int], float]:
         """The pairs of values left that differ and could be said of one thing, each with
         how alike its sentences are (:meth:`_affinity`): a value is tried against the values
         of its slot, all of them or (in a long report) those near the same place, and those

@@ -147,21 +147,13 @@ def _window(text: str, quote: Fact, other: tuple[str, ...]) -> tuple[int, int]:
     tokens = [t for t in word_tokens(text, quote.start, quote.end) if t[2][0].isalnum()]
     if not tokens or not other:
         return quote.start, quote.end
-    matched = [
-        (i1, i2, j1, j2)
-        for tag, i1, i2, j1, j2 in indel_opcodes([diff_key(t[2]) for t in tokens], other)
-        if tag == "equal"
-    ]
+    matched = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in indel_opcodes([diff_key(t[2]) for t in tokens], other) if tag == "equal"]
     # A lone shared "we" far from the rest is chance, not the quote's start:
     # drop a one-word block at either end when this side skips many more
     # words to reach the next block than the other side does.
-    while len(matched) > 1 and matched[0][1] - matched[0][0] == 1 and (
-        matched[1][0] - matched[0][1] > matched[1][2] - matched[0][3] + 2
-    ):
+    while len(matched) > 1 and matched[0][1] - matched[0][0] == 1 and (matched[1][0] - matched[0][1] > matched[1][2] - matched[0][3] + 2):
         matched.pop(0)
-    while len(matched) > 1 and matched[-1][1] - matched[-1][0] == 1 and (
-        matched[-1][0] - matched[-2][1] > matched[-1][2] - matched[-2][3] + 2
-    ):
+    while len(matched) > 1 and matched[-1][1] - matched[-1][0] == 1 and (matched[-1][0] - matched[-2][1] > matched[-1][2] - matched[-2][3] + 2):
         matched.pop()
     if not matched:
         return quote.start, quote.end
@@ -215,8 +207,7 @@ def _paraphrases(alignment: Alignment, quotes: list[Fact], other: ArticleFacts, 
             if stand_in is None:
                 continue
             a, b = (quote, stand_in) if side == "a" else (stand_in, quote)
-            diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text,
-                             [Segment(b.start, b.end, b.text)])
+            diff = word_diff(alignment.a.text, [Segment(a.start, a.end, a.text)], alignment.b.text, [Segment(b.start, b.end, b.text)])
             link = index if index is not None else link_of(alignment, a.sentence, b.sentence)
             pairs.append(QuotePair(a, b, "paraphrased", diff, link))
             break
@@ -269,5 +260,4 @@ class _Reported:
         if any(s < end and start < e for s, e in self.quoted):
             return None  # the other side quotes something else here
         text = other.article.text
-        return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", sentence,
-                    speaker=speaker, words=words)
+        return Fact("paraphrase", start, end, text[start:end], " ".join(words), "", sentence, speaker=speaker, words=words)

@@ -103,9 +103,7 @@ def find_quotes(text: str, names: Sequence[Name], start: int = 0, end: int | Non
             speaker = _speaker(text, open_at, close_at, closed, para_start, para_end, people, names, previous_speaker)
             if speaker is None and continued and open_at == para_start:
                 speaker = previous_speaker
-            if speaker is None and previous_close >= para_start and not re.search(
-                r"[.!?]", text[previous_close + 1 : open_at]
-            ):
+            if speaker is None and previous_close >= para_start and not re.search(r"[.!?]", text[previous_close + 1 : open_at]):
                 # A second quote in the same sentence: "…," he said, adding "…".
                 speaker = previous_speaker
             previous_speaker = speaker or previous_speaker
@@ -169,7 +167,7 @@ def _double_marked(text: str, start: int, end: int) -> list[tuple[int, int, int,
     opened: int | None = None
     for k in range(start, end):
         char = text[k]
-        if char not in "“”\"":
+        if char not in '“”"':
             continue
         before = text[k - 1] if k > start else " "
         after = text[k + 1] if k + 1 < end else " "
@@ -228,12 +226,7 @@ def _single_marked(text: str, start: int, end: int) -> list[tuple[int, int, int,
             continue
         before = text[k - 1] if k > start else " "
         after = text[k + 1] if k + 1 < end else " "
-        closes = (
-            opened is not None
-            and char in "’'"
-            and not before.isspace()
-            and (after.isspace() or after in _CLOSES_BEFORE or after in "\"”")
-        )
+        closes = opened is not None and char in "’'" and not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE or after in '"”')
         if closes and opened is not None:
             quote = _inner(text, opened + 1, k)
             if quote:

@@ -32,9 +32,7 @@ _MEASURES = {
     "revenue": "revenue", "sales": "revenue", "profit": "profit", "profits": "profit", "bond": "bond",
 }  # fmt: skip
 #: Words that put a value in the future or the conditional.
-_EXPECTED = frozenset(
-    "would will could may might expected expects planned plans proposed proposes likely poised aims seeks".split()
-)
+_EXPECTED = frozenset("would will could may might expected expects planned plans proposed proposes likely poised aims seeks".split())
 #: Words that say it has happened.
 _DONE = frozenset("already has had have was were previously since did".split())
 #: Demonyms and short forms, to the place they stand for.
@@ -135,12 +133,11 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     # a pivotal run", not the "a year earlier" of the figure after it.
     near_after = list(itertools.takewhile(lambda w: not w[0].isdigit(), after_words[:4]))
     scope = frozenset(w.lower() for w in before_words[-3:] + near_after if w.lower() in _SCOPES)
-    return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words),
-                _when(before_words, after_words), scope)
+    return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words), _when(before_words, after_words), scope)
 
 
 def _modality(before: list[str]) -> str:
-    """"expected" after "would", "plans"…; "done" after "already", "has" or a past participle."""
+    """ "expected" after "would", "plans"…; "done" after "already", "has" or a past participle."""
     for word in reversed([w.lower() for w in before]):
         if word in _EXPECTED:
             return "expected"
@@ -153,7 +150,6 @@ def _when(before: list[str], after: list[str]) -> str:
     """The month or weekday the words next to a value tie it to."""
     found = next((w.lower() for w in after[:6] if w.lower() in _WHEN), "")
     return found or next((w.lower() for w in before[::-1][:3] if w.lower() in _WHEN), "")
-
 
 
 def roles_agree(a: Role, b: Role) -> bool:
@@ -209,7 +205,15 @@ def _clause_start(text: str, floor: int, offset: int) -> int:
 
 
 def _clause_end(text: str, offset: int, ceiling: int) -> int:
-    ends = [k for k in (text.find(";", offset, ceiling), text.find(" – ", offset, ceiling),
-                        text.find(" — ", offset, ceiling), text.find(" and ", offset, ceiling),
-                        text.find(" but ", offset, ceiling)) if k >= 0]
+    ends = [
+        k
+        for k in (
+            text.find(";", offset, ceiling),
+            text.find(" – ", offset, ceiling),
+            text.find(" — ", offset, ceiling),
+            text.find(" and ", offset, ceiling),
+            text.find(" but ", offset, ceiling),
+        )
+        if k >= 0
+    ]
     return min(ends) if ends else ceiling

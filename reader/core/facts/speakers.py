@@ -140,8 +140,14 @@ def _continued(text: str, open_at: int, people: Sequence[Name], previous: str | 
         said = list(re.finditer(rf"\b{_VERBS}\b", lead))[-1]
         verb, verb_end = window + said.start(), window + said.end()
         named = _between(people, window, open_at)
-        inverted = [p for p in named if verb_end <= p.start and len(text[verb_end : p.start].split()) <= 3
-                    and not re.search(r"[.,;:]", text[verb_end : p.start]) and re.match(r"\s*[.,;:]", text[p.end :])]
+        inverted = [
+            p
+            for p in named
+            if verb_end <= p.start
+            and len(text[verb_end : p.start].split()) <= 3
+            and not re.search(r"[.,;:]", text[verb_end : p.start])
+            and re.match(r"\s*[.,;:]", text[p.end :])
+        ]
         subject = [p for p in named if p.start < verb]
         if inverted or subject or named:
             return (inverted or subject[-1:] or named)[0].value
@@ -174,7 +180,7 @@ def _reported_by(
         return None
     if _PASSIVE.search(before, 0, verb.start()):
         return None  # "a climber, described as “…”", "it was called “…”": not who spoke
-    lead = len(before) - len(before.lstrip(".”\"’ \n"))
+    lead = len(before) - len(before.lstrip('.”"’ \n'))
     start, end = sentence_start + lead, sentence_start + verb.start()
     comma = text.rfind(",", start, end)
     for clause in ([comma + 1] if comma >= 0 else []) + [start]:
@@ -238,8 +244,7 @@ def _who(
     phrase = re.sub(r"^(?:a|an|the|and|but|however)\b", "", phrase.strip(" ,–—-"), flags=re.I).strip(" ,–—-")
     if re.fullmatch(r"[a-z]+", phrase):
         # "the ministry warned": the ministry named last before the quote.
-        named = [n for n in names if n.kind == "organisation" and n.end <= quote_at
-                 and n.value.lower().split()[-1] == phrase]
+        named = [n for n in names if n.kind == "organisation" and n.end <= quote_at and n.value.lower().split()[-1] == phrase]
         if named:
             return named[-1].value
         described = _described(text, people, phrase, quote_at)
@@ -247,8 +252,7 @@ def _who(
             return described
     first = phrase.split()[0] if phrase else ""
     if phrase[1:] == phrase[1:].lower() and (
-        first.lower() in _GROUPS
-        or re.search(rf"(?<![\w'’]){re.escape(first.lower())}\b", text[max(0, start - 3000) : end + 3000])
+        first.lower() in _GROUPS or re.search(rf"(?<![\w'’]){re.escape(first.lower())}\b", text[max(0, start - 3000) : end + 3000])
     ):
         phrase = phrase[:1].lower() + phrase[1:]  # "Critics called it …": critics, named by no one
     return phrase or None

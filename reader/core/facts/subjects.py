@@ -28,8 +28,9 @@ from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
 __all__ = ["Holders", "holders"]
 
 #: Units whose ordinals place a moment in a run ("the fifth round", "the second half").
-_PLACES_IN_A_RUN = frozenset({"round", "quarter", "half", "period", "inning", "set", "lap", "stage", "leg", "day", "week",
-                              "month", "year", "hour", "minute", "game", "match"})
+_PLACES_IN_A_RUN = frozenset(
+    {"round", "quarter", "half", "period", "inning", "set", "lap", "stage", "leg", "day", "week", "month", "year", "hour", "minute", "game", "match"}
+)
 #: For each value fact (by identity), the name fact it is said of.
 Holders = dict[int, Fact]
 
@@ -53,7 +54,6 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-
 def holders(facts: ArticleFacts) -> Holders:
     """The holder of every value of an article that has one.
 
@@ -74,8 +74,7 @@ def holders(facts: ArticleFacts) -> Holders:
     last_person: Fact | None = None
     for index in sorted(by_sentence):
         found = by_sentence[index]
-        names = [f for f in found if f.kind in NAME_KINDS and f.kind != "place"
-                 and (f.kind != "person" or f.key in known)]
+        names = [f for f in found if f.kind in NAME_KINDS and f.kind != "place" and (f.kind != "person" or f.key in known)]
         start = sentences[index].start
         for value in found:
             if value.kind in NAME_KINDS or value.kind in {"quote", "date", "time"} or value.unit in _PLACES_IN_A_RUN:
@@ -83,9 +82,10 @@ def holders(facts: ArticleFacts) -> Holders:
             holder = _holder(text, start, value, names) if names else None
             earlier = [f for f in found if f.kind == "person" and f.end <= value.start]
             antecedent = earlier[-1] if earlier else last_person
-            if holder is None and antecedent is not None and (
-                _pronoun_subject(text, start, value)
-                or value.unit == "age" and _AGE_AS_SUBJECT.search(text, max(start, value.start - 8), value.start)
+            if (
+                holder is None
+                and antecedent is not None
+                and (_pronoun_subject(text, start, value) or value.unit == "age" and _AGE_AS_SUBJECT.search(text, max(start, value.start - 8), value.start))
             ):
                 # "He had just 269 yards rushing", "The 31-year-old finished", "Donald Trump
                 # extended the deadline – his third delay": the last person named.
@@ -100,9 +100,12 @@ def holders(facts: ArticleFacts) -> Holders:
 
 
 #: Words after a name that only a person does: "Carter said", "Owen told reporters".
-_PERSON_AFTER = re.compile(r"\s{0,3}(?:,\s{0,3}\d{1,3}\s{0,3},|\(\s{0,3}\d{1,3}\s{0,3}\)"
-                           r"|['’]s\s{1,3}(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
-                           r"|\s{1,3}(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)", re.I)
+_PERSON_AFTER = re.compile(
+    r"\s{0,3}(?:,\s{0,3}\d{1,3}\s{0,3},|\(\s{0,3}\d{1,3}\s{0,3}\)"
+    r"|['’]s\s{1,3}(?:wife|husband|son|daughter|mother|father|family|lawyer|attorney)\b"
+    r"|\s{1,3}(?:said|says|told|added|explained|wrote|asked|argued|insisted|warned)\b)",
+    re.I,
+)
 _PERSON_BEFORE = re.compile(r"(?:\b(?:said|says|told|according to)|\d\s*-?\s*years?\s*-?\s*old(?:\s+[a-z]+)?)\s+$", re.I)
 
 
@@ -114,8 +117,7 @@ _THING_BEFORE = re.compile(r"\b(?:the|from|to|in|at|near|off|across|into|onto|ab
 def _not_people(facts: ArticleFacts) -> set[str]:
     """The keys of names typed as people that the article also writes as a place or a thing."""
     text = facts.article.text
-    return {f.key for f in facts.facts if f.kind == "person"
-            and _THING_BEFORE.search(text, max(0, f.start - 10), f.start) and not _possessive(text, f)}
+    return {f.key for f in facts.facts if f.kind == "person" and _THING_BEFORE.search(text, max(0, f.start - 10), f.start) and not _possessive(text, f)}
 
 
 def _known_people(facts: ArticleFacts) -> set[str]:
@@ -177,8 +179,7 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
     # "by" or "from" is who the figure is of.
     agent = _AGENT_AFTER.match(text, value.end)
     if agent:
-        named = [n for n in people if agent.end() <= n.start <= agent.end() + 40
-                 and _GAP_TO_NAME.fullmatch(text, agent.end(), n.start)]
+        named = [n for n in people if agent.end() <= n.start <= agent.end() + 40 and _GAP_TO_NAME.fullmatch(text, agent.end(), n.start)]
         if named:
             return named[0]
     return _near_or_in_clause(text, start, value, names, people)
@@ -191,14 +192,12 @@ def _near_or_in_clause(text: str, start: int, value: Fact, names: Sequence[Fact]
     # possessive qualifies a noun; it is not who the clause is about.
     # A person named right before the figure holds it: "with Kenya's Amos Rotich third in
     # 2:06:38", "VanDeest led Drake with 13 points".
-    close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n)
-                and _NO_BREAK.fullmatch(text, n.end, value.start)]
+    close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n) and _NO_BREAK.fullmatch(text, n.end, value.start)]
     if close_by:
         return close_by[-1]
     # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
     # of what he reports.
-    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n)
-                 and not _SPEAKS.match(text, n.end)]
+    in_clause = [n for n in names if clause <= n.start and n.end <= value.start and not _possessive(text, n) and not _SPEAKS.match(text, n.end)]
     # Only a person is read as a clause's holder: a body's name there is as often what is
     # acted on ("supervisors approved the Beacon Ridge wind farm 7-2") or a modifier ("Port
     # records show"); a body holds a figure only by a possessive or in apposition.
@@ -234,4 +233,3 @@ def _pronoun_subject(text: str, start: int, value: Fact) -> bool:
     clause = _clause_start(text, start, value.start)
     names_before = text[clause : value.start]
     return _PRONOUN_SUBJECT.match(names_before) is not None
-

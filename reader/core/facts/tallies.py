@@ -47,14 +47,18 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
             mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
         elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
             # "Dani Okafor finished with 22": a tally whose noun the sentence never says.
-            mention = Mention("number", mention.start, mention.end, format_number(mention.low or 0), TALLY,
-                              mention.low, mention.high)
+            mention = Mention("number", mention.start, mention.end, format_number(mention.low or 0), TALLY, mention.low, mention.high)
         if mention.unit == _ELIDED:
             continue
         if mention.kind == "number" and mention.unit.endswith(" margin"):
             margin = mention
-        if mention.kind == "number" and mention.unit and mention.unit not in _NOT_ELIDED \
-                and not mention.unit.endswith(("-", " margin")) and mention.unit not in {"of-them", TALLY, *UNCOUNTED}:
+        if (
+            mention.kind == "number"
+            and mention.unit
+            and mention.unit not in _NOT_ELIDED
+            and not mention.unit.endswith(("-", " margin"))
+            and mention.unit not in {"of-them", TALLY, *UNCOUNTED}
+        ):
             counted = mention
         out.append(mention)
     return out

@@ -35,14 +35,14 @@ _add("length", "yard", "yd", "yds", "yard", "yards")
 _add("length", "mile", "mi", "mile", "miles")
 _add("length", "nautical_mile", "nautical mile", "nautical miles", "nmi")
 _add("speed", "mile_per_hour", "mph", "miles per hour", "miles an hour")
-_add("speed", "kilometer_per_hour", "km/h", "kmh", "kph", "km per hour", "kilometres per hour",
-     "kilometers per hour", "kilometres an hour", "kilometers an hour")
+_add(
+    "speed", "kilometer_per_hour", "km/h", "kmh", "kph", "km per hour", "kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"
+)
 _add("speed", "knot", "knot", "knots")
 _add("speed", "meter_per_second", "m/s", "metres per second", "meters per second")
 _add("area", "acre", "acre", "acres")
 _add("area", "hectare", "ha", "hectare", "hectares")
-_add("area", "kilometer ** 2", "sq km", "km2", "km²", "square kilometre", "square kilometres", "square kilometer",
-     "square kilometers")
+_add("area", "kilometer ** 2", "sq km", "km2", "km²", "square kilometre", "square kilometres", "square kilometer", "square kilometers")
 _add("area", "mile ** 2", "sq mi", "square mile", "square miles")
 _add("area", "meter ** 2", "m2", "m²", "sq m", "square metre", "square metres", "square meter", "square meters")
 _add("area", "foot ** 2", "sq ft", "square foot", "square feet")
@@ -50,8 +50,7 @@ _add("mass", "gram", "g", "gram", "grams", "gramme", "grammes")
 _add("mass", "kilogram", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes")
 _add("mass", "metric_ton", "tonne", "tonnes", "metric ton", "metric tons")
 _add("mass", "pound", "lb", "lbs")
-_add("temperature", "degree_Celsius", "°c", "º c", "° c", "degrees celsius", "degree celsius", "degrees centigrade",
-     "c")
+_add("temperature", "degree_Celsius", "°c", "º c", "° c", "degrees celsius", "degree celsius", "degrees centigrade", "c")
 _add("temperature", "degree_Fahrenheit", "°f", "º f", "° f", "degrees fahrenheit", "degree fahrenheit", "f")
 _add("volume", "liter", "l", "litre", "litres", "liter", "liters")
 _add("volume", "gallon", "gallon", "gallons")

@@ -144,9 +144,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")),
     (
         "date",
-        re.compile(
-            rf"{_PART}?(?:{_MONTH_FULL}|{_MONTH_ABBR})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
-        ),
+        re.compile(rf"{_PART}?(?:{_MONTH_FULL}|{_MONTH_ABBR})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}}\b)?"),
     ),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_FULL})(?:\s+(?:19|20)\d{{2}}\b)?")),
     ("date", re.compile(rf"(?:\b{_PART})?\b(?:{_MONTH_FULL})(?:,?\s+(?:19|20)\d{{2}}\b)?\b")),

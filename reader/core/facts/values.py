@@ -130,28 +130,93 @@ def format_number(value: float) -> str:
 #: Head nouns that name the same thing: "third delay" and "fourth extension"
 #: count the same events, "fourth round" and "fourth attempt" the same talks.
 _UNIT_CLASSES = {
-    "delay": "extension", "extension": "extension", "postponement": "extension", "reprieve": "extension",
-    "attempt": "round", "round": "round", "session": "round",
-    "day": "day", "month": "month", "year": "year", "week": "week", "hour": "hour", "minute": "minute",
-    "time": "times", "times": "times", "user": "users", "american": "users", "people": "people",
-    "person": "people", "spectator": "spectator", "fan": "spectator", "supporter": "spectator",
-    "attendee": "spectator", "onlooker": "spectator", "crowd": "spectator", "audience": "spectator",
-    "attendance": "spectator", "viewer": "spectator", "tariff": "tariff", "duty": "tariff", "levy": "tariff", "dollar": "usd",
-    "employee": "worker", "staff": "worker", "workforce": "worker", "staffer": "worker",
-    "fatality": "dead", "death": "dead", "arrest": "arrested", "arrests": "arrested",
+    "delay": "extension",
+    "extension": "extension",
+    "postponement": "extension",
+    "reprieve": "extension",
+    "attempt": "round",
+    "round": "round",
+    "session": "round",
+    "day": "day",
+    "month": "month",
+    "year": "year",
+    "week": "week",
+    "hour": "hour",
+    "minute": "minute",
+    "time": "times",
+    "times": "times",
+    "user": "users",
+    "american": "users",
+    "people": "people",
+    "person": "people",
+    "spectator": "spectator",
+    "fan": "spectator",
+    "supporter": "spectator",
+    "attendee": "spectator",
+    "onlooker": "spectator",
+    "crowd": "spectator",
+    "audience": "spectator",
+    "attendance": "spectator",
+    "viewer": "spectator",
+    "tariff": "tariff",
+    "duty": "tariff",
+    "levy": "tariff",
+    "dollar": "usd",
+    "employee": "worker",
+    "staff": "worker",
+    "workforce": "worker",
+    "staffer": "worker",
+    "fatality": "dead",
+    "death": "dead",
+    "arrest": "arrested",
+    "arrests": "arrested",
 }
 
 
 #: Units that count people, so that what befell them ("died") says more.
-PERSON_UNITS = frozenset({"people", "resident", "worker", "passenger", "other", "child", "adult", "man", "woman",
-                          "firefighter", "victim", "student", "patient", "spectator", "survivor", "person"})
+PERSON_UNITS = frozenset(
+    {
+        "people",
+        "resident",
+        "worker",
+        "passenger",
+        "other",
+        "child",
+        "adult",
+        "man",
+        "woman",
+        "firefighter",
+        "victim",
+        "student",
+        "patient",
+        "spectator",
+        "survivor",
+        "person",
+    }
+)
 #: What befell people: never pluralised ("3 dead", not "3 deads").
 UNCOUNTED = frozenset({"dead", "injured", "hospitalised", "in hospital", "missing", "arrested", "evacuated", "rescued"})
 _STATE_WORDS = {
-    "dead": "dead", "died": "dead", "killed": "dead", "death": "dead", "deaths": "dead", "fatalities": "dead",
-    "fatality": "dead", "lives": "dead", "bodies": "dead", "injured": "injured", "hurt": "injured",
-    "wounded": "injured", "injuries": "injured", "injury": "injured", "missing": "missing",
-    "species": "species", "series": "series", "children": "child", "men": "man", "women": "woman",
+    "dead": "dead",
+    "died": "dead",
+    "killed": "dead",
+    "death": "dead",
+    "deaths": "dead",
+    "fatalities": "dead",
+    "fatality": "dead",
+    "lives": "dead",
+    "bodies": "dead",
+    "injured": "injured",
+    "hurt": "injured",
+    "wounded": "injured",
+    "injuries": "injured",
+    "injury": "injured",
+    "missing": "missing",
+    "species": "species",
+    "series": "series",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
 }
 
 
@@ -232,9 +297,7 @@ def parse_date(text: str) -> DateValue | None:
     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):
         iso = [int(w) for w in words]
         return DateValue(iso[0], iso[1], iso[2]) if 1 <= iso[1] <= 12 and 1 <= iso[2] <= 31 else None
-    if words[0] in {"next", "last", "this", "coming", "past", "previous", "earlier", "later"} or words[0] in {
-        "today", "yesterday", "tomorrow", "tonight"
-    }:
+    if words[0] in {"next", "last", "this", "coming", "past", "previous", "earlier", "later"} or words[0] in {"today", "yesterday", "tomorrow", "tonight"}:
         named = MONTHS.get(words[-1]) if len(words) == 2 else None
         return DateValue(month=named, relative=" ".join(words))  # "last December" names its month
     if len(words) >= 3 and words[0] in MONTHS and words[-1] == "year" and words[-2] in {"last", "this", "next"}:
@@ -327,7 +390,7 @@ def place_weekday(weekday: int, written: DateValue, ahead: bool = False) -> Date
 
 
 def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
-    """"April last year", "last December", "next March" against the date of writing."""
+    """ "April last year", "last December", "next March" against the date of writing."""
     assert value.month is not None and value.relative is not None and reference.year is not None
     words = value.relative.split()
     if words[-1] == "year":  # "April last year": that month of the year named

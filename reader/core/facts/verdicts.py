@@ -87,12 +87,10 @@ def value_relation(a: Fact, b: Fact) -> Verdict | None:
 def _dates_relation(a: Fact, b: Fact) -> Verdict | None:
     """How two dates relate: a weekday placed against each report's date, a day, a month, a year."""
     assert a.date is not None and b.date is not None
-    if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None \
-            or _placed_weekdays(a, b):
+    if a.text.strip().lower() == b.text.strip().lower() and a.date.weekday is not None and a.date.month is None or _placed_weekdays(a, b):
         return "same"  # "Monday" and "Monday", placed a week apart against two reports' dates
     verdict = date_relation(a.date, b.date)
-    if verdict is None and _same_precision(a.date, b.date) and a.date.year \
-            and compare_dates(a.date, b.date) == "different":
+    if verdict is None and _same_precision(a.date, b.date) and a.date.year and compare_dates(a.date, b.date) == "different":
         return "different"  # "reopen in September 2027", "reopen in October 2027"; "in 2009", "in 2010"
     return verdict  # type: ignore[return-value]
 
@@ -122,9 +120,7 @@ def _ranges_relation(a: Fact, b: Fact, range_a: tuple[float, float], range_b: tu
     if a.kind == "time":
         if high_a - low_a > BOUND or high_b - low_b > BOUND:
             return None  # "out by 7 a.m." bounds a moment; it is no time to compare
-        if (a.zone is None) != (b.zone is None) and (
-            (a.zone if a.zone is not None else b.zone) in UNIVERSAL_ZONES or (low_a - low_b) % 1 == 0
-        ):
+        if (a.zone is None) != (b.zone is None) and ((a.zone if a.zone is not None else b.zone) in UNIVERSAL_ZONES or (low_a - low_b) % 1 == 0):
             # "10:15 GMT" against a time of the place, whose zone is unsaid; "5:40 p.m. Eastern"
             # against "4:40 p.m." may be one moment told in two zones.
             return None
@@ -146,6 +142,7 @@ def _ranges_relation(a: Fact, b: Fact, range_a: tuple[float, float], range_b: tu
     if a.kind == "ordinal" and a.unit in _POSITION_UNITS:
         return None
     return "different"
+
 
 #: Offsets of the zones international outlets give (GMT, UTC, BST) rather than the place's own:
 #: a time given in one of them cannot be set against a local time with no zone.
@@ -222,7 +219,7 @@ def misspelled(a: Fact, b: Fact) -> bool:
 
 
 def initials(fact: Fact) -> str:
-    """"apec" for "Asia-Pacific Economic Cooperation" and for "APEC"; a
+    """ "apec" for "Asia-Pacific Economic Cooperation" and for "APEC"; a
     one-word name is its own initials."""
     return _initials(fact.value, fact.key)
 
@@ -266,7 +263,7 @@ CLOSE_KINDS = frozenset({"time", "money", "percent", "vote", "score"})
 
 
 def _tallies(a: Fact, b: Fact) -> bool:
-    """"the third delay" and "extended three times": an ordinal and a count of one run of events."""
+    """ "the third delay" and "extended three times": an ordinal and a count of one run of events."""
     return {a.kind, b.kind} == {"number", "ordinal"} and bool(a.unit) and a.unit == b.unit
 
 

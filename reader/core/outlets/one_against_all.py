@@ -126,9 +126,7 @@ class OneAgainstAll:
         return Link((base,), cell.sentences, cell.score, diff)
 
 
-def one_against_all(
-    alignments: Sequence[Alignment], facts: Sequence[FactComparison | None] | None = None
-) -> OneAgainstAll:
+def one_against_all(alignments: Sequence[Alignment], facts: Sequence[FactComparison | None] | None = None) -> OneAgainstAll:
     """The table of one report against the others, from its pairwise alignments with each.
 
     Args:
@@ -208,4 +206,3 @@ def _altered(comparison: FactComparison | None) -> frozenset[int]:
 def _unmatched(alignment: Alignment) -> tuple[int, ...]:
     linked = {j for link in alignment.links for j in link.b}
     return tuple(j for j in range(len(alignment.b.sentences)) if j not in linked)
-

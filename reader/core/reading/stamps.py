@@ -101,12 +101,12 @@ def _has_number(tokens: list[str]) -> bool:
 
 
 def _is_clock(tokens: list[str], k: int) -> bool:
-    """"8: 44", "8:44", "03. 31": hours, a colon or dot, minutes."""
+    """ "8: 44", "8:44", "03. 31": hours, a colon or dot, minutes."""
     return k + 2 < len(tokens) and tokens[k + 1] in {":", "."} and tokens[k + 2][:1].isdigit()
 
 
 def _is_date_number(tokens: list[str], k: int) -> bool:
-    """"11 / 30 / 09", "2013 - 09 - 26", "16 Sep": a number that is part of a date."""
+    """ "11 / 30 / 09", "2013 - 09 - 26", "16 Sep": a number that is part of a date."""
     near = tokens[max(0, k - 2) : k + 3]
     if any(_MONTH_WORD.match(t) for t in near) or "/" in near:
         return True
@@ -115,12 +115,8 @@ def _is_date_number(tokens: list[str], k: int) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,4} [-.] \d{1,2} [-.] \d{2,4}\b")
-_DAY_MONTH_YEAR = re.compile(
-    r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b"
-)
-_MONTH_DAY_YEAR = re.compile(
-    r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?:[A-Za-z]+\s+)?((?:19|20)\d{2})\b"
-)
+_DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?:[A-Za-z]+\s+)?((?:19|20)\d{2})\b")
 _ISO = re.compile(r"\b((?:19|20)\d{2})\s*[-.]\s*(\d{1,2})\s*[-.]\s*(\d{1,2})\b")
 _US_NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4}|\d{2})\b")
 

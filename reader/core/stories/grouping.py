@@ -106,9 +106,7 @@ def story_members(articles: Sequence[Article], ordered: Sequence[Article], group
     return [tuple(sorted(group, key=lambda k: given[id(ordered[k])])) for group in groups if len(group) > 1]
 
 
-def assemble_stories(
-    articles: Sequence[Article], ordered: Sequence[Article], groups: list[list[int]], label: Callable[[tuple[int, ...]], str]
-) -> Stories:
+def assemble_stories(articles: Sequence[Article], ordered: Sequence[Article], groups: list[list[int]], label: Callable[[tuple[int, ...]], str]) -> Stories:
     """The stories of linked groups: ids, labels and the order of stories and articles.
 
     Args:

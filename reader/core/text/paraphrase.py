@@ -76,6 +76,7 @@ film movie
 phone smartphone handset
 """.strip()
 
+
 def paraphrase_table(stem: Callable[[str], str]) -> dict[str, str]:
     """Each listed word's stem mapped to the stem of its group's first word.
 

@@ -52,6 +52,7 @@ _PLURALS_APART = frozenset({"goods", "arms"})
 #: them apart. Short words ("tension", "pension") are left alone.
 _NSION = re.compile(r"^(\w{4,})nsions?$")
 
+
 def content_terms(text: str) -> list[str]:
     """The meaningful terms of a sentence, normalised, in order.
 

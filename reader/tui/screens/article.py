@@ -26,9 +26,7 @@ def article_heading(article: Article) -> Text:
     text = Text()
     text.append(one_line(article.title) + "\n", "bold")
     text.append(one_line(article.label), "italic")
-    text.append(
-        f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences", "dim"
-    )
+    text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences", "dim")
     return text
 
 
@@ -56,7 +54,6 @@ class ArticleScreen(Screen[None]):
     | escape | Back. |
     """
 
-
     class FactsFound(Message):
         """The facts of the article were found in the background."""
 
@@ -65,7 +62,10 @@ class ArticleScreen(Screen[None]):
             self.spans = spans
 
     def __init__(
-        self, article: Article, session: Session, passages: tuple[tuple[int, int], ...] = (),
+        self,
+        article: Article,
+        session: Session,
+        passages: tuple[tuple[int, int], ...] = (),
         browse_order: tuple[str, ...] = (),
     ) -> None:
         super().__init__()

@@ -52,7 +52,6 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
     changes_only: reactive[bool] = reactive(False, init=False)
     """Whether rows that are the same, or only trivially different, are hidden."""
 
-
     class Aligned(Message):
         """An alignment finished in the background."""
 
@@ -71,8 +70,14 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
             self.facts = facts
 
     def __init__(
-        self, left: Article, right: Article, cutoff: float, session: Session,
-        left_at: int | None = None, right_at: int | None = None, browse_order: tuple[str, ...] = (),
+        self,
+        left: Article,
+        right: Article,
+        cutoff: float,
+        session: Session,
+        left_at: int | None = None,
+        right_at: int | None = None,
+        browse_order: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.session = session
@@ -118,12 +123,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
     def ready(self) -> bool:
         """Whether the rows on screen belong to the current pair and cutoff."""
         alignment = self.alignment
-        return (
-            alignment is not None
-            and alignment.a.id == self.left.id
-            and alignment.b.id == self.right.id
-            and alignment.cutoff == self.cutoff
-        )
+        return alignment is not None and alignment.a.id == self.left.id and alignment.b.id == self.right.id and alignment.cutoff == self.cutoff
 
     # -- aligning -----------------------------------------------------------
 
@@ -179,9 +179,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
         self.view.loading = False
 
-    def _show(
-        self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None
-    ) -> None:
+    def _show(self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None) -> None:
         self.alignment = alignment
         self.summary = summary
         if not rows:
@@ -305,8 +303,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         if self.alignment is not None and self.summary is not None:
             self._show(self.alignment, self.all_rows, self.summary, self.view.current_row)
         hidden = sum(not row.kind.is_difference for row in self.all_rows)
-        self.notify(f"Changes only: {hidden} same or trivial rows hidden." if changes_only else "Every row shown.",
-                    timeout=2)
+        self.notify(f"Changes only: {hidden} same or trivial rows hidden." if changes_only else "Every row shown.", timeout=2)
 
     def action_toggle_fact_colours(self) -> None:
         """Colour the facts by kind, or leave the word diff to carry the eye."""

@@ -76,4 +76,3 @@ class SideStepping(Screen[None]):
     def action_previous_left(self) -> None:
         """Show the previous article on the left."""
         self._set_left(self._cycle(self.left, self.right, -1))
-

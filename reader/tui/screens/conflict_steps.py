@@ -39,8 +39,13 @@ class ConflictSteps:
         def table(self) -> DataTable[Text]: ...
 
         def notify(
-            self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-            timeout: float | None = None, markup: bool = True,
+            self,
+            message: str,
+            *,
+            title: str = "",
+            severity: SeverityLevel = "information",
+            timeout: float | None = None,
+            markup: bool = True,
         ) -> None: ...
 
     def no_conflicts(self) -> str:

@@ -41,8 +41,7 @@ def context_at(alignment: Alignment, rows: tuple[CompareRow, ...], index: int) -
                 return article.sentences[max(indices)].end
         return None
 
-    return OpenInContext(a, b, spans(a, row.left), spans(b, row.right),
-                         None if row.left else near("a"), None if row.right else near("b"))
+    return OpenInContext(a, b, spans(a, row.left), spans(b, row.right), None if row.left else near("a"), None if row.right else near("b"))
 
 
 class ContextScreen(Screen[None]):

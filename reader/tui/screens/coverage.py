@@ -30,7 +30,6 @@ FACT_ROOM = 56
 LEGEND_NAME = 20
 
 
-
 def source_legend(articles: tuple[Article, ...]) -> Text:
     """Each source's column number and name, then what the marks mean."""
     legend = Text()
@@ -88,7 +87,6 @@ class CoverageScreen(ConflictSteps, Screen[None]):
     | x / X | Next / previous fact the sources disagree on. |
     | escape | Back to the library. |
     """
-
 
     class Covered(Message):
         """The coverage matrix was built in the background."""

@@ -105,7 +105,6 @@ def kind_legend() -> Text:
 class FactsScreen(ConflictSteps, Screen[int | None]):
     """The facts of two compared articles, one line each; enter goes back to the fact's row."""
 
-
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding, so that the table's own enter does not hide it from the footer.
         Binding("enter", "go", "Go to row", priority=True, id="facts.go", tooltip="Show this fact's row in the comparison"),

@@ -49,8 +49,9 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         Binding("u", "unmark_all", "Unmark all", show=False, id="library.unmark-all", tooltip="Unmark every article"),
         Binding("O", "open_web", "Open in browser", show=False, id="library.open-web", tooltip="Open the article's web address in the browser"),
         Binding("v", "toggle_grouped", "By story", id="library.by-story", tooltip="Group the articles by story, or list them flat"),
-        Binding("equals_sign", "only_story", "Only this story", show=False, id="library.only-story",
-                tooltip="Only the story under the cursor (filter story:…)"),
+        Binding(
+            "equals_sign", "only_story", "Only this story", show=False, id="library.only-story", tooltip="Only the story under the cursor (filter story:…)"
+        ),
         Binding("V", "versions", "Versions", show=False, id="library.versions", tooltip="The article's versions, and what changed"),
         Binding("S", "since", "Since update", show=False, id="library.since", tooltip="Only what the last update changed"),
     ]
@@ -177,8 +178,10 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         table = self.table
         article = table.current_article()
         self.query_one(ArticlePreview).show(
-            table.current, table.story_of(article) if article is not None else None,
-            reading=self.session.reading, empty=not self.session.library.articles,
+            table.current,
+            table.story_of(article) if article is not None else None,
+            reading=self.session.reading,
+            empty=not self.session.library.articles,
         )
 
     @on(ArticleTable.Filled)
@@ -350,8 +353,7 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
             return "Still finding which articles tell the same story; mark two or more to see their facts now."
         story = self.current_story()
         if story is None:
-            return ("This article shares its story with no other in the folder: "
-                    "mark two or more articles to see their facts side by side.")
+            return "This article shares its story with no other in the folder: mark two or more articles to see their facts side by side."
         return self._story_in_order(story)
 
     def action_story(self) -> None:

@@ -31,12 +31,12 @@ class OutletsScreen(Screen[None]):
     """A base report's sentences, one per row, against a column per other outlet."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_pair", "Compare", priority=True, id="outlets.compare",
-                tooltip="The base and the outlet under the cursor side by side, at this row"),
+        Binding(
+            "enter", "open_pair", "Compare", priority=True, id="outlets.compare", tooltip="The base and the outlet under the cursor side by side, at this row"
+        ),
         Binding("b", "rebase", "Base", id="outlets.base", tooltip="Make the outlet under the cursor the base"),
         Binding("n", "next_disagreement", "Next ≠", id="outlets.next", tooltip="Next row where the outlets disagree"),
-        Binding("N", "previous_disagreement", "Prev ≠", show=False, id="outlets.previous",
-                tooltip="Previous row where the outlets disagree"),
+        Binding("N", "previous_disagreement", "Prev ≠", show=False, id="outlets.previous", tooltip="Previous row where the outlets disagree"),
         Binding("t", "story", "Facts", id="outlets.story", tooltip="Every fact of these outlets against every outlet"),
         Binding("e", "export", "Export", show=False, id="outlets.export", tooltip="Save the table as an HTML page"),
         Binding("j", "move(1)", "Down", show=False, id="outlets.down", tooltip="Next row"),
@@ -72,9 +72,7 @@ class OutletsScreen(Screen[None]):
             self.table = table
             self.articles = articles
 
-    def __init__(
-        self, articles: Sequence[Article], cutoff: float, session: Session, browse_order: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, articles: Sequence[Article], cutoff: float, session: Session, browse_order: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.browse_order = browse_order
         """The library's order when opened from it, handed on to a comparison opened here."""
@@ -149,8 +147,7 @@ class OutletsScreen(Screen[None]):
         if event.state is not WorkerState.ERROR or event.worker.group != "outlets":
             return
         self.grid.loading = False
-        self.notify(f"Could not compare the outlets: {one_line(repr(event.worker.error))}", title="Error",
-                    severity="error", timeout=10, markup=False)
+        self.notify(f"Could not compare the outlets: {one_line(repr(event.worker.error))}", title="Error", severity="error", timeout=10, markup=False)
 
     @on(Tabled)
     def _tabled(self, message: Tabled) -> None:
@@ -265,8 +262,7 @@ class OutletsScreen(Screen[None]):
             self.grid.move_cursor(row=found)
             return
         any_at_all = any(row.disagreement for row in table.rows)
-        self.notify("No more disagreements this way." if any_at_all else
-                    "No outlet contradicts a fact of the base or alters its quotes.", timeout=3)
+        self.notify("No more disagreements this way." if any_at_all else "No outlet contradicts a fact of the base or alters its quotes.", timeout=3)
 
     def action_next_disagreement(self) -> None:
         """Move to the next row where an outlet contradicts a fact or alters a quote."""

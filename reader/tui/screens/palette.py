@@ -59,9 +59,7 @@ class ReaderCommands(Provider):
             label = _label(article)
             commands.append((f"Open {label}", partial(screen.post_message, OpenArticle(article)), "Read this article"))
             if article.id not in shown:
-                commands.append(
-                    (f"Compare with {label}", partial(screen.post_message, CompareWith(article)), "Compare against this article")
-                )
+                commands.append((f"Compare with {label}", partial(screen.post_message, CompareWith(article)), "Compare against this article"))
         return commands
 
     async def discover(self) -> Hits:

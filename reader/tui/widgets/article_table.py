@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 
 #: Columns that can be sorted, with their headings and sort keys.
 SORT_COLUMNS: tuple[str, ...] = ("source", "title", "story", "date", "words", "sentences", "file")
-_HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Date", "words": "Words", "sentences": "Sentences",
-             "file": "File"}
+_HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Date", "words": "Words", "sentences": "Sentences", "file": "File"}
 #: Widths of the columns other than the title, which takes the rest; room for the sort arrow in each.
 COLUMN_WIDTHS = {"source": 16, "title": 0, "story": 20, "date": 10, "words": 7, "sentences": 11, "file": 16}
 #: The title's least width before other columns give way, in this order (``story``: its label cut to the narrow width).
@@ -154,7 +153,7 @@ class ArticleTable(Table):
         self.fill()
 
     def update_mark(self, article: Article) -> str:
-        """"new" or "changed" when the last update made or changed the article, else ""."""
+        """ "new" or "changed" when the last update made or changed the article, else ""."""
         new, changed = self.updated
         if not (new or changed):
             return ""
@@ -319,9 +318,7 @@ class ArticleTable(Table):
             else:
                 members.setdefault(story.id, []).append(article)
         order: list[Article] = []
-        groups: list[tuple[Story | None, list[Article]]] = [
-            (story, members[story.id]) for story in stories.stories if story.id in members
-        ]
+        groups: list[tuple[Story | None, list[Article]]] = [(story, members[story.id]) for story in stories.stories if story.id in members]
         if alone:
             groups.append((None, alone))
         for story, articles in groups:
@@ -345,16 +342,13 @@ class ArticleTable(Table):
             mark = Text("+", "bold green") if updated == "new" else Text("Δ", "bold yellow") if updated == "changed" else Text(" ")
         story = self.story_of(article)
         cells = {
-            "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True)
-            if article.source
-            else Text("unknown", "dim italic"),
+            "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True) if article.source else Text("unknown", "dim italic"),
             "title": Text(one_line(article.title), overflow="ellipsis", no_wrap=True),
             "date": Text(one_line(article.date or "—"), "dim" if not article.date else ""),
             "words": Text(str(article.word_count), justify="right"),
             "sentences": Text(str(len(article.sentences)), justify="right"),
             "file": Text(printable(article.path.name), "dim", overflow="ellipsis", no_wrap=True),
-            "story": Text(one_line(story.label), overflow="ellipsis", no_wrap=True) if story is not None
-            else Text("—", "dim"),
+            "story": Text(one_line(story.label), overflow="ellipsis", no_wrap=True) if story is not None else Text("—", "dim"),
         }
         self._add([mark, *(cells[c] for c in columns)], f"article:{article.id}", article)
 

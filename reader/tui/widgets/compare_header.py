@@ -106,10 +106,14 @@ class CompareHeader(Widget):
         conflicts = counts["different"]
         line.append_text(
             Text.assemble(
-                (f"{counts['same']}", "bold"), " same · ",
-                (f"{conflicts} {CONFLICT_MARK} conflicting", CONFLICT_MARK_STYLE if conflicts else "bold"), " · ",
-                (f"{counts['only_a']}", "bold"), " only left · ",
-                (f"{counts['only_b']}", "bold"), " only right",
+                (f"{counts['same']}", "bold"),
+                " same · ",
+                (f"{conflicts} {CONFLICT_MARK} conflicting", CONFLICT_MARK_STYLE if conflicts else "bold"),
+                " · ",
+                (f"{counts['only_a']}", "bold"),
+                " only left · ",
+                (f"{counts['only_b']}", "bold"),
+                " only right",
             )
         )
         if counts["compatible"]:

@@ -82,7 +82,9 @@ class CompareView(RowCursor):
     | `compare-view--match` | Words of the search. |
     """
 
-    DEFAULT_CSS = word_diff_css("CompareView", "compare-view") + """
+    DEFAULT_CSS = (
+        word_diff_css("CompareView", "compare-view")
+        + """
     CompareView {
         overflow-y: scroll;
         overflow-x: hidden;
@@ -132,6 +134,7 @@ class CompareView(RowCursor):
         background: $primary 25%;
     }
     """
+    )
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -283,9 +286,7 @@ class CompareView(RowCursor):
     def _foreground(self, name: str) -> Style:
         """A component style without its background, so the row's background shows through."""
         style = self._component(name)
-        return Style(
-            color=style.color, bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline
-        )
+        return Style(color=style.color, bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline)
 
     def _wrapped(self, index: int) -> tuple[list[Text], list[Text]]:
         key = (index, self._layout_width)

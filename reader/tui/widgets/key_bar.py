@@ -85,8 +85,7 @@ class KeyBar(Widget, can_focus=False):
             seen.add(binding.action)
             display = self.app.get_key_display(binding)
             width = len(display) + 2 + (len(binding.description) + 1 if binding.description else 0)
-            keys.append(_Key(binding.key, display, binding.description, enabled, tooltip or binding.description,
-                             position, position + width))
+            keys.append(_Key(binding.key, display, binding.description, enabled, tooltip or binding.description, position, position + width))
             position += width
         self._keys = keys
         self._palette = None
@@ -95,8 +94,7 @@ class KeyBar(Widget, can_focus=False):
             if found is not None:
                 _node, binding, enabled, tooltip = found
                 display = self.app.get_key_display(binding)
-                self._palette = _Key(binding.key, display, binding.description, enabled,
-                                     tooltip or binding.description, -1, -1)
+                self._palette = _Key(binding.key, display, binding.description, enabled, tooltip or binding.description, -1, -1)
 
     def _item(self, key: _Key, hovered: bool) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -34,8 +34,9 @@ def summary(base: Article, others: tuple[Article, ...], table: OneAgainstAll | N
         counts.append("Aligning…", "italic")
     else:
         disagree = sum(row.disagreement for row in table.rows)
-        counts.append(f"{len(table.rows)} sentences · {len(table.base_only)} no other outlet reports · "
-                      f"{sum(len(u) for u in table.unmatched)} only others report · ")
+        counts.append(
+            f"{len(table.rows)} sentences · {len(table.base_only)} no other outlet reports · {sum(len(u) for u in table.unmatched)} only others report · "
+        )
         counts.append(f"{disagree} where outlets disagree" if with_facts else "finding the facts…")
     for line in (first, names, counts):
         line.truncate(width, overflow="ellipsis")

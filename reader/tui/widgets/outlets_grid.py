@@ -167,8 +167,7 @@ class OutletsGrid(Table):
         grid.clear(columns=True)
         base_width, cell_width = self._widths()
         grid.add_column(Text("who", "dim"), key="gutter", width=GUTTER_WIDTH)
-        grid.add_column(Text(f"A base: {one_line(self.base.label)}", "bold", no_wrap=True, overflow="ellipsis"),
-                        key="base", width=base_width)
+        grid.add_column(Text(f"A base: {one_line(self.base.label)}", "bold", no_wrap=True, overflow="ellipsis"), key="base", width=base_width)
         for k in range(len(self.others)):
             grid.add_column(self._heading(k, cell_width), key=f"outlet:{k}", width=cell_width)
         count = len(self.others)
@@ -178,13 +177,11 @@ class OutletsGrid(Table):
             if line.place == "base":
                 row = table.rows[line.sentence]
                 sentence = self.base.sentences[line.sentence]
-                base_cell = Text(clean(sentence.text), "bold" if sentence.kind.value == "heading" else "",
-                                 no_wrap=True, overflow="ellipsis")
+                base_cell = Text(clean(sentence.text), "bold" if sentence.kind.value == "heading" else "", no_wrap=True, overflow="ellipsis")
                 cells = [self._cell(row, k, cell_width) for k in range(count)]
                 grid.add_row(gutter(row, count), base_cell, *cells, key=key)
             elif line.place == "section":
-                title = ("Reported by no other outlet" if line.other < 0
-                         else f"Only in {one_line(self.others[line.other].label)}")
+                title = "Reported by no other outlet" if line.other < 0 else f"Only in {one_line(self.others[line.other].label)}"
                 grid.add_row(Text(""), Text(title, "bold underline", no_wrap=True, overflow="ellipsis"), *blank, key=key)
             elif line.place == "alone":
                 text = Text(clean(self.base.sentences[line.sentence].text), "italic", no_wrap=True, overflow="ellipsis")
@@ -211,4 +208,3 @@ class OutletsGrid(Table):
         """The outlet whose column the cursor is in (index into the others), or ``None`` on the gutter or the base."""
         k = self.cursor_column - 2
         return k if 0 <= k < len(self.others) else None
-

@@ -54,10 +54,7 @@ def test_a_reordered_copy_links_back_in_full() -> None:
     shuffled = article_from_text(Path("shuffled.txt"), "\n\n".join(paragraphs))
     alignment = align(original, shuffled)
     check_invariants(alignment)
-    texts = {
-        (tuple(original.sentences[i].text for i in link.a), tuple(shuffled.sentences[j].text for j in link.b))
-        for link in alignment.links
-    }
+    texts = {(tuple(original.sentences[i].text for i in link.a), tuple(shuffled.sentences[j].text for j in link.b)) for link in alignment.links}
     for sentence in original.sentences:
         if sentence.kind.value == "sentence":
             assert any(sentence.text in a and sentence.text in b for a, b in texts), sentence.text
@@ -132,14 +129,17 @@ def test_an_article_against_itself_is_the_same_throughout_short_headings_include
 
 
 def test_a_short_heading_links_only_to_the_same_heading_in_the_same_place() -> None:
-    left = article("Council votes\n\nThe council approved the new harbour bridge on Tuesday.\n\nCOSTS\n\n"
-                   "The bridge will cost 42 million euros and open in 2027.\n")
-    right = article("Council votes\n\nCOSTS\n\nThe city council approved the new harbour bridge on Tuesday.\n\n"
-                    "The bridge will cost 45 million euros and open in 2028.\n")
+    left = article(
+        "Council votes\n\nThe council approved the new harbour bridge on Tuesday.\n\nCOSTS\n\nThe bridge will cost 42 million euros and open in 2027.\n"
+    )
+    right = article(
+        "Council votes\n\nCOSTS\n\nThe city council approved the new harbour bridge on Tuesday.\n\nThe bridge will cost 45 million euros and open in 2028.\n"
+    )
     headings = [link for link in align(left, right).links if left.sentences[link.a[0]].text == "COSTS"]
     assert headings == []  # the right report's COSTS stands before the bridge's approval, not after it
-    same_place = article("Council votes\n\nThe city council approved the new harbour bridge on Tuesday.\n\nCosts\n\n"
-                         "The bridge will cost 45 million euros and open in 2028.\n")
+    same_place = article(
+        "Council votes\n\nThe city council approved the new harbour bridge on Tuesday.\n\nCosts\n\nThe bridge will cost 45 million euros and open in 2028.\n"
+    )
     headings = [link for link in align(left, same_place).links if left.sentences[link.a[0]].text == "COSTS"]
     assert [(link.b, link.score) for link in headings] == [((2,), 100.0)]
 

@@ -57,7 +57,7 @@ def test_the_lead_is_linked_to_the_lead_and_not_to_the_byline() -> None:
 
 
 def test_a_basis_point_forecast_is_not_linked_to_a_members_vote_on_a_quarter_point() -> None:
-    """"Economists ... had expected a 25 basis point increase" shares "point" and "increase" with "Piotr
+    """ "Economists ... had expected a 25 basis point increase" shares "point" and "increase" with "Piotr
     Lind, voted for a quarter-point increase": not the same statement. If it is linked at all, it is to
     what says the same: "Most analysts had forecast a rise of a quarter of a point"."""
     a, b = rates()

@@ -13,8 +13,20 @@ from hypothesis import strategies as st
 from reader.cli import main
 from reader.core.facts.values import DateValue, parse_date, resolve_date
 
-RELATIVE = ["next month", "last month", "next year", "last year", "tomorrow", "yesterday", "next Tuesday", "last Friday",
-            "Monday", "this month", "today", "next week"]
+RELATIVE = [
+    "next month",
+    "last month",
+    "next year",
+    "last year",
+    "tomorrow",
+    "yesterday",
+    "next Tuesday",
+    "last Friday",
+    "Monday",
+    "this month",
+    "today",
+    "next week",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -31,9 +43,14 @@ def test_a_relative_date_is_placed_or_left_as_written_on_every_day_of_the_calend
 @pytest.mark.parametrize("command", [["facts"], ["align"], ["align", "--format", "json"]], ids=["facts", "align", "align json"])
 def test_an_article_dated_at_the_end_of_the_calendar_is_compared(tmp_path: Path, capsys: pytest.CaptureFixture[str], date: str, command: list[str]) -> None:
     a, b = tmp_path / "a.md", tmp_path / "b.md"
-    a.write_text(f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge, officials said on Monday. "
-                 "Work starts next Tuesday and ends next year; the plan was approved last month.\n", encoding="utf-8")
-    b.write_text(f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge. Work starts tomorrow, "
-                 "and the mayor spoke last Friday.\n", encoding="utf-8")
+    a.write_text(
+        f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge, officials said on Monday. "
+        "Work starts next Tuesday and ends next year; the plan was approved last month.\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        f"---\ntitle: Vote\ndate: {date}\n---\nThe council will vote next month on the bridge. Work starts tomorrow, and the mayor spoke last Friday.\n",
+        encoding="utf-8",
+    )
     assert main([*command, str(a), str(b)]) == 0
     assert "Traceback" not in capsys.readouterr().err

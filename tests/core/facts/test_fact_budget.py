@@ -59,19 +59,29 @@ CROWDED = "table.txt holds sentences too full of numbers and names for a fact ch
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("Prices rose 5% to 3, then 7, 9, 11 and 13. " * (MAX_VALUES // 6 + 10),
-         f"table.txt holds too many numbers and dates for a fact check (over {MAX_VALUES:,})"),
-        ("Rates fell on 3 may, 4 june and 5 july, next month. " * (MAX_DATES // 4 + 10),
-         f"table.txt holds too many dates for a fact check (over {MAX_DATES:,})"),
-        ("Prices rose 5% to 3 in 2020, 2021, 2022 and 2023. " * (MAX_DATES // 4 + 10),
-         f"table.txt holds too many dates for a fact check (over {MAX_DATES:,})"),
+        (
+            "Prices rose 5% to 3, then 7, 9, 11 and 13. " * (MAX_VALUES // 6 + 10),
+            f"table.txt holds too many numbers and dates for a fact check (over {MAX_VALUES:,})",
+        ),
+        (
+            "Rates fell on 3 may, 4 june and 5 july, next month. " * (MAX_DATES // 4 + 10),
+            f"table.txt holds too many dates for a fact check (over {MAX_DATES:,})",
+        ),
+        ("Prices rose 5% to 3 in 2020, 2021, 2022 and 2023. " * (MAX_DATES // 4 + 10), f"table.txt holds too many dates for a fact check (over {MAX_DATES:,})"),
         ("12 34 56 78 90 " * 3001, CROWDED),
         ("Scores: " + ", ".join(f"{n}-{n + 1}" for n in range(300)) + ".", CROWDED),
         ("Guests: " + ", ".join(f"Ann Bo{n} Cy" for n in range(200)) + ".", CROWDED),
         ("go; " * (MAX_WORDS + 1), f"table.txt holds too many words for a fact check (over {MAX_WORDS:,})"),
     ],
-    ids=["figures in every sentence", "dates in every sentence", "years in every sentence", "a table of figures", "a list of scores",
-         "a list of names", "words without a full stop"],
+    ids=[
+        "figures in every sentence",
+        "dates in every sentence",
+        "years in every sentence",
+        "a table of figures",
+        "a list of scores",
+        "a list of names",
+        "words without a full stop",
+    ],
 )
 def test_an_article_too_full_of_values_is_refused_with_the_reason(text: str, reason: str) -> None:
     article = _article(text)

@@ -105,11 +105,15 @@ NUMBER_WORDS = [
     case(
         "two-killed-vs-three-killed",
         report(
-            "Valley Courier", "2026-02-14", "Two killed as van hits bus shelter in Orlen",
+            "Valley Courier",
+            "2026-02-14",
+            "Two killed as van hits bus shelter in Orlen",
             "Two people were killed when a van mounted the pavement and hit a bus shelter in Orlen on Friday evening, police said.",
         ),
         report(
-            "Orlen Evening Post", "2026-02-14", "Van crash at Orlen bus stop",
+            "Orlen Evening Post",
+            "2026-02-14",
+            "Van crash at Orlen bus stop",
             "Three people were killed when a delivery van struck a bus shelter on Orlen's high street on Friday evening, police said.",
         ),
         conflicts=(("Two", "Three"),),
@@ -117,11 +121,15 @@ NUMBER_WORDS = [
     case(
         "one-died-vs-two-died",
         report(
-            "Kessock Herald", "2026-07-03", "Climber dies on Ben Carran",
+            "Kessock Herald",
+            "2026-07-03",
+            "Climber dies on Ben Carran",
             "One climber died and another was rescued after a fall on Ben Carran on Thursday, mountain rescue said.",
         ),
         report(
-            "Highland Radio", "2026-07-03", "Fall on Ben Carran",
+            "Highland Radio",
+            "2026-07-03",
+            "Fall on Ben Carran",
             "Two climbers died after a fall on Ben Carran on Thursday, mountain rescue said.",
         ),
         conflicts=(("One", "Two"),),
@@ -129,11 +137,15 @@ NUMBER_WORDS = [
     case(
         "no-one-and-one-of-are-not-counts",
         report(
-            "Ashby Gazette", "2026-05-20", "Roof collapses at Ashby depot",
+            "Ashby Gazette",
+            "2026-05-20",
+            "Roof collapses at Ashby depot",
             "No one was killed when the roof of the bus depot in Ashby collapsed on Tuesday, but one of the 14 workers inside was hurt.",
         ),
         report(
-            "Midshire Live", "2026-05-20", "Depot roof caves in",
+            "Midshire Live",
+            "2026-05-20",
+            "Depot roof caves in",
             "Fourteen workers were in the Ashby bus depot when its roof fell in on Tuesday. One was injured and none died.",
         ),
         agreements=(("14", "Fourteen"),),
@@ -141,11 +153,15 @@ NUMBER_WORDS = [
     case(
         "twenty-four-homes-vs-25-homes",
         report(
-            "Tarn Valley News", "2026-01-09", "Flood hits Tarnmouth",
+            "Tarn Valley News",
+            "2026-01-09",
+            "Flood hits Tarnmouth",
             "Twenty-four homes were flooded in Tarnmouth on Thursday night when the river burst its banks.",
         ),
         report(
-            "North Coast Radio", "2026-01-09", "River bursts banks in Tarnmouth",
+            "North Coast Radio",
+            "2026-01-09",
+            "River bursts banks in Tarnmouth",
             "The river flooded 25 homes in Tarnmouth late on Thursday, the council said.",
         ),
         conflicts=(("Twenty-four", "25"),),
@@ -158,11 +174,15 @@ THOUSANDS = [
     case(
         "12-000-with-a-space-is-12,000",
         report(
-            "Helvetic Sport", "2026-06-07", "Record crowd for Lausanne final",
+            "Helvetic Sport",
+            "2026-06-07",
+            "Record crowd for Lausanne final",
             "A crowd of 12 000 watched the cup final in Lausanne on Saturday.",
         ),
         report(
-            "Alpine Sports Wire", "2026-06-07", "Lausanne hosts cup final",
+            "Alpine Sports Wire",
+            "2026-06-07",
+            "Lausanne hosts cup final",
             "The final in Lausanne on Saturday drew 12,000 spectators.",
         ),
         agreements=(("12 000", "12,000"),),
@@ -170,11 +190,15 @@ THOUSANDS = [
     case(
         "12-000-vs-21,000",
         report(
-            "Helvetic Sport", "2026-06-14", "Bern derby sells out",
+            "Helvetic Sport",
+            "2026-06-14",
+            "Bern derby sells out",
             "A crowd of 12 000 saw the Bern derby on Saturday.",
         ),
         report(
-            "Alpine Sports Wire", "2026-06-14", "Derby day in Bern",
+            "Alpine Sports Wire",
+            "2026-06-14",
+            "Derby day in Bern",
             "The Bern derby on Saturday was watched by 21,000 spectators.",
         ),
         conflicts=(("12 000", "21,000"),),
@@ -211,11 +235,15 @@ FRACTIONS = [
     case(
         "2-1/2-years-is-two-and-a-half-years",
         report(
-            "Castlebridge Gazette", "2026-03-20", "Builder jailed over deposits",
+            "Castlebridge Gazette",
+            "2026-03-20",
+            "Builder jailed over deposits",
             "A builder who took deposits for kitchens he never fitted was jailed for 2 1/2 years on Friday.",
         ),
         report(
-            "Northern News Agency", "2026-03-20", "Kitchen fraudster jailed",
+            "Northern News Agency",
+            "2026-03-20",
+            "Kitchen fraudster jailed",
             "A builder who pocketed deposits for kitchens that were never fitted was sentenced to two and a half years in prison on Friday.",
         ),
         agreements=(("2 1/2 years", "two and a half years"),),
@@ -223,11 +251,15 @@ FRACTIONS = [
     case(
         "2-1/2-years-vs-three-years",
         report(
-            "Castlebridge Gazette", "2026-03-27", "Landlord jailed over fire doors",
+            "Castlebridge Gazette",
+            "2026-03-27",
+            "Landlord jailed over fire doors",
             "A landlord who removed fire doors from a block of flats was jailed for 2 1/2 years on Friday.",
         ),
         report(
-            "Northern News Agency", "2026-03-27", "Fire door landlord sentenced",
+            "Northern News Agency",
+            "2026-03-27",
+            "Fire door landlord sentenced",
             "A landlord who took out the fire doors of a block of flats was jailed for three years on Friday.",
         ),
         conflicts=(("2 1/2 years", "three years"),),
@@ -235,11 +267,15 @@ FRACTIONS = [
     case(
         "a-quarter-of-homes-is-25-percent",
         report(
-            "Delta Times", "2026-09-02", "Power still out in Port Neves",
+            "Delta Times",
+            "2026-09-02",
+            "Power still out in Port Neves",
             "A quarter of the homes in Port Neves were still without power on Wednesday, the utility said.",
         ),
         report(
-            "Coastal Wire", "2026-09-02", "Port Neves outages drag on",
+            "Coastal Wire",
+            "2026-09-02",
+            "Port Neves outages drag on",
             "About 25% of homes in Port Neves remained without electricity on Wednesday, according to the utility.",
         ),
         agreements=(("quarter", "25%"),),
@@ -247,11 +283,15 @@ FRACTIONS = [
     case(
         "one-in-four-voters-vs-40-percent",
         report(
-            "Civic Review", "2026-04-30", "Few turn out for Marlow referendum",
+            "Civic Review",
+            "2026-04-30",
+            "Few turn out for Marlow referendum",
             "Only one in four registered voters took part in Marlow's referendum on the new bridge on Thursday.",
         ),
         report(
-            "Marlow Today", "2026-04-30", "Bridge referendum result",
+            "Marlow Today",
+            "2026-04-30",
+            "Bridge referendum result",
             "Turnout in Thursday's referendum on the Marlow bridge was 40% of registered voters.",
         ),
         conflicts=(("one in four", "40%"),),
@@ -259,11 +299,15 @@ FRACTIONS = [
     case(
         "two-thirds-vs-67-percent-and-half-vs-50-percent",
         report(
-            "Civic Review", "2026-05-07", "Marlow bridge wins backing",
+            "Civic Review",
+            "2026-05-07",
+            "Marlow bridge wins backing",
             "Two-thirds of voters backed the new bridge, and half of them said they would use it every day.",
         ),
         report(
-            "Marlow Today", "2026-05-07", "Bridge gets the nod",
+            "Marlow Today",
+            "2026-05-07",
+            "Bridge gets the nod",
             "The new bridge was backed by 67% of voters; 50 percent of supporters said they would cross it daily.",
         ),
         agreements=(("Two-thirds", "67%"), ("half", "50 percent")),
@@ -271,11 +315,15 @@ FRACTIONS = [
     case(
         "25-basis-points-is-a-quarter-of-a-point",
         report(
-            "Markets Daily", "2026-10-29", "Central bank trims rate",
+            "Markets Daily",
+            "2026-10-29",
+            "Central bank trims rate",
             "The central bank cut its main rate by 25 basis points to 3.75% on Thursday.",
         ),
         report(
-            "Evening Business", "2026-10-29", "Rate cut for borrowers",
+            "Evening Business",
+            "2026-10-29",
+            "Rate cut for borrowers",
             "The central bank lowered its main rate by a quarter of a percentage point to 3.75% on Thursday.",
         ),
         agreements=(("25 basis points", "a quarter of a percentage point"),),
@@ -283,11 +331,15 @@ FRACTIONS = [
     case(
         "50-basis-points-vs-a-quarter-of-a-point",
         report(
-            "Markets Daily", "2026-11-05", "Central bank cuts rate to 3.5%",
+            "Markets Daily",
+            "2026-11-05",
+            "Central bank cuts rate to 3.5%",
             "The central bank cut its main rate by 50 basis points on Thursday.",
         ),
         report(
-            "Evening Business", "2026-11-05", "Another cut for borrowers",
+            "Evening Business",
+            "2026-11-05",
+            "Another cut for borrowers",
             "The central bank cut its main rate by a quarter of a point on Thursday.",
         ),
         conflicts=(("50 basis points", "a quarter of a point"),),
@@ -295,11 +347,15 @@ FRACTIONS = [
     case(
         "0.8-percentage-point-is-80-basis-points",
         report(
-            "Helvetic Market Wire", "2026-10-27", "Alpwerk margin widens",
+            "Helvetic Market Wire",
+            "2026-10-27",
+            "Alpwerk margin widens",
             "Alpwerk's operating margin widened by 0.8 percentage point to 14.6% in the third quarter.",
         ),
         report(
-            "Continental Ledger", "2026-10-27", "Alpwerk lifts margin",
+            "Continental Ledger",
+            "2026-10-27",
+            "Alpwerk lifts margin",
             "Alpwerk's operating margin improved by 80 basis points to 14.6% in the third quarter.",
         ),
         agreements=(("0.8 percentage point", "80 basis points"),),
@@ -312,11 +368,15 @@ ROLES = [
     case(
         "age-in-apposition-54-vs-45",
         report(
-            "Nordic Wire", "2026-08-11", "Lindqvist named harbour chief",
+            "Nordic Wire",
+            "2026-08-11",
+            "Lindqvist named harbour chief",
             "Maria Lindqvist, 54, was named head of the Malmhavn port authority on Tuesday.",
         ),
         report(
-            "Malmhavn Posten", "2026-08-11", "New chief for the port",
+            "Malmhavn Posten",
+            "2026-08-11",
+            "New chief for the port",
             "The port authority appointed Maria Lindqvist, 45, as its new head on Tuesday.",
         ),
         conflicts=(("54", "45"),),
@@ -324,11 +384,15 @@ ROLES = [
     case(
         "age-in-apposition-is-the-54-year-old",
         report(
-            "Nordic Wire", "2026-08-12", "Lindqvist takes over at Malmhavn port",
+            "Nordic Wire",
+            "2026-08-12",
+            "Lindqvist takes over at Malmhavn port",
             "Maria Lindqvist, 54, took over as head of the Malmhavn port authority on Wednesday.",
         ),
         report(
-            "Malmhavn Posten", "2026-08-12", "Port chief starts work",
+            "Malmhavn Posten",
+            "2026-08-12",
+            "Port chief starts work",
             "The 54-year-old Maria Lindqvist began work as head of the port authority on Wednesday.",
         ),
         agreements=(("54", "54-year-old"),),
@@ -336,11 +400,15 @@ ROLES = [
     case(
         "toll-without-a-noun-13-vs-twelve-died",
         report(
-            "Gulf Coast Wire", "2026-09-18", "Storm toll climbs",
+            "Gulf Coast Wire",
+            "2026-09-18",
+            "Storm toll climbs",
             "The toll from Tropical Storm Inés rose to 13 on Friday, state officials said.",
         ),
         report(
-            "Bayou Radio", "2026-09-18", "Inés: the cost",
+            "Bayou Radio",
+            "2026-09-18",
+            "Inés: the cost",
             "Twelve people have died in Tropical Storm Inés, state officials said on Friday.",
         ),
         conflicts=(("13", "Twelve"),),
@@ -348,11 +416,15 @@ ROLES = [
     case(
         "fatalities-deaths-and-killed-are-one-count",
         report(
-            "Gulf Coast Wire", "2026-09-19", "Inés fatalities reach 13",
+            "Gulf Coast Wire",
+            "2026-09-19",
+            "Inés fatalities reach 13",
             "State officials confirmed 13 fatalities from Tropical Storm Inés on Saturday.",
         ),
         report(
-            "Bayou Radio", "2026-09-19", "Storm deaths confirmed",
+            "Bayou Radio",
+            "2026-09-19",
+            "Storm deaths confirmed",
             "Tropical Storm Inés killed 13 people, state officials said on Saturday.",
         ),
         agreements=(("13 fatalities", "13"),),
@@ -360,11 +432,15 @@ ROLES = [
     case(
         "deaths-vs-people-killed-13-vs-14",
         report(
-            "Gulf Coast Wire", "2026-09-20", "Inés: 13 deaths",
+            "Gulf Coast Wire",
+            "2026-09-20",
+            "Inés: 13 deaths",
             "Officials have recorded 13 deaths from Tropical Storm Inés, they said on Sunday.",
         ),
         report(
-            "Bayou Radio", "2026-09-20", "Storm toll updated",
+            "Bayou Radio",
+            "2026-09-20",
+            "Storm toll updated",
             "Fourteen people were killed by Tropical Storm Inés, officials said on Sunday.",
         ),
         conflicts=(("13", "Fourteen"),),
@@ -372,11 +448,15 @@ ROLES = [
     case(
         "finished-with-22-vs-scored-24-points",
         report(
-            "Hoops Daily", "2026-02-03", "Hawks hold off Owls",
+            "Hoops Daily",
+            "2026-02-03",
+            "Hawks hold off Owls",
             "Dani Okafor finished with 22 as the Hawks beat the Owls 88-80 on Monday.",
         ),
         report(
-            "City Sports", "2026-02-03", "Okafor leads Hawks",
+            "City Sports",
+            "2026-02-03",
+            "Okafor leads Hawks",
             "Dani Okafor scored 24 points in the Hawks' 88-80 win over the Owls on Monday.",
         ),
         conflicts=(("22", "24"),),
@@ -385,11 +465,15 @@ ROLES = [
     case(
         "mother-of-12-vs-mother-of-13",
         report(
-            "Orlen Evening Post", "2026-06-01", "Mother of 12 wins regional lottery",
+            "Orlen Evening Post",
+            "2026-06-01",
+            "Mother of 12 wins regional lottery",
             "Grace Adebayo, a mother of 12 from Orlen, won the regional lottery on Saturday.",
         ),
         report(
-            "Valley Courier", "2026-06-01", "Orlen lottery winner",
+            "Valley Courier",
+            "2026-06-01",
+            "Orlen lottery winner",
             "A mother of 13 from Orlen, Grace Adebayo, won Saturday's regional lottery.",
         ),
         conflicts=(("12", "13"),),
@@ -397,11 +481,15 @@ ROLES = [
     case(
         "built-in-the-1950s-vs-86-year-old",
         report(
-            "Kelby Star", "2026-05-14", "Kelby bridge shut over cracks",
+            "Kelby Star",
+            "2026-05-14",
+            "Kelby bridge shut over cracks",
             "The Kelby bridge, built in the 1950s, was closed on Thursday after inspectors found cracks.",
         ),
         report(
-            "Haulage Today", "2026-05-14", "Cracks close Kelby crossing",
+            "Haulage Today",
+            "2026-05-14",
+            "Cracks close Kelby crossing",
             "Inspectors closed the 86-year-old Kelby bridge on Thursday after finding cracks in its piers.",
         ),
         conflicts=(("1950s", "86-year-old"),),
@@ -409,11 +497,15 @@ ROLES = [
     case(
         "the-second-defendant-is-not-a-count",
         report(
-            "Castlebridge Gazette", "2026-04-02", "Three charged over warehouse raid",
+            "Castlebridge Gazette",
+            "2026-04-02",
+            "Three charged over warehouse raid",
             "Three men were charged on Wednesday over the raid on the Castlebridge warehouse. The second defendant, Omar Reyes, was granted bail.",
         ),
         report(
-            "Northern News Agency", "2026-04-02", "Warehouse raid: men charged",
+            "Northern News Agency",
+            "2026-04-02",
+            "Warehouse raid: men charged",
             "Three men have been charged over the Castlebridge warehouse raid, police said on Wednesday. One of them, Omar Reyes, was given bail.",
         ),
         agreements=(("Three", "Three"),),
@@ -421,11 +513,15 @@ ROLES = [
     case(
         "a-fourth-floor-flat-is-not-four",
         report(
-            "Orlen Evening Post", "2026-11-21", "Two die in flat fire",
+            "Orlen Evening Post",
+            "2026-11-21",
+            "Two die in flat fire",
             "Two people died in a fire in a fourth-floor flat in Orlen on Friday night.",
         ),
         report(
-            "Valley Courier", "2026-11-21", "Fatal fire in Orlen flats",
+            "Valley Courier",
+            "2026-11-21",
+            "Fatal fire in Orlen flats",
             "A fire in a flat on the fourth floor of an Orlen block killed two people on Friday night. Four neighbours escaped down the stairs.",
         ),
         agreements=(("Two", "two"),),
@@ -438,11 +534,15 @@ UNITS = [
     case(
         "12-miles-is-19-km",
         report(
-            "Western Wire", "2026-08-18", "Fire front nears Pinecrest",
+            "Western Wire",
+            "2026-08-18",
+            "Fire front nears Pinecrest",
             "The fire front was 12 miles from Pinecrest Hollow on Tuesday morning, officials said.",
         ),
         report(
-            "World Service", "2026-08-18", "California fire approaches town",
+            "World Service",
+            "2026-08-18",
+            "California fire approaches town",
             "The fire was 19 km from the town of Pinecrest Hollow on Tuesday morning, officials said.",
         ),
         agreements=(("12 miles", "19 km"),),
@@ -450,11 +550,15 @@ UNITS = [
     case(
         "12-miles-vs-12-km",
         report(
-            "Western Wire", "2026-08-19", "Fire front holds",
+            "Western Wire",
+            "2026-08-19",
+            "Fire front holds",
             "The fire front was 12 miles from Pinecrest Hollow on Wednesday morning, officials said.",
         ),
         report(
-            "World Service", "2026-08-19", "Firefighters hold the line",
+            "World Service",
+            "2026-08-19",
+            "Firefighters hold the line",
             "The fire was 12 km from the town of Pinecrest Hollow on Wednesday morning, officials said.",
         ),
         conflicts=(("12 miles", "12 km"),),
@@ -462,11 +566,15 @@ UNITS = [
     case(
         "90-mph-is-145-km/h",
         report(
-            "Gulf Coast Wire", "2026-09-17", "Inés strengthens",
+            "Gulf Coast Wire",
+            "2026-09-17",
+            "Inés strengthens",
             "Tropical Storm Inés had sustained winds of 90 mph when it came ashore on Thursday.",
         ),
         report(
-            "World Service", "2026-09-17", "Storm makes landfall",
+            "World Service",
+            "2026-09-17",
+            "Storm makes landfall",
             "Inés came ashore on Thursday with sustained winds of 145 km/h.",
         ),
         agreements=(("90 mph", "145 km/h"),),
@@ -474,11 +582,15 @@ UNITS = [
     case(
         "90-mph-vs-120-km/h",
         report(
-            "Gulf Coast Wire", "2026-09-24", "Storm Jaume makes landfall",
+            "Gulf Coast Wire",
+            "2026-09-24",
+            "Storm Jaume makes landfall",
             "Storm Jaume had sustained winds of 90 mph when it came ashore on Thursday.",
         ),
         report(
-            "World Service", "2026-09-24", "Jaume comes ashore",
+            "World Service",
+            "2026-09-24",
+            "Jaume comes ashore",
             "Jaume came ashore on Thursday with sustained winds of 120 km/h.",
         ),
         conflicts=(("90 mph", "120 km/h"),),
@@ -486,11 +598,15 @@ UNITS = [
     case(
         "500-acres-is-about-200-hectares",
         report(
-            "Western Wire", "2026-07-02", "Grass fire near Alder Flat",
+            "Western Wire",
+            "2026-07-02",
+            "Grass fire near Alder Flat",
             "A grass fire burned 500 acres near Alder Flat on Wednesday before crews stopped it.",
         ),
         report(
-            "World Service", "2026-07-02", "Fire near Alder Flat contained",
+            "World Service",
+            "2026-07-02",
+            "Fire near Alder Flat contained",
             "A grass fire near Alder Flat burned about 200 hectares on Wednesday before firefighters contained it.",
         ),
         agreements=(("500 acres", "200 hectares"),),
@@ -498,11 +614,15 @@ UNITS = [
     case(
         "40-tonnes-is-88,000-pounds",
         report(
-            "Haulage Today", "2026-03-11", "Bridge closed after lorry strike",
+            "Haulage Today",
+            "2026-03-11",
+            "Bridge closed after lorry strike",
             "A lorry weighing 40 tonnes struck the Kelby bridge on Tuesday, closing it to traffic.",
         ),
         report(
-            "Kelby Star", "2026-03-11", "Kelby bridge shut",
+            "Kelby Star",
+            "2026-03-11",
+            "Kelby bridge shut",
             "An 88,000-pound truck hit the Kelby bridge on Tuesday and the bridge was closed.",
         ),
         agreements=(("40 tonnes", "88,000"),),
@@ -510,11 +630,15 @@ UNITS = [
     case(
         "40C-is-104F",
         report(
-            "World Service", "2026-07-20", "Heat grips Sevilla",
+            "World Service",
+            "2026-07-20",
+            "Heat grips Sevilla",
             "The temperature in Sevilla reached 40C on Sunday.",
         ),
         report(
-            "Western Wire", "2026-07-20", "Sevilla swelters",
+            "Western Wire",
+            "2026-07-20",
+            "Sevilla swelters",
             "Sevilla hit 104F on Sunday.",
         ),
         agreements=(("40C", "104F"),),
@@ -522,11 +646,15 @@ UNITS = [
     case(
         "CHF-8-million-is-eight-million-Swiss-francs",
         report(
-            "Helvetic Market Wire", "2026-10-27", "Alpwerk recall cost",
+            "Helvetic Market Wire",
+            "2026-10-27",
+            "Alpwerk recall cost",
             "The product recall cost Alpwerk CHF 8 million last year, the company said on Tuesday.",
         ),
         report(
-            "Continental Ledger", "2026-10-27", "Alpwerk puts recall behind it",
+            "Continental Ledger",
+            "2026-10-27",
+            "Alpwerk puts recall behind it",
             "Last year's product recall cost Alpwerk eight million Swiss francs, it said on Tuesday.",
         ),
         agreements=(("CHF 8 million", "eight million Swiss francs"),),
@@ -534,11 +662,15 @@ UNITS = [
     case(
         "CHF-8-million-vs-nine-million-Swiss-francs",
         report(
-            "Helvetic Market Wire", "2026-11-03", "Brunnhof fined",
+            "Helvetic Market Wire",
+            "2026-11-03",
+            "Brunnhof fined",
             "Regulators fined the Brunnhof dairy CHF 8 million on Tuesday.",
         ),
         report(
-            "Continental Ledger", "2026-11-03", "Dairy fined",
+            "Continental Ledger",
+            "2026-11-03",
+            "Dairy fined",
             "The Brunnhof dairy was fined nine million Swiss francs by regulators on Tuesday.",
         ),
         conflicts=(("CHF 8 million", "nine million Swiss francs"),),
@@ -546,11 +678,15 @@ UNITS = [
     case(
         "140-mm-is-5.5-inches",
         report(
-            "World Service", "2026-09-18", "Record rain in Cedar Shoals",
+            "World Service",
+            "2026-09-18",
+            "Record rain in Cedar Shoals",
             "Some 140 mm of rain fell at Cedar Shoals airport on Thursday.",
         ),
         report(
-            "Gulf Coast Wire", "2026-09-18", "Cedar Shoals rain total",
+            "Gulf Coast Wire",
+            "2026-09-18",
+            "Cedar Shoals rain total",
             "Cedar Shoals airport recorded 5.5 inches of rain on Thursday.",
         ),
         agreements=(("140 mm", "5.5 inches"),),
@@ -558,11 +694,15 @@ UNITS = [
     case(
         "fell-60-metres-vs-500-feet",
         report(
-            "Alpine Sports Wire", "2026-07-15", "Climber survives fall on the Dent Rouge",
+            "Alpine Sports Wire",
+            "2026-07-15",
+            "Climber survives fall on the Dent Rouge",
             "A climber survived a fall of about 60 metres on the Dent Rouge on Tuesday, rescuers said.",
         ),
         report(
-            "Mountain Radio", "2026-07-15", "Dent Rouge rescue",
+            "Mountain Radio",
+            "2026-07-15",
+            "Dent Rouge rescue",
             "A climber fell 500 feet on the Dent Rouge on Tuesday and survived, rescuers said.",
         ),
         conflicts=(("60 metres", "500 feet"),),
@@ -570,11 +710,15 @@ UNITS = [
     case(
         "about-19-km-(12-miles)-is-one-fact",
         report(
-            "World Service", "2026-08-20", "Fire edges closer",
+            "World Service",
+            "2026-08-20",
+            "Fire edges closer",
             "The fire was about 19 km (12 miles) from Pinecrest Hollow on Thursday.",
         ),
         report(
-            "Western Wire", "2026-08-20", "Pinecrest waits",
+            "Western Wire",
+            "2026-08-20",
+            "Pinecrest waits",
             "The fire was 12 miles from Pinecrest Hollow on Thursday.",
         ),
         agreements=(("19 km", "12 miles"),),
@@ -587,11 +731,15 @@ QUALIFIERS = [
     case(
         "shortly-after-5am-is-5.15am",
         report(
-            "KBRZ 7 News", "2026-09-17", "Teodora comes ashore",
+            "KBRZ 7 News",
+            "2026-09-17",
+            "Teodora comes ashore",
             "Hurricane Teodora made landfall shortly after 5 a.m. on Thursday.",
         ),
         report(
-            "Gulf Coast Wire", "2026-09-17", "Teodora landfall",
+            "Gulf Coast Wire",
+            "2026-09-17",
+            "Teodora landfall",
             "Hurricane Teodora came ashore at 5:15 a.m. on Thursday.",
         ),
         agreements=(("5 a.m.", "5:15 a.m."),),
@@ -599,11 +747,15 @@ QUALIFIERS = [
     case(
         "about-7pm-is-7.01pm",
         report(
-            "Valley Courier", "2026-05-02", "Tremor felt across Orlen",
+            "Valley Courier",
+            "2026-05-02",
+            "Tremor felt across Orlen",
             "A small earthquake shook Orlen at about 7 p.m. on Friday.",
         ),
         report(
-            "Seismic Bulletin", "2026-05-02", "Magnitude 3.2 event near Orlen",
+            "Seismic Bulletin",
+            "2026-05-02",
+            "Magnitude 3.2 event near Orlen",
             "The earthquake struck near Orlen at 7:01 p.m. on Friday.",
         ),
         agreements=(("7 p.m.", "7:01 p.m."),),
@@ -611,11 +763,15 @@ QUALIFIERS = [
     case(
         "at-least-12-is-15",
         report(
-            "Nordic Wire", "2026-01-12", "Ferry hits pier",
+            "Nordic Wire",
+            "2026-01-12",
+            "Ferry hits pier",
             "At least 12 passengers were injured when a ferry struck the pier at Malmhavn on Sunday.",
         ),
         report(
-            "Malmhavn Posten", "2026-01-12", "Ferry crash at Malmhavn",
+            "Malmhavn Posten",
+            "2026-01-12",
+            "Ferry crash at Malmhavn",
             "Fifteen passengers were injured when the ferry hit the pier in Malmhavn on Sunday.",
         ),
         agreements=(("12", "Fifteen"),),
@@ -623,11 +779,15 @@ QUALIFIERS = [
     case(
         "nearly-40-is-38",
         report(
-            "Nordic Wire", "2026-01-13", "Ferry crash: patients discharged",
+            "Nordic Wire",
+            "2026-01-13",
+            "Ferry crash: patients discharged",
             "Nearly 40 people were treated in hospital after the Malmhavn ferry crash, the health board said on Monday.",
         ),
         report(
-            "Malmhavn Posten", "2026-01-13", "Ferry crash patients",
+            "Malmhavn Posten",
+            "2026-01-13",
+            "Ferry crash patients",
             "The health board said on Monday that 38 people had been treated in hospital after the ferry crash.",
         ),
         agreements=(("40", "38"),),
@@ -635,11 +795,15 @@ QUALIFIERS = [
     case(
         "a-range-meets-the-value",
         report(
-            "Valden Post", "2026-05-16", "Thousands march in Valden",
+            "Valden Post",
+            "2026-05-16",
+            "Thousands march in Valden",
             "Between 3,000 and 4,000 people marched through Valden on Saturday, police said.",
         ),
         report(
-            "Continental Wire", "2026-05-16", "March against rate rises",
+            "Continental Wire",
+            "2026-05-16",
+            "March against rate rises",
             "About 3,500 people took part in the march through Valden on Saturday, police said.",
         ),
         agreements=(("3,000 and 4,000", "3,500"),),
@@ -647,11 +811,15 @@ QUALIFIERS = [
     case(
         "five-o-clock-in-the-afternoon-is-5pm",
         report(
-            "Valden Post", "2026-05-23", "Second march in Valden",
+            "Valden Post",
+            "2026-05-23",
+            "Second march in Valden",
             "The march set off from the station at five o'clock on Saturday afternoon.",
         ),
         report(
-            "Continental Wire", "2026-05-23", "Valden protesters march again",
+            "Continental Wire",
+            "2026-05-23",
+            "Valden protesters march again",
             "The march left the station at 5 p.m. on Saturday.",
         ),
         agreements=(("five o'clock", "5 p.m."),),
@@ -659,11 +827,15 @@ QUALIFIERS = [
     case(
         "more-than-60-vs-55",
         report(
-            "Western Wire", "2026-06-30", "Crews battle scrub fire",
+            "Western Wire",
+            "2026-06-30",
+            "Crews battle scrub fire",
             "More than 60 firefighters fought a scrub fire near Juniper Springs on Monday.",
         ),
         report(
-            "Tamarack Sentinel", "2026-06-30", "Scrub fire near Juniper Springs",
+            "Tamarack Sentinel",
+            "2026-06-30",
+            "Scrub fire near Juniper Springs",
             "Fifty-five firefighters were sent to a scrub fire near Juniper Springs on Monday.",
         ),
         conflicts=(("60", "Fifty-five"),),
@@ -671,11 +843,15 @@ QUALIFIERS = [
     case(
         "3.30pm-central-is-1.30pm-pacific",
         report(
-            "Hoops Daily", "2026-03-14", "Hawks face Suns",
+            "Hoops Daily",
+            "2026-03-14",
+            "Hawks face Suns",
             "The Hawks and the Suns tip off at 3:30 p.m. Central on Saturday.",
         ),
         report(
-            "Pacific Sports", "2026-03-14", "Suns visit Hawks",
+            "Pacific Sports",
+            "2026-03-14",
+            "Suns visit Hawks",
             "Saturday's game between the Suns and the Hawks starts at 1:30 p.m. Pacific.",
         ),
         agreements=(("3:30 p.m.", "1:30 p.m."),),
@@ -683,11 +859,15 @@ QUALIFIERS = [
     case(
         "10.15-GMT-is-5.15am-CDT",
         report(
-            "World Service", "2026-09-17", "Hurricane hits Texas",
+            "World Service",
+            "2026-09-17",
+            "Hurricane hits Texas",
             "Hurricane Teodora made landfall at 10:15 GMT on Thursday.",
         ),
         report(
-            "Gulf Coast Wire", "2026-09-17", "Teodora comes ashore",
+            "Gulf Coast Wire",
+            "2026-09-17",
+            "Teodora comes ashore",
             "Hurricane Teodora made landfall at 5:15 a.m. CDT on Thursday.",
         ),
         agreements=(("10:15", "5:15 a.m."),),
@@ -695,11 +875,15 @@ QUALIFIERS = [
     case(
         "3.30pm-ET-vs-1.30pm-PT",
         report(
-            "Eastern Sports", "2026-03-21", "Hawks travel to Boston",
+            "Eastern Sports",
+            "2026-03-21",
+            "Hawks travel to Boston",
             "The game starts at 3:30 p.m. ET on Saturday.",
         ),
         report(
-            "Pacific Sports", "2026-03-21", "Hawks on the road",
+            "Pacific Sports",
+            "2026-03-21",
+            "Hawks on the road",
             "Saturday's game starts at 1:30 p.m. PT.",
         ),
         conflicts=(("3:30 p.m.", "1:30 p.m."),),
@@ -707,11 +891,15 @@ QUALIFIERS = [
     case(
         "thursday-in-a-march-12-report-is-march-12",
         report(
-            "Northern News Agency", "2026-03-12", "Verdicts in care home fraud",
+            "Northern News Agency",
+            "2026-03-12",
+            "Verdicts in care home fraud",
             "The jury returned its verdicts on Thursday.",
         ),
         report(
-            "Castlebridge Gazette", "2026-03-12", "Care bosses guilty",
+            "Castlebridge Gazette",
+            "2026-03-12",
+            "Care bosses guilty",
             "The jury returned its verdicts on March 12.",
         ),
         agreements=(("Thursday", "March 12"),),
@@ -719,11 +907,15 @@ QUALIFIERS = [
     case(
         "wednesday-in-a-march-12-report-is-not-march-12",
         report(
-            "Northern News Agency", "2026-03-12", "Verdict in warehouse case",
+            "Northern News Agency",
+            "2026-03-12",
+            "Verdict in warehouse case",
             "The jury returned its verdict on Wednesday.",
         ),
         report(
-            "Castlebridge Gazette", "2026-03-12", "Warehouse raiders guilty",
+            "Castlebridge Gazette",
+            "2026-03-12",
+            "Warehouse raiders guilty",
             "The jury returned its verdict on March 12.",
         ),
         conflicts=(("Wednesday", "March 12"),),
@@ -768,11 +960,15 @@ OTHERS = [
     case(
         "two-players-points-only-the-real-conflict",
         report(
-            "Hoops Daily", "2026-02-10", "Hawks edge Owls",
+            "Hoops Daily",
+            "2026-02-10",
+            "Hawks edge Owls",
             "Richard Carter scored 14 points and Jamie VanDeest added 13 as the Hawks beat the Owls on Monday.",
         ),
         report(
-            "City Sports", "2026-02-10", "Carter helps Hawks past Owls",
+            "City Sports",
+            "2026-02-10",
+            "Carter helps Hawks past Owls",
             "The Hawks beat the Owls on Monday. Jamie VanDeest had 13 points and Richard Carter 12.",
         ),
         conflicts=(("14", "12"),),
@@ -781,11 +977,15 @@ OTHERS = [
     case(
         "two-climbers-falls",
         report(
-            "Alpine Sports Wire", "2026-07-16", "Climber hurt on the Dent Rouge",
+            "Alpine Sports Wire",
+            "2026-07-16",
+            "Climber hurt on the Dent Rouge",
             "Lukas Jansen fell 20 metres on the Dent Rouge on Wednesday and broke his leg.",
         ),
         report(
-            "Mountain Radio", "2026-07-16", "Rescue on the Dent Rouge",
+            "Mountain Radio",
+            "2026-07-16",
+            "Rescue on the Dent Rouge",
             "Elena Ruiz, Lukas Jansen's climbing partner, slipped 5 metres on the Dent Rouge on Wednesday and was unhurt.",
             "Jansen was taken to hospital with a broken leg.",
         ),
@@ -793,22 +993,30 @@ OTHERS = [
     case(
         "another-candidates-votes",
         report(
-            "Lakeshore Wire", "2026-12-02", "Harlow wins recount",
+            "Lakeshore Wire",
+            "2026-12-02",
+            "Harlow wins recount",
             "Mayor Denise Harlow won the recount with 18,406 votes on Wednesday.",
         ),
         report(
-            "The Ballot Box", "2026-12-02", "Recount ends in Calder Falls",
+            "The Ballot Box",
+            "2026-12-02",
+            "Recount ends in Calder Falls",
             "Tomas Brandvold finished the recount on Wednesday with 18,369 votes, 37 fewer than the mayor.",
         ),
     ),
     case(
         "the-equal-value-elsewhere-is-the-partner",
         report(
-            "Valley Courier", "2026-03-02", "Storm kills six in Ardmore county",
+            "Valley Courier",
+            "2026-03-02",
+            "Storm kills six in Ardmore county",
             "The storm killed four people in Ardmore and six across the county, officials said on Monday.",
         ),
         report(
-            "Orlen Evening Post", "2026-03-02", "County counts storm dead",
+            "Orlen Evening Post",
+            "2026-03-02",
+            "County counts storm dead",
             "Six people died across the county in the storm, four of them in Ardmore, officials said on Monday.",
         ),
         agreements=(("six", "Six"), ("four", "four")),
@@ -816,44 +1024,60 @@ OTHERS = [
     case(
         "at-least-one-early-vs-24-later",
         report(
-            "Plains Wire", "2026-05-10", "Tornado leaves at least 1 dead",
+            "Plains Wire",
+            "2026-05-10",
+            "Tornado leaves at least 1 dead",
             "At least one person was killed when a tornado hit Ardmore early on Sunday, officials said.",
         ),
         report(
-            "Prairie Radio", "2026-05-10", "Ardmore tornado toll rises",
+            "Prairie Radio",
+            "2026-05-10",
+            "Ardmore tornado toll rises",
             "The toll from Sunday's tornado in Ardmore rose to 24 by Sunday evening, officials said.",
         ),
     ),
     case(
         "counts-on-different-days",
         report(
-            "Tamarack Sentinel", "2026-08-18", "Shelter fills up",
+            "Tamarack Sentinel",
+            "2026-08-18",
+            "Shelter fills up",
             "On Monday night 310 people slept at the Pinecrest Hollow shelter.",
         ),
         report(
-            "Western Wire", "2026-08-20", "Evacuees start to go home",
+            "Western Wire",
+            "2026-08-20",
+            "Evacuees start to go home",
             "By Wednesday night 120 people were still staying at the Pinecrest Hollow shelter.",
         ),
     ),
     case(
         "ten-houses-in-a-town-vs-1500-in-the-district",
         report(
-            "Valley Courier", "2026-03-03", "Storm damage in Ardmore",
+            "Valley Courier",
+            "2026-03-03",
+            "Storm damage in Ardmore",
             "Ten houses in Ardmore were badly damaged by the storm, the town council said on Tuesday.",
         ),
         report(
-            "Orlen Evening Post", "2026-03-03", "District counts storm damage",
+            "Orlen Evening Post",
+            "2026-03-03",
+            "District counts storm damage",
             "About 1,500 houses across the district were damaged by the storm, officials said on Tuesday.",
         ),
     ),
     case(
         "season-record-is-not-the-score",
         report(
-            "Hoops Daily", "2026-03-01", "Hawks roll on",
+            "Hoops Daily",
+            "2026-03-01",
+            "Hawks roll on",
             "The Hawks (41-20) beat the Owls 65-53 on Saturday.",
         ),
         report(
-            "City Sports", "2026-03-01", "Hawks beat Owls",
+            "City Sports",
+            "2026-03-01",
+            "Hawks beat Owls",
             "The Hawks won 65-53 against the Owls on Saturday to improve their record to 41-20.",
         ),
         agreements=(("65-53", "65-53"),),
@@ -861,11 +1085,15 @@ OTHERS = [
     case(
         "half-time-score-is-not-the-final-score",
         report(
-            "Harbour Sports", "2026-04-12", "Harbour City come back",
+            "Harbour Sports",
+            "2026-04-12",
+            "Harbour City come back",
             "Ridgeford led 2-0 at half-time, but Harbour City won 3-2 on Saturday.",
         ),
         report(
-            "Ridgeford Echo", "2026-04-12", "Ridgeford throw away lead",
+            "Ridgeford Echo",
+            "2026-04-12",
+            "Ridgeford throw away lead",
             "Harbour City beat Ridgeford 3-2 on Saturday after trailing 2-0 at the break.",
         ),
         agreements=(("3-2", "3-2"),),
@@ -873,11 +1101,15 @@ OTHERS = [
     case(
         "score-65-53-vs-65-55-beside-the-record",
         report(
-            "Hoops Daily", "2026-03-08", "Hawks win again",
+            "Hoops Daily",
+            "2026-03-08",
+            "Hawks win again",
             "The Hawks (42-20) beat the Rams 65-53 on Saturday.",
         ),
         report(
-            "City Sports", "2026-03-08", "Hawks down Rams",
+            "City Sports",
+            "2026-03-08",
+            "Hawks down Rams",
             "The Hawks beat the Rams 65-55 on Saturday and are now 42-20.",
         ),
         conflicts=(("65-53", "65-55"),),
@@ -885,11 +1117,15 @@ OTHERS = [
     case(
         "different-years-are-different-floods",
         report(
-            "Tarn Valley News", "2026-01-10", "Tarnmouth counts flood damage",
+            "Tarn Valley News",
+            "2026-01-10",
+            "Tarnmouth counts flood damage",
             "The flood of 2019 killed 11 people along the Tarn. This week's flooding has caused no deaths.",
         ),
         report(
-            "North Coast Radio", "2026-01-10", "Tarn floods again",
+            "North Coast Radio",
+            "2026-01-10",
+            "Tarn floods again",
             "Floods along the Tarn killed seven people in 2021. No one has died this week.",
         ),
     ),
@@ -901,11 +1137,15 @@ NAMES = [
     case(
         "a-name-spelled-two-ways",
         report(
-            "Northern News Agency", "2026-03-12", "Finance director convicted",
+            "Northern News Agency",
+            "2026-03-12",
+            "Finance director convicted",
             "Former finance director Graham Pettifer was convicted of fraud on Thursday.",
         ),
         report(
-            "Bench Notes", "2026-03-12", "Care fraud verdict",
+            "Bench Notes",
+            "2026-03-12",
+            "Care fraud verdict",
             "Former finance director Graham Pettiford was convicted of fraud on Thursday.",
         ),
         conflicts=(("Pettifer", "Pettiford"),),
@@ -913,22 +1153,30 @@ NAMES = [
     case(
         "a-surname-is-the-full-name",
         report(
-            "Capital Wire", "2026-06-09", "Salazar unveils drilling plan",
+            "Capital Wire",
+            "2026-06-09",
+            "Salazar unveils drilling plan",
             "Interior Secretary Ken Salazar announced the offshore drilling plan on Tuesday.",
         ),
         report(
-            "Energy Desk", "2026-06-09", "Offshore plan announced",
+            "Energy Desk",
+            "2026-06-09",
+            "Offshore plan announced",
             "Salazar announced the offshore drilling plan on Tuesday.",
         ),
     ),
     case(
         "the-next-in-a-run-against-another-count",
         report(
-            "Harbour Ledger", "2026-05-22", "Ferry contract extended again",
+            "Harbour Ledger",
+            "2026-05-22",
+            "Ferry contract extended again",
             "The council granted the operator its fifth extension of the ferry contract on Wednesday.",
         ),
         report(
-            "Isles Today", "2026-05-22", "Ferry deal gets more time",
+            "Isles Today",
+            "2026-05-22",
+            "Ferry deal gets more time",
             "The council has granted the operator its seventh extension of the ferry contract, on Wednesday.",
         ),
         conflicts=(("fifth", "seventh"),),
@@ -965,12 +1213,16 @@ def quote_between(comparison: FactComparison, words: str) -> list:
 SPEAKERS = [
     pytest.param(
         report(
-            "Coastal Wire", "2026-09-19", "Mayor vows to rebuild",
+            "Coastal Wire",
+            "2026-09-19",
+            "Mayor vows to rebuild",
             "Mayor Ana Ruiz toured the flooded streets of Port Neves on Friday.",
             '"We will rebuild every house on this street," she said.',
         ),
         report(
-            "Delta Times", "2026-09-19", "Port Neves begins clean-up",
+            "Delta Times",
+            "2026-09-19",
+            "Port Neves begins clean-up",
             '"We will rebuild every house on this street," Mayor Ana Ruiz said on Friday.',
         ),
         "We will rebuild every house",
@@ -980,12 +1232,16 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Coastal Wire", "2026-09-20", "Mayor promises help",
+            "Coastal Wire",
+            "2026-09-20",
+            "Mayor promises help",
             "Mayor Ana Ruiz visited the shelter in Port Neves on Saturday.",
             '"No family will be left on its own," she said.',
         ),
         report(
-            "Delta Times", "2026-09-20", "Governor visits Port Neves",
+            "Delta Times",
+            "2026-09-20",
+            "Governor visits Port Neves",
             '"No family will be left on its own," Governor Tomas Ibarra said in Port Neves on Saturday.',
         ),
         "No family will be left on its own",
@@ -995,11 +1251,15 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Northern News Agency", "2026-03-12", "Pettifer denies knowing",
+            "Northern News Agency",
+            "2026-03-12",
+            "Pettifer denies knowing",
             '"I signed what was put in front of me," Graham Pettifer told the court.',
         ),
         report(
-            "Trent Valley News", "2026-03-12", "Finance director's evidence",
+            "Trent Valley News",
+            "2026-03-12",
+            "Finance director's evidence",
             'Graham Pettifer said: "I signed what was put in front of me."',
         ),
         "I signed what was put in front of me",
@@ -1009,11 +1269,15 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Continental Ledger", "2026-10-27", "Analysts weigh Alpwerk deal",
+            "Continental Ledger",
+            "2026-10-27",
+            "Analysts weigh Alpwerk deal",
             '"The price looks full, but the fit is obvious," said Nadia Ferrante, an analyst at Bank Kessler.',
         ),
         report(
-            "Market Hour TV", "2026-10-27", "Alpwerk deal reaction",
+            "Market Hour TV",
+            "2026-10-27",
+            "Alpwerk deal reaction",
             '"The price looks full, but the fit is obvious," Ferrante said.',
         ),
         "The price looks full",
@@ -1023,12 +1287,16 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Tamarack Sentinel", "2026-08-18", "Fire stopped at the school fence",
+            "Tamarack Sentinel",
+            "2026-08-18",
+            "Fire stopped at the school fence",
             '"We were lucky," said fire chief Dale Wickstrom. "The wind turned at the last minute.',
             '"Another hour and we would have lost the school."',
         ),
         report(
-            "Western Wire", "2026-08-18", "Wind shift saves school",
+            "Western Wire",
+            "2026-08-18",
+            "Wind shift saves school",
             '"Another hour and we would have lost the school," fire chief Dale Wickstrom said.',
         ),
         "Another hour and we would have lost the school",
@@ -1038,12 +1306,16 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Tamarack Sentinel", "2026-08-19", "Crews hold the ridge",
+            "Tamarack Sentinel",
+            "2026-08-19",
+            "Crews hold the ridge",
             '"We held the ridge," said fire chief Dale Wickstrom. "It was close.',
             '"The next two days decide it."',
         ),
         report(
-            "Western Wire", "2026-08-19", "Ridge line holds",
+            "Western Wire",
+            "2026-08-19",
+            "Ridge line holds",
             '"The next two days decide it," Sheriff Marta Olsen said.',
         ),
         "The next two days decide it",
@@ -1053,11 +1325,15 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Lakeshore Wire", "2026-12-02", "Recount ends",
+            "Lakeshore Wire",
+            "2026-12-02",
+            "Recount ends",
             '"It was done in the open, table by table," elections director Gail Ferreira told reporters on Wednesday.',
         ),
         report(
-            "WCFR News", "2026-12-02", "Recount flips race",
+            "WCFR News",
+            "2026-12-02",
+            "Recount flips race",
             '"It was done in the open, table by table," said District Judge Leonard Ashby on Wednesday.',
         ),
         "done in the open, table by table",
@@ -1067,12 +1343,16 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Monsoon Desk", "2026-08-04", "Landslide buries farm",
+            "Monsoon Desk",
+            "2026-08-04",
+            "Landslide buries farm",
             "One woman died when mud swept through a tea estate, said district relief official Harjanto.",
             '"She was picking leaves on the slope when the hill gave way," he said.',
         ),
         report(
-            "Java Post", "2026-08-04", "Tea picker killed",
+            "Java Post",
+            "2026-08-04",
+            "Tea picker killed",
             "Harjanto, an official at the district relief office, confirmed one death on Tuesday.",
             '"She was picking leaves on the slope when the hill gave way," he told reporters.',
         ),
@@ -1083,12 +1363,16 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
-            "Monsoon Desk", "2026-08-05", "Clinic overwhelmed",
+            "Monsoon Desk",
+            "2026-08-05",
+            "Clinic overwhelmed",
             "Dewi Lestari, a nurse at the Sumber clinic, said the ward was full by noon.",
             '"We are treating people in the corridor," added the nurse.',
         ),
         report(
-            "Java Post", "2026-08-05", "Ward full",
+            "Java Post",
+            "2026-08-05",
+            "Ward full",
             '"We are treating people in the corridor," Dewi Lestari said.',
         ),
         "We are treating people in the corridor",
@@ -1117,8 +1401,7 @@ ITSELF = page(
     "Hawks edge Owls as Carter scores 14",
     "Updated 14:25 GMT, 3 March 2026",
     "By Sam Okereke, Hoops Daily, March 3, 2026",
-    "Richard Carter scored 14 points and Jamie VanDeest added 13 as the Hawks (41-20) beat the Owls 65-53 on Monday. "
-    "The Hawks led 30-28 at half-time.",
+    "Richard Carter scored 14 points and Jamie VanDeest added 13 as the Hawks (41-20) beat the Owls 65-53 on Monday. The Hawks led 30-28 at half-time.",
     '"We were patient," said coach Ana Ruiz, 47. "Richard found his shot late.',
     '"That is what good teams do."',
     "A crowd of 12 000 watched, about a quarter of them Owls fans. The game started at 7 p.m. Central, 5 p.m. Pacific.",
@@ -1144,12 +1427,15 @@ def test_words_alike_in_another_mouth_are_not_one_quote() -> None:
     """A few shared words in quotes given to a named person and to "two men" are two quotes, not a paraphrase."""
     comparison = compared(
         report(
-            "Green Ledger", "2026-04-30", "Wetland rule restored",
-            '"Farmers will once again have to consult the wetland board before they drain a field," the two ministers '
-            "said in a statement.",
+            "Green Ledger",
+            "2026-04-30",
+            "Wetland rule restored",
+            '"Farmers will once again have to consult the wetland board before they drain a field," the two ministers said in a statement.',
         ),
         report(
-            "Field Weekly", "2026-04-30", "Drainage rule back",
+            "Field Weekly",
+            "2026-04-30",
+            "Drainage rule back",
             '"Most farmers never drain a field without asking a neighbour first," said Ruth Okafor, a drainage engineer.',
         ),
     )

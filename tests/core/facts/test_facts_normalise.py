@@ -77,8 +77,16 @@ def test_format_number(value: float, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("noun", "unit"),
-    [("delay", "extension"), ("extensions", "extension"), ("days", "day"), ("Users", "users"),
-     ("attempt", "round"), ("countries", "country"), ("", ""), ("duties", "tariff")],
+    [
+        ("delay", "extension"),
+        ("extensions", "extension"),
+        ("days", "day"),
+        ("Users", "users"),
+        ("attempt", "round"),
+        ("countries", "country"),
+        ("", ""),
+        ("duties", "tariff"),
+    ],
 )
 def test_unit_classes(noun: str, unit: str) -> None:
     assert unit_class(noun) == unit
@@ -200,8 +208,7 @@ def test_a_relative_date_is_placed_when_the_article_has_a_date() -> None:
 
 
 def test_rule_based_names() -> None:
-    text = ("Treasury Secretary Scott Bessent met Vice Premier He Lifeng at the Palacio de Santa Cruz in Madrid. "
-            "The Commerce Ministry said Bessent was late.\n")
+    text = "Treasury Secretary Scott Bessent met Vice Premier He Lifeng at the Palacio de Santa Cruz in Madrid. The Commerce Ministry said Bessent was late.\n"
     facts = extract_facts(article(text))
     got = {(f.kind, f.text, f.value) for f in facts.facts if f.kind in {"person", "organisation", "place"}}
     assert got == {
@@ -215,8 +222,10 @@ def test_rule_based_names() -> None:
 
 
 def test_quote_speakers_before_and_after() -> None:
-    text = ('"We are not willing to sacrifice security," Bessent said. Greer stated that, "China wants '
-            'concessions on trade." "It is a typical act of bullying," said a ministry spokesperson.\n')
+    text = (
+        '"We are not willing to sacrifice security," Bessent said. Greer stated that, "China wants '
+        'concessions on trade." "It is a typical act of bullying," said a ministry spokesperson.\n'
+    )
     quotes = extract_facts(article(text)).quotes
     assert [q.speaker for q in quotes] == ["Bessent", "Greer", "ministry spokesperson"]
 
@@ -283,15 +292,19 @@ def test_two_spans_in_sentences_told_apart_are_two_things() -> None:
 
 
 def test_an_unclosed_quote_does_not_swallow_the_text_to_the_next() -> None:
-    text = ('The ministry called it a "classic case of bullying. The ministry warned, "if any party undermines '
-            'our interests, we will take all necessary measures."\n')
+    text = (
+        'The ministry called it a "classic case of bullying. The ministry warned, "if any party undermines '
+        'our interests, we will take all necessary measures."\n'
+    )
     (quote,) = extract_facts(article(text)).quotes
     assert quote.text.startswith("if any party") and quote.text.endswith("necessary measures.")
 
 
 def test_according_to_and_the_ministry_name_the_speaker() -> None:
-    text = ('According to the US Treasury Department, talks will include "key national security and trade issues." '
-            'The Commerce Ministry objected. The ministry warned, "China will take all necessary measures."\n')
+    text = (
+        'According to the US Treasury Department, talks will include "key national security and trade issues." '
+        'The Commerce Ministry objected. The ministry warned, "China will take all necessary measures."\n'
+    )
     quotes = extract_facts(article(text)).quotes
     assert [q.speaker for q in quotes] == ["Treasury Department", "Commerce Ministry"]
 
@@ -328,8 +341,7 @@ def test_coverage_of_a_made_up_story() -> None:
     assert [c.state for c in third.cells] == ["same", "absent", "absent"] and not third.conflict
     assert rows[("place", "Madrid")].sources == 1
     facts = [extract_facts(a) for a in articles]
-    compared = {(i, j): compare_facts(align(articles[i], articles[j]), facts=(facts[i], facts[j]))
-                for i in range(3) for j in range(i + 1, 3)}
+    compared = {(i, j): compare_facts(align(articles[i], articles[j]), facts=(facts[i], facts[j])) for i in range(3) for j in range(i + 1, 3)}
     pairwise = {(r.kind, r.value): r for r in coverage_of_comparisons(articles, facts, compared).rows}
     third = pairwise[("ordinal", "3rd extension")]
     assert [c.state for c in third.cells] == ["same", "different", "absent"] and third.conflict
@@ -339,9 +351,7 @@ def test_written_and_digit_forms_give_one_key() -> None:
     def keys(text: str) -> list[str]:
         return [f.key for f in extract_facts(article(text)).facts if f.kind in {"number", "ordinal", "date"}]
 
-    assert keys("Trump delayed it three times, his third delay, on Sept. 17.") == keys(
-        "Trump delayed it 3 times, his 3rd extension, on September 17."
-    )
+    assert keys("Trump delayed it three times, his third delay, on Sept. 17.") == keys("Trump delayed it 3 times, his 3rd extension, on September 17.")
     assert keys("It reached 170 million users.") == keys("It reached 170,000,000 users.")
 
 

@@ -124,9 +124,7 @@ def _agreed(comparison: FactComparison, spans_a: Spans, spans_b: Spans) -> bool:
     """Whether a row judged alike, or a quote given to no two different people, covers an agreement."""
     rows = [p for p in comparison.pairs if p.verdict in {"same", "compatible"}]
     quotes = [q for q in comparison.quotes if not q.different_speakers]
-    return any(_on(p.a, spans_a) and _on(p.b, spans_b) for p in rows) or any(
-        _on(q.a, spans_a) and _on(q.b, spans_b) for q in quotes
-    )
+    return any(_on(p.a, spans_a) and _on(p.b, spans_b) for p in rows) or any(_on(q.a, spans_a) and _on(q.b, spans_b) for q in quotes)
 
 
 def test_the_made_up_stories_conflicts_are_found_and_their_traps_left_alone() -> None:

@@ -217,13 +217,7 @@ def test_the_extensions_are_counted_by_role() -> None:
 
 
 def test_there_are_no_conflicts_but_the_extension_count_on_the_ten_seed_pairs() -> None:
-    found = {
-        (a, b, p.a.text, p.b.text)
-        for k, a in enumerate(NAMES)
-        for b in NAMES[k + 1 :]
-        for p in compared(a, b).conflicts
-        if p.a and p.b
-    }
+    found = {(a, b, p.a.text, p.b.text) for k, a in enumerate(NAMES) for b in NAMES[k + 1 :] for p in compared(a, b).conflicts if p.a and p.b}
     assert found == {("001", "002", "third", "fourth"), ("002", "004", "fourth", "three")}
 
 
@@ -263,9 +257,7 @@ def test_no_fact_lies_outside_a_sentence_and_offsets_match_text() -> None:
 def story() -> Coverage:
     articles = library()
     ids = [a.id[:3] for a in articles]
-    comparisons = {
-        (i, j): compared(ids[i], ids[j]) for i in range(len(articles)) for j in range(i + 1, len(articles))
-    }
+    comparisons = {(i, j): compared(ids[i], ids[j]) for i in range(len(articles)) for j in range(i + 1, len(articles))}
     facts = [compared(ids[0], ids[1]).facts_a] + [compared(ids[0], ids[k]).facts_b for k in range(1, len(ids))]
     return coverage_of_comparisons(articles, facts, comparisons)
 
@@ -296,8 +288,14 @@ def test_the_story_view_says_what_the_facts_table_says_of_every_pair(a: str, b: 
     assert table <= shown
     for pair in compared(a, b).pairs:
         if pair.verdict in {"same", "compatible"} and pair.a and pair.b:
-            rows = [r for r in matrix.rows if r.cells[col[a]].fact is not None and r.cells[col[b]].fact is not None
-                    and r.cells[col[a]].state != "different" and r.cells[col[b]].state != "different"]
+            rows = [
+                r
+                for r in matrix.rows
+                if r.cells[col[a]].fact is not None
+                and r.cells[col[b]].fact is not None
+                and r.cells[col[a]].state != "different"
+                and r.cells[col[b]].state != "different"
+            ]
             assert any(r.kind == pair.kind for r in rows), (pair.a.text, pair.b.text)
 
 

@@ -37,9 +37,7 @@ PATTERNS = _patterns()
 #: Seconds one scan of 20,000 characters may take: a linear scan takes milliseconds,
 #: a backtracking one many seconds.
 BOUND = 1.0
-PIECES = st.sampled_from(
-    ["[photo x ", " ", "a: ", '"a b c" ', "1,", "1. ", "U.S.", "A B ", "—", "(", "’s ", "3:3", "-", "$1.", "%", "a.m. ", "\n"]
-)
+PIECES = st.sampled_from(["[photo x ", " ", "a: ", '"a b c" ', "1,", "1. ", "U.S.", "A B ", "—", "(", "’s ", "3:3", "-", "$1.", "%", "a.m. ", "\n"])
 
 
 def test_the_core_has_patterns_to_check() -> None:

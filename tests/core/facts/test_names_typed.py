@@ -44,12 +44,35 @@ def test_streets_and_roads_are_places(sentence: str, street: str) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Kestrel Freight Inc", "Bramble Ltd", "Ostara Software LLC", "Corvid Corp", "Tamsin Co", "Greywater plc",
-        "Larch Group", "Fenwick Holdings", "Copperline Logistics", "Aldous Partners", "Marrow Industries",
-        "Skyrun Airlines", "Vantor Motors", "Highmoor Capital", "Quillon Systems", "Nexara Technologies",
-        "Solwind Energy", "Riverbend Media", "Orchard Foods", "Calder Pharmaceuticals", "Ashford Rovers",
-        "Ashford United", "Ashford Town FC", "Ashford Cricket Club", "St Bride's Hospital", "Elmhurst School",
-        "Ashford Police", "Ashford Fire Department", "Eastvale Fire Brigade",
+        "Kestrel Freight Inc",
+        "Bramble Ltd",
+        "Ostara Software LLC",
+        "Corvid Corp",
+        "Tamsin Co",
+        "Greywater plc",
+        "Larch Group",
+        "Fenwick Holdings",
+        "Copperline Logistics",
+        "Aldous Partners",
+        "Marrow Industries",
+        "Skyrun Airlines",
+        "Vantor Motors",
+        "Highmoor Capital",
+        "Quillon Systems",
+        "Nexara Technologies",
+        "Solwind Energy",
+        "Riverbend Media",
+        "Orchard Foods",
+        "Calder Pharmaceuticals",
+        "Ashford Rovers",
+        "Ashford United",
+        "Ashford Town FC",
+        "Ashford Cricket Club",
+        "St Bride's Hospital",
+        "Elmhurst School",
+        "Ashford Police",
+        "Ashford Fire Department",
+        "Eastvale Fire Brigade",
     ],
 )
 def test_companies_clubs_and_public_bodies_are_organisations(body: str) -> None:
@@ -58,8 +81,10 @@ def test_companies_clubs_and_public_bodies_are_organisations(body: str) -> None:
 
 
 def test_a_company_with_and_without_its_legal_form_is_one_organisation() -> None:
-    text = ("The depot belongs to Kestrel Freight Inc. of Dunmore. Kestrel Freight said on Monday that no "
-            "drivers had been hurt, and Kestrel Freight, Inc. would pay for the repairs.")
+    text = (
+        "The depot belongs to Kestrel Freight Inc. of Dunmore. Kestrel Freight said on Monday that no "
+        "drivers had been hurt, and Kestrel Freight, Inc. would pay for the repairs."
+    )
     facts = [f for f in extract_facts(article(text)).facts if "Kestrel" in f.text]
     assert [f.text for f in facts] == ["Kestrel Freight Inc", "Kestrel Freight", "Kestrel Freight, Inc"]
     assert {f.kind for f in facts} == {"organisation"}
@@ -87,8 +112,10 @@ def test_people_are_named_without_their_titles(text: str, person: str) -> None:
 
 
 def test_a_town_in_its_possessive_and_after_in_is_a_place() -> None:
-    text = ("Flooding closed Ashford's Quarry Street on Sunday. Families in Ashford were moved to a sports hall, "
-            "and Ashford's mayor asked for help from the town of Kelby.")
+    text = (
+        "Flooding closed Ashford's Quarry Street on Sunday. Families in Ashford were moved to a sports hall, "
+        "and Ashford's mayor asked for help from the town of Kelby."
+    )
     assert typed(text) == [
         ("Ashford", "place"),
         ("Quarry Street", "place"),

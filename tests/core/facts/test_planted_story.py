@@ -136,11 +136,7 @@ def contains(fact_text: str, snippet: str) -> bool:
 
 
 def verdicts_between(comparison: FactComparison, text_a: str, text_b: str) -> set[str]:
-    return {
-        p.verdict
-        for p in comparison.pairs
-        if p.a is not None and p.b is not None and contains(p.a.text, text_a) and contains(p.b.text, text_b)
-    }
+    return {p.verdict for p in comparison.pairs if p.a is not None and p.b is not None and contains(p.a.text, text_a) and contains(p.b.text, text_b)}
 
 
 def verdict_between(comparison: FactComparison, text_a: str, text_b: str) -> str | None:
@@ -196,13 +192,9 @@ def test_no_conflict_is_found_that_was_not_planted(a: str, b: str) -> None:
     if (a, b) in SPEAKER_CONFLICTS:
         planted.append((DARK_DAY, DARK_DAY))  # the quote given to another speaker is a conflict row too
     found = conflicts(comparison)
-    unplanted = {
-        (x, y) for x, y in found if not any(contains(x, fact_a) and contains(y, fact_b) for fact_a, fact_b in planted)
-    }
+    unplanted = {(x, y) for x, y in found if not any(contains(x, fact_a) and contains(y, fact_b) for fact_a, fact_b in planted)}
     assert not unplanted, describe(comparison)
-    missing = [
-        (fact_a, fact_b) for fact_a, fact_b in planted if not any(contains(x, fact_a) and contains(y, fact_b) for x, y in found)
-    ]
+    missing = [(fact_a, fact_b) for fact_a, fact_b in planted if not any(contains(x, fact_a) and contains(y, fact_b) for x, y in found)]
     assert not missing, describe(comparison)
 
 

@@ -30,16 +30,13 @@ def quotes(text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('Residents were angry. "We were never told anything, said Maria Lopez, who lives nearby.',
-         [("We were never told anything", "Maria Lopez")]),
-        ('Farmers counted their losses. “We lost the whole harvest, said farmer Ines Moreau, 61.',
-         [("We lost the whole harvest", "Ines Moreau")]),
-        ('Councillor Ruth Akande visited the flooded homes on Friday. "It is heartbreaking, she said.',
-         [("It is heartbreaking", "Ruth Akande")]),
-        ('The Dunmore Water Board called the plan "a recipe for shortages. the board warned, "Nobody will have '
-         'enough water by August."',
-         [("a recipe for shortages.", "Dunmore Water Board"), ("Nobody will have enough water by August.",
-                                                                 "Dunmore Water Board")]),
+        ('Residents were angry. "We were never told anything, said Maria Lopez, who lives nearby.', [("We were never told anything", "Maria Lopez")]),
+        ("Farmers counted their losses. “We lost the whole harvest, said farmer Ines Moreau, 61.", [("We lost the whole harvest", "Ines Moreau")]),
+        ('Councillor Ruth Akande visited the flooded homes on Friday. "It is heartbreaking, she said.', [("It is heartbreaking", "Ruth Akande")]),
+        (
+            'The Dunmore Water Board called the plan "a recipe for shortages. the board warned, "Nobody will have enough water by August."',
+            [("a recipe for shortages.", "Dunmore Water Board"), ("Nobody will have enough water by August.", "Dunmore Water Board")],
+        ),
     ],
 )
 def test_an_open_quote_ends_at_its_reporting_clause(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -47,14 +44,12 @@ def test_an_open_quote_ends_at_its_reporting_clause(text: str, expected: list[tu
 
 
 def test_an_open_quote_runs_to_the_end_of_its_paragraph() -> None:
-    text = ('Mayor Helen Ortega said: "The repairs will take until the autumn and cost more than we hoped\n'
-            "The council meets again on Monday.")
+    text = 'Mayor Helen Ortega said: "The repairs will take until the autumn and cost more than we hoped\nThe council meets again on Monday.'
     assert quotes(text) == [("The repairs will take until the autumn and cost more than we hoped", "Helen Ortega")]
 
 
 def test_an_open_quote_before_another_quote_without_a_clause_is_still_dropped() -> None:
-    text = ('The union called it a "betrayal of the workers. The union said, "We will strike on Monday if nothing '
-            'changes."')
+    text = 'The union called it a "betrayal of the workers. The union said, "We will strike on Monday if nothing changes."'
     assert quotes(text) == [("We will strike on Monday if nothing changes.", "union")]
 
 
@@ -73,14 +68,11 @@ def test_the_seed_quote_left_open_by_the_commerce_ministry_is_found() -> None:
     ("text", "expected"),
     [
         ('Critics called the bypass scheme "wildly optimistic".', [("wildly optimistic", "critics")]),
-        ('Councillor Ruth Akande said the budget was "simply not credible" and voted against it.',
-         [("simply not credible", "Ruth Akande")]),
-        ('Mayor Helen Ortega called it "a dark day for the valley" as the mill closed.',
-         [("a dark day for the valley", "Helen Ortega")]),
+        ('Councillor Ruth Akande said the budget was "simply not credible" and voted against it.', [("simply not credible", "Ruth Akande")]),
+        ('Mayor Helen Ortega called it "a dark day for the valley" as the mill closed.', [("a dark day for the valley", "Helen Ortega")]),
         ('The report described the ferry service as "patchy at best".', [("patchy at best", "report")]),
         ('Kestrel Freight Inc. said the depot was "fully insured" on Monday.', [("fully insured", "Kestrel Freight Inc")]),
-        ('A Kestrel Freight spokesman said the depot was "fully insured".',
-         [("fully insured", "Kestrel Freight spokesman")]),
+        ('A Kestrel Freight spokesman said the depot was "fully insured".', [("fully insured", "Kestrel Freight spokesman")]),
     ],
 )
 def test_short_quoted_phrases_are_quotes_with_their_speaker(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -92,9 +84,7 @@ def test_a_single_scare_quoted_word_is_not_a_quote() -> None:
 
 
 def test_a_passive_verb_does_not_make_its_subject_the_speaker() -> None:
-    assert quotes('The grant, described as "a lifeline for small farms", was approved on Tuesday.') == [
-        ("a lifeline for small farms", None)
-    ]
+    assert quotes('The grant, described as "a lifeline for small farms", was approved on Tuesday.') == [("a lifeline for small farms", None)]
 
 
 # Speakers.
@@ -115,9 +105,11 @@ def test_speakers_before_and_after_the_quote(text: str, speaker: str) -> None:
 
 @pytest.mark.parametrize("mark", ['"', "'"])
 def test_a_pronoun_is_the_person_the_sentence_before_opens_on(mark: str) -> None:
-    text = (f'"The pier will reopen in May," said Deputy Mayor Sam Okafor.\n'
-            f"Mayor Helen Ortega visited the shelter on Monday. Ortega spoke at noon. "
-            f"{mark}We will rebuild every house,{mark} she said.")
+    text = (
+        f'"The pier will reopen in May," said Deputy Mayor Sam Okafor.\n'
+        f"Mayor Helen Ortega visited the shelter on Monday. Ortega spoke at noon. "
+        f"{mark}We will rebuild every house,{mark} she said."
+    )
     assert quotes(text) == [("The pier will reopen in May", "Sam Okafor"), ("We will rebuild every house", "Helen Ortega")]
 
 

@@ -34,8 +34,9 @@ def _run(seed: str) -> str:
     from reader.core import bundled_seeds
 
     folders = [str(ONE_NAME), str(bundled_seeds()), str(ROOT / "tests" / "data" / "facts_stories" / "docs"), str(ROOT / "tests" / "data" / "ecb")]
-    done = subprocess.run([sys.executable, "-c", PROGRAM, *folders], capture_output=True, text=True, check=True, timeout=280,
-                          env={**os.environ, "PYTHONHASHSEED": seed})
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, *folders], capture_output=True, text=True, check=True, timeout=280, env={**os.environ, "PYTHONHASHSEED": seed}
+    )
     return done.stdout
 
 

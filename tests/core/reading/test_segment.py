@@ -24,7 +24,7 @@ def sentence_starting(prefix: str, text: str) -> str:
         # "a.m." inside a sentence.
         ("004", "Monday’s discussions resumed between 8 and 10 a.m. local time", "nature of the negotiations."),
         # A quote of two sentences stays with its attribution (straight quotes).
-        ("000", '"We will see if we can get there at present. We are not willing', 'he said.'),
+        ("000", '"We will see if we can get there at present. We are not willing', "he said."),
         # The same in curly quotes, with an ellipsis inside.
         ("002", "Trump himself has spoken about flexibility", "It depends on China.”"),
         # A hyphenated title is no boundary.
@@ -64,7 +64,7 @@ def test_every_segment_points_at_its_text(seeds: dict) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['He left. " Then she spoke.', 'One thing. ”', '“ Alone.', '" \n'],
+    ['He left. " Then she spoke.', "One thing. ”", "“ Alone.", '" \n'],
 )
 def test_a_stray_quote_mark_is_never_a_sentence(text: str) -> None:
     for start, end in split_sentences(text):

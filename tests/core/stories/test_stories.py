@@ -187,8 +187,7 @@ def test_two_events_of_one_kind_are_two_stories() -> None:
     """Two earthquakes, two fires: the words of the kind of news are shared, the places and people are not."""
     alike = load(DATA / "stories_alike")
     assert grouping(find_stories(alike)) == {
-        frozenset(f"{event}_{n}.txt" for n in (1, 2))
-        for event in ("quake_chile", "quake_turkey", "fire_leeds", "fire_lowell")
+        frozenset(f"{event}_{n}.txt" for n in (1, 2)) for event in ("quake_chile", "quake_turkey", "fire_leeds", "fire_lowell")
     }
     # With the other made-up stories and the seeds around them, still four.
     found = find_stories((*alike, *load(STORIES), *load(DATA.parent.parent / "seeds")))
