@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from reader.core.files import NotRegularFile, read_regular
-from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import DecodeError
+from reader.core.reading.front_matter import front_matter
 from reader.web.feeds import Entry, parse_feed
 from reader.web.http import Client, FetchError, Limits, Response
 from reader.web.pages import decode_page, read_page

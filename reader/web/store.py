@@ -35,8 +35,8 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.files import NotRegularFile, file_kind, read_regular, write_atomically, write_new
-from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
+from reader.core.reading.front_matter import front_matter
 from reader.web.article_file import article_text, slug
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise

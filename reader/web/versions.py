@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.files import NotRegularFile, file_kind, read_regular, write_new
-from reader.core.reading.articles import front_matter
 from reader.core.reading.decode import MAX_BYTES
+from reader.core.reading.front_matter import front_matter
 from reader.core.reading.stamps import is_stamp
 
 #: The hidden folder, inside an article's folder, its versions are kept in.

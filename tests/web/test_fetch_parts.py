@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import Article, load_article
-from reader.core.reading.articles import front_matter
+from reader.core.reading.front_matter import front_matter
 from reader.web.article_file import article_text, slug, yaml_string
 from reader.web.feeds import Entry, newest_first, parse_feed
 from reader.web.fetch import Progress, fetch

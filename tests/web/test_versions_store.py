@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.reading.articles import find_article_files, front_matter
+from reader.core.reading.articles import find_article_files
+from reader.core.reading.front_matter import front_matter
 from reader.web.pages import Page
 from reader.web.store import Folder
 from reader.web.versions import VERSIONS_NAME, body, keep, versions, versions_folder

@@ -10,6 +10,7 @@ What is left is ``only_a`` or ``only_b``: stated by one report only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.budget import too_much_for_facts
@@ -119,10 +120,22 @@ def compare_facts(
     keys_b = {f.key for f in plain_b if f.kind in NAME_KINDS} | confirmed
     keys_a = {f.key for f in plain_a if f.kind in NAME_KINDS} | confirmed
     quotes = compare_quotes(alignment, facts_a, facts_b)
-    # The same words quoted from two different people are a fact the two reports dispute,
-    # when each report names its speaker beside them (a "he said" read back to a name may
-    # be misread, and words merely like them may be someone else's).
-    pairs += [
+    pairs += _disputed_quotes(alignment, quotes)
+    pairs += _standing_alone(alignment, (facts_a, facts_b), (used_a, used_b), (keys_a, keys_b), quotes)
+    tidy = _tidy(alignment, pairs)
+    if versions_of_one_report(alignment.a, alignment.b):
+        tidy = tuple(_as_correction(pair) for pair in tidy)
+    return FactComparison(alignment, facts_a, facts_b, tidy, quotes)
+
+
+def _disputed_quotes(alignment: Alignment, quotes: Sequence[QuotePair]) -> list[FactPair]:
+    """The same words quoted from two different people: a fact the two reports dispute.
+
+    Only when each report names its speaker beside them (a "he said" read
+    back to a name may be misread, and words merely like them may be
+    someone else's).
+    """
+    return [
         FactPair("quote", "different", q.a, q.b, q.link)
         for q in quotes
         if q.different_speakers
@@ -131,20 +144,28 @@ def compare_facts(
         and _named_beside(alignment.a.text, q.a)
         and _named_beside(alignment.b.text, q.b)
     ]
-    quoted_a = {id(q.a) for q in quotes}
-    quoted_b = {id(q.b) for q in quotes}
-    link_a = {k: index for index, link in enumerate(alignment.links) for k in link.a}
-    link_b = {k: index for index, link in enumerate(alignment.links) for k in link.b}
-    for fact in plain_a + [q for q in facts_a.quotes if id(q) not in quoted_a]:
-        if id(fact) not in used_a and fact.key not in keys_b and same_key(fact) not in keys_b:
-            pairs.append(FactPair(fact.kind, "only_a", fact, None, link_a.get(fact.sentence)))
-    for fact in plain_b + [q for q in facts_b.quotes if id(q) not in quoted_b]:
-        if id(fact) not in used_b and fact.key not in keys_a and same_key(fact) not in keys_a:
-            pairs.append(FactPair(fact.kind, "only_b", None, fact, link_b.get(fact.sentence)))
-    tidy = _tidy(alignment, pairs)
-    if versions_of_one_report(alignment.a, alignment.b):
-        tidy = tuple(_as_correction(pair) for pair in tidy)
-    return FactComparison(alignment, facts_a, facts_b, tidy, quotes)
+
+
+def _standing_alone(
+    alignment: Alignment,
+    facts: tuple[ArticleFacts, ArticleFacts],
+    used: tuple[set[int], set[int]],
+    keys: tuple[set[str], set[str]],
+    quotes: Sequence[QuotePair],
+) -> list[FactPair]:
+    """The facts (and quotes) of each side that nothing of the other pairs with: only_a, then only_b."""
+    pairs: list[FactPair] = []
+    quoted = ({id(q.a) for q in quotes}, {id(q.b) for q in quotes})
+    sides: tuple[tuple[int, Verdict], ...] = ((0, "only_a"), (1, "only_b"))
+    for side, verdict in sides:
+        mine, others_keys = facts[side], keys[1 - side]
+        links = {k: index for index, link in enumerate(alignment.links) for k in (link.a if side == 0 else link.b)}
+        plain = [f for f in mine.facts if f.kind != "quote"]
+        for fact in plain + [q for q in mine.quotes if id(q) not in quoted[side]]:
+            if id(fact) not in used[side] and fact.key not in others_keys and same_key(fact) not in others_keys:
+                a, b = (fact, None) if side == 0 else (None, fact)
+                pairs.append(FactPair(fact.kind, verdict, a, b, links.get(fact.sentence)))
+    return pairs
 
 
 #: Kinds of fact whose value a later version of a report may correct.

@@ -12,11 +12,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from reader.core.facts.dates import DateValue, parse_date, place_weekday, resolve_date
 from reader.core.facts.names import Gazetteer, Name, find_names, learn_gazetteer, name_candidates
 from reader.core.facts.numbers import Mention, find_values
 from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
-from reader.core.facts.values import UNCOUNTED, DateValue, parse_date, place_weekday, resolve_date
+from reader.core.facts.values import UNCOUNTED
 from reader.core.models import Article, FactKind, Segment
 from reader.core.reading.stamps import stamp_prefix
 

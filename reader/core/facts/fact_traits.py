@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from reader.core.facts.dates import DateValue
 from reader.core.facts.extract import NAME_KINDS, Fact
 from reader.core.facts.fact_slots import _slot
 from reader.core.facts.roles import overlap
 from reader.core.facts.tallies import TALLY
-from reader.core.facts.values import DateValue
 from reader.core.facts.verdicts import same_precision, value_relation
 from reader.core.models import Article, Verdict
 

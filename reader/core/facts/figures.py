@@ -21,12 +21,13 @@ from reader.core.facts.counted_nouns import (
     _state_after,
     _state_before,
 )
+from reader.core.facts.dates import DateValue, parse_date
 from reader.core.facts.game_scores import _vote
 from reader.core.facts.mention import Mention, _qualified, _range_text, ordinal_text, plural
 from reader.core.facts.tallies import _ELIDED
 from reader.core.facts.units import unit_of
 from reader.core.facts.value_patterns import _CURRENCY_CODES, _CURRENCY_WORDS, _SCALE
-from reader.core.facts.values import DIGIT_WORDS, UNCOUNTED, DateValue, format_number, parse_date, parse_number, parse_ordinal, unit_class
+from reader.core.facts.values import DIGIT_WORDS, UNCOUNTED, format_number, parse_number, parse_ordinal, unit_class
 
 
 def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention | None:

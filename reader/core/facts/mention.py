@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reader.core.facts.values import UNCOUNTED, DateValue, format_number
+from reader.core.facts.dates import DateValue
+from reader.core.facts.values import UNCOUNTED, format_number
 from reader.core.models import FactKind
 
 

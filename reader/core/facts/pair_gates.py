@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from reader.core.facts.dates import DateValue
 from reader.core.facts.extract import ArticleFacts, Fact
 from reader.core.facts.fact_slots import _slot, _value_key
 from reader.core.facts.fact_traits import (
@@ -32,7 +33,6 @@ from reader.core.facts.fact_traits import (
 from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.sentence_words import SentenceWords
 from reader.core.facts.subjects import Holders
-from reader.core.facts.values import DateValue
 from reader.core.facts.verdicts import compare_dates, people_and_state, same_name
 from reader.core.models import Verdict
 

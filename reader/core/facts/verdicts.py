@@ -13,8 +13,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from reader.core.facts.dates import DateValue
 from reader.core.facts.extract import NAME_KINDS, Fact
-from reader.core.facts.values import PERSON_UNITS, UNCOUNTED, DateValue
+from reader.core.facts.values import PERSON_UNITS, UNCOUNTED
 from reader.core.models import QuoteVerdict, Verdict
 from reader.core.text.opcodes import indel_opcodes
 from reader.core.text.words import STOPWORDS, WEEKDAY_NAMES

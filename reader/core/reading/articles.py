@@ -15,6 +15,7 @@ from typing import BinaryIO
 from reader.core.files import NotRegularFile, file_kind, read_regular
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
+from reader.core.reading.front_matter import find_front_matter
 from reader.core.reading.html import extract_page
 from reader.core.reading.structure import analyse
 
@@ -37,33 +38,6 @@ MAX_WORDS = 1_000_000
 _WORD_CHUNK = 1 << 16
 #: Where a sentence may end: after its final punctuation, or at the end of a line (a blank line ends it once).
 _ENDS = ("\n", ". ", "! ", "? ", "。", "！", "？", ".\t", "… ")
-
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
-_OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\n)+)")
-#: A front-matter line ``key: value``; the value's white space is trimmed in
-#: Python, since ``\s*(.*?)\s*$`` backtracks over long runs of spaces.
-_FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(.*)")
-#: An escape of a YAML double-quoted scalar (``\"``, ``\\``, ``\u200b``).
-_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_YAML_ESCAPES = {
-    "0": "\0",
-    "a": "\a",
-    "b": "\b",
-    "t": "\t",
-    "n": "\n",
-    "v": "\v",
-    "f": "\f",
-    "r": "\r",
-    "e": "\x1b",
-    " ": " ",
-    '"': '"',
-    "/": "/",
-    "\\": "\\",
-    "N": "\x85",
-    "_": "\xa0",
-    "L": "\u2028",
-    "P": "\u2029",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,13 +195,14 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
     meta = dict(meta or {})
     markdown = path.suffix.lower() in {".md", ".markdown"}
     # Front matter whose closing "---" is missing still ends where its fields do.
-    front = (_FRONT_MATTER.match(text) or _OPEN_FRONT_MATTER.match(text)) if markdown else None
+    front = find_front_matter(text) if markdown else None
     structure = analyse(text)
     segments = list(structure.segments)
     if front:
-        for key, value in _fields(front.group(1)).items():
+        fields, end = front
+        for key, value in fields.items():
             meta.setdefault(key, value[:MAX_FIELD])
-        segments = [_front_matter_segment(text, front.end())] + [s for s in segments if s.start >= front.end()]
+        segments = [_front_matter_segment(text, end)] + [s for s in segments if s.start >= end]
     return Article(
         id=path.stem,
         path=path,
@@ -248,49 +223,6 @@ def web_address(value: str) -> str | None:
     """``value`` when it is a plain http or https address, else ``None`` (``javascript:``, ``file:``, control characters)."""
     value = value.strip()
     return value if _WEB_ADDRESS.fullmatch(value) else None
-
-
-def front_matter(text: str) -> dict[str, str]:
-    """The fields of a Markdown file's front matter, as the loader reads them.
-
-    Args:
-        text: The start of the file (its front matter is enough).
-
-    Returns:
-        Each field's value by its name in lower case (the first of two of
-        one name); empty when the text opens with no front matter.
-    """
-    front = _FRONT_MATTER.match(text) or _OPEN_FRONT_MATTER.match(text)
-    return _fields(front.group(1)) if front else {}
-
-
-def _fields(block: str) -> dict[str, str]:
-    """The non-empty ``key: value`` lines of a front-matter block; the first of a name wins."""
-    fields: dict[str, str] = {}
-    for line in block.split("\n"):
-        field = _FIELD.match(line)
-        value = _scalar(field.group(2)) if field else ""
-        if field and value:
-            fields.setdefault(field.group(1).lower(), value)
-    return fields
-
-
-def _scalar(raw: str) -> str:
-    """A front-matter value: a YAML quoted scalar unquoted (``"A \\"quoted\\" title"``, ``'It''s'``), any other trimmed of quotes."""
-    value = raw.strip()
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        return _YAML_ESCAPE.sub(_unescape, value[1:-1])
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    return value.strip("\"'")
-
-
-def _unescape(match: re.Match[str]) -> str:
-    escape = match.group(1)
-    if len(escape) > 1:
-        code = int(escape[1:], 16)
-        return chr(code) if code <= 0x10FFFF else match.group()
-    return _YAML_ESCAPES.get(escape, match.group())
 
 
 def _front_matter_segment(text: str, end: int) -> Segment:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.core.facts.values import DateValue, parse_date, resolve_date
+from reader.core.facts.dates import DateValue, parse_date, resolve_date
 
 RELATIVE = [
     "next month",

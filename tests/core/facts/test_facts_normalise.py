@@ -9,18 +9,11 @@ import pytest
 
 from reader.core import align
 from reader.core.facts.compare import compare_facts
+from reader.core.facts.dates import DateValue, parse_date, resolve_date
 from reader.core.facts.extract import extract_facts
 from reader.core.facts.name_forms import canonical_place, normalise_name
 from reader.core.facts.numbers import find_values
-from reader.core.facts.values import (
-    DateValue,
-    format_number,
-    parse_date,
-    parse_number,
-    parse_ordinal,
-    resolve_date,
-    unit_class,
-)
+from reader.core.facts.values import format_number, parse_number, parse_ordinal, unit_class
 from reader.core.facts.verdicts import compare_dates, quote_verdict, value_relation
 from reader.core.reading.articles import article_from_text
 

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from reader.core import align
 from reader.core.facts.compare import compare_facts
+from reader.core.facts.dates import parse_date
 from reader.core.facts.extract import KINDS, extract_facts
 from reader.core.facts.name_forms import normalise_name
 from reader.core.facts.numbers import find_values
-from reader.core.facts.values import parse_date, parse_number, parse_ordinal
+from reader.core.facts.values import parse_number, parse_ordinal
 from reader.core.reading.articles import article_from_text
 
 #: Pieces of news text that exercise every recogniser, mixed with noise.
