@@ -141,3 +141,19 @@ def _plain(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", text)
+
+
+def test_the_configs_scheduler_is_used_after_the_flag_and_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cli import parser_of
+    from reader.cli.defaults import apply_config, read_config, scheduler_of
+
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    configured = read_config(["--config", str(config_file(tmp_path, 'scheduler = "tcp://10.0.0.5:8786"\n'))])
+    parser = parser_of("stories")
+    apply_config(parser, configured)
+    assert scheduler_of(parser.parse_args(["seeds"])) == "tcp://10.0.0.5:8786"
+    assert scheduler_of(parser.parse_args(["seeds", "--scheduler", "local"])) == "local"
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://10.0.0.9:8786")
+    assert scheduler_of(parser.parse_args(["seeds"])) == "tcp://10.0.0.9:8786"
+    # A run without it stays on this machine: reader align A B never asks for a cluster.
+    assert main(["align", *PAIR, "--format", "json", "--config", str(tmp_path / "config.toml")]) == 0
