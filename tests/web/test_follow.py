@@ -139,7 +139,7 @@ def test_update_of_a_named_subscription_and_unsubscribe(site: ChangingSite, home
 
 
 def test_opml_import_and_export_on_the_command_line(home: dict[str, str], tmp_path: Path) -> None:
-    from tests.test_subscriptions import MINIFLUX
+    from tests.web.test_subscriptions import MINIFLUX
 
     exported = tmp_path / "miniflux.opml"
     exported.write_text(MINIFLUX, encoding="utf-8")
