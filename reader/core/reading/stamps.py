@@ -36,6 +36,7 @@ _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
 _MOST_TOKENS = 40
 _MOST_CHARACTERS = 200
+_DIGIT = re.compile(r"\d")
 
 
 #: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
@@ -58,7 +59,7 @@ def is_stamp(line: str) -> bool:
 
 
 def _stamp_alone(line: str) -> bool:
-    if len(line) > _MOST_CHARACTERS or not any(c.isdigit() for c in line):
+    if len(line) > _MOST_CHARACTERS or _DIGIT.search(line) is None:
         return False
     tokens = _TOKEN.findall(line)
     if not tokens or len(tokens) > _MOST_TOKENS:
@@ -79,7 +80,9 @@ def _stamp_alone(line: str) -> bool:
             continue
         else:
             others += 1
-    return (dated or timed) and others <= 1 and _has_number(tokens)
+            if others > 1:
+                return False  # a sentence: a stamp holds one word of its own at most
+    return (dated or timed) and _has_number(tokens)
 
 
 #: A live blog's entry stamp opening a paragraph: "Saturday, 4:15 p.m. A fire reported…",
