@@ -34,17 +34,19 @@ The method, in three steps:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING
 
 from reader.core.alignment.linking import COVER_TOLERANCE, MAX_SIDE, STRONG_MARGIN, link_pairs
+from reader.core.alignment.near_copies import identical_pairs, section_headings
 from reader.core.alignment.scored import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
 from reader.core.alignment.word_diff import joiners, link_diff
 from reader.core.cache import IdentityCache
-from reader.core.models import Alignment, Article, Link, SegmentKind
+from reader.core.models import Alignment, Article, DiffOp, Link, Segment, SegmentKind
 from reader.core.text.terms import clause_terms, content_terms
 
 if TYPE_CHECKING:
@@ -199,22 +201,81 @@ def _scored(a: Article, b: Article, cutoff: float, stats: TermStatistics | None)
 
 
 def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+    same = identical_pairs(a, b)
+    if same is not None:
+        return _align_near_copies(a, b, cutoff, stats, same)
     prepared_a, prepared_b, pairs, idf = _scored(a, b, cutoff, stats)
     left, right = prepared_a.units, prepared_b.units
-    sentences_a, sentences_b = a.sentences, b.sentences
     links = []
     found_links = link_pairs(pairs, cutoff / 100, (left, right), idf, (prepared_a.opening, prepared_b.opening))
     for found, score in found_links:
-        scored = sorted((prepared_a.members[u], prepared_b.members[v], round(100 * w, 1)) for u, v, w in found)
-        ia = sorted({i for i, _, _ in scored})
-        ib = sorted({j for _, j, _ in scored})
-        place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
-        within = [(place_a[i], place_b[j], w) for i, j, w in scored]
-        diff = link_diff(a.text, [sentences_a[i] for i in ia], b.text, [sentences_b[j] for j in ib], within, joiners(ia), joiners(ib))
-        links.append(Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored)))
+        links.append(_link(a, b, [(prepared_a.members[u], prepared_b.members[v], w) for u, v, w in found], score))
     links.extend(_same_headings(a, b, links, prepared_a.members, prepared_b.members))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
+
+
+def _link(a: Article, b: Article, found: Sequence[tuple[int, int, float]], score: float) -> Link:
+    """A link of the pairs ``(a sentence, b sentence, score from 0 to 1)``, with its word diff read pair by pair."""
+    scored = sorted((i, j, round(100 * w, 1)) for i, j, w in found)
+    ia = sorted({i for i, _, _ in scored})
+    ib = sorted({j for _, j, _ in scored})
+    place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
+    within = [(place_a[i], place_b[j], w) for i, j, w in scored]
+    diff = link_diff(a.text, [a.sentences[i] for i in ia], b.text, [b.sentences[j] for j in ib], within, joiners(ia), joiners(ib))
+    return Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored))
+
+
+def _align_near_copies(a: Article, b: Article, cutoff: float, stats: TermStatistics | None, same: Sequence[tuple[int, int]]) -> Alignment:
+    """Two near copies aligned: each sentence written alike in both linked at once, the rest as :func:`align` links two reports.
+
+    The sentences that changed are scored among themselves only, their terms
+    weighted over themselves (or over ``stats``): what the two texts share
+    word for word says nothing about how the rest pairs.
+    """
+    links = [Link(a=(i,), b=(j,), score=100.0, diff=(_equal_run(a.text, a.sentences[i], b.text, b.sentences[j]),), pairs=((i, j, 100.0),)) for i, j in same]
+    taken_a, taken_b = {i for i, _ in same}, {j for _, j in same}
+    headings_a, headings_b = section_headings(a), section_headings(b)
+    rest_a, rest_b = _rest(a, taken_a, headings_a), _rest(b, taken_b, headings_b)
+    if rest_a and rest_b:
+        units_a = [_unit(a.sentences[k].text) for k in rest_a]
+        units_b = [_unit(b.sentences[k].text) for k in rest_b]
+        if stats is None:
+            stats = TermStatistics()
+            for unit in (*units_a, *units_b):
+                stats.df.update(unit.terms)
+            stats.count = len(units_a) + len(units_b)
+        terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*units_a, *units_b)))
+        idf = {t: stats.idf(t) for t in terms}
+        from reader.core.alignment.scoring import score_pairs
+
+        pairs = score_pairs(units_a, units_b, idf, floor=cutoff / 100)
+        opening_a = _opening_of(a, rest_a)
+        opening_b = _opening_of(b, rest_b)
+        _lift_openings(pairs, opening_a, opening_b)
+        for found, score in link_pairs(pairs, cutoff / 100, (units_a, units_b), idf, (opening_a, opening_b)):
+            links.append(_link(a, b, [(rest_a[u], rest_b[v], w) for u, v, w in found], score))
+    scored_a = [k for k in range(len(a.sentences)) if k not in headings_a]
+    scored_b = [k for k in range(len(b.sentences)) if k not in headings_b]
+    links.extend(_same_headings(a, b, links, scored_a, scored_b))
+    links.sort(key=lambda link: link.a[0])
+    return Alignment(a, b, tuple(links), cutoff)
+
+
+def _opening_of(article: Article, rest: Sequence[int]) -> tuple[int, ...]:
+    """The places in ``rest`` of the article's opening sentences (its headline, deck and first sentence)."""
+    opening = set(_opening(article, list(range(len(article.sentences)))))
+    return tuple(u for u, k in enumerate(rest) if k in opening)
+
+
+def _rest(article: Article, taken: set[int], headings: frozenset[int]) -> list[int]:
+    """The sentences of a near copy left to score: not written alike in the other, and no section heading (as :func:`_scored_units` leaves them out)."""
+    return [k for k in range(len(article.sentences)) if k not in taken and k not in headings]
+
+
+def _equal_run(a_text: str, a_one: Segment, b_text: str, b_one: Segment) -> DiffOp:
+    """The word diff of two sentences written alike: one equal run."""
+    return DiffOp("equal", a_one.start, a_one.end, b_one.start, b_one.end, a_text[a_one.start : a_one.end], b_text[b_one.start : b_one.end])
 
 
 def _same_headings(a: Article, b: Article, links: list[Link], members_a: Sequence[int], members_b: Sequence[int]) -> list[Link]:
@@ -230,12 +291,18 @@ def _same_headings(a: Article, b: Article, links: list[Link], members_a: Sequenc
     by_text: dict[str, list[int]] = {}
     for j in left_out_b:
         by_text.setdefault(_heading_key(b.sentences[j].text), []).append(j)
-    bounds = sorted((link.a[0], link.a[-1], link.b[0], link.b[-1]) for link in links)
+    # The last B sentence of the links that end before each A sentence, and the first of those that begin after it.
+    by_end = sorted((link.a[-1], link.b[-1]) for link in links)
+    ends = [last_a for last_a, _ in by_end]
+    latest = list(accumulate((last_b for _, last_b in by_end), max, initial=-1))
+    by_start = sorted((link.a[0], link.b[0]) for link in links)
+    starts = [first_a for first_a, _ in by_start]
+    earliest = list(accumulate((first_b for _, first_b in reversed(by_start)), min, initial=len(b.sentences)))[::-1]
     taken: set[int] = set()
     found = []
     for i in left_out_a:
-        before = max((last_b for _, last_a, _, last_b in bounds if last_a < i), default=-1)
-        after = min((first_b for first_a, _, first_b, _ in bounds if first_a > i), default=len(b.sentences))
+        before = latest[bisect_left(ends, i)]
+        after = earliest[bisect_right(starts, i)]
         same = [j for j in by_text.get(_heading_key(a.sentences[i].text), ()) if before < j < after and j not in taken]
         if not same:
             continue
@@ -271,16 +338,9 @@ def _scored_units(article: Article, units: list[Unit]) -> tuple[list[Unit], list
     Broader Issues", "LOW EXPECTATIONS"): it names a topic and states
     nothing, so it is not aligned.
     """
-    scored: list[Unit] = []
-    members: list[int] = []
-    begun = False
-    for k, (sentence, unit) in enumerate(zip(article.sentences, units)):
-        begun = begun or sentence.kind is SegmentKind.SENTENCE
-        if begun and sentence.kind is SegmentKind.HEADING:
-            continue
-        scored.append(unit)
-        members.append(k)
-    return scored, members
+    headings = section_headings(article)
+    members = [k for k in range(len(units)) if k not in headings]
+    return [units[k] for k in members], members
 
 
 def _opening(article: Article, members: list[int]) -> tuple[int, ...]:
