@@ -53,8 +53,8 @@ def load_and_compare(options: argparse.Namespace, facts_needed: bool = False) ->
     if isinstance(articles, int):
         return articles
     a, b = articles
-    refused = facts_refused(a) or facts_refused(b)
-    if refused and facts_needed:
+    refused = facts_needed and (facts_refused(a) or facts_refused(b))
+    if refused:
         print(f"reader: {printable(refused)}", file=sys.stderr)
         return EXIT_INPUT
     with Comparer(options.cutoff, Workers()) as comparer:

@@ -13,6 +13,8 @@ repeat:
   which work is worth sending to them (:func:`~reader.core.workers.worth_a_process`);
 * the limits: an article over :data:`~reader.core.facts.compare.MAX_FACT_SENTENCES`
   sentences, or with too much to read, has its facts left unchecked;
+* two versions of one article that are near copies (:mod:`reader.core.alignment.near_copies`):
+  only the facts of the sentences that changed are found and judged;
 * the facts cache: each article's facts found once, keyed by its id and,
   for an article that gives no date, the date it borrows to place "next
   month"; an article read again (a new object with the same id) has its
@@ -29,7 +31,9 @@ from threading import Lock
 from typing import TYPE_CHECKING, BinaryIO
 
 from reader.core.alignment.aligner import DEFAULT_CUTOFF, align
-from reader.core.facts.compare import FactComparison, compare_facts, facts_refused, too_long_for_facts
+from reader.core.alignment.near_copies import changed_sentences, identical_pairs
+from reader.core.facts.changed import facts_of_sentences
+from reader.core.facts.compare import FactComparison, compare_facts, facts_refused, too_long_for_facts, unchecked, versions_of_one_report
 from reader.core.facts.extract import ArticleFacts, extract_facts
 from reader.core.models import Alignment, Article, LoadError
 from reader.core.workers import worth_a_process
@@ -181,14 +185,17 @@ class Comparer:
 
     def comparison(self, alignment: Alignment) -> FactComparison:
         """The facts of an alignment's two articles, paired and judged on it."""
+        a, b = alignment.a, alignment.b
+        if _near_versions(a, b):
+            return _changes_compared(alignment)
         if too_long_for_facts(alignment):
             return compare_facts(alignment)  # empty, with the reason
-        a, b = alignment.a, alignment.b
         return compare_facts(alignment, facts=(self.facts(a, b.date), self.facts(b, a.date)))
 
     def compare(self, a: Article, b: Article, cutoff: float | None = None) -> FactComparison:
         """Align two articles and compare their facts; a long article's facts are found in the workers meanwhile."""
-        self._prefetch_pairs(a, (b,))
+        if not _near_versions(a, b):
+            self._prefetch_pairs(a, (b,))
         return self.comparison(self.align(a, b, cutoff))
 
     def against_all(self, base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True) -> OneAgainstAll:
@@ -257,3 +264,20 @@ class Comparer:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self.close()
+
+
+def _near_versions(a: Article, b: Article) -> bool:
+    """Whether ``a`` and ``b`` are two versions of one report, most of their sentences written alike."""
+    return versions_of_one_report(a, b) and identical_pairs(a, b) is not None
+
+
+def _changes_compared(alignment: Alignment) -> FactComparison:
+    """Two versions' facts compared where the text changed: a sentence written alike says the same facts in both."""
+    a, b = alignment.a, alignment.b
+    changed_a, changed_b = changed_sentences(alignment)
+    found_a, found_b = facts_of_sentences(a, changed_a, b.date), facts_of_sentences(b, changed_b, a.date)
+    if isinstance(found_a, str):
+        return unchecked(alignment, found_a)
+    if isinstance(found_b, str):
+        return unchecked(alignment, found_b)
+    return compare_facts(alignment, facts=(found_a, found_b))

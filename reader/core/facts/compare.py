@@ -96,12 +96,11 @@ def compare_facts(
             (default: extracted here).
 
     Returns:
-        The comparison; for articles over :data:`MAX_FACT_SENTENCES`, an
-        empty one that says why in ``unchecked``.
+        The comparison; for articles over :data:`MAX_FACT_SENTENCES` (when
+        the facts are not given), an empty one that says why in ``unchecked``.
     """
-    refused = too_long_for_facts(alignment)
-    if refused:
-        return FactComparison(alignment, ArticleFacts(alignment.a, ()), ArticleFacts(alignment.b, ()), (), (), refused)
+    if facts is None and (refused := too_long_for_facts(alignment)):
+        return unchecked(alignment, refused)
     if facts is None:
         # Reports of one story are written days apart at most: an undated
         # one borrows the other's date to place "next month".
@@ -170,6 +169,11 @@ def _standing_alone(
 
 #: Kinds of fact whose value a later version of a report may correct.
 CORRECTED_KINDS = frozenset({"number", "ordinal", "money", "percent", "date", "time", "vote", "score"})
+
+
+def unchecked(alignment: Alignment, reason: str) -> FactComparison:
+    """The comparison of two articles whose facts are not checked, and why."""
+    return FactComparison(alignment, ArticleFacts(alignment.a, ()), ArticleFacts(alignment.b, ()), (), (), reason)
 
 
 def versions_of_one_report(a: Article, b: Article) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.core.facts.dates import DateValue, parse_date, place_weekday, resolve_date
@@ -121,7 +121,9 @@ class ArticleFacts:
         return tuple((f.start, f.end, f.kind) for f in self.facts if f.kind != "quote")
 
 
-def extract_facts(article: Article, gazetteer: Gazetteer | None = None, reference: str | None = None) -> ArticleFacts:
+def extract_facts(
+    article: Article, gazetteer: Gazetteer | None = None, reference: str | None = None, quotes_within: Sequence[tuple[int, int]] | None = None
+) -> ArticleFacts:
     """Find every fact mention in an article's sentences.
 
     Args:
@@ -133,6 +135,8 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
         reference: ISO date to place relative dates ("next month") against
             when the article gives none (e.g. the date of a report it is
             compared with).
+        quotes_within: The stretches of text ``(start, end)`` to look for
+            quotes in; by default the whole text.
 
     Returns:
         The facts, sorted by offset; none lies outside a sentence.
@@ -175,7 +179,8 @@ def extract_facts(article: Article, gazetteer: Gazetteer | None = None, referenc
     names = find_names(article, gazetteer, candidates)
     facts = _ages_in_apposition(article.text, facts, names)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
-    facts.extend(_quote_facts(article.text, names, sentence_of))
+    for start, end in quotes_within or ((0, len(article.text)),):
+        facts.extend(_quote_facts(article.text, names, sentence_of, start, end))
     facts = [f for f in facts if f.sentence >= 0]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
     return ArticleFacts(article, tuple(facts))
@@ -194,10 +199,10 @@ def _value_role(text: str, mention: Mention, segment: Segment) -> Role:
     return role
 
 
-def _quote_facts(text: str, names: list[Name], sentence_of: Callable[[int], int]) -> list[Fact]:
-    """The quotes of an article's sentences, as facts (quoted captions and footers are not reporting)."""
+def _quote_facts(text: str, names: list[Name], sentence_of: Callable[[int], int], start: int, end: int) -> list[Fact]:
+    """The quotes of an article's sentences between ``start`` and ``end``, as facts (quoted captions and footers are not reporting)."""
     facts = []
-    for quote in find_quotes(text, names):
+    for quote in find_quotes(text, names, start, end):
         index = sentence_of(quote.start)
         if index < 0:
             continue  # quoted captions and footers are not reporting
