@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reader.cli.align import DEFAULT_CONTEXT
 from reader.cli.comparing import load_and_compare
@@ -11,23 +12,27 @@ from reader.cli.exits import told_apart
 from reader.cli.output import deliver, json_indent, output_problem, text_console
 from reader.export import alignment_json, facts_json, to_json
 
+if TYPE_CHECKING:
+    from reader.core.facts.compare import FactComparison
 
-def run(options: argparse.Namespace) -> int:
+
+def run(options: argparse.Namespace, made: FactComparison | None = None) -> int:
+    """``reader align A B``; ``made`` is the two articles' comparison when the caller has it already."""
     if options.output is not None:
         problem = output_problem(options.output, (options.a, options.b))
         if problem is not None:
             return problem
     if options.format == "json":
-        comparison = load_and_compare(options)
+        comparison = made or load_and_compare(options)
         if isinstance(comparison, int):
             return comparison
         data = alignment_json(comparison.alignment)
         data.update(facts_json(comparison))
         return deliver([to_json(data, indent=json_indent(options.output)), "\n"], options.output) or told_apart(options, comparison)
-    return _shown(options)
+    return _shown(options, made)
 
 
-def _shown(options: argparse.Namespace) -> int:
+def _shown(options: argparse.Namespace, made: FactComparison | None) -> int:
     """As text, HTML or Markdown: every row, or the changes only.
 
     Every format carries the facts: a row holding a contradicted fact is
@@ -37,7 +42,7 @@ def _shown(options: argparse.Namespace) -> int:
     from reader.core.alignment.rows import build_rows
     from reader.view.changes import Shown, conflict_rows, only_changes
 
-    comparison = load_and_compare(options)
+    comparison = made or load_and_compare(options)
     if isinstance(comparison, int):
         return comparison
     alignment, facts = comparison.alignment, comparison

@@ -24,27 +24,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     """``reader align --versions FILE``: the two versions' files become A and B, then ``reader align A B`` runs on them."""
     from reader.cli import align_pair
+    from reader.cli.comparing import load_and_compare
+    from reader.cli.output import output_problem
+    from reader.core.revisions import revision
     from reader.view.printable import printable
 
     picked = pick_files(options.versions, options.from_version, options.to_version)
     if isinstance(picked, str):
         return fail(options.versions, picked)
     options.a, options.b, lines = picked
+    if options.output is not None and (problem := output_problem(options.output, (options.a, options.b))) is not None:
+        return problem
+    comparison = load_and_compare(options)  # once, for the line of what changed and for the rows
+    if isinstance(comparison, int):
+        return comparison
+    change = revision(comparison.alignment.a, comparison.alignment.b, comparison)
+    lines = [*lines, change.line, *(f"correction: {c.phrase}" for c in change.corrections)]
     if options.format == "text" and options.output is None:
         print("\n".join(printable(line) for line in lines), end="\n\n")
-    return align_pair.run(options)
+    return align_pair.run(options, comparison)
 
 
 def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, Path, list[str]] | str:
-    """The files of two versions of an article, by number (by default its last two), and the lines saying what changed.
+    """The files of two versions of an article, by number (by default its last two), and a line naming them.
 
     Returns:
-        The older version's file, the newer's and the lines to print before a
-        text comparison, or why there is no such pair.
+        The older version's file, the newer's and the line naming the two,
+        or why there is no such pair.
     """
-    from reader.core.models import LoadError
-    from reader.core.reading.articles import load_article
-    from reader.core.revisions import revision
     from reader.web.since import pick
     from reader.web.versions import versions
 
@@ -57,10 +64,4 @@ def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, 
     if pair is None:
         return f"has no such pair of versions (it has {', '.join(str(v.number) for v in found)})"
     old, new = pair
-    lines = [f"version {old.number} ({old.fetched or 'no date'}) → version {new.number} ({new.fetched or 'no date'})"]
-    a, b = load_article(old.path), load_article(new.path)
-    if not isinstance(a, LoadError) and not isinstance(b, LoadError):
-        change = revision(a, b)
-        lines.append(change.line)
-        lines.extend(f"correction: {c.phrase}" for c in change.corrections)
-    return old.path, new.path, lines
+    return old.path, new.path, [f"version {old.number} ({old.fetched or 'no date'}) → version {new.number} ({new.fetched or 'no date'})"]
