@@ -303,7 +303,41 @@ def cli_figures(plan: Plan, scratch: Path, inputs: dict[str, object]) -> dict[st
     inputs["long_pair"]["facts"] = len(long_json.get("facts", []))  # type: ignore[index]
     sparse = json.loads((scratch / "keep" / "sparse.json").read_text(encoding="utf-8"))
     inputs["long_pair"]["sparse"] = {"sentences": sparse["sentences"], "pairs": len(sparse["pairs"])}  # type: ignore[index]
-    jobs = small + long
+    from bench.versions_pair import versions_folder
+
+    article = versions_folder(scratch / "versions", a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
+    older = next((article.parent / ".versions").rglob("*.md"))
+    inputs["versions"] = {"made_of": "the long pair's A and its update: 15 figures corrected, 10 paragraphs dropped, 10 added (bench/versions_pair.py)"}
+    versions = [
+        Job(
+            "sparse-versions",
+            "python bench/sparse_aligner.py V1 V2",
+            [PYTHON, SPARSE, str(older), str(article)],
+            plan.fast,
+            warmup=True,
+            about="the sparse TF-IDF aligner on the two versions' files",
+            label="the sparse aligner",
+        ),
+        Job(
+            "versions-json",
+            "reader align --versions V --format json",
+            [READER, "align", "--versions", str(article), "--format", "json"],
+            plan.slow,
+            warmup=True,
+            baseline="sparse-versions",
+        ),
+        Job(
+            "versions-text",
+            "reader align --versions V",
+            [READER, "align", "--versions", str(article)],
+            plan.slow,
+            baseline="sparse-versions",
+            about="text, 120 columns",
+        ),
+    ]
+    print("two versions of the long article", file=sys.stderr, flush=True)
+    interleaved(versions, scratch)
+    jobs = small + long + versions
     inputs["folders"] = {}
     for count in plan.folders:
         folder = scratch / f"folder-{count}"
@@ -426,6 +460,19 @@ def targets(processes: dict[str, dict[str, object]], ui: dict[str, dict[str, obj
                 "s",
                 "sparse aligner",
                 wall("sparse-long"),
+            )
+        )
+    if "sparse-versions" in processes:
+        rows.append(
+            _target(
+                "versions-json",
+                "`reader align --versions V --format json` on two versions of the long article (near copies)",
+                "≤ 2× the sparse aligner",
+                2,
+                wall("versions-json"),
+                "s",
+                "sparse aligner",
+                wall("sparse-versions"),
             )
         )
     for count, folder in inputs.get("folders", {}).items():  # type: ignore[attr-defined]
