@@ -34,6 +34,7 @@ from reader.tui.messages import (
     Swap,
 )
 from reader.tui.news import SessionNews
+from reader.tui.opened import OpenedArticles
 from reader.tui.screens import (
     ArticleScreen,
     CompareScreen,
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 PREPARE_AFTER = 0.15
 
 
-class ReaderApp(Fetching):
+class ReaderApp(OpenedArticles, Fetching):
     """Browse, read, and compare news articles side by side."""
 
     CSS_PATH = "app.tcss"
@@ -149,6 +150,7 @@ class ReaderApp(Fetching):
         elif settings.theme in self.available_themes:
             self.theme = settings.theme
         self._start_reading()
+        self.read_opened()
         if self.fetch_at_start:
             self.fetch_urls(self.fetch_at_start)
 

@@ -61,6 +61,14 @@ class OpenVersions(Message):
         self.article = article
 
 
+class ArticlesOpened(Message):
+    """These articles are on screen now, read, compared or their versions listed: the app remembers them as opened."""
+
+    def __init__(self, *articles: Article) -> None:
+        super().__init__()
+        self.articles = articles
+
+
 class OpenOutlets(Message):
     """Read the first article against all the others, one column per other outlet.
 

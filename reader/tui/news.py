@@ -21,3 +21,5 @@ class SessionNews:
         """The stories of the whole library were found."""
         self.progress: Signal[None] = Signal(owner, "progress")
         """The folder's reading or a fetch from the web moved on (``Session.fetching`` says how far)."""
+        self.opened: Signal[None] = Signal(owner, "opened")
+        """Articles were opened, or the record of those opened was read (``Session.changed_since_opened`` says which changed since)."""

@@ -46,6 +46,8 @@ class Session:
         """Makes every comparison the screens show, at the app's cutoff, and keeps each article's facts for them all."""
         self.stories: Stories | None = None
         """Which articles of the library tell the same story, once found (``None`` until then)."""
+        self.changed_since_opened: frozenset[Path] = frozenset()
+        """Files of articles opened before (resolved) whose newest version is newer than the one last opened."""
 
     def update(self, library: Library, unread: list[Path], reading: bool = False) -> None:
         """More of the folder was read, or a fetch added to it: the comparer and the facts it keeps stay."""

@@ -115,3 +115,17 @@ COVERAGE_LEGEND: tuple[Mark, ...] = (
     *COVERAGE_MARKS.values(),
     Mark("3/5", "", f"the who column: how many of the sources report the fact; {CONFLICT_MARK} before it when one says otherwise"),
 )
+
+# -- the library -------------------------------------------------------------
+
+#: The mark before a row of the library; an article shows the first of these that holds.
+LIBRARY_MARKS: dict[str, Mark] = {
+    "marked": Mark("●", "bold", "marked with space: c compares the marked articles"),
+    "changed-since-opened": Mark("↻", "bold cyan", "changed since you last opened it (read, compared or its versions listed), shown in place of + or Δ"),
+    "new": Mark("+", "bold green", "fetched new by the last reader update"),
+    "changed": Mark("Δ", "bold yellow", "changed by the last reader update: V lists its versions"),
+    "unreadable": Mark("!", "bold red", "a file that cannot be read: Enter says why"),
+}
+
+#: The marks of the library's rows.
+LIBRARY_LEGEND: tuple[Mark, ...] = tuple(LIBRARY_MARKS.values())

@@ -79,6 +79,16 @@ def versions(article: Path) -> list[Version]:
     return found
 
 
+def newest_number(article: Path) -> int:
+    """The number the article itself has among its versions, found without reading a file: one past the last kept, 1 when none is.
+
+    Raises:
+        OSError: Its versions folder cannot be listed (other than missing).
+    """
+    kept = _kept(versions_folder(article))
+    return kept[-1][0] + 1 if kept else 1
+
+
 def body(text: str) -> str:
     """A saved article's text without its front matter."""
     if text.startswith("---\n"):

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from reader.core import Article
 from reader.tui.browser import open_web_address
-from reader.tui.messages import CompareWith, OpenComparison
+from reader.tui.messages import ArticlesOpened, CompareWith, OpenComparison
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
 from reader.view.printable import one_line
@@ -103,6 +103,7 @@ class ArticleScreen(Screen[None]):
         self.query_one("#search-status", Static).display = False
         self.view.focus()
         self._find_facts()
+        self.post_message(ArticlesOpened(self.article))
 
     @work(thread=True, exclusive=True, group="facts")
     def _find_facts(self) -> None:

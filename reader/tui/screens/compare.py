@@ -17,7 +17,7 @@ from reader.core import DEFAULT_CUTOFF, Alignment, Article, Fact, FactComparison
 from reader.core.alignment.rows import CompareRow, Order, RowKind, Summary, build_rows, summarize, swapped
 from reader.tui.exports import export_page
 from reader.tui.flagged import next_flagged
-from reader.tui.messages import Export, PaletteRequest, ShowFacts, Swap
+from reader.tui.messages import ArticlesOpened, Export, PaletteRequest, ShowFacts, Swap
 from reader.tui.screens.compare_keys import COMPARE_KEYS
 from reader.tui.screens.compare_search import CompareSearch
 from reader.tui.screens.compare_sides import SideStepping
@@ -113,6 +113,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         self.hide_search()
         self.view.focus()
         self.realign()
+        self.post_message(ArticlesOpened(self.left, self.right))
 
     @property
     def view(self) -> CompareView:

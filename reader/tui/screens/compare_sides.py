@@ -8,7 +8,7 @@ from textual import on
 from textual.screen import Screen
 
 from reader.core import Article
-from reader.tui.messages import CompareWith
+from reader.tui.messages import ArticlesOpened, CompareWith
 
 if TYPE_CHECKING:
     from reader.tui.session import Session
@@ -53,6 +53,7 @@ class SideStepping(Screen[None]):
             return
         self.right = article
         self.realign()
+        self.post_message(ArticlesOpened(article))
 
     def action_next_right(self) -> None:
         """Show the next article on the right."""
@@ -68,6 +69,7 @@ class SideStepping(Screen[None]):
             return
         self.left = article
         self.realign()
+        self.post_message(ArticlesOpened(article))
 
     def action_next_left(self) -> None:
         """Show the next article on the left."""

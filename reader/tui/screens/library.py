@@ -27,6 +27,7 @@ from reader.tui.screens.library_updates import LibraryUpdates
 from reader.tui.session import Session
 from reader.tui.widgets import ArticlePreview, ArticleTable, KeyBar
 from reader.tui.widgets.article_table import SORT_COLUMNS, STORY_FILTER
+from reader.view.marks import LIBRARY_LEGEND
 from reader.view.printable import printable
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
     | t | The story under the cursor: every fact against every source (the marked ones when two or more are). |
     | v | Group the articles by story, under a heading per story, or list them flat. |
     | = | Only the story under the cursor (the filter `story:` and its label). |
-    | V | The versions of the article under the cursor: when fetched, what changed; Enter compares one with the next. |
+    | V | The versions of the article under the cursor (↻: changed since you last opened it): when fetched, what changed; Enter compares one with the next. |
     | S | Only what the last `reader update` fetched new (+) or changed (Δ); again, everything. |
     | s | Sort by the next column. |
     | r | Reverse the sort. |
@@ -76,6 +77,8 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
     | j / k | Next / previous row (also the arrows). |
     | g, home / G, end | First / last row. |
     """
+
+    LEGEND: ClassVar[tuple[tuple[str, str, str], ...]] = LIBRARY_LEGEND
 
     #: What enter on a row does, for help (the table calls it "Select").
     ENTER_DOES = "Read the article under the cursor; on a story's heading, read its articles one against all"
@@ -113,11 +116,13 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
             news.library_changed.subscribe(self, self.library_changed, immediate=True)
             news.stories_found.subscribe(self, self.stories_changed, immediate=True)
             news.progress.subscribe(self, self.progress_changed, immediate=True)
+            news.opened.subscribe(self, self.opened_changed, immediate=True)
         # What the session learnt while the screen was being made.
         if self.table.library is not self.session.library:
             self.library_changed()
         if self.table.stories is not self.session.stories:
             self.stories_changed()
+        self.opened_changed()
 
     def library_changed(self, _: None = None) -> None:
         """More of the library was read in the background: show it."""
@@ -127,6 +132,10 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
     def stories_changed(self, _: None = None) -> None:
         """The stories of the folder were found: show them."""
         self.table.stories = self.session.stories
+
+    def opened_changed(self, _: None = None) -> None:
+        """Articles were opened, or the record of those opened was read: mark those changed since (↻)."""
+        self.table.changed_since_opened = self.session.changed_since_opened
 
     def progress_changed(self, _: None = None) -> None:
         """The folder's reading or a fetch from the web has moved on: say how far."""

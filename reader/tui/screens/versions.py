@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Static
 from reader.core.models import Article, LoadError
 from reader.core.reading.articles import load_article
 from reader.core.revisions import revision
-from reader.tui.messages import OpenComparison
+from reader.tui.messages import ArticlesOpened, OpenComparison
 from reader.tui.widgets import KeyBar, Table
 from reader.view.printable import one_line
 from reader.web.versions import Version, versions
@@ -59,6 +59,7 @@ class VersionsScreen(Screen[None]):
         table.move_cursor(row=max(len(self.found) - 2, 0))
         table.focus()
         self._describe()
+        self.post_message(ArticlesOpened(self.article))
 
     @work(thread=True, exclusive=True)
     def _describe(self) -> None:

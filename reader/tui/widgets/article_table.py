@@ -17,6 +17,7 @@ from textual.widgets.data_table import RowKey
 from reader.core import Article, LoadError
 from reader.core.reading.articles import Library
 from reader.tui.widgets.table import Table
+from reader.view.marks import LIBRARY_MARKS
 from reader.view.printable import one_line, printable
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class ArticleTable(Table):
     """Ids of the marked articles, oldest first."""
     updated: reactive[tuple[frozenset[Path], frozenset[Path]]] = reactive((frozenset(), frozenset()), init=False)
     """The files the last ``reader update`` made and changed (resolved): marked + and Δ."""
+    changed_since_opened: reactive[frozenset[Path]] = reactive(frozenset(), init=False)
+    """The files of articles opened before whose newest version is newer than the one last opened (resolved): marked ↻."""
     since: reactive[bool] = reactive(False, init=False)
     """Whether only what the last update made or changed is listed."""
 
@@ -150,6 +153,9 @@ class ArticleTable(Table):
         self.fill()
 
     def watch_since(self) -> None:
+        self.fill()
+
+    def watch_changed_since_opened(self) -> None:
         self.fill()
 
     def update_mark(self, article: Article) -> str:
@@ -335,11 +341,13 @@ class ArticleTable(Table):
 
     def _add_article(self, columns: tuple[str, ...], article: Article) -> None:
         """One article's row."""
-        updated = self.update_mark(article)
         if article.id in self.marks:
-            mark = Text("●", "bold")
+            kind = "marked"
+        elif self.changed_since_opened and resolved(article.path) in self.changed_since_opened:
+            kind = "changed-since-opened"
         else:
-            mark = Text("+", "bold green") if updated == "new" else Text("Δ", "bold yellow") if updated == "changed" else Text(" ")
+            kind = self.update_mark(article)
+        mark = Text(LIBRARY_MARKS[kind].symbol, LIBRARY_MARKS[kind].style) if kind else Text(" ")
         story = self.story_of(article)
         cells = {
             "source": Text(one_line(article.source), overflow="ellipsis", no_wrap=True) if article.source else Text("unknown", "dim italic"),
@@ -360,7 +368,8 @@ class ArticleTable(Table):
             "date": Text("—", "dim"),
             "file": Text(printable(error.path.name), "dim", overflow="ellipsis", no_wrap=True),
         }
-        self._add([Text("!", "bold red"), *(cells.get(c, Text("")) for c in columns)], f"error:{number}", error)
+        unreadable = LIBRARY_MARKS["unreadable"]
+        self._add([Text(unreadable.symbol, unreadable.style), *(cells.get(c, Text("")) for c in columns)], f"error:{number}", error)
 
 
 @lru_cache(maxsize=2**16)
