@@ -20,8 +20,17 @@ class SentenceWords:
     def __init__(self, alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> None:
         from reader.core.text.terms import content_terms
 
-        self.a = [frozenset(content_terms(s.text)) for s in alignment.a.sentences]
-        self.b = [frozenset(content_terms(s.text)) for s in alignment.b.sentences]
+        # Each text read once: two versions of one report share most of their sentences.
+        read: dict[str, frozenset[str]] = {}
+
+        def words_of(text: str) -> frozenset[str]:
+            found = read.get(text)
+            if found is None:
+                found = read[text] = frozenset(content_terms(text))
+            return found
+
+        self.a = [words_of(s.text) for s in alignment.a.sentences]
+        self.b = [words_of(s.text) for s in alignment.b.sentences]
         counts: dict[str, int] = defaultdict(int)
         for terms in self.a + self.b:
             for term in terms:
