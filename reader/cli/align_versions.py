@@ -52,8 +52,7 @@ def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, 
         The older version's file, the newer's and the line naming the two,
         or why there is no such pair.
     """
-    from reader.web.since import pick
-    from reader.web.versions import versions
+    from reader.web.versions import pick, versions
 
     if not path.is_file():
         return "no such file"

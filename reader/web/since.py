@@ -18,7 +18,7 @@ from reader.core.models import Article, LoadError
 from reader.core.reading.articles import load_article
 from reader.core.revisions import Correction, Revision, revision
 from reader.core.stories.grouping import find_stories
-from reader.web.versions import Version, versions
+from reader.web.versions import pick, versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +83,6 @@ def article_change(path: Path, older: int | None = None, newer: int | None = Non
     if isinstance(old, LoadError) or isinstance(new, LoadError):
         return None
     return ArticleChange(new, False, revision(old, new), pair[1].number)
-
-
-def pick(found: Sequence[Version], older: int | None = None, newer: int | None = None) -> tuple[Version, Version] | None:
-    """Two versions by number: ``newer`` (default the newest) and ``older`` (default the one before it)."""
-    by_number = {v.number: v for v in found}
-    if len(found) < 2:
-        return None
-    to = by_number.get(newer) if newer is not None else found[-1]
-    if to is None:
-        return None
-    if older is None:
-        earlier = [v for v in found if v.number < to.number]
-        return (earlier[-1], to) if earlier else None
-    start = by_number.get(older)
-    return (start, to) if start is not None else None
 
 
 def _unique_ids(changes: list[ArticleChange]) -> list[ArticleChange]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,21 @@ class Version:
     fetched: str
     title: str
     current: bool
+
+
+def pick(found: Sequence[Version], older: int | None = None, newer: int | None = None) -> tuple[Version, Version] | None:
+    """Two versions by number: ``newer`` (default the newest) and ``older`` (default the one before it)."""
+    by_number = {v.number: v for v in found}
+    if len(found) < 2:
+        return None
+    to = by_number.get(newer) if newer is not None else found[-1]
+    if to is None:
+        return None
+    if older is None:
+        earlier = [v for v in found if v.number < to.number]
+        return (earlier[-1], to) if earlier else None
+    start = by_number.get(older)
+    return (start, to) if start is not None else None
 
 
 def versions_folder(article: Path) -> Path:
