@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from reader.core.reading.stamps import is_stamp, stamp_date
@@ -72,6 +73,7 @@ _ROLES = re.compile(
 )
 
 
+@lru_cache(maxsize=2**14)  # two versions of one article hold the same lines
 def read_line(line: str, first: bool = False) -> Metadata | None:
     """What a whole line says of the article, if it is a metadata line.
 

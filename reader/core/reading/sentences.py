@@ -12,6 +12,7 @@ are glued to, and fold stray punctuation into a neighbour.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Two or more all-capital words at the start of a sentence, followed by a
 #: capitalised word in lower case: an inline section heading.
@@ -42,14 +43,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         space, never empty and never only punctuation.
     """
     end = len(text) if end is None else end
-    paragraph = text[start:end]
+    return [(start + s, start + e) for s, e in _paragraph_spans(text[start:end])]
+
+
+@lru_cache(maxsize=2**14)  # two versions of one article hold the same paragraphs
+def _paragraph_spans(paragraph: str) -> tuple[Span, ...]:
+    """The sentence spans of one paragraph, as offsets into it."""
     if not paragraph.strip():
-        return []
+        return ()
     spans: list[Span] = []
     for piece_start, piece_end in _raw_spans(paragraph):
         spans.extend(_split_inline_heading(paragraph, piece_start, piece_end))
-    spans = _fold_punctuation(paragraph, _glue_fragments(paragraph, spans))
-    return [(start + s, start + e) for s, e in spans]
+    return tuple(_fold_punctuation(paragraph, _glue_fragments(paragraph, spans)))
 
 
 def looks_like_heading(line: str) -> bool:

@@ -15,6 +15,7 @@ so neither the aligner nor the fact finder reads them as sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["is_stamp", "stamp_date", "stamp_prefix"]
 
@@ -43,6 +44,7 @@ _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|·•–—]\s")
 
 
+@lru_cache(maxsize=2**14)  # two versions of one article hold the same lines
 def is_stamp(line: str) -> bool:
     """Whether a line only says when its page was posted or updated.
 
