@@ -280,4 +280,4 @@ def _changes_compared(alignment: Alignment) -> FactComparison:
         return unchecked(alignment, found_a)
     if isinstance(found_b, str):
         return unchecked(alignment, found_b)
-    return compare_facts(alignment, facts=(found_a, found_b))
+    return compare_facts(alignment, facts=(found_a, found_b), sentences=(changed_a, changed_b))

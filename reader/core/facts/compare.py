@@ -10,7 +10,7 @@ What is left is ``only_a`` or ``only_b``: stated by one report only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.budget import too_much_for_facts
@@ -84,6 +84,7 @@ def compare_facts(
     alignment: Alignment,
     gazetteer: Gazetteer | None = None,
     facts: tuple[ArticleFacts, ArticleFacts] | None = None,
+    sentences: tuple[Collection[int], Collection[int]] | None = None,
 ) -> FactComparison:
     """Pair and judge the facts of two aligned articles.
 
@@ -94,6 +95,10 @@ def compare_facts(
             but itself).
         facts: Facts already extracted for ``alignment.a`` and ``alignment.b``
             (default: extracted here).
+        sentences: The only sentences of each side ``facts`` were found in,
+            when they were not found in all (two versions of one report:
+            the sentences that changed); how alike two of them are is
+            weighed over these alone.
 
     Returns:
         The comparison; for articles over :data:`MAX_FACT_SENTENCES` (when
@@ -109,7 +114,7 @@ def compare_facts(
     facts_a, facts_b = facts
     plain_a = [f for f in facts_a.facts if f.kind != "quote"]
     plain_b = [f for f in facts_b.facts if f.kind != "quote"]
-    made = Pairing(alignment, facts_a, facts_b).run()
+    made = Pairing(alignment, facts_a, facts_b, sentences).run()
     pairs = [FactPair(kind, verdict, x, y, link) for kind, verdict, x, y, link in made]
     used_a = {id(x) for _, _, x, _, _ in made}
     used_b = {id(y) for _, _, _, y, _ in made}

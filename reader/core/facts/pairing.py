@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts, Fact
 from reader.core.facts.fact_slots import _bucket, _by_unit, _dates_by_sentence, _dates_by_value, _name_key, _name_keys, _slot, _year_written
@@ -59,7 +59,10 @@ WHOLE_SLOT = 64
 class Pairing(PairGates):
     """The rounds of pairing for two reports' facts."""
 
-    def __init__(self, alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> None:
+    def __init__(
+        self, alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts, sentences: tuple[Collection[int], Collection[int]] | None = None
+    ) -> None:
+        """Ready to pair the facts; ``sentences``, when given, are the only sentences of each side the facts were found in."""
         self.alignment = alignment
         self.facts = (facts_a, facts_b)
         self.plain = (
@@ -78,7 +81,7 @@ class Pairing(PairGates):
                 self.scores[(i, j)] = score
                 self.link_of_pair[(i, j)] = index
         self.dates = (_dates_by_sentence(facts_a.facts), _dates_by_sentence(facts_b.facts))
-        self.words = SentenceWords(alignment, facts_a, facts_b)
+        self.words = SentenceWords(alignment, facts_a, facts_b, sentences)
         #: For each sentence of a side, the sentences of the other side it is linked or tied to.
         self.partners: tuple[dict[int, set[int]], dict[int, set[int]]] = (defaultdict(set), defaultdict(set))
         for i, j in self.scores:

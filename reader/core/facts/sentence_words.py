@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Collection
 
 from reader.core.facts.extract import NAME_KINDS, ArticleFacts
 from reader.core.models import Alignment
@@ -17,7 +18,10 @@ class SentenceWords:
     """The weighed words of both reports' sentences, for how alike two sentences are
     where the alignment did not link them."""
 
-    def __init__(self, alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts) -> None:
+    def __init__(
+        self, alignment: Alignment, facts_a: ArticleFacts, facts_b: ArticleFacts, sentences: tuple[Collection[int], Collection[int]] | None = None
+    ) -> None:
+        """Read the words of every sentence, or of ``sentences`` of each side only (the others count as wordless)."""
         from reader.core.text.terms import content_terms
 
         # Each text read once: two versions of one report share most of their sentences.
@@ -29,8 +33,14 @@ class SentenceWords:
                 found = read[text] = frozenset(content_terms(text))
             return found
 
-        self.a = [words_of(s.text) for s in alignment.a.sentences]
-        self.b = [words_of(s.text) for s in alignment.b.sentences]
+        if sentences is None:
+            self.a = [words_of(s.text) for s in alignment.a.sentences]
+            self.b = [words_of(s.text) for s in alignment.b.sentences]
+        else:
+            read_a, read_b = set(sentences[0]), set(sentences[1])
+            wordless: frozenset[str] = frozenset()
+            self.a = [words_of(s.text) if k in read_a else wordless for k, s in enumerate(alignment.a.sentences)]
+            self.b = [words_of(s.text) if k in read_b else wordless for k, s in enumerate(alignment.b.sentences)]
         counts: dict[str, int] = defaultdict(int)
         for terms in self.a + self.b:
             for term in terms:
