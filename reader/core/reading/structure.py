@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.models import Segment, SegmentKind
 from reader.core.reading.metadata import DATE_FIELD, Metadata, read_line, read_prefix
@@ -55,7 +56,13 @@ class _Line:
 
     @property
     def key(self) -> str:
-        return " ".join(_PHOTO_CREDIT.sub("", self.text).split()).lower()
+        return _line_key(self.text)
+
+
+@lru_cache(maxsize=2**14)  # two versions of one article hold the same lines
+def _line_key(text: str) -> str:
+    """What two copies of one line share: its words, photo credits aside, in lower case."""
+    return " ".join(_PHOTO_CREDIT.sub("", text).split()).lower()
 
 
 def analyse(text: str) -> Structure:
