@@ -1,10 +1,12 @@
-"""reader's small unit registry converts exactly as pint's full one does.
+"""reader converts units exactly as pint's full registry does.
 
-``units.py`` builds its registry from ``units.txt``, pint's definitions of the
-units news is read in and of those they are defined through, rather than from
-pint's whole file. Every conversion between two units reader knows, at figures
-of every sign and size, must give the very float the full registry gives, and
-two units that do not measure one thing must be refused by both.
+``unit_factors.py`` writes out pint's factor between every two units of one
+dimension that news is read in; temperatures are converted by a registry
+``units.py`` builds from ``units.txt``, pint's definitions of those units and
+of what they are defined through, rather than from pint's whole file. Every
+conversion between two units reader knows, at figures of every sign and size,
+must give the very float the full registry gives, and two units that do not
+measure one thing must be refused by both.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pint
 import pytest
 
 from reader.core.facts import units
+from reader.core.facts.unit_factors import FACTORS
 from reader.core.facts.units import convert
 
 #: Every unit a figure can be written in (its scale), and "", the scale of a figure with none.
@@ -35,6 +38,19 @@ def _by_full_registry(value: float, unit: str, to: str) -> float | None:
     if source.dimensionality != target.dimensionality:
         return None
     return float(registry.Quantity(value, source).to(target).magnitude)
+
+
+def test_the_written_factors_are_pint_s() -> None:
+    """Every two units of one dimension but temperatures, with pint's factor; when one differs
+    (a new unit, another pint), the message is the table to write in ``unit_factors.py``."""
+    registry = _full()
+    expected = {
+        (unit, to): float(registry.Quantity(1.0, registry.Unit(unit)).to(registry.Unit(to)).magnitude)
+        for unit, to in itertools.permutations(KNOWN, 2)
+        if unit and to and "degree_" not in unit + to and registry.Unit(unit).dimensionality == registry.Unit(to).dimensionality
+    }
+    table = "\n".join(f"    ({unit!r}, {to!r}): {factor!r}," for (unit, to), factor in sorted(expected.items()))
+    assert expected == FACTORS, f"unit_factors.FACTORS should be:\n{table}"
 
 
 def test_the_small_registry_is_the_one_reader_converts_with() -> None:
