@@ -110,7 +110,7 @@ def _typed_by_words(text: str, span: list[tuple[int, int, str]], words: list[str
     if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
         out.append(_name(text, span, "place"))  # "Dock Street", "Kings Highway", "Route 9"
         return True
-    titled = [i for i, w in enumerate(words) if any(part in TITLE_WORDS for part in w.split("-"))]
+    titled = [i for i, w in enumerate(words) if w in TITLE_WORDS or "-" in w and any(part in TITLE_WORDS for part in w.split("-"))]
     if titled and _titled_person(span, words, titled):
         # "Millbrook Police Chief Tom Reyes": the body, then the person.
         k = titled[-1]

@@ -66,6 +66,12 @@ _QUALIFIER = (
     r"less than|about|around|roughly|some|approximately))\s+"
 )
 
+#: Where a qualifier or a figure can start: on a word's first character. The qualifiers and
+#: number words open on ``\b`` and the figures on a look-behind that no word character passes,
+#: so a pattern made of them alone matches nowhere else; said first, it spares a scan trying
+#: every alternative at each space, mark and letter inside a word.
+_WORD_START = r"\b(?=\w)"
+
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
@@ -87,7 +93,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "money",
-        re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
+        re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
     ),
     (
         "money",
@@ -101,7 +107,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
     ),
-    ("percent", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
+    ("percent", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
     # "25 basis points", "0.8 percentage point", "a quarter of a point", "a half-point cut":
     # a change in a rate, in points of it.
     (
@@ -172,10 +178,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
     # "between 3,000 and 4,000 people", "60 to 100 rioters": a range.
     ("number", re.compile(rf"(?:{_QUALIFIER})?between\s+(?P<n>{_NUM})\s+and\s+(?P<m>{_NUM})", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
+    ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
     # "five o'clock": a time.
     ("time", re.compile(rf"(?P<oclock>\b(?:{_NUMBER_WORD})\b|\d{{1,2}})\s+o['’]clock\b", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
+    ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
 )
 
 #: Which sentences can hold a match of each pattern (same order as ``_PATTERNS``):
