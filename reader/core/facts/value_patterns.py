@@ -214,8 +214,11 @@ _CODE_WORDS = frozenset(code.rstrip(".") for code in _CURRENCY_CODES if "$" not 
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
 
-#: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May").
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May"):
+#: one scan of the sentence looks for all twelve.
+_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: The signs of the currencies written before a figure.
+_CURRENCY_SIGN = re.compile("[$€£¥]")
 #: What every range of two figures ("60 to 100", "3,000–4,000") holds: a digit, "to" or a dash, a digit.
 _DIGIT_RANGE = re.compile(r"\d\s*(?:to|–)\s*\d", re.I)
 #: A word every relative date holds: "next week", "last year", "this month", "yesterday".
@@ -256,7 +259,7 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
         present.add("share")
     if digit and (":" in segment or "hours" in words or "hour" in words):
         present.add("duration")
-    if any(sign in segment for sign in "$€£¥"):
+    if _CURRENCY_SIGN.search(segment):
         present.add("currency")
     if not words.isdisjoint(_SMALL_PARTS):
         present.add("vote")
@@ -267,7 +270,7 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
     if "times" in words:
         present.add("times")
     # The patterns of months and weekdays are case sensitive, as written here.
-    if any(month in segment for month in _MONTH_STEMS):
+    if _MONTH_STEM.search(segment):
         present.add("month")
         if digit:
             present.add("month day")

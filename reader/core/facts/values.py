@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.core.text.words import NUMBER_VALUES, ORDINAL_VALUES, SCALES
 
@@ -33,6 +34,7 @@ _BILLIONS = re.compile(r"(?<=\d)bln\b")
 _NUMBER_TOKENS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+")
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits, words or both.
 
