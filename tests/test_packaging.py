@@ -15,6 +15,7 @@ def test_every_package_of_the_tree_is_installed() -> None:
     assert found <= listed, f"not installed by `pip install .`: {sorted(found - listed)}"
     assert "reader.seeds" in listed and config["package-data"]["reader.seeds"] == ["*.txt"]
     assert (ROOT / "reader" / "tui" / "app.tcss").exists() and config["package-data"]["reader.tui"] == ["*.tcss"]
+    assert (ROOT / "reader" / "core" / "facts" / "units.txt").exists() and config["package-data"]["reader.core.facts"] == ["units.txt"]
 
 
 def test_the_distribution_has_a_name_of_its_own_and_version_says_both() -> None:

@@ -47,16 +47,16 @@ MAX_WORDS = 100_000
 
 #: A figure: where digits start a word ("3.5" is two, the digits of "word12" none).
 _DIGITS = re.compile(r"\b\d")
-_WORDS = sorted(
-    {*NUMBER_VALUES, *SCALES, *ORDINAL_VALUES, *MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"} - {"a", "an", "m", "k"},
-    key=len,
-    reverse=True,
-)
-#: Number words, ordinals, months, weekdays and the words of relative dates, matched in lower-cased text.
-_VALUE_WORDS = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\b")
-_DATE_WORDS = sorted({*MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"}, key=len, reverse=True)
-#: What may be a date, in lower-cased text: a month, a weekday, the words of a relative date, a year from 1500 to 2099.
-_DATES = re.compile(r"\b(?:" + "|".join(_DATE_WORDS) + r")\b|\b(?:1[5-9]|20)\d\d\b")
+#: Words that may be a date: a month, a weekday, the words of a relative date.
+_DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS, "today", "tomorrow", "yesterday", "tonight", "next", "last"})
+#: Number words, ordinals, and the words of dates, in lower case. Each is one word (letters only), so a word of
+#: the text is one of them when the whole of it is: a set looks it up, where a pattern of their hundred
+#: alternatives would be tried at every word.
+_VALUE_WORDS = frozenset({*NUMBER_VALUES, *SCALES, *ORDINAL_VALUES, *_DATE_WORDS} - {"a", "an", "m", "k"})
+#: A year from 1500 to 2099, the whole of a word.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+#: A word: the run of word characters between two word boundaries.
+_WORD = re.compile(r"\w+")
 #: A word that starts with a capital (Latin, Greek, Cyrillic), where names are looked for.
 _CAPITAL = re.compile(r"\b[A-Z\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0410-\u042f]")
 _refusals: IdentityCache[str] = IdentityCache(maxsize=256)
@@ -83,10 +83,11 @@ def too_much_for_facts(article: Article) -> str:
         if words > MAX_WORDS:
             reason = f"{name} holds too many words for a fact check (over {MAX_WORDS:,})"
             break
-        lowered = text.lower()
-        held = len(_DIGITS.findall(text)) + len(_VALUE_WORDS.findall(lowered))
+        held = len(_DIGITS.findall(text))
+        for word in _WORD.findall(text.lower()):
+            held += word in _VALUE_WORDS
+            dates += word in _DATE_WORDS or len(word) == 4 and _YEAR.fullmatch(word) is not None
         values += held
-        dates += len(_DATES.findall(lowered))
         crowding += (held + len(_CAPITAL.findall(text))) ** 2
         if values > MAX_VALUES:
             reason = f"{name} holds too many numbers and dates for a fact check (over {MAX_VALUES:,})"

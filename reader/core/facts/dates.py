@@ -49,6 +49,10 @@ class DateValue:
         return text or "?"
 
 
+#: The figures and words of a date, in lower case.
+_DATE_WORDS = re.compile(r"\d+|[a-z]+")
+
+
 def parse_date(text: str) -> DateValue | None:
     """A date phrase in normal form.
 
@@ -59,7 +63,7 @@ def parse_date(text: str) -> DateValue | None:
     Returns:
         The date, or ``None`` when ``text`` is not a date.
     """
-    words = re.findall(r"\d+|[a-z]+", text.lower())
+    words = _DATE_WORDS.findall(text.lower())
     if not words:
         return None
     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text):

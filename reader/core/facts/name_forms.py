@@ -56,6 +56,12 @@ _INSTITUTIONS = frozenset(
 )
 
 
+_POSSESSIVE_END = re.compile(r"'s$|'$")
+#: Spaces and hyphens, read as one space.
+_SPACES = re.compile(r"[\s\-]+")
+_MINISTRY_OF = re.compile(r"^(?:the )?(ministry|department) of (?:the )?(.+)$")
+
+
 @lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """The comparison key of a person, organisation or place name.
@@ -73,13 +79,13 @@ def normalise_name(text: str) -> str:
         A lower-case key.
     """
     name = text.replace("’", "'").strip()
-    name = re.sub(r"'s$|'$", "", name)
-    key = re.sub(r"\.", "", name.lower())
-    key = re.sub(r"[\s\-]+", " ", key).strip()
+    name = _POSSESSIVE_END.sub("", name)
+    key = name.lower().replace(".", "")
+    key = _SPACES.sub(" ", key).strip()
     if key in _ALIASES:
         return _ALIASES[key].lower()
     # "Ministry of Commerce" is the "Commerce Ministry".
-    key = re.sub(r"^(?:the )?(ministry|department) of (?:the )?(.+)$", r"\2 \1", key)
+    key = _MINISTRY_OF.sub(r"\2 \1", key)
     words = key.split()
     # "Treasury" and "Commerce" are titles before a person's name but part
     # of an institution's: "Commerce Ministry" is not just "Ministry".
@@ -99,4 +105,4 @@ def normalise_name(text: str) -> str:
 @lru_cache(maxsize=65536)
 def canonical_place(text: str) -> str | None:
     """The display name of a known alias ("US" → "United States"), else ``None``."""
-    return _ALIASES.get(re.sub(r"[\s\-]+", " ", text.lower().replace(".", "")).strip())
+    return _ALIASES.get(_SPACES.sub(" ", text.lower().replace(".", "")).strip())

@@ -39,6 +39,17 @@ from reader.core.facts.name_words import (
 from reader.core.models import FactKind
 from reader.core.text.words import MONTHS, STOPWORDS, WEEKDAYS
 
+#: A word with a capital inside (TikTok, ByteDance), or a digit (G7): an organisation.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_DIGIT = re.compile(r"\d")
+#: A word of a person's name, or an initial: "Linda", "O'Brien", "B".
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z’'-]+)+|[A-Z]")
+#: "Millbrook-based", "Millbrook born".
+_BASED = re.compile(r" ?- ?(?:based|born)\b")
+#: The place a name is in: "Palmer, Alaska".
+_STATE_AFTER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
 
 def _classify(text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer) -> list[Name]:
     out: list[Name] = []
@@ -99,7 +110,7 @@ def _typed_by_words(text: str, span: list[tuple[int, int, str]], words: list[str
     if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
         out.append(_name(text, span, "place"))  # "Dock Street", "Kings Highway", "Route 9"
         return True
-    titled = [i for i, w in enumerate(words) if any(part in TITLE_WORDS for part in w.split("-"))]
+    titled = [i for i, w in enumerate(words) if w in TITLE_WORDS or "-" in w and any(part in TITLE_WORDS for part in w.split("-"))]
     if titled and _titled_person(span, words, titled):
         # "Millbrook Police Chief Tom Reyes": the body, then the person.
         k = titled[-1]
@@ -157,7 +168,7 @@ def _typed_by_context(text: str, span: list[tuple[int, int, str]], initial: bool
             or _PERSON_APPOSED.match(text, span[0][1], span[0][1] + 80)
         ):
             out.append(_person(text, span, gazetteer))
-        elif re.search(r"[a-z][A-Z]", token) or (token.isupper() and len(word) > 1) or re.search(r"\d", token):
+        elif _CAMEL.search(token) or (token.isupper() and len(word) > 1) or _DIGIT.search(token):
             out.append(_name(text, span, "organisation"))  # TikTok, ByteDance, APEC, G7
         elif gazetteer.documents.get(key, 0) >= gazetteer.mentions_needed:
             out.append(_name(text, span, "organisation"))
@@ -208,7 +219,7 @@ def _after_title(span: list[tuple[int, int, str]], titled: list[int]) -> list[tu
 def _person_shaped(span: list[tuple[int, int, str]]) -> bool:
     """One to three capitalised words, with initials: "Linda Park", "Karen B. Olson"."""
     words = [t[2] for t in span if t[2] != "."]
-    return 0 < len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z’'-]+)+|[A-Z]", w) for w in words) and any(len(w) > 1 for w in words)
+    return 0 < len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
 def _is_place_word(word: str, gazetteer: Gazetteer) -> bool:
@@ -224,14 +235,14 @@ def _place_context(text: str, span: list[tuple[int, int, str]], before: str) -> 
     start, end = span[0][0], span[-1][1]
     if text.endswith(_POSSESSIVE, start, end):
         return _PLACE_POSSESSION.match(text, end - 2) is not None
-    if re.match(r" ?- ?(?:based|born)\b", text[end : end + 8]) or _PLACE_NOUN_AFTER.match(text, end):
+    if _BASED.match(text[end : end + 8]) or _PLACE_NOUN_AFTER.match(text, end):
         return True
-    after = re.match(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text[end : end + 40])
+    after = _STATE_AFTER.match(text[end : end + 40])
     if after and normalise_name(after.group(1)) in _PLACE_NAMES:
         return True  # "Palmer, Alaska"
     lead = text[max(0, start - 40) : start]
     if before in _LOCATIVES:
-        prior = re.findall(r"[A-Za-z]+", lead)
+        prior = _LATIN_WORD.findall(lead)
         return not (len(prior) >= 2 and prior[-2].lower() in _NOT_LOCATIVE)
     return _PLACE_OF.search(lead) is not None
 

@@ -47,10 +47,10 @@ def _spans(text: str, tokens: list[tuple[int, int, str]], start: int) -> Iterabl
     """
     k = 0
     while k < len(tokens):
-        ordinal = (
-            _ORDINAL.fullmatch(tokens[k][2]) is not None and k + 1 < len(tokens) and text[tokens[k][1] : tokens[k + 1][0]] == " " and _is_cap(tokens[k + 1][2])
-        )
-        if not ordinal and not _is_cap(tokens[k][2]):
+        token = tokens[k][2]
+        # Most tokens are neither: a capital or a digit opening a token is looked for first.
+        opens = token[0].isupper() and _is_cap(token) or token[0].isdigit() and _ordinal_before_cap(text, tokens, k)
+        if not opens:
             k += 1
             continue
         run, j = _run_at(text, tokens, k)
@@ -59,6 +59,11 @@ def _spans(text: str, tokens: list[tuple[int, int, str]], start: int) -> Iterabl
         before = tokens[k - 1][2].lower() if k else ""
         yield run, initial, before
         k = j
+
+
+def _ordinal_before_cap(text: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether token ``k`` is an ordinal a space before a capitalised word: "5th Avenue"."""
+    return _ORDINAL.fullmatch(tokens[k][2]) is not None and k + 1 < len(tokens) and text[tokens[k][1] : tokens[k + 1][0]] == " " and _is_cap(tokens[k + 1][2])
 
 
 def _run_at(text: str, tokens: list[tuple[int, int, str]], k: int) -> tuple[list[tuple[int, int, str]], int]:
@@ -126,6 +131,9 @@ def _abbreviation(run: list[tuple[int, int, str]]) -> bool:
     return last.lower() in TITLE_WORDS and len(last) <= 4 or len(run) > 1 and len(last) == 1 and last.isupper()
 
 
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=65536)
 def _word(token: str) -> str:
-    return re.sub(r"['’]s$", "", token).lower().replace(".", "")
+    return _POSSESSIVE_S.sub("", token).lower().replace(".", "")

@@ -39,7 +39,11 @@ def name_candidates(article: Article) -> Candidates:
     for segment in article.sentences:
         tokens = []
         for match in _TOKEN.finditer(text, segment.start, segment.end):
-            tokens.extend(_split_hyphens(match.start(), match.group()))
+            token = match.group()
+            if "-" in token:
+                tokens.extend(_split_hyphens(match.start(), token))
+            else:
+                tokens.append((*match.span(), token))
         out.append((segment.kind is SegmentKind.HEADING, tuple(_spans(text, tokens, segment.start))))
     return tuple(out)
 

@@ -135,6 +135,11 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+#: The marks a quote opens and closes on, found by one scan rather than a look at every character.
+_DOUBLE_MARKS = re.compile('[“”"]')
+_SINGLE_MARKS = re.compile("[‘’']")
+
+
 def _marked(text: str, start: int, end: int) -> list[tuple[int, int, int, int, bool]]:
     """(inner start, inner end, opening mark, closing mark, closed) of each quoted run.
 
@@ -165,10 +170,9 @@ def _double_marked(text: str, start: int, end: int) -> list[tuple[int, int, int,
     """
     found = []
     opened: int | None = None
-    for k in range(start, end):
-        char = text[k]
-        if char not in '“”"':
-            continue
+    for mark in _DOUBLE_MARKS.finditer(text, start, end):
+        k = mark.start()
+        char = mark.group()
         before = text[k - 1] if k > start else " "
         after = text[k + 1] if k + 1 < end else " "
         opens = char == "“" or char == '"' and (before.isspace() or before in _OPENS_AFTER) and not after.isspace()
@@ -220,10 +224,9 @@ def _single_marked(text: str, start: int, end: int) -> list[tuple[int, int, int,
     """
     found = []
     opened: int | None = None
-    for k in range(start, end):
-        char = text[k]
-        if char not in "‘’'":
-            continue
+    for mark in _SINGLE_MARKS.finditer(text, start, end):
+        k = mark.start()
+        char = mark.group()
         before = text[k - 1] if k > start else " "
         after = text[k + 1] if k + 1 < end else " "
         closes = opened is not None and char in "’'" and not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE or after in '"”')

@@ -3,16 +3,23 @@
 "fell about 200ft", "a 19 km stretch", "gusts of 145 km/h", "140 mm of
 rain": the words are read here, each to the name pint gives the unit and
 the dimension it measures, so that "12 miles" and "19 km" are one fact on
-one scale. The conversion factors are pint's (a maintained unit library);
-it is imported only when two figures in different units are set side by
-side, since building its registry costs about a third of a second, and
-without the optional libraries it would load for features reader never uses.
+one scale. The conversion factors are pint's (a maintained unit library),
+written out in :mod:`reader.core.facts.unit_factors`. Temperatures, whose
+scales have offsets, are converted by pint itself: it is imported only when
+two temperatures in different scales are set side by side, without the
+optional libraries it would load for features reader never uses, and its
+registry is built from ``units.txt`` beside this module: pint's own
+definitions of these units alone, where its whole file would cost a fifth
+of a second to read.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from reader.core.facts.unit_factors import FACTORS
 
 __all__ = ["UNIT_PATTERN", "convert", "unit_of"]
 
@@ -89,27 +96,16 @@ def convert(value: float, unit: str, to: str) -> float | None:
     """``value`` in ``unit`` expressed in ``to``, or ``None`` when the two do not measure one thing."""
     if unit == to:
         return value
-    factor = _factor(unit, to)
-    if factor is None:
-        return None
-    if isinstance(factor, tuple):  # temperatures: an offset as well as a factor
+    factor = FACTORS.get((unit, to))
+    if factor is not None:
+        return value * factor
+    if unit in _TEMPERATURES and to in _TEMPERATURES:  # an offset as well as a factor
         return _temperature(value, unit, to)
-    return value * factor
+    return None
 
 
-@lru_cache(maxsize=256)
-def _factor(unit: str, to: str) -> float | tuple[()] | None:
-    registry = _registry()
-    try:
-        source = registry.Unit(unit)
-        target = registry.Unit(to)
-    except Exception:  # pint raises its own errors for names it does not know
-        return None
-    if source.dimensionality != target.dimensionality:
-        return None
-    if "degree_" in unit or "degree_" in to:
-        return ()
-    return float(registry.Quantity(1.0, source).to(target).magnitude)
+#: The scales of temperature, converted by pint.
+_TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 
 
 def _temperature(value: float, unit: str, to: str) -> float:
@@ -123,12 +119,16 @@ def _temperature(value: float, unit: str, to: str) -> float:
 _PINT_EXTRAS = ("dask", "scipy", "babel", "uncertainties", "xarray", "pandas")
 
 
+#: pint's definitions of the units above, and of those they are defined through.
+_DEFINITIONS = Path(__file__).with_name("units.txt")
+
+
 @lru_cache(maxsize=1)
 def _registry():  # type: ignore[no-untyped-def]
-    # About 0.4 s of CPU with its registry: only when two units meet. The extras a
-    # process has not imported already are kept out of pint's import (an entry of
-    # None in sys.modules makes their import fail, as if they were not installed),
-    # and are importable again afterwards.
+    # About 0.15 s of CPU for pint's import, 0.02 s for the registry: only when two
+    # temperatures in different scales meet. The extras a process has not imported already are kept out of
+    # pint's import (an entry of None in sys.modules makes their import fail, as if
+    # they were not installed), and are importable again afterwards.
     import sys
 
     kept_out = [name for name in _PINT_EXTRAS if name not in sys.modules]
@@ -140,4 +140,4 @@ def _registry():  # type: ignore[no-untyped-def]
         for name in kept_out:
             if name in sys.modules and sys.modules[name] is None:
                 del sys.modules[name]
-    return pint.UnitRegistry()
+    return pint.UnitRegistry(str(_DEFINITIONS))

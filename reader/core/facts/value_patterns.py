@@ -66,6 +66,12 @@ _QUALIFIER = (
     r"less than|about|around|roughly|some|approximately))\s+"
 )
 
+#: Where a qualifier or a figure can start: on a word's first character. The qualifiers and
+#: number words open on ``\b`` and the figures on a look-behind that no word character passes,
+#: so a pattern made of them alone matches nowhere else; said first, it spares a scan trying
+#: every alternative at each space, mark and letter inside a word.
+_WORD_START = r"\b(?=\w)"
+
 _MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
@@ -87,7 +93,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "money",
-        re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
+        re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
     ),
     (
         "money",
@@ -101,7 +107,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "percent",
         re.compile(rf"(?:between\s+)?(?P<n>{_NUM}){_PCT}?\s*(?:to|and|-|–)\s*(?P<m>{_NUM}){_PCT}", re.I),
     ),
-    ("percent", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
+    ("percent", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}){_PCT}", re.I)),
     # "25 basis points", "0.8 percentage point", "a quarter of a point", "a half-point cut":
     # a change in a rate, in points of it.
     (
@@ -172,10 +178,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"\b(?P<vague>multiple|several|numerous|repeated)(?=\s+times\b)", re.I)),
     # "between 3,000 and 4,000 people", "60 to 100 rioters": a range.
     ("number", re.compile(rf"(?:{_QUALIFIER})?between\s+(?P<n>{_NUM})\s+and\s+(?P<m>{_NUM})", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
+    ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
     # "five o'clock": a time.
     ("time", re.compile(rf"(?P<oclock>\b(?:{_NUMBER_WORD})\b|\d{{1,2}})\s+o['’]clock\b", re.I)),
-    ("number", re.compile(rf"(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
+    ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
 )
 
 #: Which sentences can hold a match of each pattern (same order as ``_PATTERNS``):
@@ -208,8 +214,11 @@ _CODE_WORDS = frozenset(code.rstrip(".") for code in _CURRENCY_CODES if "$" not 
 #: The two letters ``re.I`` takes for "i" that case folding does not make "i".
 _DOTLESS = str.maketrans({"ı": "i", "İ": "i"})
 
-#: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May").
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: What every month's name and abbreviation holds, as the date patterns write them ("Jan.", "January", "May"):
+#: one scan of the sentence looks for all twelve.
+_MONTH_STEM = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: The signs of the currencies written before a figure.
+_CURRENCY_SIGN = re.compile("[$€£¥]")
 #: What every range of two figures ("60 to 100", "3,000–4,000") holds: a digit, "to" or a dash, a digit.
 _DIGIT_RANGE = re.compile(r"\d\s*(?:to|–)\s*\d", re.I)
 #: A word every relative date holds: "next week", "last year", "this month", "yesterday".
@@ -250,7 +259,7 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
         present.add("share")
     if digit and (":" in segment or "hours" in words or "hour" in words):
         present.add("duration")
-    if any(sign in segment for sign in "$€£¥"):
+    if _CURRENCY_SIGN.search(segment):
         present.add("currency")
     if not words.isdisjoint(_SMALL_PARTS):
         present.add("vote")
@@ -261,7 +270,7 @@ def _present(text: str, start: int, end: int) -> frozenset[str]:
     if "times" in words:
         present.add("times")
     # The patterns of months and weekdays are case sensitive, as written here.
-    if any(month in segment for month in _MONTH_STEMS):
+    if _MONTH_STEM.search(segment):
         present.add("month")
         if digit:
             present.add("month day")

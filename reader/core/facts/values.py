@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.core.text.words import NUMBER_VALUES, ORDINAL_VALUES, SCALES
 
@@ -22,6 +23,18 @@ ORDINAL_WORDS = tuple(_ORDINAL_WORDS)
 DIGIT_WORDS = {"single": 1, "double": 2, "triple": 3, "quadruple": 4}
 
 
+#: How tokenised text writes numbers apart: "3, 500", "12 000", "8. 6".
+_SPACED_THOUSANDS = re.compile(r"(?<=\d), (?=\d{3}\b)")
+_GROUPED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
+_SPACED_POINT = re.compile(r"(?<=\d)\. (?=\d)")
+#: Other spellings of the scale letters: "5mn", "2mln", "3bln".
+_MILLIONS = re.compile(r"(?<=\d)(?:mn|mln)\b")
+_BILLIONS = re.compile(r"(?<=\d)bln\b")
+#: The figures and words of a number: "1,000", "2.5", ".5", "million".
+_NUMBER_TOKENS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+")
+
+
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits, words or both.
 
@@ -31,15 +44,15 @@ def parse_number(text: str) -> float | None:
     Returns:
         The number, or ``None`` when ``text`` is not one.
     """
-    text = re.sub(r"(?<=\d), (?=\d{3}\b)", ",", text)  # "3, 500" as tokenised text writes 3,500
-    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)  # "12 000"
-    text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)  # "8. 6" as tokenised text writes 8.6
+    text = _SPACED_THOUSANDS.sub(",", text)  # "3, 500" as tokenised text writes 3,500
+    text = _GROUPED_THOUSANDS.sub("", text)  # "12 000"
+    text = _SPACED_POINT.sub(".", text)  # "8. 6" as tokenised text writes 8.6
     half = re.search(r"\s+and\s+a\s+half\s*$", text, re.I)
     if half:  # "two and a half"
         whole = parse_number(text[: half.start()])
         return whole + 0.5 if whole is not None else None
-    text = re.sub(r"(?<=\d)(?:mn|mln)\b", "m", text)
-    text = re.sub(r"(?<=\d)bln\b", "bn", text)
+    text = _MILLIONS.sub("m", text)
+    text = _BILLIONS.sub("bn", text)
     mixed = re.fullmatch(r"\s*(\d+) (\d)/(\d{1,2})\s*", text) or re.fullmatch(r"\s*()(\d)/(\d{1,2})\s*", text)
     if mixed:  # "2 1/2"
         integer, numerator, denominator = mixed.groups()
@@ -47,7 +60,7 @@ def parse_number(text: str) -> float | None:
     spelled = _spelled(text)
     if spelled is not None:
         return spelled
-    words = re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|[a-z]+", text.lower().replace("-", " "))
+    words = _NUMBER_TOKENS.findall(text.lower().replace("-", " "))
     if not words:
         return None
     total = 0.0
