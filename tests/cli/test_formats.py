@@ -170,7 +170,7 @@ def test_markdown_marks_changes_conflicts_and_gaps(pair: tuple[Path, Path], caps
     out = _align(capsys, str(pair[0]), str(pair[1]), "--format", "markdown", "--only-changes", "--context", "0")
     lines = out.splitlines()
     assert "2 changed (1 ≠) · 1 trivial · 6 same · 1 only left · 1 only right" in out
-    assert "| 84 | The mayor said the vote would take place in the [-spring-]. | The mayor said the vote would take place in the {+summer+}. |" in lines
+    assert "| 74 | The mayor said the vote would take place in the [-spring-]. | The mayor said the vote would take place in the {+summer+}. |" in lines
     (conflict,) = [line for line in lines if re.match(r"\| \d+ ≠ \|", line)]
     assert "[-**3,000**-]" in conflict and "{+**2,000**+}" in conflict
     assert "|  | *… 3 unchanged rows (2 same, 1 trivial)* |  |" in lines

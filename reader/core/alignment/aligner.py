@@ -42,7 +42,7 @@ from itertools import accumulate, chain
 from typing import TYPE_CHECKING
 
 from reader.core.alignment.linking import COVER_TOLERANCE, MAX_SIDE, STRONG_MARGIN, link_pairs
-from reader.core.alignment.near_copies import identical_pairs, section_headings
+from reader.core.alignment.near_copies import identical_pairs, section_headings, stretches
 from reader.core.alignment.scored import CLAUSE_WEIGHT, NEIGHBOUR_WEIGHT, Unit
 from reader.core.alignment.word_diff import joiners, link_diff
 from reader.core.cache import IdentityCache
@@ -229,32 +229,34 @@ def _link(a: Article, b: Article, found: Sequence[tuple[int, int, float]], score
 def _align_near_copies(a: Article, b: Article, cutoff: float, stats: TermStatistics | None, same: Sequence[tuple[int, int]]) -> Alignment:
     """Two near copies aligned: each sentence written alike in both linked at once, the rest as :func:`align` links two reports.
 
-    The sentences that changed are scored among themselves only, their terms
-    weighted over themselves (or over ``stats``): what the two texts share
-    word for word says nothing about how the rest pairs.
+    The sentences that changed are scored stretch by stretch: those standing
+    between the same two sentences written alike (:func:`~reader.core.alignment.near_copies.stretches`),
+    their terms weighted over all that changed (or over ``stats``). A
+    version corrects a sentence where it stands; what it dropped here and
+    added elsewhere are two changes, not one sentence moved.
     """
     links = [Link(a=(i,), b=(j,), score=100.0, diff=(_equal_run(a.text, a.sentences[i], b.text, b.sentences[j]),), pairs=((i, j, 100.0),)) for i, j in same]
     taken_a, taken_b = {i for i, _ in same}, {j for _, j in same}
     headings_a, headings_b = section_headings(a), section_headings(b)
     rest_a, rest_b = _rest(a, taken_a, headings_a), _rest(b, taken_b, headings_b)
-    if rest_a and rest_b:
-        units_a = [_unit(a.sentences[k].text) for k in rest_a]
-        units_b = [_unit(b.sentences[k].text) for k in rest_b]
-        if stats is None:
-            stats = TermStatistics()
-            for unit in (*units_a, *units_b):
-                stats.df.update(unit.terms)
-            stats.count = len(units_a) + len(units_b)
-        terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*units_a, *units_b)))
+    units_a = {k: _unit(a.sentences[k].text) for k in rest_a}
+    units_b = {k: _unit(b.sentences[k].text) for k in rest_b}
+    if stats is None:
+        stats = TermStatistics()
+        for unit in (*units_a.values(), *units_b.values()):
+            stats.df.update(unit.terms)
+        stats.count = len(units_a) + len(units_b)
+    for part_a, part_b in stretches(same, rest_a, rest_b):
+        left, right = [units_a[k] for k in part_a], [units_b[k] for k in part_b]
+        terms = dict.fromkeys(chain.from_iterable(u.terms for u in (*left, *right)))
         idf = {t: stats.idf(t) for t in terms}
         from reader.core.alignment.scoring import score_pairs
 
-        pairs = score_pairs(units_a, units_b, idf, floor=cutoff / 100)
-        opening_a = _opening_of(a, rest_a)
-        opening_b = _opening_of(b, rest_b)
-        _lift_openings(pairs, opening_a, opening_b)
-        for found, score in link_pairs(pairs, cutoff / 100, (units_a, units_b), idf, (opening_a, opening_b)):
-            links.append(_link(a, b, [(rest_a[u], rest_b[v], w) for u, v, w in found], score))
+        pairs = score_pairs(left, right, idf, floor=cutoff / 100)
+        openings = (_opening_of(a, part_a), _opening_of(b, part_b))
+        _lift_openings(pairs, *openings)
+        for found, score in link_pairs(pairs, cutoff / 100, (left, right), idf, openings):
+            links.append(_link(a, b, [(part_a[u], part_b[v], w) for u, v, w in found], score))
     scored_a = [k for k in range(len(a.sentences)) if k not in headings_a]
     scored_b = [k for k in range(len(b.sentences)) if k not in headings_b]
     links.extend(_same_headings(a, b, links, scored_a, scored_b))

@@ -14,11 +14,13 @@ judged (:func:`changed_sentences`, used by :mod:`reader.core.comparer`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 
 from reader.core.models import Alignment, Article, SegmentKind
 
-__all__ = ["NEAR_COPY_SHARE", "changed_sentences", "identical_pairs", "section_headings"]
+__all__ = ["NEAR_COPY_SHARE", "changed_sentences", "identical_pairs", "section_headings", "stretches"]
 
 #: Share of each text's sentences that must have an identical partner, met
 #: once on each side, for two texts to be near copies. Two outlets' reports
@@ -62,6 +64,51 @@ def section_headings(article: Article) -> frozenset[int]:
         if begun and sentence.kind is SegmentKind.HEADING:
             found.add(k)
     return frozenset(found)
+
+
+def stretches(same: Sequence[tuple[int, int]], rest_a: Sequence[int], rest_b: Sequence[int]) -> list[tuple[list[int], list[int]]]:
+    """The sentences left of each side, grouped by the stretch they stand in: between the same two sentences written alike.
+
+    The stretches are cut by the longest run of ``same`` pairs in the order
+    of both texts; pairs out of that order (a paragraph moved whole) cut
+    nothing. Only stretches with sentences on both sides are given.
+
+    Args:
+        same: The pairs written alike, ``(a index, b index)``.
+        rest_a: The other sentences of ``a``, ascending.
+        rest_b: The other sentences of ``b``, ascending.
+    """
+    backbone = _in_order(sorted(same))
+    cuts_a = [i for i, _ in backbone]
+    cuts_b = [j for _, j in backbone]
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for k in rest_a:
+        groups.setdefault(bisect_left(cuts_a, k), ([], []))[0].append(k)
+    for k in rest_b:
+        groups.setdefault(bisect_left(cuts_b, k), ([], []))[1].append(k)
+    return [groups[g] for g in sorted(groups) if groups[g][0] and groups[g][1]]
+
+
+def _in_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by their first index) whose second indices ascend too."""
+    tails: list[int] = []  # the smallest second index ending a run of each length
+    tail_at: list[int] = []  # where in pairs that run ends
+    before = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        length = bisect_left(tails, j)
+        if length == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[length] = j
+            tail_at[length] = k
+        before[k] = tail_at[length - 1] if length else -1
+    run = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
 
 
 def changed_sentences(alignment: Alignment) -> tuple[tuple[int, ...], tuple[int, ...]]:

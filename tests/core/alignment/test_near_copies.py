@@ -88,3 +88,18 @@ def test_an_article_against_itself_links_every_sentence_to_itself() -> None:
         linked = {(link.a, link.b) for link in alignment.links}
         assert all(((k,), (k,)) in linked for k in written_once), path.name
         assert changed_sentences(alignment) == (tuple(sorted(set(range(len(article.sentences))) - set(written_once))),) * 2
+
+
+def test_a_dropped_sentence_is_not_linked_to_a_sentence_changed_elsewhere() -> None:
+    top = "Survivors were taken to the regional hospital in Vessby, where six remain in a serious condition."
+    bottom = "Survivors were later taken to the regional hospital in Vessby, where four remain in a serious condition."
+    middle = [p for p in PARAGRAPHS if not p.startswith("Survivors")]
+    old_paragraphs = [top, *middle, bottom]
+    new_paragraphs = [*middle, bottom.replace("four", "three")]  # the top one dropped, the bottom one corrected
+    old, new = report(old_paragraphs), report(new_paragraphs)
+    alignment = align(old, new)
+    dropped = next(i for i, s in enumerate(old.sentences) if s.text == top)
+    assert dropped in alignment.unmatched_a
+    last_old = next(i for i, s in enumerate(old.sentences) if s.text == bottom)
+    last_new = next(j for j, s in enumerate(new.sentences) if "three remain" in s.text)
+    assert any(link.a == (last_old,) and link.b == (last_new,) for link in alignment.links)
