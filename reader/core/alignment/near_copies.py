@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+from reader.core.alignment.in_order import longest_ascending
 from reader.core.models import Alignment, Article, SegmentKind
 
 __all__ = ["NEAR_COPY_SHARE", "changed_sentences", "identical_pairs", "section_headings", "stretches"]
@@ -78,7 +79,8 @@ def stretches(same: Sequence[tuple[int, int]], rest_a: Sequence[int], rest_b: Se
         rest_a: The other sentences of ``a``, ascending.
         rest_b: The other sentences of ``b``, ascending.
     """
-    backbone = _in_order(sorted(same))
+    ordered = sorted(same)
+    backbone = [ordered[k] for k in longest_ascending([j for _, j in ordered])]
     cuts_a = [i for i, _ in backbone]
     cuts_b = [j for _, j in backbone]
     groups: dict[int, tuple[list[int], list[int]]] = {}
@@ -87,28 +89,6 @@ def stretches(same: Sequence[tuple[int, int]], rest_a: Sequence[int], rest_b: Se
     for k in rest_b:
         groups.setdefault(bisect_left(cuts_b, k), ([], []))[1].append(k)
     return [groups[g] for g in sorted(groups) if groups[g][0] and groups[g][1]]
-
-
-def _in_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of ``pairs`` (sorted by their first index) whose second indices ascend too."""
-    tails: list[int] = []  # the smallest second index ending a run of each length
-    tail_at: list[int] = []  # where in pairs that run ends
-    before = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        length = bisect_left(tails, j)
-        if length == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[length] = j
-            tail_at[length] = k
-        before[k] = tail_at[length - 1] if length else -1
-    run = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        run.append(pairs[k])
-        k = before[k]
-    return run[::-1]
 
 
 def changed_sentences(alignment: Alignment) -> tuple[tuple[int, ...], tuple[int, ...]]:

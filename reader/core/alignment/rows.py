@@ -6,12 +6,12 @@ Plain data shared by the terminal output and the app; no Rich, no Textual.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
+from reader.core.alignment.in_order import longest_ascending
 from reader.core.models import Alignment, Article, DiffOp, DiffTag, Link
 
 Order = Literal["left", "right"]
@@ -133,25 +133,7 @@ def text_kind(a: str, b: str) -> RowKind:
 def moved_links(links: tuple[Link, ...]) -> frozenset[Link]:
     """Links that are out of order: not in the longest run kept in order on both sides."""
     ordered = sorted(links, key=lambda link: link.a[0])
-    keys = [link.b[0] for link in ordered]
-    # Longest increasing subsequence, patience sorting with back pointers.
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(keys)
-    for position, key in enumerate(keys):
-        slot = bisect_left(tails, key)
-        if slot == len(tails):
-            tails.append(key)
-            tail_index.append(position)
-        else:
-            tails[slot] = key
-            tail_index[slot] = position
-        previous[position] = tail_index[slot - 1] if slot else -1
-    kept: set[int] = set()
-    position = tail_index[-1] if tail_index else -1
-    while position >= 0:
-        kept.add(position)
-        position = previous[position]
+    kept = set(longest_ascending([link.b[0] for link in ordered]))
     return frozenset(link for position, link in enumerate(ordered) if position not in kept)
 
 
