@@ -151,11 +151,11 @@ class Comparer:
 
     # -- alignment ------------------------------------------------------------
 
-    def align(self, a: Article, b: Article, cutoff: float | None = None) -> Alignment:
-        """The alignment of ``a`` and ``b`` at ``cutoff`` (default: the comparer's)."""
+    def align(self, a: Article, b: Article, cutoff: float | None = None, word_diffs: bool = True) -> Alignment:
+        """The alignment of ``a`` and ``b`` at ``cutoff`` (default: the comparer's), with or without its word diffs."""
         cutoff = self.cutoff if cutoff is None else cutoff
         elsewhere = self.align_elsewhere(a, b, cutoff)
-        return elsewhere.result() if elsewhere is not None else align(a, b, cutoff)
+        return elsewhere.result() if elsewhere is not None else align(a, b, cutoff, word_diffs=word_diffs)
 
     def align_elsewhere(self, a: Article, b: Article, cutoff: float | None = None) -> Future[Alignment] | None:
         """A long pair's alignment, made or being made in the workers; ``None`` for a pair aligned here.
@@ -192,11 +192,15 @@ class Comparer:
             return compare_facts(alignment)  # empty, with the reason
         return compare_facts(alignment, facts=(self.facts(a, b.date), self.facts(b, a.date)))
 
-    def compare(self, a: Article, b: Article, cutoff: float | None = None) -> FactComparison:
-        """Align two articles and compare their facts; a long article's facts are found in the workers meanwhile."""
+    def compare(self, a: Article, b: Article, cutoff: float | None = None, word_diffs: bool = True) -> FactComparison:
+        """Align two articles and compare their facts; a long article's facts are found in the workers meanwhile.
+
+        Without ``word_diffs`` the alignment's links carry no word diff: for
+        a caller that shows the facts only.
+        """
         if not _near_versions(a, b):
             self._prefetch_pairs(a, (b,))
-        return self.comparison(self.align(a, b, cutoff))
+        return self.comparison(self.align(a, b, cutoff, word_diffs))
 
     def against_all(self, base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True) -> OneAgainstAll:
         """``base`` against each of ``others``: their pairwise comparisons laid out as one table.

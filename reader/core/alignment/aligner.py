@@ -138,6 +138,7 @@ def align(
     b: Article,
     cutoff: float = DEFAULT_CUTOFF,
     stats: TermStatistics | None = None,
+    word_diffs: bool = True,
 ) -> Alignment:
     """Link the sentences of ``a`` and ``b`` that say the same thing.
 
@@ -150,18 +151,23 @@ def align(
         b: The right article.
         cutoff: Score from 0 to 100 below which sentences are not linked.
         stats: Term statistics of the library; by default, of ``a`` and ``b``.
+        word_diffs: Whether each link carries the word diff of its
+            sentences. The same links are found without; the facts need
+            none, and a long pair's diffs take a good part of its alignment.
 
     Returns:
         The alignment: links sorted by their first ``a`` index, each with a
-        score and a word diff; no sentence is in two links.
+        score and (unless left out) a word diff; no sentence is in two links.
     """
     # Statistics can grow; their size is part of the key.
     extra = (cutoff, None if stats is None else (stats.count, len(stats.df)))
     cached = _ALIGNMENTS.get((a, b, stats), extra)
+    if cached is None and not word_diffs:
+        cached = _ALIGNMENTS.get((a, b, stats), (*extra, "no word diffs"))
     if cached is not None:
         return cached
-    alignment = _align(a, b, cutoff, stats)
-    _ALIGNMENTS.put((a, b, stats), extra, alignment)
+    alignment = _align(a, b, cutoff, stats, word_diffs)
+    _ALIGNMENTS.put((a, b, stats), extra if word_diffs else (*extra, "no word diffs"), alignment)
     return alignment
 
 
@@ -200,33 +206,37 @@ def _scored(a: Article, b: Article, cutoff: float, stats: TermStatistics | None)
     return prepared_a, prepared_b, pairs, idf
 
 
-def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None) -> Alignment:
+def _align(a: Article, b: Article, cutoff: float, stats: TermStatistics | None, word_diffs: bool = True) -> Alignment:
     same = identical_pairs(a, b)
     if same is not None:
-        return _align_near_copies(a, b, cutoff, stats, same)
+        return _align_near_copies(a, b, cutoff, stats, same, word_diffs)
     prepared_a, prepared_b, pairs, idf = _scored(a, b, cutoff, stats)
     left, right = prepared_a.units, prepared_b.units
     links = []
     found_links = link_pairs(pairs, cutoff / 100, (left, right), idf, (prepared_a.opening, prepared_b.opening))
     for found, score in found_links:
-        links.append(_link(a, b, [(prepared_a.members[u], prepared_b.members[v], w) for u, v, w in found], score))
+        links.append(_link(a, b, [(prepared_a.members[u], prepared_b.members[v], w) for u, v, w in found], score, word_diffs))
     links.extend(_same_headings(a, b, links, prepared_a.members, prepared_b.members))
     links.sort(key=lambda link: link.a[0])
     return Alignment(a, b, tuple(links), cutoff)
 
 
-def _link(a: Article, b: Article, found: Sequence[tuple[int, int, float]], score: float) -> Link:
-    """A link of the pairs ``(a sentence, b sentence, score from 0 to 1)``, with its word diff read pair by pair."""
+def _link(a: Article, b: Article, found: Sequence[tuple[int, int, float]], score: float, word_diff: bool = True) -> Link:
+    """A link of the pairs ``(a sentence, b sentence, score from 0 to 1)``, with its word diff read pair by pair (unless left out)."""
     scored = sorted((i, j, round(100 * w, 1)) for i, j, w in found)
     ia = sorted({i for i, _, _ in scored})
     ib = sorted({j for _, j, _ in scored})
     place_a, place_b = {i: k for k, i in enumerate(ia)}, {j: k for k, j in enumerate(ib)}
+    if not word_diff:
+        return Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), pairs=tuple(scored))
     within = [(place_a[i], place_b[j], w) for i, j, w in scored]
     diff = link_diff(a.text, [a.sentences[i] for i in ia], b.text, [b.sentences[j] for j in ib], within, joiners(ia), joiners(ib))
     return Link(a=tuple(ia), b=tuple(ib), score=round(100 * score, 1), diff=diff, pairs=tuple(scored))
 
 
-def _align_near_copies(a: Article, b: Article, cutoff: float, stats: TermStatistics | None, same: Sequence[tuple[int, int]]) -> Alignment:
+def _align_near_copies(
+    a: Article, b: Article, cutoff: float, stats: TermStatistics | None, same: Sequence[tuple[int, int]], word_diffs: bool = True
+) -> Alignment:
     """Two near copies aligned: each sentence written alike in both linked at once, the rest as :func:`align` links two reports.
 
     The sentences that changed are scored stretch by stretch: those standing
@@ -256,7 +266,7 @@ def _align_near_copies(a: Article, b: Article, cutoff: float, stats: TermStatist
         openings = (_opening_of(a, part_a), _opening_of(b, part_b))
         _lift_openings(pairs, *openings)
         for found, score in link_pairs(pairs, cutoff / 100, (left, right), idf, openings):
-            links.append(_link(a, b, [(part_a[u], part_b[v], w) for u, v, w in found], score))
+            links.append(_link(a, b, [(part_a[u], part_b[v], w) for u, v, w in found], score, word_diffs))
     scored_a = [k for k in range(len(a.sentences)) if k not in headings_a]
     scored_b = [k for k in range(len(b.sentences)) if k not in headings_b]
     links.extend(_same_headings(a, b, links, scored_a, scored_b))

@@ -146,3 +146,20 @@ def test_a_short_heading_links_only_to_the_same_heading_in_the_same_place() -> N
 
 def article(text: str) -> Article:
     return article_from_text(Path("story.md"), text)
+
+
+@pytest.mark.parametrize(("left", "right"), [("000", "001"), ("002", "003")])
+def test_without_word_diffs_the_same_links_are_found_and_carry_no_diff(left: str, right: str) -> None:
+    a, b = seed(left), seed(right)
+    bare = align(a, b, word_diffs=False)
+    assert bare.links and all(link.diff == () for link in bare.links)
+    full = align(a, b)
+    assert [(link.a, link.b, link.score, link.pairs) for link in bare.links] == [(link.a, link.b, link.score, link.pairs) for link in full.links]
+    assert all(link.diff for link in full.links)
+    assert align(a, b) is full  # one without diffs never answers for one with
+
+
+def test_an_alignment_with_word_diffs_answers_for_one_without() -> None:
+    a, b = seed("000"), seed("001")
+    full = align(a, b)
+    assert align(a, b, word_diffs=False) is full
