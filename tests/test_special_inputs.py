@@ -115,6 +115,16 @@ def test_a_huge_width_is_clamped_and_columns_zero_still_prints() -> None:
     assert narrow.returncode == 0 and "Bessent" in narrow.stdout
 
 
+@pytest.mark.parametrize("command", ["stories", "facts"])
+def test_columns_zero_prints_every_command_at_a_usable_width(command: str) -> None:
+    """A command without ``--width`` reads ``COLUMNS`` too: set to no usable width, it prints at 80 columns, not at none."""
+    arguments = [str(SEEDS[0].parent)] if command == "stories" else [str(SEEDS[0]), str(SEEDS[1])]
+    result = _reader(command, *arguments, env={**os.environ, "COLUMNS": "0"})
+    assert result.returncode in {0, 1}, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 5 and any("TikTok" in line for line in lines)
+
+
 def test_a_file_name_that_is_not_utf8_prints_safely(tmp_path: Path) -> None:
     name = os.fsdecode(b"bad-\xff.txt")
     (tmp_path / name).write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")

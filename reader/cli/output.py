@@ -76,14 +76,15 @@ def text_console(options: argparse.Namespace) -> Console:
 
     Colour as ``--color`` asks (auto: a terminal's, or as NO_COLOR,
     CLICOLOR_FORCE and FORCE_COLOR say), but none in an ``-o FILE`` unless
-    always; the width ``--width`` asks for, for a command that has it.
+    always; the width ``--width`` asks for, for a command that has it, and
+    80 columns where ``COLUMNS`` is set to no usable width.
     """
     from reader.view.render import output_console
 
     color = {"always": True, "never": False}.get(options.color)
     if color is None and getattr(options, "output", None) is not None:
         color = False  # a file is not a terminal, whatever standard output is
-    width = output_width(options.width) if "width" in options else None
+    width = output_width(getattr(options, "width", None))
     return output_console(width, color)
 
 
