@@ -193,7 +193,7 @@ class OutletsScreen(Screen[None]):
         if table is None or line is None:
             panel.update(Text("Aligning the outlets…", "italic"))
             return
-        panel.update(detail(table, line, self.current_outlet(), self.cutoff, panel.cell_styles()))
+        panel.update(detail(table, line, self.current_outlet(), panel.cell_styles()))
 
     # -- actions ------------------------------------------------------------
 

@@ -43,7 +43,7 @@ def summary(base: Article, others: tuple[Article, ...], table: OneAgainstAll | N
     return Text("\n").join([first, names, counts])
 
 
-def detail(table: OneAgainstAll, line: Line, k: int | None, cutoff: float, styles: CellStyles) -> Text:
+def detail(table: OneAgainstAll, line: Line, k: int | None, styles: CellStyles) -> Text:
     """What the panel says of the row at the cursor, and of the outlet ``k`` whose column it is in (``None``: the base)."""
     text = Text()
     base, others = table.base, table.others
@@ -59,7 +59,7 @@ def detail(table: OneAgainstAll, line: Line, k: int | None, cutoff: float, style
     elif k is None:
         _detail_of_row(text, table, table.rows[line.sentence])
     else:
-        _detail_of_cell(text, table, line.sentence, k, cutoff, styles)
+        _detail_of_cell(text, table, line.sentence, k, styles)
     return text
 
 
@@ -76,7 +76,7 @@ def _detail_of_row(detail: Text, table: OneAgainstAll, row: BaseRow) -> None:
         detail.append(f"{mark or f'{cell.score:.0f}'} {meaning.split(';')[0]}", style or "dim")
 
 
-def _detail_of_cell(detail: Text, table: OneAgainstAll, base: int, k: int, cutoff: float, styles: CellStyles) -> None:
+def _detail_of_cell(detail: Text, table: OneAgainstAll, base: int, k: int, styles: CellStyles) -> None:
     row = table.rows[base]
     link = table.cell_link(base, k)
     name = one_line(table.others[k].label)
