@@ -24,7 +24,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.local_server import serving
 
 LAST_EDITION = 3
 BENCH_ENTRIES = 20
@@ -187,24 +189,10 @@ def _handler(site: ChangingSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet: a client may close the connection mid-answer."""
-
-
 @contextmanager
 def serve() -> Iterator[ChangingSite]:
     """Run the site on 127.0.0.1 on a free port until the block ends."""
     site = ChangingSite()
-    server = _Server(("127.0.0.1", 0), _handler(site))
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="changing-site", daemon=True)
-    thread.start()
-    try:
+    with serving(_handler(site), "changing-site") as base:
+        site.base = base
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)

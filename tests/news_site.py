@@ -14,7 +14,9 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.local_server import serving
 
 #: Lines of the pages' furniture: none may reach a saved article.
 FURNITURE = (
@@ -477,26 +479,14 @@ def _handler(site: NewsSite) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet: a client that stops reading at its size limit or its timeout closes the connection mid-answer."""
-
-
 @contextmanager
 def serve() -> Iterator[NewsSite]:
     """Run the site on 127.0.0.1 on a free port until the block ends."""
     site = NewsSite()
-    server = _Server(("127.0.0.1", 0), _handler(site))
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="news-site", daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        site.stop.set()
-        site.release.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(_handler(site), "news-site") as base:
+        site.base = base
+        try:
+            yield site
+        finally:  # a slow or held answer ends before the server is shut down
+            site.stop.set()
+            site.release.set()
