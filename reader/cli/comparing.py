@@ -43,7 +43,7 @@ def load_and_compare(options: argparse.Namespace, facts_needed: bool = False) ->
 
     When only the facts are wanted (``reader facts``) and they cannot be
     checked, the reason is said before anything is aligned; when they can,
-    the links are found without their word diffs, which nothing shows.
+    the links are found without their word diffs, which nothing then reads.
     """
     from reader.core.comparer import Comparer
     from reader.core.facts.compare import facts_refused
@@ -54,12 +54,14 @@ def load_and_compare(options: argparse.Namespace, facts_needed: bool = False) ->
     if isinstance(articles, int):
         return articles
     a, b = articles
-    refused = facts_needed and (facts_refused(a) or facts_refused(b))
-    if refused:
-        print(f"reader: {printable(refused)}", file=sys.stderr)
-        return EXIT_INPUT
     with Comparer(options.cutoff, Workers()) as comparer:
-        return comparer.compare(a, b, word_diffs=not facts_needed)
+        comparer.start(a, b)  # the workers find the facts while they are counted here
+        refused = facts_needed and (facts_refused(a) or facts_refused(b))
+        if refused:
+            print(f"reader: {printable(refused)}", file=sys.stderr)
+            return EXIT_INPUT
+        # Only the rows' kinds read the word diffs: ``--exit-code`` asks whether any row differs.
+        return comparer.compare(a, b, word_diffs=not facts_needed or options.exit_code)
 
 
 def load_paths(paths: Sequence[Path]) -> list[Article] | int:

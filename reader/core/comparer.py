@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, BinaryIO
 from reader.core.alignment.aligner import DEFAULT_CUTOFF, align
 from reader.core.alignment.near_copies import changed_sentences, identical_pairs
 from reader.core.facts.changed import facts_of_sentences
-from reader.core.facts.compare import FactComparison, compare_facts, facts_refused, too_long_for_facts, unchecked, versions_of_one_report
+from reader.core.facts.compare import (
+    FactComparison,
+    compare_facts,
+    facts_refused,
+    too_long_for_facts,
+    too_many_sentences,
+    unchecked,
+    versions_of_one_report,
+)
 from reader.core.facts.extract import ArticleFacts, extract_facts
 from reader.core.models import Alignment, Article, LoadError
 from reader.core.workers import worth_a_process
@@ -111,8 +119,13 @@ class Comparer:
             self._submit(article, reference)
 
     def _submit(self, article: Article, reference: str | None) -> None:
-        """Start finding an article's facts in the workers, unless they are refused, found or under way."""
-        if self.workers is None or facts_refused(article):
+        """Start finding an article's facts in the workers, unless found or under way, or too many sentences to check.
+
+        Whether what the sentences hold is too much to check is counted in
+        the worker (:func:`~reader.core.workers.Workers.submit`): counting it
+        reads every word, and it would hold the workers' start back.
+        """
+        if self.workers is None or too_many_sentences(article):
             return
         key = facts_key(article, reference)
         with self._lock:
@@ -198,9 +211,13 @@ class Comparer:
         Without ``word_diffs`` the alignment's links carry no word diff: for
         a caller that shows the facts only.
         """
+        self.start(a, b)
+        return self.comparison(self.align(a, b, cutoff, word_diffs))
+
+    def start(self, a: Article, b: Article) -> None:
+        """Start finding the facts of a long pair in the workers, as :meth:`compare` does, before it is asked for."""
         if not _near_versions(a, b):
             self._prefetch_pairs(a, (b,))
-        return self.comparison(self.align(a, b, cutoff, word_diffs))
 
     def against_all(self, base: Article, others: Sequence[Article], cutoff: float | None = None, facts: bool = True) -> OneAgainstAll:
         """``base`` against each of ``others``: their pairwise comparisons laid out as one table.
@@ -247,7 +264,7 @@ class Comparer:
     def _prefetch_pairs(self, base: Article, others: Sequence[Article]) -> None:
         """Start finding the facts of ``base`` against each of ``others`` in the workers, when one of them is long."""
         everyone = (base, *others)
-        if self.workers is None or any(facts_refused(article) for article in everyone):
+        if self.workers is None or any(too_many_sentences(article) for article in everyone):
             return
         if not worth_a_process(*everyone):
             return

@@ -45,7 +45,10 @@ def worth_a_process(*articles: Article) -> bool:
 
 
 def _facts_of(article: Article, reference: str | None) -> tuple[Fact, ...]:
-    return extract_facts(article, reference=reference).facts
+    """The article's facts; none for an article whose facts are not checked (the caller counts that cost here, not before it asks)."""
+    from reader.core.facts.compare import facts_refused
+
+    return () if facts_refused(article) else extract_facts(article, reference=reference).facts
 
 
 #: Stories as plain data, cheap to send between processes: each story's id, label and
@@ -144,7 +147,7 @@ class Workers:
                 pool.submit(os.getpid)
 
     def submit(self, article: Article, reference: str | None = None) -> Future[ArticleFacts]:
-        """Start finding one article's facts; the future gives them tied to ``article`` itself."""
+        """Start finding one article's facts; the future gives them tied to ``article`` itself (none, if they are refused)."""
         from concurrent.futures import Future
 
         found: Future[ArticleFacts] = Future()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import bundled_seeds, load_article, workers
+from reader.core.facts.compare import facts_refused, too_many_sentences
 from reader.core.facts.extract import extract_facts
 from reader.core.models import Article
 from reader.core.workers import Workers, worth_a_process
@@ -30,6 +31,19 @@ def test_facts_from_a_worker_equal_facts_found_here() -> None:
     assert found[0].facts == extract_facts(a, reference=b.date).facts
     assert found[1].facts == extract_facts(b, reference=a.date).facts
     assert len(found[0].facts) > 20
+
+
+def test_a_worker_counts_whether_the_facts_are_refused_and_finds_none_if_they_are(tmp_path: Path) -> None:
+    """The cost of a fact check is counted in the worker, not before it starts: an article too full
+    of figures to check gives no facts from a worker, as here."""
+    table = tmp_path / "table.txt"
+    table.write_text("Results\n\n" + "".join(f"Row {k}: {k * 7} votes, {k * 3} seats and {k}% turnout.\n\n" for k in range(1_500)), encoding="utf-8")
+    article = load_article(table)
+    assert isinstance(article, Article)
+    assert facts_refused(article) and not too_many_sentences(article)
+    with Workers(processes=1) as pool:
+        found = pool.submit(article).result(timeout=60)
+    assert found.article is article and found.facts == ()
 
 
 def test_only_long_articles_are_sent_to_a_process(monkeypatch: pytest.MonkeyPatch) -> None:

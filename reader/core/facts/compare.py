@@ -218,9 +218,14 @@ def too_long_for_facts(alignment: Alignment) -> str:
     return ""
 
 
+def too_many_sentences(article: Article) -> bool:
+    """Whether an article has too many sentences for its facts to be checked: the first of :func:`facts_refused`'s reasons, and the one told at once."""
+    return len(article.sentences) > MAX_FACT_SENTENCES
+
+
 def facts_refused(article: Article) -> str:
     """Why one article's facts are not checked ("" when they are): too many sentences, or too much to read in them."""
-    if len(article.sentences) > MAX_FACT_SENTENCES:
+    if too_many_sentences(article):
         return f"{article.path.name} is too long for a fact check: {len(article.sentences):,} sentences (the limit is {MAX_FACT_SENTENCES:,})"
     return too_much_for_facts(article)
 
