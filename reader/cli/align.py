@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=_output_file,
         metavar="FILE",
-        help="write to FILE (whole, by a rename; never A or B; - is standard output) instead of standard output; text there has no colour unless --color always",
+        help="write to FILE (whole, by a rename; never A or B; - for standard output) instead; text there has no colour unless --color always",
     )
     parser.add_argument("--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B")
     parser.add_argument("--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)")
