@@ -239,6 +239,11 @@ def test_a_file_given_as_the_folder_to_subscribe_into_is_refused_at_once(home: d
     assert reader(home, "subscriptions").stdout == ""
 
 
+def test_versions_of_a_folder_says_it_is_a_folder(home: dict[str, str], tmp_path: Path) -> None:
+    result = reader(home, "versions", str(tmp_path))
+    assert (result.returncode, result.stderr) == (2, f"reader: {tmp_path}: is a folder, not a file\n")
+
+
 def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("max_versions = 2\n", encoding="utf-8")
