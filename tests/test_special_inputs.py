@@ -125,6 +125,22 @@ def test_columns_zero_prints_every_command_at_a_usable_width(command: str) -> No
     assert len(lines) > 5 and any("TikTok" in line for line in lines)
 
 
+@pytest.mark.parametrize("command", ["align", "facts"])
+def test_a_huge_columns_is_clamped_as_a_huge_width_is(command: str) -> None:
+    result = _reader(command, str(SEEDS[0]), str(SEEDS[1]), env={**os.environ, "COLUMNS": "100000"})
+    assert result.returncode in {0, 1}, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 1000
+
+
+def test_a_newline_in_a_file_name_keeps_each_error_on_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "two\nlines.txt"
+    broken.write_bytes(b"\x00binary")
+    for args in (["align", str(broken), str(SEEDS[1])], ["stories", str(broken), str(SEEDS[1])], ["align", "--all", str(tmp_path), "--format", "jsonl"]):
+        result = _reader(*args)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "two\u240alines.txt" in result.stderr, result.stderr
+
+
 def test_a_file_name_that_is_not_utf8_prints_safely(tmp_path: Path) -> None:
     name = os.fsdecode(b"bad-\xff.txt")
     (tmp_path / name).write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")

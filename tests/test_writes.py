@@ -85,6 +85,13 @@ def test_output_to_dev_stdout_goes_to_standard_output() -> None:
     assert not stat.S_ISREG(os.lstat("/dev/stdout").st_mode)
 
 
+def test_output_to_a_dash_goes_to_standard_output_and_makes_no_file(tmp_path: Path) -> None:
+    result = reader("align", A, B, "--format", "json", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('{"a":')
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_to_a_fifo_feeds_the_reader_waiting_on_it(tmp_path: Path) -> None:
     fifo = tmp_path / "comparison.md"
     os.mkfifo(fifo)

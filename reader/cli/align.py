@@ -59,9 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=_output_file,
         metavar="FILE",
-        help="write to FILE (whole, by a rename; never A or B) instead of standard output; text there has no colour unless --color always",
+        help="write to FILE (whole, by a rename; never A or B; - for standard output) instead; text there has no colour unless --color always",
     )
     parser.add_argument("--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B")
     parser.add_argument("--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)")
@@ -69,6 +69,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from reader.cli import align_versions
 
     align_versions.add_arguments(parser)
+
+
+def _output_file(text: str) -> Path | None:
+    """``-o FILE``: ``-`` is standard output, as it is for A and B, never a file called ``-`` (``./-`` names one)."""
+    return None if text == "-" else Path(text)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, fail
+from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, fail, shown_path
 from reader.cli.output import terminal
 
 
@@ -31,12 +31,12 @@ def run(options: argparse.Namespace) -> int:
             print(f"reader: {printable(str(unavailable))}", file=sys.stderr)
             return EXIT_INPUT
     for error in errors:
-        print(f"reader: {printable(str(error.path))}: {error.reason}", file=sys.stderr)
+        print(f"reader: {shown_path(error.path)}: {error.reason}", file=sys.stderr)
     for failure in failures:
         if isinstance(failure, ArticleFailure):
-            print(f"reader: {printable(str(failure.path))}: its facts could not be found: {printable(failure.error)}", file=sys.stderr)
+            print(f"reader: {shown_path(failure.path)}: its facts could not be found: {printable(failure.error)}", file=sys.stderr)
             continue
-        names = f"{printable(str(failure.a))} and {printable(str(failure.b))}"
+        names = f"{shown_path(failure.a)} and {shown_path(failure.b)}"
         print(f"reader: {names}: could not be aligned: {printable(failure.error)}", file=sys.stderr)
     if failures:
         return EXIT_FAILURE

@@ -29,10 +29,10 @@ def fail(path: Path | str, reason: str) -> int:
 
 
 def shown_path(path: Path | str) -> str:
-    """A path as it is shown on one line of stderr."""
+    """A path as it is shown on one line of stderr: made printable, and a newline in a name shown as ␊, not obeyed."""
     from reader.view.printable import printable
 
-    return printable(str(path))
+    return printable(str(path)).replace("\n", "\u240a")
 
 
 def told_apart(options: argparse.Namespace, comparison: FactComparison) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reader.cli.exits import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail, shown_path
-from reader.cli.options import MIN_WIDTH
+from reader.cli.options import MAX_WIDTH, MIN_WIDTH
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -89,12 +89,15 @@ def text_console(options: argparse.Namespace) -> Console:
 
 
 def output_width(asked: int | None) -> int | None:
-    """The width to print at: the one asked for, else the terminal's when it is usable (``COLUMNS=0`` is not)."""
+    """The width to print at: the one asked for, else the terminal's when it is usable (``COLUMNS=0`` is not),
+    and never wider than ``--width`` may ask for (``COLUMNS=100000`` would pad every line to megabytes)."""
     if asked is not None:
         return asked
     columns = os.environ.get("COLUMNS", "")
     if columns and (not columns.isdigit() or int(columns) < MIN_WIDTH):
         return 80
+    if columns and int(columns) > MAX_WIDTH:
+        return MAX_WIDTH
     return None
 
 

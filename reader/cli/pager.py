@@ -11,6 +11,7 @@ it comes. Nothing changes when standard output is not a terminal, and
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -33,6 +34,19 @@ def pager_command(environ: dict[str, str] | os._Environ[str] = os.environ) -> st
     return DEFAULT_PAGER if shutil.which("less") else None
 
 
+def can_run(command: str) -> bool:
+    """Whether the pager's program is there to run; a command the shell must read (a pipe, a variable) is left to the shell."""
+    if any(char in command for char in "|&;<>()$`\\"):
+        return True
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return True
+    while words and words[0].partition("=")[0].isidentifier() and "=" in words[0]:  # LESS=R less: settings before the program
+        words.pop(0)
+    return not words or shutil.which(words[0]) is not None
+
+
 class _PagedOutput:
     """Standard output that becomes a pager's input once it outgrows the screen."""
 
@@ -44,6 +58,7 @@ class _PagedOutput:
         self.lines = 0
         self.pager: subprocess.Popen[str] | None = None
         self.closed_early = False  # the pager was quit before the output ended
+        self.direct = False  # the pager could not be run: the output goes straight to the terminal
 
     # What Rich and print() ask of a file.
     def isatty(self) -> bool:
@@ -57,6 +72,8 @@ class _PagedOutput:
         return str(self.terminal.encoding)
 
     def flush(self) -> None:
+        if self.direct:
+            self.terminal.flush()
         if self.pager is not None and self.pager.stdin is not None and not self.closed_early:
             try:
                 self.pager.stdin.flush()
@@ -66,13 +83,16 @@ class _PagedOutput:
     def write(self, text: str) -> int:
         if self.closed_early:
             return len(text)
-        if self.pager is None:
+        if self.pager is None and not self.direct:
             self.held.append(text)
             self.lines += text.count("\n")
             if self.lines < self.height:
                 return len(text)
             self._start()
             text, self.held = "".join(self.held), []
+        if self.direct:
+            self.terminal.write(text)
+            return len(text)
         assert self.pager is not None and self.pager.stdin is not None
         try:
             self.pager.stdin.write(text)
@@ -81,6 +101,13 @@ class _PagedOutput:
         return len(text)
 
     def _start(self) -> None:
+        if not can_run(self.command):
+            # The shell would say "not found" and the output would be lost: it is shown here instead.
+            from reader.view.printable import printable
+
+            print(f"reader: the pager {printable(self.command)!r} was not found; printing straight to the terminal", file=sys.stderr)
+            self.direct = True
+            return
         environ = dict(os.environ)
         environ.setdefault("LESS", "FRX")
         environ.setdefault("LV", "-c")

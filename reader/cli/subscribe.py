@@ -18,6 +18,8 @@ def run(options: argparse.Namespace) -> int:
     from reader.view.printable import printable
     from reader.web.subscriptions import SubscriptionError, list_file, subscribe
 
+    if options.into is not None and options.into.expanduser().exists() and not options.into.expanduser().is_dir():
+        return fail(options.into, "not a folder")  # as reader fetch --into says, now rather than at every update
     into = str(options.into.expanduser().resolve()) if options.into is not None else ""
     try:
         added = subscribe(options.url, name=options.name, into=into)

@@ -120,7 +120,8 @@ share of each article, in words, in sentences the other also tells.
   must exist. A new FILE gets the mode 0666 less the umask; one that is
   there keeps its mode, and a link to it stays a link. A terminal, a device
   (/dev/null, /dev/stdout) or a FIFO is written into as > writes into it,
-  never replaced; a socket is refused.
+  never replaced; a socket is refused. -o - is standard output (./- is a
+  file named -).
 
 JSON output (--format json):
   {"a": {"path", "title", "source", "sentences": [{"start", "end", "text"}]},

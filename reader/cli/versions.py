@@ -20,8 +20,10 @@ def run(options: argparse.Namespace) -> int:
     from reader.web.versions import versions
 
     path: Path = options.file
+    if path.is_dir():
+        return fail(path, "is a folder, not a file")
     if not path.is_file():
-        return fail(str(path), "no such file")
+        return fail(path, "no such file")
     found = versions(path)
     previous = None
     for version in found:

@@ -24,6 +24,10 @@ def _article_line(article: Article, links: bool) -> Text:
     )
 
 
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
 def print_stories(stories: Stories, console: Console) -> None:
     """Print each story (its label, id and articles), then the unassigned articles; article text made printable.
 
@@ -32,10 +36,10 @@ def print_stories(stories: Stories, console: Console) -> None:
     links = writes_to_a_terminal(console)
     for story in stories.stories:
         count = len(story.articles)
-        console.print(Text.assemble((one_line(story.label), "bold cyan"), f"  {story.id}, {count} articles"), soft_wrap=True)
+        console.print(Text.assemble((one_line(story.label), "bold cyan"), f"  {story.id}, {_articles(count)}"), soft_wrap=True)
         for article in story.articles:
             console.print(_article_line(article, links), soft_wrap=True)
         console.print()
-    console.print(Text.assemble(("Unassigned", "bold"), f"  {len(stories.unassigned)} articles"), soft_wrap=True)
+    console.print(Text.assemble(("Unassigned", "bold"), f"  {_articles(len(stories.unassigned))}"), soft_wrap=True)
     for article in stories.unassigned:
         console.print(_article_line(article, links), soft_wrap=True)

@@ -244,15 +244,24 @@ def write_opml(subscriptions: Iterable[Subscription], now: datetime | None = Non
         for depth, part in enumerate(item.category.split("/") if item.category else []):
             key = "/".join(item.category.split("/")[: depth + 1])
             if key not in folders:
-                folders[key] = etree.SubElement(parent, "outline", text=part, title=part)
+                folders[key] = etree.SubElement(parent, "outline", text=_xml_safe(part), title=_xml_safe(part))
             parent = folders[key]
-        title = item.title or item.name
-        attributes = {"type": "rss", "text": title, "title": title, "xmlUrl": item.url}
+        title = _xml_safe(item.title or item.name)
+        attributes = {"type": "rss", "text": title, "title": title, "xmlUrl": _xml_safe(item.url)}
         if item.site:
-            attributes["htmlUrl"] = item.site
+            attributes["htmlUrl"] = _xml_safe(item.site)
         etree.SubElement(parent, "outline", attributes)
     text: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return text.decode("utf-8")
+
+
+#: What XML 1.0 cannot hold, even escaped: most C0 controls (ESC, BEL), lone surrogates and the two non-characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` with what XML cannot hold shown as U+FFFD: a name typed with a control character in it is still exported."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _free_name(wanted: str, taken: set[str]) -> str:

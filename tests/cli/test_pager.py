@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli.pager import DEFAULT_PAGER, pager_command
+from reader.cli.pager import DEFAULT_PAGER, can_run, pager_command
 from tests.cli.test_cli import SEEDS
 
 SHORT = "The council met on Tuesday. It voted for the bridge.\n"
@@ -53,6 +53,26 @@ def test_tall_output_on_a_terminal_goes_to_the_pager(tmp_path: Path) -> None:
     paged = record.read_text(encoding="utf-8")
     assert "Bessent" in paged and paged.count("\n") > 20
     assert "Bessent" not in shown  # the pager had all of it, the terminal none
+
+
+def test_a_pager_that_is_not_there_loses_no_output() -> None:
+    shown = _on_a_terminal(["align", str(SEEDS[1]), str(SEEDS[2])], {"PAGER": "no-such-pager -R"})
+    assert "Bessent" in shown and shown.count("\n") > 20
+
+
+@pytest.mark.parametrize(
+    ("command", "runs"),
+    [
+        ("less -R", True),
+        ("LESS=R less", True),
+        ("no-such-pager", False),
+        ("LESS=R no-such-pager -R", False),
+        ("/no/such/pager", False),
+        ("less | no-such-pager", True),  # the shell's to read
+    ],
+)
+def test_whether_a_pager_can_run_is_told_before_it_is_given_the_output(command: str, runs: bool) -> None:
+    assert can_run(command) is runs
 
 
 def test_reader_pager_wins_over_pager(tmp_path: Path) -> None:

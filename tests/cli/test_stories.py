@@ -52,6 +52,13 @@ def test_text_lists_each_story_then_the_unassigned() -> None:
     assert blocks[-1].startswith("Unassigned") and "sports_match.txt" in blocks[-1]
 
 
+def test_one_unassigned_article_is_counted_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "alone.txt").write_text((STORIES / "museum_radio.txt").read_text())
+    result = run(str(tmp_path), env={"NO_COLOR": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Unassigned  1 article\n")
+
+
 def test_text_into_a_pipe_or_with_no_color_has_no_escapes() -> None:
     for env in ({}, {"NO_COLOR": "1"}):
         result = run(str(STORIES), env=env)

@@ -231,6 +231,19 @@ def test_a_folder_that_cannot_be_made_costs_only_its_own_subscription(site: Chan
     assert blocked.read_text(encoding="utf-8") == "not a folder\n"
 
 
+def test_a_file_given_as_the_folder_to_subscribe_into_is_refused_at_once(home: dict[str, str], tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder\n", encoding="utf-8")
+    refused = reader(home, "subscribe", "https://example.org/feed.xml", "--into", str(blocked))
+    assert (refused.returncode, refused.stderr) == (2, f"reader: {blocked}: not a folder\n")
+    assert reader(home, "subscriptions").stdout == ""
+
+
+def test_versions_of_a_folder_says_it_is_a_folder(home: dict[str, str], tmp_path: Path) -> None:
+    result = reader(home, "versions", str(tmp_path))
+    assert (result.returncode, result.stderr) == (2, f"reader: {tmp_path}: is a folder, not a file\n")
+
+
 def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("max_versions = 2\n", encoding="utf-8")

@@ -75,6 +75,13 @@ def test_subscribe_lists_and_unsubscribes_by_name_or_address(tmp_path: Path) -> 
     assert load(path).items == ()
 
 
+def test_a_name_with_a_control_character_is_still_exported(tmp_path: Path) -> None:
+    path = tmp_path / "subscriptions.json"
+    subscribe("https://example.org/feed.xml", name="\x1b[31mred\x1b[0m news", path=path)
+    exported = write_opml(load(path).items)
+    assert [(item.url, item.title) for item in read_opml(exported.encode())] == [("https://example.org/feed.xml", "\ufffd[31mred\ufffd[0m news")]
+
+
 def test_a_list_reader_did_not_write_is_never_replaced(tmp_path: Path) -> None:
     path = tmp_path / "subscriptions.json"
     path.write_text("my notes\n", encoding="utf-8")

@@ -80,11 +80,11 @@ def find_article_files(paths: list[Path] | None = None) -> tuple[list[Path], lis
         paths: Files and folders; ``None`` or empty means the bundled seeds.
 
     Returns:
-        The files in path order (folders sorted by name), and an error for
-        each path that does not exist or cannot be listed.
+        The files in path order (folders sorted by name), each once, and an
+        error for each path that does not exist or cannot be listed.
     """
     errors: list[LoadError] = []
-    files = _files(list(paths) if paths else [bundled_seeds()], errors)
+    files = _distinct(_files(list(paths) if paths else [bundled_seeds()], errors))
     return files, errors
 
 
@@ -294,6 +294,27 @@ def _walk(root: Path, errors: list[LoadError], most: int) -> list[Path]:
                     break
         stack.extend(reversed(folders))  # the first folder is walked next, as os.walk would
     return found
+
+
+def _distinct(files: list[Path]) -> list[Path]:
+    """The files, each once, where it is first named.
+
+    A file named twice (``a.txt ./a.txt``, a folder and a file in it, a
+    link or a hard link beside its target) is one article: read twice, it
+    would be a story of one article told by itself.
+    """
+    seen: set[tuple[int, int]] = set()
+    kept: list[Path] = []
+    for file in files:
+        try:
+            status = os.stat(file)
+        except OSError:
+            kept.append(file)  # reading it says what is wrong
+            continue
+        if (status.st_dev, status.st_ino) not in seen:
+            seen.add((status.st_dev, status.st_ino))
+            kept.append(file)
+    return kept
 
 
 def _inside(path: str, top: str) -> bool:

@@ -168,3 +168,13 @@ def test_a_file_of_more_words_than_the_limit_is_refused_with_the_reason(tmp_path
     assert isinstance(loaded, LoadError) and loaded.reason == f"too many words for an article (over {articles.MAX_WORDS:,})"
     path.write_text("go " * articles.MAX_WORDS, encoding="utf-8")
     assert isinstance(load_article(path), Article)
+
+
+def test_a_file_named_twice_is_one_article(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("The council approved the bridge on Tuesday. It will open in 2027.")
+    (tmp_path / "alias.txt").symlink_to(story)
+    (tmp_path / "other.txt").write_text("A different report on a different day.")
+    library = load_library([story, tmp_path / "." / "story.txt", tmp_path])
+    assert [a.path for a in library.articles] == [story, tmp_path / "other.txt"]
+    assert not library.errors
