@@ -212,32 +212,39 @@ def write_output(path: Path, text: str) -> None:
         file.write(text)
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str, copy_of: os.stat_result | None = None) -> None:
     """Make a new file, whole, that replaces nothing: if anything has that name, even a broken link, it stays.
 
     The text is written to a temporary file that is then linked under the
     name, which fails if the name is taken, in one step. On a file system
     without hard links the file is made with ``O_EXCL`` and written in place.
 
+    Args:
+        path: The file to make.
+        text: Its text.
+        copy_of: The file whose text this is a copy of, if any: the copy is
+            never more open than it (a private article's old text stays private).
+
     Raises:
         FileExistsError: Something has that name already.
         OSError: The file could not be written.
     """
-    temporary = _write_temporary(path, text, None)
+    limit = 0o777 if copy_of is None else stat.S_IMODE(copy_of.st_mode)
+    temporary = _write_temporary(path, text, None, limit)
     try:
         try:
             os.link(temporary, path, follow_symlinks=False)
         except OSError as error:  # FileExistsError among them, raised on
             if error.errno not in {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}:
                 raise
-            _write_exclusively(path, text)
+            _write_exclusively(path, text, limit)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def _write_exclusively(path: Path, text: str) -> None:
+def _write_exclusively(path: Path, text: str, limit: int = 0o777) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(path, flags, 0o666)  # the umask applies, as for any new file
+    descriptor = os.open(path, flags, 0o666 & limit)  # the umask applies, as for any new file
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -248,8 +255,9 @@ def _write_exclusively(path: Path, text: str) -> None:
         raise
 
 
-def _write_temporary(target: Path, text: str, replaced: os.stat_result | None) -> Path:
-    """A hidden temporary file beside ``target`` holding ``text``, with the mode (and owner) the target is to have."""
+def _write_temporary(target: Path, text: str, replaced: os.stat_result | None, limit: int = 0o777) -> Path:
+    """A hidden temporary file beside ``target`` holding ``text``, with the mode (and owner) the target is to have:
+    the replaced file's, or a new file's under the umask and no more than ``limit``."""
     folder = target.parent
     # The temporary name holds as much of the target's as fits the limit.
     prefix = "." + cut_to_bytes(target.name, name_max(folder) - TEMPORARY_EXTRA) + "."
@@ -260,7 +268,7 @@ def _write_temporary(target: Path, text: str, replaced: os.stat_result | None) -
             file.write(text)
             file.flush()
             if replaced is None:
-                os.fchmod(file.fileno(), new_file_mode())  # mkstemp makes 0600
+                os.fchmod(file.fileno(), new_file_mode() & limit)  # mkstemp makes 0600
             else:
                 with contextlib.suppress(PermissionError):  # only root may give a file to another owner
                     if (replaced.st_uid, replaced.st_gid) != (os.getuid(), os.getgid()):

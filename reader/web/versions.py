@@ -161,12 +161,16 @@ def keep(article: Path, old: str, max_versions: int = DEFAULT_MAX_VERSIONS) -> P
             continue
         if kind != "folder":
             raise NotRegularFile(step, kind or "file")
+    try:
+        status: os.stat_result | None = os.stat(article)
+    except FileNotFoundError:
+        status = None
     number = kept[-1][0] + 1 if kept else 1
     stamp = re.sub(r"[^0-9T]", "", front_matter(old).get("fetched", ""))[:13]
     while True:
         path = folder / (f"{number:04d}-{stamp}Z.md" if stamp else f"{number:04d}.md")
         try:
-            write_new(path, old)
+            write_new(path, old, copy_of=status)  # no more open than the article: a private one stays private
             break
         except FileExistsError:
             number += 1  # a file of that number made by hand: never replaced

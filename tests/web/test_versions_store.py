@@ -113,6 +113,20 @@ def test_versions_are_made_with_the_umask(tmp_path: Path) -> None:
     assert kept.stat().st_mode & 0o777 == 0o640
 
 
+def test_the_old_text_of_a_private_article_stays_private(tmp_path: Path) -> None:
+    """An article the user made private keeps its old text no more open than itself, whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        folder = Folder(tmp_path)
+        path = save(folder, 11, 0)
+        path.chmod(0o600)
+        save(folder, 13, 5)
+    finally:
+        os.umask(old)
+    kept = versions(path)[0].path
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+
 @pytest.mark.parametrize("max_versions", [1, 2])
 def test_a_small_max_versions_keeps_that_many_in_all(tmp_path: Path, max_versions: int) -> None:
     folder = Folder(tmp_path, max_versions=max_versions)
