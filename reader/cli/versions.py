@@ -24,6 +24,9 @@ def run(options: argparse.Namespace) -> int:
         return fail(path, "is a folder, not a file")
     if not path.is_file():
         return fail(path, "no such file")
+    current = load_article(path)
+    if isinstance(current, LoadError):
+        return fail(path, current.reason)  # an old version that cannot be read is listed; the article itself must be
     found = versions(path)
     previous = None
     for version in found:

@@ -244,6 +244,14 @@ def test_versions_of_a_folder_says_it_is_a_folder(home: dict[str, str], tmp_path
     assert (result.returncode, result.stderr) == (2, f"reader: {tmp_path}: is a folder, not a file\n")
 
 
+def test_versions_of_a_file_that_is_no_article_says_why_and_fails(home: dict[str, str], tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = reader(home, "versions", str(binary))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"reader: {binary}: binary file")
+
+
 def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("max_versions = 2\n", encoding="utf-8")
