@@ -53,6 +53,16 @@ async def test_preview_follows_the_cursor(story: list[Path]) -> None:
         assert "Opponents argued" in text
 
 
+async def test_preview_of_an_article_without_a_source_says_so(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("Ferry sinks on the lake.\n\nTwelve people died on Wednesday.\n")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        (meta,) = [line for line in lines if "no date" in line]
+        assert meta.startswith("unknown source · no date · ")
+
+
 async def test_s_sorts_by_the_next_column_and_r_reverses(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
