@@ -77,9 +77,9 @@ async def test_the_pair_c_would_compare_is_aligned_before_c(story: list[Path], m
     aligned: list[tuple[str, str]] = []
     real = aligner._align
 
-    def counted(a, b, cutoff, stats):  # type: ignore[no-untyped-def]
+    def counted(a, b, cutoff, stats, *rest):  # type: ignore[no-untyped-def]
         aligned.append((a.id, b.id))
-        return real(a, b, cutoff, stats)
+        return real(a, b, cutoff, stats, *rest)
 
     monkeypatch.setattr(aligner, "_align", counted)
     aligner._ALIGNMENTS.clear()
