@@ -61,7 +61,7 @@ def big_pair(monkeypatch: pytest.MonkeyPatch) -> tuple[Article, Article]:
     monkeypatch.setattr(
         comparer_module,
         "align",
-        lambda a, b, cutoff, stats=None: replace(prepared if a is left else compare_module.swapped(prepared), cutoff=cutoff),
+        lambda a, b, cutoff, stats=None, word_diffs=True: replace(prepared if a is left else compare_module.swapped(prepared), cutoff=cutoff),
     )
     return left, right
 
