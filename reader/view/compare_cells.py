@@ -124,9 +124,13 @@ def inline_cell(alignment: Alignment, row: CompareRow, styles: CellStyles) -> Te
     struck, struck_strong = styles.removed + Style(strike=True), styles.removed_strong + Style(strike=True)
     cell = Text()
     if row.link is not None and row.link.diff:
-        for op in row.link.diff:
+        ops = row.link.diff
+        for index, op in enumerate(ops):
             if op.tag == "equal":
-                cell.append(clean(op.a_text))
+                text = op.a_text
+                if index + 1 < len(ops) and ops[index + 1].tag == "insert" and op.b_text[-1:].isspace() and not text[-1:].isspace():
+                    text += " "  # the right's space before the words it adds: "Dufresne said", not "Dufresnesaid"
+                cell.append(clean(text))
                 continue
             if op.a_text:
                 append_change(cell, clean(op.a_text), "[-", "-]", struck, struck_strong, styles)

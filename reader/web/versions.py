@@ -5,7 +5,7 @@ URL takes the new text and the old file is kept, as it was, in the hidden
 folder ``.versions/<file's stem>/`` beside it (the library lists no hidden
 folder, so it shows one row per article). Each version is a Markdown file
 like the article's own, its front matter giving when it was fetched and its
-title: ``0003-2026-12-07T0630Z.md``, version 3, fetched at 06:30 UTC. The
+title: ``0003-20261207T0630Z.md``, version 3, fetched at 06:30 UTC. The
 article itself is the newest version, numbered one past the last one kept.
 
 A version is written once, as a new file that replaces nothing, and never

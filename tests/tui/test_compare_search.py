@@ -95,3 +95,21 @@ async def test_the_row_x_lands_on_is_the_row_reader_facts_names() -> None:
         await pilot.press("x")
         await pilot.pause()
         assert f"row {number} of" in app.screen.sub_title
+
+
+async def test_inline_keeps_the_space_before_words_only_the_right_adds(tmp_path: Path) -> None:
+    """The left sentence ends where the right goes on: the words both share and the right's added words stay apart."""
+    for name, text in (
+        ("b-gazette.txt", "Rescue teams pulled 61 survivors overnight, according to harbour master Elena Dufresne.\n"),
+        ("a-wire.txt", "Harbour master Elena Dufresne said 61 people were rescued during the night.\n"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.alignment is not None and screen.alignment.a.path.name == "b-gazette.txt"
+        await pilot.press("i")
+        await pilot.pause()
+        text = " ".join(line.strip() for line in screen_text(app).splitlines())
+        assert "according to harbour master Elena Dufresne said 61 people" in text
+        assert "Dufresnesaid" not in text

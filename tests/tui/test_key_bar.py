@@ -28,6 +28,20 @@ async def test_the_bar_lists_the_screens_shown_keys_and_the_palette(story: list[
         assert "Down" not in line  # j is bound but not shown
 
 
+async def test_a_key_the_text_box_types_is_not_offered_while_typing(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"gaz", "down")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = bar.render().plain
+        assert "/ Filter" not in line and "q Quit" not in line  # "/" and "q" type into the filter
+        assert "f1 Help" in line
+        await pilot.press("enter")  # the filter kept, the table has the keys again
+        await pilot.pause()
+        assert "/ Filter" in bar.render().plain
+
+
 async def test_clicking_a_key_runs_it_and_hovering_shows_its_tooltip(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
@@ -63,9 +77,9 @@ async def test_the_pair_c_would_compare_is_aligned_before_c(story: list[Path], m
     aligned: list[tuple[str, str]] = []
     real = aligner._align
 
-    def counted(a, b, cutoff, stats):  # type: ignore[no-untyped-def]
+    def counted(a, b, cutoff, stats, *rest):  # type: ignore[no-untyped-def]
         aligned.append((a.id, b.id))
-        return real(a, b, cutoff, stats)
+        return real(a, b, cutoff, stats, *rest)
 
     monkeypatch.setattr(aligner, "_align", counted)
     aligner._ALIGNMENTS.clear()

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Input
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens import ArticleScreen, CompareScreen, LibraryScreen
+from reader.tui.widgets import ArticleTable
 
 from .conftest import screen_text
 
@@ -50,6 +51,16 @@ async def test_preview_follows_the_cursor(story: list[Path]) -> None:
         text = screen_text(app)
         assert "Council approves new harbour bridge" in text
         assert "Opponents argued" in text
+
+
+async def test_preview_of_an_article_without_a_source_says_so(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("Ferry sinks on the lake.\n\nTwelve people died on Wednesday.\n")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        (meta,) = [line for line in lines if "no date" in line]
+        assert meta.startswith("unknown source · no date · ")
 
 
 async def test_s_sorts_by_the_next_column_and_r_reverses(story: list[Path]) -> None:
@@ -186,6 +197,40 @@ async def test_c_without_marks_explains_what_to_do(story: list[Path]) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert any("Mark an article with space" in n.message for n in app._notifications)
+
+
+def told(app: ReaderApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_c_and_t_with_no_article_listed_say_why_not_what_to_mark(tmp_path: Path, story: list[Path]) -> None:
+    """An empty folder, or a filter that hides every article: nothing to mark, no story to share."""
+    (tmp_path / "empty").mkdir()
+    app = ReaderApp([tmp_path / "empty"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "t")
+        await pilot.pause()
+        assert told(app) == ["There are no articles to compare."] * 2
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzz", "enter", "c", "t")
+        await pilot.pause()
+        assert told(app) == ["No article matches the filter: Esc clears it."] * 2
+
+
+async def test_t_on_an_unreadable_file_says_it_is_no_article(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
+    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleTable).current_error() is not None
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert not any("shares its story" in message for message in told(app))
+        assert any("cannot be read" in message for message in told(app))
 
 
 async def test_enter_reads_the_article(story: list[Path]) -> None:

@@ -173,6 +173,23 @@ async def test_escape_closes_search_then_goes_back(long_story: list[Path]) -> No
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_escape_clears_a_kept_search_before_going_back(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        await pilot.press("slash", *"trip", "enter")
+        await pilot.pause()
+        assert view.matches and "match 1 of" in screen_text(app)
+        await pilot.press("escape")  # the kept search goes, as on the compare screen; the article stays
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert view.search_text == "" and view.matches == []
+        assert "match 1 of" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
 async def test_mouse_wheel_scrolls(long_story: list[Path]) -> None:
     app = ReaderApp(long_story)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -106,3 +106,23 @@ async def test_v_on_an_article_of_one_version_says_so(followed: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert any("one version" in str(n.message) for n in app._notifications)
+
+
+async def test_the_versions_key_bar_and_help_say_what_enter_does(followed: Path) -> None:
+    app = ReaderApp([followed])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = rows(app, "#articles")
+        ferry_row = next(n for n, row in enumerate(listed) if "toll rises to 13" in " ".join(row))
+        app.screen.query_one("#articles", DataTable).move_cursor(row=ferry_row)
+        await pilot.press("V")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, VersionsScreen)
+        assert "⏎ Compare with the next" in screen_text(app).splitlines()[-1]
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Compare this version with the next one" in text
+        assert "Select" not in text

@@ -48,10 +48,10 @@ class ArticleScreen(Screen[None]):
     | j, down / k, up | Scroll a line. |
     | pagedown, space / pageup, b | Scroll a page. |
     | g, home / G, end | Top / bottom. |
-    | / | Search; Enter keeps the matches, Esc closes the box. |
+    | / | Search; Enter keeps the matches, Esc closes the box and clears them. |
     | n / N | Next / previous match. |
     | f | Underline the facts in the colour of their kind, or not. |
-    | escape | Back. |
+    | escape | Clear the search, or go back. |
     """
 
     class FactsFound(Message):
@@ -164,16 +164,18 @@ class ArticleScreen(Screen[None]):
         text = Text("Search ", "dim")
         text.append(view.search_text, "bold")
         if view.matches:
-            text.append(f"  match {view.match_index + 1} of {len(view.matches)}  ·  n next, N previous", "dim")
+            text.append(f"  match {view.match_index + 1} of {len(view.matches)}  ·  n next, N previous, Esc clears", "dim")
         else:
             text.append("  no match", "italic")
         status.update(text)
 
     def action_back(self) -> None:
-        """Close the search box, or go back to the previous screen."""
+        """Close the search box, else drop the kept search (as the compare screen does), else go back to the previous screen."""
         box = self.query_one("#search", Input)
-        if box.display:
+        if box.display or self.view.search_text:
             box.display = False
+            self.view.search_text = ""
+            self._show_status()
             self.set_focus(self.view)
             return
         self.app.pop_screen()

@@ -311,7 +311,7 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
             return marked[0], current
         if len(marked) == 1:
             return "Move the cursor to a second article, or mark it with space."
-        return "Mark an article with space, then move to another and press c."
+        return self._none_listed() or "Mark an article with space, then move to another and press c."
 
     def action_compare(self) -> None:
         """Compare the two marked articles, or the marked one and the one under the cursor; three or more, the first against all."""
@@ -356,14 +356,24 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         marked = self.table.marked_articles()
         if len(marked) >= 2:
             return marked
+        if self.current_article() is None and not self.table.on_heading:
+            if self._current_error() is not None:
+                return "The cursor is on a file that cannot be read (Enter says why): move it to an article, or mark two or more."
+            return self._none_listed() or "There are no articles to compare."
         if self.session.stories is None:
-            if self.current_article() is None:
-                return "There are no articles to compare."
             return "Still finding which articles tell the same story; mark two or more to see their facts now."
         story = self.current_story()
         if story is None:
             return "This article shares its story with no other in the folder: mark two or more articles to see their facts side by side."
         return self._story_in_order(story)
+
+    def _none_listed(self) -> str | None:
+        """Why no article is listed, when none is: the folder has none, or the filter hides them all."""
+        if self.current_article() is not None or self.table.row_count:
+            return None
+        if not self.session.library.articles:
+            return "There are no articles to compare." if not self.session.reading else "The folder is still being read."
+        return "No article matches the filter: Esc clears it."
 
     def action_story(self) -> None:
         """Show who reports what: every fact of the story under the cursor (or of the marked articles) against every source."""

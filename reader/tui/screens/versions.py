@@ -25,7 +25,8 @@ class VersionsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="versions.back", tooltip="Back to the library"),
-        Binding("enter", "compare", "Compare with the next", id="versions.compare", tooltip="Compare this version with the next one"),
+        # Over the table's own Enter ("Select"), so the key bar and help say what Enter does here.
+        Binding("enter", "compare", "Compare with the next", id="versions.compare", tooltip="Compare this version with the next one", priority=True),
     ]
     """
     | Key(s) | Description |

@@ -67,7 +67,7 @@ class ArticlePreview(Static):
     @staticmethod
     def _article(text: Text, article: Article, story: Story | None) -> None:
         text.append(one_line(article.title) + "\n", "bold")
-        text.append(one_line(article.source), "italic")
+        text.append(one_line(article.source) if article.source else "unknown source", "italic")  # the table's "unknown"
         text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
         text.append(printable(article.path.name) + "\n\n", "dim")
         text.append(printable(paragraphs(article, PREVIEW_CHARS)))

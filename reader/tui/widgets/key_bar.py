@@ -10,13 +10,18 @@ A key is clicked like a key pressed, and hovering one shows its tooltip.
 
 from __future__ import annotations
 
+import string
 from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.keys import _character_to_key, key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+
+#: The characters of the key names Textual cannot turn back into one ("slash" is "/"), so a key a text box types is known.
+_NAMED_CHARACTERS = {_character_to_key(character): character for character in string.punctuation}
 
 
 class _Key(NamedTuple):
@@ -76,12 +81,16 @@ class KeyBar(Widget, can_focus=False):
     def _read_bindings(self) -> None:
         """The keys to draw, one per action (the first key bound to it), as Textual's footer picks them."""
         active = self.screen.active_bindings
+        focused = self.screen.focused
         keys: list[_Key] = []
         seen: set[str] = set()
         position = 0
-        for _node, binding, enabled, tooltip in active.values():
+        for key, (_node, binding, enabled, tooltip) in active.items():
             if not binding.show or binding.action in seen:
                 continue
+            character = key_to_character(key) or _NAMED_CHARACTERS.get(key)
+            if focused is not None and focused.check_consume_key(key, character):
+                continue  # a text box types it: "/" is a slash in the filter, not the filter's key
             seen.add(binding.action)
             display = self.app.get_key_display(binding)
             width = len(display) + 2 + (len(binding.description) + 1 if binding.description else 0)
