@@ -56,7 +56,8 @@ _INSTITUTIONS = frozenset(
 )
 
 
-_POSSESSIVE_END = re.compile(r"'s$|'$")
+#: A possessive ending, in any case ("Jones's", "JONES'S", "Reyes'"): no part of the name.
+_POSSESSIVE_END = re.compile(r"'s$|'$", re.IGNORECASE)
 #: Spaces and hyphens, read as one space.
 _SPACES = re.compile(r"[\s\-]+")
 _MINISTRY_OF = re.compile(r"^(?:the )?(ministry|department) of (?:the )?(.+)$")

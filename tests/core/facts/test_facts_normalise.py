@@ -142,6 +142,8 @@ def test_comparing_dates() -> None:
         ("Vice-Premier He Lifeng", "He Lifeng"),
         ("Treasury Secretary Scott Bessent", "Scott Bessent"),
         ("TikTok's", "TikTok"),
+        ("JONES'S", "Jones"),
+        ("REYES’", "Reyes"),
         ("U.K.", "Britain"),
     ],
 )
