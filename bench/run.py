@@ -261,6 +261,9 @@ def main() -> int:
         help="run only what users run (bench/users.py), then rewrite RESULTS.md from results.json and the new users.json",
     )
     options = parser.parse_args()
+    from bench.bytecode import compile_reader
+
+    compile_reader()
     if options.report_only:
         (HERE / "RESULTS.md").write_text(render(saved_results(), DIFFLIB_CAP, NAIVE_CAP, saved_users()), encoding="utf-8")
         return 0

@@ -577,6 +577,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-ui", action="store_true", help="leave out the app's figures in tmux")
     parser.add_argument("--out", type=Path, help=f"where to write the JSON (default {OUT.relative_to(ROOT)}, not with --quick)")
     options = parser.parse_args(argv)
+    from bench.bytecode import compile_reader
+
+    compile_reader()
     plan = Plan.of(options.quick)
     started = time.perf_counter()
     load_before = os.getloadavg()

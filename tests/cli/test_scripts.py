@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
+from reader.cli import main
 from tests.cli.test_cli import SEEDS, run
 
 BRIDGE = "The city council approved the new harbour bridge on Tuesday after a long debate. The bridge will cost 42 million euros.\n"
@@ -115,3 +118,20 @@ def test_colour_variables_style_a_pipe_and_no_color_wins(variables: dict[str, st
 def test_a_report_against_itself_exits_zero_headings_and_all() -> None:
     for seed in SEEDS:
         assert run("align", str(seed), str(seed), "--exit-code").returncode == 0, seed.name
+
+
+def test_a_command_ends_at_once_with_its_whole_output_written(tmp_path: Path) -> None:
+    """The program ends a command without freeing what it made, once its output is flushed:
+    nothing of it is lost, to a pipe or to a file, and the exit code is the command's."""
+    pair = [str(SEEDS[0]), str(SEEDS[1])]
+    here = io.StringIO()
+    with redirect_stdout(here):
+        assert main(["align", *pair, "--format", "json"]) == 0
+    piped = run("align", *pair, "--format", "json")
+    assert (piped.returncode, piped.stdout) == (0, here.getvalue())
+    assert len(piped.stdout) > 20_000
+    main(["align", *pair, "--format", "json", "-o", str(tmp_path / "here.json")])
+    written = run("align", *pair, "--format", "json", "-o", str(tmp_path / "there.json"))
+    assert written.returncode == 0
+    assert (tmp_path / "there.json").read_text(encoding="utf-8") == (tmp_path / "here.json").read_text(encoding="utf-8")
+    assert run("facts", *pair, "--exit-code").returncode == 1  # they differ, and no fact conflicts
