@@ -76,9 +76,11 @@ def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, f
     q = qualifier.lower()
     if q in {"nearly", "almost"}:
         return low * NEARLY, high  # "nearly $50,000": a little short of it
-    if q in {"up to", "at most", "below", "under", "less than"}:
+    q = " ".join(q.split())
+    # "no more than 12" bounds from above, as "at most 12"; "no fewer than 12" from below.
+    if q in {"up to", "at most", "below", "under", "less than", "fewer than", "no more than", "not more than"}:
         return 0.0, high
-    if q in {"more than", "over", "exceeding", "at least", "above"}:
+    if q in {"more than", "over", "exceeding", "at least", "above", "no fewer than", "no less than", "not less than"}:
         return low, math.inf
     # "about", "around": within a tenth either way, so an exact figure inside
     # it is the same value at a coarser precision.

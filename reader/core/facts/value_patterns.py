@@ -62,7 +62,8 @@ _SMALL = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|n
 _PCT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)"
 
 _QUALIFIER = (
-    r"(?P<qual>\b(?:up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
+    r"(?P<qual>\b(?:no more than|not more than|no fewer than|no less than|not less than|fewer than|"
+    r"up to|more than|over|exceeding|at least|at most|above|below|under|nearly|almost|"
     r"less than|about|around|roughly|some|approximately))\s+"
 )
 

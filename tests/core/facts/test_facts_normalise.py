@@ -427,3 +427,29 @@ def test_a_match_score_is_read_and_two_scores_of_one_match_conflict() -> None:
     scores = [(p.verdict, p.a and p.a.text, p.b and p.b.text) for p in compare_facts(align(a, b)).pairs if p.kind == "score"]
     assert scores == [("different", "2-1", "3–1")]
     assert values("The hearing lasted 3-5 days.")[0][0] == "number"  # a range, not a score
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("No more than 12 people were hurt in the blast.", 0, 12),
+        ("Not more than 12 people were hurt in the blast.", 0, 12),
+        ("Fewer than 12 people were hurt in the blast.", 0, 12),
+        ("No fewer than 12 people were hurt in the blast.", 12, math.inf),
+        ("No less than 12 people were hurt in the blast.", 12, math.inf),
+        ("More than 12 people were hurt in the blast.", 12, math.inf),
+    ],
+)
+def test_a_bound_reads_the_way_its_words_point(text: str, low: float, high: float) -> None:
+    """ "no more than 12" is at most 12, not more than it; "no fewer than 12" at least 12, not fewer."""
+    (count,) = [f for f in extract_facts(article(text, "a.txt")).facts if f.kind == "number"]
+    assert (count.low, count.high) == (low, high)
+
+
+@pytest.mark.parametrize(("bound", "verdict"), [("no more than 12", "different"), ("fewer than 12", "compatible"), ("no fewer than 12", "different")])
+def test_a_bound_conflicts_with_a_count_outside_it(bound: str, verdict: str) -> None:
+    a = article(f"{bound.capitalize()} people were hurt when the gas main exploded on Dock Street, officials said.\n", "a.txt")
+    told = "Fifteen" if bound.startswith("no more") else "Nine"
+    b = article(f"{told} people were hurt when the gas main exploded on Dock Street, officials said.\n", "b.txt")
+    counts = [p.verdict for p in compare_facts(align(a, b)).pairs if p.kind == "number"]
+    assert counts == [verdict]
