@@ -203,10 +203,14 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         for key, value in fields.items():
             meta.setdefault(key, value[:MAX_FIELD])
         segments = [_front_matter_segment(text, end)] + [s for s in segments if s.start >= end]
+    title = structure.title
+    if markdown:
+        segments = [_without_heading_marks(s) for s in segments]
+        title = _HEADING_MARKS.sub("", title or "", count=1)
     return Article(
         id=path.stem,
         path=path,
-        title=(meta.get("title") or structure.title or path.stem)[:MAX_FIELD],
+        title=(meta.get("title") or title or path.stem)[:MAX_FIELD],
         source=(meta.get("source") or meta.get("sitename") or structure.source or "")[:MAX_FIELD],
         date=(meta.get("date") or structure.date or "")[:MAX_FIELD] or None,
         text=text,
@@ -223,6 +227,18 @@ def web_address(value: str) -> str | None:
     """``value`` when it is a plain http or https address, else ``None`` (``javascript:``, ``file:``, control characters)."""
     value = value.strip()
     return value if _WEB_ADDRESS.fullmatch(value) else None
+
+
+#: The marks of a Markdown heading ("## Rescue"): no part of what it says.
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
+
+
+def _without_heading_marks(segment: Segment) -> Segment:
+    """A segment of a Markdown file that opens a heading, without its ``#`` marks ("## Rescue" is "Rescue")."""
+    marks = _HEADING_MARKS.match(segment.text)
+    if marks is None or segment.kind not in {SegmentKind.HEADING, SegmentKind.SENTENCE} or marks.end() == len(segment.text):
+        return segment
+    return replace(segment, start=segment.start + marks.end(), text=segment.text[marks.end() :])
 
 
 def _front_matter_segment(text: str, end: int) -> Segment:

@@ -178,3 +178,17 @@ def test_a_file_named_twice_is_one_article(tmp_path: Path) -> None:
     library = load_library([story, tmp_path / "." / "story.txt", tmp_path])
     assert [a.path for a in library.articles] == [story, tmp_path / "other.txt"]
     assert not library.errors
+
+
+def test_a_markdown_heading_is_read_without_its_marks(tmp_path: Path) -> None:
+    """ "# Ferry capsizes" titles the article "Ferry capsizes"; "## Rescue" is the heading "Rescue"; a .txt file keeps its # as written."""
+    body = "# Ferry capsizes off Vessen\n\nThe ferry capsized near the north pier on Monday.\n\n## Rescue\n\nDivers searched the hull.\n"
+    (tmp_path / "ferry.md").write_text(body, encoding="utf-8")
+    (tmp_path / "ferry.txt").write_text(body, encoding="utf-8")
+    markdown, text = load_article(tmp_path / "ferry.md"), load_article(tmp_path / "ferry.txt")
+    assert isinstance(markdown, Article) and isinstance(text, Article)
+    assert markdown.title == "Ferry capsizes off Vessen"
+    headings = [s.text for s in markdown.sentences if s.kind is SegmentKind.HEADING]
+    assert headings == ["Ferry capsizes off Vessen", "Rescue"]
+    assert all(markdown.text[s.start : s.end] == s.text for s in markdown.segments)
+    assert text.title == "# Ferry capsizes off Vessen"
