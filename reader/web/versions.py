@@ -74,6 +74,22 @@ def pick(found: Sequence[Version], older: int | None = None, newer: int | None =
     return (start, to) if start is not None else None
 
 
+_STAMPED_FILE = re.compile(r"(\d{4,9})-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)Z\.md")
+
+
+def version_name(path: Path) -> str:
+    """What a comparison calls the version in the file ``path``: "version 3, 2026-12-07 06:30 UTC"
+    for one kept in a versions folder, "as it is now" for the article's own file."""
+    if path.parent.parent.name != VERSIONS_NAME:
+        return "as it is now"
+    stamped = _STAMPED_FILE.fullmatch(path.name)
+    if stamped is not None:
+        number, year, month, day, hour, minute = stamped.groups()
+        return f"version {int(number)}, {year}-{month}-{day} {hour}:{minute} UTC"
+    plain = _VERSION_FILE.fullmatch(path.name)
+    return f"version {int(plain.group(1))}" if plain else "an earlier version"
+
+
 def versions_folder(article: Path) -> Path:
     """Where the older versions of an article's file are kept: ``.versions/<stem>/`` beside it."""
     return article.parent / VERSIONS_NAME / article.stem

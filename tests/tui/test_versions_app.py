@@ -74,9 +74,16 @@ async def test_v_lists_the_versions_and_enter_compares_one_with_the_next(followe
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         assert "At least 11 people died" in screen_text(app) and "At least 13 people died" in screen_text(app)
+        # Both sides are the Harbour Gazette's: the header says which version each is.
+        assert "Harbour Gazette · version 1, 2026-12-07 07:00 UTC" in screen_text(app)
+        assert "Harbour Gazette · version 2, 2026-12-07 08:00 UTC" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, VersionsScreen)
+        app.screen.query_one("#versions", DataTable).move_cursor(row=2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Harbour Gazette · as it is now" in screen_text(app)
 
 
 async def test_s_shows_only_what_the_last_update_changed(followed: Path) -> None:

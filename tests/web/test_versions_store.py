@@ -12,7 +12,7 @@ from reader.core.reading.articles import find_article_files
 from reader.core.reading.front_matter import front_matter
 from reader.web.pages import Page
 from reader.web.store import Folder
-from reader.web.versions import VERSIONS_NAME, body, keep, versions, versions_folder
+from reader.web.versions import VERSIONS_NAME, body, keep, version_name, versions, versions_folder
 
 URL = "http://127.0.0.1:1/news/ferry.html"
 START = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
@@ -151,3 +151,12 @@ def test_a_link_in_place_of_the_versions_folder_is_never_written_through(tmp_pat
         save(folder, 13, 5)
     assert not any(elsewhere.iterdir())
     assert "11 people" in path.read_text(encoding="utf-8")  # the article is not replaced when its old text cannot be kept
+
+
+def test_a_version_is_named_by_its_number_and_when_it_was_fetched(tmp_path: Path) -> None:
+    folder = Folder(tmp_path)
+    path = save(folder, 11, 0)
+    save(folder, 13, 90)
+    kept = versions(path)
+    assert [version_name(v.path) for v in kept] == ["version 1, 2026-12-01 06:00 UTC", "as it is now"]
+    assert version_name(versions_folder(path) / "0007.md") == "version 7"

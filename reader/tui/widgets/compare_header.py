@@ -11,10 +11,12 @@ from textual.widget import Widget
 
 from reader.core import Article, FactComparison
 from reader.core.alignment.rows import Order, Summary
+from reader.core.facts.compare import versions_of_one_report
 from reader.tui.widgets.compare_layout import GUTTER_WIDTH, SEPARATOR, column_widths
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.printable import printable
 from reader.view.summary import alignment_summary
+from reader.web.versions import version_name
 
 
 def _cell(text: str, width: int, style: str = "") -> Text:
@@ -69,11 +71,15 @@ class CompareHeader(Widget):
 
         left_width, right_width = column_widths(self.size.width)
         gap = " " * GUTTER_WIDTH
+        left_name, right_name = clean(self.left.label), clean(self.right.label)
+        if versions_of_one_report(self.left, self.right):  # one outlet's name twice says nothing: which version is which
+            left_name += f" · {version_name(self.left.path)}"
+            right_name += f" · {version_name(self.right.path)}"
         names = Text.assemble(
             gap,
-            _cell(clean(self.left.label), left_width, "bold"),
+            _cell(left_name, left_width, "bold"),
             SEPARATOR,
-            _cell(clean(self.right.label), right_width, "bold"),
+            _cell(right_name, right_width, "bold"),
         )
         titles = Text.assemble(
             gap,
