@@ -49,6 +49,10 @@ def ordinal_text(number: int) -> str:
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
+#: Nouns counted as they are ("6 crew", "40 staff", "200 head of cattle"): no "s" in the plural.
+SAME_IN_THE_PLURAL = frozenset({"crew", "staff", "personnel", "police", "cattle", "livestock", "aircraft", "sheep", "deer", "fish", "offspring"})
+
+
 def plural(unit: str) -> str:
     """The plural of a unit class for display: "day" → "days"; "users" and "dead" stay;
     "second margin" → "seconds' margin"; "of-them" → "of them"."""
@@ -56,7 +60,7 @@ def plural(unit: str) -> str:
         return f"{plural(unit[: -len(' margin')])} margin"
     if unit == "of-them":
         return "of them"
-    if not unit or unit.endswith(("s", "-")) or unit in UNCOUNTED or unit in {"people", "age"}:
+    if not unit or unit.endswith(("s", "-")) or unit in UNCOUNTED or unit in {"people", "age"} or unit in SAME_IN_THE_PLURAL:
         return unit
     irregular = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet"}
     if unit in irregular:

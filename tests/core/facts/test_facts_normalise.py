@@ -453,3 +453,10 @@ def test_a_bound_conflicts_with_a_count_outside_it(bound: str, verdict: str) -> 
     b = article(f"{told} people were hurt when the gas main exploded on Dock Street, officials said.\n", "b.txt")
     counts = [p.verdict for p in compare_facts(align(a, b)).pairs if p.kind == "number"]
     assert counts == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("The ferry carried 6 crew.", "6 crew"), ("The raid involved 40 police.", "40 police"), ("Two aircraft collided.", "2 aircraft")]
+)
+def test_a_noun_counted_as_it_is_takes_no_s(text: str, value: str) -> None:
+    assert [m.value for m in find_values(text)] == [value]
