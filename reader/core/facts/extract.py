@@ -141,6 +141,7 @@ def extract_facts(
     Returns:
         The facts, sorted by offset; none lies outside a sentence.
     """
+    given, article = article, _without_control_sequences(article)
     candidates = name_candidates(article)
     gazetteer = gazetteer if gazetteer is not None else learn_gazetteer([article], [candidates])
     sentences = article.sentences
@@ -182,8 +183,23 @@ def extract_facts(
     for start, end in quotes_within or ((0, len(article.text)),):
         facts.extend(_quote_facts(article.text, names, sentence_of, start, end))
     facts = [f for f in facts if f.sentence >= 0]
+    if article is not given:  # each fact's text as the article has it, control sequences and all
+        facts = [replace(f, text=given.text[f.start : f.end]) for f in facts]
     facts.sort(key=lambda f: (f.start, -f.end, KINDS.index(f.kind)))
-    return ArticleFacts(article, tuple(facts))
+    return ArticleFacts(given, tuple(facts))
+
+
+#: A terminal control sequence: CSI ("ESC[31m"), OSC ("ESC]8;;url BEL"), or ESC and the one character after it.
+_CONTROL_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)", re.S)
+
+
+def _without_control_sequences(article: Article) -> Article:
+    """The article with its terminal control sequences blanked out, each by as many spaces, so every
+    offset holds: "ESC[1m140ESC[0m passengers" holds 140 passengers, not 1, 140 and "0m" (0 metres)."""
+    if "\x1b" not in article.text:
+        return article
+    text = _CONTROL_SEQUENCE.sub(lambda found: " " * len(found.group()), article.text)
+    return replace(article, text=text, segments=tuple(replace(s, text=text[s.start : s.end]) for s in article.segments))
 
 
 def _value_role(text: str, mention: Mention, segment: Segment) -> Role:

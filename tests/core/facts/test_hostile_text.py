@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reader.core
-from reader.core import LoadError, load_article
+from reader.core import LoadError, align, load_article
+from reader.core.facts.compare import compare_facts
 from reader.core.facts.extract import extract_facts
 from reader.core.reading.articles import article_from_text
 from reader.core.reading.decode import DecodeError, decode_bytes
@@ -143,3 +144,19 @@ def test_a_huge_page_is_read_as_plain_paragraphs_quickly(html: str) -> None:
     assert time.perf_counter() - start < 10
     assert not isinstance(page, str)
     assert "The council met on Tuesday" in page.text and "var x" not in page.text
+
+
+def test_terminal_control_sequences_in_the_text_are_no_figures() -> None:
+    """Colour codes pasted into an article ("ESC[1m140ESC[0m passengers") hold 140 passengers:
+    not 1, 140 and "0m" read as 0 metres; offsets still point into the text as read."""
+    plain = "The ferry carried 140 passengers and 6 crew when it capsized on Monday, the coast guard said.\n"
+    coloured = (
+        "The \x1b[31mferry\x1b[0m carried \x1b[1m140\x1b[0m passengers and 6 crew when it capsized on Monday, "
+        "\x1b]8;;http://x\x07the coast guard\x1b]8;;\x07 said.\n"
+    )
+    a, b = article_from_text(Path("a.txt"), plain), article_from_text(Path("b.txt"), coloured)
+    facts_b = extract_facts(b)
+    assert facts_b.article is b
+    assert [(f.kind, f.value) for f in facts_b.facts] == [(f.kind, f.value) for f in extract_facts(a).facts]
+    assert [b.text[f.start : f.end] for f in facts_b.facts if f.kind == "number"] == ["140", "6"]
+    assert not compare_facts(align(a, b)).conflicts
