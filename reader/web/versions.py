@@ -37,7 +37,10 @@ from reader.core.reading.stamps import is_stamp
 VERSIONS_NAME = ".versions"
 #: Versions kept of an article when no other number is given, the article itself counted.
 DEFAULT_MAX_VERSIONS = 20
-_VERSION_FILE = re.compile(r"(\d{4,9})(?:-[0-9A-Za-z]+)?\.md")
+#: A version's file: its number, then when it was fetched if known ("0003-20261207T0630Z.md", "0004.md").
+_VERSION_FILE = re.compile(r"(\d{4,9})(?:-([0-9A-Za-z]+))?\.md")
+#: When a version was fetched, as its file's name says it: "20261207T0630Z".
+_STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +77,20 @@ def pick(found: Sequence[Version], older: int | None = None, newer: int | None =
     return (start, to) if start is not None else None
 
 
-_STAMPED_FILE = re.compile(r"(\d{4,9})-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)Z\.md")
-
-
 def version_name(path: Path) -> str:
     """What a comparison calls the version in the file ``path``: "version 3, 2026-12-07 06:30 UTC"
     for one kept in a versions folder, "as it is now" for the article's own file."""
     if path.parent.parent.name != VERSIONS_NAME:
         return "as it is now"
-    stamped = _STAMPED_FILE.fullmatch(path.name)
-    if stamped is not None:
-        number, year, month, day, hour, minute = stamped.groups()
-        return f"version {int(number)}, {year}-{month}-{day} {hour}:{minute} UTC"
-    plain = _VERSION_FILE.fullmatch(path.name)
-    return f"version {int(plain.group(1))}" if plain else "an earlier version"
+    named = _VERSION_FILE.fullmatch(path.name)
+    if named is None:
+        return "an earlier version"
+    number, stamp = named.groups()
+    when = _STAMP.fullmatch(stamp or "")
+    if when is None:
+        return f"version {int(number)}"
+    year, month, day, hour, minute = when.groups()
+    return f"version {int(number)}, {year}-{month}-{day} {hour}:{minute} UTC"
 
 
 def versions_folder(article: Path) -> Path:
