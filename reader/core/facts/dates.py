@@ -167,14 +167,22 @@ def _placed_month(value: DateValue, reference: DateValue) -> DateValue:
     words = value.relative.split()
     if words[-1] == "year":  # "April last year": that month of the year named
         shift = {"last": -1, "this": 0, "next": 1}[words[-2]]
-        return DateValue(reference.year + shift, value.month)
+        return DateValue(reference.year + shift, value.month) if _on_the_calendar(reference.year + shift) else value
     after = reference.month is not None and value.month > reference.month
     before = reference.month is not None and value.month < reference.month
+    year = reference.year
     if words[0] in {"last", "past", "previous"}:  # the latest such month before the date of writing
-        return DateValue(reference.year if before else reference.year - 1, value.month)
-    if words[0] in {"next", "coming"}:  # the first such month after it
-        return DateValue(reference.year if after else reference.year + 1, value.month)
-    return DateValue(reference.year, value.month)
+        year = reference.year if before else reference.year - 1
+    elif words[0] in {"next", "coming"}:  # the first such month after it
+        year = reference.year if after else reference.year + 1
+    return DateValue(year, value.month) if _on_the_calendar(year) else value
+
+
+def _on_the_calendar(year: int) -> bool:
+    """Whether a year is one a date can have (1 to 9999): "last month" in January of the year 1 is none."""
+    import datetime
+
+    return datetime.MINYEAR <= year <= datetime.MAXYEAR
 
 
 @lru_cache(maxsize=256)
@@ -204,10 +212,10 @@ def _placed(phrase: str, year: int, month: int, day: int) -> tuple[int, int, int
         if step is None:
             return None
         if unit == "year":
-            return year + step, month, 1
+            return (year + step, month, 1) if _on_the_calendar(year + step) else None
         if unit == "month":
             index = year * 12 + (month - 1) + step
-            return index // 12, index % 12 + 1, 1
+            return (index // 12, index % 12 + 1, 1) if _on_the_calendar(index // 12) else None
         if unit in WEEKDAYS:
             weekday = WEEKDAYS[unit]
             if step < 0:  # the last such day before today

@@ -54,3 +54,20 @@ def test_an_article_dated_at_the_end_of_the_calendar_is_compared(tmp_path: Path,
     )
     assert main([*command, str(a), str(b)]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reference"),
+    [
+        ("last month", (1, 1, 1)),
+        ("last year", (1, 6, 1)),
+        ("April last year", (1, 6, 1)),
+        ("last December", (1, 6, 1)),
+        ("next month", (9999, 12, 1)),
+        ("next March", (9999, 6, 1)),
+    ],
+)
+def test_a_relative_date_past_either_end_of_the_calendar_is_left_as_written(phrase: str, reference: tuple[int, int, int]) -> None:
+    value = parse_date(phrase)
+    assert value is not None
+    assert resolve_date(value, DateValue(*reference)) == value
