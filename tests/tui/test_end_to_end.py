@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,6 +64,10 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.session).stdout
 
+    def backgrounds(self) -> list[str | None]:
+        """The background colour of each line's first cell, as the terminal shows it."""
+        return first_cell_backgrounds(self.tmux("capture-pane", "-e", "-p", "-t", self.session).stdout)
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self.tmux("send-keys", "-t", self.session, key)
@@ -105,6 +110,36 @@ def terminal(tmp_path: Path) -> Callable[..., Terminal]:
     yield start
     for term in made:
         term.close()
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def first_cell_backgrounds(captured: str) -> list[str | None]:
+    """Each line's first background: the colour codes are followed through the capture, as a terminal does."""
+    backgrounds: list[str | None] = []
+    background: str | None = None
+    for line in captured.split("\n"):
+        first: str | None = None
+        position = 0
+        for match in SGR.finditer(line):
+            if first is None and match.start() > position:
+                first = background  # text came before this code
+            position = match.end()
+            codes = match.group(1).split(";")
+            k = 0
+            while k < len(codes):
+                if codes[k] in ("", "0", "49"):
+                    background = None
+                elif codes[k] == "48" and k + 1 < len(codes):
+                    width = 5 if codes[k + 1] == "2" else 3
+                    background = ";".join(codes[k : k + width])
+                    k += width - 1
+                elif codes[k] == "38" and k + 1 < len(codes):
+                    k += 4 if codes[k + 1] == "2" else 2
+                k += 1
+        backgrounds.append(background if first is None else first)
+    return backgrounds
 
 
 def row_number(screen: str) -> int:
@@ -165,6 +200,37 @@ def test_compare_step_swap_order_context_help_export_and_quit(terminal: Callable
     assert len(pages) == 1 and "<del>" in pages[0].read_text(encoding="utf-8")
     term.keys("q")
     term.wait_for(lambda _: not term.running(), "reader to quit")
+
+
+def test_moving_the_cursor_leaves_one_row_highlighted(terminal: Callable[..., Terminal]) -> None:
+    """A key that moves the cursor redraws only the row it leaves and the row it reaches: on screen,
+    the highlight moves down row by row and is never left behind."""
+    term = terminal()
+    term.wait_text("Library", "Inter Bellum", "unknown")
+    term.keys("Space")
+    term.wait_text("1 marked")
+    term.keys("j", "c")
+    screen = term.wait_text("changed", "row 1 of", "left order")
+    first = screen.splitlines().index(next(line for line in screen.splitlines() if line.startswith("───"))) + 1
+    last = len(screen.splitlines()) - 1  # the key bar
+
+    def highlighted() -> list[int]:
+        """The lines of the rows whose background is not the rows' usual one."""
+        backgrounds = term.backgrounds()[first:last]
+        ground = Counter(backgrounds).most_common(1)[0][0]
+        return [first + k for k, background in enumerate(backgrounds) if background != ground]
+
+    previous = [first - 1]
+    for row in range(1, 5):  # rows 1 to 4 fit on the screen: no key scrolls it
+        if row > 1:
+            term.keys("j")
+        # The highlight moves below the last one; a row left highlighted behind it never lets it.
+        title, below = f"row {row} of", previous[-1]
+        term.wait_for(lambda s, title=title, below=below: title in s and bool(lit := highlighted()) and lit[0] > below, f"{title} highlighted")
+        lines = highlighted()
+        assert lines == list(range(lines[0], lines[-1] + 1)), f"row {row}: the highlight is in pieces: {lines}"
+        previous = lines
+    term.keys("q", "q")
 
 
 def test_small_terminal_filter_and_read(terminal: Callable[..., Terminal]) -> None:

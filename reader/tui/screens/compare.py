@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -51,6 +51,9 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
     """Score below which sentences are not linked."""
     changes_only: reactive[bool] = reactive(False, init=False)
     """Whether rows that are the same, or only trivially different, are hidden."""
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+    """The title bar's second part: the row the cursor is on. The header redraws itself; the
+    screen, drawn anew on every change of a repainting reactive, is left alone."""
 
     class Aligned(Message):
         """An alignment finished in the background."""

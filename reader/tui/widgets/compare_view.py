@@ -145,6 +145,10 @@ class CompareView(RowCursor):
         self._layout_width = -1
         self._scroll_after_layout = False
         self._cells: LRUCache[tuple[int, int], tuple[list[Text], list[Text]]] = LRUCache(512)
+        self._lines: LRUCache[tuple[int, int], list[Segment]] = LRUCache(512)
+        """Lines drawn, by virtual line and width, before the row's background is laid under them."""
+        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(512)
+        """Lines drawn, by virtual line, highlight and width: a key that moves the cursor redraws two rows, not the screen."""
         self.facts: FactComparison | None = None
         """The facts of the two articles, once found; coloured in the cells."""
         self._fact_rows = FactRows(())
@@ -166,7 +170,7 @@ class CompareView(RowCursor):
         if self.facts is not None and self.facts.alignment is not alignment:
             self.facts = None
         self._fact_rows.place(self.facts)
-        self._cells.clear()
+        self._forget_drawn()
         self._layout_width = -1
         self._lay_out()
         self.set_reactive(CompareView.cursor, max(0, min(cursor, len(rows) - 1)))
@@ -177,7 +181,7 @@ class CompareView(RowCursor):
     def colour_facts(self, on: bool) -> None:
         """Colour facts by kind, or leave the word diff alone to carry the eye."""
         self.fact_colours = on
-        self._cells.clear()
+        self._forget_drawn()
         self.refresh()
 
     def show_facts(self, facts: FactComparison | None) -> None:
@@ -186,7 +190,7 @@ class CompareView(RowCursor):
             return  # found for rows no longer shown
         self.facts = facts
         self._fact_rows.place(facts)
-        self._cells.clear()
+        self._forget_drawn()
         self.refresh()
 
     @property
@@ -206,7 +210,7 @@ class CompareView(RowCursor):
     @search_text.setter
     def search_text(self, text: str) -> None:
         self._search = text
-        self._cells.clear()
+        self._forget_drawn()
         self.refresh()
 
     def rows_matching(self, text: str) -> list[int]:
@@ -219,7 +223,7 @@ class CompareView(RowCursor):
     def action_toggle_inline(self) -> None:
         """One column of inline word diffs, or two columns again."""
         self.inline = not self.inline
-        self._cells.clear()
+        self._forget_drawn()
         self._layout_width = -1
         self._lay_out()
         self.scroll_to_row(self.cursor, animate=False)
@@ -258,7 +262,7 @@ class CompareView(RowCursor):
             height = max(len(wrap_offsets(left, left_width)), len(wrap_offsets(right, right_width)))
             tops.append(tops[-1] + height + 1)  # a spacer line after each row
         self._tops = tops
-        self._cells.clear()
+        self._forget_drawn()
         self.virtual_size = Size(width, tops[-1])
 
     def on_resize(self, event: events.Resize) -> None:
@@ -271,7 +275,13 @@ class CompareView(RowCursor):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_cache.clear()  # the theme or the CSS changed
+        self._forget_drawn()
+
+    def _forget_drawn(self) -> None:
+        """Wrap and draw the rows again: what they show, or how, changed."""
         self._cells.clear()
+        self._lines.clear()
+        self._strips.clear()
 
     def _component(self, name: str) -> Style:
         """A component class's style, looked up once per theme: rows are drawn line by line."""
@@ -350,16 +360,25 @@ class CompareView(RowCursor):
         return gutter
 
     def render_line(self, y: int) -> Strip:
-        scroll_y = int(self.scroll_offset.y)
         width = self._content_width()
-        base = self.rich_style
-        if not self.rows or self.alignment is None:
-            return Strip.blank(width, base)
-        line = y + scroll_y
-        if line >= self._tops[-1]:
-            return Strip.blank(width, base)
+        line = y + int(self.scroll_offset.y)
+        if not self.rows or self.alignment is None or line >= self._tops[-1]:
+            return Strip.blank(width, self.rich_style)
         index = self.row_at(line)
         offset = line - self._tops[index]
+        highlighted = index == self.cursor and offset < self.row_height(index) - 1
+        key = (line, highlighted, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = self._lines.get((line, width))
+            if segments is None:
+                segments = self._lines[line, width] = self._draw_line(index, offset)
+            base = self._component("compare-view--cursor") if highlighted else self.rich_style
+            strip = self._strips[key] = Strip(Segment.apply_style(segments, base)).crop_extend(0, width, base)
+        return strip
+
+    def _draw_line(self, index: int, offset: int) -> list[Segment]:
+        """Line ``offset`` of row ``index``: gutter, left cell, separator and right cell (or the one inline cell)."""
         left_lines, right_lines = self._wrapped(index)
         left_width, right_width = column_widths(self._layout_width)
         separator = Text(SEPARATOR, self._foreground("compare-view--separator"))
@@ -375,8 +394,4 @@ class CompareView(RowCursor):
             left.truncate(left_width, overflow="crop", pad=True)
             right.truncate(right_width, overflow="crop", pad=True)
             pieces = [gutter, left, separator, right]
-        if index == self.cursor and offset < self.row_height(index) - 1:
-            base = self._component("compare-view--cursor")
-        text = Text.assemble(*pieces, end="")
-        segments = list(Segment.apply_style(text.render(self.app.console), base))
-        return Strip(segments).crop_extend(0, width, base)
+        return list(Text.assemble(*pieces, end="").render(self.app.console))

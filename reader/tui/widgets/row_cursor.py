@@ -38,8 +38,8 @@ class RowCursor(ScrollView, can_focus=True, inherit_bindings=False):
     | end, G | Last row. |
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
-    """Index of the highlighted row."""
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
+    """Index of the highlighted row; moving it redraws the row it leaves and the row it reaches, or the screen if it scrolls."""
 
     class RowMessage(Message):
         """Something happened to one row of the view."""
@@ -81,9 +81,20 @@ class RowCursor(ScrollView, can_focus=True, inherit_bindings=False):
     # -- cursor -------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        scrolled_from = self.scroll_offset
         self.scroll_to_row(new)
         self.post_message(self.CursorMoved(self, new))
-        self.refresh()
+        if self.scroll_offset == scrolled_from:
+            self.refresh_rows(old, new)  # only the two rows' highlight changed
+        else:
+            self.refresh()
+
+    def refresh_rows(self, *indices: int) -> None:
+        """Draw rows again where they are on screen, and nothing else."""
+        top = int(self.scroll_offset.y)
+        for index in indices:
+            if 0 <= index < self.row_count:
+                self.refresh(Region(0, self._tops[index] - top, self.size.width, self.row_height(index)))
 
     def scroll_to_row(self, index: int, animate: bool = False) -> None:
         """Scroll so that row ``index`` is on screen."""
