@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -546,3 +547,22 @@ async def test_a_failure_while_aligning_is_told_and_the_app_keeps_running(story:
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
     assert app.return_code in (None, 0)
+
+
+async def test_a_comparison_with_its_facts_is_kept_out_of_the_collectors_sweeps_until_it_closes(story: list[Path]) -> None:
+    """Its objects are swept once as the facts come, then left alone, so that no key waits for a full sweep
+    of them; comparing again and closing the screen hand them back, so that nothing it drops is kept."""
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.pause()
+        assert screen.facts is not None
+        assert gc.get_freeze_count() > 0
+        await pilot.press("+")  # a new cutoff: aligned again, facts found again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.facts is not None and gc.get_freeze_count() > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert gc.get_freeze_count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual import on, work
@@ -141,6 +142,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         # A long pair is aligned in another process: no key waits. Its facts are
         # asked for once the rows are on screen.
         self.session.comparer.prepare(self.left, self.right, self.cutoff)
+        gc.unfreeze()  # what the last comparison left behind may be swept again
         self.summary = None
         self._show_header()
         self.view.loading = True
@@ -210,6 +212,18 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         self.view.show_facts(message.facts)
         self._show_header()
         self._show_position(self.view.cursor)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Keep what the comparison built (articles, alignment, rows, facts) out of the collector's sweeps:
+        a full sweep of a long comparison's objects held a key for 130 ms, at any moment. It is swept once
+        now, as the facts come, so that no garbage is kept; comparing again, or closing the screen, lets
+        it back in."""
+        gc.collect()
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     @property
     def facts(self) -> FactComparison | None:
