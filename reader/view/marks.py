@@ -54,7 +54,7 @@ COMPARE_LEGEND: tuple[Mark, ...] = (
     Mark(SILENT_MARK, ONE_SIDE_MARK_STYLE, "a sentence only the left article has"),
     Mark(ONLY_B_MARK, ONE_SIDE_MARK_STYLE, "a sentence only the right article has"),
     Mark(MOVED_MARK, ALTERED_MARK_STYLE, "the right article tells this row in another place of its order"),
-    Mark(CONFLICT_MARK, CONFLICT_MARK_STYLE, "the row holds a fact the other article contradicts; the fact is drawn bold on red"),
+    Mark(CONFLICT_MARK, CONFLICT_MARK_STYLE, "the row holds a fact the other article contradicts; the fact is drawn bold and underlined on red"),
     Mark("removed", "on #5f0000", "words only the left sentence has; numbers and names among them bold"),
     Mark("added", "on #005f00", "words only the right sentence has"),
     Mark("same", "", "the title bar's kind of row: the same words (white space, quotes and dashes aside)"),
