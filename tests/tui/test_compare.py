@@ -555,12 +555,14 @@ async def test_a_comparison_with_its_facts_is_kept_out_of_the_collectors_sweeps_
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
+        await app.workers.wait_for_complete()  # the facts, asked for once the rows were shown
         await pilot.pause()
         assert screen.facts is not None
         assert gc.get_freeze_count() > 0
         await pilot.press("+")  # a new cutoff: aligned again, facts found again
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(2):  # the alignment, then the facts it asks for
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         assert screen.facts is not None and gc.get_freeze_count() > 0
         await pilot.press("escape")
         await pilot.pause()
