@@ -48,6 +48,14 @@ def rows(app: ReaderApp, table_id: str) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
 
 
+def cursor_to_article(app: ReaderApp, words: str) -> list[str]:
+    """Put the library's cursor on the article whose row holds ``words`` (any case); its row."""
+    listed = rows(app, "#articles")
+    found = next(n for n, row in enumerate(listed) if words.lower() in " ".join(row).lower())
+    app.screen.query_one("#articles", DataTable).move_cursor(row=found)
+    return listed[found]
+
+
 async def test_v_lists_the_versions_and_enter_compares_one_with_the_next(followed: Path) -> None:
     app = ReaderApp([followed])
     async with app.run_test(size=SIZE) as pilot:
@@ -56,9 +64,7 @@ async def test_v_lists_the_versions_and_enter_compares_one_with_the_next(followe
         assert isinstance(app.screen, LibraryScreen)
         listed = rows(app, "#articles")
         assert len(listed) == 2  # one row per article: the versions are not listed
-        ferry_row = next(n for n, row in enumerate(listed) if "toll rises to 13" in " ".join(row))
-        assert listed[ferry_row][0] == "Δ"  # changed by the last update
-        app.screen.query_one("#articles", DataTable).move_cursor(row=ferry_row)
+        assert cursor_to_article(app, "toll rises to 13")[0] == "Δ"  # changed by the last update
         await pilot.press("V")
         await pilot.pause()
         assert isinstance(app.screen, VersionsScreen)
@@ -106,9 +112,7 @@ async def test_v_on_an_article_of_one_version_says_so(followed: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        listed = rows(app, "#articles")
-        market_row = next(n for n, row in enumerate(listed) if "market" in " ".join(row).lower())
-        app.screen.query_one("#articles", DataTable).move_cursor(row=market_row)
+        cursor_to_article(app, "market")
         await pilot.press("V")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
@@ -120,9 +124,7 @@ async def test_the_versions_key_bar_and_help_say_what_enter_does(followed: Path)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        listed = rows(app, "#articles")
-        ferry_row = next(n for n, row in enumerate(listed) if "toll rises to 13" in " ".join(row))
-        app.screen.query_one("#articles", DataTable).move_cursor(row=ferry_row)
+        cursor_to_article(app, "toll rises to 13")
         await pilot.press("V")
         await app.workers.wait_for_complete()
         await pilot.pause()
