@@ -101,7 +101,7 @@ def _amount(kind: str, match: re.Match[str], text: str, limit: int) -> Mention |
             first *= scale
     low, high = _qualified(groups.get("qual"), first, second)
     if kind == "percent":
-        return Mention("percent", s, e, _range_text(low, high, "%"), "", low, high)
+        return Mention("percent", s, e, _range_text(low, high, "%", groups.get("qual")), "", low, high)
     if kind == "money":
         return _money(match, low, high)
     return _quantity(match, text, limit, (first, second), (low, high))
@@ -118,7 +118,7 @@ def _money(match: re.Match[str], low: float, high: float) -> Mention:
         currency = _CURRENCY_CODES[groups["code"].lower()]
     if match.group(0).upper().startswith("US$"):
         currency = "USD"
-    return Mention("money", match.start(), match.end(), _range_text(low, high, f" {currency}".rstrip()), currency, low, high)
+    return Mention("money", match.start(), match.end(), _range_text(low, high, f" {currency}".rstrip(), groups.get("qual")), currency, low, high)
 
 
 def _quantity(match: re.Match[str], text: str, limit: int, written: tuple[float, float], bounds: tuple[float, float]) -> Mention | None:
@@ -137,7 +137,7 @@ def _quantity(match: re.Match[str], text: str, limit: int, written: tuple[float,
         if groups.get("qual") and groups["qual"].lower() == "over" and dimension in {"length", "area"}:
             low, high = first, second  # "spread over 11 kilometres" of coast: across them, not more than
         shown = text[e:end].strip(" -")
-        return Mention("number", s, end, _range_text(low, high, f" {shown}"), dimension, low, high, scale=written_in)
+        return Mention("number", s, end, _range_text(low, high, f" {shown}", groups.get("qual")), dimension, low, high, scale=written_in)
     if _AGE.match(text, e, limit) or _AGED.search(text, max(0, s - 8), s):
         # "a 32-year-old Englishman", "aged 49": an age.
         end = _AGE.match(text, e, limit).end() if _AGE.match(text, e, limit) else e  # type: ignore[union-attr]
@@ -146,7 +146,7 @@ def _quantity(match: re.Match[str], text: str, limit: int, written: tuple[float,
             # "the 86-year-old Kelby bridge": when it was built, some 86 years before the report.
             years_ago = DateValue(relative=f"{format_number(low)} years ago")
             return Mention("date", s, end, f"{format_number(low)} years old", "", date=years_ago)
-        return Mention("number", s, end, _range_text(low, high, " years old"), "age", low, high)
+        return Mention("number", s, end, _range_text(low, high, " years old", groups.get("qual")), "age", low, high)
     return _count(match, text, limit, e, written, (low, high))
 
 
@@ -198,7 +198,7 @@ def _count(match: re.Match[str], text: str, limit: int, e: int, written: tuple[f
     shown = f" {unit if low == high == 1 and unit != 'of-them' else plural(unit)}" if unit else ""
     if unit.endswith("-"):
         shown = "-" + unit[:-1]  # "8.6-magnitude"
-    return Mention("number", s, e, _range_text(low, high, shown), unit, low, high)
+    return Mention("number", s, e, _range_text(low, high, shown, groups.get("qual")), unit, low, high)
 
 
 #: "a 32-year-old", "32 - year - old", "32 years old".

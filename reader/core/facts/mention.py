@@ -91,13 +91,19 @@ def _qualified(qualifier: str | None, low: float, high: float) -> tuple[float, f
     return low * 0.9, high * 1.1
 
 
-def _range_text(low: float, high: float, suffix: str) -> str:
+#: Bounds that take the figure itself in: "at least 12" is 12 or more, "more than 12" is 13 or more.
+_INCLUSIVE = frozenset({"at least", "no fewer than", "no less than", "not less than", "up to", "at most", "no more than", "not more than"})
+
+
+def _range_text(low: float, high: float, suffix: str, qualifier: str | None = None) -> str:
+    """A value as read: "≈200 m", "12 dead", "≥12 dead" for "at least 12", ">12 dead" for "more than 12"."""
     if 0 < low < high and math.isclose(low / 0.9, high / 1.1):
         return f"≈{format_number(round(low / 0.9, 6))}{suffix}"
     if low == high:
         return f"{format_number(low)}{suffix}"
+    inclusive = qualifier is not None and " ".join(qualifier.lower().split()) in _INCLUSIVE
     if math.isinf(high):
-        return f">{format_number(low)}{suffix}"
+        return f"{'≥' if inclusive else '>'}{format_number(low)}{suffix}"
     if low == 0:
-        return f"≤{format_number(high)}{suffix}"
+        return f"{'≤' if inclusive else '<'}{format_number(high)}{suffix}"
     return f"{format_number(low)}–{format_number(high)}{suffix}"

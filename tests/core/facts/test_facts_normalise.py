@@ -446,6 +446,16 @@ def test_a_bound_reads_the_way_its_words_point(text: str, low: float, high: floa
     assert (count.low, count.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("bound", "shown"),
+    [("At least", "≥12 dead"), ("No fewer than", "≥12 dead"), ("More than", ">12 dead"), ("Up to", "≤12 dead"), ("Fewer than", "<12 dead")],
+)
+def test_a_bound_is_shown_with_the_sign_its_words_say(bound: str, shown: str) -> None:
+    """ "at least 12" takes 12 in and "more than 12" does not: a fact-checker reads ≥ and > apart."""
+    (count,) = [f for f in extract_facts(article(f"{bound} 12 people were killed in the blast.", "a.txt")).facts if f.kind == "number"]
+    assert count.value == shown
+
+
 @pytest.mark.parametrize(("bound", "verdict"), [("no more than 12", "different"), ("fewer than 12", "compatible"), ("no fewer than 12", "different")])
 def test_a_bound_conflicts_with_a_count_outside_it(bound: str, verdict: str) -> None:
     a = article(f"{bound.capitalize()} people were hurt when the gas main exploded on Dock Street, officials said.\n", "a.txt")
