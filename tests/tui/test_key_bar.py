@@ -99,3 +99,17 @@ async def test_the_pair_c_would_compare_is_aligned_before_c(story: list[Path], m
         assert isinstance(app.screen, CompareScreen)
         await app.workers.wait_for_complete()
         assert len(aligned) == 1  # the comparison reused the prepared alignment
+
+
+async def test_on_a_narrow_line_the_last_keys_give_way_and_help_stays(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(45, 20)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = bar.render().plain
+        assert line.rstrip().endswith("? Help")
+        assert line.startswith(" / Filter") and "q Quit" not in line and "palette" not in line
+        assert len(line) <= 45
+        await pilot.click(KeyBar, offset=(_column_of(bar, "Help"), 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"

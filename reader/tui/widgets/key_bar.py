@@ -6,6 +6,8 @@ time from ``c`` to the comparison on screen (some 90 ms of 120). This bar
 draws the same keys, in the same colours, as one line of text: the screen's
 shown bindings left to right, the command palette's key at the right end.
 A key is clicked like a key pressed, and hovering one shows its tooltip.
+Where the line is too narrow for every key, the last ones give way and Help
+stays, at the end: the help lists every key of the screen.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from textual.widget import Widget
 #: The characters of the key names Textual cannot turn back into one ("slash" is "/"), so a key a text box types is known.
 _NAMED_CHARACTERS = {_character_to_key(character): character for character in string.punctuation}
 
+#: The action of the help, kept on a line too narrow for every key.
+_HELP = "help"
+
 
 class _Key(NamedTuple):
     key: str
+    action: str
     display: str
     description: str
     enabled: bool
@@ -94,7 +100,7 @@ class KeyBar(Widget, can_focus=False):
             seen.add(binding.action)
             display = self.app.get_key_display(binding)
             width = len(display) + 2 + (len(binding.description) + 1 if binding.description else 0)
-            keys.append(_Key(binding.key, display, binding.description, enabled, tooltip or binding.description, position, position + width))
+            keys.append(_Key(binding.key, binding.action, display, binding.description, enabled, tooltip or binding.description, position, position + width))
             position += width
         self._keys = keys
         self._palette = None
@@ -103,7 +109,7 @@ class KeyBar(Widget, can_focus=False):
             if found is not None:
                 _node, binding, enabled, tooltip = found
                 display = self.app.get_key_display(binding)
-                self._palette = _Key(binding.key, display, binding.description, enabled, tooltip or binding.description, -1, -1)
+                self._palette = _Key(binding.key, binding.action, display, binding.description, enabled, tooltip or binding.description, -1, -1)
 
     def _item(self, key: _Key, hovered: bool) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
@@ -118,13 +124,33 @@ class KeyBar(Widget, can_focus=False):
             item.append(f"{key.description} ", description_style)
         return item
 
+    def _fitted(self, width: int) -> list[int]:
+        """The keys drawn in ``width`` columns, by index: all of them, or the first that fit and then Help."""
+        widths = [key.end - key.start for key in self._keys]
+        if sum(widths) <= width:
+            return list(range(len(widths)))
+        helping = [index for index, key in enumerate(self._keys) if key.action == _HELP]
+        room = width - sum(widths[index] for index in helping)
+        shown: list[int] = []
+        for index, key_width in enumerate(widths):
+            if index in helping:
+                continue
+            if key_width > room:
+                break
+            shown.append(index)
+            room -= key_width
+        return shown + helping
+
     def render(self) -> Text:
         if not self._keys and self._palette is None:
             self._read_bindings()
         width = self.size.width
         line = Text(no_wrap=True, overflow="crop", end="")
-        for index, key in enumerate(self._keys):
+        for index in self._fitted(width):
+            key = self._keys[index]
+            start = line.cell_len
             line.append_text(self._item(key, index == self._hover))
+            self._keys[index] = key._replace(start=start, end=line.cell_len)
         palette = self._palette
         if palette is not None:
             item = Text("▏", self.get_component_rich_style("key-bar--description"))
@@ -139,7 +165,8 @@ class KeyBar(Widget, can_focus=False):
 
     def _key_at(self, x: int) -> int | None:
         """The index of the key drawn at column ``x`` (the palette's is the last index plus one)."""
-        for index, key in enumerate(self._keys):
+        for index in self._fitted(self.size.width):
+            key = self._keys[index]
             if key.start <= x < key.end:
                 return index
         palette = self._palette
