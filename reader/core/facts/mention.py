@@ -60,6 +60,8 @@ def plural(unit: str) -> str:
         return f"{plural(unit[: -len(' margin')])} margin"
     if unit == "of-them":
         return "of them"
+    if unit.endswith(("ss", "us", "x", "ch", "sh")):
+        return unit + "es"  # "witnesses", "buses", "boxes", "churches"
     if not unit or unit.endswith(("s", "-")) or unit in UNCOUNTED or unit in {"people", "age"} or unit in SAME_IN_THE_PLURAL:
         return unit
     irregular = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet"}

@@ -245,8 +245,20 @@ def unit_class(noun: str) -> str:
         return _UNIT_CLASSES[word]
     if word in _STATE_WORDS or word in UNCOUNTED:
         return _STATE_WORDS.get(word, word)
-    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
-            word = word[: -len(suffix)] + repl
-            break
-    return _UNIT_CLASSES.get(word, word)
+    return _UNIT_CLASSES.get(_singular(word), _singular(word))
+
+
+#: Plurals in "-uses" of nouns in "-us"; the others are of nouns in "-use" ("houses", "causes").
+_US_PLURALS = frozenset({"buses", "busses", "bonuses", "campuses", "censuses", "choruses", "statuses", "surpluses", "viruses"})
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular, by its ending: "injuries" → "injury", "houses" → "house",
+    "churches" → "church", "witnesses" → "witness"; a word that is no plural stays."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "news")):
+        return word
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")) or word in _US_PLURALS:
+        return word[:-2]
+    return word[:-1]

@@ -86,6 +86,26 @@ def test_unit_classes(noun: str, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("More than 300 houses were damaged.", ">300 houses"),
+        ("Police questioned 3 witnesses.", "3 witnesses"),
+        ("The city bought 12 buses.", "12 buses"),
+        ("Crews searched 40 churches.", "40 churches"),
+        ("He threw 39 passes.", "39 passes"),
+    ],
+)
+def test_a_counted_noun_is_shown_in_its_own_plural(text: str, shown: str) -> None:
+    """A noun is singular for comparison ("houses" is "house", as "1 house" says) and its own plural for display."""
+    assert [m.value for m in find_values(text)] == [shown]
+
+
+def test_one_house_and_two_houses_count_one_thing() -> None:
+    assert unit_class("houses") == unit_class("house") == "house"
+    assert unit_class("witnesses") == "witness" and unit_class("buses") == "bus" and unit_class("news") == "news"
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("Sept. 17", DateValue(month=9, day=17)),
