@@ -53,15 +53,19 @@ _BYLINE = re.compile(
 _BYLINE_START = re.compile(r"^(?:By|BY|Written by)\s")
 #: A first line in capitals only ("ISTANBUL", "NEW YORK"): the place it was filed from.
 _DATELINE_LINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}$")
-#: A dateline opening the first paragraph: a place in capitals, maybe a date and
-#: an agency in brackets, then a dash ("WASHINGTON, June 11 (Reuters) - The Fed...").
+#: A dateline opening the first paragraph: a place in capitals, maybe its state or
+#: country, a date, and an agency or the date in brackets, then a dash ("WASHINGTON,
+#: June 11 (Reuters) - The Fed...", "BEIRUT, Lebanon (AP) — ", "AREQUIPA, Peru (Dec. 3) — ").
 _DATELINE_PREFIX = re.compile(
     rf"""^(?P<place>[A-Z][A-Z.'-]+(?:\ [A-Z][A-Z.'-]+){{0,3}})
+    (?:,\ (?!(?i:{_MONTH})\ \d)(?P<region>[A-Z][A-Za-z.'-]*(?:\ [A-Z][A-Za-z.'-]*){{0,2}}))?
     (?:,\ (?P<date>(?i:{_MONTH})\ \d{{1,2}}(?:,\ \d{{4}})?))?
     \s*(?:\((?P<agency>[A-Za-z][\w .&-]{{0,30}})\))?
     \s*(?P<dash>[-–—:])\s+(?=[A-Z"“‘'])""",
     re.VERBOSE,
 )
+#: A date in a dateline's brackets, where an agency stands in others: "(Dec. 3)".
+_BRACKETED_DATE = re.compile(rf"(?i:{_MONTH})\ ?\d{{1,2}}(?:,\ \d{{4}})?", re.VERBOSE)
 #: A place in capitals, then a stamp ("WASHINGTON, DC, April 28, 2009"): a dateline standing alone.
 _DATELINE_STAMP = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:,?\ [A-Z][A-Z.'-]+){0,3})\s*[,:–—-]\s*(?P<stamp>.*\d.*)$")
 #: A date field opening a line ("date 2025-09-15", "Date: 2025-09-15").
@@ -125,8 +129,10 @@ def read_prefix(text: str, start: int, end: int) -> tuple[int, Metadata] | None:
         place = dateline.group("place")
         if len(place) < 3 or place in {"AND", "THE", "BUT"}:
             return None
-        agency = dateline.group("agency")
-        return start + dateline.end(), Metadata("dateline", source=agency, date=stamp_date(dateline.group("date") or ""), place=place.title())
+        agency, written = dateline.group("agency"), dateline.group("date") or ""
+        if agency and _BRACKETED_DATE.fullmatch(agency):
+            agency, written = None, agency
+        return start + dateline.end(), Metadata("dateline", source=agency, date=stamp_date(written), place=place.title())
     return None
 
 

@@ -73,6 +73,39 @@ def test_dateline_is_metadata() -> None:
     assert first.text == "ISTANBUL" and first.kind is SegmentKind.METADATA and first.reason == "dateline"
 
 
+@pytest.mark.parametrize(
+    ("opening", "place", "source"),
+    [
+        ("BEIRUT, Lebanon (AP) — A car bomb exploded near the port on Monday.", "Beirut", "AP"),
+        ("ATLANTA, Ga. (AP) — Police said two men were arrested on Monday.", "Atlanta", "AP"),
+        ("AREQUIPA, Peru (Dec. 3) — A strong earthquake struck the south on Thursday.", "Arequipa", None),
+        ("SAN JUAN, Puerto Rico, Sept. 20 (Reuters) - The storm made landfall on Wednesday.", "San Juan", "Reuters"),
+        ("KABUL, Afghanistan — Gunmen attacked a hotel in the capital on Tuesday.", "Kabul", None),
+    ],
+)
+def test_a_dateline_with_its_state_or_country_is_metadata(tmp_path: Path, opening: str, place: str, source: str | None) -> None:
+    """The wire services' datelines name a state or country after the city, and may bracket a date:
+    none of it is the story's first sentence, and the date in brackets is no agency."""
+    from reader.core.reading.metadata import read_prefix
+
+    found = read_prefix(opening, 0, len(opening))
+    assert found is not None
+    start, metadata = found
+    assert (metadata.reason, metadata.place, metadata.source) == ("dateline", place, source)
+    sentence = opening[start:]
+    assert sentence[0].isupper() and "—" not in sentence and "(" not in sentence
+    path = tmp_path / "report.txt"
+    path.write_text(f"A headline for the report\n\n{opening}\n", encoding="utf-8")
+    assert load_article(path).sentences[-1].text == sentence
+
+
+@pytest.mark.parametrize("opening", ["US, China agree to talks — The two sides met in Geneva.", "UPDATE 2-Peru quake kills 11 as rescuers dig."])
+def test_a_sentence_that_only_starts_in_capitals_is_no_dateline(opening: str) -> None:
+    from reader.core.reading.metadata import read_prefix
+
+    assert read_prefix(opening, 0, len(opening)) is None
+
+
 def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(
