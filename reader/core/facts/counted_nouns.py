@@ -138,8 +138,12 @@ _STATES = (
     ("rescued", re.compile(r"(?:were|was|have been|had been)\s+rescued\b", re.I)),
 )
 
-#: The people counted, between a count and what befell them: "Twelve spectators were injured".
-_SKIP_NOUN = re.compile(r"(?<![\s,])[\s,]*(?:(?:people|persons|children|men|women|of them|[a-z]{1,30}s)\b)?[\s,]*", re.I)
+#: The people counted, between a count and what befell them: "Twelve spectators were injured";
+#: but not a count of its own ("kills 11, dozens hurt": the dozens were hurt, not the 11).
+_SKIP_NOUN = re.compile(
+    r"(?<![\s,])[\s,]*(?:(?:people|persons|children|men|women|of them|(?!(?:dozens|scores|hundreds|thousands|millions)\b)[a-z]{1,30}s)\b)?[\s,]*",
+    re.I,
+)
 
 
 def _state_after(text: str, offset: int, limit: int) -> str:
