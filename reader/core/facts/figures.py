@@ -61,7 +61,8 @@ def _ordinal(match: re.Match[str], text: str, limit: int) -> Mention | None:
         return None  # "at first", "came first": not a count of anything
     unit = unit_class(noun)
     shown = "time" if unit == "times" else unit  # "the third time"
-    return Mention("ordinal", s, e, f"{ordinal_text(number)}{' ' + shown if unit else ''}", unit, number, number)
+    shown = f"-{shown[:-1]}" if shown.endswith("-") else f" {shown}" if shown else ""  # "a 19th-century church"
+    return Mention("ordinal", s, e, f"{ordinal_text(number)}{shown}", unit, number, number)
 
 
 def _vague(match: re.Match[str], text: str) -> Mention:

@@ -490,3 +490,23 @@ def test_a_bound_conflicts_with_a_count_outside_it(bound: str, verdict: str) -> 
 )
 def test_a_noun_counted_as_it_is_takes_no_s(text: str, value: str) -> None:
     assert [m.value for m in find_values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Peru quake kills 11, dozens hurt in Colca valley", ["11 dead"]),
+        ("Storm kills 3, hundreds evacuated from the coast", ["3 dead"]),
+        ("Twelve spectators were injured.", ["12 injured"]),
+    ],
+)
+def test_a_count_of_its_own_after_a_comma_does_not_lend_its_state(text: str, values: list[str]) -> None:
+    """ "kills 11, dozens hurt": the dozens were hurt; the 11 were killed."""
+    assert [m.value for m in find_values(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("a 19th-century church", "19th-century"), ("in the 4th-quarter rally", "4th-quarter"), ("the 2nd round of talks", "2nd round")]
+)
+def test_an_ordinal_joined_to_its_noun_is_shown_joined(text: str, value: str) -> None:
+    assert [m.value for m in find_values(text)] == [value]
