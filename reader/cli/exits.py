@@ -28,6 +28,14 @@ def fail(path: Path | str, reason: str) -> int:
     return EXIT_INPUT
 
 
+def said(message: str) -> int:
+    """Say on stderr what is wrong, in a message that names its own file; the exit code of a bad input."""
+    from reader.view.printable import printable
+
+    print(f"reader: {printable(message)}", file=sys.stderr)
+    return EXIT_INPUT
+
+
 def shown_path(path: Path | str) -> str:
     """A path as it is shown on one line of stderr: made printable, and a newline in a name shown as ␊, not obeyed."""
     from reader.view.printable import printable

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.cli.exits import EXIT_OK, fail
+from reader.cli.exits import EXIT_OK, fail, said
+
+if TYPE_CHECKING:
+    from reader.web.subscriptions import Subscriptions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +29,8 @@ def run(options: argparse.Namespace) -> int:
             return _import(options.import_from)
         current = load()
     except SubscriptionError as error:
-        return fail(str(list_file()), str(error))
+        return said(str(error))
+    warn_unread(current, list_file())
     if options.export:
         sys.stdout.write(write_opml(current.items))
         return EXIT_OK
@@ -59,3 +64,12 @@ def _import(path: Path) -> int:
         print(f"reader: {printable(url)}: {printable(reason)}", file=sys.stderr)
     print(f"{len(change.done)} added, {len(change.skipped)} skipped", file=sys.stderr)
     return EXIT_OK
+
+
+def warn_unread(current: Subscriptions, path: Path) -> None:
+    """Say on stderr which entries of the list reader cannot follow; they are kept in the file as they are."""
+    from reader.cli.exits import shown_path
+    from reader.view.printable import printable
+
+    for _entry, why in current.unread:
+        print(f"reader: {shown_path(path)}: {printable(why)}; kept as it is, not followed", file=sys.stderr)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail
+from reader.cli.exits import EXIT_FAILURE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, fail, said
 from reader.cli.options import COUNT, SECONDS
 
 if TYPE_CHECKING:
@@ -73,12 +73,14 @@ def run(options: argparse.Namespace) -> int:
 
 def _chosen(names: list[str]) -> list[Subscription] | int:
     """The subscriptions named (all of them when none is), or the exit status after saying why there are none."""
+    from reader.cli.subscriptions import warn_unread
     from reader.web.subscriptions import SubscriptionError, list_file, load
 
     try:
         current = load()
     except SubscriptionError as error:
-        return fail(str(list_file()), str(error))
+        return said(str(error))
+    warn_unread(current, list_file())
     chosen = list(current.items)
     if names:
         missing = [name for name in names if current.find(name) is None]

@@ -53,6 +53,12 @@ class Subscription:
     title: str = ""
     site: str = ""
     category: str = ""
+    #: The entry's fields this version of reader does not know (a user's note, another version's field), kept as they were.
+    other: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+#: The fields of an entry that reader reads.
+_FIELDS = ("name", "url", "into", "title", "site", "category")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,9 @@ class Subscriptions:
     items: tuple[Subscription, ...] = ()
     #: Fields of the file this version of reader does not know, kept as they were.
     extra: dict[str, object] = field(default_factory=dict)
+    #: Entries of the file that are no subscription reader can follow (no name, no web address),
+    #: each with why: kept as they were, for the user to mend, never dropped.
+    unread: tuple[tuple[object, str], ...] = ()
 
     def find(self, name_or_url: str) -> Subscription | None:
         """The subscription of that name, or of that feed address."""
@@ -104,12 +113,28 @@ def load(path: Path | None = None) -> Subscriptions:
     if not isinstance(data, dict) or not isinstance(data.get("subscriptions"), list):
         raise SubscriptionError(f"{path} is not a list of subscriptions")
     items = []
-    for entry in data["subscriptions"]:
-        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and is_web_url(str(entry.get("url", ""))):
-            known = {key: str(entry.get(key, "")) for key in ("name", "url", "into", "title", "site", "category")}
-            items.append(Subscription(**known))
+    unread: list[tuple[object, str]] = []
+    for number, entry in enumerate(data["subscriptions"], 1):
+        why = _unreadable(entry)
+        if why:
+            unread.append((entry, f"entry {number} {why}"))
+            continue
+        assert isinstance(entry, dict)
+        known = {key: str(entry.get(key, "")) for key in _FIELDS}
+        items.append(Subscription(**known, other={key: value for key, value in entry.items() if key not in _FIELDS}))
     extra = {key: value for key, value in data.items() if key not in {"format", "subscriptions"}}
-    return Subscriptions(tuple(items), extra)
+    return Subscriptions(tuple(items), extra, tuple(unread))
+
+
+def _unreadable(entry: object) -> str:
+    """Why an entry of the list is no subscription reader can follow, or ""."""
+    if not isinstance(entry, dict):
+        return "is not a subscription"
+    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        return "has no name"
+    if not isinstance(entry.get("url"), str) or not is_web_url(entry["url"]):
+        return f"has no web address (http:// or https://): {str(entry.get('url', ''))[:200]!r}"
+    return ""
 
 
 def save(subscriptions: Subscriptions, path: Path | None = None) -> None:
@@ -119,7 +144,10 @@ def save(subscriptions: Subscriptions, path: Path | None = None) -> None:
     data = {
         "format": 1,
         **subscriptions.extra,
-        "subscriptions": [asdict(item) for item in subscriptions.items],
+        "subscriptions": [
+            *({**{key: value for key, value in asdict(item).items() if key != "other"}, **item.other} for item in subscriptions.items),
+            *(entry for entry, _why in subscriptions.unread),
+        ],
     }
     write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=False)
 

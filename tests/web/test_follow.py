@@ -262,3 +262,16 @@ def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, hom
     kept = versions(ferry(env))
     assert [v.number for v in kept] == [2, 3]  # the first version dropped, the last two kept
     assert ADDED in body(kept[-1].path.read_text(encoding="utf-8"))
+
+
+def test_the_list_and_update_name_an_entry_they_cannot_follow_and_a_broken_list_once(home: dict[str, str]) -> None:
+    listed = Path(home["XDG_CONFIG_HOME"]) / "reader" / "subscriptions.json"
+    listed.parent.mkdir(parents=True)
+    listed.write_text(json.dumps({"format": 1, "subscriptions": [{"name": "typo", "url": "example.org/feed.xml"}]}), encoding="utf-8")
+    for args in (("subscriptions",), ("update",)):
+        run = reader(home, *args)
+        assert f"reader: {listed}: entry 1 has no web address (http:// or https://): 'example.org/feed.xml'; kept as it is, not followed" in run.stderr
+    listed.write_text("{", encoding="utf-8")
+    for args in (("subscriptions",), ("update",)):
+        run = reader(home, *args)
+        assert run.returncode == 2 and run.stderr.count(str(listed)) == 1, run.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -88,6 +89,25 @@ def test_a_list_reader_did_not_write_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(SubscriptionError):
         subscribe("https://example.org/feed.xml", path=path)
     assert path.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_an_entry_edited_by_hand_keeps_its_own_fields_and_one_reader_cannot_follow_is_kept(tmp_path: Path) -> None:
+    """A note added to an entry, or an entry with a typo in its address, is the user's: a change to the list keeps both."""
+    path = tmp_path / "subscriptions.json"
+    typo = {"name": "typo", "url": "127.0.0.1:8765/typo.xml"}
+    nameless = {"name": 1, "url": "https://example.com/x.xml"}
+    path.write_text(
+        json.dumps({"format": 1, "subscriptions": [{"name": "gen", "url": "https://example.org/feed.xml", "note": "my note", "paused": True}, typo, nameless]}),
+        encoding="utf-8",
+    )
+    current = load(path)
+    assert [item.name for item in current.items] == ["gen"]
+    assert [why for _entry, why in current.unread] == ["entry 2 has no web address (http:// or https://): '127.0.0.1:8765/typo.xml'", "entry 3 has no name"]
+    subscribe("https://example.net/rss", name="net", path=path)
+    unsubscribe("net", path=path)
+    entries = json.loads(path.read_text(encoding="utf-8"))["subscriptions"]
+    assert entries[0]["note"] == "my note" and entries[0]["paused"] is True
+    assert entries[1:] == [typo, nameless]
 
 
 def test_two_subscribes_at_once_both_land(tmp_path: Path) -> None:
