@@ -134,18 +134,24 @@ def body(text: str) -> str:
 
 
 def unchanged(old: str, title: str, text: str) -> bool:
-    """Whether a saved file holds this article already: the same title and the same text, its stamps aside.
+    """Whether a saved file holds this article already: the same title and the same sentences.
 
-    A page that changed only the line saying when it was updated, or moved its
-    paragraphs' spaces, is the same article: lines that are a page's stamp
-    (:func:`reader.core.reading.stamps.is_stamp`) and white space are left out.
+    A page that changed only the line saying when it was updated, its ads,
+    its photo credits or its counters of comments, or moved its paragraphs'
+    spaces, is the same article: what is compared is what reader reads of
+    it, the sentences of the story (page furniture and metadata set aside, as
+    :mod:`reader.core.reading.structure` sets them aside for the aligner and
+    the fact finder), so no version is kept that would compare as "no change".
 
     Args:
         old: The saved file, front matter and all.
         title: The headline fetched now.
         text: The text extracted now, a paragraph a line.
     """
-    return " ".join(front_matter(old).get("title", "").split()) == " ".join(title.split()) and _lines(body(old)) == _lines(text)
+    if " ".join(front_matter(old).get("title", "").split()) != " ".join(title.split()):
+        return False
+    before = body(old)
+    return _lines(before) == _lines(text) or _sentences(before) == _sentences(text)
 
 
 def keep(article: Path, old: str, max_versions: int = DEFAULT_MAX_VERSIONS) -> Path | None:
@@ -232,3 +238,10 @@ def _version(number: int, path: Path, *, current: bool) -> Version:
 
 def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip() and not is_stamp(line.strip())]
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences reader reads in an article's text, white space aside."""
+    from reader.core.reading.articles import article_from_text
+
+    return [" ".join(sentence.text.split()) for sentence in article_from_text(Path("version.md"), text).sentences]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -50,6 +51,30 @@ def test_a_changed_text_keeps_the_old_one_as_a_version_and_an_unchanged_one_writ
     # The library lists the article once: the versions are in a hidden folder.
     files, errors = find_article_files([tmp_path])
     assert files == [first.path] and not errors
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Advertisement", ""),
+        ("Photo: Reuters", "Photo: AFP"),
+        ("1,234 comments", "1,240 comments"),
+        ("Last updated: 3 minutes ago", "Last updated: 4 minutes ago"),
+        ("2026-12-07T10:42:00Z", "2026-12-07T10:43:00Z"),
+    ],
+)
+def test_a_page_that_changes_only_its_furniture_writes_no_version(tmp_path: Path, before: str, after: str) -> None:
+    """An ad, a photo credit, a counter of comments or a stamp is the page's, not the story's: what reader reads is compared."""
+
+    def with_line(line: str) -> Page:
+        told = page(11)
+        return replace(told, text=told.text + (f"\n\n{line}" if line else ""))
+
+    folder = Folder(tmp_path)
+    first = folder.save([URL], with_line(before), START)
+    again = folder.save([URL], with_line(after), START + timedelta(hours=1))
+    assert (again.path, again.changed) == (first.path, False)
+    assert [v.number for v in versions(first.path)] == [1]
 
 
 def test_a_changed_headline_alone_is_a_new_version(tmp_path: Path) -> None:

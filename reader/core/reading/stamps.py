@@ -31,8 +31,8 @@ _WEEKDAY_WORD = re.compile(r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(
 #: Words a stamp labels itself with.
 _LABELS = frozenset(
     """posted published updated last modified edited originally first time date at on by am pm a p m local uk
-    gmt bst utc est edt cst cdt mst mdt pst pdt et ct pt cet cest ist aest aedt jst hkt sgt ist msk""".split()
-)
+    gmt bst utc est edt cst cdt mst mdt pst pdt et ct pt cet cest ist aest aedt jst hkt sgt ist msk t z""".split()
+)  # "t" and "z": ISO 8601's "2026-12-07T10:42:00Z"
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
 _MOST_TOKENS = 40

@@ -23,7 +23,10 @@ from reader.core.reading.stamps import is_stamp, stamp_date
 
 _FURNITURE = re.compile(
     r"""^(?:related\ (?:stories|articles|news|posts)|no\ stories\ found\.?|updated(?:\ on)?\b.{0,40}
-    |published(?:\ on)?\b.{0,40}|\d+\ min(?:ute)?s?\ read|read\ more|advertisement|share\ this\ (?:article|story)
+    |published(?:\ on)?\b.{0,40}
+    |(?:last\ )?(?:updated|posted|modified|published):?\ (?:about\ )?(?:\d+|an?)\ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\ ago
+    |[\d.,]+[km]?\ (?:comments?|shares?|views?|likes?|replies|reactions?|reads?)
+    |\d+\ min(?:ute)?s?\ read|read\ more|advertisement|share\ this\ (?:article|story)
     |follow\ us\b.*|sign\ up\b.{0,60}|subscribe\b.{0,60}|(?:photo|image|file\ photo)\s*[:(].{0,120}
     |all\ rights\ reserved\.?|©.{0,80}|copyright\b.{0,80})$""",
     re.IGNORECASE | re.VERBOSE,
