@@ -142,28 +142,46 @@ class LastUpdate:
     changed: tuple[Path, ...]
 
 
-def record(result: UpdateResult, path: Path | None = None) -> None:
-    """Write the record of an update that ran to its end, whole, under a lock."""
+def record(result: UpdateResult, path: Path | None = None, ended: datetime | None = None) -> None:
+    """Write the record of an update that ran to its end, whole, under a lock.
+
+    Two updates that ran at the same time (the one recorded ended after this
+    one started) are one update: their records are joined, so that what
+    either found is shown as new, whichever ended last.
+    """
     path = path or record_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {
-        "format": 1,
-        "started": result.started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "new": [str(saved.path) for saved in result.new],
-        "changed": [str(saved.path) for saved in result.changed],
-    }
+    started = result.started.strftime(_STAMP)
+    found = {"new": [str(saved.path) for saved in result.new], "changed": [str(saved.path) for saved in result.changed]}
     with folder_lock(path.with_name(".last-update.lock")):
+        before = _read_record(path)
+        ended_before = before.get("ended") if before is not None else None
+        if before is not None and isinstance(ended_before, str) and ended_before >= started:
+            started = min(started, str(before.get("started") or started))
+            for key, mine in found.items():
+                theirs = before.get(key)
+                kept = [item for item in theirs if isinstance(item, str)] if isinstance(theirs, list) else []
+                found[key] = list(dict.fromkeys([*kept, *mine]))
+        data = {"format": 1, "started": started, "ended": (ended or datetime.now(UTC)).strftime(_STAMP), **found}
         write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=False)
 
 
-def last_update(path: Path | None = None) -> LastUpdate | None:
-    """The record of the last update, or ``None`` when there is none (or it cannot be read)."""
-    path = path or record_file()
+#: How the record writes a moment: "2026-12-07T06:30:00Z", in UTC, so that two compare as text.
+_STAMP = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def _read_record(path: Path) -> dict[str, object] | None:
     try:
         data = json.loads(read_regular(path, 16 * 2**20))
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict):
+    return data if isinstance(data, dict) else None
+
+
+def last_update(path: Path | None = None) -> LastUpdate | None:
+    """The record of the last update, or ``None`` when there is none (or it cannot be read)."""
+    data = _read_record(path or record_file())
+    if data is None:
         return None
 
     def paths(key: str) -> tuple[Path, ...]:
