@@ -155,19 +155,29 @@ def record(result: UpdateResult, path: Path | None = None, ended: datetime | Non
     found = {"new": [str(saved.path) for saved in result.new], "changed": [str(saved.path) for saved in result.changed]}
     with folder_lock(path.with_name(".last-update.lock")):
         before = _read_record(path)
-        ended_before = before.get("ended") if before is not None else None
-        if before is not None and isinstance(ended_before, str) and ended_before >= started:
+        if before is not None and _ended_after(before, result.started):
             started = min(started, str(before.get("started") or started))
             for key, mine in found.items():
                 theirs = before.get(key)
                 kept = [item for item in theirs if isinstance(item, str)] if isinstance(theirs, list) else []
                 found[key] = list(dict.fromkeys([*kept, *mine]))
-        data = {"format": 1, "started": started, "ended": (ended or datetime.now(UTC)).strftime(_STAMP), **found}
+        data = {"format": 1, "started": started, "ended": (ended or datetime.now(UTC)).strftime(_ENDED), **found}
         write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=False)
 
 
-#: How the record writes a moment: "2026-12-07T06:30:00Z", in UTC, so that two compare as text.
+#: How the record writes when a run started: "2026-12-07T06:30:00Z", in UTC, so that two compare as text.
 _STAMP = "%Y-%m-%dT%H:%M:%SZ"
+#: When it ended, to the microsecond: a run may start in the second the one before it ended.
+_ENDED = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _ended_after(before: dict[str, object], started: datetime) -> bool:
+    """Whether the run a record tells of ended after ``started``: then the two ran at once."""
+    ended = before.get("ended")
+    try:
+        return isinstance(ended, str) and datetime.strptime(ended, _ENDED).replace(tzinfo=UTC) > started
+    except ValueError:
+        return False
 
 
 def _read_record(path: Path) -> dict[str, object] | None:

@@ -36,3 +36,12 @@ def test_an_update_after_the_last_one_ended_replaces_its_record(tmp_path: Path) 
     found = last_update(path)
     assert found is not None
     assert (found.new, [p.name for p in found.changed], found.started) == ((), ["c.md"], "2026-12-08T06:00:00Z")
+
+
+def test_an_update_that_starts_in_the_second_the_last_one_ended_replaces_its_record(tmp_path: Path) -> None:
+    """Updates run back to back by a script may share a second: only an overlap joins two records."""
+    path = tmp_path / "last-update.json"
+    record(update(tmp_path, START, ["a.md"], []), path, ended=START + timedelta(milliseconds=200))
+    record(update(tmp_path, START + timedelta(milliseconds=500), [], ["b.md"]), path, ended=START + timedelta(milliseconds=900))
+    found = last_update(path)
+    assert found is not None and (found.new, [p.name for p in found.changed]) == ((), ["b.md"])
