@@ -179,23 +179,30 @@ def add(wanted: Iterable[Subscription], path: Path | None = None) -> Change:
     with _list_lock(path):
         current = load(path)
         items = list(current.items)
+        # Each feed is looked up by its address and its name once, not against the whole list:
+        # an OPML file of thousands of feeds is read in a moment.
+        by_address = {normalise(item.url): item for item in reversed(items)}
+        names = {item.name for item in items}
+        tried: dict[str, int] = {}
         done: list[Subscription] = []
         skipped: list[tuple[str, str]] = []
         for item in wanted:
             if not is_web_url(item.url):
                 skipped.append((item.url, "not a web address (http:// or https://)"))
                 continue
-            there = Subscriptions(tuple(items)).find(item.url)
+            there = by_address.get(normalise(item.url))
             if there is not None:
                 skipped.append((item.url, f"already subscribed as {there.name!r}"))
                 continue
             name = " ".join(item.name.split())
-            if name and any(other.name == name for other in items):
+            if name and name in names:
                 skipped.append((item.url, f"the name {name!r} is taken"))
                 continue
-            added = replace(item, name=name or _free_name(item.title or _host_name(item.url), {i.name for i in items}))
+            added = replace(item, name=name or _free_name(item.title or _host_name(item.url), names, tried))
             items.append(added)
             done.append(added)
+            by_address[normalise(added.url)] = added
+            names.add(added.name)
         if done:
             save(replace(current, items=tuple(items)), path)
     return Change(tuple(done), tuple(skipped))
@@ -292,12 +299,16 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _free_name(wanted: str, taken: set[str]) -> str:
+def _free_name(wanted: str, taken: set[str], tried: dict[str, int]) -> str:
+    """``wanted``, or the first of "wanted 2", "wanted 3"… not taken; ``tried`` remembers how far each was counted."""
     base = " ".join(wanted.split())[:80] or "feed"
-    name, n = base, 1
+    name, n = base, tried.get(base, 1)
+    if n > 1:
+        name = f"{base} {n}"
     while name in taken:
         n += 1
         name = f"{base} {n}"
+    tried[base] = n
     return name
 
 

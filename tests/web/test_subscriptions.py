@@ -170,3 +170,28 @@ def test_what_is_not_opml_or_not_on_the_web_is_refused(tmp_path: Path) -> None:
         read_opml(b"not xml at all")
     change = add(read_opml(b'<opml version="2.0"><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>'), tmp_path / "s.json")
     assert not change.done and change.skipped[0][1].startswith("not a web address")
+
+
+def test_an_opml_file_of_thousands_of_feeds_is_added_in_one_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each feed is looked up once by its address, not against the whole list: the work grows with the file, not its square."""
+    from reader.web import subscriptions
+
+    path = tmp_path / "subscriptions.json"
+    wanted = [Subscription("", f"https://example.org/feed?n={k}") for k in range(2_000)]
+    calls = 0
+    real = subscriptions.normalise
+
+    def counted(url: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(url)
+
+    monkeypatch.setattr(subscriptions, "normalise", counted)
+    change = add(wanted, path)
+    assert len(change.done) == 2_000 and calls <= 2 * 2_000
+    names = [item.name for item in load(path).items]
+    assert names[:3] == ["example.org", "example.org 2", "example.org 3"] and len(set(names)) == 2_000
+    calls = 0
+    again = add([*wanted[:10], Subscription("", "https://example.net/rss")], path)
+    assert [item.url for item in again.done] == ["https://example.net/rss"] and len(again.skipped) == 10
+    assert calls <= 2_000 + 2 * 11
