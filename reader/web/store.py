@@ -344,7 +344,7 @@ def folder_lock(path: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise OSError(errno.EAGAIN, f"another fetch has held {path.parent} for over {LOCK_WAIT:g} s") from None
+                    raise OSError(errno.EAGAIN, f"another reader has held its lock ({path}) for over {LOCK_WAIT:g} s") from None
                 time.sleep(0.01)
         yield
     finally:
