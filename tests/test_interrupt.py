@@ -115,3 +115,18 @@ def test_ctrl_c_at_any_step_is_one_line_and_exit_130_and_leaves_no_file(tmp_path
     code, err = _press_ctrl_c(process)
     assert (code, err) == (130, "reader: interrupted\n")
     assert list(tmp_path.iterdir()) == []  # neither the output nor its temporary file
+
+
+def test_ctrl_c_before_the_command_line_is_ready_is_one_line_and_exit_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """While reader is still importing its commands or reading its options, a Ctrl-C ends it as one during a command does."""
+    import reader.cli
+    from reader import console
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reader.cli, "run", interrupted)
+    with pytest.raises(SystemExit) as ended:
+        console.run()
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == "reader: interrupted\n"

@@ -28,7 +28,7 @@ def test_the_distribution_has_a_name_of_its_own_and_version_says_both() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["name"] == reader.DISTRIBUTION != "reader"
-    assert project["scripts"] == {"reader": "reader.cli:run"}
+    assert project["scripts"] == {"reader": "reader.console:run"}
     shown = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True, check=True).stdout
     assert shown.split() == ["reader", reader.__version__, "(installed", "as", f"{reader.DISTRIBUTION})"]
 
