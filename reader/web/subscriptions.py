@@ -149,7 +149,8 @@ def save(subscriptions: Subscriptions, path: Path | None = None) -> None:
             *(entry for entry, _why in subscriptions.unread),
         ],
     }
-    write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=False)
+    # The list is the user's own file, in their config folder: a link to it (kept with their dotfiles) is followed and kept.
+    write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n", follow_links=True)
 
 
 @dataclass(frozen=True, slots=True)

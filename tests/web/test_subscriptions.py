@@ -195,3 +195,16 @@ def test_an_opml_file_of_thousands_of_feeds_is_added_in_one_pass(tmp_path: Path,
     again = add([*wanted[:10], Subscription("", "https://example.net/rss")], path)
     assert [item.url for item in again.done] == ["https://example.net/rss"] and len(again.skipped) == 10
     assert calls <= 2_000 + 2 * 11
+
+
+def test_a_list_kept_with_the_users_dotfiles_through_a_link_is_written_through_it(tmp_path: Path) -> None:
+    """As settings.json: the file the link leads to is replaced, and the link is kept."""
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    kept = dotfiles / "subscriptions.json"
+    subscribe("https://example.org/feed.xml", name="first", path=kept)
+    path = tmp_path / "config" / "subscriptions.json"
+    path.parent.mkdir()
+    path.symlink_to(kept)
+    subscribe("https://example.net/rss", name="second", path=path)
+    assert path.is_symlink() and [item.name for item in load(kept).items] == ["first", "second"]
