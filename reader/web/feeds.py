@@ -35,6 +35,8 @@ class Feed:
 
     title: str
     entries: tuple[Entry, ...]
+    #: Entries left out for having no web link (none, or a ``mailto:``, ``javascript:`` or ``file:`` one).
+    unlinked: int = 0
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed | str:
@@ -61,9 +63,13 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed | str:
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, resolve_relative_uris=True, sanitize_html=True)
     entries: list[Entry] = []
     seen: set[str] = set()
+    unlinked = 0
     for item in parsed.entries:
         link = _link(item, url)
-        if link is None or normalise(link) in seen:
+        if link is None:
+            unlinked += 1
+            continue
+        if normalise(link) in seen:
             continue
         seen.add(normalise(link))
         when = _when(item)
@@ -71,8 +77,19 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed | str:
     if not entries:
         if parsed.get("bozo") and not parsed.entries:
             return "not a readable feed (its XML is broken)"
+        if unlinked:
+            return f"a feed whose {_entries(unlinked)} link to no web page (none, or mailto:, javascript:, file:)"
         return "a feed with no entries to fetch"
-    return Feed(" ".join(str(parsed.feed.get("title") or "").split()), tuple(newest_first(entries)))
+    return Feed(" ".join(str(parsed.feed.get("title") or "").split()), tuple(newest_first(entries)), unlinked)
+
+
+def unlinked_reason(count: int) -> str:
+    """What the run says of a feed's entries left out for linking to no web page."""
+    return f"{_entries(count)} of the feed {'links' if count == 1 else 'link'} to no web page (none, or mailto:, javascript:, file:), left out"
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

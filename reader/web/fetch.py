@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.core.files import NotRegularFile, read_regular
 from reader.core.reading.decode import DecodeError
 from reader.core.reading.front_matter import front_matter
-from reader.web.feeds import Entry, parse_feed
+from reader.web.feeds import Entry, parse_feed, unlinked_reason
 from reader.web.http import Client, FetchError, Limits, Response
 from reader.web.pages import decode_page, read_page
 from reader.web.sniff import is_feed, is_html
@@ -183,12 +183,17 @@ class _Run:
         if isinstance(feed, str):
             self.failures.append(Failure(url, feed))
             return
+        if feed.unlinked:
+            self.failures.append(Failure(url, unlinked_reason(feed.unlinked)))
         entries = feed.entries[: self.limit]
         self.total += len(entries)
         for entry in entries:
             if self.cancelled():
                 return
             self._step(entry.url)
+            if normalise(entry.url) in {normalise(url), normalise(response.final_url)}:
+                self.failures.append(Failure(entry.url, "an entry that links to its own feed"))
+                continue
             self._guarded(entry.url, partial(self._entry, client, entry))
 
     def _guarded(self, url: str, step: Callable[[], None]) -> None:

@@ -198,7 +198,10 @@ def test_an_atom_feed_with_relative_links_and_a_limit(news_site: NewsSite, tmp_p
     result = run("fetch", news_site.url("/atom.xml"), "--into", str(out), "--limit", "2")
     assert result.returncode == 0, result.stderr
     # The two newest entries: the council papers (a PDF) and the Courier's report; the Gazette's is past the limit.
-    assert failure_lines(result) == [f"reader: {news_site.url('/files/council-papers.pdf')}: not HTML (application/pdf)"]
+    assert failure_lines(result) == [
+        f"reader: {news_site.url('/atom.xml')}: 1 entry of the feed links to no web page (none, or mailto:, javascript:, file:), left out",
+        f"reader: {news_site.url('/files/council-papers.pdf')}: not HTML (application/pdf)",
+    ]
     assert [front_matter(p)["source"] for p in saved_paths(result)] == ["Evening Courier"]
     assert GAZETTE not in news_site.requested
 

@@ -110,13 +110,17 @@ def test_an_atom_feed_resolves_relative_links_and_leaves_out_entries_without_one
         base + "/courier/harbour-bridge-wins-council-vote",
         base + GAZETTE,
     ]
+    assert feed.unlinked == 1  # counted, for the run to say
 
 
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
         (b"<rss version='2.0'><channel><title>Empty</title></channel></rss>", "a feed with no entries to fetch"),
-        (b"<rss><channel><item><title>No link</title></item><item><link>javascript:alert(1)</link></item></channel></rss>", "a feed with no entries to fetch"),
+        (
+            b"<rss><channel><item><title>No link</title></item><item><link>javascript:alert(1)</link></item></channel></rss>",
+            "a feed whose 2 entries link to no web page (none, or mailto:, javascript:, file:)",
+        ),
     ],
 )
 def test_a_feed_with_nothing_to_fetch_says_so(body: bytes, reason: str) -> None:
@@ -293,3 +297,27 @@ def test_a_fetch_tells_its_progress_and_stops_when_cancelled(news_site: NewsSite
     asked = len(news_site.requested)
     stopped = fetch([news_site.url("/feed.xml"), news_site.url(GAZETTE)], tmp_path / "out", cancelled=lambda: True)
     assert stopped.saved == () and stopped.failures == () and len(news_site.requested) == asked
+
+
+def test_a_feed_whose_entry_links_to_the_feed_itself_says_so(tmp_path: Path) -> None:
+    """The run ends with a reason, not "0 saved, 0 skipped" and a failing code with nothing said."""
+    from http.server import BaseHTTPRequestHandler
+
+    from tests.local_server import serving
+
+    class Feed(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the name http.server gives it
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            body = b"<rss version='2.0'><channel><title>Loop</title><item><title>Me</title><link>/feed.xml</link></item></channel></rss>"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    with serving(Feed, "looping-feed") as base:
+        result = fetch([base + "/feed.xml"], tmp_path / "out")
+    assert result.saved == ()
+    assert [(failure.url, failure.reason) for failure in result.failures] == [(base + "/feed.xml", "an entry that links to its own feed")]
