@@ -59,6 +59,8 @@ def pick_files(path: Path, older: int | None, newer: int | None) -> tuple[Path, 
     found = versions(path)
     if len(found) < 2:
         return "has one version only: it has not changed since it was first fetched"
+    if older is not None and newer is not None and older >= newer:
+        return f"--from {older} is not older than --to {newer}: a version is compared with a later one"
     pair = pick(found, older, newer)
     if pair is None:
         return f"has no such pair of versions (it has {', '.join(str(v.number) for v in found)})"

@@ -125,6 +125,8 @@ def test_subscribe_update_three_times_then_versions_and_align_versions(site: Cha
 
     missing = reader(home, "align", "--versions", str(path), "--from", "7")
     assert missing.returncode == 2 and "has no such pair of versions (it has 1, 2, 3)" in missing.stderr
+    backwards = reader(home, "align", "--versions", str(path), "--from", "2", "--to", "1")
+    assert backwards.returncode == 2 and "--from 2 is not older than --to 1" in backwards.stderr
 
 
 def test_update_of_a_named_subscription_and_unsubscribe(site: ChangingSite, home: dict[str, str]) -> None:
