@@ -196,6 +196,9 @@ def add(wanted: Iterable[Subscription], path: Path | None = None) -> Change:
                 skipped.append((item.url, f"already subscribed as {there.name!r}"))
                 continue
             name = " ".join(item.name.split())
+            if is_web_url(name):
+                skipped.append((item.url, f"the name {name!r} is a web address: a name is what the feed is called"))
+                continue
             if name and name in names:
                 skipped.append((item.url, f"the name {name!r} is taken"))
                 continue

@@ -69,6 +69,8 @@ def test_subscribe_lists_and_unsubscribes_by_name_or_address(tmp_path: Path) -> 
         subscribe("https://example.com/feed", name="Net news", path=path)
     with pytest.raises(SubscriptionError, match="not a web address"):
         subscribe("file:///etc/passwd", path=path)
+    with pytest.raises(SubscriptionError, match="is a web address"):
+        subscribe("https://example.com/feed", name="https://example.org/feed.xml", path=path)  # unsubscribe by it would be two things
     assert unsubscribe("https://example.org/feed.xml", path=path).name == "example.org"
     assert unsubscribe("Net news", path=path).url == "https://example.net/rss"
     with pytest.raises(SubscriptionError, match="no subscription"):
