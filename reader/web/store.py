@@ -8,7 +8,10 @@ A URL keeps its file for good: the folder's index (``.reader-fetched.json``,
 hidden, so the reader never lists it) says which URL is in which file, and
 the ``url`` of every file's front matter says it again, so a second fetch
 of a URL rewrites its file even when the title has changed since, or the
-index was lost.
+index was lost (then only a file whose name reader gave that URL, its slug
+ending with the URL's hash, is taken for it: a user's copy is not). A URL
+whose file was deleted is written again under the same name, in front of
+the versions kept behind it.
 
 Only files reader wrote are ever rewritten: a regular file (never a link)
 whose front matter has ``url`` and ``fetched``. A user's own notes with a
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -200,9 +204,13 @@ class Folder:
                     write_atomically(self.path / name, text, follow_links=False)
                 new = False
             else:
-                # A name the index gave these very URLs may be taken again (its file was deleted).
+                # A name the index gave these very URLs may be taken again (its file was deleted):
+                # it is taken again, so that the article finds its versions behind it.
                 taken = {name for key, name in index.items() if key not in own}
-                name = self._write_new(slug(page.source, page.title, (own or [canonical or page.url])[0]), text, taken)
+                gone = [index[key] for key in own if key in index and not os.path.lexists(self.path / index[key])]
+                name = self._write_again(gone[0], text) if gone else None
+                if name is None:
+                    name = self._write_new(slug(page.source, page.title, (own or [canonical or page.url])[0]), text, taken)
                 new = True
             for key in own:
                 index[key] = name
@@ -216,7 +224,9 @@ class Folder:
         """The file of reader's that holds this article, if any."""
         scanned = self._scan()
         for key in own:
-            for name in [index[key]] if key in index else scanned.get(key, []):
+            # Without the index, a file is this URL's only by the name reader gave it (its
+            # slug ends with the URL's hash): a user's copy of the article keeps its own.
+            for name in [index[key]] if key in index else [n for n in scanned.get(key, []) if _named_for(n, own)]:
                 if self._ours(name) is not None:
                     return name
         if not canonical:
@@ -243,6 +253,14 @@ class Folder:
         if not (fields.get("fetched") and is_web_url(fields.get("url", ""))):
             return None
         return head
+
+    def _write_again(self, name: str, text: str) -> str | None:
+        """Write a URL's file again under the name the index gave it, unless something is there now."""
+        try:
+            write_new(self.path / name, text)
+        except FileExistsError:
+            return None
+        return name
 
     def _write_new(self, stem: str, text: str, taken: set[str]) -> str:
         """Write a new file, ``stem.md`` or ``stem-2.md`` and on: a name not ``taken`` by another URL that nothing on disk holds."""
@@ -296,6 +314,13 @@ class Folder:
     def _save_index(self, files: dict[str, str]) -> None:
         text = json.dumps({"format": 1, "files": files}, indent=1, sort_keys=True, ensure_ascii=True) + "\n"
         write_atomically(self.path / INDEX_NAME, text, follow_links=False)
+
+
+def _named_for(name: str, urls: list[str]) -> bool:
+    """Whether a file's name is one reader gave an article of one of ``urls``: its slug ends with the URL's hash."""
+    stem = name.removesuffix(".md")
+    stem = re.sub(r"-\d+$", "", stem) if not re.search(r"-[0-9a-f]{6}$", stem) else stem
+    return any(stem.endswith("-" + hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:6]) for url in urls)
 
 
 def same_article(old: str, new: str) -> bool:

@@ -185,3 +185,29 @@ def test_a_version_is_named_by_its_number_and_when_it_was_fetched(tmp_path: Path
     kept = versions(path)
     assert [version_name(v.path) for v in kept] == ["version 1, 2026-12-01 06:00 UTC", "as it is now"]
     assert version_name(versions_folder(path) / "0007.md") == "version 7"
+
+
+def test_an_article_whose_file_was_deleted_is_written_again_under_its_name_and_finds_its_versions(tmp_path: Path) -> None:
+    folder = Folder(tmp_path)
+    path = save(folder, 11, 0)
+    save(folder, 13, 10)
+    path.unlink()
+    again = Folder(tmp_path).save([URL], page(15, title="Ferry toll rises to 15"), START + timedelta(minutes=20))
+    assert again.path == path and again.new
+    assert [v.number for v in versions(path)] == [1, 2]  # version 1 kept; the article itself is now version 2
+    assert "15 people" in body(path.read_text(encoding="utf-8"))
+
+
+def test_without_its_index_the_folder_never_takes_a_users_copy_of_an_article_for_the_article(tmp_path: Path) -> None:
+    """A copy with the same url in its front matter is the user's: the article's own file is the one reader named."""
+    from reader.web.store import INDEX_NAME
+
+    folder = Folder(tmp_path)
+    path = save(folder, 11, 0)
+    notes = tmp_path / "a-my-notes.md"  # listed before the article's file
+    notes.write_text(path.read_text(encoding="utf-8") + "\nMY PRIVATE NOTES\n", encoding="utf-8")
+    (tmp_path / INDEX_NAME).unlink()
+    written = Folder(tmp_path).save([URL], page(13), START + timedelta(minutes=10))
+    assert written.path == path
+    assert notes.read_text(encoding="utf-8").endswith("MY PRIVATE NOTES\n")
+    assert not versions_folder(notes).exists()
