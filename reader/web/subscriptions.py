@@ -116,10 +116,9 @@ def load(path: Path | None = None) -> Subscriptions:
     unread: list[tuple[object, str]] = []
     for number, entry in enumerate(data["subscriptions"], 1):
         why = _unreadable(entry)
-        if why:
+        if why or not isinstance(entry, dict):
             unread.append((entry, f"entry {number} {why}"))
             continue
-        assert isinstance(entry, dict)
         known = {key: str(entry.get(key, "")) for key in _FIELDS}
         items.append(Subscription(**known, other={key: value for key, value in entry.items() if key not in _FIELDS}))
     extra = {key: value for key, value in data.items() if key not in {"format", "subscriptions"}}
