@@ -59,6 +59,11 @@ _GROUPS = frozenset(
 #: What before a reporting verb makes it a passive or a participle: "was called", "a climber, described".
 _PASSIVE = re.compile(r"(?:,|\b(?:is|was|were|are|be|been|being|widely|often|once|long))\s*$")
 
+#: A passive report names its speaker after "by": "was told by Judge Okafor that …", "were warned by police:".
+_TOLD_BY = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:told|warned|informed|reminded|assured)\s+by\s+(?P<who>[^,;:\"“”]{2,80}?)\s*(?:\bthat\b|:|,)[^\"“”]{0,160}$"
+)
+
 #: Most words between a reporting verb and the quote it introduces ("said the plan was").
 _REPORTED_REACH = 12
 
@@ -108,6 +113,13 @@ def _speaker(
         offset = sentence_start + according.start("who")
         inside = _between(names, offset, offset + len(according.group("who")))
         named = [n for n in inside if n.kind != "place"] or inside
+        if named:
+            return named[0].value
+    told = _TOLD_BY.search(before)
+    if told:
+        # "Price was told by Judge Miriam Okafor that he had “…”": the quote is the judge's.
+        offset = sentence_start + told.start("who")
+        named = [n for n in _between(names, offset, offset + len(told.group("who"))) if n.kind != "place"]
         if named:
             return named[0].value
     match = _BEFORE.search(before)

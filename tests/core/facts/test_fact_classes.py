@@ -1269,6 +1269,24 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
+            "Northern Courier",
+            "2026-11-20",
+            "Former mayor jailed",
+            'Judge Miriam Okafor told the court that Daniel Price had "sold the town he was elected to serve".',
+        ),
+        report(
+            "Yorkshire Standard",
+            "2026-11-20",
+            "Ex-mayor sentenced",
+            'Daniel Price, 57, was told by Judge Miriam Okafor that he had "sold the town he was elected to serve".',
+        ),
+        "sold the town he was elected to serve",
+        ("Okafor", "Okafor"),
+        False,
+        id="told-by-names-the-speaker-of-a-passive-report",
+    ),
+    pytest.param(
+        report(
             "Continental Ledger",
             "2026-10-27",
             "Analysts weigh Alpwerk deal",
