@@ -100,6 +100,8 @@ def _amount(kind: str, match: re.Match[str], text: str, limit: int) -> Mention |
         scale = parse_number("1 " + _SCALED.search(groups["m"]).group(1))  # type: ignore[union-attr]
         if scale and first * scale <= second:
             first *= scale
+    if second < first:
+        return None  # "5 to 1": odds or a tally, not a range that runs downwards
     low, high = _qualified(groups.get("qual"), first, second)
     if kind == "percent":
         return Mention("percent", s, e, _range_text(low, high, "%", groups.get("qual")), "", low, high)

@@ -180,6 +180,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "between 3,000 and 4,000 people", "60 to 100 rioters": a range.
     ("number", re.compile(rf"(?:{_QUALIFIER})?between\s+(?P<n>{_NUM})\s+and\s+(?P<m>{_NUM})", re.I)),
     ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_DIGITS})\s*(?:to|–)\s*(?P<m>{_DIGITS})(?=\s+[a-z])", re.I)),
+    # "two to three years": a range in words (a score or a vote, "five to one", runs downwards and is no range).
+    ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>\b(?:{_NUMBER_WORD})\b)\s+to\s+(?P<m>\b(?:{_NUMBER_WORD})\b)(?=\s+[a-z])", re.I)),
+    # "3,000-4,000 residents": thousands joined by a hyphen (not "3-4", which may be a score).
+    ("number", re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+)\s?-\s?(?P<m>\d{1,3}(?:,\d{3})+)(?![\w,]\d)(?=\s+[a-z])", re.I)),
     # "five o'clock": a time.
     ("time", re.compile(rf"(?P<oclock>\b(?:{_NUMBER_WORD})\b|\d{{1,2}})\s+o['’]clock\b", re.I)),
     ("number", re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}{_HALF})", re.I)),
@@ -191,7 +195,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _GATES: tuple[str, ...] = (
     "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
     "month day", "month day", "month", "digit", "digit", "weekday", "relative", "vote", "ordinal", "digit words", "times",
-    "between", "digit range", "o'clock", "number",
+    "between", "digit range", "number", "digit", "o'clock", "number",
 )  # fmt: skip
 
 _PRIORITY = {"money": 0, "percent": 1, "vote": 2, "time": 3, "date": 4, "ordinal": 5, "number": 6}

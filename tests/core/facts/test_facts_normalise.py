@@ -510,3 +510,19 @@ def test_a_count_of_its_own_after_a_comma_does_not_lend_its_state(text: str, val
 )
 def test_an_ordinal_joined_to_its_noun_is_shown_joined(text: str, value: str) -> None:
     assert [m.value for m in find_values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three developers received sentences of two to three years.", "2–3 years"),
+        ("The flood displaced 3,000-4,000 residents.", "3000–4000 residents"),
+    ],
+)
+def test_a_range_in_words_or_of_thousands_joined_by_a_hyphen_is_one_range(text: str, value: str) -> None:
+    assert value in [m.value for m in find_values(text)]
+
+
+def test_a_figure_to_a_smaller_one_is_no_range() -> None:
+    """ "5 to 1" runs downwards: odds or a tally, never a range from 5 up to 1."""
+    assert all(m.low is None or m.high is None or m.low <= m.high for m in find_values("The council voted 5 to 1 in favour."))
