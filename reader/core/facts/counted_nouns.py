@@ -24,7 +24,9 @@ def _comparative_after(text: str, end: int, limit: int, noun: str) -> bool:
     """Whether a comparative follows the counted noun: "14 seconds ahead", "five rounds sooner"."""
     after = text[end : min(limit, end + 60)].split()
     index = next((k for k, w in enumerate(after) if w.lower().strip(",.;") == noun.lower()), None)
-    return index is not None and index + 1 < len(after) and after[index + 1].lower().strip(",.;") in _COMPARATIVES
+    if index is None or index + 1 >= len(after) or after[index].endswith((",", ";", ".")):
+        return False  # "18,412 votes, ahead of Tenby": the comma ends the count; what follows places it
+    return after[index + 1].lower().strip(",.;") in _COMPARATIVES
 
 
 def _plural(noun: str) -> bool:
