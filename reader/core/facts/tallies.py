@@ -42,7 +42,7 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
             # "had led by 212 votes on Nov. 3, and by 96 after the canvass": 96 votes of lead.
             shown = f"{format_number(mention.low or 0)} {plural(margin.unit)}"
             mention = Mention("number", mention.start, mention.end, shown, margin.unit, mention.low, mention.high)
-        elif bare and counted is not None and _tally_position(text, mention):
+        elif bare and counted is not None and (_tally_position(text, mention) or _held_after(text, mention)):
             shown = f"{format_number(mention.low or 0)} {plural(counted.unit)}"
             mention = Mention("number", mention.start, mention.end, shown, counted.unit, mention.low, mention.high)
         elif bare and mention.unit == "" and text[mention.start].isdigit() and _tally_position(text, mention):
@@ -80,3 +80,21 @@ def _tally_position(text: str, mention: Mention) -> bool:
     if _GAPPED.search(text, max(0, mention.start - 40), mention.start):
         return True  # "Jamie VanDeest had 13 points and Richard Carter 12"
     return following.endswith("ed") and text[mention.end : mention.end + 1] == " "
+
+
+#: A holder's possessive or "on" just before a bare count: "18,412 votes to Mark Tenby's 16,356",
+#: "Labour were third on 6,204".
+_HELD_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\bon)\s+\Z")
+
+
+def _held_after(text: str, mention: Mention) -> bool:
+    """Whether a bare count is its holder's share of what the sentence counted before it, with no noun of its own after it."""
+    if not _HELD_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return False
+    after = re.match(r"\s*([\w’'-]+)?", text[mention.end : mention.end + 30])
+    following = after.group(1).lower() if after and after.group(1) else ""
+    return not following or following in _NOT_NOUNS or following in _LINKING_WORDS
+
+
+#: Words after a count that begin what follows it, not a noun it counts: "Tenby's 16,356 in the by-election".
+_LINKING_WORDS = frozenset("in on at for of to from and or with by as than".split())
