@@ -190,6 +190,9 @@ def same_name(a: Fact, b: Fact) -> bool:
         return False
     x, y = a.key.partition("|")[2].split(), b.key.partition("|")[2].split()
     if len(x) > 1 and len(y) > 1:
+        shorter, longer = sorted((x, y), key=len)
+        if longer[-len(shorter) :] == shorter:
+            return True  # "Conservative Mark Tenby", "President Julio Salas": the full name after a party or a title
         # "Raj Chohan" and "Raj K. Chohan": a middle initial more or less.
         return x[0] == y[0] and x[-1] == y[-1] and all(len(w) == 1 for w in (x[1:-1] or y[1:-1]))
     return bool(x and y) and x[-1] == y[-1]
