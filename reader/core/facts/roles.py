@@ -53,6 +53,9 @@ _WHEN = frozenset(
     """january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
 )
+#: Words that place a count in the course of a count: an early one ("on election night",
+#: "preliminary results") or the last ("the final tally", "after the recount").
+_PHASE = re.compile(r"\b(?:(?P<early>election[ -]night|initial(?:ly)?|preliminary|provisional|unofficial)|final(?:ly)?|certified|recount)\b", re.I)
 #: Words either side of a value read as what it is said of.
 REACH = 6
 #: Words that say a figure counts a part of the whole, or a part beside another:
@@ -82,6 +85,9 @@ class Role:
             around it say ("during a 15-2 run", "in the first half", "this
             season", "three other bombs"); two figures over two parts are
             no dispute.
+        phase: "early" or "final" where the words of its clause place it in the course of a
+            count ("on election night", "the final hand count"), or "": an early count
+            and the final one are two moments, no dispute.
     """
 
     measure: str = ""
@@ -92,6 +98,7 @@ class Role:
     modality: str = ""
     when: str = ""
     scope: frozenset[str] = frozenset()
+    phase: str = ""
 
     @property
     def directed(self) -> bool:
@@ -133,7 +140,17 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
     # a pivotal run", not the "a year earlier" of the figure after it.
     near_after = list(itertools.takewhile(lambda w: not w[0].isdigit(), after_words[:4]))
     scope = frozenset(w.lower() for w in before_words[-3:] + near_after if w.lower() in _SCOPES)
-    return Role(measure, terms, close, agent, target if target != agent else "", _modality(before_words), _when(before_words, after_words), scope)
+    return Role(
+        measure,
+        terms,
+        close,
+        agent,
+        target if target != agent else "",
+        _modality(before_words),
+        _when(before_words, after_words),
+        scope,
+        _phase(text, clause_start, start),
+    )
 
 
 def _modality(before: list[str]) -> str:
@@ -152,6 +169,16 @@ def _when(before: list[str], after: list[str]) -> str:
     return found or next((w.lower() for w in before[::-1][:3] if w.lower() in _WHEN), "")
 
 
+def _phase(text: str, clause_start: int, start: int) -> str:
+    """Where the words before a value in its clause place it in the course of a count: "early", "final" or ""."""
+    found = None
+    for found in _PHASE.finditer(text, clause_start, start):  # noqa: B007 - the last one is the nearest
+        pass
+    if found is None:
+        return ""
+    return "early" if found.group("early") else "final"
+
+
 def roles_agree(a: Role, b: Role) -> bool:
     """Whether two roles can be one fact: nothing known of them disagrees.
 
@@ -163,6 +190,8 @@ def roles_agree(a: Role, b: Role) -> bool:
     if a.measure and b.measure and a.measure != b.measure:
         return False
     if a.when and b.when and a.when != b.when:
+        return False
+    if a.phase and b.phase and a.phase != b.phase:
         return False
     if a.directed != b.directed:
         return False

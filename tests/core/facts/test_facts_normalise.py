@@ -526,3 +526,37 @@ def test_a_range_in_words_or_of_thousands_joined_by_a_hyphen_is_one_range(text: 
 def test_a_figure_to_a_smaller_one_is_no_range() -> None:
     """ "5 to 1" runs downwards: odds or a tally, never a range from 5 up to 1."""
     assert all(m.low is None or m.high is None or m.low <= m.high for m in find_values("The council voted 5 to 1 in favour."))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Hannah Okoye received 18,412 votes, ahead of Conservative Mark Tenby with 15,906.", ["18412 votes", "15906 votes"]),
+        ("Hannah Okoye polled 18,412 votes to Mark Tenby's 16,356.", ["18412 votes", "16356 votes"]),
+    ],
+)
+def test_a_count_after_a_comma_is_no_margin_and_a_holders_bare_count_takes_the_noun_before(text: str, values: list[str]) -> None:
+    """ "votes, ahead of Tenby": the comma ends the count, "ahead" places it; "Tenby's 16,356" are votes too."""
+    assert [m.value for m in find_values(text)] == values
+
+
+def test_a_name_after_a_party_or_a_title_is_the_name_alone_and_their_counts_conflict() -> None:
+    a = article("Green candidate Hannah Okoye received 18,412 votes, ahead of Conservative Mark Tenby with 15,906.\n", "a.txt")
+    b = article("Hannah Okoye, a former nurse, polled 18,412 votes to Mark Tenby's 16,356 in the by-election.\n", "b.txt")
+    votes = [(p.verdict, p.a.value if p.a else None, p.b.value if p.b else None) for p in compare_facts(align(a, b)).pairs if p.kind == "number"]
+    assert ("same", "18412 votes", "18412 votes") in votes and ("different", "15906 votes", "16356 votes") in votes
+
+
+@pytest.mark.parametrize(
+    ("early", "verdict"),
+    [
+        ("On election night Harlow had 17,978 votes, against 18,190 for Brandvold.", None),  # an early count, not a dispute
+        ("After the recount Harlow had 18,460 votes, against 18,369 for Brandvold.", "different"),  # two final counts
+    ],
+)
+def test_an_early_count_and_the_final_one_are_two_moments(early: str, verdict: str | None) -> None:
+    a = article("The final hand count put Harlow at 18,406 votes and Brandvold at 18,369, the county said.\n", "a.txt")
+    b = article(f"{early}\n", "b.txt")
+    pairs = compare_facts(align(a, b)).pairs
+    harlow = [p.verdict for p in pairs if p.kind == "number" and p.a is not None and p.a.value == "18406 votes" and p.b is not None]
+    assert harlow == ([verdict] if verdict else [])
