@@ -118,3 +118,21 @@ async def test_no_screen_of_the_app_shows_a_control(folder: Path) -> None:
     for screen, text in seen.items():
         assert "Gazette" in text, screen
         assert _unsafe(text) == [], screen
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("می\u200cگویند", True),  # Persian: the non-joiner spells the word
+        ("क्\u200dष", True),  # Hindi: a joiner after the virama
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", False),  # an emoji family: its width differs from terminal to terminal
+        ("pay\u200bpal", False),  # a zero-width space is no joiner
+        ("end\u200c", False),  # a joiner that joins nothing
+    ],
+)
+def test_the_joiners_that_spell_words_are_kept_and_no_other_invisible_mark(text: str, kept: bool) -> None:
+    from reader.view.printable import printable
+
+    shown = printable(text)
+    assert len(shown) == len(text)
+    assert (shown == text) is kept

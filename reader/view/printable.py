@@ -5,7 +5,8 @@ sequences, BEL, backspace, carriage return, the C1 controls such as CSI
 U+009B and NEL), bidi controls, line and paragraph separators, and invisible
 marks (zero-width characters, LRM/RLM, tag characters) would let a file act
 on the terminal, shift columns or disguise what is shown, so they are
-replaced one for one by visible placeholders. One for one keeps every offset
+replaced one for one by visible placeholders; but the zero-width joiner and
+non-joiner between two letters, which spell words in Persian or Hindi, are kept. One for one keeps every offset
 valid. Every string bound for a terminal or the app goes through
 :func:`printable` (or :func:`one_line`); JSON output escapes the same set
 (:func:`reader.export.to_json`).
@@ -14,6 +15,7 @@ valid. Every string bound for a terminal or the app goes through
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069).
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -32,8 +34,22 @@ UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_INVISIBLE}{_TAGS}{_SU
 PLACEHOLDER = "\ufffd"
 
 
+#: The joiners that spell words in Persian, Urdu, Kurdish and the Indic scripts ("می‌گویند"):
+#: kept between two letters, where they shape the letters and move nothing.
+_JOINERS = "\u200c\u200d"
+
+
+def _spelt(char: str) -> bool:
+    """A letter, or a mark on one (the virama before a joiner in Hindi)."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
 def _picture(match: re.Match[str]) -> str:
     char = match.group()
+    if char in _JOINERS:
+        text, at = match.string, match.start()
+        if 0 < at < len(text) - 1 and _spelt(text[at - 1]) and _spelt(text[at + 1]):
+            return char
     code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)  # the Unicode "control pictures": ␛ ␇ ␈ ␍
