@@ -468,6 +468,38 @@ async def test_page_keys_move_a_screen_at_a_time(story: list[Path]) -> None:
         assert view.cursor == 0 and view.scroll_y == 0
 
 
+async def test_a_row_taller_than_the_screen_is_paged_through_before_the_next() -> None:
+    """On a small screen a row of several sentences runs over it: the page keys read it a page at a time,
+    down to its last line, before they move on; and back up through it, not to its first lines at once."""
+    from reader.core import bundled_seeds
+
+    app = ReaderApp(sorted(bundled_seeds().glob("*.txt"))[1:3])  # two seeds whose first row joins several sentences
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        tall = next(n for n in range(view.row_count) if view.row_height(n) - 1 > view.scrollable_content_region.height)
+        view.move_to(tall)
+        await pilot.pause()
+        row_end = view.row_top(tall) + view.row_height(tall) - 2  # its last line, the spacer left out
+        seen = [int(view.scroll_y)]
+        while int(view.scroll_y) + view.scrollable_content_region.height <= row_end:
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert view.cursor == tall and int(view.scroll_y) > seen[-1]  # on through the row
+            seen.append(int(view.scroll_y))
+        assert len(seen) > 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.cursor == tall + 1
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.cursor == tall and view.row_top(tall) < int(view.scroll_y)  # the page above, inside the row
+        for _ in range(len(seen)):
+            await pilot.press("pageup")
+            await pilot.pause()
+        assert int(view.scroll_y) <= view.row_top(tall)
+
+
 async def test_equals_sign_raises_the_cutoff_like_plus(story: list[Path]) -> None:
     app = ReaderApp(story, cutoff=30)
     async with app.run_test(size=SIZE) as pilot:

@@ -31,7 +31,7 @@ class RowCursor(ScrollView, can_focus=True, inherit_bindings=False):
     | :- | :- |
     | down, j | Next row. |
     | up, k | Previous row. |
-    | pagedown, space, ctrl+f | One screen down. |
+    | pagedown, space, ctrl+f | One screen down (through a row taller than the screen first). |
     | pageup, b, ctrl+b | One screen up. |
     | ctrl+d, ctrl+u | Half a screen down, up (as in less). |
     | home, g | First row. |
@@ -121,15 +121,34 @@ class RowCursor(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_to(self.row_count - 1)
 
     def action_page_down(self, fraction: float = 1.0) -> None:
-        if self.row_count:
-            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
-            self.move_to(self.row_at(self._tops[self.cursor] + page))
-            self.scroll_to(y=min(self._tops[self.cursor], self.max_scroll_y), animate=False, immediate=True)
+        """A page down: through the cursor's row while it goes on below the screen, then to the rows after it."""
+        if not self.row_count:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        page = max(1, int((height - 1) * fraction))
+        top = int(self.scroll_offset.y)
+        row_end = self._tops[self.cursor + 1] - 1  # the row's last line, its spacer left out
+        if row_end >= top + height:
+            # A row taller than the screen is read a page at a time, its last line last on screen.
+            self.scroll_to(y=min(top + page, row_end - height + 1, self.max_scroll_y), animate=False, immediate=True)
+            return
+        self.move_to(max(self.cursor + 1, self.row_at(self._tops[self.cursor] + page)))
+        self.scroll_to(y=min(self._tops[self.cursor], self.max_scroll_y), animate=False, immediate=True)
 
     def action_page_up(self, fraction: float = 1.0) -> None:
-        if self.row_count:
-            page = max(1, int((self.scrollable_content_region.height - 1) * fraction))
-            self.move_to(self.row_at(max(0, self._tops[self.cursor] - page)))
+        """A page up: back through the cursor's row while its top is above the screen, then to the rows before it."""
+        if not self.row_count:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        page = max(1, int((height - 1) * fraction))
+        top = int(self.scroll_offset.y)
+        if self._tops[self.cursor] < top:
+            self.scroll_to(y=max(self._tops[self.cursor], top - page), animate=False, immediate=True)
+            return
+        self.move_to(min(self.cursor - 1, self.row_at(max(0, self._tops[self.cursor] - page))))
+        if self.row_height(self.cursor) - 1 > height:
+            # Back into a row taller than the screen: the page above, not the row's first lines.
+            self.scroll_to(y=max(self._tops[self.cursor], top - page), animate=False, immediate=True)
 
     def action_half_page_down(self) -> None:
         self.action_page_down(0.5)
