@@ -141,3 +141,24 @@ async def test_c_on_a_storys_heading_reads_it_one_against_all(tmp_path: Path) ->
         # The base is the story's first article as the library lists it.
         first = next(i for i in library.browse_order if i in {a.id for a in story.articles})
         assert screen.base.id == first
+
+
+async def test_c_on_a_storys_heading_reads_it_one_against_all_with_one_article_marked(tmp_path: Path) -> None:
+    """The heading's preview says "c or enter: read them one against all", and one mark elsewhere does not change that."""
+    app = ReaderApp([MIXED])
+    async with app.run_test(size=SIZE) as pilot:
+        library = await stories_found(app, pilot)
+        stories = app.session.stories
+        assert stories is not None
+        await pilot.press("v")
+        story = stories.stories[0]
+        heading = library.table.get_row_index(f"story:{story.id}")
+        library.table.move_cursor(row=heading + 1)
+        await pilot.press("space")
+        library.table.move_cursor(row=heading)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutletsScreen)
+        assert {a.id for a in screen.articles} == {a.id for a in story.articles}

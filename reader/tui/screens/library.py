@@ -319,8 +319,8 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         if len(marked) > 2:
             self.post_message(OpenOutlets(marked, order=self.browse_order))
             return
-        if not marked and self.table.on_heading:
-            self._compare_story()
+        if len(marked) < 2 and self.table.on_heading:
+            self._compare_story()  # as the heading's preview says, whatever one article is marked
             return
         pair = self.pair_to_compare()
         if isinstance(pair, str):
