@@ -600,3 +600,25 @@ async def test_a_comparison_with_its_facts_is_kept_out_of_the_collectors_sweeps_
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert gc.get_freeze_count() == 0
+
+
+async def test_without_colour_changed_words_and_the_conflict_count_do_not_rest_on_colour(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR the grounds turn grey: changed words are in italics, numbers and names in bold italics, a
+    contradicted fact keeps its underline, and the header's count of conflicts is reversed rather than red."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        view = screen.view
+        for side in ("removed", "added"):
+            assert view.get_component_rich_style(f"compare-view--{side}").italic
+            strong = view.get_component_rich_style(f"compare-view--{side}-strong")
+            assert strong.italic and strong.bold and not strong.underline
+        from reader.tui.widgets.compare_header import CompareHeader
+
+        assert screen.query_one(CompareHeader)._conflict_style == "bold reverse"
+    monkeypatch.delenv("NO_COLOR")
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert not screen.view.get_component_rich_style("compare-view--removed").italic

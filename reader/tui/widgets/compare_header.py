@@ -99,6 +99,11 @@ class CompareHeader(Widget):
         line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
         return line
 
+    @property
+    def _conflict_style(self) -> str:
+        """Red for conflicts; without colour (NO_COLOR), where red turns to a grey near the ground, reversed."""
+        return "bold reverse" if self.app.no_color else CONFLICT_MARK_STYLE
+
     def _facts_line(self) -> Text:
         line = Text("facts ", "dim")
         if self.facts is None:
@@ -114,7 +119,7 @@ class CompareHeader(Widget):
             Text.assemble(
                 (f"{counts['same']}", "bold"),
                 " same · ",
-                (f"{conflicts} {CONFLICT_MARK} conflicting", CONFLICT_MARK_STYLE if conflicts else "bold"),
+                (f"{conflicts} {CONFLICT_MARK} conflicting", self._conflict_style if conflicts else "bold"),
                 " · ",
                 (f"{counts['only_a']}", "bold"),
                 " only left · ",

@@ -21,6 +21,12 @@ def word_diff_css(widget: str, prefix: str) -> str:
         rules.append(f"{widget} > .{prefix}--{side} {{ color: $foreground; background: {colour} 30%; }}")
         rules.append(f"{widget} > .{prefix}--{side}-strong {{ color: $foreground; background: {colour} 55%; text-style: bold; }}")
     rules.append(f"{widget} > .{prefix}--heading {{ text-style: bold; }}")
+    # Without colour (NO_COLOR) the grounds turn to greys the cursor row's own grey can hide:
+    # changed words are set in italics too, numbers and names among them bold italics, and a
+    # contradicted fact keeps its bold underline.
+    for side in ("removed", "added"):
+        rules.append(f"{widget}:nocolor > .{prefix}--{side} {{ text-style: italic; }}")
+        rules.append(f"{widget}:nocolor > .{prefix}--{side}-strong {{ text-style: bold italic; }}")
     return "\n".join(rules)
 
 
