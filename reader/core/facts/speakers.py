@@ -59,6 +59,9 @@ _GROUPS = frozenset(
 #: What before a reporting verb makes it a passive or a participle: "was called", "a climber, described".
 _PASSIVE = re.compile(r"(?:,|\b(?:is|was|were|are|be|been|being|widely|often|once|long))\s*$")
 
+#: The word that makes the name after it a speaker's employer or home: "of Bank Kessler", "at the IMF".
+_AFFILIATION = re.compile(r"\b(?:of|at|from|for|with)\s+(?:the\s+)?\Z", re.I)
+
 #: A passive report names its speaker after "by": "was told by Judge Okafor that …", "were warned by police:".
 _TOLD_BY = re.compile(
     r"\b(?:was|were|been|being)\s+(?:told|warned|informed|reminded|assured)\s+by\s+(?P<who>[^,;:\"“”]{2,80}?)\s*(?:\bthat\b|:|,)[^\"“”]{0,160}$"
@@ -244,7 +247,10 @@ def _who(
         return before[-1].value if before else None
     inside = _between(people, start, end)
     if inside:
-        return inside[0].value
+        # The name a phrase ends on is its head ("Rovers manager Alan Pryce", "Trump's adviser Peter
+        # Navarro"), but a name after "of" or "at" is where the speaker works ("Nadia Ferrante of Bank Kessler").
+        heads = [n for n in inside if not _AFFILIATION.search(text, max(start, n.start - 6), n.start)] or inside
+        return heads[-1].value
     if len(phrase.split()) > 8 or not re.search(r"[A-Za-z]", phrase):
         return None
     bodies = [n for n in _between(names, start, end) if n.kind == "organisation"]

@@ -1287,6 +1287,24 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
+            "Northern Post",
+            "2026-03-08",
+            "Rovers go top",
+            '"We never stopped believing in what we were doing," said Rovers manager Alan Pryce.',
+        ),
+        report(
+            "Castleton Echo",
+            "2026-03-08",
+            "Pryce hails belief",
+            '"We never stopped believing in what we were doing," Alan Pryce told reporters afterwards.',
+        ),
+        "We never stopped believing",
+        ("Pryce", "Pryce"),
+        False,
+        id="the-name-a-speakers-phrase-ends-on-is-the-speaker",
+    ),
+    pytest.param(
+        report(
             "Continental Ledger",
             "2026-10-27",
             "Analysts weigh Alpwerk deal",
