@@ -148,6 +148,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "at 02:30", "until 10:15": a clock on the 24-hour dial, without a.m. or p.m.
     ("time", re.compile(r"(?<![\d.:,])(?P<h>[01]?\d|2[0-3]):\s?(?P<min>[0-5]\d)(?![\d:]|\s?(?:a\.|p\.|am\b|pm\b))")),
+    # "by 0800 GMT", "at 1430 hours": four digits of the 24-hour dial, told by the zone or the word after them.
+    (
+        "time",
+        re.compile(
+            r"(?<![\d.:,])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?=\s?(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|hrs|hours|local time)\b)"
+        ),
+    ),
     ("date", re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")),
     (
         "date",
@@ -193,7 +200,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a pattern whose words or characters a sentence lacks is not run on it.
 #: Each test is looser than its pattern, so no match is lost.
 _GATES: tuple[str, ...] = (
-    "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit",
+    "currency", "money words", "money codes", "percent", "percent", "points", "share", "duration", "digit", "clock", "digit", "digit",
     "month day", "month day", "month", "digit", "digit", "weekday", "relative", "vote", "ordinal", "digit words", "times",
     "between", "digit range", "number", "digit", "o'clock", "number",
 )  # fmt: skip

@@ -560,3 +560,11 @@ def test_an_early_count_and_the_final_one_are_two_moments(early: str, verdict: s
     pairs = compare_facts(align(a, b)).pairs
     harlow = [p.verdict for p in pairs if p.kind == "number" and p.a is not None and p.a.value == "18406 votes" and p.b is not None]
     assert harlow == ([verdict] if verdict else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Shares were up 4.2% at 0800 GMT.", "08:00 GMT"), ("The attack began at 1430 hours.", "14:30"), ("He was born in 1983.", "1983")],
+)
+def test_four_digits_told_by_a_zone_or_hours_are_a_time_of_day(text: str, value: str) -> None:
+    assert value in [m.value for m in find_values(text)]
