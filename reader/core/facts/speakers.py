@@ -38,7 +38,8 @@ _INVERTED_VERBS = _VERBS.replace("|told|tells", "").replace("|asked", "")
 
 _AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_INVERTED_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
 
-_AFTER_WHO_FIRST = re.compile(rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:[^,.;:\"“”!?]{{0,119}}?[^,.;:\"“”!?\s])?)\s+{_VERBS}\b")
+#: "…," Okoye said; "…," Okoye, 38, said: the speaker, maybe with an age in apposition, then the verb.
+_AFTER_WHO_FIRST = re.compile(rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:[^,.;:\"“”!?]{{0,119}}?[^,.;:\"“”!?\s])?)(?:,\s?\d{{1,3}},)?\s+{_VERBS}\b")
 
 _BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{0,159}}?[^.;\"“”\s])\s+{_SAYS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
 

@@ -1305,6 +1305,24 @@ SPEAKERS = [
     ),
     pytest.param(
         report(
+            "Aldmoor Gazette",
+            "2023-07-14",
+            "Greens take Aldmoor",
+            '"Tonight Aldmoor has said it wants a different kind of politics," Okoye, 38, said in her victory speech.',
+        ),
+        report(
+            "Western Mail",
+            "2023-07-14",
+            "Green win in Aldmoor",
+            'Speaking after the result, Hannah Okoye said: "Tonight Aldmoor has said it wants a different kind of politics."',
+        ),
+        "Tonight Aldmoor has said",
+        ("Okoye", "Okoye"),
+        False,
+        id="an-age-in-apposition-after-the-quote-keeps-the-speaker",
+    ),
+    pytest.param(
+        report(
             "Continental Ledger",
             "2026-10-27",
             "Analysts weigh Alpwerk deal",
