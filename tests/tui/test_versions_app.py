@@ -116,7 +116,17 @@ async def test_v_on_an_article_of_one_version_says_so(followed: Path) -> None:
         await pilot.press("V")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert any("one version" in str(n.message) for n in app._notifications)
+        assert any("one version: it has not changed since it was fetched" in str(n.message) for n in app._notifications)
+
+
+async def test_v_on_an_article_reader_did_not_fetch_says_it_keeps_versions_of_fetched_ones(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("reader keeps versions of the articles it fetches" in str(n.message) for n in app._notifications)
 
 
 async def test_the_versions_key_bar_and_help_say_what_enter_does(followed: Path) -> None:

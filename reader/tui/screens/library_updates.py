@@ -46,7 +46,9 @@ class LibraryUpdates:
             self.notify("The cursor is on no article.", timeout=3)  # type: ignore[attr-defined]
             return
         if len(versions(article.path)) < 2:
-            self.notify("This article has one version: it has not changed since it was fetched.", timeout=3)  # type: ignore[attr-defined]
+            # An article reader fetched keeps its versions as the page changes; a file of one's own has none.
+            why = "it has not changed since it was fetched" if article.url else "reader keeps versions of the articles it fetches (reader fetch, reader update)"
+            self.notify(f"This article has one version: {why}.", timeout=3)  # type: ignore[attr-defined]
             return
         self.post_message(OpenVersions(article))  # type: ignore[attr-defined]
 
