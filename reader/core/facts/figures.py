@@ -102,7 +102,11 @@ def _amount(kind: str, match: re.Match[str], text: str, limit: int) -> Mention |
             first *= scale
     if second < first:
         return None  # "5 to 1": odds or a tally, not a range that runs downwards
-    low, high = _qualified(groups.get("qual"), first, second)
+    qualifier = groups.get("qual")
+    if qualifier and qualifier.lower() == "over" and _CAUSE_BEFORE.search(text, max(0, s - 40), s):
+        low, high = first, second  # "jailed over $4.3m fraud": about it, not more than it
+    else:
+        low, high = _qualified(qualifier, first, second)
     if kind == "percent":
         return Mention("percent", s, e, _range_text(low, high, "%", groups.get("qual")), "", low, high)
     if kind == "money":
@@ -203,6 +207,13 @@ def _count(match: re.Match[str], text: str, limit: int, e: int, written: tuple[f
         shown = "-" + unit[:-1]  # "8.6-magnitude"
     return Mention("number", s, e, _range_text(low, high, shown, groups.get("qual")), unit, low, high)
 
+
+#: What is done or felt "over" a figure, where "over" means "about" (a headline's "jailed over $4.3m fraud").
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:jailed|imprisoned|arrested|charged|sued|fined|convicted|sentenced|indicted|investigated|probed?|questioned|sacked"
+    r"|fired|resigns?|resigned|quits?|row|dispute|clash(?:es)?|protests?|fury|anger|outrage|concerns?|fears?|talks|lawsuit|scandal)\s+\Z",
+    re.I,
+)
 
 #: "a 32-year-old", "32 - year - old", "32 years old".
 _AGE = re.compile(r"\s{0,3}-?\s{0,3}(?:years?|yrs?)\s{0,3}-?\s{0,3}old\b", re.I)

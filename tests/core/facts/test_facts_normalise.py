@@ -568,3 +568,15 @@ def test_an_early_count_and_the_final_one_are_two_moments(early: str, verdict: s
 )
 def test_four_digits_told_by_a_zone_or_hours_are_a_time_of_day(text: str, value: str) -> None:
     assert value in [m.value for m in find_values(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ex-manager jailed over $4.3 million fraud", "4.3 million USD"),
+        ("Fears over 30% tariffs grew.", "30%"),
+        ("It cost over $4 million.", ">4 million USD"),
+    ],
+)
+def test_over_after_what_is_done_or_felt_about_a_figure_means_about_it(text: str, value: str) -> None:
+    assert [m.value for m in find_values(text)] == [value]
