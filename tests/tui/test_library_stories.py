@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.core import Article, Story, find_stories
@@ -123,27 +124,8 @@ async def test_t_opens_the_story_under_the_cursor_not_the_whole_folder(tmp_path:
         assert app.screen is library
 
 
-async def test_c_on_a_storys_heading_reads_it_one_against_all(tmp_path: Path) -> None:
-    app = ReaderApp([MIXED])
-    async with app.run_test(size=SIZE) as pilot:
-        library = await stories_found(app, pilot)
-        stories = app.session.stories
-        assert stories is not None
-        await pilot.press("v")
-        story = stories.stories[0]
-        library.table.move_cursor(row=library.table.get_row_index(f"story:{story.id}"))
-        await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, OutletsScreen)
-        assert {a.id for a in screen.articles} == {a.id for a in story.articles}
-        # The base is the story's first article as the library lists it.
-        first = next(i for i in library.browse_order if i in {a.id for a in story.articles})
-        assert screen.base.id == first
-
-
-async def test_c_on_a_storys_heading_reads_it_one_against_all_with_one_article_marked(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_marked", [False, True])
+async def test_c_on_a_storys_heading_reads_it_one_against_all(one_marked: bool) -> None:
     """The heading's preview says "c or enter: read them one against all", and one mark elsewhere does not change that."""
     app = ReaderApp([MIXED])
     async with app.run_test(size=SIZE) as pilot:
@@ -153,8 +135,9 @@ async def test_c_on_a_storys_heading_reads_it_one_against_all_with_one_article_m
         await pilot.press("v")
         story = stories.stories[0]
         heading = library.table.get_row_index(f"story:{story.id}")
-        library.table.move_cursor(row=heading + 1)
-        await pilot.press("space")
+        if one_marked:
+            library.table.move_cursor(row=heading + 1)
+            await pilot.press("space")
         library.table.move_cursor(row=heading)
         await pilot.press("c")
         await app.workers.wait_for_complete()
@@ -162,3 +145,6 @@ async def test_c_on_a_storys_heading_reads_it_one_against_all_with_one_article_m
         screen = app.screen
         assert isinstance(screen, OutletsScreen)
         assert {a.id for a in screen.articles} == {a.id for a in story.articles}
+        # The base is the story's first article as the library lists it.
+        first = next(i for i in library.browse_order if i in {a.id for a in story.articles})
+        assert one_marked or screen.base.id == first
