@@ -71,8 +71,7 @@ _GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:[A-Z][\w’'-]+\s+){1,3}\Z")
 
 def _tally_position(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 20) : mention.start].split()
-    after = re.match(r"\s*([\w’'-]+)?", text[mention.end : mention.end + 30])
-    following = after.group(1).lower() if after and after.group(1) else ""
+    following = _word_after(text, mention)
     if following and following not in _NOT_NOUNS and not following.endswith("ed") and following not in _NOT_UNITS:
         return False  # a noun of its own follows: "12 rebounds"
     if before and before[-1].lower() in _TALLY_VERBS:
@@ -91,9 +90,17 @@ def _held_after(text: str, mention: Mention) -> bool:
     """Whether a bare count is its holder's share of what the sentence counted before it, with no noun of its own after it."""
     if not _HELD_BEFORE.search(text, max(0, mention.start - 40), mention.start):
         return False
-    after = re.match(r"\s*([\w’'-]+)?", text[mention.end : mention.end + 30])
-    following = after.group(1).lower() if after and after.group(1) else ""
+    following = _word_after(text, mention)
     return not following or following in _NOT_NOUNS or following in _LINKING_WORDS
+
+
+def _word_after(text: str, mention: Mention) -> str:
+    """The word right after a count, lower case ("" at the end of a sentence)."""
+    after = _WORD_AFTER.match(text, mention.end, mention.end + 30)
+    return after.group(1).lower() if after and after.group(1) else ""
+
+
+_WORD_AFTER = re.compile(r"\s*([\w’'-]+)?")
 
 
 #: Words after a count that begin what follows it, not a noun it counts: "Tenby's 16,356 in the by-election".
