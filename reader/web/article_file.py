@@ -31,8 +31,12 @@ def slug(source: str, title: str, url: str) -> str:
         Lower-case ASCII letters, digits and hyphens.
     """
     words = [*_words(source, SOURCE_CHARS), *_words(title, TITLE_CHARS)] or ["article"]
-    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:6]
-    return "-".join([*words, digest])
+    return "-".join([*words, url_digest(url)])
+
+
+def url_digest(url: str) -> str:
+    """The short hash of a URL that ends the slug of its article's file: ``3f9a1c``."""
+    return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:6]
 
 
 def yaml_string(value: str) -> str:

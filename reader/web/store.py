@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -41,7 +40,7 @@ from pathlib import Path
 from reader.core.files import NotRegularFile, file_kind, read_regular, write_atomically, write_new
 from reader.core.reading.decode import MAX_BYTES
 from reader.core.reading.front_matter import front_matter
-from reader.web.article_file import article_text, slug
+from reader.web.article_file import article_text, slug, url_digest
 from reader.web.pages import Page
 from reader.web.urls import is_web_url, normalise
 from reader.web.versions import DEFAULT_MAX_VERSIONS, keep, unchanged
@@ -320,7 +319,7 @@ def _named_for(name: str, urls: list[str]) -> bool:
     """Whether a file's name is one reader gave an article of one of ``urls``: its slug ends with the URL's hash."""
     stem = name.removesuffix(".md")
     stem = re.sub(r"-\d+$", "", stem) if not re.search(r"-[0-9a-f]{6}$", stem) else stem
-    return any(stem.endswith("-" + hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:6]) for url in urls)
+    return any(stem.endswith("-" + url_digest(url)) for url in urls)
 
 
 def same_article(old: str, new: str) -> bool:
