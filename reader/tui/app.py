@@ -64,6 +64,8 @@ class ReaderApp(OpenedArticles, Fetching):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    # A short terminal gives the tables its lines: summaries and details are cut to a few.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reader"),

@@ -337,3 +337,19 @@ def test_the_app_and_reader_facts_give_the_same_facts_for_every_pair() -> None:
             assert _rows(store.comparison(alignment)) == _rows(compare_facts(alignment)), (a.id, b.id)
             checked += 1
     assert checked >= 15
+
+
+async def test_a_short_terminal_still_shows_rows_of_facts_and_of_the_story() -> None:
+    """At 40×15 the summary and the detail are cut to a few lines: the tables keep rows to read."""
+    app = ReaderApp(None)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await compare_seeds(app, pilot, "000", "003")
+        panel = await open_panel(app, pilot)
+        await pilot.pause()
+        assert panel.table.size.height >= 5  # the heading and four facts
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        story = await open_story(app, pilot)
+        await pilot.pause()
+        assert story.table.size.height >= 5
