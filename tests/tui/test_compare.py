@@ -387,6 +387,36 @@ async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: 
         assert [row.right[0] for row in screen.view.rows if row.right] == sorted(row.right[0] for row in screen.view.rows if row.right)
 
 
+async def test_keys_for_the_rows_typed_while_aligning_act_once_the_rows_show(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.comparer as comparer_module
+
+    release = threading.Event()
+    real_align = comparer_module.align
+
+    def slow_align(*args: object, **kwargs: object) -> object:
+        release.wait(timeout=30)
+        return real_align(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(comparer_module, "align", slow_align)
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.view.loading
+        await pilot.press("j", "j", "n")  # two rows down, then the next that differs
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = screen.view
+        assert screen.ready and len(view.rows) > 3
+        differs = [row.kind.is_difference for row in view.rows]
+        expected = next(n for n in range(3, len(differs)) if differs[n])
+        assert view.cursor == expected
+
+
 async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=(80, 24)) as pilot:

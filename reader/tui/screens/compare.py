@@ -22,6 +22,7 @@ from reader.tui.messages import ArticlesOpened, Export, PaletteRequest, ShowFact
 from reader.tui.screens.compare_keys import COMPARE_KEYS
 from reader.tui.screens.compare_search import CompareSearch
 from reader.tui.screens.compare_sides import SideStepping
+from reader.tui.screens.compare_typeahead import TypedAhead
 from reader.tui.screens.context import context_at
 from reader.tui.screens.facts import FactsScreen
 from reader.tui.session import Session
@@ -37,7 +38,7 @@ MIN_CUTOFF = 5.0
 MAX_CUTOFF = 95.0
 
 
-class CompareScreen(SideStepping, CompareSearch, Screen[None]):
+class CompareScreen(SideStepping, CompareSearch, TypedAhead, Screen[None]):
     """Two articles side by side: one row per link, word diffs painted on."""
 
     BINDINGS: ClassVar[list[BindingType]] = COMPARE_KEYS
@@ -165,6 +166,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         if event.state is not WorkerState.ERROR or event.worker.group not in {"align", "facts"}:
             return
         self.view.loading = False
+        self.drop_typed_ahead()
         task = "align" if event.worker.group == "align" else "compare the facts of"
         names = f"{printable(self.left.path.name)} and {printable(self.right.path.name)}"
         self.notify(
@@ -184,6 +186,7 @@ class CompareScreen(SideStepping, CompareSearch, Screen[None]):
         self._start = None
         self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
         self.view.loading = False
+        self.play_typed_ahead()
 
     def _show(self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None) -> None:
         self.alignment = alignment
