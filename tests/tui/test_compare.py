@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from reader.core.alignment.rows import RowKind, summarize
 from reader.tui.app import ReaderApp
@@ -415,6 +416,36 @@ async def test_keys_for_the_rows_typed_while_aligning_act_once_the_rows_show(sto
         differs = [row.kind.is_difference for row in view.rows]
         expected = next(n for n in range(3, len(differs)) if differs[n])
         assert view.cursor == expected
+
+
+async def test_a_search_typed_while_aligning_is_searched_once_the_rows_show(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.comparer as comparer_module
+
+    release = threading.Event()
+    real_align = comparer_module.align
+
+    def slow_align(*args: object, **kwargs: object) -> object:
+        release.wait(timeout=30)
+        return real_align(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(comparer_module, "align", slow_align)
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.view.loading
+        await pilot.press("slash", "b", "r", "i", "d", "g", "e", "enter", "n")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = screen.view
+        assert screen.ready and view.search_text == "bridge"
+        assert not screen.query_one("#compare-search", Input).display  # Enter kept the search
+        matching = view.rows_matching("bridge")
+        assert len(matching) >= 2 and view.cursor == matching[1]  # n stepped to the second match
 
 
 async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> None:

@@ -186,7 +186,7 @@ class CompareScreen(SideStepping, CompareSearch, TypedAhead, Screen[None]):
         self._start = None
         self._show(alignment, message.rows if message.order == self.order else (), message.summary, anchor)
         self.view.loading = False
-        self.play_typed_ahead()
+        self.call_later(self.play_typed_ahead)
 
     def _show(self, alignment: Alignment, rows: tuple[CompareRow, ...], summary: Summary, anchor: CompareRow | None) -> None:
         self.alignment = alignment

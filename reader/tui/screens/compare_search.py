@@ -42,16 +42,22 @@ class CompareSearch:
 
     # Handlers by name: a mixin's @on handlers are not collected by Textual.
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "compare-search":
-            return
-        self.view.search_text = event.value
-        if event.value:
+        if event.input.id == "compare-search":
+            self.search_for(event.value)
+
+    def search_for(self, text: str) -> None:
+        """Find the rows holding ``text``, and move to the first from the cursor on."""
+        self.view.search_text = text
+        if text:
             self.step_match(1, include_here=True)
         self._show_search()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "compare-search":
-            return
+        if event.input.id == "compare-search":
+            self.keep_search()
+
+    def keep_search(self) -> None:
+        """Close the box and keep its search: n and N step through its rows."""
         self.query_one("#compare-search", Input).display = False  # type: ignore[attr-defined]
         self.set_focus(self.view)  # type: ignore[attr-defined]
 
