@@ -6,6 +6,7 @@ other's clear best partner, and no partner stated elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -34,7 +35,7 @@ from reader.core.facts.roles import overlap, roles_agree, strong
 from reader.core.facts.sentence_words import SentenceWords
 from reader.core.facts.subjects import Holders
 from reader.core.facts.verdicts import compare_dates, people_and_state, same_name
-from reader.core.models import Verdict
+from reader.core.models import Article, Verdict
 
 #: A linked pair of sentences scoring this much says one thing closely
 #: enough for a time or a date in each to be one moment.
@@ -59,6 +60,16 @@ MOMENTS = frozenset({"date", "time", "vote", "score"})
 
 #: A partner is clearly the best when it is this much closer than the next.
 MARGIN = 1.5
+
+
+#: A year told as the when of a deed: "opened in 1952", "was built in 1952".
+_DEED_IN = re.compile(r"[A-Za-z]{3,}\s+in\s+$")
+
+
+def _told_as_when(article: Article, fact: Fact) -> bool:
+    """Whether a year follows "in" after a word of its sentence: "built in 1952", not "the 1952 flood"."""
+    start = article.sentences[fact.sentence].start
+    return _DEED_IN.search(article.text, max(start, fact.start - 40), fact.start) is not None
 
 
 class PairGates:
@@ -88,11 +99,28 @@ class PairGates:
             return None
         if verdict == "compatible" and (_bound(x) or _bound(y)) and not _told_alike(x, y):
             return None  # "up to 11 feet" of surge holds "16.4 inches" of rain: a bound says too little
-        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y):
+        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y) and not self._only_years(x, y):
             return None  # "legislation passed in 2024", "the 2024 campaign": two events of a year
         if verdict == "compatible" and _year_against_month(x, y):
             return None
         return verdict
+
+    def _the_one_time(self, x: Fact, y: Fact) -> bool:
+        """Whether two equal times are the one time of day either report gives: "shut the crossing at 6 a.m.",
+        "the closure, which began at 6 a.m."."""
+        if _relation(x, y) != "same":
+            return False
+        times = (f for side in self.by_unit for (kind, _unit), facts in side.items() if kind == "time" for f in facts)
+        return all(_value_key(f) == _value_key(x) for f in times)
+
+    def _only_years(self, x: Fact, y: Fact) -> bool:
+        """Whether two equal years are the one date linked sentences tell, each the when of a deed: "the
+        74-year-old bridge opened in 1952", "the bridge, built in 1952" (not "the 2024 campaign" against
+        "passed in 2024")."""
+        if _relation(x, y) != "same" or not (_told_as_when(self.facts[0].article, x) and _told_as_when(self.facts[1].article, y)):
+            return False
+        dates = [f for f in (*self.facts[0].in_sentence(x.sentence), *self.facts[1].in_sentence(y.sentence)) if f.kind == "date"]
+        return all(_relation(x, f) in ("same", "compatible") for f in dates)
 
     def _same_names_near(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two values name one person or body: "In 2008, Klitschko
@@ -123,7 +151,7 @@ class PairGates:
             return _relation(x, y) == "same" or _written_relative(x) or _written_relative(y) or days or _comparable(x.date, y.date) and _told_alike(x, y)
         if x.kind == "time":
             verb = _event_verb(self.facts[0].article, x)
-            return _told_alike(x, y) or verb is not None and verb == _event_verb(self.facts[1].article, y)
+            return _told_alike(x, y) or verb is not None and verb == _event_verb(self.facts[1].article, y) or self._the_one_time(x, y)
         if x.kind in {"vote", "score"}:
             return True
         if x.kind in {"number", "ordinal"} and not x.unit:

@@ -958,6 +958,40 @@ METADATA = [
 
 OTHERS = [
     case(
+        "the-one-year-of-linked-sentences-is-one-fact",
+        report(
+            "Valley Post",
+            "2026-03-04",
+            "Old span closed",
+            "The ring road crosses the Lenne on a single span. The 61-year-old span opened in 1965.",
+        ),
+        report(
+            "Lenne Herald",
+            "2026-03-04",
+            "Ring road span shut",
+            "The ring road crosses the Lenne on a single span. The span, built in 1965, is 61 years old.",
+        ),
+        agreements=(("1965", "1965"),),
+    ),
+    case(
+        "the-one-time-of-day-of-both-reports-is-one-fact",
+        report(
+            "Valley Post",
+            "2026-03-04",
+            "Old span closed",
+            "Engineers found a cracked bearing under the Lenne span, and the city shut it to all traffic at 6 a.m. on Tuesday.",
+            "Drivers face detours of up to 20 minutes through the old town.",
+        ),
+        report(
+            "Lenne Herald",
+            "2026-03-04",
+            "Ring road span shut",
+            "The Lenne span was closed on Tuesday after a cracked bearing turned up during a routine check.",
+            "The closure, which began at 6 a.m., affects some 30,000 vehicles a day.",
+        ),
+        agreements=(("6 a.m.", "6 a.m."),),
+    ),
+    case(
         "two-players-points-only-the-real-conflict",
         report(
             "Hoops Daily",
