@@ -5,6 +5,7 @@ Plain data shared by the terminal output and the app; no Rich, no Textual.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -141,7 +142,8 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
     """Lay out an alignment as rows, in one article's sentence order.
 
     Unmatched sentences of the other side follow the row holding the sentence
-    that precedes them in their own article.
+    that precedes them in their own article; those that no linked sentence
+    precedes come just before the first linked row, or last when none is.
 
     Args:
         alignment: The alignment to show.
@@ -173,15 +175,17 @@ def build_rows(alignment: Alignment, order: Order = "left") -> tuple[CompareRow,
         left, right = ((index,), ()) if order == "left" else ((), (index,))
         rows.append(((float(index), 0, 0), CompareRow(kind, left, right)))
     unmatched_other = set(other_unmatched)
-    anchor = -1.0
+    # Those before any linked sentence of their side come just before the first linked
+    # row (after every row, when nothing is linked): the rows keep the main side's order.
+    anchor, place = min((float(main_of(link)[0]) for link in alignment.links), default=math.inf), -1
     other_count = len(alignment.b.sentences if order == "left" else alignment.a.sentences)
     for index in range(other_count):
         if index in other_position:
-            anchor = other_position[index]
+            anchor, place = other_position[index], 1
         elif index in unmatched_other:
             kind = RowKind.ONLY_RIGHT if order == "left" else RowKind.ONLY_LEFT
             left, right = ((), (index,)) if order == "left" else ((index,), ())
-            rows.append(((anchor, 1, index), CompareRow(kind, left, right)))
+            rows.append(((anchor, place, index), CompareRow(kind, left, right)))
     rows.sort(key=lambda item: item[0])
     return tuple(row for _, row in rows)
 

@@ -117,6 +117,23 @@ def test_rows_cover_every_sentence_once_in_either_order() -> None:
         assert firsts == sorted(firsts)
 
 
+def test_with_nothing_linked_the_rows_follow_the_side_whose_order_they_keep() -> None:
+    bridge = article("Inspectors found cracked girders under the Kessel Bridge.\n\nThe city shut the crossing to all traffic.\n\nRepairs may take months.\n")
+    alignment = align(bridge, article(UNRELATED))
+    assert not alignment.links
+    for order, first in (("left", RowKind.ONLY_LEFT), ("right", RowKind.ONLY_RIGHT)):
+        kinds = [row.kind for row in build_rows(alignment, order)]
+        main = kinds.count(first)
+        assert kinds[:main] == [first] * main  # the main side's sentences first, in order, then the other's
+
+
+def test_the_other_sides_sentences_before_its_first_link_stand_just_above_that_row() -> None:
+    left = article("The ferry strike ended on Monday.\n\nThe harbour council approved the new bridge on Tuesday after a long debate.\n")
+    right = article("Shipyard workers marched through the old town.\n\nThe harbour council approved the new bridge on Tuesday after a long debate.\n")
+    rows = build_rows(align(left, right))
+    assert [row.kind for row in rows] == [RowKind.ONLY_LEFT, RowKind.ONLY_RIGHT, RowKind.SAME]
+
+
 def test_an_article_against_itself_is_the_same_throughout_short_headings_included() -> None:
     """A section heading of a word or two is not scored, but it is the same heading of the same report."""
     from reader.core import bundled_seeds, load_article
