@@ -28,7 +28,7 @@ from reader.view.links import link_style
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE, MOVED_MARK
 from reader.view.printable import one_line, printable
 from reader.view.styles import KIND_STYLES, VERDICT_LABELS, VERDICT_STYLES
-from reader.view.summary import alignment_summary, facts_summary
+from reader.view.summary import alignment_summary, facts_summary, in_lines
 
 #: Styles of the word diff: removed words on the left, added words on the right.
 CLI_STYLES = CellStyles(
@@ -173,7 +173,7 @@ def comparison_rows(
     conflicts = None if facts is None or facts.unchecked else sum(flags)
     numbers = row_numbers(alignment)
     frame = Frame(split(width - 10, [None, SCORE_WIDTH, None]), paint, ["left", "right", "left"])
-    yield "".join(f"{line}\n" for line in paint.centred(Text(printable(summary_line(alignment, conflicts))), frame.width))
+    yield "".join(f"{line}\n" for line in paint.centred(Text(in_lines(printable(summary_line(alignment, conflicts)), frame.width)), frame.width))
     yield frame.top()
     yield frame.header([_heading(alignment.a), Text("score\n#row", "bold"), _heading(alignment.b)])
     previous: Shown | None = None
@@ -226,7 +226,10 @@ def facts_rows(comparison: FactComparison, width: int, paint: Paint) -> Iterator
     links = [_fact_row(p, numbers) for p in pairs]
     fixed = [_widest("kind", *(p.kind for p in pairs)), None, None, _widest("verdict", *verdicts), _widest("row", *links)]
     frame = Frame(split(width - 16, fixed), paint, ["left", "left", "left", "left", "right"])
-    yield "".join(f"{line}\n" for line in paint.centred(Text(printable(facts_summary(comparison))), frame.width))
+    yield "".join(f"{line}\n" for line in paint.centred(Text(in_lines(printable(facts_summary(comparison)), frame.width)), frame.width))
+    if not pairs and not comparison.quotes:
+        yield "".join(f"{line}\n" for line in paint.centred(Text("No facts found in either article.", "italic"), frame.width))
+        return
     yield frame.top()
     left, right = _heading(alignment.a), _heading(alignment.b)
     yield frame.header([Text("kind", "bold"), left, right, Text("verdict", "bold"), Text("row", "bold")])

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from reader.core.models import Article
 from reader.core.stories import Stories
+from reader.view.counts import counted
 from reader.view.links import link_style
 from reader.view.printable import one_line
 from reader.view.render import writes_to_a_terminal
@@ -25,7 +26,7 @@ def _article_line(article: Article, links: bool) -> Text:
 
 
 def _articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
+    return counted(count, "article")
 
 
 def print_stories(stories: Stories, console: Console) -> None:

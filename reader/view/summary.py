@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from reader.core.alignment.rows import Summary
 from reader.core.facts.compare import FactComparison
+from reader.view.counts import counted
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.styles import VERDICT_LABELS
 
@@ -40,7 +42,7 @@ def facts_summary(comparison: FactComparison) -> str:
     speakers = sum(q.different_speakers for q in comparison.quotes)
     parts = [f"{counts[v]} {VERDICT_LABELS.get(v, v)}" for v in ("same", "compatible", "different", "only_a", "only_b")]
     quoted = ", ".join(f"{quotes[v]} {v}" for v in ("exact", "altered", "paraphrased"))
-    line = f"{len(comparison.pairs)} facts: " + ", ".join(parts) + f" · quotes: {quoted}"
+    line = f"{counted(len(comparison.pairs), 'fact')}: " + ", ".join(parts) + f" · quotes: {quoted}"
     return line + (f", {speakers} with different speakers" if speakers else "")
 
 
@@ -51,4 +53,16 @@ def no_conflict_line(comparison: FactComparison) -> str:
         return f"Facts unchecked: {comparison.unchecked}."
     shared = sum(p.verdict in {"same", "compatible"} for p in comparison.pairs)
     alone = sum(p.verdict in {"only_a", "only_b"} for p in comparison.pairs)
-    return f"No conflict among the {shared} facts both report; {alone} stated by one report only are unchecked."
+    return f"No conflict among the {counted(shared, 'fact')} both report; {alone} stated by one report only {'is' if alone == 1 else 'are'} unchecked."
+
+
+def in_lines(summary: str, width: int) -> str:
+    """A summary of clauses joined by " · " broken into lines of whole clauses, none wider than ``width``
+    where a clause fits ("covered 100% / 100%" is not cut in two)."""
+    lines: list[str] = []
+    for clause in summary.split(" · "):
+        if lines and cell_len(lines[-1]) + 3 + cell_len(clause) <= width:
+            lines[-1] += " · " + clause
+        else:
+            lines.append(clause)
+    return "\n".join(lines)

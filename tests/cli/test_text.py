@@ -23,7 +23,7 @@ from rich.text import Text
 from reader.core import Article, align, load_article
 from reader.core.facts.compare import compare_facts
 from reader.view.columns import Frame, Paint, wrap
-from reader.view.render import comparison_rows, facts_rows, paint_of, print_facts
+from reader.view.render import comparison_rows, facts_rows, paint_of, print_facts, summary_line
 from tests.cli.test_cli import SEEDS, run
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -208,6 +208,24 @@ def test_the_table_looks_as_it_did() -> None:
     assert lines[0].strip().startswith("9 changed · 0 trivial · 0 same")
 
 
+def test_a_summary_breaks_between_its_clauses_never_inside_one() -> None:
+    alignment = _alignment(SEEDS[0], SEEDS[1])
+    lines = "".join(comparison_rows(alignment, 80, Paint(None))).splitlines()
+    summary = [line.strip() for line in lines[: lines.index(next(line for line in lines if line.startswith("┏")))]]
+    whole = summary_line(alignment).split(" · ")
+    assert len(summary) == 2 and [clause for line in summary for clause in line.split(" · ")] == whole
+    assert any(re.fullmatch(r"covered \d+% / \d+%", clause) for line in summary for clause in line.split(" · "))
+
+
+def test_one_fact_is_one_fact_and_no_fact_is_said_without_an_empty_table(tmp_path: Path) -> None:
+    a, b = _pair(tmp_path, "The council met in Tarrow.\n", "Nothing was decided at the meeting.\n")
+    one = "".join(facts_rows(compare_facts(_alignment(a, b)), 100, Paint(None)))
+    assert one.lstrip().startswith("1 fact: ")
+    a, b = _pair(tmp_path, "Nothing happened here at all.\n", "Nothing much happened anywhere.\n")
+    none = "".join(facts_rows(compare_facts(_alignment(a, b)), 100, Paint(None)))
+    assert "No facts found in either article." in none and "┏" not in none
+
+
 def test_a_frame_sets_header_cells_at_the_bottom_and_row_cells_at_the_top() -> None:
     frame = Frame([6, 3], Paint(None), ["left", "right"])
     assert frame.header([Text("one two three"), Text("n")]) == "┃ one    ┃     ┃\n┃ two    ┃     ┃\n┃ three  ┃   n ┃\n"
@@ -331,3 +349,10 @@ def test_align_facts_and_the_app_number_a_row_alike() -> None:
     at = next(k for k, line in enumerate(aligned) if f" #{number} │" in line)
     block = " ".join(aligned[at - 1 : at + 4])
     assert "third" in block and "≠" in aligned[at - 1]
+
+
+def test_a_count_of_one_takes_the_singular() -> None:
+    from reader.view.counts import counted
+
+    assert [counted(n, "sentence") for n in (0, 1, 2)] == ["0 sentences", "1 sentence", "2 sentences"]
+    assert counted(1, "story", "stories") == "1 story" and counted(3, "story", "stories") == "3 stories"

@@ -18,6 +18,7 @@ from reader.tui.browser import open_web_address
 from reader.tui.messages import ArticlesOpened, CompareWith, OpenComparison
 from reader.tui.session import Session
 from reader.tui.widgets import ArticleView, KeyBar
+from reader.view.counts import counted
 from reader.view.printable import one_line
 
 
@@ -26,7 +27,7 @@ def article_heading(article: Article) -> Text:
     text = Text()
     text.append(one_line(article.title) + "\n", "bold")
     text.append(one_line(article.label), "italic")
-    text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences", "dim")
+    text.append(f" · {one_line(article.date or 'no date')} · {counted(article.word_count, 'word')} · {counted(len(article.sentences), 'sentence')}", "dim")
     return text
 
 

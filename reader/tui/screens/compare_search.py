@@ -98,5 +98,5 @@ class CompareSearch:
             status.update(Text(f"No row holds {view.search_text!r}"))
             return
         here = matching.index(view.cursor) + 1 if view.cursor in matching else 0
-        place = f"match {here} of {len(matching)}" if here else f"{len(matching)} rows match"
+        place = f"match {here} of {len(matching)}" if here else "1 row matches" if len(matching) == 1 else f"{len(matching)} rows match"
         status.update(Text(f"Search {view.search_text!r}: {place} · n/N next/previous · Esc clears"))

@@ -18,6 +18,7 @@ from reader.tui.messages import OpenArticle
 from reader.tui.screens.conflict_steps import TABLE_KEYS, ConflictSteps
 from reader.tui.session import Session
 from reader.tui.widgets import KeyBar, Table
+from reader.view.counts import counted
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE, COVERAGE_LEGEND, COVERAGE_MARKS
 from reader.view.printable import one_line
 from reader.view.styles import KIND_STYLES
@@ -135,7 +136,7 @@ class CoverageScreen(ConflictSteps, Screen[None]):
         self.coverage = message.coverage
         self.table.loading = False
         conflicts = len(message.coverage.conflicts)
-        self.sub_title = f"Story · {len(self.articles)} sources · {len(message.coverage.rows)} facts · {conflicts} {CONFLICT_MARK}"
+        self.sub_title = f"Story · {counted(len(self.articles), 'source')} · {counted(len(message.coverage.rows), 'fact')} · {conflicts} {CONFLICT_MARK}"
         self._fill()
 
     def _widths(self) -> tuple[int, int]:

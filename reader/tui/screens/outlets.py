@@ -23,6 +23,7 @@ from reader.tui.session import Session
 from reader.tui.widgets import DiffPanel, KeyBar
 from reader.tui.widgets.outlets_detail import detail, summary
 from reader.tui.widgets.outlets_grid import Line, OutletsGrid
+from reader.view.counts import counted
 from reader.view.marks import OUTLETS_LEGEND
 from reader.view.printable import one_line
 
@@ -172,7 +173,7 @@ class OutletsScreen(Screen[None]):
         if table is not None:
             disagree = sum(row.disagreement for row in table.rows)
             facts = f" · {disagree} disagree" if self.with_facts else ""
-            self.sub_title = f"One against all · {len(self.others)} other outlets · {len(table.rows)} rows{facts}"
+            self.sub_title = f"One against all · {counted(len(self.others), 'other outlet')} · {counted(len(table.rows), 'row')}{facts}"
 
     @property
     def current_line(self) -> Line | None:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from reader.core import Article, LoadError
 from reader.tui.widgets.article_table import StoryHeading, Subject
+from reader.view.counts import counted
 from reader.view.printable import one_line, printable
 
 if TYPE_CHECKING:
@@ -68,11 +69,12 @@ class ArticlePreview(Static):
     def _article(text: Text, article: Article, story: Story | None) -> None:
         text.append(one_line(article.title) + "\n", "bold")
         text.append(one_line(article.source) if article.source else "unknown source", "italic")  # the table's "unknown"
-        text.append(f" · {one_line(article.date or 'no date')} · {article.word_count} words · {len(article.sentences)} sentences\n", "dim")
+        words, sentences = counted(article.word_count, "word"), counted(len(article.sentences), "sentence")
+        text.append(f" · {one_line(article.date or 'no date')} · {words} · {sentences}\n", "dim")
         text.append(printable(article.path.name) + "\n\n", "dim")
         text.append(printable(paragraphs(article, PREVIEW_CHARS)))
         if story is not None:
-            text.append(f"\n\nStory: {one_line(story.label)} · {len(story.articles)} articles", "dim")
+            text.append(f"\n\nStory: {one_line(story.label)} · {counted(len(story.articles), 'article')}", "dim")
 
     @staticmethod
     def _story(text: Text, story: Story | None) -> None:
@@ -81,7 +83,7 @@ class ArticlePreview(Static):
             text.append("These articles share their story with no other in the folder.", "dim")
             return
         text.append(one_line(story.label) + "\n", "bold")
-        text.append(f"{len(story.articles)} articles · story {story.id}\n\n", "dim")
+        text.append(f"{counted(len(story.articles), 'article')} · story {story.id}\n\n", "dim")
         for article in story.articles:
             text.append("• ")
             text.append(one_line(article.label), "italic")

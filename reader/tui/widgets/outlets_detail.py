@@ -9,6 +9,7 @@ from reader.core.alignment.rows import CompareRow, RowKind
 from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.tui.widgets.outlets_grid import Line
 from reader.view.compare_cells import CellStyles, clean, row_cells
+from reader.view.counts import counted
 from reader.view.marks import CONFLICT_MARK_STYLE, OUTLET_MARKS, OUTLET_SILENT
 from reader.view.outlet_cells import letter
 from reader.view.printable import one_line
@@ -34,9 +35,8 @@ def summary(base: Article, others: tuple[Article, ...], table: OneAgainstAll | N
         counts.append("Aligning…", "italic")
     else:
         disagree = sum(row.disagreement for row in table.rows)
-        counts.append(
-            f"{len(table.rows)} sentences · {len(table.base_only)} no other outlet reports · {sum(len(u) for u in table.unmatched)} only others report · "
-        )
+        only_others = sum(len(u) for u in table.unmatched)
+        counts.append(f"{counted(len(table.rows), 'sentence')} · {len(table.base_only)} no other outlet reports · {only_others} only others report · ")
         counts.append(f"{disagree} where outlets disagree" if with_facts else "finding the facts…")
     for line in (first, names, counts):
         line.truncate(width, overflow="ellipsis")
