@@ -56,13 +56,37 @@ def no_conflict_line(comparison: FactComparison) -> str:
     return f"No conflict among the {counted(shared, 'fact')} both report; {alone} stated by one report only {'is' if alone == 1 else 'are'} unchecked."
 
 
+#: What joins the clauses of a summary.
+CLAUSE = " · "
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Where (at which " · ") a summary breaks so that its lines hold whole clauses, none wider than ``width`` where a clause fits."""
+    breaks: list[int] = []
+    line_start = 0
+    position = plain.find(CLAUSE)
+    while position >= 0:
+        following = plain.find(CLAUSE, position + len(CLAUSE))
+        clause_end = len(plain) if following < 0 else following
+        if cell_len(plain[line_start:clause_end]) > width:
+            breaks.append(position)
+            line_start = position + len(CLAUSE)
+        position = following
+    return breaks
+
+
 def in_lines(summary: str, width: int) -> str:
     """A summary of clauses joined by " · " broken into lines of whole clauses, none wider than ``width``
     where a clause fits ("covered 100% / 100%" is not cut in two)."""
-    lines: list[str] = []
-    for clause in summary.split(" · "):
-        if lines and cell_len(lines[-1]) + 3 + cell_len(clause) <= width:
-            lines[-1] += " · " + clause
-        else:
-            lines.append(clause)
-    return "\n".join(lines)
+    return styled_in_lines(Text(summary), width).plain
+
+
+def styled_in_lines(summary: Text, width: int) -> Text:
+    """:func:`in_lines` for a summary with styles, which each part keeps."""
+    pieces = []
+    start = 0
+    for position in _breaks(summary.plain, width):
+        pieces.append(summary[start:position])
+        start = position + len(CLAUSE)
+    pieces.append(summary[start:])
+    return Text("\n").join(pieces)

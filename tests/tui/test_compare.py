@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from pathlib import Path
 
@@ -457,6 +458,7 @@ async def test_the_compare_screen_is_usable_at_80_by_24(story: list[Path]) -> No
         assert "only left" in text
         assert "Next diff" in text and "? Help" in text  # the footer keeps its main keys
         assert all(len(line.rstrip()) <= 80 for line in text.splitlines())
+        assert any(re.match(r"covered \d+% / \d+%", line) for line in text.splitlines())  # the summary breaks between clauses
 
 
 async def test_cutoff_change_keeps_the_cursor_on_the_same_sentences(story: list[Path]) -> None:
@@ -683,3 +685,17 @@ async def test_without_colour_changed_words_and_the_conflict_count_do_not_rest_o
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(app, pilot)
         assert not screen.view.get_component_rich_style("compare-view--removed").italic
+
+
+async def test_a_conflict_mark_stands_apart_from_the_text_in_both_layouts(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.facts is not None and screen.view.conflict_rows
+        for _layout in ("columns", "inline"):
+            marked = [line for line in screen_text(app).splitlines() if " ≠" in line and "cost" in line]
+            assert marked and all("≠ The bridge" in line for line in marked), marked
+            await pilot.press("i")
+            await pilot.pause()

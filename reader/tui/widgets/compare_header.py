@@ -15,7 +15,7 @@ from reader.core.facts.compare import versions_of_one_report
 from reader.tui.widgets.compare_layout import GUTTER_WIDTH, SEPARATOR, column_widths
 from reader.view.marks import CONFLICT_MARK, CONFLICT_MARK_STYLE
 from reader.view.printable import printable
-from reader.view.summary import alignment_summary
+from reader.view.summary import alignment_summary, styled_in_lines
 from reader.web.versions import version_name
 
 
@@ -97,7 +97,7 @@ class CompareHeader(Widget):
         else:
             line.append_text(alignment_summary(summary, self.conflicts))
         line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
-        return line
+        return styled_in_lines(line, self.size.width)
 
     @property
     def _conflict_style(self) -> str:
@@ -132,4 +132,4 @@ class CompareHeader(Widget):
         hint = f" · f table · x next {CONFLICT_MARK}"
         if line.cell_len + len(hint) <= self.size.width:
             line.append(hint, "dim")
-        return line
+        return styled_in_lines(line, self.size.width)

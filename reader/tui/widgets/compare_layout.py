@@ -7,8 +7,8 @@ from reader.core.alignment.rows import CompareRow
 from reader.core.alignment.word_diff import joined
 from reader.view.compare_cells import clean
 
-#: Cells taken by the gutter: score, a space, the moved mark and the conflict mark.
-GUTTER_WIDTH = 6
+#: Cells taken by the gutter: score, a space, the moved mark, the conflict mark and a space before the text.
+GUTTER_WIDTH = 7
 #: Cells between the two columns.
 SEPARATOR = " │ "
 

@@ -355,8 +355,7 @@ class CompareView(RowCursor):
         if index in self._fact_rows.conflicts:
             gutter = gutter[:5]
             gutter.append(CONFLICT_MARK, self._foreground("compare-view--conflict"))
-        else:
-            gutter.pad_right(GUTTER_WIDTH - len(gutter))
+        gutter.pad_right(GUTTER_WIDTH - len(gutter))
         return gutter
 
     def render_line(self, y: int) -> Strip:
