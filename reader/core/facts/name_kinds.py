@@ -13,6 +13,7 @@ from reader.core.facts.name_records import Gazetteer, Name
 from reader.core.facts.name_spans import _word
 from reader.core.facts.name_words import (
     _BODY_WORDS,
+    _CIVIC,
     _CONNECTORS,
     _DEMONYM_SHAPE,
     _DEMONYMS,
@@ -107,7 +108,8 @@ def _trimmed(
 def _typed_by_words(text: str, span: list[tuple[int, int, str]], words: list[str], gazetteer: Gazetteer, out: list[Name]) -> bool:
     """Type a span by its own words: a street's or a body's last word, a title, a place word.
     Whether that decided it (the names found are added to ``out``)."""
-    if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS:
+    civic_hall = len(words) == 2 and words[0] in _CIVIC and words[1] == "hall"
+    if (words[-1] in _STREET_WORDS or words[-1] in _PLACE_LAST) and len(words) > 1 or words[-1].isdigit() and words[0] in _ROUTE_WORDS or civic_hall:
         out.append(_name(text, span, "place"))  # "Dock Street", "Kings Highway", "Route 9"
         return True
     titled = [i for i, w in enumerate(words) if w in TITLE_WORDS or "-" in w and any(part in TITLE_WORDS for part in w.split("-"))]

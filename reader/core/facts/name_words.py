@@ -31,7 +31,10 @@ _BODY_WORDS = frozenset(
 _PLACE_WORDS = frozenset("palace palacio square street strait sea river island islands airport station".split())
 
 #: Last words of places that are no street: "Breckin County", "Carrow Isle", "Cedar Shoals".
-_PLACE_LAST = frozenset("county isle island islands bay valley coast heights shoals creek beach peninsula".split())
+_PLACE_LAST = frozenset("county isle island islands bay valley coast heights shoals creek beach peninsula stadium arena cathedral".split())
+
+#: A town's own hall: "City Hall", "Town Hall" (a Hall after a first name is a person: "Stuart Hall").
+_CIVIC = frozenset("city town village county borough".split())
 
 #: Last words of streets, roads and squares ("Dock Street", "Kings Highway").
 _STREET_WORDS = frozenset(

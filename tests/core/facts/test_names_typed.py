@@ -23,6 +23,21 @@ def typed(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place", "person"),
+    [
+        ('"We cannot take chances," the mayor told reporters at City Hall.', "City Hall", None),
+        ("Protesters gathered outside Town Hall on Monday night.", "Town Hall", None),
+        ("Fans queued for hours outside Kelso Stadium before the final.", "Kelso Stadium", None),
+        ("The historian Stuart Hall spoke at the opening.", None, "Stuart Hall"),
+    ],
+)
+def test_halls_and_grounds_are_places_and_a_hall_after_a_first_name_a_person(sentence: str, place: str | None, person: str | None) -> None:
+    found = typed(sentence)
+    assert place is None or (place, "place") in found, found
+    assert person is None or (person, "person") in found, found
+
+
+@pytest.mark.parametrize(
     ("sentence", "street"),
     [
         ("Traffic was diverted along Quarry Street after the crash on Tuesday.", "Quarry Street"),
