@@ -61,7 +61,7 @@ COMPARE_LEGEND: tuple[Mark, ...] = (
     Mark("trivial", "", "only punctuation, case or quote style differ; n skips them, d hides them with the same"),
     Mark("changed", "", "the words differ; n steps through these and the one-sided rows"),
     Mark("¦", "", "where one of a row's sentences ends and the next begins; ¦ ⋯ ¦: the sentences between are in other rows"),
-    Mark("covered", "", "the title bar's share of each article, in words, that stands in sentences the other also tells: left / right"),
+    Mark("covered", "", "the summary's share of each article, in words, that stands in sentences the other also tells: left / right"),
     Mark("F", "bold", "colours facts by kind: numbers cyan, money green, percentages magenta, dates yellow, names blue"),
 )
 

@@ -20,7 +20,7 @@ COMPARE_KEYS: list[BindingType] = [
     Binding("f", "facts", "Facts", id="compare.facts", tooltip="Table of the facts of both articles"),
     Binding("x", "next_conflict", "Next ≠", id="compare.next-conflict", tooltip="Next row with a conflicting fact"),
     Binding("X", "previous_conflict", "Prev ≠", show=False, id="compare.previous-conflict", tooltip="Previous row with a conflicting fact"),
-    Binding("d", "toggle_changes_only", "Changes only", show=False, id="compare.changes-only", tooltip="Hide rows that differ in nothing but punctuation"),
+    Binding("d", "toggle_changes_only", "Changes only", show=False, id="compare.changes-only", tooltip="Only rows that differ in more than punctuation"),
     Binding("F", "toggle_fact_colours", "Fact colours", show=False, id="compare.fact-colours", tooltip="Colour names, dates and numbers by kind, or not"),
     Binding("e", "export", "Export", show=False, id="compare.export", tooltip="Save the comparison as an HTML page"),
     Binding("enter", "open_in_reader", "Read", id="compare.read", tooltip="Both articles side by side at this row"),
