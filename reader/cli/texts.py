@@ -220,7 +220,8 @@ Each fact of A is paired with the fact of B that plays the same role (what a
 figure measures, who acts on whom, done or expected), within linked sentences
 first, then anywhere in the articles, and judged:
   same         the same value ("Sept. 17" and "September 17")
-  compatible   the same value at another precision ("next month", "October")
+  compatible   both can be true: rounded, a range, a bound or in other units
+               ("next month" and "October", "at least 3" and "6")
   different    a conflict ("Three dead" and "Four people died")
   only_a/_b    the other article never states it in that role: unchecked
 Facts are listed in reading order, so the earliest omissions come first.

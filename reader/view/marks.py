@@ -103,7 +103,7 @@ OUTLETS_LEGEND: tuple[Mark, ...] = (
 #: How each state of a source's cell in the coverage matrix is drawn.
 COVERAGE_MARKS: dict[str, Mark] = {
     "same": Mark("●", "green", "reports"),
-    "compatible": Mark("○", "cyan", "at another precision"),
+    "compatible": Mark("○", "cyan", "compatible: rounded, a range or a bound"),
     "different": Mark(CONFLICT_MARK, CONFLICT_MARK_STYLE, "contradicts"),
     "altered": Mark(ALTERED_MARK, ALTERED_MARK_STYLE, "altered quote"),
     "paraphrased": Mark("≈", "cyan", "paraphrase"),

@@ -210,7 +210,7 @@ async def test_t_shows_who_reports_what() -> None:
         assert deadline.sources == 5 and not deadline.conflict
         text = screen_text(app)
         users_line = next(line for line in text.splitlines() if "170 million users" in line)
-        # ● states the row's value, ○ the same at another precision ("about 170 million").
+        # ● states the row's value, ○ a compatible one ("about 170 million").
         assert users_line.count("●") + users_line.count("○") == users.sources and f"{users.sources}/5" in users_line
         assert "Inter Bellum News" in text  # the legend names the sources
 

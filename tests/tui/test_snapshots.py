@@ -183,7 +183,7 @@ def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
     """The story view of the seeds' one story, opened with t on the first row (Inter Bellum
     News, so it is source 1): the title bar says "Story · 5 sources · N facts · M ≠"; the
     legend numbers the sources (1 Inter Bellum News, 2 000_…, 3 001_…, 4 002_…, 5 004_…) and
-    explains the marks (● reports, ○ at another precision, ≠ contradicts, ~ altered quote, ≈
+    explains the marks (● reports, ○ compatible, ≠ contradicts, ~ altered quote, ≈
     paraphrase, · silent). The matrix has kind, fact, a column per source (numbered at 80
     columns, numbered and named at 160) and "who" (sources reporting, with ≠ in red where
     one contradicts): numbers first ("4 months" 3/5, "90 days" 3/5, ">1 extensions" ≠3/5),
