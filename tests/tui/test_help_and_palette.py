@@ -65,7 +65,18 @@ async def test_help_names_the_moving_keys_of_the_focused_view(story: list[Path])
         assert moving["Last row"] == "end G"
 
 
-async def test_palette_offers_open_compare_swap_and_theme(story: list[Path]) -> None:
+async def _offered(app: ReaderApp, pilot: Pilot[None], query: str) -> str:
+    """The palette's screen once ``query`` is typed into it (then cleared again)."""
+    await pilot.press(*query)
+    await pilot.pause(0.3)  # the palette searches on a timer of its own
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    text = screen_text(app)
+    await pilot.press(*["backspace"] * len(query))
+    return text
+
+
+async def test_palette_offers_open_compare_and_theme_and_a_comparisons_commands_only_in_one(story: list[Path]) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -75,16 +86,20 @@ async def test_palette_offers_open_compare_swap_and_theme(story: list[Path]) -> 
         for query, expected in (
             ("open morning", "Open Morning Post"),
             ("compare with gazette", "Compare with Harbour Gazette"),
-            ("swap", "Swap sides"),
             ("theme", "Theme"),  # Textual's own, the one theme command
-            ("export", "Export this comparison as HTML"),
         ):
-            await pilot.press(*query)
-            await pilot.pause(0.3)  # the palette searches on a timer of its own
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert expected in screen_text(app), query
-            await pilot.press(*["backspace"] * len(query))
+            assert expected in await _offered(app, pilot, query), query
+        for query, unoffered in (("swap", "Swap sides"), ("export", "Export this comparison")):
+            assert unoffered not in await _offered(app, pilot, query), query  # the library has no comparison
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for query, expected in (("swap", "Swap sides"), ("export", "Export this comparison as HTML"), ("facts of", "Facts of this comparison")):
+            assert expected in await _offered(app, pilot, query), query
         await pilot.press("escape")
 
 

@@ -45,13 +45,19 @@ class ReaderCommands(Provider):
     """Open an article, compare with another, swap sides, export, fetch from the web."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from reader.tui.screens.compare import CompareScreen
+
         app, screen = self.app, self.screen
-        commands: list[tuple[str, Callable[[], object], str]] = [
-            ("Swap sides", partial(screen.post_message, Swap()), "Swap the two articles being compared"),
-            ("Facts of this comparison", partial(screen.post_message, ShowFacts()), "Every fact of the two articles, both values and the verdict (f)"),
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if isinstance(screen, CompareScreen):  # what a comparison does is offered where there is one
+            commands += [
+                ("Swap sides", partial(screen.post_message, Swap()), "Swap the two articles being compared"),
+                ("Facts of this comparison", partial(screen.post_message, ShowFacts()), "Every fact of the two articles, both values and the verdict (f)"),
+                ("Export this comparison as HTML", partial(screen.post_message, Export()), "Both texts, the word diff and the facts, as one page (e)"),
+            ]
+        commands += [
             ("Story: who reports what", partial(screen.post_message, ShowCoverage()), "Every fact of the library against every source (t)"),
             ("Fetch URL or feed…", partial(app.run_action, "fetch"), "Save an article page, or a feed's newest articles, and add them to the library"),
-            ("Export this comparison as HTML", partial(screen.post_message, Export()), "Both texts, the word diff and the facts, as one page (e)"),
         ]
         # The articles a comparison already shows are not offered to compare with: the others are.
         shown = {getattr(getattr(screen, side, None), "id", None) for side in ("left", "right")} - {None}
