@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from reader.core import align, compare_facts
 from reader.core.outlets import one_against_all
+from reader.core.reading.articles import article_from_text
 from reader.tui.app import ReaderApp
 from reader.tui.screens import CompareScreen, LibraryScreen, OutletsScreen
 from tests.tui.conftest import screen_text
@@ -175,3 +176,17 @@ async def test_e_exports_the_table_as_a_page_in_the_downloads_folder(story: list
         for other in screen.others:
             assert other.label in text
         assert "≠" in text  # the contradicted 42 million euros
+
+
+def test_the_panel_says_how_alike_an_outlet_words_a_sentence() -> None:
+    from reader.tui.widgets.outlets_detail import detail
+    from reader.tui.widgets.outlets_grid import Line
+    from reader.view.compare_cells import CellStyles
+
+    base = article_from_text(Path("base.txt"), "Bridge shut\n\nThe city closed the old bridge on Tuesday after engineers found cracks in two girders.\n")
+    other = article_from_text(Path("other.txt"), "Bridge closed\n\nEngineers found cracks in two girders, and the city shut the old bridge on Tuesday.\n")
+    table = one_against_all([align(base, other)], [compare_facts(align(base, other))])
+    row = next(n for n, r in enumerate(table.rows) if r.cells[0] is not None and r.cells[0].kind == "changed")
+    said = detail(table, Line("base", row), None, CellStyles()).plain
+    score = table.rows[row].cells[0].score  # type: ignore[union-attr]
+    assert f"in other words, {score:.0f}/100 alike" in said

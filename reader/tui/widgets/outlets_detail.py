@@ -73,7 +73,8 @@ def _detail_of_row(detail: Text, table: OneAgainstAll, row: BaseRow) -> None:
         mark, style, meaning = OUTLET_MARKS[cell.kind]
         if k in row.contradicted_by and cell.kind != "conflict":
             mark, style, meaning = OUTLET_MARKS["conflict"]
-        detail.append(f"{mark or f'{cell.score:.0f}'} {meaning.split(';')[0]}", style or "dim")
+        said = f"{mark} {meaning.split(';')[0]}" if mark else f"in other words, {cell.score:.0f}/100 alike"
+        detail.append(said, style or "dim")
 
 
 def _detail_of_cell(detail: Text, table: OneAgainstAll, base: int, k: int, styles: CellStyles) -> None:
