@@ -32,6 +32,13 @@ async def test_slash_finds_the_rows_holding_words_and_n_steps_through_them(story
         await pilot.press("N")
         await pilot.pause()
         assert view.cursor == holding[0]
+        await pilot.press("N")  # past the first, round to the last, as the reader's search goes
+        await pilot.pause()
+        assert view.cursor == holding[-1]
+        assert any("round to the bottom" in n.message for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert view.cursor == holding[0]
         await pilot.press("escape")  # clears the search; the comparison stays open
         await pilot.pause()
         assert app.screen is screen and view.search_text == ""

@@ -148,6 +148,7 @@ async def test_search_finds_matches_and_n_moves_between_them(long_story: list[Pa
         await pilot.pause()
         assert view.match_index == 10  # wraps around to the last match
         assert "trip number 49" in screen_text(app)
+        assert [n.message for n in app._notifications] == ["Search went round to the bottom."]
 
 
 async def test_search_without_match_says_so(long_story: list[Path]) -> None:

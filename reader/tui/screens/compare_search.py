@@ -69,10 +69,11 @@ class CompareSearch:
             self._show_search()
             return
         found = next_flagged([row in matching for row in range(len(view.rows))], view.cursor, step)
+        if found is None and matching:  # round to the other end, as the reader's search does
+            found = min(matching) if step > 0 else max(matching)
+            self.notify(f"Search went round to the {'top' if step > 0 else 'bottom'}.", timeout=2)  # type: ignore[attr-defined]
         if found is not None:
             view.move_to(found)
-        elif matching:
-            self.notify("No more matches this way.", timeout=2)  # type: ignore[attr-defined]
         self._show_search()
 
     def close_search(self) -> bool:

@@ -246,7 +246,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             after = [n for n, (start, _) in enumerate(self.matches) if start >= top]
             self.match_index = (after[0] if after else 0) if step > 0 else (after[0] - 1 if after else -1) % len(self.matches)
         else:
+            went_round = not 0 <= self.match_index + step < len(self.matches)
             self.match_index = (self.match_index + step) % len(self.matches)
+            if went_round and len(self.matches) > 1:
+                self.notify(f"Search went round to the {'top' if step > 0 else 'bottom'}.", timeout=2)
 
     # -- drawing ------------------------------------------------------------
 
