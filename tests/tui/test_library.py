@@ -302,3 +302,23 @@ async def test_q_quits(story: list[Path]) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_articles_without_a_date_or_an_outlet_sort_last_either_way_round(tmp_path: Path) -> None:
+    for name, front in (
+        ("early.md", "title: Early\nsource: Alpha Wire\ndate: 2026-01-02"),
+        ("late.md", "title: Late\nsource: Beta News\ndate: 2026-03-04"),
+        ("undated.md", "title: Undated"),
+    ):
+        (tmp_path / name).write_text(f"---\n{front}\n---\nThe council met on a weekday and voted on the plan.\n", encoding="utf-8")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ArticleTable)
+        for column in ("date", "source"):
+            table.sort_column = column
+            for reverse in (False, True):
+                table.sort_reverse = reverse
+                await pilot.pause()
+                titles = [a.title for a in table._visible_articles()]
+                assert titles == (["Late", "Early"] if reverse else ["Early", "Late"]) + ["Undated"], (column, reverse)

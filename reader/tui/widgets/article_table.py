@@ -55,8 +55,7 @@ def sort_value(article: Article, column: str, stories: Stories | None = None) ->
         rank = stories.stories.index(story) if stories is not None and story is not None else len(stories.stories if stories else ())
         return ((story is None, rank), article.id)
     values: dict[str, object] = {
-        # Articles of unknown outlet sort after the known ones.
-        "source": (not article.source, article.source.casefold()),
+        "source": article.source.casefold(),
         "file": article.path.name.casefold(),
         "title": article.title.casefold(),
         "date": article.date or "",
@@ -64,6 +63,11 @@ def sort_value(article: Article, column: str, stories: Stories | None = None) ->
         "sentences": len(article.sentences),
     }
     return (values[column], article.id)
+
+
+def unknown_in(article: Article, column: str) -> bool:
+    """Whether the article has no value in the column it is sorted by (no date, no known outlet): such rows come last."""
+    return column == "date" and not article.date or column == "source" and not article.source
 
 
 class ArticleTable(Table):
@@ -244,6 +248,7 @@ class ArticleTable(Table):
         articles = [a for a in self.library.articles if self._matches(a, needle) and (not self.since or self.update_mark(a))]
         stories = self.stories
         articles.sort(key=lambda a: sort_value(a, self.sort_column, stories), reverse=self.sort_reverse)
+        articles.sort(key=lambda a: unknown_in(a, self.sort_column))  # either way round, the blanks last
         return articles
 
     def _visible_errors(self) -> list[tuple[int, LoadError]]:
