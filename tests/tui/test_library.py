@@ -322,3 +322,15 @@ async def test_articles_without_a_date_or_an_outlet_sort_last_either_way_round(t
                 await pilot.pause()
                 titles = [a.title for a in table._visible_articles()]
                 assert titles == (["Late", "Early"] if reverse else ["Early", "Late"]) + ["Undated"], (column, reverse)
+
+
+async def test_c_with_one_marked_and_the_cursor_on_an_unreadable_file_says_why(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
+    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "G", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("zz-binary.txt cannot be read (binary file" in message for message in told(app)), told(app)

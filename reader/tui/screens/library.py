@@ -309,6 +309,8 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         current = self.current_article()
         if len(marked) == 1 and current is not None and current.id != marked[0].id:
             return marked[0], current
+        if len(marked) == 1 and (error := self._current_error()) is not None:
+            return f"{printable(error.path.name)} cannot be read ({printable(error.reason)}): move to a second article, or mark it with space."
         if len(marked) == 1:
             return "Move the cursor to a second article, or mark it with space."
         return self._none_listed() or "Mark an article with space, then move to another and press c."
