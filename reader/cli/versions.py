@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from reader.cli.exits import EXIT_OK, fail
@@ -28,6 +29,12 @@ def run(options: argparse.Namespace) -> int:
     if isinstance(current, LoadError):
         return fail(path, current.reason)  # an old version that cannot be read is listed; the article itself must be
     found = versions(path)
+    fetched = bool(current.url) or len(found) > 1
+    if not fetched:
+        # As the app's V says: a file of one's own has no versions to list but itself.
+        print(
+            f"reader: {printable(str(path))} has one version: reader keeps versions of the articles it fetches (reader fetch, reader update)", file=sys.stderr
+        )
     previous = None
     for version in found:
         article = load_article(version.path)
@@ -35,7 +42,8 @@ def run(options: argparse.Namespace) -> int:
             what = f"cannot be read ({article.reason})"
             previous = None
         elif previous is None:
-            what = f"fetched: {' '.join(article.title.split())}" if version is found[0] else f"{' '.join(article.title.split())}"
+            title = " ".join(article.title.split())
+            what = f"fetched: {title}" if version is found[0] and fetched else title
             previous = article
         else:
             change = revision(previous, article)

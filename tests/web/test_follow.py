@@ -254,6 +254,15 @@ def test_versions_of_a_file_that_is_no_article_says_why_and_fails(home: dict[str
     assert result.stderr.startswith(f"reader: {binary}: binary file")
 
 
+def test_versions_of_a_file_of_ones_own_says_reader_keeps_versions_of_what_it_fetches(home: dict[str, str], tmp_path: Path) -> None:
+    own = tmp_path / "notes.txt"
+    own.write_text("Bridge shut\n\nThe city shut the bridge on Tuesday.\n", encoding="utf-8")
+    result = reader(home, "versions", str(own))
+    assert result.returncode == 0
+    assert result.stdout.split() == ["1", "(no", "date)", "Bridge", "shut", "(now)"]  # not "fetched:"
+    assert result.stderr == f"reader: {own} has one version: reader keeps versions of the articles it fetches (reader fetch, reader update)\n"
+
+
 def test_max_versions_of_the_config_file_keeps_that_many(site: ChangingSite, home: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("max_versions = 2\n", encoding="utf-8")
