@@ -223,7 +223,11 @@ async def test_x_in_the_story_view_stops_on_disagreements_and_enter_reads_the_so
         await pilot.pause()
         row = story.current
         assert row is not None and row.conflict
-        assert "contradicts: “" in story.detail.plain  # the panel under the matrix names who
+        # The panel under the matrix names who contradicts whom: the source and the value it is set against.
+        (differing,) = [(n, cell) for n, cell in enumerate(row.cells) if cell.state == "different"][:1]
+        against = differing[1].against
+        assert against is not None and row.cells[against].fact is not None
+        assert f"contradicts {against + 1}'s “{row.cells[against].fact.text}”: “" in story.detail.plain
         column = next(n for n, cell in enumerate(row.cells) if cell.state == "same")
         story.table.move_cursor(column=column + 2)
         await pilot.pause()

@@ -34,10 +34,13 @@ class CoverageCell:
         state: One of :data:`CELL_STATES`.
         fact: The source's first mention (its conflicting one for
             ``different``), else ``None``.
+        against: For ``different``, the column of the source whose
+            value of the row it contradicts.
     """
 
     state: str
     fact: Fact | None
+    against: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +220,8 @@ def _compared_row(articles: tuple[Article, ...], group: list[Fact], column_of: M
                 state = "compatible"
             cells.append(CoverageCell(state, stated[0]))
             continue
-        rival = next((r for f in group for c, r in rivals.get(id(f), ()) if c == column), None)
-        cells.append(CoverageCell("different", rival) if rival else CoverageCell("absent", None))
+        rival = next(((r, column_of[id(f)]) for f in group for c, r in rivals.get(id(f), ()) if c == column), None)
+        cells.append(CoverageCell("different", rival[0], against=rival[1]) if rival else CoverageCell("absent", None))
     sources = {column_of[id(f)] for f in group}
     text_len = max(len(articles[column_of[id(head)]].text), 1)
     label = Counter(f.value for f in group).most_common(1)[0][0] if head.kind in NAME_KINDS else _label(head)

@@ -226,6 +226,9 @@ class CoverageScreen(ConflictSteps, Screen[None]):
                 detail.append(f"{number} {one_line(article.label)[:LEGEND_NAME]}: ", "bold")
                 detail.append(mark + " ", style)
                 said = one_line(cell.fact.text) if cell.fact is not None else ""
+                if cell.state == "different" and cell.against is not None and (theirs := row.cells[cell.against].fact) is not None:
+                    # Which source's value it contradicts: the row's own may be a third's ("multiple").
+                    meaning = f"{meaning} {cell.against + 1}'s “{one_line(theirs.text)}”"
                 detail.append(f"{meaning}: “{said}”" if cell.state != "same" else f"“{said}”")
         self.detail = detail
         self.query_one("#story-detail", Static).update(detail)

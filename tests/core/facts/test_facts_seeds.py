@@ -286,6 +286,13 @@ def test_the_story_view_says_what_the_facts_table_says_of_every_pair(a: str, b: 
         if x.fact is not None and y.fact is not None and "different" in {x.state, y.state}:
             shown.add((x.fact.start, y.fact.start))
     assert table <= shown
+    for row in matrix.rows:  # a cell set against this pair's other source is set against what their table opposes
+        for mine, theirs in ((a, b), (b, a)):
+            cell = row.cells[col[mine]]
+            if cell.state == "different" and cell.against == col[theirs]:
+                other = row.cells[col[theirs]].fact
+                assert cell.fact is not None and other is not None
+                assert {cell.fact.start, other.start} & {start for pair in table for start in pair}
     for pair in compared(a, b).pairs:
         if pair.verdict in {"same", "compatible"} and pair.a and pair.b:
             rows = [
