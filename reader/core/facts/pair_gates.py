@@ -193,6 +193,8 @@ class PairGates:
         or moments, and neither report states the other's value of it elsewhere."""
         if not self._one_subject(x, y) or x.role.scope != y.role.scope or x.role.scope & PARTIAL:
             return False
+        if (x.role.phase == "previous") != (y.role.phase == "previous"):
+            return False  # "to 4.25% from 4.5%": the rate a cut left is no rival of the one it set
         return not self._two_moments(x, y) and not self._stated_elsewhere(x, y)
 
     def _affinity(self, x: Fact, y: Fact) -> float:

@@ -86,8 +86,10 @@ class Role:
             season", "three other bombs"); two figures over two parts are
             no dispute.
         phase: "early" or "final" where the words of its clause place it in the course of a
-            count ("on election night", "the final hand count"), or "": an early count
-            and the final one are two moments, no dispute.
+            count ("on election night", "the final hand count"), "previous" for the value
+            a change starts from ("to 4.25% from 4.5%"), or "": an early count and the
+            final one are two moments, no dispute, and a value a change left is no rival of
+            one it stands at.
     """
 
     measure: str = ""
@@ -149,7 +151,7 @@ def role_of(text: str, start: int, end: int, bounds: tuple[int, int], unit: str 
         _modality(before_words),
         _when(before_words, after_words),
         scope,
-        _phase(text, clause_start, start),
+        _phase(text, clause_start, start, end),
     )
 
 
@@ -169,8 +171,16 @@ def _when(before: list[str], after: list[str]) -> str:
     return found or next((w.lower() for w in before[::-1][:3] if w.lower() in _WHEN), "")
 
 
-def _phase(text: str, clause_start: int, start: int) -> str:
-    """Where the words before a value in its clause place it in the course of a count: "early", "final" or ""."""
+#: A value a change starts from: "to 4.25% from 4.5%", "down from 12".
+_SPAN = re.compile(r"\d\s*(?:to|-|–|—)\s*\d", re.I)
+_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|some|nearly|almost|just|over|under|a|an)\s+){0,2}$", re.I)
+
+
+def _phase(text: str, clause_start: int, start: int, end: int) -> str:
+    """Where the words before a value in its clause place it in the course of a count or a change:
+    "early", "final", "previous" (the value a change starts from) or ""."""
+    if _FROM.search(text, max(clause_start, start - 40), start) and not _SPAN.search(text, start, end):
+        return "previous"  # ("from 3 to 5" read as one span of values starts nothing)
     found = None
     for found in _PHASE.finditer(text, clause_start, start):  # noqa: B007 - the last one is the nearest
         pass

@@ -958,6 +958,22 @@ METADATA = [
 
 OTHERS = [
     case(
+        "the-value-a-change-starts-from-is-no-rival-of-the-one-it-sets",
+        report(
+            "Tarn Ledger",
+            "2026-05-08",
+            "Central bank cuts its rate to 3.75% in a split vote",
+            "The central bank cut its main rate by a quarter of a percentage point to 3.75% on Thursday.",
+        ),
+        report(
+            "Northern Wire",
+            "2026-05-08",
+            "Rates trimmed as growth slows",
+            "The central bank lowered its benchmark rate to 3.75% from 4% on Thursday.",
+        ),
+        agreements=(("3.75%", "3.75%"),),
+    ),
+    case(
         "the-one-year-of-linked-sentences-is-one-fact",
         report(
             "Valley Post",
