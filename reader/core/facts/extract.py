@@ -174,7 +174,7 @@ def extract_facts(
             fact = _value_fact(article.text, mention, sentence_of(mention.start), placing)
             fact = replace(fact, role=_value_role(article.text, mention, segment))
             if fact.date is not None and anchor is not None:
-                fact = _weekday_placed(fact, anchor)
+                fact = _weekday_placed(fact, anchor, article.text)
             facts.append(fact)
     facts = _coordinated(article.text, facts)
     names = find_names(article, gazetteer, candidates)
@@ -299,7 +299,7 @@ def _ages_in_apposition(text: str, facts: list[Fact], names: list[Name]) -> list
     return out
 
 
-def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
+def _weekday_placed(fact: Fact, written: DateValue, text: str) -> Fact:
     """A weekday alone placed on the calendar against the day the article was written: the
     last such day up to it ("the jury returned its verdicts on Thursday" in a report of
     Thursday, March 12, is March 12), or the next one for what is expected ("will meet on
@@ -307,10 +307,45 @@ def _weekday_placed(fact: Fact, written: DateValue) -> Fact:
     date = fact.date
     if date is None or date.weekday is None or date.day is not None or date.relative or written.day is None:
         return fact
-    placed = place_weekday(date.weekday, written, ahead=fact.role.modality == "expected")
+    ahead = fact.role.modality == "expected" or _DUE.search(text, max(0, fact.start - 30), fact.start) is not None
+    placed = _day_named_after(fact, written, text) or place_weekday(date.weekday, written, ahead=ahead)
     if placed is None:
         return fact
     return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
+
+
+#: What is due on a weekday is ahead: "crews are due Wednesday", "scheduled for Friday".
+_DUE = re.compile(r"\b(?:due|scheduled|slated)\s+(?:(?:for|on|by)\s+)?(?:next\s+)?$", re.I)
+
+#: The day a weekday is given with: "on Saturday, August 23", "Tuesday 4 March".
+_DAY_AFTER = re.compile(
+    r",?\s{1,3}(?:the\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[A-Za-z]{3,9})|(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b"
+)
+
+
+def _day_named_after(fact: Fact, written: DateValue, text: str) -> DateValue | None:
+    """The date a weekday is written with ("on Saturday, August 23"), in the year nearest the
+    report's that puts it on that weekday; ``None`` when none is written after it."""
+    import datetime
+
+    from reader.core.text.words import MONTHS
+
+    found = _DAY_AFTER.match(text, fact.end)
+    if found is None or fact.date is None or written.year is None or written.month is None or written.day is None:
+        return None
+    month = MONTHS.get((found.group("month") or found.group("month2")).lower())
+    day = int(found.group("day") or found.group("day2"))
+    if month is None:
+        return None
+    base = datetime.date(written.year, written.month, written.day)
+    for year in sorted((written.year - 1, written.year, written.year + 1), key=lambda y: abs(y - written.year)):  # type: ignore[operator]
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == fact.date.weekday and abs((candidate - base).days) <= 200:
+            return DateValue(year, month, day, fact.date.weekday)
+    return None
 
 
 #: Relative days: placed only against the report's own date.

@@ -71,3 +71,22 @@ def test_a_relative_date_past_either_end_of_the_calendar_is_left_as_written(phra
     value = parse_date(phrase)
     assert value is not None
     assert resolve_date(value, DateValue(*reference)) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "placed"),
+    [
+        ("Lemos will make his debut against Westgate on Saturday, August 23.", "August 23 2025"),
+        ("The hearing was moved to Tuesday 2 September.", "September 2 2025"),
+        ("Crews from three states are due Wednesday.", "August 20 2025"),
+        ("The vote is scheduled for Friday.", "August 22 2025"),
+        ("The club confirmed the deal on Monday.", "August 18 2025"),
+    ],
+)
+def test_a_weekday_takes_the_day_written_with_it_and_what_is_due_is_ahead(sentence: str, placed: str) -> None:
+    from reader.core.facts.extract import extract_facts
+    from reader.core.reading.articles import article_from_text
+
+    article = article_from_text(Path("a.md"), f"---\ntitle: Match\ndate: 2025-08-18\n---\n\n{sentence}\n")
+    weekdays = [f for f in extract_facts(article).facts if f.kind == "date" and f.date is not None and f.date.weekday is not None]
+    assert weekdays and all(str(f.date).startswith(placed) for f in weekdays), [(f.text, str(f.date)) for f in weekdays]
