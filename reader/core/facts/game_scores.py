@@ -11,7 +11,7 @@ from reader.core.models import FactKind
 #: Words that make "7-2" or "six to three" a vote split rather than a range.
 _VOTE_WORDS = re.compile(
     r"\b(?:vot(?:e|es|ed|ing)|ballot|ruled|ruling|majority|margin|split|approved|rejected|passed|backed|jury|justices"
-    r"|judges|councillors|council|failed|carried|defeated|motion|amendment)\b",
+    r"|judges|councillors|council|failed|carried|defeated|motion|amendment|decision|verdict|committee|panel|board|senators|lawmakers)\b",
     re.I,
 )
 

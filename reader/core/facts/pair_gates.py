@@ -113,6 +113,14 @@ class PairGates:
         times = (f for side in self.by_unit for (kind, _unit), facts in side.items() if kind == "time" for f in facts)
         return all(_value_key(f) == _value_key(x) for f in times)
 
+    def _the_one_vote(self, x: Fact, y: Fact) -> bool:
+        """Whether two splits are the one vote each report gives, of no other year: then they are one vote, told two ways."""
+        for side in self.by_unit:
+            if len({_value_key(f) for (kind, _unit), facts in side.items() if kind == "vote" for f in facts}) != 1:
+                return False
+        dated = [d for side, fact in ((0, x), (1, y)) for d in self.dates[side].get(fact.sentence, ())]
+        return not self._past_years(0, dated) and not self._past_years(1, dated)
+
     def _only_years(self, x: Fact, y: Fact) -> bool:
         """Whether two equal years are the one date linked sentences tell, each the when of a deed: "the
         74-year-old bridge opened in 1952", "the bridge, built in 1952" (not "the 2024 campaign" against
@@ -226,6 +234,9 @@ class PairGates:
             return False
         if kind in {"number", "ordinal", "money", "percent"} and not linked:
             return held or score >= UNLINKED_ALIKE and alone
+        if kind == "vote" and not linked:
+            # "voted 5-4 for the cut", "in a 7-2 vote": the one split either report gives.
+            return self._the_one_vote(x, y)
         if not linked:
             # "overturned at 6.40pm", "overturned at 7.10pm": a time or a day told with the
             # same word right beside it, each the other's one partner.

@@ -958,6 +958,54 @@ METADATA = [
 
 OTHERS = [
     case(
+        "the-one-split-of-each-report-is-one-vote",
+        report(
+            "Tarn Ledger",
+            "2026-05-08",
+            "Central bank cuts rates",
+            "The central bank cut its main rate to 3.75% on Thursday.",
+            "The committee voted 5-4 for the cut, with four members wanting no change.",
+        ),
+        report(
+            "Northern Wire",
+            "2026-05-08",
+            "Rates trimmed in split vote",
+            "The central bank lowered its benchmark rate to 3.75% on Thursday in a 7-2 vote.",
+        ),
+        conflicts=(("5-4", "7-2"),),
+    ),
+    case(
+        "a-split-decision-of-a-court-is-a-vote",
+        report(
+            "Capitol Report",
+            "2026-03-14",
+            "Court orders city to pay ranchers",
+            "The state supreme court ruled 4-3 on Friday that the city must pay the ranchers.",
+        ),
+        report(
+            "Range Chronicle",
+            "2026-03-14",
+            "Ranchers win water case",
+            "The state's highest court on Friday ordered the city to pay ranchers who said it had drained Clear Fork Creek, in a 5-2 decision.",
+        ),
+        conflicts=(("4-3", "5-2"),),
+    ),
+    case(
+        "a-vote-of-another-year-is-no-rival",
+        report(
+            "Tarn Ledger",
+            "2026-05-08",
+            "Council backs tram plan",
+            "The council backed the tram plan 7-2 on Thursday.",
+        ),
+        report(
+            "Northern Wire",
+            "2026-05-08",
+            "Tram plan returns",
+            "The plan was rejected 6-3 in 2024, and was brought back this spring.",
+        ),
+    ),
+    case(
         "the-value-a-change-starts-from-is-no-rival-of-the-one-it-sets",
         report(
             "Tarn Ledger",
