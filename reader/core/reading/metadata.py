@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from reader.core.reading.stamps import is_stamp, stamp_date
+from reader.core.reading.stamps import is_stamp, stamp_date, stamp_site
 from reader.core.text.words import MONTHS, WEEKDAYS
 
 #: What a metadata segment is.
@@ -43,6 +43,10 @@ class Metadata:
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CREDIT = re.compile(r"^(?:photo(?:graph)?s?|image|picture|credit|file photo)\s*(?:credit)?\s*[:/]\s*\S.{0,120}$", re.IGNORECASE)
+#: An agency's closing credits: "Reporting by Sam Oduya in Millbrook; Editing by Clare Booth".
+_CREDIT_ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|graphics)\s+by"
+_CREDIT_NAMES = r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|in|&))*"
+_AGENCY_CREDITS = re.compile(rf"^\(?{_CREDIT_ROLE}\s+{_CREDIT_NAMES}(?:\s*;\s*{_CREDIT_ROLE}\s+{_CREDIT_NAMES}){{0,4}}\.?\)?$")
 #: "By" and capitalised names, then what follows a separator (outlet, date, role).
 _BYLINE = re.compile(
     r"""^(?:[Bb]y|BY|[Ww]ritten\ by)\s+
@@ -96,11 +100,13 @@ def read_line(line: str, first: bool = False) -> Metadata | None:
             return byline
     if _CREDIT.match(line):
         return Metadata("photo credit")
+    if _AGENCY_CREDITS.match(line):
+        return Metadata("byline")
     field = DATE_FIELD.match(line)
     if field and not line[field.end() :].strip():
         return Metadata("date", date=field.group(1))
     if is_stamp(line):
-        return Metadata("time stamp", date=stamp_date(line))
+        return Metadata("time stamp", source=stamp_site(line), date=stamp_date(line))
     dateline = _DATELINE_STAMP.match(line)
     if dateline and is_stamp(dateline.group("stamp")):
         return Metadata("dateline", date=stamp_date(dateline.group("stamp")), place=dateline.group("place").title())

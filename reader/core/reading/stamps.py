@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["is_stamp", "stamp_date", "stamp_prefix"]
+__all__ = ["is_stamp", "stamp_date", "stamp_prefix", "stamp_site"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -31,8 +31,9 @@ _WEEKDAY_WORD = re.compile(r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(
 #: Words a stamp labels itself with.
 _LABELS = frozenset(
     """posted published updated last modified edited originally first time date at on by am pm a p m local uk
-    gmt bst utc est edt cst cdt mst mdt pst pdt et ct pt cet cest ist aest aedt jst hkt sgt ist msk t z""".split()
-)  # "t" and "z": ISO 8601's "2026-12-07T10:42:00Z"
+    gmt bst utc est edt cst cdt mst mdt pst pdt et ct pt cet cest ist aest aedt jst hkt sgt ist msk t z
+    ago just now sec secs second seconds min mins minute minutes hr hrs hour hours""".split()
+)  # "t" and "z": ISO 8601's "2026-12-07T10:42:00Z"; "Updated 2 hours ago"
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 #: Longest stamp, in tokens: a stamp is a line, never a paragraph.
 _MOST_TOKENS = 40
@@ -41,7 +42,7 @@ _DIGIT = re.compile(r"\d")
 
 
 #: What sets a site's name apart from its stamp: "Market Hour TV | Updated 09:48 GMT".
-_SEPARATOR = re.compile(r"\s[|·•–—]\s")
+_SEPARATOR = re.compile(r"\s[-|·•–—]\s")
 
 
 @lru_cache(maxsize=2**14)  # two versions of one article hold the same lines
@@ -58,6 +59,14 @@ def is_stamp(line: str) -> bool:
     if len(parts) == 2 and len(parts[0].split()) <= 5 and _stamp_alone(parts[1]):
         return True
     return _stamp_alone(line)
+
+
+def stamp_site(line: str) -> str | None:
+    """The site's name a stamp is set beside ("Market Hour TV | Updated 09:48 GMT"), if it has one."""
+    parts = _SEPARATOR.split(line)
+    if len(parts) == 2 and len(parts[0].split()) <= 5 and not _stamp_alone(parts[0]) and _stamp_alone(parts[1]):
+        return parts[0].strip()
+    return None
 
 
 def _stamp_alone(line: str) -> bool:

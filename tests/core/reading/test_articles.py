@@ -225,3 +225,29 @@ def test_a_markdown_heading_is_read_without_its_marks(tmp_path: Path) -> None:
     assert headings == ["Ferry capsizes off Vessen", "Rescue"]
     assert all(markdown.text[s.start : s.end] == s.text for s in markdown.segments)
     assert text.title == "# Ferry capsizes off Vessen"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "source", "date"),
+    [
+        ("August 12, 2025 9:14 PM UTC Updated 2 hours ago", "time stamp", None, "2025-08-12"),
+        ("City Ledger - 8 May 2025", "time stamp", "City Ledger", "2025-05-08"),
+        ("Reporting by Sam Oduya in Millbrook; Editing by Clare Booth", "byline", None, None),
+        ("(Additional reporting by Ana Ruiz in Madrid; Writing by Tom Lee)", "byline", None, None),
+    ],
+)
+def test_page_stamps_site_names_and_agency_credits_are_metadata(line: str, reason: str, source: str | None, date: str | None) -> None:
+    from reader.core.reading.metadata import read_line
+
+    found = read_line(line)
+    assert found is not None and (found.reason, found.source, found.date) == (reason, source, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Reporting by the BBC suggests the toll rose.", "The fire spread 2 hours ago.", "Rates held - analysts expect a cut in May 2025"],
+)
+def test_a_sentence_like_a_credit_or_a_stamp_stays_a_sentence(line: str) -> None:
+    from reader.core.reading.metadata import read_line
+
+    assert read_line(line) is None
