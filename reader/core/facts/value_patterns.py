@@ -94,7 +94,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "money",
-        re.compile(rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}))?\s+(?P<cur>{_CURRENCY_WORD})\b", re.I),
+        re.compile(
+            rf"{_WORD_START}(?:{_QUALIFIER})?(?P<n>{_NUM}{_MONEY_SCALE})(?:\s*(?:to|and|-|–)\s*(?P<m>{_NUM}{_MONEY_SCALE}))?\s+(?P<cur>{_CURRENCY_WORD})\b",
+            re.I,
+        ),
     ),
     (
         "money",

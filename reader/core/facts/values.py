@@ -178,6 +178,14 @@ _UNIT_CLASSES = {
     "death": "dead",
     "arrest": "arrested",
     "arrests": "arrested",
+    "game": "match",
+    "match": "match",
+    "fixture": "match",
+    "cut": "cut",
+    "reduction": "cut",
+    "increase": "rise",
+    "hike": "rise",
+    "rise": "rise",
 }
 
 

@@ -79,10 +79,28 @@ def test_format_number(value: float, text: str) -> None:
         ("countries", "country"),
         ("", ""),
         ("duties", "tariff"),
+        ("games", "match"),
+        ("fixtures", "match"),
+        ("reduction", "cut"),
+        ("hikes", "rise"),
     ],
 )
 def test_unit_classes(noun: str, unit: str) -> None:
     assert unit_class(noun) == unit
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The club paid £100m for the striker.", "The club paid 100m pounds for the striker."),
+        ("He has scored 12 goals in 44 games this season.", "He has scored 12 goals in 44 matches this season."),
+        ("It was the bank's fourth cut since August.", "It was the bank's fourth reduction since August."),
+    ],
+)
+def test_one_amount_or_count_in_other_words_is_one_fact(a: str, b: str) -> None:
+    comparison = compare_facts(align(article(f"Report\n\n{a}\n"), article(f"Report\n\n{b}\n", "b.txt")))
+    values = [p for p in comparison.pairs if p.kind in {"money", "number", "ordinal"}]
+    assert values and all(p.verdict == "same" for p in values), [(p.kind, p.verdict, p.a and p.a.text, p.b and p.b.text) for p in values]
 
 
 @pytest.mark.parametrize(
