@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core.text.opcodes import DiffTag
+from reader.core.text.word_count import count_words
 
 #: What a fact is.
 FactKind = Literal["number", "ordinal", "money", "percent", "date", "time", "vote", "score", "person", "organisation", "place", "quote", "paraphrase"]
@@ -104,8 +105,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        """Words in the aligned sentences."""
-        return sum(len(s.text.split()) for s in self.sentences)
+        """Words in the aligned sentences (a character a word in Chinese or Japanese)."""
+        return sum(count_words(s.text) for s in self.sentences)
 
 
 @dataclass(frozen=True, slots=True)

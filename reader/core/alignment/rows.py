@@ -14,6 +14,7 @@ from typing import Literal
 
 from reader.core.alignment.in_order import longest_ascending
 from reader.core.models import Alignment, Article, DiffOp, DiffTag, Link
+from reader.core.text.word_count import count_words
 
 Order = Literal["left", "right"]
 
@@ -209,7 +210,7 @@ def summarize(alignment: Alignment) -> Summary:
     kinds = Counter(link_kind(link) for link in alignment.links)
 
     def covered(article: Article, linked: set[int]) -> float:
-        words = [len(s.text.split()) for s in article.sentences]
+        words = [count_words(s.text) for s in article.sentences]
         total = sum(words)
         return sum(words[i] for i in linked) / total if total else 0.0
 

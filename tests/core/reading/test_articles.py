@@ -251,3 +251,18 @@ def test_a_sentence_like_a_credit_or_a_stamp_stays_a_sentence(line: str) -> None
     from reader.core.reading.metadata import read_line
 
     assert read_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The council met on Tuesday.", 5),
+        ("港城流浪者队周一宣布签下前锋。", 14),  # a character a word, the full stop none
+        ("流浪者队签下 Tiago Lemos。", 8),
+        ("Le conseil s'est réuni mardi.", 5),
+    ],
+)
+def test_words_are_counted_a_character_each_in_scripts_without_spaces(text: str, words: int) -> None:
+    from reader.core.text.word_count import count_words
+
+    assert count_words(text) == words
