@@ -209,3 +209,19 @@ async def test_q_quits_from_the_reader(long_story: list[Path]) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_a_markdown_headings_marks_are_dimmed_and_its_words_styled_as_a_heading(tmp_path: Path) -> None:
+    (tmp_path / "fire.md").write_text(
+        "---\ntitle: Fire nears town\nsource: Valley Tribune\n---\n\n## Fire nears town\n\nThe fire crossed the highway on Tuesday.\n", encoding="utf-8"
+    )
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        text = view._styled()
+        marks = text.plain.index("## Fire")
+        dim = view.get_component_rich_style("article-view--boilerplate")
+        heading = view.get_component_rich_style("article-view--heading")
+        styles_at = lambda at: [span.style for span in text.spans if span.start <= at < span.end]  # noqa: E731
+        assert dim in styles_at(marks) and dim in styles_at(marks + 1)
+        assert heading in styles_at(marks + 3) and dim not in styles_at(marks + 3)

@@ -196,6 +196,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     text.stylize(get("article-view--boilerplate"), segment.start, segment.end)
                 elif segment.kind is SegmentKind.HEADING:
                     text.stylize(get("article-view--heading"), segment.start, segment.end)
+                    marks = self._plain.rfind("\n", 0, segment.start) + 1
+                    if marks < segment.start and not self._plain[marks : segment.start].strip("# "):
+                        text.stylize(get("article-view--boilerplate"), marks, segment.start)  # a Markdown heading's "#"s, dimmed
             if self.show_facts:
                 for start, end, kind in self.facts:
                     style = FACT_UNDERLINES.get(kind)
