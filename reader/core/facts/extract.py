@@ -168,6 +168,8 @@ def extract_facts(
                 continue  # "Saturday, 4:15 p.m. A fire reported…": when the entry was posted
             if mention.kind in {"time", "date"} and _AS_OF.search(article.text, max(segment.start, mention.start - 30), mention.start):
                 continue  # "At this point (10:30 p.m.)", "as of 6 a.m.": when the report was brought up to date
+            if mention.kind in {"time", "date"} and _DENIED.search(article.text, max(segment.start, mention.start - 20), mention.start):
+                continue  # "leave now, not tomorrow": a moment denied is no moment of the story
             # The other report's date places a month or a year ("last year"), not a day:
             # its "yesterday" may be this report's day before.
             placing = anchor if written or not _day_relative(mention) else None
@@ -313,6 +315,9 @@ def _weekday_placed(fact: Fact, written: DateValue, text: str) -> Fact:
         return fact
     return replace(fact, date=placed, value=f"{placed} ({fact.value})", key=f"date||{placed}")
 
+
+#: A moment denied: "not tomorrow", "not on Monday".
+_DENIED = re.compile(r"\bnot\s+(?:(?:on|until|before|by|at)\s+)?$", re.I)
 
 #: What is due on a weekday is ahead: "crews are due Wednesday", "scheduled for Friday".
 _DUE = re.compile(r"\b(?:due|scheduled|slated)\s+(?:(?:for|on|by)\s+)?(?:next\s+)?$", re.I)

@@ -90,3 +90,19 @@ def test_a_weekday_takes_the_day_written_with_it_and_what_is_due_is_ahead(senten
     article = article_from_text(Path("a.md"), f"---\ntitle: Match\ndate: 2025-08-18\n---\n\n{sentence}\n")
     weekdays = [f for f in extract_facts(article).facts if f.kind == "date" and f.date is not None and f.date.weekday is not None]
     assert weekdays and all(str(f.date).startswith(placed) for f in weekdays), [(f.text, str(f.date)) for f in weekdays]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "moments"),
+    [
+        ('"Leave now, not tomorrow," the sheriff said.', []),
+        ("The vote was held on Monday, not Tuesday.", ["Monday"]),
+        ("The bridge will not open until Monday.", ["Monday"]),
+    ],
+)
+def test_a_moment_denied_is_no_fact(sentence: str, moments: list[str]) -> None:
+    from reader.core.facts.extract import extract_facts
+    from reader.core.reading.articles import article_from_text
+
+    article = article_from_text(Path("a.md"), f"---\ntitle: Fire\ndate: 2025-08-12\n---\n\n{sentence}\n")
+    assert [f.text for f in extract_facts(article).facts if f.kind in {"date", "time"}] == moments
