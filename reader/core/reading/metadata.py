@@ -71,7 +71,7 @@ _DATELINE_PREFIX = re.compile(
 #: A date in a dateline's brackets, where an agency stands in others: "(Dec. 3)".
 _BRACKETED_DATE = re.compile(rf"(?i:{_MONTH})\ ?\d{{1,2}}(?:,\ \d{{4}})?", re.VERBOSE)
 #: A place in capitals, then a stamp ("WASHINGTON, DC, April 28, 2009"): a dateline standing alone.
-_DATELINE_STAMP = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:,?\ [A-Z][A-Z.'-]+){0,3})\s*[,:–—-]\s*(?P<stamp>.*\d.*)$")
+_DATELINE_STAMP = re.compile(r"^(?P<place>[A-Z][A-Z.'-]{1,40}(?:,?\ [A-Z][A-Z.'-]{1,40}){0,3})\s*[,:–—-]\s*(?P<stamp>.*\d.*)$")
 #: A date field opening a line ("date 2025-09-15", "Date: 2025-09-15").
 DATE_FIELD = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 #: Words that say what a byline's name does, not which outlet it writes for.
