@@ -127,7 +127,7 @@ class RowCursor(ScrollView, can_focus=True, inherit_bindings=False):
         height = max(1, self.scrollable_content_region.height)
         page = max(1, int((height - 1) * fraction))
         top = int(self.scroll_offset.y)
-        row_end = self._tops[self.cursor + 1] - 1  # the row's last line, its spacer left out
+        row_end = max(self._tops[self.cursor], self._tops[self.cursor + 1] - 2)  # the row's last line, its spacer left out
         if row_end >= top + height:
             # A row taller than the screen is read a page at a time, its last line last on screen.
             self.scroll_to(y=min(top + page, row_end - height + 1, self.max_scroll_y), animate=False, immediate=True)
