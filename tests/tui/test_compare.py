@@ -699,3 +699,14 @@ async def test_a_conflict_mark_stands_apart_from_the_text_in_both_layouts(story:
             assert marked and all("≠ The bridge" in line for line in marked), marked
             await pilot.press("i")
             await pilot.pause()
+
+
+async def test_under_24_lines_the_header_leaves_out_the_titles_for_the_rows(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(80, 20)) as pilot:
+        screen = await open_compare(app, pilot)
+        title = screen.left.title[:20]
+        assert title not in screen_text(app).split("────")[0]  # the header, above the rule
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert title in screen_text(app).split("────")[0]

@@ -228,6 +228,10 @@ class CompareScreen(SideStepping, CompareSearch, TypedAhead, Screen[None]):
     def on_unmount(self) -> None:
         gc.unfreeze()
 
+    def on_resize(self) -> None:
+        # The header leaves out the titles on a short terminal: it is drawn again as the terminal's height crosses the line.
+        self.query_one(CompareHeader).refresh(layout=True)
+
     @property
     def facts(self) -> FactComparison | None:
         """The facts of the comparison on screen, once found."""

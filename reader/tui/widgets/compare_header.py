@@ -87,6 +87,8 @@ class CompareHeader(Widget):
             SEPARATOR,
             _cell(clean(self.right.title), right_width, "italic"),
         )
+        if self.screen.has_class("-short"):  # under 24 lines the rows keep the titles' line
+            return Group(names, self._summary_line(), self._facts_line())
         return Group(names, titles, self._summary_line(), self._facts_line())
 
     def _summary_line(self) -> Text:
