@@ -358,7 +358,9 @@ async def test_cursor_keys_and_mouse_click_select_rows(story: list[Path]) -> Non
         assert view.cursor == target
 
 
-async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def held_alignment(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Aligning waits until the test sets the event it returns: keys can be typed while the rows are aligned."""
     import reader.core.comparer as comparer_module
 
     release = threading.Event()
@@ -369,6 +371,10 @@ async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: 
         return real_align(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(comparer_module, "align", slow_align)
+    return release
+
+
+async def test_keys_keep_working_while_aligning(story: list[Path], held_alignment: threading.Event) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -381,7 +387,7 @@ async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: 
         await pilot.press("o", "plus")
         await pilot.pause()
         assert screen.order == "right" and screen.cutoff == app.cutoff + 5
-        release.set()
+        held_alignment.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.ready and not screen.view.loading
@@ -389,29 +395,25 @@ async def test_keys_keep_working_while_aligning(story: list[Path], monkeypatch: 
         assert [row.right[0] for row in screen.view.rows if row.right] == sorted(row.right[0] for row in screen.view.rows if row.right)
 
 
-async def test_keys_for_the_rows_typed_while_aligning_act_once_the_rows_show(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.comparer as comparer_module
+async def typed_while_aligning(app: ReaderApp, pilot: Pilot[None], held: threading.Event, *keys: str) -> CompareScreen:
+    """Open the comparison, type ``keys`` while its rows are aligned, then let the alignment end."""
+    await pilot.pause()
+    await pilot.press("down", "space", "up", "c")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CompareScreen) and screen.view.loading
+    await pilot.press(*keys)
+    await pilot.pause()
+    held.set()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
 
-    release = threading.Event()
-    real_align = comparer_module.align
 
-    def slow_align(*args: object, **kwargs: object) -> object:
-        release.wait(timeout=30)
-        return real_align(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(comparer_module, "align", slow_align)
+async def test_keys_for_the_rows_typed_while_aligning_act_once_the_rows_show(story: list[Path], held_alignment: threading.Event) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "space", "up", "c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen) and screen.view.loading
-        await pilot.press("j", "j", "n")  # two rows down, then the next that differs
-        await pilot.pause()
-        release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await typed_while_aligning(app, pilot, held_alignment, "j", "j", "n")  # two rows down, then the next that differs
         view = screen.view
         assert screen.ready and len(view.rows) > 3
         differs = [row.kind.is_difference for row in view.rows]
@@ -419,29 +421,10 @@ async def test_keys_for_the_rows_typed_while_aligning_act_once_the_rows_show(sto
         assert view.cursor == expected
 
 
-async def test_a_search_typed_while_aligning_is_searched_once_the_rows_show(story: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.comparer as comparer_module
-
-    release = threading.Event()
-    real_align = comparer_module.align
-
-    def slow_align(*args: object, **kwargs: object) -> object:
-        release.wait(timeout=30)
-        return real_align(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(comparer_module, "align", slow_align)
+async def test_a_search_typed_while_aligning_is_searched_once_the_rows_show(story: list[Path], held_alignment: threading.Event) -> None:
     app = ReaderApp(story)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "space", "up", "c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen) and screen.view.loading
-        await pilot.press("slash", "b", "r", "i", "d", "g", "e", "enter", "n")
-        await pilot.pause()
-        release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await typed_while_aligning(app, pilot, held_alignment, "slash", *"bridge", "enter", "n")
         view = screen.view
         assert screen.ready and view.search_text == "bridge"
         assert not screen.query_one("#compare-search", Input).display  # Enter kept the search
