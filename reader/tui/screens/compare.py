@@ -85,6 +85,7 @@ class CompareScreen(SideStepping, CompareSearch, TypedAhead, Screen[None]):
         browse_order: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
+        self._typed_ahead = []
         self.session = session
         self.browse_order = browse_order
         """Ids of the articles ] and [ step through, in order (the library's as filtered and sorted when opened from it)."""

@@ -46,6 +46,7 @@ ROW_ACTIONS = frozenset(
 class TypedAhead:
     """The compare screen's keys typed ahead of its rows, mixed into it."""
 
+    #: The keys kept, in the order typed (each screen sets its own list as it is made).
     _typed_ahead: list[events.Key]
 
     @property
@@ -79,9 +80,7 @@ class TypedAhead:
 
     def on_key(self, event: events.Key) -> None:
         # A key reaches the screen itself only while nothing has the focus: the rows are being aligned.
-        kept = getattr(self, "_typed_ahead", None)
-        if kept is None:
-            kept = self._typed_ahead = []
+        kept = self._typed_ahead
         if not self.view.loading or self.app.focused is not None or not self._is_for_rows(event.key, kept):
             return
         event.stop()
@@ -95,7 +94,7 @@ class TypedAhead:
         Each key's action is run to its end before the next: ``/`` opens the
         search box before the words typed after it go into it.
         """
-        kept, self._typed_ahead = getattr(self, "_typed_ahead", []), []
+        kept, self._typed_ahead = self._typed_ahead, []
         for event in kept:
             box = self.app.focused
             if isinstance(box, Input):  # the search box a kept ``/`` opened: searched as each key is played
