@@ -103,6 +103,10 @@ _STYLE = str.maketrans(
     }
 )
 _NOT_WORD = re.compile(r"[\W_]+")
+#: A figure's digits grouped by a comma or a space ("12,500", "12 500"), and a share as a sign or in words.
+_GROUPED_FIGURE = re.compile(r"\b\d{1,3}(?:[,\u00a0\u202f ]\d{3})+\b")
+_GROUP_MARK = re.compile(r"[,\u00a0\u202f ]")
+_PERCENT = re.compile(r"\s*%|\s+per\s?cent\b|\s+pct\b", re.IGNORECASE)
 
 
 def _styled_alike(text: str) -> str:
@@ -110,7 +114,9 @@ def _styled_alike(text: str) -> str:
 
 
 def _words_alike(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.casefold()).strip()
+    ungrouped = _GROUPED_FIGURE.sub(lambda figure: _GROUP_MARK.sub("", figure.group()), text)
+    figures_alike = _PERCENT.sub(" percent", ungrouped)
+    return _NOT_WORD.sub(" ", figures_alike.casefold()).strip()
 
 
 def link_kind(link: Link) -> RowKind:
@@ -118,7 +124,8 @@ def link_kind(link: Link) -> RowKind:
 
     Same: equal once white space, quote marks and dashes are made plain.
     Trivial: equal once punctuation and case are left out too ("U.S." and
-    "US", "Sept. 17" and "Sept 17", "90-day" and "90 day").
+    "US", "Sept. 17" and "Sept 17", "90-day" and "90 day"), and a figure's
+    digits grouped or not ("12,500" and "12500"), a share as "%" or "percent".
     """
     return text_kind("".join(op.a_text for op in link.diff), "".join(op.b_text for op in link.diff))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import Segment, align, word_diff
+from reader.core.alignment.rows import RowKind, text_kind
 from reader.core.alignment.word_diff import joined
 from tests.conftest import seed
 
@@ -61,3 +63,33 @@ def test_any_text_rebuilds(a: str, b: str) -> None:
     for op in ops:
         assert 0 <= op.a_start <= op.a_end <= len(a.strip())
         assert 0 <= op.b_start <= op.b_end <= len(b.strip())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Prices rose 40 percent last year.", "Prices rose 40% last year."),
+        ("Prices rose 40 per cent last year.", "Prices rose 40% last year."),
+        ("Some 12,500 people fled.", "Some 12500 people fled."),
+        ("Some 12 500 people fled.", "Some 12,500 people fled."),
+    ],
+)
+def test_a_figure_written_another_way_is_a_trivial_change(a: str, b: str) -> None:
+    assert text_kind(a, b) is RowKind.TRIVIAL
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Prices rose 40 percent last year.", "Prices rose 4% last year."),
+        ("Some 12,500 people fled.", "Some 125 people fled."),
+        ("Scores of 12, 500 and 7 were read.", "Scores of 12500 and 7 were read."),
+    ],
+)
+def test_another_figure_is_still_a_change(a: str, b: str) -> None:
+    assert text_kind(a, b) is RowKind.CHANGED
+
+
+def test_a_year_beside_a_figure_is_not_one_figure() -> None:
+    assert text_kind("In 2024 500 people fled.", "In 2024, 500 people fled.") is RowKind.TRIVIAL
+    assert text_kind("In 2024 500 people fled.", "In 2024500 people fled.") is RowKind.CHANGED
