@@ -86,6 +86,8 @@ def _plain_noun_after(text: str, offset: int, limit: int) -> str:
             break
         words.append(match.group(1))
         position = match.end()
+    if len(words) == 3 and words[0].lower() == "head" and words[1].lower() == "of" and words[2][0].islower():
+        return words[2].lower()  # "538 head of cattle" counts cattle
     candidates = [w for w in words if w.lower() not in _NOT_UNITS]
     if not words or words[0].lower() in {"and", "or", "to", "of", "than", "percent"}:
         return ""

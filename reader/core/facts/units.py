@@ -61,6 +61,9 @@ _add("temperature", "degree_Celsius", "°c", "º c", "° c", "degrees celsius", 
 _add("temperature", "degree_Fahrenheit", "°f", "º f", "° f", "degrees fahrenheit", "degree fahrenheit", "f")
 _add("volume", "liter", "l", "litre", "litres", "liter", "liters")
 _add("volume", "gallon", "gallon", "gallons")
+_add("volume", "meter ** 3", "m3", "m³", "cu m", "cubic metre", "cubic metres", "cubic meter", "cubic meters")
+_add("volume", "foot ** 3", "ft3", "ft³", "cu ft", "cubic foot", "cubic feet")
+_add("volume", "yard ** 3", "cu yd", "cubic yard", "cubic yards")
 
 #: Spellings that are also common words or letters: they count as a unit
 #: only written right after the figure ("200m", "35C"), never after a space.

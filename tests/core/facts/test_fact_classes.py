@@ -612,6 +612,38 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "2,000-cubic-metres-is-70,600-cubic-feet",
+        report(
+            "Harbour Desk",
+            "2026-05-04",
+            "Tunnel pumped dry",
+            "Crews pumped 2,000 cubic metres of water out of the Orrin tunnel on Monday.",
+        ),
+        report(
+            "Valley Courier",
+            "2026-05-04",
+            "Orrin tunnel reopens",
+            "On Monday crews removed some 70,600 cubic feet of water from the Orrin tunnel.",
+        ),
+        agreements=(("2,000 cubic metres", "70,600 cubic feet"),),
+    ),
+    case(
+        "42-cubic-metres-vs-42-metres-of-pipe",
+        report(
+            "Harbour Desk",
+            "2026-05-05",
+            "Tunnel pumped again",
+            "Crews pumped 42 cubic metres of water out of the Orrin tunnel on Tuesday.",
+        ),
+        report(
+            "Valley Courier",
+            "2026-05-05",
+            "More water out of Orrin tunnel",
+            "On Tuesday crews pumped 60 cubic metres of water out of the Orrin tunnel.",
+        ),
+        conflicts=(("42 cubic metres", "60 cubic metres"),),
+    ),
+    case(
         "40-tonnes-is-88,000-pounds",
         report(
             "Haulage Today",

@@ -111,6 +111,8 @@ def test_one_amount_or_count_in_other_words_is_one_fact(a: str, b: str) -> None:
         ("The city bought 12 buses.", "12 buses"),
         ("Crews searched 40 churches.", "40 churches"),
         ("He threw 39 passes.", "39 passes"),
+        ("The herd of 538 head of cattle was moved.", "538 cattle"),
+        ("Farmers lost 40 head of sheep.", "40 sheep"),
     ],
 )
 def test_a_counted_noun_is_shown_in_its_own_plural(text: str, shown: str) -> None:
