@@ -202,7 +202,8 @@ def article_from_text(path: Path, text: str, meta: dict[str, str] | None = None)
         fields, end = front
         for key, value in fields.items():
             meta.setdefault(key, value[:MAX_FIELD])
-        segments = [_front_matter_segment(text, end)] + [s for s in segments if s.start >= end]
+        body = [s for s in segments if s.start >= end]
+        segments = _front_matter_segments(text, end, fields.get("title", ""), body) + body
     title = structure.title
     if markdown:
         segments = [_without_heading_marks(s) for s in segments]
@@ -241,9 +242,32 @@ def _without_heading_marks(segment: Segment) -> Segment:
     return replace(segment, start=segment.start + marks.end(), text=segment.text[marks.end() :])
 
 
-def _front_matter_segment(text: str, end: int) -> Segment:
+def _front_matter_segments(text: str, end: int, title: str, body: list[Segment]) -> list[Segment]:
+    """The front matter, set aside, but for its title: the headline a text file opens with, read as
+    a heading so that the two are aligned, unless the body opens with that heading itself."""
     end = end - 1 if text[end - 1 : end] == "\n" else end
-    return Segment(0, end, text[:end], SegmentKind.BOILERPLATE, "front matter")
+    headline = _TITLE_LINE.search(text, 0, end)
+    if (
+        not title
+        or headline is None
+        or headline.group("value") != title
+        or any(s.kind is SegmentKind.HEADING and _words_of(_HEADING_MARKS.sub("", s.text)) == _words_of(title) for s in body)
+    ):
+        return [Segment(0, end, text[:end], SegmentKind.BOILERPLATE, "front matter")]
+    start, stop = headline.span("value")
+    return [
+        Segment(0, start, text[:start], SegmentKind.BOILERPLATE, "front matter"),
+        Segment(start, stop, title, SegmentKind.HEADING),
+        Segment(stop, end, text[stop:end], SegmentKind.BOILERPLATE, "front matter"),
+    ]
+
+
+#: The title field of front matter, its value as written (quoted or plain); the first one, as the fields are read.
+_TITLE_LINE = re.compile(r"^title[ \t]*:[ \t]*(?P<quote>[\"']?)(?P<value>[^\n]*?)(?P=quote)[ \t]*$", re.MULTILINE)
+
+
+def _words_of(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _read_limit() -> int:

@@ -128,7 +128,7 @@ def test_front_matter_without_its_closing_line_still_gives_its_fields(tmp_path: 
     article = load_article(path)
     assert not isinstance(article, LoadError)
     assert (article.title, article.source) == ("Council votes", "Herald")
-    assert [s.text for s in article.sentences] == ["The council voted on Tuesday.", "It passed."]
+    assert [s.text for s in article.sentences] == ["Council votes", "The council voted on Tuesday.", "It passed."]
 
 
 @pytest.mark.parametrize(

@@ -134,8 +134,44 @@ def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
     article = load_article(path)
     assert isinstance(article, Article)
     assert (article.title, article.source, article.date) == ("A title", "The Outlet", "2025-09-16")
-    assert [s.text for s in article.sentences] == ["The body starts here.", "It goes on."]
+    assert [s.text for s in article.sentences] == ["A title", "The body starts here.", "It goes on."]
+    assert article.sentences[0].kind is SegmentKind.HEADING
     assert article.segments[0].reason == "front matter"
+
+
+@pytest.mark.parametrize(
+    "title_line",
+    ['title: "Council approves new bridge"', "title: 'Council approves new bridge'", "title:   Council approves new bridge  "],
+)
+def test_a_front_matter_title_is_the_headline_a_text_file_opens_with(tmp_path: Path, title_line: str) -> None:
+    """So a Markdown report's headline is read against a text file's first line, not left out of one side."""
+    path = tmp_path / "note.md"
+    path.write_text(f"---\n{title_line}\ndate: 2025-09-16\n---\n\nThe council approved it. The vote was 7-2.\n")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    headline = article.sentences[0]
+    assert (headline.kind, headline.text) == (SegmentKind.HEADING, "Council approves new bridge")
+    assert article.text[headline.start : headline.end] == headline.text
+    assert all(s.kind is SegmentKind.BOILERPLATE for s in article.segments if s.start < headline.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Council approves new bridge\n---\n\n# Council approves new bridge\n\nThe council approved it.\n",
+        '---\ntitle: "Council \\"approves\\" bridge"\n---\n\nThe council approved it.\n',
+        "---\ntitle:\n---\n\nThe council approved it.\n",
+    ],
+)
+def test_a_front_matter_title_is_read_once_and_only_as_written(tmp_path: Path, text: str) -> None:
+    """A body that opens with the title as its heading keeps that one; an escaped title is not a span of the file."""
+    path = tmp_path / "note.md"
+    path.write_text(text)
+    article = load_article(path)
+    assert isinstance(article, Article)
+    headings = [s for s in article.sentences if s.kind is SegmentKind.HEADING]
+    assert len(headings) <= 1
+    assert all(s.start >= text.index("\n---") for s in article.sentences)
 
 
 @pytest.mark.parametrize(
