@@ -106,7 +106,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 #: A figure's digits grouped by a comma or a space ("12,500", "12 500"), and a share as a sign or in words.
 _GROUPED_FIGURE = re.compile(r"\b\d{1,3}(?:[,\u00a0\u202f ]\d{3})+\b")
 _GROUP_MARK = re.compile(r"[,\u00a0\u202f ]")
-_PERCENT = re.compile(r"\s*%|\s+per\s?cent\b|\s+pct\b", re.IGNORECASE)
+_PERCENT = re.compile(r"(?<=\d)(?:[ \u00a0]?%|[ \u00a0]per[ \u00a0]?cent\b|[ \u00a0]pct\b)", re.IGNORECASE)
 
 
 def _styled_alike(text: str) -> str:
