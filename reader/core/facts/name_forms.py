@@ -38,7 +38,7 @@ TITLE_WORDS = frozenset(
     deputy chief envoy adviser advisor leader mayor judge justice lord sir dame executive commissioner
     inspector superintendent sheriff councillor councilor councilman councilwoman alderman officer captain
     lieutenant sergeant detective constable commander marshal clerk sgt lt capt det insp supt cmdr cpl col
-    gov founder cofounder co-founder coach""".split()
+    gov founder cofounder co-founder coach attorney assistant prosecutor solicitor magistrate""".split()
 )
 #: Legal forms after a company's name ("Harbor Logistics Inc."), lower case,
 #: dots removed: left out of its key, so the name with and without one match.

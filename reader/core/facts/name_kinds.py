@@ -85,6 +85,8 @@ def _trimmed(
     if initial and opener and not (len(span) > 1 and gazetteer.kinds.get(raw) == "person") and not _named_by_last_word(span, first):
         span = span[1:]
         before = first
+        while span and not span[0][2][0].isalnum():
+            span = span[1:]  # the dot of "Mr. Olsen"
     if len(span) > 1 and _ORDINAL.fullmatch(span[0][2]) and _word(span[-1][2]) not in _STREET_WORDS:
         span = span[1:]  # "the 5th Avenue" is a street, "the 3rd Armoured Division" a division
     # Leading demonyms and places stand apart: "U.S. Treasury Secretary ...".

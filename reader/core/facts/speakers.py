@@ -36,10 +36,16 @@ _VERBS = (
 #: object is who was told ("…," told AFP is no English, and "X told AFP" names X).
 _INVERTED_VERBS = _VERBS.replace("|told|tells", "").replace("|asked", "")
 
-_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_INVERTED_VERBS}\s+(?P<who>[^,.;:\"“”]{{2,120}})")
+#: The full stop of an initial or a title inside a name ("U.S. Attorney", "Lt. Gen.", "Dr. Ana Ruiz"),
+#: which does not end the speaker's name as a sentence's does.
+_NAME_DOT = r"(?:(?<=\b[A-Z])|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt))|(?<=\b(?:Mrs|Gen|Sgt|Rep|Sen|Gov|Col|Det|Maj))|(?<=\b(?:Capt|Prof|Supt)))\."
+
+_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:,\s*)?{_INVERTED_VERBS}\s+(?P<who>(?:[^,.;:\"“”]|{_NAME_DOT}){{2,120}})")
 
 #: "…," Okoye said; "…," Okoye, 38, said: the speaker, maybe with an age in apposition, then the verb.
-_AFTER_WHO_FIRST = re.compile(rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:[^,.;:\"“”!?]{{0,119}}?[^,.;:\"“”!?\s])?)(?:,\s?\d{{1,3}},)?\s+{_VERBS}\b")
+_AFTER_WHO_FIRST = re.compile(
+    rf"^\s*(?:,\s*)?(?P<who>[^,.;:\"“”!?\s](?:(?:[^,.;:\"“”!?]|{_NAME_DOT}){{0,119}}?[^,.;:\"“”!?\s])?)(?:,\s?\d{{1,3}},)?\s+{_VERBS}\b"
+)
 
 _BEFORE = re.compile(rf"(?P<who>[^.;\"“”]{{0,159}}?[^.;\"“”\s])\s+{_SAYS}(?:\s+\w+)?(?:\s+that)?\s*[:,]?\s*$")
 

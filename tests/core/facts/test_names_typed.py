@@ -119,6 +119,9 @@ def test_a_body_before_a_title_and_the_person_after_it() -> None:
         ("Sgt. Imogen Hale said the driver had been arrested.", "Imogen Hale"),
         ("Councillor Ruth Akande voted against the budget.", "Ruth Akande"),
         ("The inquiry was led by Dana J. Whitfield, a retired judge.", "Dana J. Whitfield"),
+        ("Mr. Olsen lied to investors for six years.", "Olsen"),
+        ("Dr. Ana Ruiz treated the driver at the scene.", "Ana Ruiz"),
+        ("Assistant U.S. Attorney Rachel Dunn asked for 15 years.", "Rachel Dunn"),
     ],
 )
 def test_people_are_named_without_their_titles(text: str, person: str) -> None:

@@ -97,6 +97,13 @@ def test_a_passive_verb_does_not_make_its_subject_the_speaker() -> None:
         ('Fire Chief Paul Rennick told reporters: "The roof came down in minutes."', "Paul Rennick"),
         ('Mayor Helen Ortega opened the library.\nOrtega: "a turning point for the whole town".', "Helen Ortega"),
         ('"We will not be moving the market," Port Commissioner Ines Moreau vowed on Friday.', "Ines Moreau"),
+        (
+            'Prosecutors had sought 15 years, while Olsen\'s attorney asked for eight. "Mr. Olsen betrayed every retiree,"'
+            " Assistant U.S. Attorney Rachel Dunn said in court.",
+            "Rachel Dunn",
+        ),
+        ('"The levee held," said Lt. Gen. Mara Quist of the Army Corps.', "Mara Quist"),
+        ('"We saw it coming," Dr. Ana Ruiz said.', "Ana Ruiz"),
     ],
 )
 def test_speakers_before_and_after_the_quote(text: str, speaker: str) -> None:
