@@ -26,7 +26,17 @@ def _comparative_after(text: str, end: int, limit: int, noun: str) -> bool:
     index = next((k for k, w in enumerate(after) if w.lower().strip(",.;") == noun.lower()), None)
     if index is None or index + 1 >= len(after) or after[index].endswith((",", ";", ".")):
         return False  # "18,412 votes, ahead of Tenby": the comma ends the count; what follows places it
-    return after[index + 1].lower().strip(",.;") in _COMPARATIVES
+    word = after[index + 1].lower().strip(",.;")
+    following = after[index + 2].lower().strip(",.;") if index + 2 < len(after) else ""
+    says_when = word in _SOONER_OR_LATER and following in _WHEN_WORDS
+    return word in _COMPARATIVES and (word, following) not in _NO_COMPARISON and not says_when
+
+
+#: Idioms whose first word is a comparative: "14 years behind bars" is no difference of 14 years.
+_NO_COMPARISON = frozenset({("behind", "bars")})
+#: "two cuts later this year", "three votes earlier on Tuesday": the word says when, not by how much.
+_SOONER_OR_LATER = frozenset({"later", "earlier", "sooner"})
+_WHEN_WORDS = frozenset("this that next last today tonight tomorrow yesterday in on at during the".split())
 
 
 def _plural(noun: str) -> bool:
@@ -114,6 +124,8 @@ _NOT_NOUNS = frozenset(
     through toward towards near within without is are was were be has have had will would could should can may
     might must do does did not no yes so if then there here this that these those it its he she they we you
     saw went came ran fell rose took gave made said told left began won lost hit got put set
+    shook struck broke drew grew threw flew swept spread sent kept led paid sold bought brought caught fought
+    stood held met sank tore wore hung dug
     i me him her them us my our your their his who whom which what whose how why also only just even still yet
     again too very much many more most less least some any other another such own same each either neither
     percent per cent""".split()

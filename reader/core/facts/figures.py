@@ -236,7 +236,8 @@ _GATHERING_OF = re.compile(
     re.I,
 )
 
-_MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+$")
+#: "a magnitude 6.4 earthquake", "a preliminary magnitude of 7.1", "a Category 4 storm".
+_MEASURE_BEFORE = re.compile(r"\b(magnitude|category|force|level|grade)\s+(?:(?<=magnitude )of\s+)?$")
 
 _KIN_OF = re.compile(r"\b(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+(?:about\s+)?$", re.I)
 

@@ -612,6 +612,29 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "12-years-vs-14-years-behind-bars",
+        report("Court Desk", "2026-04-10", "Fraudster jailed", "Brandt was sentenced on Friday to 12 years in federal prison."),
+        report("Metro Ledger", "2026-04-10", "Brandt jailed for fraud", "A judge on Friday sentenced Brandt to 14 years behind bars."),
+        conflicts=(("12", "14"),),
+    ),
+    case(
+        "magnitude-6.8-vs-magnitude-of-7.1",
+        report("Quake Watch", "2026-02-02", "Quake hits coast", "A magnitude 6.8 earthquake struck the northern coast on Monday."),
+        report(
+            "Pacific Wire",
+            "2026-02-02",
+            "Strong quake on the coast",
+            "A strong earthquake with a preliminary magnitude of 7.1 shook the northern coast on Monday.",
+        ),
+        conflicts=(("6.8", "7.1"),),
+    ),
+    case(
+        "two-cuts-later-this-year-vs-three",
+        report("Rates Desk", "2026-06-17", "Bank holds rates", "The central bank held rates and signalled two cuts later this year."),
+        report("Market Wire", "2026-06-17", "Rates on hold", "The central bank kept rates on hold and pencilled in three cuts this year."),
+        conflicts=(("two", "three"),),
+    ),
+    case(
         "2,000-cubic-metres-is-70,600-cubic-feet",
         report(
             "Harbour Desk",
