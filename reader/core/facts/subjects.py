@@ -48,6 +48,9 @@ _AGENT_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,40}){0,3}?\s{1,3}(?:by|from|for)\s
 #: "for City Council member Tomas Brandvold".
 _GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+_WITH = re.compile(r"\bwith\b")
+#: A count set against the subject's: "9,200 votes to his 8,877".
+_TO_THE_OTHER = re.compile(r"\bto\s+(?:his|her|their)\s+$")
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,?\s{1,3}(?:and|but|while|whereas)\s{1,3}(?=[A-Z])|,\s{1,3}while\s{1,3}"
     r"|\s(?:as|after|before|when|because|although|though|since|until|whereas|while)\s{1,3}(?=(?:[\w-]{1,40}\s{1,3}){0,2}[A-Z])"
@@ -168,6 +171,12 @@ def _holder(text: str, start: int, value: Fact, names: Sequence[Fact]) -> Fact |
         following = [n for n in people if 0 < n.start - value.end <= 2]
         if following:
             return following[0]
+    if _TO_THE_OTHER.search(before[-20:]):
+        # "Okafor beat Penrose with 9,200 votes to his 8,877": the pronoun is the other
+        # person of the clause, not its subject.
+        clause = _clause_start(text, start, value.start)
+        others = [n for n in people if clause <= n.start and n.end <= value.start][1:]
+        return others[-1] if others else None
     possessive = _POSSESSIVE_GAP.search(before[-40:])
     if possessive:
         owner = start + len(before) - len(possessive.group(0))
@@ -194,6 +203,10 @@ def _near_or_in_clause(text: str, start: int, value: Fact, names: Sequence[Fact]
     # 2:06:38", "VanDeest led Drake with 13 points".
     close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n) and _NO_BREAK.fullmatch(text, n.end, value.start)]
     if close_by:
+        named_first = [n for n in people if clause <= n.start and n.end <= close_by[-1].start and not _possessive(text, n)]
+        if named_first and _WITH.search(text, close_by[-1].end, value.start):
+            # "Okafor beat Penrose on Tuesday with 9,200 votes": what the clause's subject did it with.
+            return named_first[0]
         return close_by[-1]
     # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
     # of what he reports.

@@ -81,9 +81,9 @@ def _tally_position(text: str, mention: Mention) -> bool:
     return following.endswith("ed") and text[mention.end : mention.end + 1] == " "
 
 
-#: A holder's possessive or "on" just before a bare count: "18,412 votes to Mark Tenby's 16,356",
+#: A holder's possessive or "on" just before a bare count: "18,412 votes to Mark Tenby's 16,356", "to his 8,877",
 #: "Labour were third on 6,204".
-_HELD_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\bon)\s+\Z")
+_HELD_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*['’]s|\b(?:on|his|her|their))\s+\Z")
 
 
 def _held_after(text: str, mention: Mention) -> bool:

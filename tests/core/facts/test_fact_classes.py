@@ -612,6 +612,22 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "a-loser-s-votes-after-his",
+        report(
+            "Harlow Herald",
+            "2026-11-04",
+            "Okafor wins Harlow",
+            "Grace Okafor won Harlow with 9,214 votes to Tom Penrose's 8,877, according to the county clerk.",
+        ),
+        report(
+            "Valley Wire",
+            "2026-11-04",
+            "New mayor in Harlow",
+            "Grace Okafor beat Mayor Tom Penrose on Tuesday with about 9,200 votes to his 8,877, a margin of 337.",
+        ),
+        agreements=(("9,214", "about 9,200"), ("8,877", "8,877")),
+    ),
+    case(
         "12-years-vs-14-years-behind-bars",
         report("Court Desk", "2026-04-10", "Fraudster jailed", "Brandt was sentenced on Friday to 12 years in federal prison."),
         report("Metro Ledger", "2026-04-10", "Brandt jailed for fraud", "A judge on Friday sentenced Brandt to 14 years behind bars."),
