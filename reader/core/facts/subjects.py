@@ -49,6 +49,7 @@ _AGENT_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,40}){0,3}?\s{1,3}(?:by|from|for)\s
 _GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _WITH = re.compile(r"\bwith\b")
+_BEAT = re.compile(r"\b(?:beat|beats|defeated|defeats|edged|edges|ousted|unseated|trounced|outpolled|overcame)\b")
 #: A count set against the subject's: "9,200 votes to his 8,877".
 _TO_THE_OTHER = re.compile(r"\bto\s+(?:his|her|their)\s+$")
 _CLAUSE_BREAK = re.compile(
@@ -204,8 +205,9 @@ def _near_or_in_clause(text: str, start: int, value: Fact, names: Sequence[Fact]
     close_by = [n for n in people if 0 <= value.start - n.end <= NEAR_NAME and not _possessive(text, n) and _NO_BREAK.fullmatch(text, n.end, value.start)]
     if close_by:
         named_first = [n for n in people if clause <= n.start and n.end <= close_by[-1].start and not _possessive(text, n)]
-        if named_first and _WITH.search(text, close_by[-1].end, value.start):
-            # "Okafor beat Penrose on Tuesday with 9,200 votes": what the clause's subject did it with.
+        if named_first and _WITH.search(text, close_by[-1].end, value.start) and _BEAT.search(text, named_first[0].end, close_by[-1].start):
+            # "Okafor beat Penrose on Tuesday with 9,200 votes": what the winner beat the other with;
+            # but "Okoye won, ahead of Tenby with 15,906": what Tenby had.
             return named_first[0]
         return close_by[-1]
     # Nor is a speaker ("Oberholzer said the company would pay CHF 1.2 billion") the holder
