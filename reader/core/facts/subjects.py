@@ -49,6 +49,10 @@ _AGENT_AFTER = re.compile(r"(?:\s{1,3}[\w-]{1,40}){0,3}?\s{1,3}(?:by|from|for)\s
 _GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _WITH = re.compile(r"\bwith\b")
+#: What may stand between a clause's start and the name it opens on: "The", "when the", "Last year, the".
+_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?:when|where|after|as)\s+)?(?:the\s+)?", re.IGNORECASE)
+#: A verb in the past right after a name: "burned", "destroyed", "swept", "won".
+_DEED_AFTER = re.compile(r"\s+(?:[a-z]{2,}ed|burnt|swept|spread|tore|won|lost|grew|hit|struck|left|cut|sold|paid|took)\b")
 _BEAT = re.compile(r"\b(?:beat|beats|defeated|defeats|edged|edges|ousted|unseated|trounced|outpolled|overcame)\b")
 #: A count set against the subject's: "9,200 votes to his 8,877".
 _TO_THE_OTHER = re.compile(r"\bto\s+(?:his|her|their)\s+$")
@@ -219,7 +223,10 @@ def _near_or_in_clause(text: str, start: int, value: Fact, names: Sequence[Fact]
     subjects = [n for n in in_clause if n.kind == "person"]
     if subjects:
         return subjects[0]
-    return None
+    # But a name that opens the clause and is followed by its verb is its subject: "The Cold
+    # Spring Fire burned 30,000 acres", "when the Holiday Farm Fire burned 173,000 acres".
+    opening = [n for n in in_clause if n.kind != "place" and _OPENS_CLAUSE.fullmatch(text, clause, n.start) and _DEED_AFTER.match(text, n.end)]
+    return opening[0] if opening else None
 
 
 def _clause_start(text: str, start: int, offset: int) -> int:

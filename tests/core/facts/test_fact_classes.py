@@ -1708,3 +1708,21 @@ def test_the_month_of_a_past_quake_conflicts_where_a_row_holds_two_of_its_senten
     different = {(p.a.text, p.b.text) for p in compare_facts(alignment).pairs if p.verdict == "different" and p.a and p.b}
     assert ("March last year", "April 2025") in different
     assert ("6.1", "6.3") in different
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Alder Creek Fire burned 30,000 acres in the county last summer.",
+            "The blaze is the largest since 2020, when the Holiday Farm Fire burned 173,000 acres.",
+        ),
+        (
+            "The Marlow Cup drew 41,000 fans to the stadium last year.",
+            "The final was the best attended since the Hensley Shield drew 52,000.",
+        ),
+    ],
+)
+def test_figures_of_two_named_events_are_no_conflict(a: str, b: str) -> None:
+    comparison = compared(f"Report\n\n{a}\n", f"Report\n\n{b}\n")
+    assert not [p for p in comparison.pairs if p.verdict == "different"], [(p.a and p.a.text, p.b and p.b.text) for p in comparison.pairs]
