@@ -50,9 +50,9 @@ _GAP_TO_NAME = re.compile(r"(?:[\w.’'-]{1,40}\s{1,3}){0,4}")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 _WITH = re.compile(r"\bwith\b")
 #: What may stand between a clause's start and the name it opens on: "The", "when the", "Last year, the".
-_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?:when|where|after|as)\s+)?(?:the\s+)?", re.IGNORECASE)
+_OPENS_CLAUSE = re.compile(r"[\s,]{0,6}(?:(?:when|where|after|as)\s{1,3})?(?:the\s{1,3})?", re.IGNORECASE)
 #: A verb in the past right after a name: "burned", "destroyed", "swept", "won".
-_DEED_AFTER = re.compile(r"\s+(?:[a-z]{2,}ed|burnt|swept|spread|tore|won|lost|grew|hit|struck|left|cut|sold|paid|took)\b")
+_DEED_AFTER = re.compile(r"\s{1,3}(?:[a-z]{2,20}ed|burnt|swept|spread|tore|won|lost|grew|hit|struck|left|cut|sold|paid|took)\b")
 _BEAT = re.compile(r"\b(?:beat|beats|defeated|defeats|edged|edges|ousted|unseated|trounced|outpolled|overcame)\b")
 #: A count set against the subject's: "9,200 votes to his 8,877".
 _TO_THE_OTHER = re.compile(r"\bto\s+(?:his|her|their)\s+$")
