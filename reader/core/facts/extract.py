@@ -182,8 +182,10 @@ def extract_facts(
     names = find_names(article, gazetteer, candidates)
     facts = _ages_in_apposition(article.text, facts, names)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
+    # A Markdown title is quoted as YAML quotes it, not as anyone's words.
+    front_matter_end = max((s.end for s in article.segments if s.reason == "front matter"), default=0)
     for start, end in quotes_within or ((0, len(article.text)),):
-        facts.extend(_quote_facts(article.text, names, sentence_of, start, end))
+        facts.extend(_quote_facts(article.text, names, sentence_of, max(start, front_matter_end), end))
     facts = [f for f in facts if f.sentence >= 0]
     if article is not given:  # each fact's text as the article has it, control sequences and all
         facts = [replace(f, text=given.text[f.start : f.end]) for f in facts]

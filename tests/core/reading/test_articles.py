@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import Article, LoadError, SegmentKind, bundled_seeds, load_article, load_library
+from reader.core.facts.extract import extract_facts
 from reader.core.reading import articles
 from reader.core.reading.articles import words_at_most
 from tests.conftest import seed
@@ -302,3 +303,13 @@ def test_words_are_counted_a_character_each_in_scripts_without_spaces(text: str,
     from reader.core.text.word_count import count_words
 
     assert count_words(text) == words
+
+
+def test_a_quoted_front_matter_title_is_no_quote(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text('---\ntitle: "Bank holds rates at 2% as inflation eases"\n---\n\nThe bank held its rate at 2% on Thursday.\n')
+    article = load_article(path)
+    assert isinstance(article, Article)
+    facts = extract_facts(article).facts
+    assert not [f for f in facts if f.kind == "quote"]
+    assert [f.text for f in facts if f.kind == "percent"] == ["2%", "2%"]
