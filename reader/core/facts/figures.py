@@ -53,10 +53,16 @@ def _mention(kind: str, match: re.Match[str], text: str, limit: int) -> Mention 
     return _amount(kind, match, text, limit)
 
 
+#: The word after an ordinal that makes it the length of a run.
+_RUN_AFTER = re.compile(r"\s{1,3}(?:consecutive|straight|successive)\b", re.IGNORECASE)
+
+
 def _ordinal(match: re.Match[str], text: str, limit: int) -> Mention | None:
     s, e = match.start(), match.end()
     number = parse_ordinal(match.groupdict()["o"])
     noun = _noun_after(text, e, limit)
+    if _RUN_AFTER.match(text, e, limit):
+        noun = "straight"  # "the third consecutive meeting", "a fourth straight meeting": one run, counted
     if number is None or (not noun and number == 1):
         return None  # "at first", "came first": not a count of anything
     unit = unit_class(noun)

@@ -612,6 +612,12 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "third-consecutive-vs-fourth-straight-meeting",
+        report("Rates Desk", "2026-10-29", "Bank on hold", "The bank kept its rate at 2% on Thursday, the third consecutive meeting without a move."),
+        report("Market Wire", "2026-10-29", "Rates unchanged", "The bank left its rate unchanged for a fourth straight meeting on Thursday, at 2%."),
+        conflicts=(("third", "fourth"),),
+    ),
+    case(
         "a-loser-s-votes-after-his",
         report(
             "Harlow Herald",
