@@ -230,8 +230,10 @@ class CompareScreen(SideStepping, CompareSearch, TypedAhead, Screen[None]):
         gc.unfreeze()
 
     def on_resize(self) -> None:
-        # The header leaves out the titles on a short terminal: it is drawn again as the terminal's height crosses the line.
-        self.query_one(CompareHeader).refresh(layout=True)
+        # The header leaves out the titles on a short terminal: it is laid out again once the screen has
+        # taken the classes of its new size, which Textual gives it after this handler.
+        header = self.query_one(CompareHeader)
+        self.call_after_refresh(header.refresh, layout=True)
 
     @property
     def facts(self) -> FactComparison | None:

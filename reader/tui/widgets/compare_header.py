@@ -6,6 +6,7 @@ from collections import Counter
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -65,11 +66,18 @@ class CompareHeader(Widget):
         self.refresh(layout=True)
 
     def render(self) -> RenderableType:
+        return Group(*self._lines(self.size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines at the width the layout offers, which a resize changes before the widget's own size."""
+        return sum(len(line.wrap(self.app.console, width)) for line in self._lines(width)) if width else 0
+
+    def _lines(self, width: int) -> list[Text]:
         if self.left is None or self.right is None:
-            return Text()
+            return []
         from reader.view.compare_cells import clean
 
-        left_width, right_width = column_widths(self.size.width)
+        left_width, right_width = column_widths(width)
         gap = " " * GUTTER_WIDTH
         left_name, right_name = clean(self.left.label), clean(self.right.label)
         if versions_of_one_report(self.left, self.right):  # one outlet's name twice says nothing: which version is which
@@ -88,10 +96,10 @@ class CompareHeader(Widget):
             _cell(clean(self.right.title), right_width, "italic"),
         )
         if self.screen.has_class("-short"):  # under 24 lines the rows keep the titles' line
-            return Group(names, self._summary_line(), self._facts_line())
-        return Group(names, titles, self._summary_line(), self._facts_line())
+            return [names, self._summary_line(width), self._facts_line(width)]
+        return [names, titles, self._summary_line(width), self._facts_line(width)]
 
-    def _summary_line(self) -> Text:
+    def _summary_line(self, width: int) -> Text:
         line = Text()
         summary = self.summary
         if summary is None:
@@ -99,14 +107,14 @@ class CompareHeader(Widget):
         else:
             line.append_text(alignment_summary(summary, self.conflicts))
         line.append(f" · cutoff {self.cutoff:.0f} · {self.order} order", "dim")
-        return styled_in_lines(line, self.size.width)
+        return styled_in_lines(line, width)
 
     @property
     def _conflict_style(self) -> str:
         """Red for conflicts; without colour (NO_COLOR), where red turns to a grey near the ground, reversed."""
         return "bold reverse" if self.app.no_color else CONFLICT_MARK_STYLE
 
-    def _facts_line(self) -> Text:
+    def _facts_line(self, width: int) -> Text:
         line = Text("facts ", "dim")
         if self.facts is None:
             line.append("finding…" if self.summary is not None else "", "italic")
@@ -132,6 +140,6 @@ class CompareHeader(Widget):
         if counts["compatible"]:
             line.append_text(Text.assemble(" · ", (f"{counts['compatible']}", "bold"), " compatible"))
         hint = f" · f table · x next {CONFLICT_MARK}"
-        if line.cell_len + len(hint) <= self.size.width:
+        if line.cell_len + len(hint) <= width:
             line.append(hint, "dim")
-        return styled_in_lines(line, self.size.width)
+        return styled_in_lines(line, width)

@@ -270,6 +270,10 @@ class CompareView(RowCursor):
         if self._scroll_after_layout and self._layout_width > 0:
             self._scroll_after_layout = False
             self.scroll_to_row(self.cursor, animate=False)
+        elif self.row_count:
+            # Rewrapped, the rows stand at other heights: the cursor's row is brought back on screen
+            # once the new height is laid out.
+            self.call_after_refresh(self.scroll_to_row, self.cursor)
         self.refresh()
 
     def notify_style_update(self) -> None:
