@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens import ArticleScreen, CompareScreen, LibraryScreen
 from reader.tui.widgets import ArticleTable
+from reader.tui.widgets.article_preview import ArticlePreview
 
 from .conftest import screen_text
 
@@ -334,3 +336,20 @@ async def test_c_with_one_marked_and_the_cursor_on_an_unreadable_file_says_why(t
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert any("zz-binary.txt cannot be read (binary file" in message for message in told(app)), told(app)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("plain.txt", "Council approves new harbour bridge\n\nThe council approved the bridge on Tuesday.\n"),
+        ("front.md", "---\ntitle: Council approves new harbour bridge\n---\n\nThe council approved the bridge on Tuesday.\n"),
+    ],
+)
+async def test_the_preview_shows_the_headline_once(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        preview = str(app.screen.query_one(ArticlePreview).render())
+        assert preview.count("Council approves new harbour bridge") == 1
+        assert "The council approved the bridge on Tuesday." in preview

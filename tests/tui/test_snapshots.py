@@ -47,8 +47,8 @@ def test_library(snap_compare: Compare, story: list[Path], size: tuple[int, int]
 
 @pytest.mark.parametrize("size", SIZES)
 def test_reader(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """The reader on the Gazette: its title in bold, "Harbour Gazette · 2026-03-03 · 79 words ·
-    6 sentences" under it, then the six sentences, one per line as in the file, wrapped at 80
+    """The reader on the Gazette: its title in bold, "Harbour Gazette · 2026-03-03 · 84 words ·
+    7 sentences" (the headline counted) under it, then the six sentences, one per line as in the file, wrapped at 80
     columns and in a centred column at most 100 wide at 160. The front matter is not repeated
     in the text. The facts are underlined in the colour of their kind: "Tuesday" and "2027"
     as dates, "42 million euros" as money, "Anna Berg" as a person. The footer lists
@@ -61,7 +61,8 @@ def test_reader(snap_compare: Compare, story: list[Path], size: tuple[int, int])
 def test_compare(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
     """The Gazette (left) against the Courier (right), dark theme: both sources named over their
     columns, titles in italics, a summary line "2 changed (1 ≠) · 0 trivial · 1 same · 2 only left ·
-    1 only right · covered …". Rows: the same first sentence on both sides in plain text; the
+    1 only right · covered …". Rows: the two headlines, each read from its front matter, "¦" and the
+    same first sentence on both sides (the words only one headline has marked); the
     cost sentence with its changed words on a red ground on the left ("42", "2027" bold on a
     stronger red) and a green ground on the right ("45", "2028"), the contradicted cost and year
     bold and underlined on a solid red ground of their own on both sides, ≠ in the gutter; "Berg" against "Lind" likewise on red and
@@ -112,9 +113,9 @@ async def open_changes_only(pilot: Pilot[None]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_changes_only(snap_compare: Compare, story: list[Path], size: tuple[int, int]) -> None:
-    """After d: the same first sentence is gone, the rows start at the cost sentence (≠ in the
-    gutter), and the title bar counts the rows left; a notification says how many same or trivial
-    rows are hidden.
+    """After d: the one same row (the construction sentence) is gone, the rows start at the changed
+    headlines and first sentence, then the cost sentence (≠ in the gutter), and the title bar counts
+    the rows left; a notification says how many same or trivial rows are hidden.
     """
     assert snap_compare(ReaderApp(story), terminal_size=size, run_before=open_changes_only)
 

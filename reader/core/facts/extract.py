@@ -19,6 +19,7 @@ from reader.core.facts.quotes import find_quotes
 from reader.core.facts.roles import NO_ROLE, Role, role_of
 from reader.core.facts.values import UNCOUNTED
 from reader.core.models import Article, FactKind, Segment
+from reader.core.reading.front_matter import FRONT_MATTER_TITLE
 from reader.core.reading.stamps import stamp_prefix
 
 #: Every kind of fact, in the order tables list them.
@@ -183,9 +184,10 @@ def extract_facts(
     facts = _ages_in_apposition(article.text, facts, names)
     facts.extend(_name_fact(article.text, name, sentence_of(name.start)) for name in names)
     # A Markdown title is quoted as YAML quotes it, not as anyone's words.
-    front_matter_end = max((s.end for s in article.segments if s.reason == "front matter"), default=0)
+    titles = [(s.start, s.end) for s in article.segments if s.reason == FRONT_MATTER_TITLE]
     for start, end in quotes_within or ((0, len(article.text)),):
-        facts.extend(_quote_facts(article.text, names, sentence_of, max(start, front_matter_end), end))
+        quotes = _quote_facts(article.text, names, sentence_of, start, end)
+        facts.extend(q for q in quotes if not any(s <= q.start < e for s, e in titles))
     facts = [f for f in facts if f.sentence >= 0]
     if article is not given:  # each fact's text as the article has it, control sequences and all
         facts = [replace(f, text=given.text[f.start : f.end]) for f in facts]

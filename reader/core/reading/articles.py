@@ -15,7 +15,7 @@ from typing import BinaryIO
 from reader.core.files import NotRegularFile, file_kind, read_regular
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
-from reader.core.reading.front_matter import find_front_matter
+from reader.core.reading.front_matter import FRONT_MATTER_TITLE, find_front_matter
 from reader.core.reading.html import extract_page
 from reader.core.reading.structure import analyse
 
@@ -257,7 +257,7 @@ def _front_matter_segments(text: str, end: int, title: str, body: list[Segment])
     start, stop = headline.span("value")
     return [
         Segment(0, start, text[:start], SegmentKind.BOILERPLATE, "front matter"),
-        Segment(start, stop, title, SegmentKind.HEADING),
+        Segment(start, stop, title, SegmentKind.HEADING, FRONT_MATTER_TITLE),
         Segment(stop, end, text[stop:end], SegmentKind.BOILERPLATE, "front matter"),
     ]
 

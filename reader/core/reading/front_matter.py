@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_front_matter", "front_matter"]
+__all__ = ["FRONT_MATTER_TITLE", "find_front_matter", "front_matter"]
+
+#: The reason given the title of a Markdown file's front matter, read as its headline: a heading
+#: whose YAML quote marks are no quote of anyone's.
+FRONT_MATTER_TITLE = "front matter title"
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 _OPEN_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[A-Za-z_][\w-]*[ \t]*:[^\n]*\n)+)")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.core import Article, LoadError
+from reader.core import Article, LoadError, SegmentKind
 from reader.tui.widgets.article_table import StoryHeading, Subject
 from reader.view.counts import counted
 from reader.view.printable import one_line, printable
@@ -24,7 +24,10 @@ def paragraphs(article: Article, limit: int) -> str:
     out: list[str] = []
     used = 0
     previous = None
-    for sentence in article.sentences:
+    sentences = list(article.sentences)
+    if sentences and sentences[0].kind is SegmentKind.HEADING and " ".join(sentences[0].text.split()) == " ".join(article.title.split()):
+        sentences = sentences[1:]  # the headline, shown above as the title
+    for sentence in sentences:
         if previous is not None:
             out.append("\n\n" if "\n" in article.text[previous.end : sentence.start] else " ")
         out.append(" ".join(sentence.text.split()))

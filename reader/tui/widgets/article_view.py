@@ -173,7 +173,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Where the text to show starts: after front matter, which the heading already shows."""
         first = self.article.segments[0] if self.article.segments else None
         if first is not None and first.start == 0 and first.reason == "front matter":
-            return min(len(self._plain), first.end + 1)
+            # Its title, read as the headline, is a segment inside it: the front matter ends with its last part.
+            end = max(s.end for s in self.article.segments if s.reason == "front matter")
+            return min(len(self._plain), end + 1)
         return 0
 
     def line_of(self, offset: int) -> int:
