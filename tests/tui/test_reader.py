@@ -225,3 +225,25 @@ async def test_a_markdown_headings_marks_are_dimmed_and_its_words_styled_as_a_he
         styles_at = lambda at: [span.style for span in text.spans if span.start <= at < span.end]  # noqa: E731
         assert dim in styles_at(marks) and dim in styles_at(marks + 1)
         assert heading in styles_at(marks + 3) and dim not in styles_at(marks + 3)
+
+
+async def test_less_keys_scroll_by_pages_and_half_pages(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        page = view.scrollable_content_region.height
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert view.scroll_y == page
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert view.scroll_y == page // 2
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert view.scroll_y == 2 * (page // 2)
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert view.scroll_y == page // 2

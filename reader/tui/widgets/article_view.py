@@ -34,8 +34,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Down", show=False, id="article-view.down"),
         Binding("up,k", "scroll_up", "Up", show=False, id="article-view.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="article-view.page-down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="article-view.page-up"),
+        Binding("pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="article-view.page-down"),
+        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="article-view.page-up"),
+        Binding("ctrl+d", "half_page_down", "Half a page down", show=False, id="article-view.half-page-down"),
+        Binding("ctrl+u", "half_page_up", "Half a page up", show=False, id="article-view.half-page-up"),
         Binding("home,g", "scroll_home", "Top", show=False, id="article-view.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="article-view.bottom"),
     ]
@@ -44,8 +46,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     | :- | :- |
     | down, j | Scroll down a line. |
     | up, k | Scroll up a line. |
-    | pagedown, space | Scroll down a page. |
-    | pageup, b | Scroll up a page. |
+    | pagedown, space, ctrl+f | Scroll down a page. |
+    | pageup, b, ctrl+b | Scroll up a page. |
+    | ctrl+d, ctrl+u | Scroll half a page down, up (as in less). |
     | home, g | Go to the top. |
     | end, G | Go to the bottom. |
     """
@@ -154,6 +157,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts = [start for start, _ in lines]
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+
+    def action_half_page_down(self) -> None:
+        self.scroll_relative(y=self.scrollable_content_region.height // 2, animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_relative(y=-(self.scrollable_content_region.height // 2), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout_width = -1
