@@ -247,10 +247,33 @@ async def test_compare_with_offers_the_articles_the_comparison_does_not_show(sto
             return [name for name, _, _ in ReaderCommands(app.screen)._commands() if name.startswith("Compare with")]
 
         await pilot.pause()
-        assert len(offered()) == 3  # from the library, any article
+        assert len(offered()) == 2  # from the library, every article but the one under the cursor
         await go_to(app, pilot, "compare")
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         names = offered()
         assert len(names) == 1 and "Morning Post" in names[0]
         assert screen.left.id != "post" and screen.right.id != "post"
+
+
+async def test_help_of_the_reader_says_what_the_mouse_does_there(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "reader")
+        mouse = dict(dict(key_table(app.screen))["More"])["mouse"]
+        assert "double-click" not in mouse and "wheel" in mouse
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "double-click" in dict(dict(key_table(app.screen))["More"])["mouse"]
+
+
+async def test_the_palette_of_the_library_offers_no_comparison_of_an_article_with_itself(story: list[Path]) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the cursor on the Gazette
+        await pilot.press("ctrl+p")
+        offered = await _offered(app, pilot, "compare with")
+        assert "Compare with Evening Courier" in offered and "Compare with Morning Post" in offered
+        assert "Compare with Harbour Gazette" not in offered

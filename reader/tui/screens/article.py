@@ -34,6 +34,8 @@ def article_heading(article: Article) -> Text:
 class ArticleScreen(Screen[None]):
     """One article, scrollable, with `/` to search and `n`/`N` between matches."""
 
+    MOUSE_DOES = "Scroll with the wheel"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="reader.search", tooltip="Search the article"),
         Binding("n", "next_match", "Next match", id="reader.next-match", tooltip="Next match"),

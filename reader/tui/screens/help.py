@@ -15,10 +15,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 #: Keys that work everywhere but have no binding of their own to list.
-EXTRA_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+p", "Command palette: open an article, compare with…, swap, facts, story, fetch URL or feed…, change theme"),
-    ("mouse", "Click a row to select it, double-click to open it; scroll with the wheel"),
-)
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (("ctrl+p", "Command palette: open an article, compare with…, swap, facts, story, fetch URL or feed…, change theme"),)
+#: What the mouse does on a screen of rows; a screen of text says its own (``MOUSE_DOES``).
+MOUSE_ON_ROWS = "Click a row to select it, double-click to open it; scroll with the wheel"
 
 
 def _group_name(node: DOMNode, screen: Screen[object]) -> str:
@@ -52,7 +51,7 @@ def key_table(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]
         group[binding.action] = (keys, description)
     ordered = sorted(groups.items(), key=lambda item: {"Moving": 1, "Everywhere": 2}.get(item[0], 0))
     result = [(name, [(" ".join(keys), description) for keys, description in actions.values()]) for name, actions in ordered]
-    result.append(("More", list(EXTRA_KEYS)))
+    result.append(("More", [*EXTRA_KEYS, ("mouse", getattr(screen, "MOUSE_DOES", MOUSE_ON_ROWS))]))
     return result
 
 

@@ -46,6 +46,7 @@ class ReaderCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from reader.tui.screens.compare import CompareScreen
+        from reader.tui.screens.library import LibraryScreen
 
         app, screen = self.app, self.screen
         commands: list[tuple[str, Callable[[], object], str]] = []
@@ -61,6 +62,8 @@ class ReaderCommands(Provider):
         ]
         # The articles a comparison already shows are not offered to compare with: the others are.
         shown = {getattr(getattr(screen, side, None), "id", None) for side in ("left", "right")} - {None}
+        if isinstance(screen, LibraryScreen) and (current := screen.current_article()) is not None:
+            shown.add(current.id)  # the article under the cursor is what the others are compared with
         for article in cast(HasSession, app).session.library.articles:
             label = _label(article)
             commands.append((f"Open {label}", partial(screen.post_message, OpenArticle(article)), "Read this article"))
