@@ -35,6 +35,14 @@ _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a
 #: A bracketed credit closing a line. No "[" inside, so a line of many
 #: unclosed "[photo" does not make every one of them scan to its end.
 _PHOTO_CREDIT = re.compile(r"\[(?:photo|image|file photo)\b[^\[\]]*\]\s*$", re.IGNORECASE)
+#: An agency's credit closing a caption, as the agencies write it: "REUTERS/Kim Kyung-Hoon",
+#: "REUTERS/Kevin Lamarque/File Photo", "(AP Photo/Armando Franca)", "AFP via Getty Images".
+#: Upper case as written, so "a Reuters/Ipsos poll" in a sentence is no credit.
+_AGENCY_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|AFP|EPA(?:-EFE)?|ANSA|XINHUA|AAP|DPA)/[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,4}(?:/(?:File Photo|Pool|Handout))?"
+    r"|\((?:AP|AFP|Reuters|EPA|Bloomberg) Photo/[^()\n]{2,60}\)"
+    r"|\b(?:AFP|AP|Bloomberg|Reuters) via Getty Images)\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +180,11 @@ def _mark_furniture(lines: list[_Line]) -> None:
 
 
 def _mark_captions(lines: list[_Line]) -> None:
-    """Photo captions: lines that occur more than once, or carry a photo credit."""
+    """Photo captions: lines that occur more than once, or carry a photo or an agency's credit."""
     counts = Counter(line.key for line in lines if len(line.key.split()) >= 4)
     repeated = {key for key, n in counts.items() if n > 1}
     for line in lines:
-        if not line.reason and (line.key in repeated or _PHOTO_CREDIT.search(line.text)):
+        if not line.reason and (line.key in repeated or _PHOTO_CREDIT.search(line.text) or _AGENCY_CREDIT.search(line.text)):
             line.reason = "photo caption"
 
 

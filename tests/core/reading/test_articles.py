@@ -313,3 +313,35 @@ def test_a_quoted_front_matter_title_is_no_quote(tmp_path: Path) -> None:
     facts = extract_facts(article).facts
     assert not [f for f in facts if f.kind == "quote"]
     assert [f.text for f in facts if f.kind == "percent"] == ["2%", "2%"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A man walks past a collapsed house in Wajima, Japan, January 2, 2024. REUTERS/Kim Kyung-Hoon",
+        "Jerome Powell speaks in Washington, January 31, 2024. REUTERS/Kevin Lamarque/File Photo",
+        "Firefighters work at the scene in Lisbon on Sunday. (AP Photo/Armando Franca)",
+        "Rescuers search the rubble in Wajima. AFP via Getty Images",
+    ],
+)
+def test_a_caption_with_an_agency_s_credit_is_no_sentence(tmp_path: Path, caption: str) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(f"Quake hits Japan\n\nA strong quake hit Wajima on Thursday.\n\n{caption}\n\nAt least 14 people were injured.\n")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert [s.text for s in article.sentences] == ["Quake hits Japan", "A strong quake hit Wajima on Thursday.", "At least 14 people were injured."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Reuters/Ipsos poll found that 40% of voters backed the plan.",
+        "The photo was taken by AP Photo editors in 2019, the agency said.",
+    ],
+)
+def test_a_sentence_that_names_an_agency_stays_a_sentence(tmp_path: Path, sentence: str) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(f"Poll\n\n{sentence}\n")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert sentence in [s.text for s in article.sentences]
