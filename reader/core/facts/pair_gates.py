@@ -64,6 +64,16 @@ MARGIN = 1.5
 
 #: A year told as the when of a deed: "opened in 1952", "was built in 1952".
 _DEED_IN = re.compile(r"[A-Za-z]{3,}\s+in\s+$")
+#: A span of two years: "between 2016 and 2022", "from 2016 to 2022".
+_YEAR_SPAN = re.compile(r"\b(?:between|from)\s{1,3}(\d{4})\s{1,3}(?:and|to|until|through|till)\s{1,3}(\d{4})\b", re.IGNORECASE)
+
+
+def _year_span(text: str, fact: Fact) -> tuple[str, str] | None:
+    """The two years of the span ``fact`` is an end of, if it is one."""
+    for match in _YEAR_SPAN.finditer(text, max(0, fact.start - 40), min(len(text), fact.end + 40)):
+        if match.start(1) <= fact.start < match.end(2):
+            return match.group(1), match.group(2)
+    return None
 
 
 def _told_as_when(article: Article, fact: Fact) -> bool:
@@ -99,7 +109,13 @@ class PairGates:
             return None
         if verdict == "compatible" and (_bound(x) or _bound(y)) and not _told_alike(x, y):
             return None  # "up to 11 feet" of surge holds "16.4 inches" of rain: a bound says too little
-        if _year_alone_both(x, y) and not x.role.close & y.role.close and not self._same_names_near(x, y) and not self._only_years(x, y):
+        if (
+            _year_alone_both(x, y)
+            and not x.role.close & y.role.close
+            and not self._same_names_near(x, y)
+            and not self._only_years(x, y)
+            and not self._one_span(x, y)
+        ):
             return None  # "legislation passed in 2024", "the 2024 campaign": two events of a year
         if verdict == "compatible" and _year_against_month(x, y):
             return None
@@ -129,6 +145,12 @@ class PairGates:
             return False
         dates = [f for f in (*self.facts[0].in_sentence(x.sentence), *self.facts[1].in_sentence(y.sentence)) if f.kind == "date"]
         return all(_relation(x, f) in ("same", "compatible") for f in dates)
+
+    def _one_span(self, x: Fact, y: Fact) -> bool:
+        """Whether two equal years are each an end of one span of years both sentences give: "between
+        2016 and 2022", "from 2016 to 2022"."""
+        span = _year_span(self.facts[0].article.text, x)
+        return span is not None and span == _year_span(self.facts[1].article.text, y)
 
     def _same_names_near(self, x: Fact, y: Fact) -> bool:
         """Whether the sentences of two values name one person or body: "In 2008, Klitschko

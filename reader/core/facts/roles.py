@@ -32,7 +32,10 @@ _MEASURES = {
     "revenue": "revenue", "sales": "revenue", "profit": "profit", "profits": "profit", "bond": "bond",
 }  # fmt: skip
 #: Words that put a value in the future or the conditional.
-_EXPECTED = frozenset("would will could may might expected expects planned plans proposed proposes likely poised aims seeks".split())
+_EXPECTED = frozenset(
+    "would will could may might expected expects expect planned plans proposed proposes likely poised aims seeks"
+    " forecast forecasts forecasted predicted predicts projected anticipated anticipates".split()
+)
 #: Words that say it has happened.
 _DONE = frozenset("already has had have was were previously since did".split())
 #: Demonyms and short forms, to the place they stand for.

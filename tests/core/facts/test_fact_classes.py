@@ -612,6 +612,18 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "between-2016-and-2022-is-from-2016-to-2022",
+        report("Court Desk", "2026-04-10", "Treasurer sentenced", "The treasurer took the money between 2016 and 2022, the court heard."),
+        report("Metro Ledger", "2026-04-10", "Fund fraud", "The scheme ran from 2016 to 2022, prosecutors said."),
+        agreements=(("2016", "2016"), ("2022", "2022")),
+    ),
+    case(
+        "expected-revenue-is-forecast-sales",
+        report("Market Wire", "2026-07-24", "Tool maker beats estimates", "Analysts had expected revenue of $2.3 billion for the quarter."),
+        report("Business Desk", "2026-07-24", "Results ahead", "Analysts had forecast sales of $2.3 billion for the quarter."),
+        agreements=(("$2.3 billion", "$2.3 billion"),),
+    ),
+    case(
         "third-consecutive-vs-fourth-straight-meeting",
         report("Rates Desk", "2026-10-29", "Bank on hold", "The bank kept its rate at 2% on Thursday, the third consecutive meeting without a move."),
         report("Market Wire", "2026-10-29", "Rates unchanged", "The bank left its rate unchanged for a fourth straight meeting on Thursday, at 2%."),
