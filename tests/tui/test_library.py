@@ -336,6 +336,18 @@ async def test_c_with_one_marked_and_the_cursor_on_an_unreadable_file_says_why(t
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert any("zz-binary.txt cannot be read (binary file" in message for message in told(app)), told(app)
+        assert not any("mark it" in message for message in told(app))  # it, the file, cannot be marked
+
+
+async def test_space_on_an_unreadable_file_says_it_cannot_be_marked(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
+    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
+    app = ReaderApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "space")
+        await pilot.pause()
+        assert any("zz-binary.txt cannot be read" in message and "cannot be marked" in message for message in told(app)), told(app)
 
 
 @pytest.mark.parametrize(

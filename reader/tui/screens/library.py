@@ -276,6 +276,8 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         """Mark or unmark the article under the cursor."""
         article = self.current_article()
         if article is None:
+            if (error := self._current_error()) is not None:
+                self.notify(f"{printable(error.path.name)} cannot be read ({printable(error.reason)}), so it cannot be marked.", timeout=3)
             return
         self.table.toggle_mark(article)
         self._say_likely_pair()
@@ -310,7 +312,7 @@ class LibraryScreen(LibraryUpdates, Screen[None]):
         if len(marked) == 1 and current is not None and current.id != marked[0].id:
             return marked[0], current
         if len(marked) == 1 and (error := self._current_error()) is not None:
-            return f"{printable(error.path.name)} cannot be read ({printable(error.reason)}): move to a second article, or mark it with space."
+            return f"{printable(error.path.name)} cannot be read ({printable(error.reason)}): move the cursor to another article to compare with."
         if len(marked) == 1:
             return "Move the cursor to a second article, or mark it with space."
         return self._none_listed() or "Mark an article with space, then move to another and press c."
