@@ -36,6 +36,15 @@ def said(message: str) -> int:
     return EXIT_INPUT
 
 
+def say_none_found(paths: list[Path]) -> None:
+    """Say on stderr that ``paths`` hold no article, with the kinds of file that are read: the command
+    still succeeds, with nothing to print, as an empty folder is no error."""
+    from reader.core.reading.articles import ARTICLE_SUFFIXES
+
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+    print(f"reader: no articles in {', '.join(shown_path(p) for p in paths)} (files ending {kinds})", file=sys.stderr)
+
+
 def shown_path(path: Path | str) -> str:
     """A path as it is shown on one line of stderr: made printable, and a newline in a name shown as ␊, not obeyed."""
     from reader.view.printable import printable

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.exits import EXIT_INPUT, EXIT_OK, fail, shown_path
+from reader.cli.exits import EXIT_INPUT, EXIT_OK, fail, say_none_found, shown_path
 from reader.cli.options import add_color, add_format, add_no_pager, add_scheduler
 from reader.cli.output import json_indent, terminal, text_console
 from reader.export import to_json
@@ -49,6 +49,8 @@ def run(options: argparse.Namespace) -> int:
     library = library_of(results, errors) if on_cluster is None else on_cluster[1]
     for error in library.errors:
         print(f"reader: {shown_path(error.path)}: {printable(error.reason)}", file=sys.stderr)
+    if not library.articles and not library.errors:
+        say_none_found(options.paths)
     stories = find_stories(library.articles) if on_cluster is None else on_cluster[0]
     if options.format == "json":
         from reader.export import stories_json

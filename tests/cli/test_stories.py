@@ -111,3 +111,11 @@ def test_help_describes_the_command() -> None:
     assert "stories PATHS" in subprocess.run([sys.executable, "-m", "reader", "--help"], capture_output=True, text=True, timeout=60).stdout
     result = run("--help")
     assert result.returncode == 0 and '"unassigned"' in result.stdout and "--format" in result.stdout
+
+
+def test_a_folder_without_articles_says_so_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+    for command in (["stories", str(tmp_path)], ["align", "--all", str(tmp_path), "--format", "jsonl"]):
+        result = subprocess.run([sys.executable, "-m", "reader", *command], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert f"reader: no articles in {tmp_path}" in result.stderr and ".md" in result.stderr
