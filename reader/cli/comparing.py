@@ -34,8 +34,15 @@ def load_articles(options: argparse.Namespace) -> tuple[Article, Article] | int:
     stdin = sys.stdin.buffer if STANDARD_INPUT in (options.a, options.b) else None
     articles = load((options.a, options.b), stdin)
     if not isinstance(articles, tuple):
-        return fail(articles.path, articles.reason)
+        return fail(articles.path, _with_hint(articles.reason))
     return articles[0], articles[1]
+
+
+def _with_hint(reason: str) -> str:
+    """A FIFO is never waited on; the pipe that ``<(…)`` makes can come in as ``-`` instead."""
+    if reason == "not a regular file (FIFO)":
+        return f"{reason}; a pipe can be read as - (standard input): reader align - B < <(command)"
+    return reason
 
 
 def load_and_compare(options: argparse.Namespace, facts_needed: bool = False) -> FactComparison | int:
