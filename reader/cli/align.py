@@ -33,9 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser,
         ("text", "json", "html", "markdown", "jsonl"),
         "text: side by side (default); json: for scripts; html: a standalone page; "
-        "markdown: a document with a table; jsonl: with --all, a line per article and per pair",
+        "markdown: a document with a table; jsonl: with --all (its default), a line per article and per pair",
         optional=True,
     )
+    parser.set_defaults(format=None)  # text, or jsonl with --all: decided once the options are read
     # With --base, every article named besides A is an other: B, C, and these.
     parser.add_argument("more", type=Path, nargs="*", metavar="C", help=argparse.SUPPRESS)
     parser.add_argument(
@@ -79,6 +80,8 @@ def _output_file(text: str) -> Path | None:
 def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
     """The options, its articles standing before and after them (``B --base A C``); a flag given where it does not go is bad usage."""
     options = _intermixed(parser, argv)
+    if options.format is None:  # not given: side by side, but JSON lines for a folder, the one thing --all prints
+        options.format = "jsonl" if options.all is not None else "text"
     for message in _usage_errors(options):
         parser.error(message)
     return options
@@ -130,7 +133,7 @@ def _usage_errors(options: argparse.Namespace) -> Iterator[str]:
         if options.a is not None:
             yield "give either A B or --all DIR, not both"
         if options.format != "jsonl":
-            yield "--all prints JSON lines, one per article and per pair: add --format jsonl"
+            yield "--all prints JSON lines, one per article and per pair: --format jsonl, or no --format"
         yield from _not_with("--all", ("--only-changes", "--context", "--output", "--exit-code"), options)
         return
     yield from (f"{flag} goes with --all DIR" for flag in ("--within-stories", "--scheduler") if _GIVEN[flag](options))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from html.parser import HTMLParser
@@ -402,3 +403,12 @@ def test_escaped_text_holds_no_link_and_reads_as_written(address: str) -> None:
     assert len(_links(text)) >= 1 or address in {"@alice", "пример.рф"}  # a link until escaped
     assert _links(escape(text)) == []
     assert html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("gfm-like").render(escape(text)))).strip() == text
+
+
+def test_all_prints_json_lines_without_being_told_and_refuses_another_format() -> None:
+    result = run("align", "--all", str(SEEDS[0].parent))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines and lines[0]["type"] == "article" and lines[-1]["type"] == "pair"
+    refused = run("align", "--all", str(SEEDS[0].parent), "--format", "text")
+    assert refused.returncode == 2 and "--all prints JSON lines" in refused.stderr
