@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -365,3 +366,15 @@ async def test_the_preview_shows_the_headline_once(tmp_path: Path, name: str, te
         preview = str(app.screen.query_one(ArticlePreview).render())
         assert preview.count("Council approves new harbour bridge") == 1
         assert "The council approved the bridge on Tuesday." in preview
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80])
+async def test_no_column_is_cut_at_the_screen_s_edge(story: list[Path], width: int) -> None:
+    app = ReaderApp(story)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        dated = [line for line in lines if "2026-03-0" in line]
+        assert not dated or all(re.search(r"2026-03-0\d\b", line) for line in dated), dated
+        table = app.screen.query_one(ArticleTable)
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= width

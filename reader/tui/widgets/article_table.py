@@ -30,6 +30,8 @@ _HEADINGS = {"source": "Source", "title": "Title", "story": "Story", "date": "Da
 COLUMN_WIDTHS = {"source": 16, "title": 0, "story": 20, "date": 10, "words": 7, "sentences": 11, "file": 16}
 #: The title's least width before other columns give way, in this order (``story``: its label cut to the narrow width).
 TITLE_LEAST = 34
+#: The title's width below which whole columns go, so that none is cut at the screen's edge.
+TITLE_NARROWEST = 12
 GIVE_WAY = ("file", "sentences", "story", "words")
 NARROW_STORY_WIDTH = 12
 #: What the filter box takes to narrow the list to one story: ``story:`` then words of its label, or its id.
@@ -283,7 +285,10 @@ class ArticleTable(Table):
                 widths["story"] = NARROW_STORY_WIDTH
             elif step in columns:
                 columns.remove(step)
-        widths["title"] = max(12, title(columns))
+        for column in ("story", "date"):
+            if title(columns) < TITLE_NARROWEST and column in columns:
+                columns.remove(column)  # a column cut at the screen's edge ("2025-10-") says less than none
+        widths["title"] = max(TITLE_NARROWEST, title(columns))
         return tuple(columns), widths
 
     # -- filling --------------------------------------------------------------
