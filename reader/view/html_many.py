@@ -22,6 +22,7 @@ from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.html import TAGGED, cell_html, page
 from reader.view.marks import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
+    as_told,
     base_cell,
     compact_mark,
     contradictions,
@@ -119,7 +120,7 @@ def one_against_all_html(table: OneAgainstAll) -> str:
         found = contradictions(table, row)
         if found:
             values = "; ".join(
-                f'<b>{_text(c.base.text)}</b> {CONFLICT_MARK} {letter(c.outlet)}: <mark class="conflict">{_text(c.other.text)}</mark>' for c in found
+                f'<b>{_text(as_told(c.base))}</b> {CONFLICT_MARK} {letter(c.outlet)}: <mark class="conflict">{_text(as_told(c.other))}</mark>' for c in found
             )
             where = _text(base.sentences[row.base].text)
             contradicted.append(f"{values} ({CONFLICT_MARK} in {len(row.contradicted_by)} of {outlets}) — {where}")

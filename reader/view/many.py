@@ -29,6 +29,7 @@ from reader.view.compare_cells import CellStyles, clean
 from reader.view.links import link_style
 from reader.view.marks import ALTERED_MARK, COMPACT_STYLES, CONFLICT_MARK, CONFLICT_MARK_STYLE, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
+    as_told,
     base_cell,
     compact_mark,
     contradictions,
@@ -193,12 +194,12 @@ def _lists(table: OneAgainstAll, width: int, paint: Paint) -> Iterator[str]:
         for number, base_fact in enumerate(dict.fromkeys(c.base for c in found)):
             if number:
                 item.append("; ")
-            item.append(one_line(base_fact.text), "bold")
+            item.append(as_told(base_fact), "bold")
             for c in found:
                 if c.base == base_fact:
                     item.append(f" {CONFLICT_MARK} ", CONFLICT_MARK_STYLE)
                     item.append(f"{letter(c.outlet)}: ")
-                    item.append(one_line(c.other.text), "bold")
+                    item.append(as_told(c.other), "bold")
         item.append(f" ({CONFLICT_MARK} {len(row.contradicted_by)}/{len(table.others)}) — ")
         item.append(clean(table.base.sentences[row.base].text), "dim")
         contradicted.append(item)

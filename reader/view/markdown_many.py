@@ -16,6 +16,7 @@ from reader.core.outlets import BaseRow, OneAgainstAll
 from reader.view.markdown import TAGGED, cell_markdown, escape
 from reader.view.marks import ALTERED_MARK, CONFLICT_MARK, SAME_MARK, SILENT_MARK
 from reader.view.outlet_cells import (
+    as_told,
     base_cell,
     compact_mark,
     contradictions,
@@ -92,7 +93,7 @@ def one_against_all_markdown(table: OneAgainstAll) -> str:
     for row in table.rows:
         found = contradictions(table, row)
         if found:
-            values = "; ".join(f"**{escape(c.base.text)}** {CONFLICT_MARK} {letter(c.outlet)}: **{escape(c.other.text)}**" for c in found)
+            values = "; ".join(f"**{escape(as_told(c.base))}** {CONFLICT_MARK} {letter(c.outlet)}: **{escape(as_told(c.other))}**" for c in found)
             contradicted.append(f"{values} ({CONFLICT_MARK} in {len(row.contradicted_by)} of {outlets}) — {escape(base.sentences[row.base].text)}")
     if contradicted:
         lines += _list("Facts other outlets contradict", contradicted)

@@ -76,6 +76,13 @@ def cell_diff(table: OneAgainstAll, row: BaseRow, outlet: int) -> tuple[DiffOp, 
     return link.diff if link is not None else ()
 
 
+def as_told(fact: Fact) -> str:
+    """A contradicted fact as the lists show it, on one line: a quote with its speaker, since the same
+    words given to two speakers are what two reports dispute."""
+    text = one_line(fact.text)
+    return f"{text} (said by {one_line(fact.speaker)})" if fact.kind == "quote" and fact.speaker else text
+
+
 def base_cell(table: OneAgainstAll, row: BaseRow, styles: CellStyles, conflict: Style) -> Text:
     """The base sentence, a heading in the heading style, its facts that any outlet contradicts in ``conflict``."""
     sentence = table.base.sentences[row.base]

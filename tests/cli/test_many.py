@@ -310,3 +310,15 @@ def test_a_contradicted_fact_lists_every_outlet_it_counts(capsys: pytest.Capture
     counted = int(re.search(r"\(≠ (\d+)/", item).group(1))  # type: ignore[union-attr]
     named = re.findall(r"≠ ([B-Z]): ", item)
     assert counted == 2 and len(named) == counted and len(set(named)) == counted, item
+
+
+def test_a_quote_given_to_another_speaker_is_listed_with_both_speakers(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    quote = '"Tonight this town chose to turn the page," {who} told supporters at the theatre.'
+    paths = []
+    for name, who in (("a.txt", "Ana Delgado"), ("b.txt", "Ana Delgado"), ("c.txt", "campaign manager Luis Ortega")):
+        path = tmp_path / name
+        path.write_text(f"Delgado wins\n\nAna Delgado was elected mayor of Fairmont on Tuesday.\n\n{quote.format(who=who)}\n", encoding="utf-8")
+        paths.append(path)
+    out = _many(capsys, "--width", "200", base=paths[0], others=(paths[1], paths[2]))
+    listed = next(line for line in out.splitlines() if line.lstrip().startswith("•") and "Tonight this town" in line)
+    assert "(said by Ana Delgado) ≠ C: Tonight this town chose to turn the page (said by Luis Ortega)" in listed
