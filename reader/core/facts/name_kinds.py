@@ -52,6 +52,10 @@ _STATE_AFTER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
+#: Time zones as a clock time gives them ("10:00 GMT"): no organisation's initials.
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EST EDT CST CDT MST MDT PST PDT AEST AEDT JST".split())
+
+
 def _classify(text: str, span: list[tuple[int, int, str]], initial: bool, before: str, gazetteer: Gazetteer) -> list[Name]:
     out: list[Name] = []
     span, before = _trimmed(text, span, initial, before, gazetteer, out)
@@ -71,7 +75,7 @@ def _trimmed(
     before it then): dates, an opening common word, an ordinal, a role; places and
     demonyms leading it are set apart, into ``out``."""
     # Dates are not names ("Monday's talks", "Sept. 17").
-    span = [t for t in span if _word(t[2]) not in WEEKDAYS and _word(t[2]) not in MONTHS]
+    span = [t for t in span if _word(t[2]) not in WEEKDAYS and _word(t[2]) not in MONTHS and t[2] not in _TIME_ZONES]
     while span and span[-1][2].lower() in _CONNECTORS:
         span = span[:-1]
     if not span:

@@ -20,7 +20,7 @@ _ORG_WORDS = frozenset(
 #: nouns ("Police said", "Media reported"): a name only after another word.
 _BODY_WORDS = frozenset(
     """co holdings logistics partners industries airlines airways motors capital systems technologies energy
-    media foods pharmaceuticals rovers united fc club hospital school college academy police brigade trust ferries
+    media foods pharmaceuticals rovers united fc club hospital school college academy police brigade trust ferries power utilities
     wire radio tv television gazette herald tribune courier chronicle observer ledger
     society museum freight shipping railways transport construction engineering insurance securities
     investments ventures labs pharma telecom communications software electronics chemicals mining petroleum
@@ -31,7 +31,10 @@ _BODY_WORDS = frozenset(
 _PLACE_WORDS = frozenset("palace palacio square street strait sea river island islands airport station".split())
 
 #: Last words of places that are no street: "Breckin County", "Carrow Isle", "Cedar Shoals".
-_PLACE_LAST = frozenset("county isle island islands bay valley coast heights shoals creek beach peninsula stadium arena cathedral".split())
+_PLACE_LAST = frozenset(
+    """county isle island islands bay valley coast heights shoals creek beach peninsula stadium arena cathedral
+    ranch pass palace canyon reservoir glacier volcano""".split()
+)
 
 #: A town's own hall: "City Hall", "Town Hall" (a Hall after a first name is a person: "Stuart Hall").
 _CIVIC = frozenset("city town village county borough".split())

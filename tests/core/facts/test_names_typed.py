@@ -29,6 +29,9 @@ def typed(text: str) -> list[tuple[str, str]]:
         ("Protesters gathered outside Town Hall on Monday night.", "Town Hall", None),
         ("Fans queued for hours outside Kelso Stadium before the final.", "Kelso Stadium", None),
         ("The historian Stuart Hall spoke at the opening.", None, "Stuart Hall"),
+        ("The fire reached Black Butte Ranch near Santiam Pass on Monday.", "Black Butte Ranch", None),
+        ("The fire reached Black Butte Ranch near Santiam Pass on Monday.", "Santiam Pass", None),
+        ("Tourists queued outside Pena Palace in Sintra.", "Pena Palace", None),
     ],
 )
 def test_halls_and_grounds_are_places_and_a_hall_after_a_first_name_a_person(sentence: str, place: str | None, person: str | None) -> None:
@@ -193,3 +196,8 @@ def test_common_words_opening_a_sentence_are_not_bodies() -> None:
 
 def test_a_role_opening_the_sentence_is_no_part_of_the_name() -> None:
     assert typed("Owner Harbor Logistics Inc. put the damage at $1.2 million.") == [("Harbor Logistics Inc", "organisation")]
+
+
+def test_a_utility_is_an_organisation_and_a_time_zone_no_name() -> None:
+    assert ("Hokuriku Electric Power", "organisation") in typed("Hokuriku Electric Power said two reactors were safe.")
+    assert typed("The quake struck at 07:10 GMT on Monday, and again at 09:00 UTC.") == []
