@@ -15,6 +15,12 @@ _ELIDED = "?"
 #: read as the count its holder's other report gives.
 TALLY = "tally"
 
+#: Words whose number names one of them, wherever they stand: "Highway 20 remains closed", "Flight 370
+#: vanished". The number is no count, and takes no noun from the sentence.
+IDENTIFIED_BY = re.compile(
+    r"\b(?:Highway|Route|Interstate|Flight|Gate|Terminal|Platform|Pier|Berth|Runway|Room|Building|Chapter|Section|Article|Proposition|Precinct|Ward)\s\Z"
+)
+
 #: Words before a bare count that make it a tally of what the sentence counted before:
 #: "Carter added 12", "VanDeest scored 13", "finished with 9".
 _TALLY_VERBS = frozenset("added adding scored scoring had has with got posted made contributed tallied grabbed by to at".split())
@@ -37,6 +43,7 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     margin: Mention | None = None  # the last margin ("by 212 votes") a bare "by 96" is one of
     for mention in found:
         bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
+        bare = bare and not IDENTIFIED_BY.search(text, max(0, mention.start - 14), mention.start)
         by = _MARGIN_BY.search(text, max(0, mention.start - 8), mention.start)
         if bare and by and margin is not None:
             # "had led by 212 votes on Nov. 3, and by 96 after the canvass": 96 votes of lead.

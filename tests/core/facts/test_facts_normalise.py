@@ -600,3 +600,11 @@ def test_four_digits_told_by_a_zone_or_hours_are_a_time_of_day(text: str, value:
 )
 def test_over_after_what_is_done_or_felt_about_a_figure_means_about_it(text: str, value: str) -> None:
     assert [m.value for m in find_values(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Highway 20 remains closed east of Sisters.", "20"), ("Flight 370 vanished over the sea.", "370"), ("Route 9 was shut.", "9")],
+)
+def test_the_number_of_a_road_or_a_flight_is_its_name_not_a_count(text: str, number: str) -> None:
+    assert [(m.value, m.unit) for m in find_values(text)] == [(number, "")]
