@@ -357,3 +357,21 @@ async def test_a_short_terminal_still_shows_rows_of_facts_and_of_the_story() -> 
         story = await open_story(app, pilot)
         await pilot.pause()
         assert story.table.size.height >= 5
+
+
+async def test_the_story_view_counts_who_contradicts_as_one_against_all_does() -> None:
+    from reader.tui.screens.coverage import count_cell
+
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        story = await open_story(app, pilot)
+        coverage = story.coverage
+        assert coverage is not None
+        total = len(coverage.articles)
+        disputed = [row for row in coverage.rows if row.conflict]
+        assert disputed
+        for row in disputed:
+            against = sum(cell.state == "different" for cell in row.cells)
+            assert count_cell(row, total).plain == f"≠{against}/{total}"
+        quiet = next(row for row in coverage.rows if not row.conflict)
+        assert count_cell(quiet, total).plain == f"{quiet.sources}/{total}"

@@ -186,8 +186,8 @@ def test_story(snap_compare: Compare, size: tuple[int, int]) -> None:
     legend numbers the sources (1 Inter Bellum News, 2 000_…, 3 001_…, 4 002_…, 5 004_…) and
     explains the marks (● reports, ○ compatible, ≠ contradicts, ~ altered quote, ≈
     paraphrase, · silent). The matrix has kind, fact, a column per source (numbered at 80
-    columns, numbered and named at 160) and "who" (sources reporting, with ≠ in red where
-    one contradicts): numbers first ("4 months" 3/5, "90 days" 3/5, ">1 extensions" ≠3/5),
+    columns, numbered and named at 160) and "who" (sources reporting, or in red after ≠ how many
+    contradict, as one against all counts them): numbers first ("4 months" 3/5, "90 days" 3/5, ">1 extensions" ≠1/5),
     then ordinals with the extension counts in conflict. The cursor starts on the first fact,
     and the panel at the bottom lists who states it and in what words. The footer lists
     ⏎ Read, x Next ≠, esc Back.

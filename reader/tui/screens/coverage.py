@@ -54,11 +54,12 @@ def row_label(row: CoverageRow) -> Text:
 
 
 def count_cell(row: CoverageRow, sources: int) -> Text:
-    """How many sources report the fact, red with ≠ when one says otherwise."""
-    cell = Text(f"{row.sources}/{sources}", justify="right")
+    """How many sources report the fact; where some say otherwise, how many, after a red ≠, as one
+    against all counts the outlets that contradict a sentence."""
     if row.conflict:
-        cell = Text.assemble((CONFLICT_MARK, CONFLICT_MARK_STYLE), f"{row.sources}/{sources}", justify="right")
-    return cell
+        contradicting = sum(cell.state == "different" for cell in row.cells)
+        return Text.assemble((f"{CONFLICT_MARK}{contradicting}/{sources}", CONFLICT_MARK_STYLE), justify="right")
+    return Text(f"{row.sources}/{sources}", justify="right")
 
 
 class CoverageScreen(ConflictSteps, Screen[None]):
