@@ -103,6 +103,9 @@ def _range_text(low: float, high: float, suffix: str, qualifier: str | None = No
         return f"≈{format_number(round(low / 0.9, 6))}{suffix}"
     if low == high:
         return f"{format_number(low)}{suffix}"
+    short_of = qualifier is not None and " ".join(qualifier.lower().split()) in {"nearly", "almost"}
+    if short_of and 0 < low < high:
+        return f"nearly {format_number(high)}{suffix}"  # "almost 300": a little short of it, not a range someone wrote
     inclusive = qualifier is not None and " ".join(qualifier.lower().split()) in _INCLUSIVE
     if math.isinf(high):
         return f"{'≥' if inclusive else '>'}{format_number(low)}{suffix}"

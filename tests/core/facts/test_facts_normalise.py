@@ -608,3 +608,13 @@ def test_over_after_what_is_done_or_felt_about_a_figure_means_about_it(text: str
 )
 def test_the_number_of_a_road_or_a_flight_is_its_name_not_a_count(text: str, number: str) -> None:
     assert [(m.value, m.unit) for m in find_values(text)] == [(number, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "low"),
+    [("Nearly 1,200 people fled.", "nearly 1200 people", 1020), ("Almost 300 homes burned.", "nearly 300 homes", 255)],
+)
+def test_a_figure_a_little_short_of_a_round_one_is_shown_as_written(text: str, shown: str, low: float) -> None:
+    """Still a range below the figure for comparing, but not shown as one nobody wrote ("1020–1200")."""
+    [mention] = find_values(text)
+    assert (mention.value, mention.low) == (shown, low)
