@@ -247,3 +247,31 @@ async def test_less_keys_scroll_by_pages_and_half_pages(long_story: list[Path]) 
         await pilot.press("ctrl+u")
         await pilot.pause()
         assert view.scroll_y == page // 2
+
+
+async def test_g_and_pages_jump_at_once_as_in_less(long_story: list[Path]) -> None:
+    """No animated scroll, which drew every page between on a long article."""
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        app.animation_level = "full"  # as in a terminal, where Textual animates a scroll unless told not to
+        view.action_scroll_end()
+        assert view.scroll_y == view.max_scroll_y > 0  # at once, before any frame of an animation could pass
+        view.action_scroll_home()
+        assert view.scroll_y == 0
+        view.action_page_down()
+        assert view.scroll_y == view.scrollable_content_region.height
+        view.action_page_up()
+        assert view.scroll_y == 0
+
+
+async def test_each_line_is_drawn_from_its_own_piece_of_the_styled_text(long_story: list[Path]) -> None:
+    app = ReaderApp(long_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_reader(app, pilot)
+        await pilot.press("slash", *"harbour", "enter")
+        await pilot.pause()
+        styled = view._styled()
+        for line, (start, end) in enumerate(view._lines):
+            piece, expected = view._line_text(line), styled[start:end]
+            assert (piece.plain, piece.spans) == (expected.plain, expected.spans), line

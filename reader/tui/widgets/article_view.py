@@ -132,6 +132,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []
         self._layout_width = -1
         self._text: Text | None = None
+        self._divided: list[Text] | None = None  # the styled text of each wrapped line
         self._strips: LRUCache[int, Strip] = LRUCache(256)
 
     # -- layout -------------------------------------------------------------
@@ -155,14 +156,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             position += len(paragraph) + 1
         self._lines = lines
         self._starts = [start for start, _ in lines]
+        self._divided = None
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
 
+    # Every move is a jump, as less makes it: an animated scroll draws every page between.
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=self.scrollable_content_region.height, animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(y=-self.scrollable_content_region.height, animate=False, immediate=True)
+
     def action_half_page_down(self) -> None:
-        self.scroll_relative(y=self.scrollable_content_region.height // 2, animate=False)
+        self.scroll_relative(y=self.scrollable_content_region.height // 2, animate=False, immediate=True)
 
     def action_half_page_up(self) -> None:
-        self.scroll_relative(y=-(self.scrollable_content_region.height // 2), animate=False)
+        self.scroll_relative(y=-(self.scrollable_content_region.height // 2), animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout_width = -1
@@ -197,6 +213,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._lines)
 
     # -- styling ------------------------------------------------------------
+
+    def _line_text(self, line: int) -> Text:
+        """The styled text of one wrapped line. The whole text is divided at every line's ends at
+        once: a slice of it for each line drawn cost the whole text's length (G on a long article
+        took a second)."""
+        if self._divided is None:
+            offsets = sorted({offset for span in self._lines for offset in span})
+            pieces = self._styled().divide(offsets)
+            starting = {offset: k + 1 for k, offset in enumerate(offsets)}  # piece k + 1 starts at offsets[k]
+            self._divided = [pieces[starting[start]] if start < end else Text() for start, end in self._lines]
+        return self._divided[line].copy()
 
     def _styled(self) -> Text:
         if self._text is None:
@@ -233,6 +260,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _restyle(self) -> None:
         self._text = None
+        self._divided = None
         self._strips.clear()
         self.refresh()
 
@@ -276,8 +304,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         cached = self._strips.get(line)
         if cached is None:
-            start, end = self._lines[line]
-            text = self._styled()[start:end]
+            text = self._line_text(line)
             text.rstrip()
             segments = [Segment(" " * self._margin(), base), *Segment.apply_style(text.render(self.app.console), base)]
             cached = Strip(segments).crop_extend(0, width, base)
