@@ -255,9 +255,9 @@ def test_reader_align_all_says_of_each_pair_what_reader_align_says() -> None:
         assert rebuilt == alone
 
 
-def test_reader_align_all_needs_jsonl_and_no_pair() -> None:
+def test_reader_align_all_takes_only_jsonl_and_no_pair() -> None:
     seeds = sorted(bundled_seeds().glob("*.txt"))
-    assert _reader("align", "--all", str(bundled_seeds())).returncode == 2
+    assert _reader("align", "--all", str(bundled_seeds()), "--format", "json").returncode == 2
     assert _reader("align", str(seeds[0]), str(seeds[1]), "--format", "jsonl").returncode == 2
     assert _reader("align", str(seeds[0]), "--all", str(bundled_seeds()), "--format", "jsonl").returncode == 2
     missing = _reader("align", "--all", "no-such-folder", "--format", "jsonl")
