@@ -221,10 +221,15 @@ async def test_c_and_t_with_no_article_listed_say_why_not_what_to_mark(tmp_path:
         assert told(app) == ["No article matches the filter: Esc clears it."] * 2
 
 
+def good_and_binary(folder: Path) -> ReaderApp:
+    """The app on a folder of one readable report and, last, a binary file."""
+    (folder / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
+    (folder / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
+    return ReaderApp([folder])
+
+
 async def test_t_on_an_unreadable_file_says_it_is_no_article(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
-    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
-    app = ReaderApp([tmp_path])
+    app = good_and_binary(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("G")
         await pilot.pause()
@@ -328,9 +333,7 @@ async def test_articles_without_a_date_or_an_outlet_sort_last_either_way_round(t
 
 
 async def test_c_with_one_marked_and_the_cursor_on_an_unreadable_file_says_why(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
-    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
-    app = ReaderApp([tmp_path])
+    app = good_and_binary(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("space", "G", "c")
@@ -341,9 +344,7 @@ async def test_c_with_one_marked_and_the_cursor_on_an_unreadable_file_says_why(t
 
 
 async def test_space_on_an_unreadable_file_says_it_cannot_be_marked(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("A fine report.\n\nIt has two sentences. Here is the second.\n")
-    (tmp_path / "zz-binary.txt").write_bytes(bytes(range(256)) * 64)
-    app = ReaderApp([tmp_path])
+    app = good_and_binary(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("G", "space")

@@ -15,6 +15,14 @@ from reader.core.reading.articles import words_at_most
 from tests.conftest import seed
 
 
+def written(path: Path, text: str) -> Article:
+    """The article a file of ``text`` at ``path`` is read as."""
+    path.write_text(text)
+    article = load_article(path)
+    assert isinstance(article, Article)
+    return article
+
+
 def test_bundled_seeds_load_with_no_paths() -> None:
     library = load_library()
     assert len(library.articles) == 5
@@ -130,10 +138,7 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
 
 
 def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
-    path = tmp_path / "note.md"
-    path.write_text("---\ntitle: A title\nsource: The Outlet\ndate: 2025-09-16\n---\nThe body starts here. It goes on.\n")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "note.md", "---\ntitle: A title\nsource: The Outlet\ndate: 2025-09-16\n---\nThe body starts here. It goes on.\n")
     assert (article.title, article.source, article.date) == ("A title", "The Outlet", "2025-09-16")
     assert [s.text for s in article.sentences] == ["A title", "The body starts here.", "It goes on."]
     assert article.sentences[0].kind is SegmentKind.HEADING
@@ -146,10 +151,7 @@ def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
 )
 def test_a_front_matter_title_is_the_headline_a_text_file_opens_with(tmp_path: Path, title_line: str) -> None:
     """So a Markdown report's headline is read against a text file's first line, not left out of one side."""
-    path = tmp_path / "note.md"
-    path.write_text(f"---\n{title_line}\ndate: 2025-09-16\n---\n\nThe council approved it. The vote was 7-2.\n")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "note.md", f"---\n{title_line}\ndate: 2025-09-16\n---\n\nThe council approved it. The vote was 7-2.\n")
     headline = article.sentences[0]
     assert (headline.kind, headline.text) == (SegmentKind.HEADING, "Council approves new bridge")
     assert article.text[headline.start : headline.end] == headline.text
@@ -166,10 +168,7 @@ def test_a_front_matter_title_is_the_headline_a_text_file_opens_with(tmp_path: P
 )
 def test_a_front_matter_title_is_read_once_and_only_as_written(tmp_path: Path, text: str) -> None:
     """A body that opens with the title as its heading keeps that one; an escaped title is not a span of the file."""
-    path = tmp_path / "note.md"
-    path.write_text(text)
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "note.md", text)
     headings = [s for s in article.sentences if s.kind is SegmentKind.HEADING]
     assert len(headings) <= 1
     assert all(s.start >= text.index("\n---") for s in article.sentences)
@@ -306,10 +305,7 @@ def test_words_are_counted_a_character_each_in_scripts_without_spaces(text: str,
 
 
 def test_a_quoted_front_matter_title_is_no_quote(tmp_path: Path) -> None:
-    path = tmp_path / "note.md"
-    path.write_text('---\ntitle: "Bank holds rates at 2% as inflation eases"\n---\n\nThe bank held its rate at 2% on Thursday.\n')
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "note.md", '---\ntitle: "Bank holds rates at 2% as inflation eases"\n---\n\nThe bank held its rate at 2% on Thursday.\n')
     facts = extract_facts(article).facts
     assert not [f for f in facts if f.kind == "quote"]
     assert [f.text for f in facts if f.kind == "percent"] == ["2%", "2%"]
@@ -325,10 +321,7 @@ def test_a_quoted_front_matter_title_is_no_quote(tmp_path: Path) -> None:
     ],
 )
 def test_a_caption_with_an_agency_s_credit_is_no_sentence(tmp_path: Path, caption: str) -> None:
-    path = tmp_path / "wire.txt"
-    path.write_text(f"Quake hits Japan\n\nA strong quake hit Wajima on Thursday.\n\n{caption}\n\nAt least 14 people were injured.\n")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "wire.txt", f"Quake hits Japan\n\nA strong quake hit Wajima on Thursday.\n\n{caption}\n\nAt least 14 people were injured.\n")
     assert [s.text for s in article.sentences] == ["Quake hits Japan", "A strong quake hit Wajima on Thursday.", "At least 14 people were injured."]
 
 
@@ -340,8 +333,5 @@ def test_a_caption_with_an_agency_s_credit_is_no_sentence(tmp_path: Path, captio
     ],
 )
 def test_a_sentence_that_names_an_agency_stays_a_sentence(tmp_path: Path, sentence: str) -> None:
-    path = tmp_path / "wire.txt"
-    path.write_text(f"Poll\n\n{sentence}\n")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = written(tmp_path / "wire.txt", f"Poll\n\n{sentence}\n")
     assert sentence in [s.text for s in article.sentences]
