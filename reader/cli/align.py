@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.cli.exits import shown_path
-from reader.cli.options import ROWS, add_pair, add_scheduler
+from reader.cli.options import ROWS, add_output, add_pair, add_scheduler
 
 #: Unchanged rows shown around each change with --only-changes, unless --context says.
 DEFAULT_CONTEXT = 1
@@ -57,24 +57,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"with --only-changes: unchanged rows shown before and after each change (default {DEFAULT_CONTEXT})",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=_output_file,
-        metavar="FILE",
-        help="write to FILE (whole, by a rename; never A or B; - for standard output) instead; text there has no colour unless --color always",
-    )
+    add_output(parser)
     parser.add_argument("--all", type=Path, metavar="DIR", help="align every pair of articles in DIR instead of A and B")
     parser.add_argument("--within-stories", action="store_true", help="with --all: only the pairs of articles that tell one story (reader stories)")
     add_scheduler(parser, "with --all: ")
     from reader.cli import align_versions
 
     align_versions.add_arguments(parser)
-
-
-def _output_file(text: str) -> Path | None:
-    """``-o FILE``: ``-`` is standard output, as it is for A and B, never a file called ``-`` (``./-`` names one)."""
-    return None if text == "-" else Path(text)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:

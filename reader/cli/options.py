@@ -125,6 +125,22 @@ def add_pair(parser: argparse.ArgumentParser, formats: tuple[str, ...], format_h
     add_color(parser, ". Without colour, changed words are marked [-removed-] and {+added+}")
 
 
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE``: where the output goes instead of standard output."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=_output_file,
+        metavar="FILE",
+        help="write to FILE (whole, by a rename; never A or B; - for standard output) instead; text there has no colour unless --color always",
+    )
+
+
+def _output_file(text: str) -> Path | None:
+    """``-o FILE``: ``-`` is standard output, as it is for A and B, never a file called ``-`` (``./-`` names one)."""
+    return None if text == "-" else Path(text)
+
+
 def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...], format_help: str) -> None:
     parser.add_argument("--format", choices=formats, default=formats[0], help=format_help)
 

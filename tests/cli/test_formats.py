@@ -412,3 +412,15 @@ def test_all_prints_json_lines_without_being_told_and_refuses_another_format() -
     assert lines and lines[0]["type"] == "article" and lines[-1]["type"] == "pair"
     refused = run("align", "--all", str(SEEDS[0].parent), "--format", "text")
     assert refused.returncode == 2 and "--all prints JSON lines" in refused.stderr
+
+
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_facts_write_to_a_file_as_align_does(pair: tuple[Path, Path], tmp_path: Path, form: str) -> None:
+    target = tmp_path / f"facts.{form}"
+    assert _on_a_terminal("facts", str(pair[0]), str(pair[1]), "--format", form, "--width", "90", "-o", str(target)) == ""
+    written = target.read_text(encoding="utf-8")
+    assert "\x1b" not in written
+    shown = run("facts", str(pair[0]), str(pair[1]), "--format", form, "--width", "90").stdout
+    assert written == shown if form == "text" else json.loads(written) == json.loads(shown)
+    refused = run("facts", str(pair[0]), str(pair[1]), "-o", str(pair[0]))
+    assert refused.returncode == 2 and "is A, one of the articles compared" in refused.stderr
