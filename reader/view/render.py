@@ -335,14 +335,3 @@ def quotes_rows(comparison: FactComparison, width: int, paint: Paint) -> Iterato
         right = Text(printable(pair.speaker_b or "(unattributed)") + ": ", "bold") + right
         yield frame.row([left, verdict, right])
     yield frame.bottom()
-
-
-def print_facts(comparison: FactComparison, width: int | None = None, console: Console | None = None) -> None:
-    """Print the facts table, then the quotes table, a row at a time.
-
-    Colour is off when output is not a terminal or when ``NO_COLOR`` is set.
-    """
-    console = console or output_console(width)
-    write = console.file.write
-    for chunk in facts_rows(comparison, console.width, paint_of(console)):
-        write(chunk)

@@ -23,7 +23,7 @@ from rich.text import Text
 from reader.core import Article, align, load_article
 from reader.core.facts.compare import compare_facts
 from reader.view.columns import Frame, Paint, wrap
-from reader.view.render import comparison_rows, facts_rows, paint_of, print_facts, summary_line
+from reader.view.render import comparison_rows, facts_rows, paint_of, summary_line
 from tests.cli.test_cli import SEEDS, run
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -240,7 +240,8 @@ def test_colour_on_never_reaches_a_border_the_padding_or_the_next_line(tmp_path:
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100)
     out.write("".join(comparison_rows(alignment, console.width, paint_of(console))))
-    print_facts(compare_facts(alignment), console=Console(file=out, force_terminal=True, width=120))
+    facts_console = Console(force_terminal=True, width=120)
+    out.write("".join(facts_rows(compare_facts(alignment), facts_console.width, paint_of(facts_console))))
     written = out.getvalue()
     assert "\x1b[1;31m" in written and "\x1b[1;32m" in written
     for line in written.splitlines():
