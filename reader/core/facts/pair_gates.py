@@ -274,7 +274,11 @@ class PairGates:
             # What an amount is of must be said alike: "£1.1 million has been paid back" is
             # no figure for "the councils' loss was put at £3.2 million".
             measured = bool(x.role.measure and x.role.measure == y.role.measure) or told_alike
-            return (held or measured) and (alone or shared >= 2)
+            if (held or measured) and (alone or shared >= 2):
+                return True
+            # "15% contained", "containment stood at 30%": the one share of each linked sentence, of
+            # nothing named, said in words the two share.
+            return kind == "percent" and alone and shared >= 2 and not x.role.measure and not y.role.measure
         if kind == "vote":
             return alone
         if kind == "score":

@@ -612,6 +612,12 @@ UNITS = [
         agreements=(("500 acres", "200 hectares"),),
     ),
     case(
+        "15%-contained-vs-containment-at-30%",
+        report("Fire Desk", "2026-08-10", "Fire grows", "The blaze was 15% contained by Monday evening."),
+        report("Valley Wire", "2026-08-10", "Crews gain ground", "Containment stood at 30% on Monday."),
+        conflicts=(("15%", "30%"),),
+    ),
+    case(
         "between-2016-and-2022-is-from-2016-to-2022",
         report("Court Desk", "2026-04-10", "Treasurer sentenced", "The treasurer took the money between 2016 and 2022, the court heard."),
         report("Metro Ledger", "2026-04-10", "Fund fraud", "The scheme ran from 2016 to 2022, prosecutors said."),
