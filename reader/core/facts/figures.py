@@ -24,7 +24,7 @@ from reader.core.facts.counted_nouns import (
 from reader.core.facts.dates import DateValue, parse_date
 from reader.core.facts.game_scores import _vote
 from reader.core.facts.mention import Mention, _qualified, _range_text, ordinal_text, plural
-from reader.core.facts.tallies import _ELIDED, IDENTIFIED_BY
+from reader.core.facts.tallies import _ELIDED, identified
 from reader.core.facts.units import unit_of
 from reader.core.facts.value_patterns import _CURRENCY_CODES, _CURRENCY_WORDS, _SCALE
 from reader.core.facts.values import DIGIT_WORDS, UNCOUNTED, format_number, parse_number, parse_ordinal, unit_class
@@ -169,8 +169,8 @@ def _count(match: re.Match[str], text: str, limit: int, e: int, written: tuple[f
     groups = match.groupdict()
     (first, second), (low, high) = written, bounds
     noun = _noun_after(text, e, limit)
-    identified = IDENTIFIED_BY.search(text, max(0, s - 14), s) is not None  # "Highway 20 remains closed": whatever follows
-    if groups["n"][:1].isdigit() and (identified or _LABEL_BEFORE.search(text, max(0, s - 20), s) and not _plural(noun)):
+    named_by = identified(text, s)  # "Highway 20 remains closed": whatever follows
+    if groups["n"][:1].isdigit() and (named_by or _LABEL_BEFORE.search(text, max(0, s - 20), s) and not _plural(noun)):
         # "a Category 4 storm", "Route 9", "Windows 8": a name's number, not a count (but
         # "Mayor Harlow 37 votes ahead" counts votes).
         return Mention("number", s, e, format_number(low), "", low, high) if low == high else None

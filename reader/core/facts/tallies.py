@@ -17,9 +17,15 @@ TALLY = "tally"
 
 #: Words whose number names one of them, wherever they stand: "Highway 20 remains closed", "Flight 370
 #: vanished". The number is no count, and takes no noun from the sentence.
-IDENTIFIED_BY = re.compile(
+_IDENTIFIED_BY = re.compile(
     r"\b(?:Highway|Route|Interstate|Flight|Gate|Terminal|Platform|Pier|Berth|Runway|Room|Building|Chapter|Section|Article|Proposition|Precinct|Ward)\s\Z"
 )
+
+
+def identified(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is the number a word before it names one thing by ("Highway 20")."""
+    return _IDENTIFIED_BY.search(text, max(0, start - 14), start) is not None
+
 
 #: Words before a bare count that make it a tally of what the sentence counted before:
 #: "Carter added 12", "VanDeest scored 13", "finished with 9".
@@ -43,7 +49,7 @@ def _with_elided_nouns(text: str, found: list[Mention]) -> list[Mention]:
     margin: Mention | None = None  # the last margin ("by 212 votes") a bare "by 96" is one of
     for mention in found:
         bare = mention.kind == "number" and mention.unit in {"", _ELIDED} and mention.low == mention.high
-        bare = bare and not IDENTIFIED_BY.search(text, max(0, mention.start - 14), mention.start)
+        bare = bare and not identified(text, mention.start)
         by = _MARGIN_BY.search(text, max(0, mention.start - 8), mention.start)
         if bare and by and margin is not None:
             # "had led by 212 votes on Nov. 3, and by 96 after the canvass": 96 votes of lead.

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from reader.core.files import NotRegularFile, file_kind, read_regular
 from reader.core.models import Article, LoadError, Segment, SegmentKind
 from reader.core.reading.decode import DecodeError, decode_bytes, too_large
-from reader.core.reading.front_matter import FRONT_MATTER_TITLE, find_front_matter
+from reader.core.reading.front_matter import FRONT_MATTER, FRONT_MATTER_TITLE, find_front_matter
 from reader.core.reading.html import extract_page
 from reader.core.reading.structure import analyse
 
@@ -253,12 +253,12 @@ def _front_matter_segments(text: str, end: int, title: str, body: list[Segment])
         or headline.group("value") != title
         or any(s.kind is SegmentKind.HEADING and _words_of(_HEADING_MARKS.sub("", s.text)) == _words_of(title) for s in body)
     ):
-        return [Segment(0, end, text[:end], SegmentKind.BOILERPLATE, "front matter")]
+        return [Segment(0, end, text[:end], SegmentKind.BOILERPLATE, FRONT_MATTER)]
     start, stop = headline.span("value")
     return [
-        Segment(0, start, text[:start], SegmentKind.BOILERPLATE, "front matter"),
+        Segment(0, start, text[:start], SegmentKind.BOILERPLATE, FRONT_MATTER),
         Segment(start, stop, title, SegmentKind.HEADING, FRONT_MATTER_TITLE),
-        Segment(stop, end, text[stop:end], SegmentKind.BOILERPLATE, "front matter"),
+        Segment(stop, end, text[stop:end], SegmentKind.BOILERPLATE, FRONT_MATTER),
     ]
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FRONT_MATTER_TITLE", "find_front_matter", "front_matter"]
+__all__ = ["FRONT_MATTER", "FRONT_MATTER_TITLE", "find_front_matter", "front_matter"]
 
+#: The reason given the segments of a Markdown file's front matter, set aside as boilerplate.
+FRONT_MATTER = "front matter"
 #: The reason given the title of a Markdown file's front matter, read as its headline: a heading
 #: whose YAML quote marks are no quote of anyone's.
 FRONT_MATTER_TITLE = "front matter title"

@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core import Article, SegmentKind
+from reader.core.reading.front_matter import FRONT_MATTER
 from reader.tui.widgets.wrap import wrap_offsets
 from reader.view.printable import printable
 from reader.view.styles import KIND_STYLES
@@ -197,9 +198,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _body_start(self) -> int:
         """Where the text to show starts: after front matter, which the heading already shows."""
         first = self.article.segments[0] if self.article.segments else None
-        if first is not None and first.start == 0 and first.reason == "front matter":
+        if first is not None and first.start == 0 and first.reason == FRONT_MATTER:
             # Its title, read as the headline, is a segment inside it: the front matter ends with its last part.
-            end = max(s.end for s in self.article.segments if s.reason == "front matter")
+            end = max(s.end for s in self.article.segments if s.reason == FRONT_MATTER)
             return min(len(self._plain), end + 1)
         return 0
 
